@@ -1,0 +1,237 @@
+-- Loop's data model (SQLite).
+--
+-- Conventions
+--   * Discord snowflakes are BIGINT. Times are epoch milliseconds (BIGINT), never SQLite's CURRENT_TIMESTAMP text.
+--   * The file is a sequence of versioned sections ("-- version N"). A database at PRAGMA user_version = K gets the
+--     sections after K applied in order, each in its own transaction, so an upgrade only adds and never loses data.
+--     Never edit a released section: append a new one.
+--   * jOOQ's code generator reads the whole file; what its H2-based parser cannot read (FTS5, triggers) sits between
+--     the "jooq ignore" markers.
+
+-- version 1
+
+-- One tracked issue. Stored text is kept whole; truncation for Discord happens only when rendering.
+CREATE TABLE issue (
+    number             INTEGER      NOT NULL PRIMARY KEY,
+    title              VARCHAR(4000) NOT NULL,
+    kind               VARCHAR(16)  NOT NULL,               -- bug | feature | question
+    summary            TEXT         NOT NULL,
+    status             VARCHAR(16)  NOT NULL,               -- open | in_progress | shipped | closed | duplicate
+    priority           VARCHAR(16)  NOT NULL,               -- untriaged | fix_now | high | low
+    priority_reason    TEXT,
+    triage_answers     VARCHAR(200),                        -- compact flowchart answers, e.g. "blocked=n,new_user=n,quick=y"
+    caveat             VARCHAR(32),
+    area               VARCHAR(100),
+    owner_id           BIGINT,
+    needs_docs         BOOLEAN      NOT NULL DEFAULT FALSE,
+    promise_due_at     BIGINT,
+    shipped_version    VARCHAR(64),
+    duplicate_of       INTEGER      REFERENCES issue (number),
+    close_reason       TEXT,
+    transcript_capped  BOOLEAN      NOT NULL DEFAULT FALSE,
+    revision           INTEGER      NOT NULL DEFAULT 0,     -- bumped on every change; stale buttons compare it
+    created_by         BIGINT       NOT NULL,
+    created_at         BIGINT       NOT NULL,
+    updated_at         BIGINT       NOT NULL,
+    triaged_at         BIGINT,
+    shipped_at         BIGINT,
+    closed_at          BIGINT
+);
+CREATE INDEX issue_status_priority ON issue (status, priority);
+CREATE INDEX issue_owner ON issue (owner_id);
+
+-- Every place an issue was brought up. origin_issue remembers where a row was first added so that a merge can be
+-- undone exactly.
+CREATE TABLE issue_place (
+    id                 INTEGER      NOT NULL PRIMARY KEY,
+    issue_number       INTEGER      NOT NULL REFERENCES issue (number),
+    origin_issue       INTEGER      NOT NULL REFERENCES issue (number),
+    kind               VARCHAR(16)  NOT NULL,               -- thread | forum_post | message | github
+    guild_id           BIGINT,
+    parent_channel_id  BIGINT,
+    channel_id         BIGINT,                              -- the thread / forum post / channel holding the place
+    message_id         BIGINT,                              -- set for a single-message place
+    card_message_id    BIGINT,                              -- the issue card Loop posted there, if any
+    url                VARCHAR(500) NOT NULL,
+    title              VARCHAR(200),
+    added_by           BIGINT       NOT NULL,
+    added_at           BIGINT       NOT NULL,
+    UNIQUE (issue_number, url)
+);
+CREATE INDEX issue_place_channel ON issue_place (channel_id);
+CREATE INDEX issue_place_card ON issue_place (card_message_id);
+
+-- The distinct people who asked. how: author | message_author | link | me_too | blocks_me | reaction | hint | manual
+CREATE TABLE requester (
+    id                 INTEGER      NOT NULL PRIMARY KEY,
+    issue_number       INTEGER      NOT NULL REFERENCES issue (number),
+    origin_issue       INTEGER      NOT NULL REFERENCES issue (number),
+    user_id            BIGINT       NOT NULL,
+    how                VARCHAR(16)  NOT NULL,
+    place_id           INTEGER      REFERENCES issue_place (id),
+    added_by           BIGINT       NOT NULL,
+    added_at           BIGINT       NOT NULL,
+    UNIQUE (issue_number, user_id)
+);
+CREATE INDEX requester_user ON requester (user_id);
+
+-- What was said, copied at capture/link time so the record survives deleted or archived threads.
+CREATE TABLE transcript_message (
+    id                 INTEGER      NOT NULL PRIMARY KEY,
+    issue_number       INTEGER      NOT NULL REFERENCES issue (number),
+    origin_issue       INTEGER      NOT NULL REFERENCES issue (number),
+    place_id           INTEGER      REFERENCES issue_place (id),
+    message_id         BIGINT       NOT NULL,
+    author_id          BIGINT       NOT NULL,
+    author_name        VARCHAR(100) NOT NULL,
+    posted_at          BIGINT       NOT NULL,
+    content            TEXT         NOT NULL,
+    attachment_urls    TEXT,                                -- newline separated
+    UNIQUE (issue_number, message_id)
+);
+
+-- Every change, with who did it (NULL actor = Loop itself) and when.
+CREATE TABLE issue_history (
+    id                 INTEGER      NOT NULL PRIMARY KEY,
+    issue_number       INTEGER      NOT NULL REFERENCES issue (number),
+    at                 BIGINT       NOT NULL,
+    actor_id           BIGINT,
+    type               VARCHAR(32)  NOT NULL,
+    detail             TEXT         NOT NULL
+);
+CREATE INDEX issue_history_issue ON issue_history (issue_number, at);
+
+-- One press of "This blocks me" per person per issue.
+CREATE TABLE blocker_press (
+    issue_number       INTEGER      NOT NULL REFERENCES issue (number),
+    user_id            BIGINT       NOT NULL,
+    at                 BIGINT       NOT NULL,
+    PRIMARY KEY (issue_number, user_id)
+);
+
+-- Proposed solutions and what the requesters said of them.
+CREATE TABLE proposal (
+    id                 INTEGER      NOT NULL PRIMARY KEY,
+    issue_number       INTEGER      NOT NULL REFERENCES issue (number),
+    solution           TEXT         NOT NULL,
+    snippet            TEXT,
+    proposed_by        BIGINT       NOT NULL,
+    proposed_at        BIGINT       NOT NULL
+);
+CREATE TABLE proposal_answer (
+    proposal_id        INTEGER      NOT NULL REFERENCES proposal (id),
+    user_id            BIGINT       NOT NULL,
+    solves             BOOLEAN      NOT NULL,
+    at                 BIGINT       NOT NULL,
+    PRIMARY KEY (proposal_id, user_id)
+);
+
+-- Releases and what they shipped.
+CREATE TABLE release (
+    id                 INTEGER      NOT NULL PRIMARY KEY,
+    version            VARCHAR(64)  NOT NULL UNIQUE,
+    notes              TEXT         NOT NULL,
+    snippet            TEXT,
+    published_by       BIGINT       NOT NULL,
+    published_at       BIGINT       NOT NULL,
+    announcement_state VARCHAR(16)  NOT NULL,               -- pending | delivered | failed
+    announcement_nonce VARCHAR(25)  NOT NULL,
+    announcement_channel_id BIGINT,
+    announcement_message_id BIGINT
+);
+CREATE TABLE release_issue (
+    release_id         INTEGER      NOT NULL REFERENCES release (id),
+    issue_number       INTEGER      NOT NULL REFERENCES issue (number),
+    PRIMARY KEY (release_id, issue_number)
+);
+
+-- The persisted notice outbox: one row per (release, requester, target). A target is a thread (route thread) or the
+-- person's DM (route dm, target_channel_id NULL until opened). Rows sent together share a nonce.
+CREATE TABLE notice (
+    id                 INTEGER      NOT NULL PRIMARY KEY,
+    release_id         INTEGER      NOT NULL REFERENCES release (id),
+    user_id            BIGINT       NOT NULL,
+    route              VARCHAR(16)  NOT NULL,               -- thread | dm
+    target_channel_id  BIGINT,
+    state              VARCHAR(16)  NOT NULL,               -- pending | delivered | fell_back | failed
+    outcome_route      VARCHAR(16),                         -- where it was finally delivered
+    attempts           INTEGER      NOT NULL DEFAULT 0,
+    last_error         TEXT,
+    nonce              VARCHAR(25),
+    sent_message_id    BIGINT,
+    next_attempt_at    BIGINT       NOT NULL,
+    updated_at         BIGINT       NOT NULL,
+    UNIQUE (release_id, user_id, route, target_channel_id)
+);
+CREATE INDEX notice_pending ON notice (state, next_attempt_at);
+
+-- The docs/copy review checklist posted after a release. issue_number NULL = the announcement text itself.
+CREATE TABLE docs_review_item (
+    id                 INTEGER      NOT NULL PRIMARY KEY,
+    release_id         INTEGER      NOT NULL REFERENCES release (id),
+    issue_number       INTEGER      REFERENCES issue (number),
+    channel_id         BIGINT,
+    message_id         BIGINT,
+    reviewed_by        BIGINT,
+    reviewed_at        BIGINT
+);
+
+-- Every thread or forum post opened in a support channel.
+CREATE TABLE support_thread (
+    thread_id          BIGINT       NOT NULL PRIMARY KEY,
+    guild_id           BIGINT       NOT NULL,
+    parent_channel_id  BIGINT       NOT NULL,
+    author_id          BIGINT       NOT NULL,
+    title              VARCHAR(200) NOT NULL,
+    tags               VARCHAR(500),                        -- comma separated forum tag names
+    created_at         BIGINT       NOT NULL,
+    first_engineer_reply_at BIGINT,
+    first_engineer_id  BIGINT,
+    captured_issue     INTEGER      REFERENCES issue (number)
+);
+CREATE INDEX support_thread_created ON support_thread (created_at);
+
+-- "Looks like #N" hints posted to the team channel.
+CREATE TABLE similarity_hint (
+    id                 INTEGER      NOT NULL PRIMARY KEY,
+    thread_id          BIGINT       NOT NULL REFERENCES support_thread (thread_id),
+    issue_number       INTEGER      NOT NULL REFERENCES issue (number),
+    message_id         BIGINT,
+    state              VARCHAR(16)  NOT NULL,               -- open | linked | ignored
+    decided_by         BIGINT,
+    decided_at         BIGINT,
+    created_at         BIGINT       NOT NULL,
+    UNIQUE (thread_id, issue_number)
+);
+
+-- [jooq ignore start]
+-- Full-text index over titles, summaries and transcripts; rowid = issue number. Kept up to date by IssueStore.
+CREATE VIRTUAL TABLE IF NOT EXISTS issue_fts USING fts5(title, summary, transcript, tokenize = 'unicode61 remove_diacritics 2');
+-- [jooq ignore stop]
+
+-- version 2
+
+-- Naming votes run as native Discord polls.
+CREATE TABLE naming_poll (
+    id                 INTEGER      NOT NULL PRIMARY KEY,
+    channel_id         BIGINT       NOT NULL,
+    message_id         BIGINT,
+    proposal           VARCHAR(55)  NOT NULL,
+    alternative1       VARCHAR(55)  NOT NULL,
+    alternative2       VARCHAR(55)  NOT NULL,
+    reason             TEXT,
+    created_by         BIGINT       NOT NULL,
+    created_at         BIGINT       NOT NULL,
+    closes_at          BIGINT       NOT NULL,
+    result_posted_at   BIGINT,
+    result             TEXT
+);
+
+-- Scheduled routines (weekly report, daily promise note) record each period they ran for, so a restart never
+-- posts twice.
+CREATE TABLE routine_run (
+    name               VARCHAR(64)  NOT NULL,
+    period_key         VARCHAR(64)  NOT NULL,
+    ran_at             BIGINT       NOT NULL,
+    PRIMARY KEY (name, period_key)
+);

@@ -1,0 +1,5 @@
+package dev.loop.core;
+
+public final class Main {
+    public static void main(String[] args) {}
+}
