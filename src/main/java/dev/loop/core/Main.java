@@ -1,5 +1,94 @@
 package dev.loop.core;
 
+import dev.loop.core.config.Config;
+import dev.loop.core.config.ConfigException;
+import dev.loop.core.config.ConfigLoader;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Entry point of the jar: {@code java -jar loop.jar [run|check-config|sandbox …]}. */
 public final class Main {
-    public static void main(String[] args) {}
+
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "run" : args[0];
+        int code = switch (command) {
+            case "run" -> run(System.getenv());
+            case "check-config" -> checkConfig(System.getenv());
+            case "sandbox" -> Sandbox.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            case "invite", "bench" -> {
+                System.err.println("loop: '" + command + "' is not available in this build yet.");
+                yield 3;
+            }
+            default -> {
+                System.err.println("loop: unknown command " + command + " (expected run, check-config, sandbox, invite or bench)");
+                yield 2;
+            }
+        };
+        if (code != 0 || !"run".equals(command)) System.exit(code);
+    }
+
+    static int checkConfig(Map<String, String> env) {
+        try {
+            ConfigLoader.load(env);
+            System.out.println("Configuration is valid.");
+            return 0;
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> System.err.println("config: " + p));
+            return 1;
+        }
+    }
+
+    /** Runs the bot until SIGTERM/SIGINT. Returns the exit code when start-up fails. */
+    static int run(Map<String, String> env) {
+        String token = env.get("DISCORD_TOKEN");
+        if (token == null || token.isBlank()) {
+            System.err.println("DISCORD_TOKEN is not set: export your bot token, or try Loop without one: ./run.sh sandbox");
+            return 1;
+        }
+        Config config;
+        try {
+            config = ConfigLoader.load(env);
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> System.err.println("config: " + p));
+            return 1;
+        }
+        Loop loop;
+        try {
+            loop = Loop.start(config, token.strip(), Clock.systemUTC());
+        } catch (InvalidTokenException e) {
+            System.err.println("Discord rejected DISCORD_TOKEN: check the token in the Developer Portal (Bot > Reset Token)");
+            return 1;
+        } catch (Loop.StartupException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (RuntimeException e) {
+            log.error("Loop could not start", e);
+            System.err.println("Loop could not start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Shutting down");
+            loop.close();
+            stopped.countDown();
+        }, "loop-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
 }

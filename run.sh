@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Loop's one entry point. Usage: ./run.sh [help|sandbox|test|bench|check|invite]  (no argument: run the bot)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+die() { echo "run.sh: $*" >&2; exit 1; }
+
+java_major() { # prints the major version of the java binary $1, or nothing
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+}
+
+find_jdk() { # sets JAVA_HOME to a JDK >= 21: JAVA_HOME first, then /usr/lib/jvm/*
+  local candidates=() best="" best_v=0 v c
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  for c in /usr/lib/jvm/*; do [ -d "$c" ] && candidates+=("$c"); done
+  for c in "${candidates[@]}"; do
+    [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] || continue
+    v=$(java_major "$c/bin/java"); [ -n "$v" ] || continue
+    if [ "$v" -ge 21 ]; then
+      if [ "$c" = "${JAVA_HOME:-}" ]; then best="$c"; best_v=$v; break; fi
+      if [ "$v" -gt "$best_v" ]; then best="$c"; best_v=$v; fi
+    fi
+  done
+  [ -n "$best" ] || die "no JDK 21 or newer found (looked at JAVA_HOME='${JAVA_HOME:-}' and /usr/lib/jvm/*). Install one (e.g. apt-get install openjdk-21-jdk-headless, or Temurin 21+) or set JAVA_HOME to it."
+  export JAVA_HOME="$best"
+  export PATH="$JAVA_HOME/bin:$PATH"
+  # Maven's own libraries still use sun.misc.Unsafe; keep newer JDKs from warning about it on every build
+  if [ "$best_v" -ge 24 ]; then export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; fi
+}
+
+need_maven() {
+  command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is not installed: install it (e.g. apt-get install maven) and run again."
+}
+
+JAR=target/loop.jar
+
+build_if_needed() {
+  if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml schema.sql -newer "$JAR" -print -quit 2>/dev/null)" ]; then
+    need_maven
+    echo "Building Loop…" >&2
+    mvn -q -B -DskipTests package >&2 || die "the build failed (see above)"
+  fi
+}
+
+run_jar() {
+  exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xss512k -XX:MaxRAM=512m \
+    -Dlogback.configurationFile=config/logback.xml -Djava.awt.headless=true -jar "$JAR" "$@"
+}
+
+usage() {
+  cat <<'USAGE'
+./run.sh            build if needed and run Loop (needs DISCORD_TOKEN and config/loop.yaml)
+./run.sh sandbox    Loop against the built-in Discord simulator with a demo community; no token needed
+                    (--stay keeps it running so you can act as a member)
+./run.sh test       the whole test suite
+./run.sh bench      the benchmarks (./run.sh bench NAME for one)
+./run.sh check      validate config/loop.yaml (and, with DISCORD_TOKEN, what the bot can see)
+./run.sh invite     print the invite URL with the scopes and permissions Loop needs
+./run.sh help       this text
+USAGE
+}
+
+cmd="${1:-run}"; [ $# -gt 0 ] && shift
+case "$cmd" in
+  help|-h|--help) usage ;;
+  run)
+    find_jdk; build_if_needed
+    [ -n "${DISCORD_TOKEN:-}" ] || die "DISCORD_TOKEN is not set. Export your bot token, or try Loop without one: ./run.sh sandbox"
+    run_jar run ;;
+  sandbox) find_jdk; build_if_needed; run_jar sandbox "$@" ;;
+  check) find_jdk; build_if_needed; run_jar check-config "$@" ;;
+  invite) find_jdk; build_if_needed; run_jar invite "$@" ;;
+  test)
+    find_jdk; need_maven
+    exec mvn -B -ntp test "$@" ;;
+  bench)
+    find_jdk; build_if_needed
+    run_jar bench "$@" ;;
+  *) usage >&2; die "unknown command '$cmd'" ;;
+esac

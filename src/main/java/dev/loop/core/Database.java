@@ -1,0 +1,224 @@
+package dev.loop.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one gateway to SQLite. Writes are serialized through a single connection (SQLite allows one writer; queueing
+ * them here instead of in SQLite avoids SQLITE_BUSY entirely), reads use a small pool of WAL readers that never block
+ * the writer. Every write runs in a transaction. Pragmas live here, on the connections, not in schema.sql.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final int READERS = 4;
+    private static final Settings SETTINGS = new Settings()
+            .withRenderSchema(false)
+            .withExecuteLogging(false)
+            .withRenderCatalog(false);
+
+    private final Path file;
+    private final Connection writer;
+    private final DSLContext writeContext;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private volatile boolean closed;
+
+    private Database(Path file) throws SQLException {
+        this.file = file;
+        this.writer = connect(file, false);
+        this.writeContext = DSL.using(writer, SQLDialect.SQLITE, SETTINGS);
+    }
+
+    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    public static Database open(Path file) {
+        return open(file, SchemaScript.bundled());
+    }
+
+    static Database open(Path file, SchemaScript schema) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Database db = new Database(file);
+            try {
+                db.migrate(schema);
+                for (int i = 0; i < READERS; i++) db.readers.add(connect(file, true));
+            } catch (RuntimeException | SQLException e) {
+                db.close();
+                throw e;
+            }
+            return db;
+        } catch (SQLException | java.io.IOException e) {
+            throw new DatabaseException("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(Path file, boolean readOnly) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("journal_mode", "WAL");
+        props.setProperty("foreign_keys", "true");
+        props.setProperty("busy_timeout", "30000");
+        props.setProperty("synchronous", "NORMAL");
+        props.setProperty("date_class", "INTEGER");
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
+        try (Statement s = c.createStatement()) {
+            // set explicitly too: the driver only applies some properties on the first connection
+            s.execute("PRAGMA foreign_keys = ON");
+            s.execute("PRAGMA busy_timeout = 30000");
+            if (!readOnly) s.execute("PRAGMA journal_mode = WAL");
+        }
+        return c;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The schema version the file is at (PRAGMA user_version). */
+    public int schemaVersion() {
+        return read(ctx -> ctx.resultQuery("PRAGMA user_version").fetchOne(0, Integer.class));
+    }
+
+    private void migrate(SchemaScript schema) throws SQLException {
+        int current;
+        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            current = rs.next() ? rs.getInt(1) : 0;
+        }
+        if (current > schema.latestVersion()) {
+            throw new DatabaseException("database " + file + " is at schema version " + current
+                    + " but this build only knows up to " + schema.latestVersion() + "; use a newer Loop");
+        }
+        for (SchemaScript.Section section : schema.sections()) {
+            if (section.version() <= current) continue;
+            writer.setAutoCommit(false);
+            try (Statement s = writer.createStatement()) {
+                // sqlite-jdbc runs a whole multi-statement script only through executeUpdate
+                s.executeUpdate(SchemaScript.executable(section.sql()));
+                s.executeUpdate("PRAGMA user_version = " + section.version());
+                writer.commit();
+                log.info("Database {} upgraded to schema version {}", file.getFileName(), section.version());
+            } catch (SQLException e) {
+                writer.rollback();
+                throw new DatabaseException("schema version " + section.version() + " failed: " + e.getMessage(), e);
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Runs a read on one of the reader connections; sees every committed write. */
+    public <T> T read(Function<DSLContext, T> query) {
+        ensureOpen();
+        if (writeLock.isHeldByCurrentThread()) {
+            // inside a write: read through the writer so uncommitted changes of this transaction are visible
+            return query.apply(writeContext);
+        }
+        Connection c;
+        try {
+            c = readers.poll(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseException("interrupted while waiting for a database connection", e);
+        }
+        if (c == null) throw new DatabaseException("no database connection free for 30 s");
+        try {
+            return query.apply(DSL.using(c, SQLDialect.SQLITE, SETTINGS));
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw new DatabaseException("read failed: " + e.getMessage(), e);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction, serialized with every other write. Nested calls on the same thread join
+     * the outer transaction. Any exception rolls the whole transaction back and is rethrown.
+     */
+    public <T> T write(Function<DSLContext, T> work) {
+        ensureOpen();
+        if (writeLock.isHeldByCurrentThread()) return work.apply(writeContext);
+        writeLock.lock();
+        try {
+            ensureOpen();
+            writer.setAutoCommit(false);
+            try {
+                T result = work.apply(writeContext);
+                writer.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly();
+                if (e instanceof org.jooq.exception.DataAccessException dae) {
+                    throw new DatabaseException("write failed: " + dae.getMessage(), dae);
+                }
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("write failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** {@link #write} for work that returns nothing. */
+    public void transaction(Consumer<DSLContext> work) {
+        write(ctx -> {
+            work.accept(ctx);
+            return null;
+        });
+    }
+
+    private void rollbackQuietly() {
+        try {
+            writer.rollback();
+        } catch (SQLException e) {
+            log.warn("Rollback failed", e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) throw new DatabaseException("database " + file + " is closed");
+    }
+
+    /** Waits for the write in flight, then closes every connection. */
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (closed) return;
+            closed = true;
+            closeQuietly(writer);
+            Connection c;
+            while ((c = readers.poll()) != null) closeQuietly(c);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            log.warn("Closing a database connection failed", e);
+        }
+    }
+}

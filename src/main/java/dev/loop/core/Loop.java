@@ -1,0 +1,188 @@
+package dev.loop.core;
+
+import dev.loop.core.config.Config;
+import dev.loop.core.discord.Engineers;
+import dev.loop.core.discord.InteractionRouter;
+import dev.loop.core.discord.Replies;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.ChunkingFilter;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot: configuration, database, JDA, features, routines — wired explicitly here and torn down in reverse
+ * order by {@link #close()}, which lets the write in flight finish before the database closes.
+ */
+public final class Loop implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Loop.class);
+
+    /** What Loop asks of the gateway, and why (see README): members for roles, messages and content to capture. */
+    public static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(
+            GatewayIntent.GUILD_MEMBERS,
+            GatewayIntent.GUILD_MESSAGES,
+            GatewayIntent.MESSAGE_CONTENT,
+            GatewayIntent.GUILD_MESSAGE_REACTIONS,
+            GatewayIntent.GUILD_MESSAGE_POLLS,
+            GatewayIntent.DIRECT_MESSAGES);
+
+    private final Services services;
+    private final List<Feature> features;
+    private final ExecutorService workers;
+    private final JDA jda;
+    private final boolean ownsDatabase;
+    private volatile boolean closed;
+
+    private Loop(Services services, List<Feature> features, ExecutorService workers, JDA jda, boolean ownsDatabase) {
+        this.services = services;
+        this.features = features;
+        this.workers = workers;
+        this.jda = jda;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    /** Starts Loop with its own database from the config and the product's features. */
+    public static Loop start(Config config, String token, Clock clock) throws InterruptedException {
+        Database db = Database.open(config.databasePath());
+        try {
+            return start(config, token, clock, db, true, Features::all, b -> {
+            });
+        } catch (RuntimeException | InterruptedException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts Loop on a given database. {@code featureSet} builds the features from the shared services;
+     * {@code customize} may adjust the JDA builder (tests).
+     */
+    public static Loop start(Config config, String token, Clock clock, Database db, boolean ownsDatabase,
+                             Function<Services, List<Feature>> featureSet, Consumer<JDABuilder> customize)
+            throws InterruptedException {
+        Replies.installMentionPolicy();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "loop-routines");
+            t.setDaemon(true);
+            return t;
+        });
+        ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("loop-worker-", 0).factory());
+        Services services = new Services(config, db, clock, new Engineers(config.engineerRoles()), scheduler);
+        List<Feature> features = featureSet.apply(services);
+
+        InteractionRouter router = new InteractionRouter(workers);
+        List<CommandData> commands = new ArrayList<>();
+        List<Object> listeners = new ArrayList<>();
+        listeners.add(router);
+        for (Feature f : features) {
+            f.routes(router);
+            commands.addAll(f.commands());
+            listeners.addAll(f.listeners());
+        }
+
+        JDABuilder builder = JDABuilder.create(token, INTENTS)
+                .setCompression(Compression.NONE)
+                .setMemberCachePolicy(MemberCachePolicy.ALL)
+                .setChunkingFilter(ChunkingFilter.ALL)
+                .enableCache(CacheFlag.FORUM_TAGS)
+                .disableCache(CacheFlag.VOICE_STATE, CacheFlag.EMOJI, CacheFlag.STICKER, CacheFlag.SOUNDBOARD_SOUNDS,
+                        CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS, CacheFlag.ONLINE_STATUS)
+                .addEventListeners(listeners.toArray());
+        config.discord().apiOverride().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+        config.discord().gatewayOverride().ifPresent(url -> builder.setSessionController(new LocalGateway(url)));
+        customize.accept(builder);
+
+        JDA jda;
+        try {
+            jda = builder.build();
+        } catch (RuntimeException e) {
+            scheduler.shutdownNow();
+            workers.shutdownNow();
+            throw e;
+        }
+        Loop loop = new Loop(services, features, workers, jda, ownsDatabase);
+        try {
+            jda.awaitReady();
+            Guild guild = jda.getGuildById(config.discord().guildId());
+            if (guild == null) {
+                throw new StartupException("Loop is not a member of guild " + config.discord().guildId()
+                        + " (discord.guild): invite it with the URL from ./run.sh invite");
+            }
+            guild.updateCommands().addCommands(commands).complete();
+            for (Feature f : features) f.onReady(jda);
+            log.info("Loop is ready in {} with {} commands", guild.getName(), commands.size());
+            return loop;
+        } catch (RuntimeException | InterruptedException e) {
+            loop.close();
+            throw e;
+        }
+    }
+
+    public JDA jda() {
+        return jda;
+    }
+
+    public Database database() {
+        return services.database();
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    /** Stops features and routines, lets in-flight handlers finish, closes JDA, then the database. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        for (Feature f : features.reversed()) {
+            try {
+                f.close();
+            } catch (RuntimeException e) {
+                log.warn("Stopping {} failed", f.getClass().getSimpleName(), e);
+            }
+        }
+        services.scheduler().shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) log.warn("Some interactions were still running at shutdown");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        jda.shutdown();
+        try {
+            if (!jda.awaitShutdown(Duration.ofSeconds(10))) jda.shutdownNow();
+        } catch (InterruptedException e) {
+            jda.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        if (ownsDatabase) services.database().close();
+        log.info("Loop stopped");
+    }
+
+    /** A start-up problem a person can fix; Main prints its message as one line and exits non-zero. */
+    public static final class StartupException extends RuntimeException {
+        public StartupException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.loop.core;
+
+import dev.loop.core.config.Config;
+import dev.loop.core.discord.Engineers;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** What every feature is constructed with. */
+public record Services(Config config, Database database, Clock clock, Engineers engineers,
+                       ScheduledExecutorService scheduler) {
+}

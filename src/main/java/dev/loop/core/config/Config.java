@@ -1,0 +1,86 @@
+package dev.loop.core.config;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loop's validated configuration. Built only by {@link ConfigLoader}, so every value here has been checked. The
+ * Discord token is deliberately not part of it: it comes from the environment and is handed straight to JDA.
+ */
+public record Config(
+        Discord discord,
+        Channels channels,
+        List<Long> engineerRoles,
+        List<Area> areas,
+        ForumTags tags,
+        List<String> debugQuestions,
+        Reactions reactions,
+        Timelines timelines,
+        NoticeMode noticeMode,
+        int transcriptLimit,
+        double hintMinScore,
+        Duration pollDuration,
+        Path databasePath,
+        WeeklyReport weeklyReport,
+        DailyNote promisesNote) {
+
+    public Config {
+        engineerRoles = List.copyOf(engineerRoles);
+        areas = List.copyOf(areas);
+        debugQuestions = List.copyOf(debugQuestions);
+    }
+
+    /** Where Discord is: empty URLs mean Discord itself. */
+    public record Discord(long guildId, String apiUrl, String gatewayUrl) {
+        public Optional<String> apiOverride() {
+            return apiUrl == null || apiUrl.isBlank() ? Optional.empty() : Optional.of(apiUrl);
+        }
+
+        public Optional<String> gatewayOverride() {
+            return gatewayUrl == null || gatewayUrl.isBlank() ? Optional.empty() : Optional.of(gatewayUrl);
+        }
+    }
+
+    public record Channels(List<Long> support, long team, long releases) {
+        public Channels {
+            support = List.copyOf(support);
+        }
+
+        public boolean isSupport(long channelId) {
+            return support.contains(channelId);
+        }
+    }
+
+    /** A product area: who owns it and which forum tag marks a post as belonging to it. */
+    public record Area(String name, long ownerId, String forumTag) {
+    }
+
+    /** Forum tag names Loop applies: "tracked" at capture, "shipped" at release. Null = don't tag. */
+    public record ForumTags(String tracked, String shipped) {
+    }
+
+    public record Reactions(String capture, String meToo, String fixNow, String high, String low) {
+    }
+
+    /** What the requesters are told per priority, and how long the promise runs (null = no promise). */
+    public record Timeline(String text, Duration promise) {
+    }
+
+    public record Timelines(Timeline fixNow, Timeline high, Timeline low) {
+    }
+
+    public enum NoticeMode {
+        THREAD, DM
+    }
+
+    public record WeeklyReport(boolean enabled, DayOfWeek day, LocalTime time, ZoneId zone) {
+    }
+
+    public record DailyNote(boolean enabled, LocalTime time, ZoneId zone) {
+    }
+}

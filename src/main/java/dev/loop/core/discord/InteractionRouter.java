@@ -1,0 +1,181 @@
+package dev.loop.core.discord;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes every interaction to the feature that registered it and is the one central error path: a {@link UserError}
+ * becomes its ephemeral sentence; anything else is logged with an error id and the person gets an ephemeral apology
+ * with that id — never a stack trace. Handlers run on a worker pool so a slow database write never holds up the
+ * gateway thread.
+ *
+ * <p>Component and modal custom ids are {@code prefix:rest}; a feature registers its prefix.
+ */
+public final class InteractionRouter extends ListenerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
+
+    @FunctionalInterface
+    public interface Handler<E> {
+        void handle(E event) throws Exception;
+    }
+
+    @FunctionalInterface
+    public interface Completer {
+        List<Command.Choice> complete(CommandAutoCompleteInteractionEvent event) throws Exception;
+    }
+
+    private final Map<String, Handler<SlashCommandInteractionEvent>> slash = new HashMap<>();
+    private final Map<String, Completer> completers = new HashMap<>();
+    private final Map<String, Handler<MessageContextInteractionEvent>> messageCommands = new HashMap<>();
+    private final Map<String, Handler<ButtonInteractionEvent>> buttons = new HashMap<>();
+    private final Map<String, Handler<StringSelectInteractionEvent>> selects = new HashMap<>();
+    private final Map<String, Handler<ModalInteractionEvent>> modals = new HashMap<>();
+    private final ExecutorService workers;
+
+    public InteractionRouter(ExecutorService workers) {
+        this.workers = workers;
+    }
+
+    /** {@code path} is the full command path as typed: "capture", "issue show". */
+    public InteractionRouter slash(String path, Handler<SlashCommandInteractionEvent> handler) {
+        put(slash, path, handler);
+        return this;
+    }
+
+    /** Autocomplete for one option of a command path; the same completer may serve several. */
+    public InteractionRouter autocomplete(String path, String option, Completer completer) {
+        put(completers, path + "#" + option, completer);
+        return this;
+    }
+
+    public InteractionRouter messageCommand(String name, Handler<MessageContextInteractionEvent> handler) {
+        put(messageCommands, name, handler);
+        return this;
+    }
+
+    public InteractionRouter button(String prefix, Handler<ButtonInteractionEvent> handler) {
+        put(buttons, prefix, handler);
+        return this;
+    }
+
+    public InteractionRouter select(String prefix, Handler<StringSelectInteractionEvent> handler) {
+        put(selects, prefix, handler);
+        return this;
+    }
+
+    public InteractionRouter modal(String prefix, Handler<ModalInteractionEvent> handler) {
+        put(modals, prefix, handler);
+        return this;
+    }
+
+    private static <T> void put(Map<String, T> map, String key, T value) {
+        if (map.putIfAbsent(key, value) != null) throw new IllegalStateException("registered twice: " + key);
+    }
+
+    /** The part of a custom id before the first colon. */
+    public static String prefixOf(String customId) {
+        int colon = customId.indexOf(':');
+        return colon < 0 ? customId : customId.substring(0, colon);
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        dispatch(event, slash.get(event.getFullCommandName()), "/" + event.getFullCommandName());
+    }
+
+    @Override
+    public void onMessageContextInteraction(MessageContextInteractionEvent event) {
+        dispatch(event, messageCommands.get(event.getName()), "message command " + event.getName());
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        dispatch(event, buttons.get(prefixOf(event.getComponentId())), "button " + event.getComponentId());
+    }
+
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        dispatch(event, selects.get(prefixOf(event.getComponentId())), "select " + event.getComponentId());
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        dispatch(event, modals.get(prefixOf(event.getModalId())), "modal " + event.getModalId());
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        Completer completer = completers.get(event.getFullCommandName() + "#" + event.getFocusedOption().getName());
+        if (completer == null) {
+            event.replyChoices(List.of()).queue(null, e -> log.debug("autocomplete answer failed", e));
+            return;
+        }
+        workers.execute(() -> {
+            List<Command.Choice> choices;
+            try {
+                choices = completer.complete(event);
+            } catch (Exception e) {
+                log.warn("Autocomplete for {} failed", event.getFullCommandName(), e);
+                choices = List.of();
+            }
+            List<Command.Choice> capped = choices.size() > 25 ? choices.subList(0, 25) : choices;
+            event.replyChoices(capped).queue(null, e -> log.debug("autocomplete answer failed", e));
+        });
+    }
+
+    private <E extends IReplyCallback> void dispatch(E event, Handler<E> handler, String what) {
+        if (handler == null) {
+            // a command or button from an older version of Loop that no longer exists
+            reply(event, "That control is no longer in use. Run the command again to get a fresh one.");
+            return;
+        }
+        workers.execute(() -> run(event, handler, what));
+    }
+
+    private <E extends IReplyCallback> void run(E event, Handler<E> handler, String what) {
+        try {
+            handler.handle(event);
+        } catch (UserError e) {
+            reply(event, e.getMessage());
+        } catch (Throwable e) {
+            String errorId = newErrorId();
+            log.error("Error {} handling {} for user {}", errorId, what, event.getUser().getId(), e);
+            reply(event, Replies.failure(errorId));
+            if (e instanceof Error err && !(e instanceof AssertionError)) throw err;
+        }
+    }
+
+    /** An ephemeral answer whether or not the interaction was already acknowledged. */
+    public static void reply(IReplyCallback event, String sentence) {
+        MessageCreateData data = Replies.text(sentence);
+        if (event.isAcknowledged()) {
+            event.getHook().sendMessage(data).setEphemeral(true)
+                    .queue(null, e -> log.warn("Could not deliver an error reply: {}", e.toString()));
+        } else {
+            event.reply(data).setEphemeral(true)
+                    .queue(null, e -> log.warn("Could not deliver an error reply: {}", e.toString()));
+        }
+    }
+
+    static String newErrorId() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36)
+                .toUpperCase(Locale.ROOT);
+    }
+}

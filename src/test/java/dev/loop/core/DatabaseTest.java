@@ -1,0 +1,192 @@
+package dev.loop.core;
+
+import static dev.loop.db.Tables.ISSUE;
+import static dev.loop.db.Tables.ISSUE_HISTORY;
+import static dev.loop.db.Tables.ISSUE_PLACE;
+import static dev.loop.db.Tables.NAMING_POLL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    private static void insertIssue(DSLContext ctx, int number, String title) {
+        ctx.insertInto(ISSUE)
+                .set(ISSUE.NUMBER, number).set(ISSUE.TITLE, title).set(ISSUE.KIND, "bug")
+                .set(ISSUE.SUMMARY, "summary of " + title).set(ISSUE.STATUS, "open").set(ISSUE.PRIORITY, "untriaged")
+                .set(ISSUE.CREATED_BY, 42L).set(ISSUE.CREATED_AT, 1_000L).set(ISSUE.UPDATED_AT, 1_000L)
+                .execute();
+    }
+
+    @Test
+    void freshDatabaseIsAtTheLatestVersionInWalModeWithForeignKeys() {
+        try (Database db = Database.open(dir.resolve("sub/loop.db"))) {
+            assertThat(db.schemaVersion()).isEqualTo(SchemaScript.bundled().latestVersion()).isGreaterThanOrEqualTo(2);
+            assertThat(db.<String>read(ctx -> ctx.resultQuery("PRAGMA journal_mode").fetchOne(0, String.class))).isEqualToIgnoringCase("wal");
+            assertThat(db.<Integer>read(ctx -> ctx.resultQuery("PRAGMA foreign_keys").fetchOne(0, Integer.class))).isEqualTo(1);
+            assertThatThrownBy(() -> db.transaction(ctx -> ctx.insertInto(ISSUE_PLACE)
+                    .set(ISSUE_PLACE.ISSUE_NUMBER, 999).set(ISSUE_PLACE.ORIGIN_ISSUE, 999).set(ISSUE_PLACE.KIND, "thread")
+                    .set(ISSUE_PLACE.URL, "https://discord.com/channels/1/2").set(ISSUE_PLACE.ADDED_BY, 1L)
+                    .set(ISSUE_PLACE.ADDED_AT, 1L).execute()))
+                    .isInstanceOf(DatabaseException.class).hasMessageContaining("FOREIGN KEY");
+            // the full-text index exists even though jOOQ never saw it
+            db.transaction(ctx -> ctx.execute("INSERT INTO issue_fts(rowid, title, summary, transcript) VALUES (1, 'crash on start', '', '')"));
+            assertThat(db.<Integer>read(ctx -> ctx.resultQuery("SELECT count(*) FROM issue_fts WHERE issue_fts MATCH 'crash'").fetchOne(0, Integer.class))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void upgradingAnOlderDatabaseAppliesOnlyWhatIsMissingAndKeepsEveryRow() {
+        Path file = dir.resolve("old.db");
+        SchemaScript full = SchemaScript.bundled();
+        SchemaScript versionOne = new SchemaScript(full.sections().subList(0, 1));
+        try (Database old = Database.open(file, versionOne)) {
+            assertThat(old.schemaVersion()).isEqualTo(1);
+            old.transaction(ctx -> {
+                for (int i = 1; i <= 50; i++) insertIssue(ctx, i, "issue " + i);
+                ctx.insertInto(ISSUE_HISTORY).set(ISSUE_HISTORY.ISSUE_NUMBER, 7).set(ISSUE_HISTORY.AT, 5L)
+                        .set(ISSUE_HISTORY.TYPE, "capture").set(ISSUE_HISTORY.DETAIL, "captured").execute();
+            });
+            assertThat(old.<Integer>read(ctx -> ctx.fetchCount(ctx.selectFrom("sqlite_master").where("name = 'naming_poll'")))).isZero();
+        }
+        try (Database upgraded = Database.open(file, full)) {
+            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isEqualTo(50);
+            assertThat(upgraded.<String>read(ctx -> ctx.select(ISSUE.TITLE).from(ISSUE).where(ISSUE.NUMBER.eq(50)).fetchOne(ISSUE.TITLE)))
+                    .isEqualTo("issue 50");
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE_HISTORY))).isEqualTo(1);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(NAMING_POLL))).isZero();
+        }
+        // opening again changes nothing
+        try (Database again = Database.open(file, full)) {
+            assertThat(again.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void refusesADatabaseFromANewerLoop() {
+        Path file = dir.resolve("future.db");
+        try (Database db = Database.open(file)) {
+            db.transaction(ctx -> ctx.execute("PRAGMA user_version = 99"));
+        }
+        assertThatThrownBy(() -> Database.open(file)).isInstanceOf(DatabaseException.class)
+                .hasMessageContaining("schema version 99");
+    }
+
+    @Test
+    void aFailedWriteRollsBackEverything() {
+        try (Database db = Database.open(dir.resolve("rb.db"))) {
+            assertThatThrownBy(() -> db.transaction(ctx -> {
+                insertIssue(ctx, 1, "kept?");
+                insertIssue(ctx, 1, "duplicate key");
+            })).isInstanceOf(DatabaseException.class);
+            assertThat(db.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isZero();
+            assertThatThrownBy(() -> db.transaction(ctx -> {
+                insertIssue(ctx, 2, "kept?");
+                throw new IllegalStateException("handler failed");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(db.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isZero();
+        }
+    }
+
+    @Test
+    void nestedWritesJoinTheOuterTransactionAndReadsInsideSeeThem() {
+        try (Database db = Database.open(dir.resolve("nest.db"))) {
+            assertThatThrownBy(() -> db.transaction(outer -> {
+                insertIssue(outer, 1, "outer");
+                db.transaction(inner -> insertIssue(inner, 2, "inner"));
+                assertThat(db.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isEqualTo(2);
+                throw new IllegalStateException("abort both");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(db.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isZero();
+        }
+    }
+
+    @Test
+    void manyThreadsWritingAndReadingAtOnceLoseNothingAndNeverSeeBusy() throws Exception {
+        int threads = 8;
+        int writesEach = 300;
+        try (Database db = Database.open(dir.resolve("hammer.db"))) {
+            db.transaction(ctx -> insertIssue(ctx, 1, "counter"));
+            ExecutorService pool = Executors.newFixedThreadPool(threads + 2);
+            ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+            CountDownLatch start = new CountDownLatch(1);
+            AtomicInteger reads = new AtomicInteger();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < writesEach; i++) {
+                        int n = i;
+                        try {
+                            db.transaction(ctx -> {
+                                ctx.insertInto(ISSUE_HISTORY).set(ISSUE_HISTORY.ISSUE_NUMBER, 1).set(ISSUE_HISTORY.AT, (long) n)
+                                        .set(ISSUE_HISTORY.TYPE, "t" + thread).set(ISSUE_HISTORY.DETAIL, "w" + n).execute();
+                                ctx.update(ISSUE).set(ISSUE.REVISION, ISSUE.REVISION.plus(1)).where(ISSUE.NUMBER.eq(1)).execute();
+                            });
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (int r = 0; r < 2; r++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 500; i++) {
+                        try {
+                            db.read(ctx -> ctx.fetchCount(ISSUE_HISTORY));
+                            reads.incrementAndGet();
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) f.get(120, TimeUnit.SECONDS);
+            pool.shutdown();
+            assertThat(failures).isEmpty();
+            assertThat(reads.get()).isEqualTo(1000);
+            assertThat(db.<Integer>read(ctx -> ctx.fetchCount(ISSUE_HISTORY))).isEqualTo(threads * writesEach);
+            assertThat(db.<Integer>read(ctx -> ctx.select(ISSUE.REVISION).from(ISSUE).fetchOne(ISSUE.REVISION))).isEqualTo(threads * writesEach);
+        }
+    }
+
+    @Test
+    void closedDatabaseRefusesWork() {
+        Database db = Database.open(dir.resolve("closed.db"));
+        db.close();
+        assertThatThrownBy(() -> db.read(ctx -> 1)).isInstanceOf(DatabaseException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> db.transaction(ctx -> { })).isInstanceOf(DatabaseException.class);
+    }
+
+    @Test
+    void schemaSectionsAreParsedInOrder() {
+        SchemaScript s = SchemaScript.parse("-- header\n-- version 1\nCREATE TABLE a (x INT);\n-- version 2\nCREATE TABLE b (y INT);\n");
+        assertThat(s.sections()).extracting(SchemaScript.Section::version).containsExactly(1, 2);
+        assertThat(s.sections().get(0).sql()).isEqualTo("CREATE TABLE a (x INT);");
+        assertThat(s.sections().get(1).sql()).isEqualTo("CREATE TABLE b (y INT);");
+        assertThatThrownBy(() -> SchemaScript.parse("-- version 2\nCREATE TABLE b (y INT);"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
