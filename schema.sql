@@ -94,6 +94,7 @@ CREATE TABLE transcript_message (
 CREATE TABLE issue_history (
     id                 INTEGER      NOT NULL PRIMARY KEY,
     issue_number       INTEGER      NOT NULL REFERENCES issue (number),
+    origin_issue       INTEGER      NOT NULL REFERENCES issue (number),
     at                 BIGINT       NOT NULL,
     actor_id           BIGINT,
     type               VARCHAR(32)  NOT NULL,

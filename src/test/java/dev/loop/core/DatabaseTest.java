@@ -60,7 +60,7 @@ class DatabaseTest {
             assertThat(old.schemaVersion()).isEqualTo(1);
             old.transaction(ctx -> {
                 for (int i = 1; i <= 50; i++) insertIssue(ctx, i, "issue " + i);
-                ctx.insertInto(ISSUE_HISTORY).set(ISSUE_HISTORY.ISSUE_NUMBER, 7).set(ISSUE_HISTORY.AT, 5L)
+                ctx.insertInto(ISSUE_HISTORY).set(ISSUE_HISTORY.ISSUE_NUMBER, 7).set(ISSUE_HISTORY.ORIGIN_ISSUE, 7).set(ISSUE_HISTORY.AT, 5L)
                         .set(ISSUE_HISTORY.TYPE, "capture").set(ISSUE_HISTORY.DETAIL, "captured").execute();
             });
             assertThat(old.<Integer>read(ctx -> ctx.fetchCount(ctx.selectFrom("sqlite_master").where("name = 'naming_poll'")))).isZero();
@@ -137,7 +137,7 @@ class DatabaseTest {
                         int n = i;
                         try {
                             db.transaction(ctx -> {
-                                ctx.insertInto(ISSUE_HISTORY).set(ISSUE_HISTORY.ISSUE_NUMBER, 1).set(ISSUE_HISTORY.AT, (long) n)
+                                ctx.insertInto(ISSUE_HISTORY).set(ISSUE_HISTORY.ISSUE_NUMBER, 1).set(ISSUE_HISTORY.ORIGIN_ISSUE, 1).set(ISSUE_HISTORY.AT, (long) n)
                                         .set(ISSUE_HISTORY.TYPE, "t" + thread).set(ISSUE_HISTORY.DETAIL, "w" + n).execute();
                                 ctx.update(ISSUE).set(ISSUE.REVISION, ISSUE.REVISION.plus(1)).where(ISSUE.NUMBER.eq(1)).execute();
                             });

@@ -1,0 +1,5 @@
+package dev.loop.issue;
+
+/** A full-text match; lower score = better (SQLite's bm25). */
+public record SearchHit(Issue issue, double score) {
+}

@@ -1,0 +1,143 @@
+package dev.loop.issue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loop.core.Database;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IssueStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
+    private static final long ENGINEER = 900L;
+
+    @TempDir
+    Path dir;
+    Database db;
+    IssueStore store;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(dir.resolve("loop.db"));
+        store = new IssueStore(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private static NewPlace thread(long id) {
+        return new NewPlace(Place.PlaceKind.FORUM_POST, 1L, 10L, id, null, "https://discord.com/channels/1/" + id, "post " + id);
+    }
+
+    private static NewTranscriptLine line(long id, long author, String text) {
+        return new NewTranscriptLine(id, author, "user" + author, T0.plusSeconds(id), text, List.of());
+    }
+
+    private Issue capture(String title, long threadId, long author, String... messages) {
+        List<NewTranscriptLine> lines = new ArrayList<>();
+        for (int i = 0; i < messages.length; i++) lines.add(line(threadId * 100 + i, author, messages[i]));
+        return store.create(new NewIssue(title, IssueKind.BUG, "summary: " + title, false, null, null),
+                thread(threadId), List.of(author), Requester.How.AUTHOR, lines, false, ENGINEER, T0);
+    }
+
+    @Test
+    void captureStoresTheWholeRecord() {
+        Issue issue = capture("Installer crashes on Windows", 501, 7, "it crashes", "me too, with a stack trace");
+        assertThat(issue.number()).isEqualTo(1);
+        assertThat(issue.status()).isEqualTo(IssueStatus.OPEN);
+        assertThat(issue.priority()).isEqualTo(Priority.UNTRIAGED);
+        IssueRecordView view = store.view(1).orElseThrow();
+        assertThat(view.places()).singleElement().satisfies(p -> {
+            assertThat(p.channelId()).isEqualTo(501L);
+            assertThat(p.addedBy()).isEqualTo(ENGINEER);
+        });
+        assertThat(view.requesters()).extracting(Requester::userId).containsExactly(7L);
+        assertThat(view.transcriptLines()).isEqualTo(2);
+        assertThat(view.history()).extracting(HistoryEntry::type).containsExactly("capture");
+        assertThat(store.findByChannel(501)).map(Issue::number).contains(1);
+        assertThat(capture("Second", 502, 8).number()).isEqualTo(2);
+    }
+
+    @Test
+    void placesRequestersAndTranscriptAreDistinct() {
+        Issue issue = capture("Sync stalls", 601, 7, "stalls");
+        IssueStore.PlaceAdded again = store.addPlace(issue.number(), thread(601), ENGINEER, T0);
+        assertThat(again.added()).isFalse();
+        IssueStore.PlaceAdded second = store.addPlace(issue.number(), thread(602), ENGINEER, T0);
+        assertThat(second.added()).isTrue();
+        assertThat(store.addRequester(issue.number(), 7, Requester.How.ME_TOO, null, 7, T0)).isFalse();
+        assertThat(store.addRequester(issue.number(), 8, Requester.How.ME_TOO, null, 8, T0)).isTrue();
+        assertThat(store.appendTranscript(issue.number(), second.placeId(), List.of(line(60100, 7, "stalls"), line(1, 8, "new")))).isEqualTo(1);
+        assertThat(store.requesters(issue.number())).hasSize(2);
+        assertThat(store.places(issue.number())).hasSize(2);
+        assertThat(store.find(issue.number()).orElseThrow().revision()).isEqualTo(2); // one new place, one new requester
+    }
+
+    @Test
+    void mergeMovesEverythingAndUnmergePutsBackExactlyWhatMoved() {
+        Issue a = capture("Export is slow", 701, 7, "slow export");
+        Issue b = capture("CSV export takes minutes", 702, 8, "minutes to export");
+        store.addRequester(b.number(), 7, Requester.How.ME_TOO, null, 7, T0); // 7 asked for both
+        store.merge(b.number(), a.number(), ENGINEER, T0);
+
+        Issue merged = store.find(b.number()).orElseThrow();
+        assertThat(merged.status()).isEqualTo(IssueStatus.DUPLICATE);
+        assertThat(merged.duplicateOf()).isEqualTo(a.number());
+        assertThat(store.places(a.number())).extracting(Place::channelId).containsExactly(701L, 702L);
+        assertThat(store.requesters(a.number())).extracting(Requester::userId).containsExactlyInAnyOrder(7L, 8L);
+        assertThat(store.transcript(a.number())).extracting(TranscriptLine::content)
+                .containsExactlyInAnyOrder("slow export", "minutes to export");
+        assertThat(store.history(a.number())).extracting(HistoryEntry::type).contains("merged_from", "capture");
+        assertThat(store.search("\"minutes\"", true, 5)).extracting(h -> h.issue().number()).containsExactly(a.number());
+
+        store.unmerge(b.number(), ENGINEER, T0.plusSeconds(60));
+        Issue restored = store.find(b.number()).orElseThrow();
+        assertThat(restored.status()).isEqualTo(IssueStatus.OPEN);
+        assertThat(restored.duplicateOf()).isNull();
+        assertThat(store.places(a.number())).extracting(Place::channelId).containsExactly(701L);
+        assertThat(store.places(b.number())).extracting(Place::channelId).containsExactly(702L);
+        assertThat(store.requesters(a.number())).extracting(Requester::userId).containsExactly(7L);
+        assertThat(store.requesters(b.number())).extracting(Requester::userId).containsExactlyInAnyOrder(8L, 7L);
+        assertThat(store.transcript(b.number())).extracting(TranscriptLine::content).containsExactly("minutes to export");
+        assertThat(store.history(b.number())).extracting(HistoryEntry::type).contains("capture", "merged_into", "unmerged");
+        assertThat(store.search("\"minutes\"", true, 5)).extracting(h -> h.issue().number()).containsExactly(b.number());
+    }
+
+    @Test
+    void listFiltersPagesAndOrdersByUrgency() {
+        for (int i = 0; i < 12; i++) capture("issue " + i, 800 + i, 7);
+        store.setPriority(3, Priority.FIX_NOW, "blocked", "blocked=y", T0.plusSeconds(3600), ENGINEER, T0);
+        store.setPriority(5, Priority.LOW, "not soon", "blocked=n", null, ENGINEER, T0);
+        store.setStatus(6, IssueStatus.CLOSED, "won't fix", ENGINEER, T0);
+        Page<Issue> first = store.list(IssueFilter.ACTIVE, 0, 5);
+        assertThat(first.total()).isEqualTo(11);
+        assertThat(first.pages()).isEqualTo(3);
+        assertThat(first.items().get(0).number()).isEqualTo(3);
+        assertThat(first.hasNext()).isTrue();
+        assertThat(first.items()).extracting(Issue::number).startsWith(3, 5, 12);
+        assertThat(store.list(IssueFilter.ACTIVE, 2, 5).items()).extracting(Issue::number).containsExactly(1);
+        assertThat(store.list(IssueFilter.ACTIVE, 99, 5).page()).isEqualTo(2);
+        assertThat(store.list(new IssueFilter(IssueStatus.CLOSED, null, null), 0, 5).items()).extracting(Issue::number).containsExactly(6);
+        assertThat(store.list(new IssueFilter(null, Priority.LOW, null), 0, 5).items()).extracting(Issue::number).containsExactly(5);
+        assertThat(store.promisesPastDue(T0.plusSeconds(7200))).extracting(Issue::number).containsExactly(3);
+    }
+
+    @Test
+    void suggestMatchesTitlesAndNumbersSafely() {
+        capture("Dark mode please", 901, 7);
+        capture("100% CPU on idle", 902, 7);
+        assertThat(store.suggest("dark", true, 25)).extracting(Issue::number).containsExactly(1);
+        assertThat(store.suggest("100%", true, 25)).extracting(Issue::number).containsExactly(2);
+        assertThat(store.suggest("#2", true, 25)).extracting(Issue::number).contains(2);
+        assertThat(store.suggest("'; DROP TABLE issue; --", true, 25)).isEmpty();
+        assertThat(store.suggest("", true, 25)).hasSize(2);
+    }
+}
