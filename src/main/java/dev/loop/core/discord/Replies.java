@@ -70,7 +70,7 @@ public final class Replies {
     }
 
     public static String title(String text) {
-        return Safe.truncate(Safe.oneLine(text), MessageEmbed.TITLE_MAX_LENGTH);
+        return Safe.inline(text, MessageEmbed.TITLE_MAX_LENGTH);
     }
 
     public static String description(String text) {

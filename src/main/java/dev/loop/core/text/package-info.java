@@ -1,2 +1,6 @@
-/** Text helpers for echoing what people typed: limits, single lines, neutralised mentions. */
+/**
+ * Text helpers every feature uses before echoing something a person wrote back into Discord: truncation that never
+ * breaks a character, markdown escaping and mention neutralising ({@link dev.loop.core.text.Safe}), and splitting
+ * long text into messages under Discord's length limit ({@link dev.loop.core.text.Chunker}).
+ */
 package dev.loop.core.text;
