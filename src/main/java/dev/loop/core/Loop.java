@@ -19,6 +19,7 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
@@ -86,7 +87,7 @@ public final class Loop implements AutoCloseable {
             return t;
         });
         ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("loop-worker-", 0).factory());
-        Services services = new Services(config, db, clock, new Engineers(config.engineerRoles()), scheduler);
+        Services services = new Services(config, db, clock, new Engineers(config.engineerRoles()), workers, scheduler);
         List<Feature> features = featureSet.apply(services);
 
         InteractionRouter router = new InteractionRouter(workers);
@@ -127,7 +128,7 @@ public final class Loop implements AutoCloseable {
                 throw new StartupException("Loop is not a member of guild " + config.discord().guildId()
                         + " (discord.guild): invite it with the URL from ./run.sh invite");
             }
-            guild.updateCommands().addCommands(commands).complete();
+            guild.updateCommands().addCommands(combine(commands)).complete();
             for (Feature f : features) f.onReady(jda);
             log.info("Loop is ready in {} with {} commands", guild.getName(), commands.size());
             return loop;
@@ -135,6 +136,26 @@ public final class Loop implements AutoCloseable {
             loop.close();
             throw e;
         }
+    }
+
+    /**
+     * Features may each contribute subcommands to one slash command (capture adds /issue show, triage adds
+     * /issue triage): commands with the same name are combined into one.
+     */
+    static List<CommandData> combine(List<CommandData> commands) {
+        java.util.Map<String, CommandData> byName = new java.util.LinkedHashMap<>();
+        for (CommandData c : commands) {
+            CommandData existing = byName.get(c.getName() + "/" + c.getType());
+            if (existing == null) {
+                byName.put(c.getName() + "/" + c.getType(), c);
+            } else if (existing instanceof SlashCommandData a && c instanceof SlashCommandData b
+                    && !a.getSubcommands().isEmpty() && !b.getSubcommands().isEmpty()) {
+                a.addSubcommands(b.getSubcommands());
+            } else {
+                throw new IllegalStateException("command " + c.getName() + " is defined twice");
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     public JDA jda() {

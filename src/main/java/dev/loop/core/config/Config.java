@@ -72,6 +72,15 @@ public record Config(
     }
 
     public record Timelines(Timeline fixNow, Timeline high, Timeline low) {
+        /** The timeline for a priority; untriaged issues have none yet. */
+        public Optional<Timeline> of(dev.loop.issue.Priority priority) {
+            return switch (priority) {
+                case FIX_NOW -> Optional.of(fixNow);
+                case HIGH -> Optional.of(high);
+                case LOW -> Optional.of(low);
+                case UNTRIAGED -> Optional.empty();
+            };
+        }
     }
 
     public enum NoticeMode {

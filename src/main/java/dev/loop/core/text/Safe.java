@@ -104,6 +104,14 @@ public final class Safe {
     }
 
     /**
+     * One line, whitespace collapsed, nothing escaped: for places that show text literally (autocomplete choices,
+     * modal values, thread names).
+     */
+    public static String oneLineRaw(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
      * For a title or name shown inside Loop's own formatting: one line, mentions neutralised, markdown escaped,
      * at most {@code maxChars}.
      */
