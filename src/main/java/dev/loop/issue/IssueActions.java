@@ -4,6 +4,7 @@ import dev.loop.core.config.Config;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.text.Safe;
 import dev.loop.triage.Flowchart;
+import dev.loop.triage.TimelineNotice;
 import java.time.Clock;
 import java.time.Instant;
 import dev.loop.core.text.Chunker;
@@ -14,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.components.MessageTopLevelComponent;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,10 +84,28 @@ public final class IssueActions {
                 bumped = true;
                 announce(jda, "⬆️ **" + issue.ref() + "** " + Safe.inline(issue.title(), 120)
                         + " was brought up again and is bumped from Low to **High** (" + views.timeline(Priority.HIGH) + ").");
+                tellTimelineLater(jda, issue);
             }
         }
         if (added) refreshCards(jda, number);
         return new Added(added, bumped, issue);
+    }
+
+    /**
+     * Tells the requesters the timeline of the issue's new priority, off the caller's thread: the caller may be an
+     * interaction that must be answered within Discord's deadline, and telling several threads takes longer.
+     */
+    private void tellTimelineLater(JDA jda, Issue issue) {
+        String text = TimelineNotice.of(issue, issue.priority(), views.timeline(issue.priority()));
+        Thread.ofVirtual().name("loop-timeline-" + issue.number()).start(() -> {
+            try {
+                int told = tellRequesters(jda, issue.number(), text);
+                store.addHistory(issue.number(), null, "notice", "requesters told the timeline of "
+                        + issue.priority().label() + " (" + told + " people)", now());
+            } catch (RuntimeException e) {
+                log.warn("Telling the requesters of {} the timeline failed", issue.ref(), e);
+            }
+        });
     }
 
     /** The promise deadline a priority implies from now, or null when its timeline promises nothing. */
@@ -109,6 +130,11 @@ public final class IssueActions {
      * back to a DM per person. Returns how many people were addressed.
      */
     public int tellRequesters(JDA jda, int number, String text) {
+        return tellRequesters(jda, number, text, List.of());
+    }
+
+    /** {@link #tellRequesters(JDA, int, String)} with components (buttons) on every message, DMs included. */
+    public int tellRequesters(JDA jda, int number, String text, List<? extends MessageTopLevelComponent> components) {
         List<Place> places = store.places(number);
         List<Requester> requesters = store.requesters(number);
         Map<Long, List<Long>> byThread = new LinkedHashMap<>();
@@ -135,7 +161,8 @@ public final class IssueActions {
                 for (Long id : group) content.append("<@").append(id).append("> ");
                 content.append(text);
                 try {
-                    channel.sendMessage(Replies.pinging(content.toString(), group).build()).complete();
+                    channel.sendMessage(Replies.pinging(content.toString(), group).setComponents(components).build())
+                            .complete();
                 } catch (RuntimeException failed) {
                     log.info("Could not tell requesters in {} ({}); sending DMs", e.getKey(), failed.toString());
                     dmOnly.addAll(group);
@@ -143,7 +170,8 @@ public final class IssueActions {
             }
         }
         for (Long user : dmOnly) {
-            jda.openPrivateChannelById(user).flatMap(dm -> dm.sendMessage(Replies.text(text)))
+            jda.openPrivateChannelById(user)
+                    .flatMap(dm -> dm.sendMessage(MessageCreateBuilder.from(Replies.text(text)).setComponents(components).build()))
                     .queue(null, err -> log.info("Could not DM {}: {}", user, err.toString()));
         }
         return requesters.size();

@@ -3,6 +3,8 @@ package dev.loop.issue;
 import static dev.loop.db.Tables.ISSUE;
 import static dev.loop.db.Tables.ISSUE_HISTORY;
 import static dev.loop.db.Tables.ISSUE_PLACE;
+import static dev.loop.db.Tables.PROPOSAL;
+import static dev.loop.db.Tables.PROPOSAL_ANSWER;
 import static dev.loop.db.Tables.REQUESTER;
 import static dev.loop.db.Tables.TRANSCRIPT_MESSAGE;
 
@@ -85,7 +87,16 @@ public final class IssueStore {
         return db.read(ctx -> load(ctx, number).map(issue -> new IssueRecordView(issue,
                 places(ctx, number), requesters(ctx, number),
                 ctx.fetchCount(TRANSCRIPT_MESSAGE, TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number)),
-                history(ctx, number))));
+                history(ctx, number), latestProposal(ctx, number))));
+    }
+
+    /** The latest proposed solution's answers, for the card; the proposals themselves belong to triage. */
+    private static Optional<ProposalTally> latestProposal(DSLContext ctx, int number) {
+        return ctx.select(PROPOSAL.ID).from(PROPOSAL).where(PROPOSAL.ISSUE_NUMBER.eq(number))
+                .orderBy(PROPOSAL.ID.desc()).limit(1).fetchOptional(PROPOSAL.ID)
+                .map(id -> new ProposalTally(id,
+                        ctx.fetchCount(PROPOSAL_ANSWER, PROPOSAL_ANSWER.PROPOSAL_ID.eq(id).and(PROPOSAL_ANSWER.SOLVES.isTrue())),
+                        ctx.fetchCount(PROPOSAL_ANSWER, PROPOSAL_ANSWER.PROPOSAL_ID.eq(id).and(PROPOSAL_ANSWER.SOLVES.isFalse()))));
     }
 
     public List<Place> places(int number) {
