@@ -1,5 +1,12 @@
 package dev.loop.core;
 
+import dev.loop.capture.AfterCapture;
+import dev.loop.capture.CaptureFeature;
+import dev.loop.core.discord.Replies;
+import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueCommands;
+import dev.loop.issue.IssueStore;
+import dev.loop.issue.IssueViews;
 import java.util.List;
 
 /** The product: every feature Loop runs, constructed explicitly in one place. */
@@ -8,6 +15,16 @@ public final class Features {
     }
 
     public static List<Feature> all(Services services) {
-        return List.of();
+        IssueStore store = new IssueStore(services.database());
+        IssueViews views = new IssueViews(services.config().timelines());
+        IssueActions actions = new IssueActions(store, views, services.config(), services.clock());
+        AfterCapture afterCapture = (jda, issue, engineer, hook) -> {
+            if (hook == null) return;
+            hook.sendMessage(Replies.text("Next: triage it with /issue triage number:" + issue.number() + "."))
+                    .setEphemeral(true).queue();
+        };
+        return List.of(
+                new IssueCommands(services, actions),
+                new CaptureFeature(services, actions, afterCapture));
     }
 }
