@@ -5,9 +5,9 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 
 /**
- * What happens right after an issue is captured (triage asks its questions). {@code hook} is the capturing
- * interaction's hook for an ephemeral follow-up, or null after a reaction capture, where there is no interaction
- * to answer and the engineer is reached by DM.
+ * What happens right after an engineer captures an issue: triage asks its first question. With an interaction the
+ * prompt goes to the engineer ephemerally through {@code hook}; after a 📌 quick capture there is none
+ * ({@code hook} is null) and it goes by DM.
  */
 @FunctionalInterface
 public interface AfterCapture {

@@ -1,6 +1,8 @@
 package dev.loop.core;
 
+import dev.loop.capture.CaptureFeature;
 import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueCommands;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
 import dev.loop.triage.TriageFeature;
@@ -12,10 +14,13 @@ public final class Features {
     }
 
     public static List<Feature> all(Services services) {
-        IssueStore issues = new IssueStore(services.database());
+        IssueStore store = new IssueStore(services.database());
         IssueViews views = new IssueViews(services.config().timelines());
-        IssueActions actions = new IssueActions(issues, views, services.config(), services.clock());
+        IssueActions actions = new IssueActions(store, views, services.config(), services.clock());
         TriageFeature triage = new TriageFeature(services, actions);
-        return List.of(triage);
+        return List.of(
+                new IssueCommands(services, actions),
+                new CaptureFeature(services, actions, triage.afterCapture()),
+                triage);
     }
 }

@@ -3,7 +3,7 @@ package dev.loop.issue;
 import dev.loop.core.config.Config;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.text.Safe;
-import dev.loop.triage.Flowchart;
+import dev.loop.triage.Bump;
 import dev.loop.triage.TimelineNotice;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,28 +59,31 @@ public final class IssueActions {
     }
 
     public Added addRequester(JDA jda, int number, long userId, Requester.How how, Long placeId, long actor) {
+        Bump.Counts before = counts(number);
         boolean added = store.addRequester(number, userId, how, placeId, actor, now());
-        return afterAddition(jda, number, added, actor);
+        return afterAddition(jda, number, before, added);
+    }
+
+    private Bump.Counts counts(int number) {
+        return new Bump.Counts(store.places(number).size(), store.requesters(number).size());
     }
 
     public record PlaceResult(long placeId, boolean added, boolean bumped, Issue issue) {
     }
 
     public PlaceResult addPlace(JDA jda, int number, NewPlace place, long actor) {
+        Bump.Counts before = counts(number);
         IssueStore.PlaceAdded p = store.addPlace(number, place, actor, now());
-        Added a = afterAddition(jda, number, p.added(), actor);
+        Added a = afterAddition(jda, number, before, p.added());
         return new PlaceResult(p.placeId(), p.added(), a.bumped(), a.issue());
     }
 
-    private Added afterAddition(JDA jda, int number, boolean added, long actor) {
+    private Added afterAddition(JDA jda, int number, Bump.Counts before, boolean added) {
         Issue issue = store.find(number).orElseThrow();
         boolean bumped = false;
-        if (added && issue.priority() == Priority.LOW && issue.status().isActive()) {
-            int places = store.places(number).size();
-            int requesters = store.requesters(number).size();
-            if (Flowchart.broughtUpBefore(places, requesters)) {
-                issue = store.setPriority(number, Priority.HIGH, Flowchart.BROUGHT_UP_BEFORE_REASON, null,
-                        promiseFrom(Priority.HIGH), null, now());
+        if (added && Bump.decide(issue, before, counts(number)) instanceof Bump.Bumped bump) {
+            {
+                issue = store.setPriority(number, bump.to(), bump.detail(), null, promiseFrom(bump.to()), null, now());
                 bumped = true;
                 announce(jda, "⬆️ **" + issue.ref() + "** " + Safe.inline(issue.title(), 120)
                         + " was brought up again and is bumped from Low to **High** (" + views.timeline(Priority.HIGH) + ").");
