@@ -120,7 +120,10 @@ final class Proposals {
         }
         long user = event.getUser().getIdLong();
         Issue issue = issues().find(proposal.issueNumber()).orElseThrow();
-        boolean requester = issues().requesters(issue.number()).stream().anyMatch(r -> r.userId() == user);
+        // After a merge the requesters live on the issue it was merged into.
+        boolean requester = issues().requesters(issue.number()).stream().anyMatch(r -> r.userId() == user)
+                || (issue.duplicateOf() != null
+                && issues().requesters(issue.duplicateOf()).stream().anyMatch(r -> r.userId() == user));
         if (!requester) {
             throw new UserError("Only the people who asked for **" + issue.ref() + "** can answer this. If it affects "
                     + "you too, press **Me too** on the issue's card first.");
