@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,6 +166,14 @@ public final class Sim implements AutoCloseable {
             }
             return best == null ? null : new SimMessage(this, world, best);
         }, world.options.awaitTimeout());
+    }
+
+    /**
+     * Waits until {@code condition} holds (evaluated whenever the simulated world changes, and at least every
+     * 250 ms), failing with a traffic dump after the default timeout.
+     */
+    public void await(String description, BooleanSupplier condition) {
+        world.await(description, () -> condition.getAsBoolean() ? Boolean.TRUE : null, world.options.awaitTimeout());
     }
 
     /** The last REST calls and gateway frames, as included in timeout errors. */

@@ -148,6 +148,11 @@ final class Views {
      *     embeds, attachments and components are blanked and the poll omitted
      */
     ObjectNode message(MessageState m, boolean readable) {
+        return message(m, readable, true);
+    }
+
+    /** Discord nests {@code referenced_message} one level deep only. */
+    private ObjectNode message(MessageState m, boolean readable, boolean withReferenced) {
         ObjectNode o = Json.obj();
         o.put("id", Json.str(m.id));
         o.put("channel_id", Json.str(m.channel.id));
@@ -207,12 +212,12 @@ final class Views {
         }
         if (m.messageReference != null) {
             o.set("message_reference", m.messageReference);
-            if (m.referencedMessageId != 0) {
+            if (m.referencedMessageId != 0 && withReferenced) {
                 MessageState ref = world.messages.get(m.referencedMessageId);
                 if (ref == null || ref.deleted) {
                     o.putNull("referenced_message");
                 } else if (m.type == MessageState.TYPE_REPLY) {
-                    o.set("referenced_message", message(ref, readable));
+                    o.set("referenced_message", message(ref, readable || world.contentExempt(ref), false));
                 }
             }
         }
