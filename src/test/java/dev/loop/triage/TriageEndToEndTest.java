@@ -542,8 +542,14 @@ class TriageEndToEndTest {
         SimMessage decided = press(erin, q2, "Yes");
         assertThat(decided.content()).contains("Result: **Fix it now** (it is related to a new user's experience)");
         press(erin, decided, "Done");
-        awaitNotice(c.post(), c.number(), "Fix it now", FIX_NOW_TEXT);
+        SimMessage notice = awaitNotice(c.post(), c.number(), "Fix it now", FIX_NOW_TEXT);
+        assertThat(notice.pinged()).containsExactly(alice.id());
         assertThat(issue(c.number()).triageAnswers()).isEqualTo("blocked=n,new_user=y");
+        assertThat(history(c.number(), "triage")).singleElement().satisfies(h -> {
+            assertThat(h.actorId()).isEqualTo(erin.id());
+            assertThat(h.detail()).isEqualTo("flowchart: Blocked: no · New user: yes → Fix it now "
+                    + "(it is related to a new user's experience)");
+        });
     }
 
     @Test
