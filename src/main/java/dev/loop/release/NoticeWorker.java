@@ -359,19 +359,19 @@ public final class NoticeWorker implements AutoCloseable {
         if (!first.fellBack()) {
             Notice planned = byNonce.get(first.nonce());
             if (first.route() == Route.THREAD) {
-                String content = planned instanceof ThreadNotice t && t.userIds().equals(users)
-                        ? t.content() : generic(release, plan, users);
+                // the people of the stored chunk, whatever the plan would chunk today
+                ThreadNotice t = plan.threadMessage(first.targetChannelId(), users, first.nonce());
                 return Optional.of(new Message(Route.THREAD, first.targetChannelId(),
-                        Courier.Outgoing.of(content, users, first.nonce()), false));
+                        Courier.Outgoing.of(t.content(), users, first.nonce()), false));
             }
             String content = planned instanceof DmNotice d && d.userId() == first.userId()
-                    ? d.content() : generic(release, plan, List.of());
+                    ? d.content() : generic(release);
             return Optional.of(new Message(Route.DM, first.userId(), Courier.Outgoing.of(content, List.of(), first.nonce()), false));
         }
         if (first.currentRoute() == Route.DM) {
             long thread = Objects.requireNonNullElse(first.targetChannelId(), 0L);
             Optional<DmNotice> dm = plan.fallbackToDm(first.userId(), thread);
-            String content = dm.map(DmNotice::content).orElseGet(() -> generic(release, plan, List.of()));
+            String content = dm.map(DmNotice::content).orElseGet(() -> generic(release));
             return Optional.of(new Message(Route.DM, first.userId(),
                     Courier.Outgoing.of(content, List.of(), Nonces.dmFallback(release.id(), first.userId(), thread)), true));
         }
@@ -379,16 +379,10 @@ public final class NoticeWorker implements AutoCloseable {
                 Courier.Outgoing.of(t.content(), List.of(first.userId()), t.nonce()), true));
     }
 
-    /** Used only if the plan no longer matches the outbox (an issue merged after publishing): version and link. */
-    private String generic(Release release, NoticePlan plan, List<Long> mentions) {
-        StringBuilder sb = new StringBuilder("🚀 **")
-                .append(dev.loop.core.text.Safe.inline(release.version(), ReleaseRules.MAX_VERSION))
-                .append("** shipped what you asked for. Announcement: ").append(announcementUrl(release));
-        if (!mentions.isEmpty()) {
-            sb.append('\n');
-            for (long u : mentions) sb.append("<@").append(u).append("> ");
-        }
-        return sb.toString().strip();
+    /** Used only if the plan no longer has this person's DM (an issue merged after publishing): version and link. */
+    private String generic(Release release) {
+        return "🚀 **" + dev.loop.core.text.Safe.inline(release.version(), ReleaseRules.MAX_VERSION)
+                + "** is out, with what you asked for. Announcement: " + announcementUrl(release);
     }
 
     private void noticesFinished(Release release) {
