@@ -1,5 +1,9 @@
 package dev.loop.core;
 
+import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueStore;
+import dev.loop.issue.IssueViews;
+import dev.loop.release.ReleaseFeature;
 import java.util.List;
 
 /** The product: every feature Loop runs, constructed explicitly in one place. */
@@ -8,6 +12,10 @@ public final class Features {
     }
 
     public static List<Feature> all(Services services) {
-        return List.of();
+        IssueStore store = new IssueStore(services.database());
+        IssueViews views = new IssueViews(services.config().timelines());
+        IssueActions actions = new IssueActions(store, views, services.config(), services.clock());
+        return List.of(
+                new ReleaseFeature(services, actions));
     }
 }

@@ -177,6 +177,17 @@ public final class ReleaseStore {
         return shipped;
     }
 
+    /** The issues as they stand now, with their places and requesters: what a preview plans from. */
+    public List<ShippedIssue> preview(List<Integer> numbers) {
+        return db.read(ctx -> {
+            List<ShippedIssue> out = new ArrayList<>();
+            for (int n : numbers) {
+                issues.find(n).ifPresent(i -> out.add(new ShippedIssue(n, i.title(), issues.places(n), issues.requesters(n))));
+            }
+            return out;
+        });
+    }
+
     /** The issue numbers a release shipped, in order. */
     public List<Integer> issueNumbers(long releaseId) {
         return db.read(ctx -> ctx.select(RELEASE_ISSUE.ISSUE_NUMBER).from(RELEASE_ISSUE)
