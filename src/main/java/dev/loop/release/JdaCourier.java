@@ -109,7 +109,10 @@ final class JdaCourier implements Courier {
         applied.add(wanted.getFirst());
         boolean wasArchived = thread.isArchived();
         // An archived post only takes other changes together with being unarchived; it is archived again after.
-        await(() -> thread.getManager().setArchived(false).setAppliedTags(applied));
+        await(() -> {
+            var manager = thread.getManager().setAppliedTags(applied);
+            return wasArchived ? manager.setArchived(false) : manager;
+        });
         if (wasArchived) await(() -> thread.getManager().setArchived(true));
     }
 
