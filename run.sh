@@ -43,7 +43,7 @@ build_if_needed() {
 }
 
 run_jar() {
-  exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xss512k -XX:MaxRAM=512m \
+  exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xss512k -XX:MaxRAM=512m \
     -Dlogback.configurationFile=config/logback.xml -Djava.awt.headless=true -jar "$JAR" "$@"
 }
 

@@ -100,16 +100,7 @@ public final class Loop implements AutoCloseable {
             listeners.addAll(f.listeners());
         }
 
-        JDABuilder builder = JDABuilder.create(token, INTENTS)
-                .setCompression(Compression.NONE)
-                .setMemberCachePolicy(MemberCachePolicy.ALL)
-                .setChunkingFilter(ChunkingFilter.ALL)
-                .enableCache(CacheFlag.FORUM_TAGS)
-                .disableCache(CacheFlag.VOICE_STATE, CacheFlag.EMOJI, CacheFlag.STICKER, CacheFlag.SOUNDBOARD_SOUNDS,
-                        CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS, CacheFlag.ONLINE_STATUS)
-                .addEventListeners(listeners.toArray());
-        config.discord().apiOverride().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
-        config.discord().gatewayOverride().ifPresent(url -> builder.setSessionController(new LocalGateway(url)));
+        JDABuilder builder = jdaBuilder(config.discord(), token).addEventListeners(listeners.toArray());
         customize.accept(builder);
 
         JDA jda;
@@ -136,6 +127,28 @@ public final class Loop implements AutoCloseable {
             loop.close();
             throw e;
         }
+    }
+
+    /**
+     * JDA as Loop connects it: {@link #INTENTS}, every member cached (roles are checked on each action), forum tags,
+     * and the endpoint overrides. {@code ./run.sh check} connects the same way, so it meets the same refusals.
+     */
+    public static JDABuilder jdaBuilder(Config.Discord discord, String token) {
+        JDABuilder builder = JDABuilder.create(token, INTENTS)
+                .setCompression(Compression.NONE)
+                .setMemberCachePolicy(MemberCachePolicy.ALL)
+                .setChunkingFilter(ChunkingFilter.ALL)
+                .enableCache(CacheFlag.FORUM_TAGS)
+                .disableCache(CacheFlag.VOICE_STATE, CacheFlag.EMOJI, CacheFlag.STICKER, CacheFlag.SOUNDBOARD_SOUNDS,
+                        CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS, CacheFlag.ONLINE_STATUS);
+        pointAt(builder, discord);
+        return builder;
+    }
+
+    /** Points a builder at the configured endpoint when it is not Discord itself (the simulator, say). */
+    public static void pointAt(JDABuilder builder, Config.Discord discord) {
+        discord.apiOverride().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+        discord.gatewayOverride().ifPresent(url -> builder.setSessionController(new LocalGateway(url)));
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.loop.core;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.ConfigException;
 import dev.loop.core.config.ConfigLoader;
+import dev.loop.sandbox.Sandbox;
+import dev.loop.setup.SetupCommands;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +12,7 @@ import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Entry point of the jar: {@code java -jar loop.jar [run|check-config|sandbox …]}. */
+/** Entry point of the jar: {@code java -jar loop.jar [run|check|sandbox [--stay]|invite]}. */
 public final class Main {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -22,29 +24,24 @@ public final class Main {
         String command = args.length == 0 ? "run" : args[0];
         int code = switch (command) {
             case "run" -> run(System.getenv());
-            case "check-config" -> checkConfig(System.getenv());
+            case "check", "check-config" -> checkConfig(System.getenv());
             case "sandbox" -> Sandbox.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            case "invite", "bench" -> {
+            case "invite" -> SetupCommands.invite(System.getenv(), System.out, System.err);
+            case "bench" -> {
                 System.err.println("loop: '" + command + "' is not available in this build yet.");
                 yield 3;
             }
             default -> {
-                System.err.println("loop: unknown command " + command + " (expected run, check-config, sandbox, invite or bench)");
+                System.err.println("loop: unknown command " + command + " (expected run, check, sandbox, invite or bench)");
                 yield 2;
             }
         };
         if (code != 0 || !"run".equals(command)) System.exit(code);
     }
 
+    /** Validates the config and, with DISCORD_TOKEN, what the bot can see and do on the server. */
     static int checkConfig(Map<String, String> env) {
-        try {
-            ConfigLoader.load(env);
-            System.out.println("Configuration is valid.");
-            return 0;
-        } catch (ConfigException e) {
-            e.problems().forEach(p -> System.err.println("config: " + p));
-            return 1;
-        }
+        return SetupCommands.check(env, System.out, System.err);
     }
 
     /** Runs the bot until SIGTERM/SIGINT. Returns the exit code when start-up fails. */

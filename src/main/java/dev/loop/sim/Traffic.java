@@ -48,6 +48,10 @@ final class Traffic {
         return recent(gateway, n);
     }
 
+    // Instant.toString drops the fraction on a whole second, so a fixed substring is not safe
+    private static final java.time.format.DateTimeFormatter CLOCK =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
+
     private static List<String> recent(Deque<Entry> log, int n) {
         List<String> out = new ArrayList<>();
         synchronized (log) {
@@ -55,7 +59,7 @@ final class Traffic {
             int i = 0;
             for (Entry e : log) {
                 if (i++ >= skip) {
-                    out.add(Instant.ofEpochMilli(e.ms()).toString().substring(11, 23) + "  " + e.text());
+                    out.add(CLOCK.format(Instant.ofEpochMilli(e.ms())) + "  " + e.text());
                 }
             }
         }

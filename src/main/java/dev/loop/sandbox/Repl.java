@@ -1,0 +1,243 @@
+package dev.loop.sandbox;
+
+import dev.loop.sim.SimChannel;
+import dev.loop.sim.SimInteraction;
+import dev.loop.sim.SimMember;
+import dev.loop.sim.SimMessage;
+import dev.loop.sim.SimModal;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ./run.sh sandbox --stay}: a small command line to act as any member of the demo community while Loop keeps
+ * running. What Loop does is printed as it happens, by a watcher that wakes when the simulated world changes.
+ */
+final class Repl {
+
+    static final String HELP = """
+            Act as a member (names: %s). Messages are shown with short names (m12) to point at them.
+              as NAME post "TITLE" "BODY" [TAG…]        open a post in #help (tags: %s)
+              as NAME say WHERE "TEXT"                  post in #support, #team, #releases or a thread (WHERE: its title or m-name)
+              as NAME thread mN "NAME"                  start a thread on a message
+              as NAME slash WHERE "COMMAND" [k=v …]     run a slash command, e.g. as erin slash #team "issue show" number=1
+              as NAME press mN "LABEL"                  press a button, e.g. as bob press m14 "Me too"
+              as NAME form [k=v …]                      submit the form Loop last opened for NAME (shows its fields)
+              as NAME react mN EMOJI                    react to a message
+              show WHERE                                print a channel or thread     threads   list threads
+              help                                      this text                     quit      stop the sandbox
+            """;
+
+    private final SandboxSession session;
+    private final Community c;
+    private final Narrator narrator;
+    private final PrintStream out;
+    private final Map<String, SimModal> forms = new HashMap<>();
+    private volatile boolean running = true;
+
+    Repl(SandboxSession session, Narrator narrator, PrintStream out) {
+        this.session = session;
+        this.c = session.community();
+        this.narrator = narrator;
+        this.out = out;
+    }
+
+    void run(Reader input) {
+        out.println("Loop and the simulator keep running (REST " + session.sim().restBaseUrl() + ").");
+        out.print(help());
+        narrator.markAllSeen();
+        Thread watcher = Thread.ofPlatform().daemon().name("sandbox-watcher").start(this::watch);
+        BufferedReader in = new BufferedReader(input);
+        try {
+            prompt();
+            String line;
+            while ((line = in.readLine()) != null) {
+                line = line.strip();
+                if (line.equals("quit") || line.equals("exit")) break;
+                if (!line.isEmpty()) {
+                    try {
+                        execute(Words.split(line));
+                    } catch (IllegalArgumentException | IllegalStateException | AssertionError e) {
+                        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+                        out.println("  ✗ " + m.lines().findFirst().orElse(m));
+                    }
+                }
+                narrator.catchUp();
+                prompt();
+            }
+        } catch (IOException e) {
+            out.println("  ✗ " + e.getMessage());
+        } finally {
+            running = false;
+            watcher.interrupt();
+        }
+        out.println("Stopping Loop and the simulator.");
+    }
+
+    private void prompt() {
+        out.print("> ");
+        out.flush();
+    }
+
+    /** Prints what Loop does between commands, as soon as it happens. */
+    private void watch() {
+        while (running) {
+            try {
+                session.sim().await("something new", narrator::hasNews);
+                narrator.catchUp();
+            } catch (AssertionError quiet) {
+                if (Thread.currentThread().isInterrupted()) return;
+            }
+        }
+    }
+
+    private String help() {
+        return HELP.formatted(String.join(", ", c.people().stream().map(SimMember::name).toList()),
+                String.join(", ", Community.HELP_TAGS));
+    }
+
+    void execute(List<String> w) {
+        switch (w.getFirst()) {
+            case "help" -> out.print(help());
+            case "threads" -> {
+                for (SimChannel t : c.guild().threads()) out.println("  " + narrator.where(t));
+            }
+            case "show" -> narrator.show(where(arg(w, 1, "WHERE")));
+            case "as" -> act(member(arg(w, 1, "NAME")), w.subList(2, w.size()));
+            default -> throw new IllegalArgumentException("unknown command '" + w.getFirst() + "'; type help");
+        }
+    }
+
+    private void act(SimMember who, List<String> w) {
+        String verb = arg(w, 0, "what NAME does (post, say, thread, slash, press, form, react)");
+        switch (verb) {
+            case "post" -> {
+                String[] tags = w.subList(Math.min(3, w.size()), w.size()).toArray(String[]::new);
+                who.postInForum(c.help(), arg(w, 1, "TITLE"), arg(w, 2, "BODY"), tags);
+            }
+            case "say" -> who.say(where(arg(w, 1, "WHERE")), arg(w, 2, "TEXT"));
+            case "thread" -> who.startThread(message(arg(w, 1, "mN")), arg(w, 2, "NAME"));
+            case "slash" -> interacted(who, who.runSlash(where(arg(w, 1, "WHERE")), arg(w, 2, "COMMAND"),
+                    options(who, w.subList(3, w.size()))));
+            case "press" -> interacted(who, who.pressButton(message(arg(w, 1, "mN")), arg(w, 2, "LABEL")));
+            case "react" -> who.react(message(arg(w, 1, "mN")), arg(w, 2, "EMOJI"));
+            case "form" -> {
+                SimModal form = Optional.ofNullable(forms.get(who.name())).orElseThrow(() ->
+                        new IllegalArgumentException(who.name() + " has no open form"));
+                if (w.size() == 1) {
+                    describe(who, form);
+                    return;
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                for (String kv : w.subList(1, w.size())) {
+                    int eq = kv.indexOf('=');
+                    if (eq < 1) throw new IllegalArgumentException("form values look like field=value, not '" + kv + "'");
+                    values.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+                forms.remove(who.name());
+                interacted(who, form.submit(values));
+            }
+            default -> throw new IllegalArgumentException("unknown action '" + verb + "'; type help");
+        }
+    }
+
+    /** Waits for Loop's first answer; a form it opens is kept for {@code as NAME form}. */
+    private void interacted(SimMember who, SimInteraction interaction) {
+        if (interaction.awaitAck() == 9) {
+            SimModal form = interaction.awaitModal();
+            forms.put(who.name(), form);
+            describe(who, form);
+        }
+    }
+
+    private void describe(SimMember who, SimModal form) {
+        out.println("  form «" + form.title() + "» is open for " + who.name() + ":");
+        for (SimModal.Field f : form.fields()) {
+            out.println("    " + f.customId() + " — " + f.label() + (f.value() == null ? "" : " (now “" + f.value() + "”)"));
+        }
+        out.println("  submit it with: as " + who.name() + " form field=value …");
+    }
+
+    private Map<String, Object> options(SimMember who, List<String> pairs) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (String kv : pairs) {
+            int eq = kv.indexOf('=');
+            if (eq < 1) throw new IllegalArgumentException("options look like name=value, not '" + kv + "'");
+            String value = kv.substring(eq + 1);
+            Object v = value;
+            if (value.startsWith("@")) v = c.guild().findMember(value.substring(1)).map(Object.class::cast).orElse(value);
+            options.put(kv.substring(0, eq), v);
+        }
+        return options;
+    }
+
+    private SimMember member(String name) {
+        return c.guild().findMember(name.startsWith("@") ? name.substring(1) : name)
+                .orElseThrow(() -> new IllegalArgumentException("nobody called " + name));
+    }
+
+    private SimMessage message(String handle) {
+        SimMessage m = narrator.message(handle);
+        if (m == null) throw new IllegalArgumentException("no message " + handle + " (use the m-names printed before messages)");
+        return m;
+    }
+
+    /** A channel by #name, a thread by (the start of) its title, or the thread of a message by m-name. */
+    private SimChannel where(String name) {
+        List<SimChannel> named = List.of(c.help(), c.support(), c.team(), c.releases());
+        for (SimChannel ch : named) if (("#" + ch.name()).equals(name) || ch.name().equals(name)) return ch;
+        SimMessage m = narrator.message(name);
+        if (m != null) return m.channel();
+        List<SimChannel> matches = new ArrayList<>();
+        for (SimChannel t : c.guild().threads()) {
+            if (t.name().equalsIgnoreCase(name)) return t;
+            if (t.name().toLowerCase().startsWith(name.toLowerCase())) matches.add(t);
+        }
+        if (matches.size() == 1) return matches.getFirst();
+        throw new IllegalArgumentException(matches.isEmpty() ? "no channel or thread '" + name + "' (try: threads)"
+                : "'" + name + "' could be " + matches.size() + " threads; type more of the title");
+    }
+
+    private static String arg(List<String> w, int i, String what) {
+        if (i >= w.size()) throw new IllegalArgumentException("missing " + what);
+        return w.get(i);
+    }
+
+    /** Splits a command line into words; "double quotes" group words, \" is a quote inside them. */
+    static final class Words {
+        private Words() {
+        }
+
+        static List<String> split(String line) {
+            List<String> words = new ArrayList<>();
+            StringBuilder cur = new StringBuilder();
+            boolean quoted = false, any = false;
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (quoted && ch == '\\' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = !quoted;
+                    any = true;
+                } else if (Character.isWhitespace(ch) && !quoted) {
+                    if (any || !cur.isEmpty()) words.add(cur.toString());
+                    cur.setLength(0);
+                    any = false;
+                } else {
+                    cur.append(ch);
+                }
+            }
+            if (quoted) throw new IllegalArgumentException("a quote is not closed");
+            if (any || !cur.isEmpty()) words.add(cur.toString());
+            return words;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.loop.sandbox;
+
+import dev.loop.core.Database;
+import dev.loop.core.Features;
+import dev.loop.core.Loop;
+import dev.loop.core.config.Config;
+import dev.loop.sim.Sim;
+import dev.loop.sim.SimOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The simulator with the demo community, and the real Loop (every feature, as {@code ./run.sh} would run it) on a
+ * fresh SQLite file in a temporary directory, logged in with the simulator's token.
+ */
+public final class SandboxSession implements AutoCloseable {
+
+    private final Path dir;
+    private final Sim sim;
+    private final Community community;
+    private final Config config;
+    private final Database db;
+    private final Loop loop;
+    private final StoryClock clock;
+
+    private SandboxSession(Path dir, Sim sim, Community community, Config config, Database db, Loop loop,
+                           StoryClock clock) {
+        this.clock = clock;
+        this.dir = dir;
+        this.sim = sim;
+        this.community = community;
+        this.config = config;
+        this.db = db;
+        this.loop = loop;
+    }
+
+    /** A new temporary directory for a session's database (and the sandbox's log). */
+    public static Path newDirectory() {
+        try {
+            return Files.createTempDirectory("loop-sandbox-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts everything with the database in {@code dir}; {@code awaitTimeout} bounds each wait of the story on
+     * something Loop should do.
+     */
+    public static SandboxSession start(Path dir, Duration awaitTimeout) throws InterruptedException {
+        Sim sim = Sim.start(SimOptions.defaults().awaitTimeout(awaitTimeout));
+        Database db = null;
+        try {
+            Community community = Community.seed(sim);
+            Config config = community.config(dir.resolve("loop.db"));
+            db = Database.open(config.databasePath());
+            StoryClock clock = new StoryClock(Clock.systemUTC(), StoryClock.nextMonday(Instant.now()));
+            Loop loop = Loop.start(config, sim.token(), clock, db, false, Features::all, b -> {
+            });
+            return new SandboxSession(dir, sim, community, config, db, loop, clock);
+        } catch (RuntimeException | InterruptedException e) {
+            if (db != null) db.close();
+            sim.close();
+            throw e;
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Sim sim() {
+        return sim;
+    }
+
+    public Community community() {
+        return community;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    /** Loop's clock, which the story moves forward between scenes. */
+    StoryClock clock() {
+        return clock;
+    }
+
+    public Loop loop() {
+        return loop;
+    }
+
+    @Override
+    public void close() {
+        try {
+            loop.close();
+        } finally {
+            db.close();
+            sim.close();
+        }
+    }
+}
