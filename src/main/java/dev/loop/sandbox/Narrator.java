@@ -183,7 +183,8 @@ final class Narrator {
         return text.toString();
     }
 
-    private synchronized String handle(SimMessage m) {
+    /** The message's short name, given on first sight. */
+    synchronized String handle(SimMessage m) {
         return handles.computeIfAbsent(m.id(), id -> {
             String h = "m" + (handles.size() + 1);
             byHandle.put(h, m);
