@@ -68,7 +68,7 @@ case "$cmd" in
     [ -n "${DISCORD_TOKEN:-}" ] || die "DISCORD_TOKEN is not set. Export your bot token, or try Loop without one: ./run.sh sandbox"
     run_jar run ;;
   sandbox) find_jdk; build_if_needed; run_jar sandbox "$@" ;;
-  check) find_jdk; build_if_needed; run_jar check-config "$@" ;;
+  check) find_jdk; build_if_needed; run_jar check "$@" ;;
   invite) find_jdk; build_if_needed; run_jar invite "$@" ;;
   test)
     find_jdk; need_maven

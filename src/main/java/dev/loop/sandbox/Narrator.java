@@ -9,11 +9,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -38,11 +39,14 @@ final class Narrator {
     private final Community community;
     private final PrintStream out;
     /** What was last printed for each message, to print a message again only when it changed. */
-    private final Map<Long, String> shown = new HashMap<>();
+    // Concurrent maps, and no lock in hasNews(): the command line's watcher calls it while holding the simulator's
+    // lock, and catchUp() takes the simulator's lock while holding this object's.
+    private final Map<Long, String> shown = new ConcurrentHashMap<>();
     /** Short names ("m7") for messages, so that people at the command line can point at one. */
-    private final Map<Long, String> handles = new HashMap<>();
-    private final Map<String, SimMessage> byHandle = new HashMap<>();
-    private boolean showHandles;
+    private final Map<Long, String> handles = new ConcurrentHashMap<>();
+    private final Map<String, SimMessage> byHandle = new ConcurrentHashMap<>();
+    private final AtomicInteger handleCount = new AtomicInteger();
+    private volatile boolean showHandles;
     private int scenes;
 
     Narrator(Community community, PrintStream out) {
@@ -56,7 +60,7 @@ final class Narrator {
     }
 
     /** The message printed with this short name, if any. */
-    synchronized SimMessage message(String handle) {
+    SimMessage message(String handle) {
         return byHandle.get(handle);
     }
 
@@ -106,7 +110,7 @@ final class Narrator {
     }
 
     /** Whether something appeared or changed since the last {@link #catchUp()}. */
-    synchronized boolean hasNews() {
+    boolean hasNews() {
         for (Seen s : everything()) {
             if (!render(s).equals(shown.get(s.message().id()))) return true;
         }
@@ -184,9 +188,9 @@ final class Narrator {
     }
 
     /** The message's short name, given on first sight. */
-    synchronized String handle(SimMessage m) {
+    String handle(SimMessage m) {
         return handles.computeIfAbsent(m.id(), id -> {
-            String h = "m" + (handles.size() + 1);
+            String h = "m" + handleCount.incrementAndGet();
             byHandle.put(h, m);
             return h;
         });
