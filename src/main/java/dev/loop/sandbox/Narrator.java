@@ -175,7 +175,9 @@ final class Narrator {
         if (m.poll() != null) lines.add("▌ poll: " + plain(m.poll().question()));
         for (SimMessage.Attachment a : m.attachments()) lines.add("📎 " + a.filename());
         List<String> controls = new ArrayList<>();
-        for (SimMessage.Button b : m.buttons()) controls.add("[" + (b.label() == null ? b.emoji() : b.label()) + "]");
+        for (SimMessage.Button b : m.buttons()) {
+            controls.add("[" + (b.label() == null ? b.emoji() : b.label()) + (b.disabled() ? " (disabled)" : "") + "]");
+        }
         for (SimMessage.Select sel : m.selects()) controls.add("[▾ " + (sel.placeholder() == null ? sel.customId() : sel.placeholder()) + "]");
         if (!controls.isEmpty()) lines.add(String.join(" ", controls));
         if (lines.isEmpty()) lines.add("(empty)");

@@ -35,7 +35,7 @@ public final class Needs {
         m.put(Permission.MESSAGE_EMBED_LINKS, "to post issue cards and previews as embeds");
         m.put(Permission.MESSAGE_ATTACH_FILES, "to attach the KPI chart to the weekly report");
         m.put(Permission.MESSAGE_HISTORY, "to read a thread's messages when capturing it");
-        m.put(Permission.MESSAGE_ADD_REACTION, "not used by today's features; check does not require it");
+        m.put(Permission.MESSAGE_ADD_REACTION, "no current feature needs it, so check does not require it");
         m.put(Permission.MESSAGE_MANAGE, "to remove priority reactions added by non-engineers");
         m.put(Permission.MANAGE_THREADS, "to reopen archived threads and set the tracked/shipped forum tags");
         m.put(Permission.MESSAGE_SEND_POLLS, "to post naming votes as polls");
