@@ -1,0 +1,216 @@
+package dev.loop.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Discord simulator: REST on {@link #restBaseUrl()}, gateway on {@link #gatewayUrl()}, both on
+ * 127.0.0.1 with ephemeral ports. Build the world through {@link #guild(String)}, point JDA at it with
+ * {@link SimJda}, act as members through {@link SimMember}, and read back what the bot did.
+ *
+ * <pre>{@code
+ * try (Sim sim = Sim.start()) {
+ *     SimGuild guild = sim.guild("Loop HQ");
+ *     SimChannel support = guild.forum("support", "bug", "feature");
+ *     SimMember alice = guild.member("alice");
+ *     JDA jda = SimJda.builder(sim).addEventListeners(bot).build().awaitReady();
+ *     SimChannel post = alice.postInForum(support, "Crash on start", "It crashes", "bug");
+ *     SimMessage reply = alice.runSlash(post, "capture").awaitReply();
+ *     SimJda.shutdown(jda);
+ * }
+ * }</pre>
+ */
+public final class Sim implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Sim.class);
+
+    private final World world;
+    private final Gateway gateway;
+    private final RestServer rest;
+    private final SimFaults faults;
+    private final SimRateLimits rateLimits;
+
+    private Sim(SimOptions options) {
+        this.world = new World(options);
+        this.gateway = new Gateway(world);
+        this.rateLimits = new SimRateLimits(options.globalRateLimit(), options.realisticRateLimits());
+        this.faults = new SimFaults(gateway);
+        this.rest = new RestServer(world, rateLimits, faults);
+        new ChannelApi(world).register(rest);
+        new InteractionApi(world).register(rest);
+        new GuildApi(world, this).register(rest);
+    }
+
+    /** Starts a simulator with {@link SimOptions#defaults()}. */
+    public static Sim start() {
+        return start(SimOptions.defaults());
+    }
+
+    public static Sim start(SimOptions options) {
+        Sim sim = new Sim(options);
+        try {
+            sim.rest.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sim.gateway.startAndWait();
+        sim.world.gateway = sim.gateway;
+        log.info("Discord simulator listening: REST {} gateway {}", sim.restBaseUrl(), sim.gatewayUrl());
+        return sim;
+    }
+
+    /** Base URL for JDA's {@code RestConfig.setBaseUrl}: {@code http://127.0.0.1:PORT/api/v10/}. */
+    public String restBaseUrl() {
+        return "http://127.0.0.1:" + rest.port() + "/api/v10/";
+    }
+
+    /** Gateway URL for the session controller: {@code ws://127.0.0.1:PORT/}. */
+    public String gatewayUrl() {
+        return gateway.url();
+    }
+
+    /** The bot token the simulator accepts. */
+    public String token() {
+        return world.options.token();
+    }
+
+    public long botId() {
+        return world.bot.id;
+    }
+
+    public long applicationId() {
+        return world.applicationId;
+    }
+
+    public SimOptions options() {
+        return world.options;
+    }
+
+    /** The guild with this name, created (with the bot in it) if it does not exist yet. */
+    public SimGuild guild(String name) {
+        return world.write(() -> {
+            for (GuildState g : world.guildOrder) {
+                if (g.name.equals(name)) {
+                    return new SimGuild(this, world, g);
+                }
+            }
+            return new SimGuild(this, world, world.createGuild(name));
+        });
+    }
+
+    /** All guilds, in creation order. */
+    public List<SimGuild> guilds() {
+        List<SimGuild> out = new ArrayList<>();
+        for (GuildState g : world.guildOrder) {
+            out.add(new SimGuild(this, world, g));
+        }
+        return out;
+    }
+
+    public SimFaults faults() {
+        return faults;
+    }
+
+    public SimRateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    /** Waits until the bot has a gateway session with an open connection. */
+    public void awaitBotConnected() {
+        world.await("the bot to connect to the gateway", () -> gateway.connected() ? Boolean.TRUE : null,
+                world.options.awaitTimeout());
+    }
+
+    /** Waits until the bot's connection is gone (after a drop, before it resumes). */
+    public void awaitBotDisconnected() {
+        world.await("the bot to disconnect", () -> gateway.connected() ? null : Boolean.TRUE,
+                world.options.awaitTimeout());
+    }
+
+    /** Number of IDENTIFY handshakes so far (new sessions). */
+    public long identifyCount() {
+        return gateway.identifyCount();
+    }
+
+    /** Number of successful RESUMEs so far. */
+    public long resumeCount() {
+        return gateway.resumeCount();
+    }
+
+    /** Waits for the n-th successful resume. */
+    public void awaitResumes(long n) {
+        world.await(n + " gateway resume(s)", () -> gateway.resumeCount() >= n ? Boolean.TRUE : null,
+                world.options.awaitTimeout());
+    }
+
+    /** Waits for a message in {@code channel} (already there or yet to come) matching {@code predicate}. */
+    public SimMessage awaitMessage(SimChannel channel, Predicate<SimMessage> predicate) {
+        return channel.awaitMessage(predicate);
+    }
+
+    /** Waits for a visible (non-ephemeral) message anywhere matching {@code predicate}. */
+    public SimMessage awaitMessage(Predicate<SimMessage> predicate) {
+        return world.await("a message anywhere matching the predicate", () -> {
+            MessageState best = null;
+            for (MessageState m : world.messages.values()) {
+                if (!m.deleted && m.ephemeralTo == 0 && (best == null || m.id < best.id)
+                        && predicate.test(new SimMessage(this, world, m))) {
+                    best = m;
+                }
+            }
+            return best == null ? null : new SimMessage(this, world, best);
+        }, world.options.awaitTimeout());
+    }
+
+    /**
+     * Waits until {@code condition} holds (evaluated whenever the simulated world changes, and at least every
+     * 250 ms), failing with a traffic dump after the default timeout.
+     */
+    public void await(String description, BooleanSupplier condition) {
+        world.await(description, () -> condition.getAsBoolean() ? Boolean.TRUE : null, world.options.awaitTimeout());
+    }
+
+    /** The last REST calls and gateway frames, as included in timeout errors. */
+    public String trafficDump() {
+        return world.traffic.dump();
+    }
+
+    /** The last {@code n} REST calls, oldest first, e.g. {@code "POST channels/1/messages -> 200 ..."}. */
+    public List<String> recentRestCalls(int n) {
+        return world.traffic.recentRest(n);
+    }
+
+    /** The last {@code n} gateway frames and connection events, oldest first. */
+    public List<String> recentGatewayTraffic(int n) {
+        return world.traffic.recentGateway(n);
+    }
+
+    /** Runs {@code action} atomically with respect to the bot's requests (nothing interleaves with it). */
+    public void atomically(Runnable action) {
+        world.run(action);
+    }
+
+    World world() {
+        return world;
+    }
+
+    Duration timeout() {
+        return world.options.awaitTimeout();
+    }
+
+    SimChannel wrap(ChannelState c) {
+        return c == null ? null : new SimChannel(this, world, c);
+    }
+
+    @Override
+    public void close() {
+        gateway.shutdown();
+        rest.stop();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.loop.sim;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Faults on demand: gateway drops, invalid sessions, failing REST routes and added latency.
+ *
+ * <p>A REST route pattern is a method plus either the route template ({@code "POST channels/{channel_id}/messages"})
+ * or a concrete path ({@code "POST channels/123/messages"}); {@code *} matches any run of characters and
+ * {@code "*"} as method matches every method.
+ */
+public final class SimFaults {
+    private record Failure(String method, String pattern, AtomicInteger remaining, int status) {}
+
+    private final List<Failure> failures = new CopyOnWriteArrayList<>();
+    private final Gateway gateway;
+    private volatile long restLatencyNanos;
+
+    SimFaults(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** The next {@code count} matching calls answer {@code status} (500, 502, 503...) without touching the world. */
+    public SimFaults failNext(String method, String routeOrPath, int count, int status) {
+        String p = routeOrPath.startsWith("/") ? routeOrPath.substring(1) : routeOrPath;
+        failures.add(new Failure(method.toUpperCase(Locale.ROOT), p, new AtomicInteger(count), status));
+        return this;
+    }
+
+    /** Same as {@link #failNext(String, String, int, int)} with {@code "METHOD path"} in one string. */
+    public SimFaults failNext(String route, int count, int status) {
+        String r = SimRateLimits.normalize(route);
+        int space = r.indexOf(' ');
+        return failNext(r.substring(0, space), r.substring(space + 1), count, status);
+    }
+
+    /** Delay before every REST request is handled. */
+    public SimFaults restLatency(Duration latency) {
+        restLatencyNanos = latency.toNanos();
+        return this;
+    }
+
+    /** Delay of every gateway dispatch (order is preserved). */
+    public SimFaults gatewayLatency(Duration latency) {
+        gateway.latency(latency.toNanos());
+        return this;
+    }
+
+    /** Closes the bot's gateway connections with 4000; the sessions stay resumable. */
+    public void dropGateway() {
+        gateway.drop(4000);
+    }
+
+    /** Closes the bot's gateway connections with the given close code. */
+    public void dropGateway(int closeCode) {
+        gateway.drop(closeCode);
+    }
+
+    /** Cuts the TCP connections without a close frame (the client sees 1006); sessions stay resumable. */
+    public void dropGatewayAbruptly() {
+        gateway.dropAbruptly();
+    }
+
+    /** Sends op 9 INVALID_SESSION; with {@code resumable=false} the session is gone and the bot must identify. */
+    public void invalidateSession(boolean resumable) {
+        gateway.invalidateSessions(resumable);
+    }
+
+    /** Sends op 7 RECONNECT. */
+    public void requestReconnect() {
+        gateway.requestReconnect();
+    }
+
+    /** Removes pending REST failures and latency. */
+    public SimFaults clear() {
+        failures.clear();
+        restLatencyNanos = 0;
+        gateway.latency(0);
+        return this;
+    }
+
+    long restLatencyNanos() {
+        return restLatencyNanos;
+    }
+
+    /** @return the status to fail with, or 0 */
+    int failure(String method, String template, String path) {
+        for (Failure f : failures) {
+            if ((f.method().equals("*") || f.method().equals(method))
+                    && (glob(f.pattern(), template) || glob(f.pattern(), path))) {
+                int left = f.remaining().getAndDecrement();
+                if (left > 0) {
+                    if (left == 1) {
+                        failures.remove(f);
+                    }
+                    return f.status();
+                }
+                failures.remove(f);
+            }
+        }
+        return 0;
+    }
+
+    static boolean glob(String pattern, String text) {
+        if (!pattern.contains("*")) {
+            return pattern.equals(text);
+        }
+        String regex = ("\\Q" + pattern.replace("*", "\\E.*\\Q") + "\\E");
+        return text.matches(regex);
+    }
+}
