@@ -145,10 +145,10 @@ public final class SimilarityHints {
                 Button.secondary(PREFIX + ":ignore:" + hintId, IGNORE).withDisabled(disabled));
     }
 
-    static MessageEditData decided(String original, String outcome) {
+    static MessageEditData decided(long hintId, String original, String outcome) {
         return new MessageEditBuilder().setContent(Safe.truncate(original + "\n" + outcome, Message.MAX_CONTENT_LENGTH))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                .setComponents(buttons(0, true)).build();
+                .setComponents(buttons(hintId, true)).build();
     }
 
     // ---------------------------------------------------------------- buttons
@@ -178,7 +178,7 @@ public final class SimilarityHints {
         if (!hints.decide(hint.id(), Hint.State.IGNORED, engineer, clock.instant())) {
             throw new UserError(alreadyDecided(hints.find(hint.id()).orElse(hint)));
         }
-        event.editMessage(decided(event.getMessage().getContentRaw(), "🙈 Ignored by <@" + engineer + ">"))
+        event.editMessage(decided(hint.id(), event.getMessage().getContentRaw(), "🙈 Ignored by <@" + engineer + ">"))
                 .queue(null, e -> log.warn("Hint {} not updated: {}", hint.id(), e.toString()));
     }
 
@@ -210,7 +210,7 @@ public final class SimilarityHints {
             thread.sendMessage(Replies.text("This post was linked to " + linker.statusLine(linked.issue()) + "."))
                     .queue(null, e -> log.info("Could not tell post {} it was linked: {}", thread.getId(), e.toString()));
         }
-        event.getHook().editOriginal(decided(event.getMessage().getContentRaw(),
+        event.getHook().editOriginal(decided(hint.id(), event.getMessage().getContentRaw(),
                         "✅ Linked to **" + issue.ref() + "** by <@" + engineer + ">"))
                 .queue(null, e -> log.warn("Hint {} not updated: {}", hint.id(), e.toString()));
     }
