@@ -1,10 +1,13 @@
 package dev.loop.core;
 
+import dev.loop.capture.CaptureFeature;
 import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueCommands;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
 import dev.loop.naming.NamingFeature;
 import dev.loop.stats.StatsFeature;
+import dev.loop.triage.TriageFeature;
 import dev.loop.watch.WatchFeature;
 import java.util.List;
 
@@ -14,11 +17,16 @@ public final class Features {
     }
 
     public static List<Feature> all(Services services) {
-        IssueStore issues = new IssueStore(services.database());
-        IssueActions actions = new IssueActions(issues, new IssueViews(services.config().timelines()),
-                services.config(), services.clock());
+        IssueStore store = new IssueStore(services.database());
+        IssueViews views = new IssueViews(services.config().timelines());
+        IssueActions actions = new IssueActions(store, views, services.config(), services.clock());
+        TriageFeature triage = new TriageFeature(services, actions);
+        CaptureFeature capture = new CaptureFeature(services, actions, triage.afterCapture());
         return List.of(
-                new WatchFeature(services, issues, actions),
+                new IssueCommands(services, actions),
+                capture,
+                triage,
+                new WatchFeature(services, store, capture::linkThread),
                 new StatsFeature(services),
                 new NamingFeature(services));
     }

@@ -165,8 +165,10 @@ class WatchEndToEndTest {
         Hint stored = hints().find(Long.parseLong(hint.buttons().getFirst().customId().split(":")[2])).orElseThrow();
         assertThat(stored.state()).isEqualTo(Hint.State.LINKED);
         assertThat(stored.decidedBy()).isEqualTo(c.erin.id());
-        SimMessage told = post.awaitMessage(m -> m.fromBot() && m.content().startsWith("This post was linked to"));
-        assertThat(told.content()).contains("**#" + known.number() + "** Sync crashes on large folders is Open");
+        // and the post gets /link's answer: the status and the issue card
+        SimMessage told = post.awaitMessage(m -> m.fromBot() && m.content().startsWith("Linked to **#" + known.number() + "**"));
+        assertThat(told.content()).contains("Sync crashes on large folders — Open");
+        assertThat(told.embeds()).singleElement().satisfies(e -> assertThat(e.title()).startsWith("#" + known.number()));
         assertThat(told.pinged()).isEmpty();
     }
 
