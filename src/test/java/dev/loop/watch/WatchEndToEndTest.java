@@ -196,4 +196,21 @@ class WatchEndToEndTest {
         assertThat(c.team.messages()).noneMatch(m -> m.content().contains("<#" + post.id() + ">"));
         assertThat(hints().hinted(post.id())).isFalse();
     }
+
+    @Test
+    void threadsInATextSupportChannelAreWatchedAndMatchedToo() {
+        Issue known = issue("Webhooks fire twice", "Every webhook is delivered two times");
+        SimMessage question = c.bob.say(c.help, "Our webhooks fire twice for every event, is that known?");
+        SimChannel thread = c.bob.startThread(question, "Duplicate webhook deliveries");
+        SupportThread t = awaitThread(thread);
+        assertThat(t.parentChannelId()).isEqualTo(c.help.id());
+        assertThat(t.authorId()).isEqualTo(c.bob.id());
+        assertThat(t.tags()).isEmpty();
+        // the thread's title alone shares no word with the issue: the hint comes from the message it started from
+        SimMessage hint = c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + thread.id() + ">"));
+        assertThat(hint.content()).contains("looks like **#" + known.number() + "** Webhooks fire twice");
+        c.clock.advance(Duration.ofMinutes(2));
+        c.olga.say(thread, "Known, fixed in 2.1");
+        eventually("olga's reply", () -> threads().find(thread.id()).orElseThrow().answered());
+    }
 }
