@@ -150,6 +150,10 @@ class JdaConformanceTest {
 
     @BeforeAll
     void start() throws InterruptedException {
+        // Loop's tests in the same JVM narrow JDA's (static) default mentions; this plain bot uses JDA's own defaults
+        net.dv8tion.jda.api.utils.messages.MessageRequest.setDefaultMentions(
+                java.util.EnumSet.allOf(net.dv8tion.jda.api.entities.Message.MentionType.class));
+        net.dv8tion.jda.api.utils.messages.MessageRequest.setDefaultMentionRepliedUser(true);
         sim = Sim.start(SimOptions.defaults().globalRateLimit(0));
         guild = sim.guild("Loop HQ");
         general = guild.textChannel("general");
