@@ -63,11 +63,20 @@ class ReleaseRestartE2ETest {
             SimMember closed = w.guild.member("quinn").closeDms();
             SimChannel post = open.postInForum(w.support, "Themes", "Themes please", "bug");
             Issue themes = w.issue("Themes", post, open, List.of(closed), false);
+            SimMember rex = w.guild.member("rex");
+            SimChannel quiet = rex.postInForum(w.support, "Quiet post", "Fonts please", "bug");
+            Issue fonts = w.issue("Fonts", quiet, rex, List.of(), false);
+            quiet.archive();
 
-            Release r = w.publish("8.0.0", "#" + themes.number());
+            Release r = w.publish("8.0.0", "#" + themes.number() + " #" + fonts.number());
             ReleaseStatus s = w.awaitDelivered(r);
-            assertThat(s.delivered()).isEqualTo(1);
+            assertThat(s.delivered()).isEqualTo(2);
             assertThat(s.fellBack()).isEqualTo(1);
+            assertThat(rex.dmsFromBot()).singleElement().satisfies(m -> assertThat(m.content()).contains("Fonts"));
+            // the archived post is tagged and put back as it was
+            w.sim.await("quiet post tagged", () -> quiet.appliedTags().contains("shipped"));
+            w.sim.await("quiet post archived again", quiet::archived);
+            assertThat(ReleaseWorld.botMessages(quiet, "8.0.0")).isEmpty();
             assertThat(open.dmsFromBot()).singleElement().satisfies(m -> assertThat(m.content()).contains("8.0.0", "Themes"));
             assertThat(open.pingsReceived()).isEmpty();
             assertThat(closed.pingsReceived()).singleElement().satisfies(m -> {
