@@ -1,9 +1,12 @@
 package dev.loop.core;
 
+import dev.loop.capture.CaptureFeature;
 import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueCommands;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
 import dev.loop.release.ReleaseFeature;
+import dev.loop.triage.TriageFeature;
 import java.util.List;
 
 /** The product: every feature Loop runs, constructed explicitly in one place. */
@@ -15,7 +18,11 @@ public final class Features {
         IssueStore store = new IssueStore(services.database());
         IssueViews views = new IssueViews(services.config().timelines());
         IssueActions actions = new IssueActions(store, views, services.config(), services.clock());
+        TriageFeature triage = new TriageFeature(services, actions);
         return List.of(
+                new IssueCommands(services, actions),
+                new CaptureFeature(services, actions, triage.afterCapture()),
+                triage,
                 new ReleaseFeature(services, actions));
     }
 }

@@ -3,7 +3,8 @@ package dev.loop.issue;
 import dev.loop.core.config.Config;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.text.Safe;
-import dev.loop.triage.Flowchart;
+import dev.loop.triage.Bump;
+import dev.loop.triage.TimelineNotice;
 import java.time.Clock;
 import java.time.Instant;
 import dev.loop.core.text.Chunker;
@@ -14,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.components.MessageTopLevelComponent;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,35 +59,56 @@ public final class IssueActions {
     }
 
     public Added addRequester(JDA jda, int number, long userId, Requester.How how, Long placeId, long actor) {
+        Bump.Counts before = counts(number);
         boolean added = store.addRequester(number, userId, how, placeId, actor, now());
-        return afterAddition(jda, number, added, actor);
+        return afterAddition(jda, number, before, added);
+    }
+
+    private Bump.Counts counts(int number) {
+        return new Bump.Counts(store.places(number).size(), store.requesters(number).size());
     }
 
     public record PlaceResult(long placeId, boolean added, boolean bumped, Issue issue) {
     }
 
     public PlaceResult addPlace(JDA jda, int number, NewPlace place, long actor) {
+        Bump.Counts before = counts(number);
         IssueStore.PlaceAdded p = store.addPlace(number, place, actor, now());
-        Added a = afterAddition(jda, number, p.added(), actor);
+        Added a = afterAddition(jda, number, before, p.added());
         return new PlaceResult(p.placeId(), p.added(), a.bumped(), a.issue());
     }
 
-    private Added afterAddition(JDA jda, int number, boolean added, long actor) {
+    private Added afterAddition(JDA jda, int number, Bump.Counts before, boolean added) {
         Issue issue = store.find(number).orElseThrow();
         boolean bumped = false;
-        if (added && issue.priority() == Priority.LOW && issue.status().isActive()) {
-            int places = store.places(number).size();
-            int requesters = store.requesters(number).size();
-            if (Flowchart.broughtUpBefore(places, requesters)) {
-                issue = store.setPriority(number, Priority.HIGH, Flowchart.BROUGHT_UP_BEFORE_REASON, null,
-                        promiseFrom(Priority.HIGH), null, now());
+        if (added && Bump.decide(issue, before, counts(number)) instanceof Bump.Bumped bump) {
+            {
+                issue = store.setPriority(number, bump.to(), bump.detail(), null, promiseFrom(bump.to()), null, now());
                 bumped = true;
                 announce(jda, "⬆️ **" + issue.ref() + "** " + Safe.inline(issue.title(), 120)
                         + " was brought up again and is bumped from Low to **High** (" + views.timeline(Priority.HIGH) + ").");
+                tellTimelineLater(jda, issue);
             }
         }
         if (added) refreshCards(jda, number);
         return new Added(added, bumped, issue);
+    }
+
+    /**
+     * Tells the requesters the timeline of the issue's new priority, off the caller's thread: the caller may be an
+     * interaction that must be answered within Discord's deadline, and telling several threads takes longer.
+     */
+    private void tellTimelineLater(JDA jda, Issue issue) {
+        String text = TimelineNotice.of(issue, issue.priority(), views.timeline(issue.priority()));
+        Thread.ofVirtual().name("loop-timeline-" + issue.number()).start(() -> {
+            try {
+                int told = tellRequesters(jda, issue.number(), text);
+                store.addHistory(issue.number(), null, "notice", "requesters told the timeline of "
+                        + issue.priority().label() + " (" + told + " people)", now());
+            } catch (RuntimeException e) {
+                log.warn("Telling the requesters of {} the timeline failed", issue.ref(), e);
+            }
+        });
     }
 
     /** The promise deadline a priority implies from now, or null when its timeline promises nothing. */
@@ -109,6 +133,11 @@ public final class IssueActions {
      * back to a DM per person. Returns how many people were addressed.
      */
     public int tellRequesters(JDA jda, int number, String text) {
+        return tellRequesters(jda, number, text, List.of());
+    }
+
+    /** {@link #tellRequesters(JDA, int, String)} with components (buttons) on every message, DMs included. */
+    public int tellRequesters(JDA jda, int number, String text, List<? extends MessageTopLevelComponent> components) {
         List<Place> places = store.places(number);
         List<Requester> requesters = store.requesters(number);
         Map<Long, List<Long>> byThread = new LinkedHashMap<>();
@@ -135,7 +164,8 @@ public final class IssueActions {
                 for (Long id : group) content.append("<@").append(id).append("> ");
                 content.append(text);
                 try {
-                    channel.sendMessage(Replies.pinging(content.toString(), group).build()).complete();
+                    channel.sendMessage(Replies.pinging(content.toString(), group).setComponents(components).build())
+                            .complete();
                 } catch (RuntimeException failed) {
                     log.info("Could not tell requesters in {} ({}); sending DMs", e.getKey(), failed.toString());
                     dmOnly.addAll(group);
@@ -143,7 +173,8 @@ public final class IssueActions {
             }
         }
         for (Long user : dmOnly) {
-            jda.openPrivateChannelById(user).flatMap(dm -> dm.sendMessage(Replies.text(text)))
+            jda.openPrivateChannelById(user)
+                    .flatMap(dm -> dm.sendMessage(MessageCreateBuilder.from(Replies.text(text)).setComponents(components).build()))
                     .queue(null, err -> log.info("Could not DM {}: {}", user, err.toString()));
         }
         return requesters.size();

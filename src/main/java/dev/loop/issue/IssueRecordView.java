@@ -1,12 +1,22 @@
 package dev.loop.issue;
 
 import java.util.List;
+import java.util.Optional;
 
-/** An issue with everything attached to it, as the issue card and `/issue show` need it. */
+/**
+ * An issue with everything attached to it, as the issue card and `/issue show` need it. {@code proposal} is what
+ * the requesters said of the latest proposed solution, when one was proposed.
+ */
 public record IssueRecordView(
         Issue issue,
         List<Place> places,
         List<Requester> requesters,
         int transcriptLines,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        Optional<ProposalTally> proposal) {
+
+    public IssueRecordView(Issue issue, List<Place> places, List<Requester> requesters, int transcriptLines,
+                           List<HistoryEntry> history) {
+        this(issue, places, requesters, transcriptLines, history, Optional.empty());
+    }
 }

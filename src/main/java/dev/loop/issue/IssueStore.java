@@ -3,9 +3,15 @@ package dev.loop.issue;
 import static dev.loop.db.Tables.ISSUE;
 import static dev.loop.db.Tables.ISSUE_HISTORY;
 import static dev.loop.db.Tables.ISSUE_PLACE;
+import static dev.loop.db.Tables.PROPOSAL;
+import static dev.loop.db.Tables.PROPOSAL_ANSWER;
 import static dev.loop.db.Tables.REQUESTER;
 import static dev.loop.db.Tables.TRANSCRIPT_MESSAGE;
 
+import dev.loop.capture.IssueRows;
+import dev.loop.capture.MergePlan;
+import dev.loop.capture.TranscriptRef;
+import dev.loop.capture.UnmergePlan;
 import dev.loop.core.Database;
 import dev.loop.db.tables.records.IssueHistoryRecord;
 import dev.loop.db.tables.records.IssuePlaceRecord;
@@ -85,7 +91,16 @@ public final class IssueStore {
         return db.read(ctx -> load(ctx, number).map(issue -> new IssueRecordView(issue,
                 places(ctx, number), requesters(ctx, number),
                 ctx.fetchCount(TRANSCRIPT_MESSAGE, TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number)),
-                history(ctx, number))));
+                history(ctx, number), latestProposal(ctx, number))));
+    }
+
+    /** The latest proposed solution's answers, for the card; the proposals themselves belong to triage. */
+    private static Optional<ProposalTally> latestProposal(DSLContext ctx, int number) {
+        return ctx.select(PROPOSAL.ID).from(PROPOSAL).where(PROPOSAL.ISSUE_NUMBER.eq(number))
+                .orderBy(PROPOSAL.ID.desc()).limit(1).fetchOptional(PROPOSAL.ID)
+                .map(id -> new ProposalTally(id,
+                        ctx.fetchCount(PROPOSAL_ANSWER, PROPOSAL_ANSWER.PROPOSAL_ID.eq(id).and(PROPOSAL_ANSWER.SOLVES.isTrue())),
+                        ctx.fetchCount(PROPOSAL_ANSWER, PROPOSAL_ANSWER.PROPOSAL_ID.eq(id).and(PROPOSAL_ANSWER.SOLVES.isFalse()))));
     }
 
     public List<Place> places(int number) {
@@ -125,6 +140,12 @@ public final class IssueStore {
         return db.read(ctx -> ctx.select(ISSUE_PLACE.ISSUE_NUMBER).from(ISSUE_PLACE)
                 .where(ISSUE_PLACE.CARD_MESSAGE_ID.eq(messageId)).limit(1).fetchOptional(ISSUE_PLACE.ISSUE_NUMBER)
                 .flatMap(n -> load(ctx, n)));
+    }
+
+    /** The place whose issue card is this message. */
+    public Optional<Place> placeOfCard(long messageId) {
+        return db.read(ctx -> ctx.selectFrom(ISSUE_PLACE).where(ISSUE_PLACE.CARD_MESSAGE_ID.eq(messageId))
+                .limit(1).fetchOptional(IssueStore::toPlace));
     }
 
     public Page<Issue> list(IssueFilter filter, int page, int pageSize) {
@@ -303,22 +324,40 @@ public final class IssueStore {
         });
     }
 
+    /** The rows attached to an issue, as merge planning needs them. */
+    public IssueRows rows(int number) {
+        return db.read(ctx -> new IssueRows(places(ctx, number), requesters(ctx, number),
+                ctx.select(TRANSCRIPT_MESSAGE.ID, TRANSCRIPT_MESSAGE.ISSUE_NUMBER, TRANSCRIPT_MESSAGE.ORIGIN_ISSUE,
+                                TRANSCRIPT_MESSAGE.MESSAGE_ID)
+                        .from(TRANSCRIPT_MESSAGE).where(TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number))
+                        .fetch(r -> new TranscriptRef(r.value1(), r.value2(), r.value3(), r.value4()))));
+    }
+
+    /** Issues marked duplicates of this one. */
+    public List<Integer> duplicatesOf(int number) {
+        return db.read(ctx -> ctx.select(ISSUE.NUMBER).from(ISSUE).where(ISSUE.DUPLICATE_OF.eq(number)).fetch(ISSUE.NUMBER));
+    }
+
     /**
-     * Moves every place, requester, transcript line and history entry of {@code from} into {@code into} and marks
-     * {@code from} a duplicate. Rows {@code into} already has (same URL, same person, same message) stay on
-     * {@code from}; every moved row keeps its origin so {@link #unmerge} puts back exactly what moved.
+     * Applies a merge plan: the rows it lists move to {@code into}, {@code from}'s own history follows them, issues
+     * that were duplicates of {@code from} now point at {@code into}, and {@code from} becomes a duplicate. Moved
+     * rows keep their origin, so {@link #unmerge} can move back exactly what moved.
      */
-    public void merge(int from, int into, long actor, Instant now) {
+    public void merge(MergePlan plan, long actor, Instant now) {
         db.transaction(ctx -> {
-            Issue source = load(ctx, from).orElseThrow();
-            ctx.execute("UPDATE OR IGNORE issue_place SET issue_number = ? WHERE issue_number = ?", into, from);
-            ctx.execute("UPDATE OR IGNORE requester SET issue_number = ? WHERE issue_number = ?", into, from);
-            ctx.execute("UPDATE OR IGNORE transcript_message SET issue_number = ? WHERE issue_number = ?", into, from);
-            ctx.update(ISSUE_HISTORY).set(ISSUE_HISTORY.ISSUE_NUMBER, into).where(ISSUE_HISTORY.ISSUE_NUMBER.eq(from)).execute();
+            int from = plan.from();
+            int into = plan.into();
+            ctx.update(ISSUE_PLACE).set(ISSUE_PLACE.ISSUE_NUMBER, into).where(ISSUE_PLACE.ID.in(ids(plan.placesToMove()))).execute();
+            ctx.update(REQUESTER).set(REQUESTER.ISSUE_NUMBER, into).where(REQUESTER.ID.in(ids(plan.requestersToMove()))).execute();
+            ctx.update(TRANSCRIPT_MESSAGE).set(TRANSCRIPT_MESSAGE.ISSUE_NUMBER, into)
+                    .where(TRANSCRIPT_MESSAGE.ID.in(ids(plan.transcriptToMove()))).execute();
+            ctx.update(ISSUE_HISTORY).set(ISSUE_HISTORY.ISSUE_NUMBER, into)
+                    .where(ISSUE_HISTORY.ISSUE_NUMBER.eq(from)).and(ISSUE_HISTORY.ORIGIN_ISSUE.eq(from)).execute();
+            ctx.update(ISSUE).set(ISSUE.DUPLICATE_OF, into).where(ISSUE.NUMBER.in(plan.duplicatesToRedirect())).execute();
             ctx.update(ISSUE).set(ISSUE.STATUS, IssueStatus.DUPLICATE.code()).set(ISSUE.DUPLICATE_OF, into)
                     .where(ISSUE.NUMBER.eq(from)).execute();
-            addHistory(ctx, from, actor, "merged_into", "status-before=" + source.status().code() + "; merged into #" + into, now);
-            addHistory(ctx, into, actor, "merged_from", "#" + from + " merged in", now);
+            addHistory(ctx, from, actor, "merged_into", plan.summary(), now);
+            addHistory(ctx, into, actor, "merged_from", plan.summary(), now);
             touch(ctx, from, now);
             touch(ctx, into, now);
             refreshIndex(ctx, from);
@@ -326,34 +365,30 @@ public final class IssueStore {
         });
     }
 
-    /** Undoes {@link #merge}: rows that came from {@code from} go back, and it gets its status back. */
-    public void unmerge(int from, long actor, Instant now) {
+    /** Applies an unmerge plan: the rows that came from {@code from} go back, and it is open again. */
+    public void unmerge(UnmergePlan plan, long actor, Instant now) {
         db.transaction(ctx -> {
-            Issue source = load(ctx, from).orElseThrow();
-            int into = source.duplicateOf();
-            String before = ctx.select(ISSUE_HISTORY.DETAIL).from(ISSUE_HISTORY)
-                    .where(ISSUE_HISTORY.ISSUE_NUMBER.eq(from)).and(ISSUE_HISTORY.TYPE.eq("merged_into"))
-                    .orderBy(ISSUE_HISTORY.ID.desc()).limit(1).fetchOptional(ISSUE_HISTORY.DETAIL).orElse("");
-            IssueStatus restored = before.startsWith("status-before=")
-                    ? IssueStatus.parse(before.substring("status-before=".length()).split(";")[0]).orElse(IssueStatus.OPEN)
-                    : IssueStatus.OPEN;
-            ctx.update(ISSUE_PLACE).set(ISSUE_PLACE.ISSUE_NUMBER, from)
-                    .where(ISSUE_PLACE.ISSUE_NUMBER.eq(into)).and(ISSUE_PLACE.ORIGIN_ISSUE.eq(from)).execute();
-            ctx.update(REQUESTER).set(REQUESTER.ISSUE_NUMBER, from)
-                    .where(REQUESTER.ISSUE_NUMBER.eq(into)).and(REQUESTER.ORIGIN_ISSUE.eq(from)).execute();
+            int from = plan.from();
+            int into = plan.into();
+            ctx.update(ISSUE_PLACE).set(ISSUE_PLACE.ISSUE_NUMBER, from).where(ISSUE_PLACE.ID.in(ids(plan.placesToMoveBack()))).execute();
+            ctx.update(REQUESTER).set(REQUESTER.ISSUE_NUMBER, from).where(REQUESTER.ID.in(ids(plan.requestersToMoveBack()))).execute();
             ctx.update(TRANSCRIPT_MESSAGE).set(TRANSCRIPT_MESSAGE.ISSUE_NUMBER, from)
-                    .where(TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(into)).and(TRANSCRIPT_MESSAGE.ORIGIN_ISSUE.eq(from)).execute();
+                    .where(TRANSCRIPT_MESSAGE.ID.in(ids(plan.transcriptToMoveBack()))).execute();
             ctx.update(ISSUE_HISTORY).set(ISSUE_HISTORY.ISSUE_NUMBER, from)
                     .where(ISSUE_HISTORY.ISSUE_NUMBER.eq(into)).and(ISSUE_HISTORY.ORIGIN_ISSUE.eq(from)).execute();
-            ctx.update(ISSUE).set(ISSUE.STATUS, restored.code()).setNull(ISSUE.DUPLICATE_OF)
+            ctx.update(ISSUE).set(ISSUE.STATUS, plan.restoredStatus().code()).setNull(ISSUE.DUPLICATE_OF)
                     .where(ISSUE.NUMBER.eq(from)).execute();
-            addHistory(ctx, from, actor, "unmerged", "split back out of #" + into, now);
-            addHistory(ctx, into, actor, "unmerged", "#" + from + " split back out", now);
+            addHistory(ctx, from, actor, "unmerged", plan.summary(), now);
+            addHistory(ctx, into, actor, "unmerged", plan.summary(), now);
             touch(ctx, from, now);
             touch(ctx, into, now);
             refreshIndex(ctx, from);
             refreshIndex(ctx, into);
         });
+    }
+
+    private static List<Integer> ids(List<Long> ids) {
+        return ids.stream().map(Long::intValue).toList();
     }
 
     // ---------------------------------------------------------------- internals

@@ -56,6 +56,8 @@ public final class IssueViews {
             places.add("• " + p.url() + (p.title() == null ? "" : " — " + Safe.inline(p.title(), 80)));
         }
         e.addField("Places (" + view.places().size() + ")", Replies.field(fitLines(places, MessageEmbed.VALUE_MAX_LENGTH)), false);
+        view.proposal().ifPresent(p -> e.addField("Proposed solution", "Solves it: " + p.solves()
+                + " · Doesn't solve it: " + p.doesNotSolve(), false));
         if (i.transcriptCapped()) e.setFooter("Transcript capped at the configured limit");
         return e.build();
     }

@@ -1,5 +1,7 @@
 package dev.loop.triage;
 
+import dev.loop.issue.Priority;
+
 import java.util.Optional;
 
 /**
@@ -38,10 +40,10 @@ public enum Question {
     }
 
     /** The priority a "yes" to this question decides. */
-    public dev.loop.issue.Priority yesLeadsTo() {
+    public Priority yesLeadsTo() {
         return switch (this) {
-            case USER_BLOCKED, NEW_USER -> dev.loop.issue.Priority.FIX_NOW;
-            case QUICK_CHANGE, BROUGHT_UP_BEFORE -> dev.loop.issue.Priority.HIGH;
+            case USER_BLOCKED, NEW_USER -> Priority.FIX_NOW;
+            case QUICK_CHANGE, BROUGHT_UP_BEFORE -> Priority.HIGH;
         };
     }
 

@@ -188,15 +188,9 @@ public final class TriageState {
     /** Like {@link #decode(String)} but empty instead of throwing; for input from Discord. */
     public static Optional<TriageState> parse(String encoded) {
         if (encoded == null || encoded.isEmpty() || encoded.length() > MAX_ENCODED_LENGTH) return Optional.empty();
-        Boolean record;
-        switch (encoded.charAt(0)) {
-            case 'y' -> record = Boolean.TRUE;
-            case 'n' -> record = Boolean.FALSE;
-            case 'u' -> record = null;
-            default -> {
-                return Optional.empty();
-            }
-        }
+        char first = encoded.charAt(0);
+        if (first != 'y' && first != 'n' && first != 'u') return Optional.empty();
+        Boolean record = first == 'u' ? null : first == 'y';
         // Replay the walk through the public steps, then insist the result encodes to exactly the input: only
         // states reachable through the API, in canonical form, are accepted.
         TriageState state = initial(record);

@@ -2,6 +2,8 @@ package dev.loop.issue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loop.capture.MergePlan;
+import dev.loop.capture.UnmergePlan;
 import dev.loop.core.Database;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -86,7 +88,10 @@ class IssueStoreTest {
         Issue a = capture("Export is slow", 701, 7, "slow export");
         Issue b = capture("CSV export takes minutes", 702, 8, "minutes to export");
         store.addRequester(b.number(), 7, Requester.How.ME_TOO, null, 7, T0); // 7 asked for both
-        store.merge(b.number(), a.number(), ENGINEER, T0);
+        b = store.find(b.number()).orElseThrow();
+        MergePlan plan = ((MergePlan.Allowed) MergePlan.plan(b, store.rows(b.number()), store.find(a.number()).orElseThrow(),
+                store.rows(a.number()), store.duplicatesOf(b.number()))).plan();
+        store.merge(plan, ENGINEER, T0);
 
         Issue merged = store.find(b.number()).orElseThrow();
         assertThat(merged.status()).isEqualTo(IssueStatus.DUPLICATE);
@@ -98,7 +103,10 @@ class IssueStoreTest {
         assertThat(store.history(a.number())).extracting(HistoryEntry::type).contains("merged_from", "capture");
         assertThat(store.search("\"minutes\"", true, 5)).extracting(h -> h.issue().number()).containsExactly(a.number());
 
-        store.unmerge(b.number(), ENGINEER, T0.plusSeconds(60));
+        Issue duplicate = store.find(b.number()).orElseThrow();
+        UnmergePlan back = ((UnmergePlan.Allowed) UnmergePlan.plan(duplicate, store.rows(b.number()),
+                store.find(a.number()).orElseThrow(), store.rows(a.number()))).plan();
+        store.unmerge(back, ENGINEER, T0.plusSeconds(60));
         Issue restored = store.find(b.number()).orElseThrow();
         assertThat(restored.status()).isEqualTo(IssueStatus.OPEN);
         assertThat(restored.duplicateOf()).isNull();

@@ -1,0 +1,89 @@
+package dev.loop.capture;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A safe SQLite FTS5 {@code MATCH} expression built from whatever a person typed.
+ *
+ * <p>FTS5 has its own query language: quotes, {@code AND}/{@code OR}/{@code NOT}/{@code NEAR}, {@code *}
+ * prefixes, {@code ^} anchors, {@code column:} filters and parentheses. Passing user text through would turn a
+ * title like {@code "crash: NOT working"} into a syntax error or a different query. So the text is cut into words
+ * (runs of letters, digits and combining marks, as FTS5's unicode61 tokenizer sees them), lower-cased, stripped of
+ * stop words and duplicates, capped at {@value #MAX_TOKENS} words, and every word is quoted as a string literal and
+ * joined with {@code OR}. bm25 then ranks issues that share more, and rarer, words higher.
+ *
+ * <p>The expression must still be passed as a bound parameter, never concatenated into SQL.
+ */
+public record FtsQuery(List<String> tokens) {
+
+    public static final int MAX_TOKENS = 32;
+    /** Longer "words" are pasted hashes or base64, useless for matching. */
+    static final int MAX_TOKEN_LENGTH = 40;
+
+    private static final Set<String> STOP_WORDS = Set.of(
+            "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
+            "before", "but", "by", "can", "could", "did", "do", "does", "doing", "for", "from", "get", "gets",
+            "got", "had", "has", "have", "having", "he", "her", "here", "hey", "hi", "hello", "him", "his", "how",
+            "i", "if", "im", "in", "into", "is", "it", "its", "just", "me", "my", "no", "not", "of", "on", "or",
+            "our", "please", "pls", "so", "some", "than", "thank", "thanks", "that", "the", "their", "them",
+            "then", "there", "these", "they", "this", "those", "to", "too", "up", "us", "was", "we", "were", "what",
+            "when", "where", "which", "while", "who", "why", "will", "with", "would", "you", "your");
+
+    public FtsQuery {
+        tokens = List.copyOf(tokens);
+        if (tokens.isEmpty()) throw new IllegalArgumentException("an FTS query needs at least one token");
+    }
+
+    /** The words of {@code text} as a query; empty when nothing searchable is left. Null reads as empty text. */
+    public static Optional<FtsQuery> fromText(String text) {
+        if (text == null) return Optional.empty();
+        Set<String> tokens = new LinkedHashSet<>();
+        StringBuilder word = new StringBuilder();
+        int i = 0;
+        while (i <= text.length() && tokens.size() < MAX_TOKENS) {
+            int cp = i < text.length() ? text.codePointAt(i) : ' ';
+            if (isWordChar(cp)) {
+                word.appendCodePoint(cp);
+            } else if (!word.isEmpty()) {
+                keep(word.toString(), tokens);
+                word.setLength(0);
+            }
+            i += Character.charCount(cp);
+        }
+        return tokens.isEmpty() ? Optional.empty() : Optional.of(new FtsQuery(new ArrayList<>(tokens)));
+    }
+
+    private static boolean isWordChar(int cp) {
+        int type = Character.getType(cp);
+        return Character.isLetterOrDigit(cp)
+                || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.PRIVATE_USE;
+    }
+
+    private static void keep(String raw, Set<String> tokens) {
+        String w = raw.toLowerCase(Locale.ROOT);
+        int length = w.codePointCount(0, w.length());
+        if (length > MAX_TOKEN_LENGTH) return;
+        // A lone Latin letter or digit matches far too much; a lone CJK character is a real word.
+        if (length == 1 && w.codePointAt(0) < 0x80) return;
+        if (STOP_WORDS.contains(w)) return;
+        tokens.add(w);
+    }
+
+    /** The MATCH expression, e.g. {@code "dark" OR "mode" OR "crash"}. */
+    public String match() {
+        StringBuilder sb = new StringBuilder();
+        for (String t : tokens) {
+            if (!sb.isEmpty()) sb.append(" OR ");
+            // Tokens hold no quotes by construction; doubling them anyway keeps this safe if that ever changes.
+            sb.append('"').append(t.replace("\"", "\"\"")).append('"');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,214 @@
+package dev.loop.issue;
+
+import dev.loop.capture.FtsQuery;
+import dev.loop.capture.MergePlan;
+import dev.loop.capture.UnmergePlan;
+import dev.loop.core.Feature;
+import dev.loop.core.Services;
+import dev.loop.core.discord.InteractionRouter;
+import dev.loop.core.discord.Replies;
+import dev.loop.core.discord.UserError;
+import dev.loop.core.text.Safe;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+
+/** /issue show, list, search (anyone) and close, merge, unmerge (engineers). */
+public final class IssueCommands implements Feature {
+
+    static final int PAGE_SIZE = 10;
+
+    private final Services services;
+    private final IssueActions actions;
+    private final IssueStore store;
+    private final IssueViews views;
+
+    public IssueCommands(Services services, IssueActions actions) {
+        this.services = services;
+        this.actions = actions;
+        this.store = actions.store();
+        this.views = actions.views();
+    }
+
+    private static OptionData number(String name, String description) {
+        return new OptionData(OptionType.INTEGER, name, description, true, true).setMinValue(1);
+    }
+
+    @Override
+    public List<CommandData> commands() {
+        OptionData status = new OptionData(OptionType.STRING, "status", "Only issues with this status", false);
+        for (IssueStatus s : IssueStatus.values()) status.addChoice(s.label(), s.code());
+        OptionData priority = new OptionData(OptionType.STRING, "priority", "Only issues with this priority", false);
+        for (Priority p : Priority.values()) priority.addChoice(p.label(), p.code());
+        return List.of(Commands.slash("issue", "Loop's issue records").addSubcommands(
+                new SubcommandData("show", "Show an issue card").addOptions(number("number", "The issue number")),
+                new SubcommandData("list", "List issues").addOptions(status, priority,
+                        new OptionData(OptionType.USER, "owner", "Only issues owned by this engineer", false)),
+                new SubcommandData("search", "Search titles, summaries and transcripts")
+                        .addOptions(new OptionData(OptionType.STRING, "query", "Words to look for", true).setMaxLength(200)),
+                new SubcommandData("close", "Close an issue without shipping it; its requesters are told")
+                        .addOptions(number("number", "The issue number"),
+                                new OptionData(OptionType.STRING, "reason", "Why (e.g. won't fix, not a bug)", true).setMaxLength(300)),
+                new SubcommandData("merge", "Move everything of one issue into another and mark it a duplicate")
+                        .addOptions(number("from", "The duplicate"), number("into", "The issue to keep")),
+                new SubcommandData("unmerge", "Undo a merge").addOptions(number("number", "The issue that was merged away"))));
+    }
+
+    @Override
+    public void routes(InteractionRouter router) {
+        IssueAutocomplete any = new IssueAutocomplete(store, false);
+        IssueAutocomplete active = new IssueAutocomplete(store, true);
+        router.slash("issue show", this::show).autocomplete("issue show", "number", any::complete)
+                .slash("issue list", this::list)
+                .slash("issue search", this::search)
+                .slash("issue close", this::close).autocomplete("issue close", "number", active::complete)
+                .slash("issue merge", this::merge).autocomplete("issue merge", "from", active::complete)
+                .autocomplete("issue merge", "into", active::complete)
+                .slash("issue unmerge", this::unmerge).autocomplete("issue unmerge", "number", any::complete)
+                .button(IssueViews.LIST_PREFIX, this::page);
+    }
+
+    private Issue require(int number) {
+        return store.find(number).orElseThrow(() -> new UserError("There is no issue #" + number + "."));
+    }
+
+    private void show(SlashCommandInteractionEvent e) {
+        int number = e.getOption("number", OptionMapping::getAsInt);
+        IssueRecordView view = store.view(number).orElseThrow(() -> new UserError("There is no issue #" + number + "."));
+        e.reply(new MessageCreateBuilder().setEmbeds(views.card(view)).setComponents(views.cardButtons(view.issue()))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build()).setEphemeral(true).queue();
+    }
+
+    private void list(SlashCommandInteractionEvent e) {
+        String status = e.getOption("status", OptionMapping::getAsString);
+        String priority = e.getOption("priority", OptionMapping::getAsString);
+        User owner = e.getOption("owner", OptionMapping::getAsUser);
+        IssueFilter filter = new IssueFilter(status == null ? null : IssueStatus.fromCode(status),
+                priority == null ? null : Priority.fromCode(priority), owner == null ? null : owner.getIdLong());
+        e.reply(views.listPage(store.list(filter, 0, PAGE_SIZE), filterKey(filter), heading(filter)))
+                .setEphemeral(true).queue();
+    }
+
+    /** Previous / Next: the page and filter travel in the button's id, so paging survives restarts. */
+    private void page(ButtonInteractionEvent e) {
+        String[] parts = e.getComponentId().split(":", 3);
+        int page;
+        IssueFilter filter;
+        try {
+            page = Integer.parseInt(parts[1]);
+            filter = parseFilter(parts[2]);
+        } catch (RuntimeException bad) {
+            throw new UserError("That list is from an older version of Loop. Run /issue list again.");
+        }
+        var data = views.listPage(store.list(filter, page, PAGE_SIZE), filterKey(filter), heading(filter));
+        e.editMessage(MessageEditData.fromCreateData(data)).queue();
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static String filterKey(IssueFilter f) {
+        return (f.status() == null ? "" : f.status().code()) + "," + (f.priority() == null ? "" : f.priority().code())
+                + "," + (f.ownerId() == null ? "" : f.ownerId());
+    }
+
+    static IssueFilter parseFilter(String key) {
+        String[] p = key.split(",", -1);
+        return new IssueFilter(p[0].isEmpty() ? null : IssueStatus.fromCode(p[0]),
+                p[1].isEmpty() ? null : Priority.fromCode(p[1]), p[2].isEmpty() ? null : Long.parseLong(p[2]));
+    }
+
+    private static String heading(IssueFilter f) {
+        StringBuilder b = new StringBuilder(f.status() == null ? "Open issues" : f.status().label() + " issues");
+        if (f.priority() != null) b.append(" · ").append(f.priority().label());
+        if (f.ownerId() != null) b.append(" · owned by one engineer");
+        return b.toString();
+    }
+
+    private void search(SlashCommandInteractionEvent e) {
+        String query = e.getOption("query", OptionMapping::getAsString);
+        Optional<FtsQuery> match = FtsQuery.fromText(query);
+        if (match.isEmpty()) throw new UserError("Give me at least one word to search for.");
+        List<SearchHit> hits = store.search(match.get().match(), false, 10);
+        String shown = Safe.inline(query, 100);
+        if (hits.isEmpty()) {
+            e.reply(Replies.text("No issue mentions \"" + shown + "\".")).setEphemeral(true).queue();
+            return;
+        }
+        StringBuilder b = new StringBuilder();
+        for (SearchHit h : hits) b.append(views.row(h.issue())).append('\n');
+        e.reply(Replies.embed(Replies.card(Replies.BRAND).setTitle(Replies.title("Issues matching \"" + query + "\""))
+                .setDescription(Replies.description(b.toString())).build())).setEphemeral(true).queue();
+    }
+
+    private void close(SlashCommandInteractionEvent e) {
+        services.engineers().require(e.getMember(), "close issues");
+        int number = e.getOption("number", OptionMapping::getAsInt);
+        String reason = e.getOption("reason", OptionMapping::getAsString).strip();
+        Issue issue = require(number);
+        if (!issue.status().isActive()) {
+            throw new UserError(issue.ref() + " is already " + issue.status().label().toLowerCase() + ".");
+        }
+        if (reason.isEmpty()) throw new UserError("Say why the issue is closed.");
+        e.deferReply(true).queue();
+        Issue closed = store.setStatus(number, IssueStatus.CLOSED, reason, e.getUser().getIdLong(), actions.now());
+        actions.refreshCards(e.getJDA(), number);
+        int told = actions.tellRequesters(e.getJDA(), number, "**" + closed.ref() + "** " + Safe.inline(closed.title(), 150)
+                + " was closed without a change: " + Safe.inline(reason, 300) + ". Thanks for raising it.");
+        e.getHook().sendMessage(Replies.text("Closed **" + closed.ref() + "**; told " + told + " requester"
+                + (told == 1 ? "" : "s") + ".")).setEphemeral(true).queue();
+    }
+
+    private void merge(SlashCommandInteractionEvent e) {
+        services.engineers().require(e.getMember(), "merge issues");
+        int from = e.getOption("from", OptionMapping::getAsInt);
+        int into = e.getOption("into", OptionMapping::getAsInt);
+        Issue source = require(from);
+        Issue target = require(into);
+        MergePlan.Check check = MergePlan.plan(source, store.rows(from), target, store.rows(into), store.duplicatesOf(from));
+        MergePlan plan = switch (check) {
+            case MergePlan.Refused refused -> throw new UserError(capitalize(refused.message()) + ".");
+            case MergePlan.Allowed allowed -> allowed.plan();
+        };
+        store.merge(plan, e.getUser().getIdLong(), actions.now());
+        actions.refreshCards(e.getJDA(), from);
+        actions.refreshCards(e.getJDA(), into);
+        Issue after = store.find(into).orElseThrow();
+        e.reply(Replies.text("Merged **#" + from + "** into **" + after.ref() + "** " + Safe.inline(after.title(), 150)
+                + ". It now has " + store.requesters(into).size() + " requesters and " + store.places(into).size()
+                + " places. Undo with /issue unmerge number:" + from + ".")).setEphemeral(true).queue();
+    }
+
+    private void unmerge(SlashCommandInteractionEvent e) {
+        services.engineers().require(e.getMember(), "unmerge issues");
+        int number = e.getOption("number", OptionMapping::getAsInt);
+        Issue issue = require(number);
+        if (issue.status() != IssueStatus.DUPLICATE || issue.duplicateOf() == null) {
+            throw new UserError(issue.ref() + " was not merged into another issue.");
+        }
+        int into = issue.duplicateOf();
+        Issue target = require(into);
+        UnmergePlan plan = switch (UnmergePlan.plan(issue, store.rows(number), target, store.rows(into))) {
+            case UnmergePlan.Refused refused -> throw new UserError(capitalize(refused.message()) + ".");
+            case UnmergePlan.Allowed allowed -> allowed.plan();
+        };
+        store.unmerge(plan, e.getUser().getIdLong(), actions.now());
+        actions.refreshCards(e.getJDA(), number);
+        actions.refreshCards(e.getJDA(), into);
+        e.reply(Replies.text("Split **" + issue.ref() + "** back out of **#" + into + "** with everything it brought."))
+                .setEphemeral(true).queue();
+    }
+}

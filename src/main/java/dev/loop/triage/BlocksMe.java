@@ -1,0 +1,80 @@
+package dev.loop.triage;
+
+import dev.loop.core.discord.UserError;
+import dev.loop.issue.Issue;
+import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueViews;
+import dev.loop.issue.Place;
+import dev.loop.issue.Priority;
+import dev.loop.issue.Requester;
+import java.time.Instant;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+
+/**
+ * The card's **This blocks me** button: anyone may press it. The presser becomes a requester, the issue goes to
+ * Fix it now with the reason, the thread is told, and the owner (or the engineer role) is alerted. Each person's
+ * first press per issue counts; later presses get told so.
+ */
+final class BlocksMe {
+
+    private final IssueActions actions;
+    private final TriageStore store;
+    private final PriorityChanges changes;
+
+    BlocksMe(IssueActions actions, TriageStore store, PriorityChanges changes) {
+        this.actions = actions;
+        this.store = store;
+        this.changes = changes;
+    }
+
+    void press(ButtonInteractionEvent event) {
+        int number = parse(event.getComponentId());
+        long user = event.getUser().getIdLong();
+        Issue issue = Issues.active(actions.store(), number, "marked as blocking");
+        Instant now = actions.now();
+        if (!store.pressBlocker(number, user, now)) {
+            Instant first = store.blockerPressedAt(number, user).orElse(now);
+            throw new UserError("You already told us **" + issue.ref() + "** blocks you (<t:" + first.getEpochSecond()
+                    + ":R>); it counts once per person. It is " + issue.priority().label() + " now: "
+                    + actions.views().timeline(issue.priority()) + ".");
+        }
+        // The presser becomes a requester without the automatic Low → High bump: the issue is going to Fix it now.
+        actions.store().addRequester(number, user, Requester.How.BLOCKS_ME, placeOfCard(number, event), user, now);
+        String reason = "<@" + user + "> pressed " + IssueViews.BLOCKS_ME + ": a user is blocked by it";
+        PriorityChanges.Change change;
+        if (issue.priority() == Priority.FIX_NOW) {
+            actions.store().addHistory(number, (Long) user, "blocks_me", reason + " (already Fix it now)", now);
+            change = new PriorityChanges.Change(issue, actions.store().find(number).orElseThrow());
+        } else {
+            change = changes.record(number, Priority.FIX_NOW, reason,
+                    Flowchart.start().answer(Question.USER_BLOCKED, true).answersColumn(), null, null, user);
+        }
+        event.reply("Thanks — **" + change.after().ref() + "** is marked as blocking you and is **Fix it now** ("
+                + actions.views().timeline(Priority.FIX_NOW) + "). The team has been alerted, and you'll hear "
+                + "about it in the thread.").setEphemeral(true).queue();
+        if (change.priorityChanged()) {
+            changes.announce(event.getJDA(), change, reason);
+        } else {
+            actions.refreshCards(event.getJDA(), number);
+            changes.alertTeam(event.getJDA(), change.after(), "🔥 **" + issue.ref() + "** (Fix it now) blocks another "
+                    + "user: " + reason + ".");
+        }
+    }
+
+    /** The place whose card was pressed, so the presser is told in that thread. */
+    private Long placeOfCard(int number, ButtonInteractionEvent event) {
+        long message = event.getMessageIdLong();
+        for (Place p : actions.store().places(number)) {
+            if (p.cardMessageId() != null && p.cardMessageId() == message) return p.id();
+        }
+        return null;
+    }
+
+    private static int parse(String customId) {
+        try {
+            return Integer.parseInt(customId.substring(customId.indexOf(':') + 1));
+        } catch (RuntimeException e) {
+            throw new UserError("That button can't be read any more; use `/issue show` to get a fresh card.");
+        }
+    }
+}

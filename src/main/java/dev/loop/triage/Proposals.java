@@ -1,0 +1,151 @@
+package dev.loop.triage;
+
+import dev.loop.core.discord.Replies;
+import dev.loop.core.discord.UserError;
+import dev.loop.core.text.Safe;
+import dev.loop.issue.Issue;
+import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueStore;
+import java.util.List;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.modals.Modal;
+
+/**
+ * `/issue propose`: a solution shown to the requesters in every source thread, with **Solves it** /
+ * **Doesn't solve it**. Only the requesters' answers count.
+ */
+final class Proposals {
+
+    static final String MODAL_PREFIX = "prop";
+    static final String ANSWER_PREFIX = "psol";
+    static final String SOLVES = "Solves it";
+    static final String DOES_NOT_SOLVE = "Doesn't solve it";
+    /** Room is left for the mentions of a thread's requesters within Discord's 2,000 characters. */
+    static final int SOLUTION_MAX = 900;
+    static final int SNIPPET_MAX = 400;
+
+    private final IssueActions actions;
+    private final TriageStore store;
+    private final Access access;
+
+    Proposals(IssueActions actions, TriageStore store, Access access) {
+        this.actions = actions;
+        this.store = store;
+        this.access = access;
+    }
+
+    private IssueStore issues() {
+        return actions.store();
+    }
+
+    void command(SlashCommandInteractionEvent event) {
+        access.requireEngineer(event, "propose solutions");
+        Issue issue = Issues.active(issues(), Issues.number(event), "given a proposed solution");
+        requireRequesters(issue);
+        TextInput solution = TextInput.create("solution", TextInputStyle.PARAGRAPH)
+                .setRequired(true).setMinLength(1).setMaxLength(SOLUTION_MAX)
+                .setPlaceholder("What we plan to do, in words the requesters understand").build();
+        TextInput snippet = TextInput.create("snippet", TextInputStyle.PARAGRAPH)
+                .setRequired(false).setMaxLength(SNIPPET_MAX)
+                .setPlaceholder("Optional: how it would look or be used").build();
+        Modal modal = Modal.create(MODAL_PREFIX + ":" + issue.number(), Safe.truncate("Propose a solution for " + issue.ref(), 45))
+                .addComponents(Label.of("Solution", solution), Label.of("Snippet (optional)", snippet)).build();
+        event.replyModal(modal).queue();
+    }
+
+    void submitted(ModalInteractionEvent event) {
+        access.requireEngineer(event, "propose solutions");
+        int number;
+        try {
+            number = Integer.parseInt(event.getModalId().substring(MODAL_PREFIX.length() + 1));
+        } catch (RuntimeException e) {
+            throw new UserError("That form can't be read any more; run `/issue propose` again.");
+        }
+        Issue issue = Issues.active(issues(), number, "given a proposed solution");
+        requireRequesters(issue);
+        String solution = value(event, "solution");
+        String snippet = value(event, "snippet");
+        if (solution.isBlank()) throw new UserError("Write the proposed solution; it can't be empty.");
+        event.deferReply(true).queue();
+        long actor = event.getUser().getIdLong();
+        Proposal proposal = store.propose(number, Safe.truncate(solution, SOLUTION_MAX),
+                snippet.isBlank() ? null : Safe.truncate(snippet, SNIPPET_MAX), actor, actions.now());
+        int told = actions.tellRequesters(event.getJDA(), number, text(issue, proposal), List.of(ActionRow.of(
+                Button.success(ANSWER_PREFIX + ":" + proposal.id() + ":y", SOLVES),
+                Button.danger(ANSWER_PREFIX + ":" + proposal.id() + ":n", DOES_NOT_SOLVE))));
+        issues().addHistory(number, null, "notice", "proposal " + proposal.id() + " shown to the requesters ("
+                + told + (told == 1 ? " person)" : " people)"), actions.now());
+        actions.refreshCards(event.getJDA(), number);
+        event.getHook().editOriginal(MessageEditData.fromCreateData(Replies.text("Proposed to " + (told == 1 ? "the requester" : "the " + told
+                + " requesters") + " of **" + issue.ref() + "**; their answers will show on the issue card."))).queue();
+    }
+
+    static String text(Issue issue, Proposal p) {
+        StringBuilder b = new StringBuilder();
+        b.append("💡 A proposed solution for **").append(issue.ref()).append("** ")
+                .append(Safe.inline(issue.title(), 120)).append(":\n")
+                .append(quote(Safe.block(p.solution(), SOLUTION_MAX)));
+        if (p.snippet() != null) b.append('\n').append(Safe.codeBlock(p.snippet(), null, SNIPPET_MAX + 20));
+        b.append("\nDoes this solve your problem? Only the people who asked can answer.");
+        return b.toString();
+    }
+
+    /** A block quote; capped because every line adds a marker. */
+    private static String quote(String text) {
+        return Safe.truncate("> " + text.replace("\n", "\n> "), SOLUTION_MAX + 100);
+    }
+
+    void answer(ButtonInteractionEvent event) {
+        String[] parts = event.getComponentId().split(":");
+        Proposal proposal;
+        boolean solves;
+        try {
+            proposal = store.proposal(Long.parseLong(parts[1])).orElseThrow();
+            solves = switch (parts[2]) {
+                case "y" -> true;
+                case "n" -> false;
+                default -> throw new IllegalArgumentException(parts[2]);
+            };
+        } catch (RuntimeException e) {
+            throw new UserError("That proposal can't be found any more.");
+        }
+        long user = event.getUser().getIdLong();
+        Issue issue = issues().find(proposal.issueNumber()).orElseThrow();
+        // After a merge the requesters live on the issue it was merged into.
+        boolean requester = issues().requesters(issue.number()).stream().anyMatch(r -> r.userId() == user)
+                || (issue.duplicateOf() != null
+                && issues().requesters(issue.duplicateOf()).stream().anyMatch(r -> r.userId() == user));
+        if (!requester) {
+            throw new UserError("Only the people who asked for **" + issue.ref() + "** can answer this. If it affects "
+                    + "you too, press **Me too** on the issue's card first.");
+        }
+        TriageStore.AnswerOutcome outcome = store.answer(proposal, user, solves, actions.now());
+        String said = solves ? "it solves your problem" : "it doesn't solve your problem";
+        event.reply(Replies.text(switch (outcome) {
+            case SAME -> "You already said " + said + ".";
+            case CHANGED -> "Changed your answer: " + said + ". Thanks!";
+            case NEW -> "Thanks — noted that " + said + (solves ? "." : "; the team will take another look.");
+        })).setEphemeral(true).queue();
+        if (outcome != TriageStore.AnswerOutcome.SAME) actions.refreshCards(event.getJDA(), issue.number());
+    }
+
+    private void requireRequesters(Issue issue) {
+        if (issues().requesters(issue.number()).isEmpty()) {
+            throw new UserError("**" + issue.ref() + "** has no requesters to ask yet.");
+        }
+    }
+
+    private static String value(ModalInteractionEvent event, String id) {
+        ModalMapping m = event.getValue(id);
+        return m == null ? "" : m.getAsString();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.loop.triage;
+
+import dev.loop.capture.AfterCapture;
+import dev.loop.core.Feature;
+import dev.loop.core.Services;
+import dev.loop.core.discord.InteractionRouter;
+import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueAutocomplete;
+import dev.loop.issue.IssueViews;
+import java.util.List;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+
+/**
+ * Triage: the flowchart with buttons (after a capture and on `/issue triage`), timelines told to the requesters,
+ * ownership (`/issue assign`, `/issue working`, `/issue mine`), **This blocks me**, priority reactions on issue
+ * cards, proposed solutions (`/issue propose`) and the daily note of promises past due.
+ */
+public final class TriageFeature implements Feature {
+
+    private final Services services;
+    private final IssueActions actions;
+    private final TriageStore store;
+    private final TriageFlow flow;
+    private final BlocksMe blocksMe;
+    private final Ownership ownership;
+    private final Proposals proposals;
+    private final PromisesRoutine promises;
+    private final ReactionTriageListener reactions;
+    private final IssueAutocomplete activeIssues;
+
+    public TriageFeature(Services services, IssueActions actions) {
+        this.services = services;
+        this.actions = actions;
+        this.store = new TriageStore(services.database(), actions.store());
+        Access access = new Access(services.engineers(), services.config().discord().guildId());
+        PriorityChanges changes = new PriorityChanges(actions, store, services.config(), services.engineers());
+        this.flow = new TriageFlow(actions, changes, access);
+        this.blocksMe = new BlocksMe(actions, store, changes);
+        this.ownership = new Ownership(actions, access);
+        this.proposals = new Proposals(actions, store, access);
+        this.promises = new PromisesRoutine(services.config(), store, actions.store(), services.clock());
+        this.reactions = new ReactionTriageListener(services.config().reactions(), actions.store(), changes, access,
+                services.workers());
+        this.activeIssues = new IssueAutocomplete(actions.store(), true);
+    }
+
+    /** What capture calls once an issue exists: the triage questions for the engineer who captured it. */
+    public AfterCapture afterCapture() {
+        return flow;
+    }
+
+    /** The daily promises note; tests run it for a chosen clock with {@link PromisesRoutine#runIfDue}. */
+    public PromisesRoutine promisesRoutine() {
+        return promises;
+    }
+
+    public TriageStore store() {
+        return store;
+    }
+
+    @Override
+    public List<CommandData> commands() {
+        return List.of(Commands.slash("issue", "Issues: look them up, triage, assign and follow them")
+                .addSubcommands(
+                        new SubcommandData("triage", "Answer the prioritisation questions for an issue")
+                                .addOptions(number()),
+                        new SubcommandData("assign", "Set an issue's owner; they are told")
+                                .addOptions(number(), new OptionData(OptionType.USER, "owner",
+                                        "The engineer who will own it", true)),
+                        new SubcommandData("working", "Mark an issue in progress and tell its requesters")
+                                .addOptions(number()),
+                        new SubcommandData("propose", "Show a proposed solution to an issue's requesters")
+                                .addOptions(number()),
+                        new SubcommandData("mine", "Your open issues, most urgent first")));
+    }
+
+    private static OptionData number() {
+        return new OptionData(OptionType.INTEGER, "number", "Issue number", true, true).setMinValue(1);
+    }
+
+    @Override
+    public void routes(InteractionRouter router) {
+        router.slash("issue triage", flow::slash)
+                .slash("issue assign", ownership::assign)
+                .slash("issue working", ownership::working)
+                .slash("issue mine", ownership::mine)
+                .slash("issue propose", proposals::command)
+                .button(TriagePrompt.BUTTON_PREFIX, flow::button)
+                .select(TriagePrompt.CAVEAT_PREFIX, flow::caveat)
+                .button(IssueViews.BLOCKS_PREFIX, blocksMe::press)
+                .modal(Proposals.MODAL_PREFIX, proposals::submitted)
+                .button(Proposals.ANSWER_PREFIX, proposals::answer);
+        for (String sub : List.of("triage", "assign", "working", "propose")) {
+            router.autocomplete("issue " + sub, "number", activeIssues::complete);
+        }
+    }
+
+    @Override
+    public List<EventListener> listeners() {
+        return List.of(reactions);
+    }
+
+    @Override
+    public void onReady(JDA jda) {
+        promises.start(jda, services.scheduler());
+    }
+
+    @Override
+    public void close() {
+        promises.stop();
+    }
+}

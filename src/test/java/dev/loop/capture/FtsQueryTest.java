@@ -1,0 +1,88 @@
+package dev.loop.capture;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FtsQueryTest {
+
+    static String match(String text) {
+        return FtsQuery.fromText(text).map(FtsQuery::match).orElse(null);
+    }
+
+    @Test
+    void plainWords() {
+        assertThat(match("Dark mode crashes the app")).isEqualTo("\"dark\" OR \"mode\" OR \"crashes\" OR \"app\"");
+    }
+
+    @Test
+    void ftsOperatorsBecomeWordsOrStopWords() {
+        // and/or/not are stop words; NEAR is kept, but quoted it is just the word "near".
+        assertThat(match("login AND password OR NOT NEAR(foo bar)"))
+                .isEqualTo("\"login\" OR \"password\" OR \"near\" OR \"foo\" OR \"bar\"");
+        assertThat(match("title:crash summary:* ^start pref* -minus +plus (group)"))
+                .isEqualTo("\"title\" OR \"crash\" OR \"summary\" OR \"start\" OR \"pref\" OR \"minus\" OR \"plus\" OR \"group\"");
+    }
+
+    @Test
+    void quotesAndSqlAreHarmless() {
+        assertThat(match("\"unterminated quote '; DROP TABLE issue; -- \"\"")).isEqualTo(
+                "\"unterminated\" OR \"quote\" OR \"drop\" OR \"table\" OR \"issue\"");
+    }
+
+    @Test
+    void duplicatesAndCaseAreFolded() {
+        assertThat(match("Crash crash CRASH crash!")).isEqualTo("\"crash\"");
+    }
+
+    @Test
+    void onlySymbolsOrStopWordsGiveNothing() {
+        assertThat(FtsQuery.fromText("")).isEmpty();
+        assertThat(FtsQuery.fromText(null)).isEmpty();
+        assertThat(FtsQuery.fromText("   \n\t ")).isEmpty();
+        assertThat(FtsQuery.fromText("\"*^:()-+!?.,;")).isEmpty();
+        assertThat(FtsQuery.fromText("😀🔥🎉 👍🏽")).isEmpty();
+        assertThat(FtsQuery.fromText("and or not the a I")).isEmpty();
+        assertThat(FtsQuery.fromText("a b c 1 2 3")).isEmpty();
+    }
+
+    @Test
+    void unicodeWordsSurvive() {
+        assertThat(match("Café crème 😀 brûlée")).isEqualTo("\"café\" OR \"crème\" OR \"brûlée\"");
+        assertThat(match("שלום עולם")).isEqualTo("\"שלום\" OR \"עולם\"");
+        assertThat(match("مرحبا بالعالم")).isEqualTo("\"مرحبا\" OR \"بالعالم\"");
+        assertThat(match("日本 語")).isEqualTo("\"日本\" OR \"語\"");
+        assertThat(match("e\u0301cole")).isEqualTo("\"e\u0301cole\""); // decomposed accent stays in the word
+    }
+
+    @Test
+    void cappedAtThirtyTwoTokens() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 100; i++) b.append("word").append(i).append(' ');
+        FtsQuery q = FtsQuery.fromText(b.toString()).orElseThrow();
+        assertThat(q.tokens()).hasSize(32).startsWith("word0").endsWith("word31");
+    }
+
+    @Test
+    void tenThousandCharactersOfHostileText() {
+        String hostile = ("NEAR(\"a\" *) OR title:x ^y 😀 \u202Eevil\u202C " + "x".repeat(50) + " ").repeat(150);
+        assertThat(hostile.length()).isGreaterThan(10_000);
+        FtsQuery q = FtsQuery.fromText(hostile).orElseThrow();
+        assertThat(q.tokens()).containsExactly("near", "title", "evil"); // the 50-x blob is too long to be a word
+        assertThat(q.match()).isEqualTo("\"near\" OR \"title\" OR \"evil\"");
+    }
+
+    @Test
+    void everyTokenIsQuoted() {
+        String m = match("one two three");
+        assertThat(m.split(" OR ")).allSatisfy(t -> assertThat(t).matches("\"[^\"]+\""));
+    }
+
+    @Test
+    void emptyTokenListIsRejected() {
+        assertThatThrownBy(() -> new FtsQuery(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+}
