@@ -31,6 +31,10 @@ class ReleaseRestartE2ETest {
             Issue export = w.issue("Bulk export", post2, fans.get(300), fans.subList(301, 500), false);
             w.meToo(export, fans.get(5)); // asked for both: one DM listing both
 
+            SimChannel post3 = fans.get(7).postInForum(w.support, "Later", "Later please", "bug");
+            Issue later = w.issue("Later", post3, fans.get(7), List.of(), false);
+            SimMessage pendingPreview = w.preview("7.1.0", "#" + later.number(), "Next one", "");
+
             // a little latency so the stop lands while requests are in flight
             w.sim.faults().restLatency(Duration.ofMillis(2));
             Release r = w.publish("7.0.0", "#" + offline.number() + " #" + export.number());
@@ -53,6 +57,11 @@ class ReleaseRestartE2ETest {
             assertThat(fans.get(400).dmsFromBot().getFirst().content()).contains("Bulk export").doesNotContain("Offline");
             assertThat(ReleaseWorld.botMessages(w.releases, "7.0.0")).hasSize(1);
             assertThat(ReleaseWorld.botMessages(post, "7.0.0")).isEmpty();
+
+            // a preview from before the restart can't be published any more
+            SimMessage expired = w.engineer.pressButton(pendingPreview, "Publish").awaitReply();
+            assertThat(expired.content()).isEqualTo("This release preview has expired or was already used; run /release again.");
+            assertThat(w.releaseStore.findByVersion("7.1.0")).isEmpty();
         }
     }
 
