@@ -39,9 +39,13 @@ class ReleaseRestartE2ETest {
             w.sim.faults().restLatency(Duration.ofMillis(2));
             Release r = w.publish("7.0.0", "#" + offline.number() + " #" + export.number());
             w.sim.await("a third of the DMs out", () -> w.releaseStore.status(r).delivered() >= 150);
+            // abruptly: JDA drops its connections and requests in flight, then the process goes away
+            w.loop.jda().shutdownNow();
             w.stop();
             ReleaseStatus atStop = w.releaseStore.status(r);
+            long seenAtStop = fans.stream().filter(f -> f.dmsFromBot().stream().anyMatch(m -> m.content().contains("7.0.0"))).count();
             assertThat(atStop.pending()).isPositive();
+            assertThat(seenAtStop).isGreaterThanOrEqualTo(atStop.delivered());
             w.sim.faults().clear();
 
             w.start(); // a new Loop process on the same database
