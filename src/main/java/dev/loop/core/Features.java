@@ -6,6 +6,7 @@ import dev.loop.issue.IssueCommands;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
 import dev.loop.naming.NamingFeature;
+import dev.loop.release.ReleaseFeature;
 import dev.loop.stats.StatsFeature;
 import dev.loop.triage.TriageFeature;
 import dev.loop.watch.WatchFeature;
@@ -26,6 +27,7 @@ public final class Features {
                 new IssueCommands(services, actions),
                 capture,
                 triage,
+                new ReleaseFeature(services, actions),
                 new WatchFeature(services, store, capture::linkThread),
                 new StatsFeature(services),
                 new NamingFeature(services));
