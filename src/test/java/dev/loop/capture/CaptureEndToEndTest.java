@@ -1,0 +1,307 @@
+package dev.loop.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loop.core.Database;
+import dev.loop.core.Features;
+import dev.loop.core.Loop;
+import dev.loop.core.config.Config;
+import dev.loop.core.config.ConfigLoader;
+import dev.loop.issue.HistoryEntry;
+import dev.loop.issue.Issue;
+import dev.loop.issue.IssueKind;
+import dev.loop.issue.IssueStatus;
+import dev.loop.issue.IssueStore;
+import dev.loop.issue.Place;
+import dev.loop.issue.Priority;
+import dev.loop.issue.Requester;
+import dev.loop.issue.TranscriptLine;
+import dev.loop.sim.Sim;
+import dev.loop.sim.SimChannel;
+import dev.loop.sim.SimFile;
+import dev.loop.sim.SimGuild;
+import dev.loop.sim.SimInteraction;
+import dev.loop.sim.SimMember;
+import dev.loop.sim.SimMessage;
+import dev.loop.sim.SimModal;
+import dev.loop.sim.SimOptions;
+import dev.loop.sim.SimRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Capture end to end: the real Loop (every feature) against the Discord simulator. People open forum posts and
+ * threads, an engineer captures and links them, members press Me too, and everyone reads and searches the record.
+ * One simulator and one Loop serve the class; every test works on its own posts and its own words, so the similar
+ * issues offered at capture are the test's own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class CaptureEndToEndTest {
+
+    static final int TRANSCRIPT_LIMIT = 120;
+    static final String HIGH_TEXT = "this week or next week";
+    static final List<String> QUESTIONS = List.of("Which version are you on?", "Steps to reproduce",
+            "Logs or error messages");
+
+    Sim sim;
+    SimGuild guild;
+    SimChannel support;   // forum, a support channel
+    SimChannel helpdesk;  // text channel, a support channel
+    SimChannel lounge;    // forum that is not a support channel
+    SimChannel team;
+    SimRole engineers;
+    SimMember erin;  // engineer
+    SimMember olga;  // engineer who owns the Installer area
+    SimMember alice; // community members
+    SimMember bob;
+    SimMember carol;
+    SimMember dave;
+    Path dir;
+    Database db;
+    Loop loop;
+
+    @BeforeAll
+    void start() throws Exception {
+        sim = Sim.start(SimOptions.defaults().awaitTimeout(Duration.ofSeconds(10)));
+        guild = sim.guild("Loop HQ");
+        support = guild.forum("support", "tracked", "shipped", "installer", "windows", "mac", "linux", "beta", "urgent");
+        helpdesk = guild.textChannel("helpdesk");
+        lounge = guild.forum("lounge", "chat");
+        team = guild.textChannel("team");
+        SimChannel releases = guild.textChannel("releases");
+        engineers = guild.role("engineers");
+        erin = guild.member("erin").addRole(engineers);
+        olga = guild.member("olga").addRole(engineers);
+        alice = guild.member("alice");
+        bob = guild.member("bob");
+        carol = guild.member("carol");
+        dave = guild.member("dave");
+        dir = Files.createTempDirectory("loop-capture-e2e");
+        Config config = ConfigLoader.parse("""
+                discord:
+                  guild: "%d"
+                  api-url: "%s"
+                  gateway-url: "%s"
+                channels:
+                  support: ["%d", "%d"]
+                  team: "%d"
+                  releases: "%d"
+                roles:
+                  engineers: ["%d"]
+                areas:
+                  - name: Installer
+                    owner: "%d"
+                    forum-tag: installer
+                tags:
+                  tracked: tracked
+                capture:
+                  transcript-limit: %d
+                """.formatted(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(), support.id(), helpdesk.id(), team.id(),
+                releases.id(), engineers.id(), olga.id(), TRANSCRIPT_LIMIT), "e2e.yaml", Map.of());
+        db = Database.open(dir.resolve("loop.db"));
+        Clock clock = Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC);
+        loop = Loop.start(config, sim.token(), clock, db, false, Features::all, b -> { });
+    }
+
+    @AfterAll
+    void stop() {
+        if (loop != null) loop.close();
+        if (db != null) db.close();
+        if (sim != null) sim.close();
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    IssueStore issues() {
+        return new IssueStore(db);
+    }
+
+    Issue issue(int number) {
+        return issues().find(number).orElseThrow();
+    }
+
+    List<HistoryEntry> history(int number, String type) {
+        return issues().history(number).stream().filter(h -> h.type().equals(type)).toList();
+    }
+
+    static void eventually(String what, BooleanSupplier condition) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** What a capture left behind: the issue, its post, its card and the engineer's "Captured" reply. */
+    record Captured(int number, SimChannel post, SimMessage card, SimMessage reply) {
+    }
+
+    private static final Pattern CAPTURED = Pattern.compile("Captured \\*\\*#(\\d+)\\*\\*");
+
+    /** {@code author} opens a forum post and erin captures it with /capture, as a feature unless told otherwise. */
+    Captured capture(SimMember author, String title, String body, String... tags) {
+        return captureIn(author.postInForum(support, title, body, tags), Map.of("kind", "feature", "needs_docs", "no"));
+    }
+
+    /** erin runs /capture in {@code post}, submits the modal with {@code values} and creates a new issue. */
+    Captured captureIn(SimChannel post, Map<String, String> values) {
+        SimInteraction submit = erin.runSlash(post, "capture").awaitModal().submit(values);
+        return created(post, submit);
+    }
+
+    Captured created(SimChannel post, SimInteraction submit) {
+        SimMessage first = submit.awaitReply(m -> m.content().startsWith("Captured **#")
+                || m.buttonLabels().contains("Create new issue"));
+        if (!first.content().startsWith("Captured **#")) submit = erin.pressButton(first, "Create new issue");
+        SimMessage captured = submit.awaitReply(m -> m.content().startsWith("Captured **#"));
+        assertThat(captured.ephemeral()).isTrue();
+        Matcher m = CAPTURED.matcher(captured.content());
+        assertThat(m.find()).isTrue();
+        int number = Integer.parseInt(m.group(1));
+        SimMessage card = cardIn(post, number);
+        return new Captured(number, post, card, captured);
+    }
+
+    static SimMessage cardIn(SimChannel channel, int number) {
+        return channel.awaitMessage(x -> x.fromBot() && !x.embeds().isEmpty()
+                && x.embeds().get(0).title().startsWith("#" + number + " "));
+    }
+
+    /** The issue a 📌 on {@code message} created. */
+    int pinCapture(SimMember engineer, SimMessage message) {
+        engineer.react(message, "📌");
+        SimMessage prompt = engineer.awaitDm(m -> m.content().startsWith("**Triage #")
+                && m.content().contains(firstLine(message.content())));
+        Matcher m = Pattern.compile("\\*\\*Triage #(\\d+)\\*\\*").matcher(prompt.content());
+        assertThat(m.find()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    static String firstLine(String s) {
+        return s.lines().findFirst().orElse("");
+    }
+
+    SimMessage ephemeral(SimMember who, SimChannel where, String command, Map<String, ?> options) {
+        SimMessage reply = who.runSlash(where, command, options).awaitReply();
+        assertThat(reply.ephemeral()).as("reply to /" + command).isTrue();
+        return reply;
+    }
+
+    /** Every message the bot posted in these channels and in these people's DMs and ephemeral replies. */
+    static List<SimMessage> botMessages(List<SimChannel> channels, SimMember... people) {
+        List<SimMessage> out = new ArrayList<>();
+        for (SimChannel c : channels) c.messages().stream().filter(SimMessage::fromBot).forEach(out::add);
+        for (SimMember p : people) {
+            out.addAll(p.dmsFromBot());
+            out.addAll(p.ephemeralReplies());
+        }
+        return out;
+    }
+
+    /** Nobody but {@code allowed} was pinged by any of {@code messages}; nobody at all through @everyone or roles. */
+    static void assertPingsOnly(List<SimMessage> messages, Set<Long> allowed) {
+        assertThat(messages).isNotEmpty();
+        for (SimMessage m : messages) {
+            assertThat(m.pingedEveryone()).as("@everyone in %s", m).isFalse();
+            assertThat(m.pingedRoles()).as("roles pinged by %s", m).isEmpty();
+            assertThat(allowed).as("pinged by %s", m).containsAll(m.pinged());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ /capture
+
+    @Test
+    void captureOffersSimilarIssuesThenStoresPostAuthorAndTranscript() {
+        Captured older = capture(carol, "Zeppelin sync loses umlauts", "Ü becomes ? after syncing");
+
+        SimChannel post = alice.postInForum(support, "Zeppelin export drops umlauts", "Exporting Größe.txt gives Gr??e.txt");
+        SimMessage follow = bob.say(post, "Same here with ß in zeppelin exports");
+        guild.bot().say(post, "Loop's own note in the thread"); // bots are left out of the transcript
+
+        SimModal modal = erin.runSlash(post, "capture").awaitModal();
+        assertThat(modal.title()).isEqualTo("Capture as issue");
+        assertThat(modal.fields()).extracting(SimModal.Field::customId).containsExactly("title", "kind", "summary", "needs_docs");
+        assertThat(modal.value("title")).isEqualTo("Zeppelin export drops umlauts");
+        assertThat(modal.value("summary")).isEqualTo("Exporting Größe.txt gives Gr??e.txt");
+
+        SimInteraction submit = modal.submit(Map.of("kind", "bug", "needs_docs", "yes"));
+        SimMessage choice = submit.awaitReply();
+        assertThat(choice.ephemeral()).isTrue();
+        assertThat(choice.content()).startsWith("This may already be tracked.")
+                .contains("**#" + older.number() + "** Zeppelin sync loses umlauts");
+        assertThat(choice.buttonLabels()).containsExactly("Link to #" + older.number(), "Create new issue");
+        assertThat(issues().findByChannel(post.id())).isEmpty(); // nothing stored before the choice
+
+        SimInteraction create = erin.pressButton(choice, "Create new issue");
+        SimMessage captured = create.awaitReply(m -> m.content().startsWith("Captured **#"));
+        Matcher m = CAPTURED.matcher(captured.content());
+        assertThat(m.find()).isTrue();
+        int number = Integer.parseInt(m.group(1));
+        assertThat(captured.content()).isEqualTo("Captured **#" + number + "** Zeppelin export drops umlauts with 2 messages.");
+        assertThat(create.awaitReply(r -> r.content().startsWith("**Triage #" + number + "**")).ephemeral()).isTrue();
+        choice.awaitState("the choice without buttons", x -> x.buttons().isEmpty());
+
+        Issue issue = issue(number);
+        assertThat(issue.title()).isEqualTo("Zeppelin export drops umlauts");
+        assertThat(issue.summary()).isEqualTo("Exporting Größe.txt gives Gr??e.txt");
+        assertThat(issue.kind()).isEqualTo(IssueKind.BUG);
+        assertThat(issue.needsDocs()).isTrue();
+        assertThat(issue.createdBy()).isEqualTo(erin.id());
+        assertThat(issues().places(number)).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Place.PlaceKind.FORUM_POST);
+            assertThat(p.channelId()).isEqualTo(post.id());
+            assertThat(p.parentChannelId()).isEqualTo(support.id());
+            assertThat(p.messageId()).isNull();
+            assertThat(p.title()).isEqualTo("Zeppelin export drops umlauts");
+            assertThat(p.url()).endsWith("/" + guild.id() + "/" + post.id());
+        });
+        assertThat(issues().requesters(number)).singleElement().satisfies(r -> {
+            assertThat(r.userId()).isEqualTo(alice.id());
+            assertThat(r.how()).isEqualTo(Requester.How.AUTHOR);
+        });
+        assertThat(issues().transcript(number)).extracting(TranscriptLine::authorId, TranscriptLine::content)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(alice.id(), "Exporting Größe.txt gives Gr??e.txt"),
+                        org.assertj.core.groups.Tuple.tuple(bob.id(), follow.content()));
+        assertThat(history(number, "capture")).singleElement().satisfies(h -> assertThat(h.actorId()).isEqualTo(erin.id()));
+
+        // the card, in the post, for everyone
+        SimMessage card = cardIn(post, number);
+        SimMessage.Embed embed = card.embeds().get(0);
+        assertThat(embed.title()).isEqualTo("#" + number + " Zeppelin export drops umlauts");
+        assertThat(embed.field("Kind")).isEqualTo("Bug");
+        assertThat(embed.field("Status")).isEqualTo("Open");
+        assertThat(embed.field("Priority")).isEqualTo("Untriaged");
+        assertThat(embed.field("Timeline")).isEqualTo("not triaged yet");
+        assertThat(embed.field("Requesters")).isEqualTo("1");
+        assertThat(embed.field("Places (1)")).contains(post.jumpUrl());
+        assertThat(card.buttonLabels()).containsExactly("Me too", "This blocks me");
+        assertThat(card.pinged()).isEmpty();
+        eventually("the tracked tag", () -> post.appliedTags().contains("tracked"));
+        assertThat(issues().places(number).getFirst().cardMessageId()).isEqualTo(card.id());
+    }
+}
