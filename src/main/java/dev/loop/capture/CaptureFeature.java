@@ -23,10 +23,10 @@ import dev.loop.issue.Requester;
 import dev.loop.issue.SearchHit;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -106,7 +106,7 @@ public final class CaptureFeature implements Feature {
         router.slash("capture", this::capture)
                 .messageCommand(MESSAGE_COMMAND, this::captureMessage)
                 .slash("link", this::link)
-                .autocomplete("link", "issue", new IssueAutocomplete(store, false)::complete)
+                .autocomplete("link", "issue", new IssueAutocomplete(store, true)::complete)
                 .modal(MODAL, this::submit)
                 .button(CHOICE, this::choose)
                 .button(IssueViews.ME_TOO_PREFIX, this::meToo)
@@ -263,9 +263,23 @@ public final class CaptureFeature implements Feature {
         } else {
             int number = Integer.parseInt(parts[3]);
             Issue issue = store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
-            String result = linkPlace(e.getJDA(), issue, draft.channelId(), draft.messageId(), null, draft.engineerId());
-            e.getHook().sendMessage(Replies.text(result)).setEphemeral(true).queue();
+            Linked linked = linkPlace(e.getJDA(), issue, draft.channelId(), draft.messageId(), null, draft.engineerId());
+            // the conversation hears where it is tracked, as after /link
+            try {
+                Message card = linked.channel().sendMessage(linkedCard(linked)).complete();
+                store.setCard(linked.placeId(), card.getIdLong());
+            } catch (RuntimeException failed) {
+                log.warn("Could not post the card of #{} in {}: {}", number, linked.channel().getId(), failed.toString());
+            }
+            e.getHook().sendMessage(Replies.text(linked.sentence())).setEphemeral(true).queue();
         }
+    }
+
+    private MessageCreateData linkedCard(Linked linked) {
+        IssueRecordView view = store.view(linked.number()).orElseThrow();
+        return new MessageCreateBuilder().setContent(Safe.truncate(linked.sentence(), 2000))
+                .setEmbeds(views.card(view)).setComponents(views.cardButtons(view.issue()))
+                .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class)).build();
     }
 
     /** Creates the issue from a draft: reads the conversation, stores it, posts the card, asks for details. */
@@ -426,41 +440,46 @@ public final class CaptureFeature implements Feature {
         }
         Member extra = e.getOption("user", OptionMapping::getAsMember);
         if (extra != null && extra.getUser().isBot()) throw new UserError("Bots can't be requesters.");
+        // the answer is for the whole thread; reading the thread may take longer than Discord's 3 seconds
         e.deferReply().queue();
-        String result = linkPlace(e.getJDA(), issue, thread.getIdLong(), null, extra == null ? null : extra.getIdLong(),
-                e.getUser().getIdLong());
-        IssueRecordView view = store.view(number).orElseThrow();
-        Message card = e.getHook().sendMessage(new MessageCreateBuilder().setContent(Safe.truncate(result, 2000))
-                .setEmbeds(views.card(view)).setComponents(views.cardButtons(view.issue()))
-                .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class)).build()).complete();
-        store.places(number).stream().filter(p -> p.channelId() != null && p.channelId() == thread.getIdLong()
-                && p.messageId() == null).findFirst().ifPresent(p -> store.setCard(p.id(), card.getIdLong()));
+        Linked linked;
+        try {
+            linked = linkPlace(e.getJDA(), issue, thread.getIdLong(), null, extra == null ? null : extra.getIdLong(),
+                    e.getUser().getIdLong());
+        } catch (UserError refused) {
+            // the deferred answer is public: remove it so the refusal is only seen by the engineer
+            e.getHook().deleteOriginal().queue(null, ignored -> { });
+            e.getHook().sendMessage(Replies.text(refused.getMessage())).setEphemeral(true).queue();
+            return;
+        }
+        Message card = e.getHook().sendMessage(linkedCard(linked)).complete();
+        store.setCard(linked.placeId(), card.getIdLong());
+    }
+
+    /** What linking did: the sentence for the engineer and the thread, and where the card goes. */
+    private record Linked(int number, long placeId, GuildMessageChannel channel, String sentence) {
     }
 
     /** Adds a thread (or one message) to an issue as a place, its people as requesters and its messages. */
-    private String linkPlace(JDA jda, Issue issue, long channelId, Long messageId, Long extraUser, long actor) {
+    private Linked linkPlace(JDA jda, Issue issue, long channelId, Long messageId, Long extraUser, long actor) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) throw new UserError("That thread no longer exists.");
         Source source = readSource(channel, messageId);
-        IssueActions.PlaceResult place = actions.addPlace(jda, issue.number(), source.place(), actor);
-        store.appendTranscript(issue.number(), place.placeId(), source.transcript().lines());
-        Set<Long> people = new LinkedHashSet<>(source.requesters());
-        if (extraUser != null) people.add(extraUser);
-        int added = 0;
-        boolean bumped = place.bumped();
-        for (Long person : people) {
-            IssueActions.Added a = actions.addRequester(jda, issue.number(), person,
-                    person.equals(extraUser) ? Requester.How.MANUAL : Requester.How.LINK, place.placeId(), actor);
-            if (a.added()) added++;
-            bumped |= a.bumped();
-        }
+        Map<Long, Requester.How> people = new LinkedHashMap<>();
+        for (Long author : source.requesters()) people.put(author, Requester.How.LINK);
+        if (extraUser != null) people.putIfAbsent(extraUser, Requester.How.MANUAL);
+        IssueActions.BroughtUp up = actions.bringUp(jda, issue.number(), source.place(), people, actor);
+        store.appendTranscript(issue.number(), up.placeId(), source.transcript().lines());
         if (channel instanceof ThreadChannel t) applyTag(t, config.tags().tracked());
         Issue now = store.find(issue.number()).orElseThrow();
         String status = "**" + now.ref() + "** " + Safe.inline(now.title(), 150) + " — " + now.status().label() + ", "
                 + now.priority().label() + ": " + views.timeline(now.priority()) + ".";
-        if (!place.added() && added == 0) return "This thread was already linked to " + status;
-        return "Linked to " + status + (added > 0 ? " " + added + " new requester" + (added == 1 ? "" : "s") + "." : "")
-                + (bumped ? " It has now been brought up before, so it moved up to High." : "");
+        String what = messageId == null ? "This thread" : "This message";
+        String sentence = !up.changed() ? what + " was already linked to " + status
+                : "Linked to " + status + (up.requestersAdded() > 0 ? " " + up.requestersAdded() + " new requester"
+                + (up.requestersAdded() == 1 ? "" : "s") + "." : "")
+                + (up.bumped() ? " It has now been brought up before, so it moved up to High." : "");
+        return new Linked(now.number(), up.placeId(), channel, sentence);
     }
 
     // ------------------------------------------------------------------ Me too

@@ -192,11 +192,10 @@ class CaptureEndToEndTest {
                 && x.embeds().get(0).title().startsWith("#" + number + " "));
     }
 
-    /** The issue a 📌 on {@code message} created. */
-    int pinCapture(SimMember engineer, SimMessage message) {
-        engineer.react(message, "📌");
-        SimMessage prompt = engineer.awaitDm(m -> m.content().startsWith("**Triage #")
-                && m.content().contains(firstLine(message.content())));
+    /** The issue erin's 📌 on {@code message} created, known by its title. */
+    int pinCapture(SimMessage message, String title) {
+        erin.react(message, "📌");
+        SimMessage prompt = erin.awaitDm(m -> m.content().startsWith("**Triage #") && m.content().contains(title));
         Matcher m = Pattern.compile("\\*\\*Triage #(\\d+)\\*\\*").matcher(prompt.content());
         assertThat(m.find()).isTrue();
         return Integer.parseInt(m.group(1));
@@ -303,5 +302,174 @@ class CaptureEndToEndTest {
         assertThat(card.pinged()).isEmpty();
         eventually("the tracked tag", () -> post.appliedTags().contains("tracked"));
         assertThat(issues().places(number).getFirst().cardMessageId()).isEqualTo(card.id());
+    }
+
+    @Test
+    void aLongThreadIsReadPageByPageWithAttachmentsAndWithoutBots() {
+        SimChannel post = alice.postInForum(support, "Wombat importer stalls", "Importing the wombat CSV stalls at row 3");
+        SimMessage withLog = alice.say(post, "Here is the log", SimFile.text("wombat.log", "ERROR row 3"));
+        List<SimMessage> people = new ArrayList<>();
+        for (int i = 1; i <= 104; i++) {
+            people.add((i % 2 == 0 ? bob : carol).say(post, "wombat detail " + i));
+            if (i % 30 == 0) guild.bot().say(post, "bot noise " + i);
+        }
+        Captured c = captureIn(post, Map.of("kind", "question", "needs_docs", "no"));
+        assertThat(c.reply().content()).endsWith(" with 106 messages.");
+
+        List<TranscriptLine> transcript = issues().transcript(c.number());
+        assertThat(transcript).hasSize(106);
+        assertThat(transcript).extracting(TranscriptLine::content).doesNotContain("bot noise 30", "bot noise 60", "bot noise 90")
+                .startsWith("Importing the wombat CSV stalls at row 3", "Here is the log")
+                .endsWith("wombat detail 103", "wombat detail 104");
+        assertThat(transcript).extracting(TranscriptLine::messageId).isSorted().doesNotHaveDuplicates();
+        assertThat(transcript.get(1).attachmentUrls()).containsExactly(withLog.attachments().getFirst().url());
+        assertThat(transcript.get(1).messageId()).isEqualTo(withLog.id());
+        assertThat(transcript.getLast().authorName()).isEqualTo("bob");
+        assertThat(issue(c.number()).transcriptCapped()).isFalse();
+        assertThat(c.card().embeds().get(0).footer()).isNull();
+    }
+
+    @Test
+    void aTranscriptIsCappedAtTheConfiguredLimitAndTheCapIsNoted() {
+        SimChannel post = alice.postInForum(support, "Narwhal dashboard flickers", "The narwhal dashboard flickers");
+        for (int i = 1; i <= TRANSCRIPT_LIMIT + 9; i++) bob.say(post, "narwhal flicker report " + i);
+        Captured c = captureIn(post, Map.of("kind", "question", "needs_docs", "no"));
+        assertThat(c.reply().content()).endsWith(" with " + TRANSCRIPT_LIMIT + " messages (capped at " + TRANSCRIPT_LIMIT + ").");
+
+        List<TranscriptLine> transcript = issues().transcript(c.number());
+        assertThat(transcript).hasSize(TRANSCRIPT_LIMIT);
+        // the report itself and the start of the conversation are kept
+        assertThat(transcript.getFirst().content()).isEqualTo("The narwhal dashboard flickers");
+        assertThat(transcript.getLast().content()).isEqualTo("narwhal flicker report " + (TRANSCRIPT_LIMIT - 1));
+        assertThat(issue(c.number()).transcriptCapped()).isTrue();
+        assertThat(history(c.number(), "transcript_capped")).singleElement().satisfies(h ->
+                assertThat(h.detail()).isEqualTo("only the first " + TRANSCRIPT_LIMIT + " messages were copied "
+                        + "(capture.transcript-limit)"));
+        assertThat(c.card().embeds().get(0).footer()).isEqualTo("Transcript capped at the configured limit");
+    }
+
+    @Test
+    void atMostThreeSimilarIssuesAreOfferedAndLinkToAddsThePostToThatIssue() {
+        List<Integer> older = new ArrayList<>();
+        for (String t : List.of("Quokka avatar blurry", "Quokka avatar cropped", "Quokka avatar missing", "Quokka avatar rotated")) {
+            older.add(pinCapture(carol.postInForum(support, t, "The quokka avatar looks wrong").starterMessage(), t));
+        }
+        SimChannel post = alice.postInForum(support, "Quokka avatar upload fails", "The quokka avatar never uploads");
+        SimMessage choice = erin.runSlash(post, "capture").awaitModal()
+                .submit(Map.of("kind", "bug", "needs_docs", "no")).awaitReply();
+        assertThat(choice.ephemeral()).isTrue();
+        List<String> labels = choice.buttonLabels();
+        assertThat(labels).hasSize(4).endsWith("Create new issue");
+        assertThat(labels.subList(0, 3)).allSatisfy(l -> assertThat(l).matches("Link to #\\d+"))
+                .allSatisfy(l -> assertThat(older).contains(Integer.parseInt(l.substring("Link to #".length()))));
+        int target = Integer.parseInt(labels.getFirst().substring("Link to #".length()));
+
+        SimMessage linked = erin.pressButton(choice, labels.getFirst()).awaitReply(m -> m.content().startsWith("Linked to"));
+        assertThat(linked.ephemeral()).isTrue();
+        assertThat(linked.content()).startsWith("Linked to **#" + target + "** Quokka avatar ")
+                .contains("— Open, Untriaged: not triaged yet.").endsWith("1 new requester.");
+        // the post hears where it is tracked, like after /link
+        SimMessage inPost = post.awaitMessage(m -> m.fromBot() && m.content().startsWith("Linked to **#" + target + "**"));
+        assertThat(inPost.embeds().getFirst().title()).startsWith("#" + target + " Quokka avatar ");
+        assertThat(inPost.buttonLabels()).containsExactly("Me too", "This blocks me");
+        assertThat(inPost.pinged()).isEmpty();
+
+        assertThat(issues().findByChannel(post.id()).orElseThrow().number()).isEqualTo(target);
+        assertThat(issues().places(target)).hasSize(2).last().satisfies(p -> {
+            assertThat(p.channelId()).isEqualTo(post.id());
+            assertThat(p.addedBy()).isEqualTo(erin.id());
+            assertThat(p.cardMessageId()).isEqualTo(inPost.id());
+        });
+        assertThat(issues().requesters(target)).extracting(Requester::userId, Requester::how)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(carol.id(), Requester.How.AUTHOR),
+                        org.assertj.core.groups.Tuple.tuple(alice.id(), Requester.How.LINK));
+        assertThat(issues().transcript(target)).extracting(TranscriptLine::content).contains("The quokka avatar never uploads");
+        assertThat(issues().list(new dev.loop.issue.IssueFilter(null, null, null), 0, 1000).items())
+                .noneMatch(i -> i.title().equals("Quokka avatar upload fails"));
+    }
+
+    @Test
+    void captureAsIssueStartsFromOneMessageWhoseAuthorIsTheRequester() {
+        SimMessage message = dave.say(helpdesk, "Gecko sync times out\nIt fails after 30 seconds, every single time");
+        SimModal modal = erin.runMessageCommand(message, "Capture as issue").awaitModal();
+        assertThat(modal.value("title")).isEqualTo("Gecko sync times out");
+        assertThat(modal.value("summary")).isEqualTo(message.content());
+        SimInteraction submit = modal.submit(Map.of("kind", "bug", "needs_docs", "no"));
+        Captured c = created(helpdesk, submit);
+
+        assertThat(issue(c.number()).title()).isEqualTo("Gecko sync times out");
+        assertThat(issues().places(c.number())).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Place.PlaceKind.MESSAGE);
+            assertThat(p.channelId()).isEqualTo(helpdesk.id());
+            assertThat(p.messageId()).isEqualTo(message.id());
+            assertThat(p.parentChannelId()).isNull();
+            assertThat(p.url()).endsWith("/" + helpdesk.id() + "/" + message.id());
+        });
+        assertThat(issues().requesters(c.number())).singleElement().satisfies(r -> {
+            assertThat(r.userId()).isEqualTo(dave.id());
+            assertThat(r.how()).isEqualTo(Requester.How.MESSAGE_AUTHOR);
+        });
+        assertThat(issues().transcript(c.number())).singleElement().satisfies(l -> {
+            assertThat(l.messageId()).isEqualTo(message.id());
+            assertThat(l.content()).isEqualTo(message.content());
+        });
+        assertThat(issues().findByMessage(message.id()).orElseThrow().number()).isEqualTo(c.number());
+        assertThat(issues().findByChannel(helpdesk.id())).isEmpty(); // the channel itself is not the issue
+
+        SimMessage again = erin.runMessageCommand(message, "Capture as issue").awaitReply();
+        assertThat(again.ephemeral()).isTrue();
+        assertThat(again.content()).isEqualTo("That message is already captured as **#" + c.number() + "**.");
+        assertThat(again.embeds().getFirst().title()).isEqualTo("#" + c.number() + " Gecko sync times out");
+
+        SimMessage member = dave.runMessageCommand(message, "Capture as issue").awaitReply();
+        assertThat(member.ephemeral()).isTrue();
+        assertThat(member.content()).isEqualTo("Only engineers can capture issues.");
+        SimMessage bot = erin.runMessageCommand(c.card(), "Capture as issue").awaitReply();
+        assertThat(bot.content()).isEqualTo("That message was posted by a bot; capture a person's message.");
+        SimMessage elsewhere = erin.runMessageCommand(alice.say(team, "Gecko lunch?"), "Capture as issue").awaitReply();
+        assertThat(elsewhere.ephemeral()).isTrue();
+        assertThat(elsewhere.content()).isEqualTo("Capture as issue works on messages in support channels and their threads.");
+    }
+
+    @Test
+    void aPinByAnEngineerCapturesWithoutAModalAndAMembersPinDoesNothing() {
+        SimChannel post = bob.postInForum(support, "Ibis calendar shows the wrong week", "Week 1 shows as week 52");
+        alice.react(post.starterMessage(), "📌"); // a member: ignored
+
+        SimMessage inChannel = dave.say(helpdesk, "Heron printing is slow\nTwenty seconds per page");
+        int fromMessage = pinCapture(inChannel, "Heron printing is slow");
+        assertThat(issue(fromMessage).title()).isEqualTo("Heron printing is slow");
+        assertThat(issues().places(fromMessage)).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Place.PlaceKind.MESSAGE);
+            assertThat(p.messageId()).isEqualTo(inChannel.id());
+        });
+        assertThat(issues().requesters(fromMessage)).extracting(Requester::userId).containsExactly(dave.id());
+        cardIn(helpdesk, fromMessage);
+
+        assertThat(issues().findByChannel(post.id())).isEmpty();
+        assertThat(alice.dmsFromBot()).isEmpty();
+
+        int fromPost = pinCapture(post.starterMessage(), "Ibis calendar shows the wrong week");
+        Issue issue = issue(fromPost);
+        assertThat(issue.title()).isEqualTo("Ibis calendar shows the wrong week");
+        assertThat(issue.summary()).isEqualTo("Week 1 shows as week 52");
+        assertThat(issue.createdBy()).isEqualTo(erin.id());
+        assertThat(issues().places(fromPost)).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Place.PlaceKind.FORUM_POST);
+            assertThat(p.channelId()).isEqualTo(post.id());
+        });
+        assertThat(issues().requesters(fromPost)).extracting(Requester::userId, Requester::how)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(bob.id(), Requester.How.AUTHOR));
+        assertThat(issues().transcript(fromPost)).extracting(TranscriptLine::content).containsExactly("Week 1 shows as week 52");
+        SimMessage card = cardIn(post, fromPost);
+        assertThat(card.pinged()).isEmpty();
+        SimMessage prompt = erin.awaitDm(m -> m.content().startsWith("**Triage #" + fromPost + "**"));
+        assertThat(prompt.buttonLabels()).containsExactly("Yes", "No");
+        assertThat(prompt.pinged()).isEmpty();
+
+        erin.react(bob.say(post, "Ibis still wrong today"), "📌");
+        SimMessage already = erin.awaitDm(m -> m.content().startsWith("That conversation is already **#" + fromPost + "**"));
+        assertThat(already.pinged()).isEmpty();
+        assertThat(issues().places(fromPost)).hasSize(1);
     }
 }
