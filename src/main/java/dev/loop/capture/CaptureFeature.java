@@ -286,7 +286,7 @@ public final class CaptureFeature implements Feature {
     private void create(JDA jda, CaptureDraft draft, InteractionHook hook) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, draft.channelId());
         if (channel == null) throw new UserError("That thread no longer exists, so there is nothing to capture.");
-        Source source = readSource(channel, draft.messageId());
+        Source source = readSource(channel, draft.messageId(), "capture");
         if (draft.messageId() == null) {
             Optional<Issue> existing = store.findByChannel(channel.getIdLong());
             if (existing.isPresent()) {
@@ -312,12 +312,12 @@ public final class CaptureFeature implements Feature {
     private record Source(NewPlace place, List<Long> requesters, Requester.How how, TranscriptReader.Transcript transcript) {
     }
 
-    private Source readSource(GuildMessageChannel channel, Long messageId) {
+    private Source readSource(GuildMessageChannel channel, Long messageId, String verb) {
         if (messageId == null) {
             ThreadChannel thread = (ThreadChannel) channel;
             TranscriptReader.Transcript transcript = TranscriptReader.readChannel(thread, config.transcriptLimit());
             if (transcript.lines().isEmpty()) {
-                throw new UserError("There are no messages from people in this thread, so there is nothing to capture.");
+                throw new UserError("There are no messages from people in this thread, so there is nothing to " + verb + ".");
             }
             long author = thread.getOwnerIdLong();
             return new Source(placeOf(thread), List.of(author), Requester.How.AUTHOR, transcript);
@@ -326,7 +326,7 @@ public final class CaptureFeature implements Feature {
         try {
             message = channel.retrieveMessageById(messageId).complete();
         } catch (ErrorResponseException gone) {
-            throw new UserError("That message was deleted, so there is nothing to capture.");
+            throw new UserError("That message was deleted, so there is nothing to " + verb + ".");
         }
         NewPlace place = new NewPlace(Place.PlaceKind.MESSAGE, channel.getGuild().getIdLong(), parentOf(channel),
                 channel.getIdLong(), message.getIdLong(), message.getJumpUrl(), channel.getName());
@@ -464,7 +464,7 @@ public final class CaptureFeature implements Feature {
     private Linked linkPlace(JDA jda, Issue issue, long channelId, Long messageId, Long extraUser, long actor) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) throw new UserError("That thread no longer exists.");
-        Source source = readSource(channel, messageId);
+        Source source = readSource(channel, messageId, "link");
         Map<Long, Requester.How> people = new LinkedHashMap<>();
         for (Long author : source.requesters()) people.put(author, Requester.How.LINK);
         if (extraUser != null) people.putIfAbsent(extraUser, Requester.How.MANUAL);

@@ -472,4 +472,136 @@ class CaptureEndToEndTest {
         assertThat(already.pinged()).isEmpty();
         assertThat(issues().places(fromPost)).hasSize(1);
     }
+
+    // ------------------------------------------------------------------------------------------ the card
+
+    @Test
+    void meTooAndThumbsUpOnTheCardAddRequestersAndTheTrackedTagKeepsToFiveTags() {
+        Captured c = capture(alice, "Pelican theme resets", "The pelican theme resets to default", "windows");
+        SimMessage thanks = bob.pressButton(c.card(), "Me too").awaitReply();
+        assertThat(thanks.ephemeral()).isTrue();
+        assertThat(thanks.content()).isEqualTo("Thanks — you're on **#" + c.number() + "** now. We'll let you know when it ships.");
+        assertThat(bob.pressButton(c.card(), "Me too").awaitReply().content())
+                .isEqualTo("You're already on **#" + c.number() + "**. We'll let you know when it ships.");
+
+        carol.react(c.card(), "👍");
+        eventually("carol to be a requester", () -> issues().requesters(c.number()).size() == 3);
+        long placeId = issues().places(c.number()).getFirst().id();
+        assertThat(issues().requesters(c.number())).extracting(Requester::userId, Requester::how, Requester::placeId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(alice.id(), Requester.How.AUTHOR, placeId),
+                        org.assertj.core.groups.Tuple.tuple(bob.id(), Requester.How.ME_TOO, placeId),
+                        org.assertj.core.groups.Tuple.tuple(carol.id(), Requester.How.REACTION, placeId));
+        c.card().awaitState("the card to count 3 requesters", m -> "3".equals(m.embeds().getFirst().field("Requesters")));
+        dave.react(c.post().starterMessage(), "👍"); // not a card: nothing
+        alice.react(c.card(), "👍");                 // already a requester: nothing
+        assertThat(history(c.number(), "requester")).hasSize(2);
+        assertThat(c.post().appliedTags()).containsExactly("windows", "tracked");
+
+        SimChannel full = alice.postInForum(support, "Pelican icons missing", "Icons gone", "windows", "mac", "linux", "beta", "urgent");
+        Captured five = captureIn(full, Map.of("kind", "feature", "needs_docs", "no"));
+        SimChannel four = alice.postInForum(support, "Pelican menu misplaced", "Menu moved", "windows", "mac", "linux", "beta");
+        captureIn(four, Map.of("kind", "feature", "needs_docs", "no"));
+        eventually("the tracked tag on the post with four tags", () -> four.appliedTags().contains("tracked"));
+        assertThat(four.appliedTags()).hasSize(5);
+        assertThat(full.appliedTags()).containsExactly("windows", "mac", "linux", "beta", "urgent");
+        assertThat(five.card().embeds()).isNotEmpty();
+        assertThat(issues().requesters(c.number())).extracting(Requester::userId).doesNotContain(dave.id());
+    }
+
+    // ------------------------------------------------------------------------------------------ /link
+
+    @Test
+    void linkAddsTheThreadItsAuthorAndAUserAndBumpsALowIssueOnce() {
+        Captured c = capture(alice, "Okapi search misses drafts", "Drafts never show up in okapi search");
+        erin.react(c.card(), "⬇️");
+        eventually("the issue to be Low", () -> issue(c.number()).priority() == Priority.LOW);
+        c.post().awaitMessage(m -> m.fromBot() && m.content().contains("Update on **#" + c.number() + "**"));
+
+        SimChannel second = bob.postInForum(support, "Cannot find my drafts", "Searching for my drafts returns nothing");
+        carol.say(second, "Same for me since Monday");
+        List<SimInteraction.Choice> choices = erin.autocomplete(second, "link", "issue", "okapi").awaitChoices();
+        assertThat(choices).contains(new SimInteraction.Choice("#" + c.number() + " Okapi search misses drafts", (long) c.number()));
+
+        SimMessage answer = erin.runSlash(second, "link", Map.of("issue", c.number(), "user", carol)).awaitReply();
+        assertThat(answer.ephemeral()).isFalse();
+        assertThat(answer.content()).isEqualTo("Linked to **#" + c.number() + "** Okapi search misses drafts — Open, High: "
+                + HIGH_TEXT + ". 2 new requesters. It has now been brought up before, so it moved up to High.");
+        assertThat(answer.embeds().getFirst().title()).isEqualTo("#" + c.number() + " Okapi search misses drafts");
+        assertThat(answer.embeds().getFirst().field("Places (2)")).contains(c.post().jumpUrl()).contains(second.jumpUrl());
+        assertThat(answer.buttonLabels()).containsExactly("Me too", "This blocks me");
+        assertThat(answer.pinged()).isEmpty();
+
+        List<Place> places = issues().places(c.number());
+        assertThat(places).hasSize(2);
+        Place linked = places.get(1);
+        assertThat(linked.channelId()).isEqualTo(second.id());
+        assertThat(linked.kind()).isEqualTo(Place.PlaceKind.FORUM_POST);
+        assertThat(linked.addedBy()).isEqualTo(erin.id());
+        eventually("the answer to be the post's card",
+                () -> Long.valueOf(answer.id()).equals(issues().places(c.number()).get(1).cardMessageId()));
+        assertThat(issues().requesters(c.number())).extracting(Requester::userId, Requester::how, Requester::placeId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(alice.id(), Requester.How.AUTHOR, places.get(0).id()),
+                        org.assertj.core.groups.Tuple.tuple(bob.id(), Requester.How.LINK, linked.id()),
+                        org.assertj.core.groups.Tuple.tuple(carol.id(), Requester.How.MANUAL, linked.id()));
+        assertThat(issues().transcript(c.number())).extracting(TranscriptLine::content)
+                .containsExactly("Drafts never show up in okapi search", "Searching for my drafts returns nothing",
+                        "Same for me since Monday");
+        assertThat(issue(c.number()).priority()).isEqualTo(Priority.HIGH);
+        assertThat(history(c.number(), "priority")).extracting(HistoryEntry::detail, HistoryEntry::actorId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Untriaged → Low: set with ⬇️ by <@" + erin.id() + ">", erin.id()),
+                org.assertj.core.groups.Tuple.tuple("Low → High: bumped up from Low: brought up before (now 2 places, 3 requesters)", null));
+
+        SimMessage announced = team.awaitMessage(m -> m.fromBot() && m.content().startsWith("⬆️ **#" + c.number() + "**"));
+        assertThat(announced.content()).isEqualTo("⬆️ **#" + c.number() + "** Okapi search misses drafts was brought up "
+                + "again and is bumped from Low to **High** (" + HIGH_TEXT + ").");
+        assertThat(announced.pinged()).isEmpty();
+        // everyone hears the new timeline where they asked, the people just added included
+        SimMessage inSecond = second.awaitMessage(m -> m.fromBot() && m.content().contains("it's **High** — " + HIGH_TEXT));
+        assertThat(inSecond.pinged()).containsExactlyInAnyOrder(bob.id(), carol.id());
+        SimMessage inFirst = c.post().awaitMessage(m -> m.fromBot() && m.content().contains("it's **High** — " + HIGH_TEXT));
+        assertThat(inFirst.pinged()).containsExactly(alice.id());
+        eventually("the tracked tag on the linked post", () -> second.appliedTags().contains("tracked"));
+
+        // again: nothing changes but new messages
+        bob.say(second, "Still broken for me");
+        SimMessage again = erin.runSlash(second, "link", Map.of("issue", c.number())).awaitReply(m -> m.content().contains("already"));
+        assertThat(again.content()).isEqualTo("This thread was already linked to **#" + c.number()
+                + "** Okapi search misses drafts — Open, High: " + HIGH_TEXT + ".");
+        assertThat(issues().places(c.number())).hasSize(2);
+        assertThat(issues().requesters(c.number())).hasSize(3);
+        assertThat(issues().transcript(c.number())).hasSize(4).last().satisfies(l -> assertThat(l.content()).isEqualTo("Still broken for me"));
+        assertThat(history(c.number(), "priority")).hasSize(2);
+        assertThat(team.messages()).filteredOn(m -> m.content().startsWith("⬆️ **#" + c.number() + "**")).hasSize(1);
+    }
+
+    @Test
+    void linkRefusesWhatItCannotDo() {
+        Captured a = capture(alice, "Meerkat login loops", "Login keeps looping");
+        Captured b = capture(bob, "Meerkat logout hangs", "Logout never finishes");
+        SimChannel post = carol.postInForum(support, "Meerkat session weirdness", "Sessions act up");
+
+        assertThat(ephemeral(alice, post, "link", Map.of("issue", a.number())).content())
+                .isEqualTo("Only engineers can link threads to issues.");
+        assertThat(ephemeral(erin, team, "link", Map.of("issue", a.number())).content())
+                .isEqualTo("Run /link inside a support thread or forum post.");
+        SimChannel chat = alice.postInForum(lounge, "Meerkat chat", "Hello", "chat");
+        assertThat(ephemeral(erin, chat, "link", Map.of("issue", a.number())).content())
+                .isEqualTo("This thread isn't in a support channel, so Loop doesn't track it.");
+        assertThat(ephemeral(erin, post, "link", Map.of("issue", 99999)).content()).isEqualTo("There is no issue #99999.");
+        assertThat(ephemeral(erin, b.post(), "link", Map.of("issue", a.number())).content())
+                .isEqualTo("This thread is already #" + b.number() + ". To combine the two, use /issue merge.");
+        assertThat(ephemeral(erin, post, "link", Map.of("issue", a.number(), "user", guild.bot())).content())
+                .isEqualTo("Bots can't be requesters.");
+
+        SimChannel empty = erin.startThread(helpdesk, "Meerkat empty thread");
+        SimInteraction refused = erin.runSlash(empty, "link", Map.of("issue", a.number()));
+        SimMessage sentence = refused.awaitReply(m -> m.content().startsWith("There are no messages"));
+        assertThat(sentence.ephemeral()).isTrue();
+        assertThat(sentence.content()).isEqualTo("There are no messages from people in this thread, so there is nothing to link.");
+        assertThat(empty.messages()).noneMatch(SimMessage::fromBot); // the public "thinking" answer is gone
+        assertThat(issues().places(a.number())).hasSize(1);
+
+        assertThat(post.messages()).noneMatch(SimMessage::fromBot);
+        assertThat(issues().findByChannel(post.id())).isEmpty();
+    }
 }
