@@ -448,7 +448,11 @@ public final class CaptureFeature implements Feature {
                     e.getUser().getIdLong());
         } catch (UserError refused) {
             // the deferred answer is public: remove it so the refusal is only seen by the engineer
-            e.getHook().deleteOriginal().queue(null, ignored -> { });
+            try {
+                e.getHook().deleteOriginal().complete();
+            } catch (RuntimeException gone) {
+                log.debug("Deferred /link answer already gone: {}", gone.toString());
+            }
             e.getHook().sendMessage(Replies.text(refused.getMessage())).setEphemeral(true).queue();
             return;
         }

@@ -604,4 +604,203 @@ class CaptureEndToEndTest {
         assertThat(post.messages()).noneMatch(SimMessage::fromBot);
         assertThat(issues().findByChannel(post.id())).isEmpty();
     }
+
+    // ------------------------------------------------------------------------------------------ /issue
+
+    @Test
+    void anyoneCanShowListAndPageIssues() {
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            String title = "Installer step " + i + " of the yak wizard fails";
+            numbers.add(pinCapture(dave.postInForum(support, title, "The yak wizard fails at step " + i, "installer")
+                    .starterMessage(), title));
+        }
+        assertThat(numbers).allSatisfy(n -> assertThat(issue(n).ownerId()).isEqualTo(olga.id()));
+        olga.awaitDm(m -> m.content().startsWith("**#" + numbers.getLast() + "** Installer step 11"));
+
+        SimMessage show = ephemeral(bob, helpdesk, "issue show", Map.of("number", numbers.getFirst()));
+        assertThat(show.embeds().getFirst().title()).isEqualTo("#" + numbers.getFirst() + " Installer step 1 of the yak wizard fails");
+        assertThat(show.embeds().getFirst().field("Owner")).isEqualTo("<@" + olga.id() + "> (Installer)");
+        assertThat(show.pinged()).isEmpty();
+        assertThat(ephemeral(bob, helpdesk, "issue show", Map.of("number", 99999)).content()).isEqualTo("There is no issue #99999.");
+
+        SimMessage page1 = ephemeral(bob, helpdesk, "issue list", Map.of("owner", olga));
+        SimMessage.Embed e1 = page1.embeds().getFirst();
+        assertThat(e1.title()).isEqualTo("Open issues · owned by one engineer");
+        assertThat(e1.footer()).isEqualTo("Page 1 of 2 · 11 issues");
+        assertThat(e1.description().lines()).hasSize(10).first().asString()
+                .startsWith("**#" + numbers.getLast() + "** Installer step 11 of the yak wizard fails · Untriaged · Open");
+        assertThat(page1.buttons()).extracting(SimMessage.Button::label, SimMessage.Button::disabled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Previous", true), org.assertj.core.groups.Tuple.tuple("Next", false));
+
+        SimMessage page2 = bob.pressButton(page1, "Next").awaitUpdate();
+        assertThat(page2.id()).isEqualTo(page1.id());
+        assertThat(page2.embeds().getFirst().footer()).isEqualTo("Page 2 of 2 · 11 issues");
+        assertThat(page2.embeds().getFirst().description()).startsWith("**#" + numbers.getFirst() + "** Installer step 1 of")
+                .doesNotContain("\n");
+        assertThat(page2.buttons()).extracting(SimMessage.Button::label, SimMessage.Button::disabled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Previous", false), org.assertj.core.groups.Tuple.tuple("Next", true));
+        SimMessage back = bob.pressButton(page2, "Previous").awaitUpdate();
+        assertThat(back.embeds().getFirst().footer()).isEqualTo("Page 1 of 2 · 11 issues");
+
+        SimMessage none = ephemeral(bob, helpdesk, "issue list", Map.of("owner", olga, "priority", "low"));
+        assertThat(none.embeds().getFirst().title()).isEqualTo("Open issues · Low · owned by one engineer");
+        assertThat(none.embeds().getFirst().description()).isEqualTo("No issues match.");
+        assertThat(none.buttons()).isEmpty();
+
+        // autocomplete on number options: by title words and by number
+        List<SimInteraction.Choice> byWords = bob.autocomplete(helpdesk, "issue show", "number", "yak wizard").awaitChoices();
+        assertThat(byWords).hasSize(11).first().isEqualTo(new SimInteraction.Choice(
+                "#" + numbers.getLast() + " Installer step 11 of the yak wizard fails", (long) numbers.getLast()));
+        assertThat(erin.autocomplete(helpdesk, "issue close", "number", "#" + numbers.get(4)).awaitChoices())
+                .extracting(SimInteraction.Choice::value).contains((long) numbers.get(4));
+        assertThat(erin.autocomplete(helpdesk, "issue merge", "into", "step 7 of the yak").awaitChoices())
+                .extracting(SimInteraction.Choice::value).containsExactly((long) numbers.get(6));
+    }
+
+    @Test
+    void searchFindsTitlesSummariesAndTranscripts() {
+        SimChannel post = alice.postInForum(support, "Xylophone keys stick", "After the update the marimba mode is gone");
+        bob.say(post, "My glockenspiel preset vanished as well");
+        Captured c = captureIn(post, Map.of("kind", "feature", "needs_docs", "no"));
+        String row = "**#" + c.number() + "** Xylophone keys stick";
+        for (String query : List.of("xylophone", "MARIMBA", "glockenspiel preset")) {
+            SimMessage found = ephemeral(carol, helpdesk, "issue search", Map.of("query", query));
+            assertThat(found.embeds().getFirst().title()).isEqualTo("Issues matching \"" + query + "\"");
+            assertThat(found.embeds().getFirst().description()).as(query).contains(row);
+        }
+        assertThat(ephemeral(carol, helpdesk, "issue search", Map.of("query", "the of and")).content())
+                .isEqualTo("Give me at least one word to search for.");
+        assertThat(ephemeral(carol, helpdesk, "issue search", Map.of("query", "sousaphone")).content())
+                .isEqualTo("No issue mentions \"sousaphone\".");
+        // FTS5 syntax is searched as words, never run as a query
+        SimMessage syntax = ephemeral(carol, helpdesk, "issue search",
+                Map.of("query", "xylophone\" OR NEAR(title:* ^stick) AND NOT \"; DROP TABLE issue; --"));
+        assertThat(syntax.embeds().getFirst().description()).contains(row);
+        assertThat(issue(c.number()).title()).isEqualTo("Xylophone keys stick");
+    }
+
+    @Test
+    void mergeMovesEverythingAndUnmergeMovesItBack() {
+        SimChannel fromPost = alice.postInForum(support, "Tapir upload stalls at half", "Upload of tapir.png stops at 50%");
+        bob.say(fromPost, "Mine stalls at 50% too with tapir2.png");
+        Captured from = captureIn(fromPost, Map.of("kind", "feature", "needs_docs", "no"));
+        bob.pressButton(from.card(), "Me too").awaitReply();
+        Captured into = capture(carol, "Tapir uploads freeze midway", "Uploads freeze in the middle");
+        erin.react(into.card(), "⬇️");
+        eventually("the target to be Low", () -> issue(into.number()).priority() == Priority.LOW);
+        Map<String, Object> before = snapshot(from.number(), into.number());
+
+        assertThat(ephemeral(alice, helpdesk, "issue merge", Map.of("from", from.number(), "into", into.number())).content())
+                .isEqualTo("Only engineers can merge issues.");
+        assertThat(ephemeral(erin, helpdesk, "issue merge", Map.of("from", from.number(), "into", from.number())).content())
+                .isEqualTo("An issue can't be merged into itself.");
+        assertThat(ephemeral(erin, helpdesk, "issue merge", Map.of("from", 99999, "into", into.number())).content())
+                .isEqualTo("There is no issue #99999.");
+        assertThat(ephemeral(erin, helpdesk, "issue unmerge", Map.of("number", from.number())).content())
+                .isEqualTo("#" + from.number() + " was not merged into another issue.");
+
+        SimMessage merged = ephemeral(erin, helpdesk, "issue merge", Map.of("from", from.number(), "into", into.number()));
+        assertThat(merged.content()).isEqualTo("Merged **#" + from.number() + "** into **#" + into.number()
+                + "** Tapir uploads freeze midway. It now has 3 requesters and 2 places. It has now been brought up "
+                + "before, so it moved up to High. Undo with /issue unmerge number:" + from.number() + ".");
+        Issue duplicate = issue(from.number());
+        assertThat(duplicate.status()).isEqualTo(IssueStatus.DUPLICATE);
+        assertThat(duplicate.duplicateOf()).isEqualTo(into.number());
+        assertThat(issues().places(from.number())).isEmpty();
+        assertThat(issues().requesters(from.number())).isEmpty();
+        assertThat(issues().transcript(from.number())).isEmpty();
+        assertThat(issues().places(into.number())).extracting(Place::channelId).containsExactlyInAnyOrder(into.post().id(), from.post().id());
+        assertThat(issues().requesters(into.number())).extracting(Requester::userId)
+                .containsExactlyInAnyOrder(alice.id(), bob.id(), carol.id());
+        assertThat(issues().transcript(into.number())).hasSize(3);
+        assertThat(history(into.number(), "capture")).hasSize(2); // the duplicate's history came along
+        assertThat(history(from.number(), "merged_into")).singleElement().satisfies(h -> assertThat(h.detail())
+                .isEqualTo("#" + from.number() + " merged into #" + into.number() + ": moved 1 place, 2 requesters, 2 transcript lines"));
+        assertThat(issue(into.number()).priority()).isEqualTo(Priority.HIGH);
+        team.awaitMessage(m -> m.fromBot() && m.content().startsWith("⬆️ **#" + into.number() + "**"));
+        // the duplicate's post now shows the issue that carries on
+        from.card().awaitState("the old card to show the merged issue",
+                m -> m.embeds().getFirst().title().startsWith("#" + into.number() + " "));
+        assertThat(ephemeral(bob, helpdesk, "issue show", Map.of("number", from.number())).embeds().getFirst().field("Status"))
+                .isEqualTo("Duplicate of #" + into.number());
+
+        Captured third = capture(dave, "Tapir upload retries forever", "It retries and retries");
+        assertThat(ephemeral(erin, helpdesk, "issue merge", Map.of("from", third.number(), "into", from.number())).content())
+                .isEqualTo("#" + from.number() + " is a duplicate of #" + into.number() + "; merge into #" + into.number() + " instead.");
+        assertThat(ephemeral(erin, helpdesk, "issue merge", Map.of("from", from.number(), "into", third.number())).content())
+                .isEqualTo("#" + from.number() + " is already a duplicate of #" + into.number() + ".");
+        assertThat(ephemeral(erin, from.post(), "link", Map.of("issue", from.number())).content())
+                .isEqualTo("#" + from.number() + " is a duplicate of #" + into.number() + "; link to #" + into.number() + " instead.");
+
+        SimMessage split = ephemeral(erin, helpdesk, "issue unmerge", Map.of("number", from.number()));
+        assertThat(split.content()).isEqualTo("Split **#" + from.number() + "** back out of **#" + into.number()
+                + "** with everything it brought.");
+        assertThat(issue(from.number()).status()).isEqualTo(IssueStatus.OPEN);
+        assertThat(issue(from.number()).duplicateOf()).isNull();
+        Map<String, Object> after = snapshot(from.number(), into.number());
+        assertThat(after).isEqualTo(before);
+        assertThat(history(from.number(), "unmerged")).hasSize(1);
+        from.card().awaitState("the old card to show its own issue again",
+                m -> m.embeds().getFirst().title().startsWith("#" + from.number() + " "));
+    }
+
+    /** The rows of two issues, by id, and the history that was there before: what a lossless merge round trip keeps. */
+    Map<String, Object> snapshot(int a, int b) {
+        Map<String, Object> out = new HashMap<>();
+        for (int n : List.of(a, b)) {
+            out.put(n + " places", issues().places(n).stream().map(Place::id).toList());
+            out.put(n + " requesters", issues().requesters(n).stream().map(Requester::id).toList());
+            out.put(n + " transcript", issues().transcript(n).stream().map(TranscriptLine::id).toList());
+            out.put(n + " history", issues().history(n).stream().map(HistoryEntry::id)
+                    .filter(id -> id <= lastHistoryId(a, b)).toList());
+        }
+        return out;
+    }
+
+    private final Map<String, Long> historyMark = new HashMap<>();
+
+    /** History rows written up to the first snapshot of this pair; later rows (the merge itself) are left out. */
+    long lastHistoryId(int a, int b) {
+        return historyMark.computeIfAbsent(a + "/" + b, k -> Stream.of(a, b).flatMap(n -> issues().history(n).stream())
+                .mapToLong(HistoryEntry::id).max().orElse(0));
+    }
+
+    @Test
+    void closeTellsTheRequestersAndDisablesTheCard() {
+        Captured c = capture(alice, "Lemur font is too small", "The lemur font is tiny on 4k screens");
+        bob.pressButton(c.card(), "Me too").awaitReply();
+
+        assertThat(ephemeral(alice, c.post(), "issue close", Map.of("number", c.number(), "reason", "no")).content())
+                .isEqualTo("Only engineers can close issues.");
+        SimMessage closed = ephemeral(erin, helpdesk, "issue close", Map.of("number", c.number(), "reason", "works as designed"));
+        assertThat(closed.content()).isEqualTo("Closed **#" + c.number() + "**; told 2 requesters.");
+        SimMessage told = c.post().awaitMessage(m -> m.fromBot() && m.content().contains("was closed without a change"));
+        assertThat(told.content()).isEqualTo("<@" + alice.id() + "> <@" + bob.id() + "> **#" + c.number()
+                + "** Lemur font is too small was closed without a change: works as designed. Thanks for raising it.");
+        assertThat(told.pinged()).containsExactlyInAnyOrder(alice.id(), bob.id());
+
+        Issue issue = issue(c.number());
+        assertThat(issue.status()).isEqualTo(IssueStatus.CLOSED);
+        assertThat(issue.closeReason()).isEqualTo("works as designed");
+        assertThat(history(c.number(), "status")).singleElement().satisfies(h -> {
+            assertThat(h.actorId()).isEqualTo(erin.id());
+            assertThat(h.detail()).isEqualTo("Closed: works as designed");
+        });
+        SimMessage card = c.card().awaitState("the card to show Closed", m -> "Closed".equals(m.embeds().getFirst().field("Status")));
+        assertThat(card.buttons()).allSatisfy(b -> assertThat(b.disabled()).isTrue());
+        assertThat(card.embeds().getFirst().field("Timeline")).isEqualTo("Closed: works as designed");
+
+        assertThat(ephemeral(erin, helpdesk, "issue close", Map.of("number", c.number(), "reason", "again")).content())
+                .isEqualTo("#" + c.number() + " is already closed.");
+        assertThat(ephemeral(erin, helpdesk, "issue close", Map.of("number", 99999, "reason", "x")).content())
+                .isEqualTo("There is no issue #99999.");
+        assertThat(ephemeral(bob, helpdesk, "issue list", Map.of("status", "closed")).embeds().getFirst().description())
+                .contains("**#" + c.number() + "** Lemur font is too small · Untriaged · Closed");
+        assertThat(erin.autocomplete(helpdesk, "issue close", "number", "lemur").awaitChoices()).isEmpty();
+        carol.react(c.card(), "👍"); // a closed issue takes no more requesters
+        SimMessage show = ephemeral(carol, helpdesk, "issue show", Map.of("number", c.number()));
+        assertThat(show.embeds().getFirst().field("Requesters")).isEqualTo("2");
+        assertThat(issues().requesters(c.number())).hasSize(2);
+    }
 }
