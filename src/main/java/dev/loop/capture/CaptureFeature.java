@@ -37,6 +37,7 @@ import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageHistory;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ForumChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -564,10 +565,17 @@ public final class CaptureFeature implements Feature {
         return thread;
     }
 
+    /**
+     * The first message a person wrote in the thread: a forum post's starter, or for a thread in a text channel
+     * (which has no starter inside it) or a post whose starter was deleted, the oldest message left.
+     */
     private static Message firstMessage(ThreadChannel thread) {
         try {
-            // a forum post's starter message has the thread's id; keep the modal inside Discord's 3 seconds
-            return thread.retrieveMessageById(thread.getIdLong()).timeout(1200, TimeUnit.MILLISECONDS).complete();
+            // one request, kept well inside Discord's 3 seconds for opening the modal
+            List<Message> oldest = MessageHistory.getHistoryFromBeginning(thread).limit(10)
+                    .timeout(1200, TimeUnit.MILLISECONDS).complete().getRetrievedHistory();
+            return oldest.stream().filter(m -> !m.getAuthor().isBot() && !m.getAuthor().isSystem())
+                    .min(java.util.Comparator.comparingLong(Message::getIdLong)).orElse(null);
         } catch (RuntimeException e) {
             return null;
         }

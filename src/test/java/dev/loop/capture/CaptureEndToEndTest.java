@@ -119,7 +119,8 @@ class CaptureEndToEndTest {
                 """.formatted(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(), support.id(), helpdesk.id(), team.id(),
                 releases.id(), engineers.id(), olga.id(), TRANSCRIPT_LIMIT), "e2e.yaml", Map.of());
         db = Database.open(dir.resolve("loop.db"));
-        Clock clock = Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC);
+        // the simulator stamps messages with the real time; Loop's own lines (debug details) must sort among them
+        Clock clock = Clock.systemUTC();
         loop = Loop.start(config, sim.token(), clock, db, false, Features::all, b -> { });
     }
 
@@ -802,5 +803,122 @@ class CaptureEndToEndTest {
         SimMessage show = ephemeral(carol, helpdesk, "issue show", Map.of("number", c.number()));
         assertThat(show.embeds().getFirst().field("Requesters")).isEqualTo("2");
         assertThat(issues().requesters(c.number())).hasSize(2);
+    }
+
+    // ------------------------------------------------------------------------------------------ debug details
+
+    @Test
+    void aBugsReporterIsAskedForDetailsAndTheEngineerIsToldWhenTheyArrive() {
+        SimChannel post = alice.postInForum(support, "Jackal app crashes on launch", "It crashes right after the splash");
+        bob.say(post, "Crashes for me too");
+        Captured c = captureIn(post, Map.of("kind", "bug", "needs_docs", "no"));
+        SimMessage ask = post.awaitMessage(m -> m.fromBot() && m.content().contains("could you add"));
+        assertThat(ask.content()).isEqualTo("<@" + alice.id() + "> thanks — this is tracked as **#" + c.number()
+                + "**. While you're here, could you add:\n• Which version are you on?\n• Steps to reproduce\n"
+                + "• Logs or error messages\nPress **Add details** to answer.");
+        assertThat(ask.pinged()).containsExactly(alice.id());
+        assertThat(ask.buttonLabels()).containsExactly("Add details");
+
+        SimModal modal = alice.pressButton(ask, "Add details").awaitModal();
+        assertThat(modal.title()).isEqualTo("Details for #" + c.number());
+        assertThat(modal.fields()).extracting(SimModal.Field::label).containsExactlyElementsOf(QUESTIONS);
+        assertThat(modal.fields()).allSatisfy(f -> assertThat(f.required()).isFalse());
+        SimMessage nothing = modal.submit().awaitReply();
+        assertThat(nothing.ephemeral()).isTrue();
+        assertThat(nothing.content()).isEqualTo("Nothing was filled in, so nothing was added.");
+
+        SimMessage thanks = alice.pressButton(ask, "Add details").awaitModal()
+                .submit(Map.of("q0", "2.4.1 on Android 14", "q2", "java.lang.IllegalStateException: jackal")).awaitReply();
+        assertThat(thanks.ephemeral()).isTrue();
+        assertThat(thanks.content()).isEqualTo("Thanks! Your details were added to **#" + c.number() + "**.");
+        assertThat(issues().transcript(c.number())).last().satisfies(l -> {
+            assertThat(l.authorId()).isEqualTo(alice.id());
+            assertThat(l.content()).isEqualTo("Debug details:\nWhich version are you on?: 2.4.1 on Android 14\n"
+                    + "Logs or error messages: java.lang.IllegalStateException: jackal");
+        });
+        assertThat(history(c.number(), "details")).singleElement().satisfies(h -> {
+            assertThat(h.actorId()).isEqualTo(alice.id());
+            assertThat(h.detail()).isEqualTo("2 debug details added");
+        });
+        SimMessage dm = erin.awaitDm(m -> m.content().contains("added debug details to **#" + c.number() + "**"));
+        assertThat(dm.content()).isEqualTo("<@" + alice.id() + "> added debug details to **#" + c.number()
+                + "** Jackal app crashes on launch.");
+        assertThat(dm.pinged()).isEmpty();
+        assertThat(ephemeral(carol, helpdesk, "issue search", Map.of("query", "IllegalStateException")).embeds()
+                .getFirst().description()).contains("**#" + c.number() + "**");
+
+        // features and questions ask for nothing
+        Captured feature = capture(alice, "Jackal dark icon", "A dark app icon please");
+        cardIn(feature.post(), feature.number());
+        ephemeral(erin, feature.post(), "issue show", Map.of("number", feature.number())); // a round trip first
+        assertThat(feature.post().messages()).noneMatch(m -> m.content().contains("could you add"));
+    }
+
+    // ------------------------------------------------------------------------------------------ refusals
+
+    @Test
+    void captureRefusesWhereItCannotWorkWithASpecificAnswer() {
+        SimChannel post = alice.postInForum(support, "Bison chart legend overlaps", "The legend covers the bars");
+        assertThat(ephemeral(alice, post, "capture", Map.of()).content()).isEqualTo("Only engineers can capture issues.");
+        assertThat(ephemeral(erin, team, "capture", Map.of()).content())
+                .isEqualTo("Run /capture inside a support thread or forum post.");
+        assertThat(ephemeral(erin, helpdesk, "capture", Map.of()).content())
+                .isEqualTo("Run /capture inside a support thread or forum post.");
+        SimChannel chat = alice.postInForum(lounge, "Bison chat", "Off topic", "chat");
+        assertThat(ephemeral(erin, chat, "capture", Map.of()).content())
+                .isEqualTo("This thread isn't in a support channel, so Loop doesn't track it.");
+        assertThat(ephemeral(alice, helpdesk, "issue unmerge", Map.of("number", 1)).content())
+                .isEqualTo("Only engineers can unmerge issues.");
+
+        Captured c = captureIn(post, Map.of("kind", "feature", "needs_docs", "no"));
+        SimMessage already = ephemeral(erin, post, "capture", Map.of());
+        assertThat(already.content()).isEqualTo("This thread is already captured as **#" + c.number() + "**.");
+        assertThat(already.embeds().getFirst().title()).isEqualTo("#" + c.number() + " Bison chart legend overlaps");
+        assertThat(already.pinged()).isEmpty();
+    }
+
+    @Test
+    void anEmptyThreadADeletedStarterAndAThreadDeletedMidCapture() {
+        // a thread in a text channel has no starter inside it: the modal starts from its first message
+        SimChannel thread = dave.startThread(helpdesk, "Walrus sync question");
+        guild.bot().say(thread, "Loop was here first");
+        dave.say(thread, "Does walrus sync run hourly?");
+        SimModal fromThread = erin.runSlash(thread, "capture").awaitModal();
+        assertThat(fromThread.value("title")).isEqualTo("Walrus sync question");
+        assertThat(fromThread.value("summary")).isEqualTo("Does walrus sync run hourly?");
+
+        // a forum post whose starter was deleted: the oldest message left
+        SimChannel post = alice.postInForum(support, "Walrus backup fails", "Backups fail nightly");
+        bob.say(post, "Walrus backup log says disk full");
+        alice.delete(post.starterMessage());
+        SimModal fromPost = erin.runSlash(post, "capture").awaitModal();
+        assertThat(fromPost.value("summary")).isEqualTo("Walrus backup log says disk full");
+
+        // nothing from people: nothing to capture, nothing stored
+        SimChannel empty = erin.startThread(helpdesk, "Walrus empty");
+        guild.bot().say(empty, "Only Loop talks here");
+        SimModal emptyModal = erin.runSlash(empty, "capture").awaitModal();
+        assertThat(emptyModal.value("summary")).isNull();
+        SimMessage refused = emptyModal.submit(Map.of("summary", "typed by the engineer", "kind", "bug", "needs_docs", "no"))
+                .awaitReply();
+        assertThat(refused.ephemeral()).isTrue();
+        assertThat(refused.content()).isEqualTo("There are no messages from people in this thread, so there is nothing to capture.");
+        assertThat(issues().findByChannel(empty.id())).isEmpty();
+
+        // deleted between opening the modal and submitting it
+        SimChannel doomed = alice.postInForum(support, "Walrus avatars vanish", "Avatars disappear");
+        SimModal open = erin.runSlash(doomed, "capture").awaitModal();
+        doomed.delete();
+        SimMessage gone = open.submit(Map.of("kind", "bug", "needs_docs", "no")).awaitReply(m -> m.content().startsWith("That thread"));
+        assertThat(gone.ephemeral()).isTrue();
+        assertThat(gone.content()).isEqualTo("That thread no longer exists, so there is nothing to capture.");
+        assertThat(issues().findByChannel(doomed.id())).isEmpty();
+        assertThat(issues().list(new dev.loop.issue.IssueFilter(null, null, null), 0, 1000).items())
+                .noneMatch(i -> i.title().equals("Walrus avatars vanish"));
+
+        // and a title of blanks is refused by name
+        SimMessage blank = erin.runSlash(thread, "capture").awaitModal()
+                .submit(Map.of("title", "   ", "kind", "bug", "needs_docs", "no")).awaitReply();
+        assertThat(blank.content()).isEqualTo("The title can't be empty.");
     }
 }
