@@ -37,6 +37,7 @@ import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.MessageHistory;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ForumChannel;
@@ -439,8 +440,9 @@ public final class CaptureFeature implements Feature {
         if (other.isPresent()) {
             throw new UserError("This thread is already " + other.get().ref() + ". To combine the two, use /issue merge.");
         }
-        Member extra = e.getOption("user", OptionMapping::getAsMember);
-        if (extra != null && extra.getUser().isBot()) throw new UserError("Bots can't be requesters.");
+        // a user, not a member: someone who asked and has since left the server still asked
+        User extra = e.getOption("user", OptionMapping::getAsUser);
+        if (extra != null && extra.isBot()) throw new UserError("Bots can't be requesters.");
         // the answer is for the whole thread; reading the thread may take longer than Discord's 3 seconds
         e.deferReply().queue();
         Linked linked;

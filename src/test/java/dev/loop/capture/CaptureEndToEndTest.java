@@ -921,4 +921,82 @@ class CaptureEndToEndTest {
                 .submit(Map.of("title", "   ", "kind", "bug", "needs_docs", "no")).awaitReply();
         assertThat(blank.content()).isEqualTo("The title can't be empty.");
     }
+
+    // ------------------------------------------------------------------------------------------ hostile text
+
+    /** {@code unit} repeated whole as often as it fits in {@code max} characters. */
+    static String fill(String unit, int max) {
+        StringBuilder b = new StringBuilder();
+        while (b.length() + unit.length() <= max) b.append(unit);
+        return b.toString();
+    }
+
+    @Test
+    void hostileTextIsStoredWholeShownTruncatedAndPingsNobody() {
+        String unit = "@everyone <@" + bob.id() + "> <@&" + engineers.id() + "> **bold** _it_ `code` ||spoiler|| "
+                + "'; DROP TABLE issue; -- \" OR 1=1 🚀👩‍👩‍👧 مرحبا بالعالم ";
+        String title = fill(unit, 300).strip();        // the longest title the modal takes
+        String summary = fill("# Heading\n> quote\n" + unit + "\n", 4000).strip();
+        String body = fill(unit, 2000).strip();
+        SimChannel post = alice.postInForum(support, "Hostile 🚀 @everyone مرحبا", body);
+        long mark = post.id();
+        List<String> said = new ArrayList<>(List.of(body));
+        for (int i = 0; i < 5; i++) said.add(dave.say(post, fill(unit, 2000).strip()).content());
+        assertThat(said.stream().mapToInt(String::length).sum()).isGreaterThan(10_000);
+
+        Captured c = captureIn(post, Map.of("title", title, "summary", summary, "kind", "bug", "needs_docs", "no"));
+        // stored whole
+        Issue issue = issue(c.number());
+        assertThat(issue.title()).isEqualTo(title);
+        assertThat(issue.summary()).isEqualTo(summary);
+        assertThat(issues().transcript(c.number())).extracting(TranscriptLine::content).containsExactlyElementsOf(said);
+        // shown cut to Discord's limits, mentions broken, markdown shown as typed
+        assertThat(c.reply().content()).contains("@\u200Beveryone").hasSizeLessThan(300);
+        SimMessage.Embed card = c.card().embeds().getFirst();
+        assertThat(card.title()).startsWith("#" + c.number() + " @\u200Beveryone <@\u200B" + bob.id() + "> <@\u200B&"
+                + engineers.id() + "> \\*\\*bold\\*\\*").hasSizeLessThanOrEqualTo(256).endsWith("…");
+        assertThat(card.description()).hasSizeLessThanOrEqualTo(1500).endsWith("…").contains("<@\u200B" + bob.id() + ">")
+                .doesNotContain("@everyone");
+        assertThat(card.field("Places (1)")).contains("Hostile 🚀 @\u200Beveryone مرحبا");
+        assertThat(bob.pingsReceived()).noneMatch(SimMessage::fromBot);
+
+        SimMessage show = ephemeral(carol, helpdesk, "issue show", Map.of("number", c.number()));
+        assertThat(show.embeds().getFirst()).isEqualTo(card);
+        String row = ephemeral(carol, helpdesk, "issue list", Map.of()).embeds().getFirst().description().lines()
+                .filter(l -> l.startsWith("**#" + c.number() + "**")).findFirst().orElse(null);
+        if (row != null) assertThat(row).contains("@\u200Beveryone").hasSizeLessThan(160); // on page 1 if it fits
+        for (String q : List.of("DROP TABLE", "مرحبا", "bold spoiler")) {
+            assertThat(ephemeral(carol, helpdesk, "issue search", Map.of("query", q)).embeds().getFirst().description())
+                    .as(q).contains("**#" + c.number() + "**");
+        }
+        List<SimInteraction.Choice> choices = erin.autocomplete(post, "issue show", "number", "DROP TABLE").awaitChoices();
+        assertThat(choices).anySatisfy(ch -> {
+            assertThat(ch.value()).isEqualTo((long) c.number());
+            assertThat(ch.name()).startsWith("#" + c.number() + " @everyone").hasSizeLessThanOrEqualTo(100);
+        });
+
+        bob.pressButton(c.card(), "Me too").awaitReply();
+        SimChannel again = dave.postInForum(support, "Hostile twice", unit.strip());
+        SimMessage linked = erin.runSlash(again, "link", Map.of("issue", c.number())).awaitReply();
+        assertThat(linked.content()).startsWith("Linked to **#" + c.number() + "** @\u200Beveryone").hasSizeLessThan(400);
+
+        String reason = fill(unit, 300).strip();
+        SimMessage closed = ephemeral(erin, helpdesk, "issue close", Map.of("number", c.number(), "reason", reason));
+        assertThat(closed.content()).isEqualTo("Closed **#" + c.number() + "**; told 3 requesters.");
+        SimMessage toldFirst = post.awaitMessage(m -> m.fromBot() && m.content().contains("was closed without a change"));
+        assertThat(toldFirst.pinged()).containsExactlyInAnyOrder(alice.id(), bob.id());
+        SimMessage toldSecond = again.awaitMessage(m -> m.fromBot() && m.content().contains("was closed without a change"));
+        assertThat(toldSecond.pinged()).containsExactly(dave.id());
+        assertThat(toldSecond.content()).hasSizeLessThanOrEqualTo(2000).contains("@\u200Beveryone");
+        assertThat(issue(c.number()).closeReason()).isEqualTo(reason);
+
+        // every message Loop sent in this flow: nobody pinged but the reporter asked for details and the requesters told
+        List<SimMessage> flow = botMessages(List.of(post, again, team, helpdesk), alice, bob, carol, dave, erin, olga)
+                .stream().filter(m -> m.id() > mark).toList();
+        assertThat(flow).hasSizeGreaterThan(12);
+        assertPingsOnly(flow, Set.of(alice.id(), bob.id(), dave.id()));
+        assertThat(flow).filteredOn(m -> !m.pinged().isEmpty()).extracting(SimMessage::id)
+                .containsExactlyInAnyOrder(post.awaitMessage(m -> m.fromBot() && m.content().contains("could you add")).id(),
+                        toldFirst.id(), toldSecond.id());
+    }
 }
