@@ -30,8 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -200,10 +198,6 @@ class CaptureEndToEndTest {
         Matcher m = Pattern.compile("\\*\\*Triage #(\\d+)\\*\\*").matcher(prompt.content());
         assertThat(m.find()).isTrue();
         return Integer.parseInt(m.group(1));
-    }
-
-    static String firstLine(String s) {
-        return s.lines().findFirst().orElse("");
     }
 
     SimMessage ephemeral(SimMember who, SimChannel where, String command, Map<String, ?> options) {
@@ -563,6 +557,9 @@ class CaptureEndToEndTest {
         assertThat(inFirst.pinged()).containsExactly(alice.id());
         eventually("the tracked tag on the linked post", () -> second.appliedTags().contains("tracked"));
 
+        assertThat(ephemeral(carol, helpdesk, "issue list", Map.of("priority", "high")).embeds().getFirst().description())
+                .contains("**#" + c.number() + "** Okapi search misses drafts · High · Open");
+
         // again: nothing changes but new messages
         bob.say(second, "Still broken for me");
         SimMessage again = erin.runSlash(second, "link", Map.of("issue", c.number())).awaitReply(m -> m.content().contains("already"));
@@ -799,6 +796,10 @@ class CaptureEndToEndTest {
         assertThat(ephemeral(bob, helpdesk, "issue list", Map.of("status", "closed")).embeds().getFirst().description())
                 .contains("**#" + c.number() + "** Lemur font is too small · Untriaged · Closed");
         assertThat(erin.autocomplete(helpdesk, "issue close", "number", "lemur").awaitChoices()).isEmpty();
+        // only open issues are offered as similar at the next capture
+        SimChannel later = dave.postInForum(support, "Lemur font is still too small", "The lemur font is tiny");
+        SimInteraction submit = erin.runSlash(later, "capture").awaitModal().submit(Map.of("kind", "feature", "needs_docs", "no"));
+        assertThat(submit.awaitReply().content()).startsWith("Captured **#");
         carol.react(c.card(), "👍"); // a closed issue takes no more requesters
         SimMessage show = ephemeral(carol, helpdesk, "issue show", Map.of("number", c.number()));
         assertThat(show.embeds().getFirst().field("Requesters")).isEqualTo("2");
