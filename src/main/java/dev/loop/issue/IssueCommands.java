@@ -185,11 +185,13 @@ public final class IssueCommands implements Feature {
         };
         store.merge(plan, e.getUser().getIdLong(), actions.now());
         actions.refreshCards(e.getJDA(), from);
-        actions.refreshCards(e.getJDA(), into);
-        Issue after = store.find(into).orElseThrow();
+        // the merged places and people count as bringing it up again: a Low issue moves up to High
+        IssueActions.Added result = actions.afterMerge(e.getJDA(), into, plan.intoBefore());
+        Issue after = result.issue();
         e.reply(Replies.text("Merged **#" + from + "** into **" + after.ref() + "** " + Safe.inline(after.title(), 150)
                 + ". It now has " + store.requesters(into).size() + " requesters and " + store.places(into).size()
-                + " places. Undo with /issue unmerge number:" + from + ".")).setEphemeral(true).queue();
+                + " places." + (result.bumped() ? " It has now been brought up before, so it moved up to High." : "")
+                + " Undo with /issue unmerge number:" + from + ".")).setEphemeral(true).queue();
     }
 
     private void unmerge(SlashCommandInteractionEvent e) {

@@ -286,7 +286,8 @@ final class ChannelApi extends ApiSupport {
                 page.add(newer.get(i));
             }
             page.addAll(olderList);
-        } else if (after != 0) {
+        } else if (after != 0 || !r.query.getOrDefault("after", "").isEmpty()) {
+            // after=0 is a real anchor (JDA's getHistoryFromBeginning): the oldest messages
             List<MessageState> asc = new ArrayList<>();
             for (MessageState m : all.tailMap(after, false).values()) {
                 if (asc.size() >= limit) {

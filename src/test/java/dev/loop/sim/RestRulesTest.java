@@ -269,6 +269,9 @@ class RestRulesTest {
                 .json();
         assertThat(after.get(0).path("content").asText()).isEqualTo("m2");
         assertThat(after.get(1).path("content").asText()).isEqualTo("m1");
+        // after=0 is how JDA reads a channel from its beginning
+        JsonNode fromStart = rest.get(messages(general) + "?after=0&limit=2").json();
+        assertThat(fromStart).extracting(n -> n.path("content").asText()).containsExactly("m1", "m0");
         JsonNode around = rest.get(messages(general) + "?around=" + oldestId + "&limit=3").json();
         assertThat(around).extracting(n -> n.path("content").asText()).containsExactly("m21", "m20", "m19");
         assertThat(rest.get(messages(general) + "?limit=101").code()).isEqualTo(50035);
