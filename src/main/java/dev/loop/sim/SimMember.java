@@ -51,6 +51,16 @@ public final class SimMember {
         return state.user.bot;
     }
 
+    /** Leaves the guild (GUILD_MEMBER_REMOVE). The handle stays usable for reading DMs. */
+    public void leave() {
+        world.run(() -> world.leave(state));
+    }
+
+    /** This member's DM channel with the bot, opened if needed; run slash commands in it to test DM contexts. */
+    public SimChannel dmChannel() {
+        return world.write(() -> sim.wrap(world.openDm(state.user)));
+    }
+
     // ---------------------------------------------------------------------------------------------- roles
 
     public SimMember addRole(SimRole role) {

@@ -353,4 +353,56 @@ class JdaConformanceTest {
             sim.rateLimits().global(0);
         }
     }
+
+    @Test
+    void routeRateLimitsAndServerErrorsAreRetriedByJda() {
+        SimChannel channel = guild.textChannel("retry-test");
+        sim.await("JDA to see #retry-test", () -> jda.getTextChannelById(channel.id()) != null);
+        TextChannel text = jda.getTextChannelById(channel.id());
+        sim.faults().rateLimitNext("POST channels/{channel_id}/messages", 1, Duration.ofMillis(300));
+        long t0 = System.nanoTime();
+        text.sendMessage("after 429").complete();
+        assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(250);
+        assertThat(sim.rateLimits().rateLimited("POST channels/{channel_id}/messages")).isEqualTo(1);
+
+        sim.faults().failNext("POST channels/{channel_id}/messages", 1, 502);
+        text.sendMessage("after 502").complete();
+        assertThat(channel.messages()).extracting(SimMessage::content).containsExactly("after 429", "after 502");
+    }
+
+    @Test
+    void botManagesForumPostsAndLockedThreadsRefuseMessages() {
+        SimChannel post = alice.postInForum(support, "Locked soon", "please close", "feature");
+        sim.await("JDA to see the post", () -> jda.getThreadChannelById(post.id()) != null);
+        ThreadChannel thread = jda.getThreadChannelById(post.id());
+        thread.getManager().setLocked(true).setArchived(true).complete();
+        assertThat(post.locked()).isTrue();
+        assertThat(post.archived()).isTrue();
+        sim.await("JDA to see the thread archived", () -> jda.getThreadChannelById(post.id()) == null
+                || jda.getThreadChannelById(post.id()).isArchived());
+        ThreadChannel archived = jda.getThreadChannelById(post.id());
+        if (archived != null) {
+            assertThatThrownBy(() -> archived.sendMessage("too late").complete())
+                    .isInstanceOfSatisfying(ErrorResponseException.class,
+                            e -> assertThat(e.getErrorCode()).isEqualTo(50083));
+        }
+        assertThatThrownBy(() -> alice.say(post, "reopen?")).isInstanceOf(IllegalStateException.class);
+
+        ForumChannel forum = jda.getForumChannelById(support.id());
+        ThreadChannel created = forum.createForumPost("Release notes",
+                        net.dv8tion.jda.api.utils.messages.MessageCreateData.fromContent("v1.2 is out"))
+                .setTags(forum.getAvailableTagsByName("feature", true)).complete().getThreadChannel();
+        SimChannel simPost = support.threads().stream().filter(t -> t.id() == created.getIdLong()).findFirst()
+                .orElseThrow();
+        assertThat(simPost.appliedTags()).containsExactly("feature");
+        assertThat(simPost.starterMessage().content()).isEqualTo("v1.2 is out");
+    }
+
+    @Test
+    void slashCommandsWorkInDirectMessages() {
+        SimMember erin = guild.member("erin");
+        SimMessage reply = erin.runSlash(erin.dmChannel(), "ping").awaitReply();
+        assertThat(reply.content()).isEqualTo("pong");
+        assertThat(erin.dms()).contains(reply);
+    }
 }
