@@ -36,9 +36,12 @@ final class Gateway extends WebSocketServer {
     private static final int MAX_PAYLOAD = 4096;
     private static final int CHUNK_SIZE = 1000;
 
-    private record Task(Runnable action, long enqueuedNanos) {}
+    /** Runs on the dispatcher thread: session registration, resume replay. */
+    record Task(Runnable action, long enqueuedNanos) implements GatewayItem {}
 
-    private record Direct(GatewaySession session, String type, ObjectNode payload, long enqueuedNanos) {}
+    /** A dispatch for one session only (member chunks). */
+    record Direct(GatewaySession session, String type, ObjectNode payload, long enqueuedNanos)
+            implements GatewayItem {}
 
     /** Per-connection state. */
     private static final class Conn {
@@ -46,7 +49,7 @@ final class Gateway extends WebSocketServer {
     }
 
     private final World world;
-    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<GatewayItem> queue = new LinkedBlockingQueue<>();
     private final Thread dispatcher;
     private final List<GatewaySession> live = new ArrayList<>(); // dispatcher thread only
     private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
@@ -458,29 +461,22 @@ final class Gateway extends WebSocketServer {
 
     private void dispatchLoop() {
         while (!stopped) {
-            Object item;
+            GatewayItem item;
             try {
                 item = queue.take();
             } catch (InterruptedException e) {
                 return;
             }
             try {
+                delay(item.enqueuedNanos());
                 switch (item) {
-                    case Event e -> {
-                        delay(e.enqueuedNanos());
-                        deliver(e);
-                    }
+                    case Event e -> deliver(e);
                     case Direct dr -> {
-                        delay(dr.enqueuedNanos());
                         if (dr.session().valid) {
                             send(dr.session(), dr.type(), Json.write(dr.payload()));
                         }
                     }
-                    case Task t -> {
-                        delay(t.enqueuedNanos());
-                        t.action().run();
-                    }
-                    default -> log.warn("unexpected gateway queue item {}", item);
+                    case Task t -> t.action().run();
                 }
             } catch (RuntimeException ex) {
                 log.error("gateway dispatch failed", ex);

@@ -447,7 +447,7 @@ final class InteractionApi extends ApiSupport {
         long guildId = scope(r);
         CommandState old = command(r, guildId);
         ObjectNode merged = old.json().deepCopy();
-        body(r).fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+        body(r).properties().forEach(e -> merged.set(e.getKey(), e.getValue()));
         FormErrors errors = new FormErrors();
         validateCommand(merged, "", errors);
         errors.throwIfAny();

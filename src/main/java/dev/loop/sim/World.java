@@ -1012,7 +1012,7 @@ final class World {
         }
         ChannelState c = m.channel;
         MessageState result = new MessageState(ids.next(), c, m.author, MessageState.TYPE_POLL_RESULT, now());
-        result.embeds = (ArrayNode) Json.arr().add(embed);
+        result.embeds = Json.arr().add(embed);
         result.pollResultEmbed = embed;
         ObjectNode ref = Json.obj();
         ref.put("type", 0);
