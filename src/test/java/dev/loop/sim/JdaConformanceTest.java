@@ -272,8 +272,7 @@ class JdaConformanceTest {
         assertThat(hi.referencedMessage()).isEqualTo(hello);
         assertThat(hi.pinged()).containsExactly(alice.id()); // a reply pings its author by default
         hello.awaitState("bot reaction", m -> m.reactedByBot("✅"));
-        ThreadChannel thread = jda.getThreadChannelById(post.id());
-        assertThat(thread).isNotNull();
+        ThreadChannel thread = jdaThread(post);
         assertThat(thread.getAppliedTags()).extracting(t -> t.getName()).containsExactly("bug");
 
         alice.react(hi, "👍");
@@ -373,8 +372,7 @@ class JdaConformanceTest {
     @Test
     void botManagesForumPostsAndLockedThreadsRefuseMessages() {
         SimChannel post = alice.postInForum(support, "Locked soon", "please close", "feature");
-        sim.await("JDA to see the post", () -> jda.getThreadChannelById(post.id()) != null);
-        ThreadChannel thread = jda.getThreadChannelById(post.id());
+        ThreadChannel thread = jdaThread(post);
         thread.getManager().setLocked(true).setArchived(true).complete();
         assertThat(post.locked()).isTrue();
         assertThat(post.archived()).isTrue();
@@ -396,6 +394,22 @@ class JdaConformanceTest {
                 .orElseThrow();
         assertThat(simPost.appliedTags()).containsExactly("feature");
         assertThat(simPost.starterMessage().content()).isEqualTo("v1.2 is out");
+    }
+
+    /**
+     * JDA caches a new thread before it links the parent, so a test thread polling the cache can see a
+     * half-built channel; wait until the parent is there too.
+     */
+    private ThreadChannel jdaThread(SimChannel post) {
+        sim.await("JDA to cache thread " + post.name(), () -> {
+            ThreadChannel t = jda.getThreadChannelById(post.id());
+            try {
+                return t != null && t.getParentChannel() != null;
+            } catch (NullPointerException halfBuilt) {
+                return false;
+            }
+        });
+        return jda.getThreadChannelById(post.id());
     }
 
     @Test
