@@ -35,6 +35,7 @@ final class Gateway extends WebSocketServer {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
     private static final int MAX_PAYLOAD = 4096;
     private static final int CHUNK_SIZE = 1000;
+    private static final long SESSION_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(3);
 
     /** Runs on the dispatcher thread: session registration, resume replay. */
     record Task(Runnable action, long enqueuedNanos) implements GatewayItem {}
@@ -208,6 +209,7 @@ final class Gateway extends WebSocketServer {
         }
         if (s.conn == ws) {
             s.conn = null;
+            s.disconnectedAtNanos = System.nanoTime();
         }
         // A client close with 1000/1001 ends the session; anything else leaves it resumable.
         if (remote && (code == 1000 || code == 1001)) {
@@ -374,6 +376,7 @@ final class Gateway extends WebSocketServer {
             }
             conn.session = s;
             s.conn = ws;
+            s.disconnectedAtNanos = 0;
             int replayed = 0;
             for (GatewaySession.Frame f : s.buffer) {
                 if (f.seq() > seq) {
@@ -498,8 +501,15 @@ final class Gateway extends WebSocketServer {
     private void deliver(Event e) {
         String full = null;
         String stripped = null;
-        for (int i = 0; i < live.size(); i++) {
+        for (int i = live.size() - 1; i >= 0; i--) {
             GatewaySession s = live.get(i);
+            long gone = s.disconnectedAtNanos;
+            if (gone != 0 && System.nanoTime() - gone > SESSION_TIMEOUT_NANOS) {
+                // Discord drops sessions that stay disconnected; a later RESUME gets op 9.
+                invalidate(s);
+                live.remove(i);
+                continue;
+            }
             if (!s.valid || (e.intent() != 0 && !s.has(e.intent()))) {
                 continue;
             }

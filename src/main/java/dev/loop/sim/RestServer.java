@@ -203,6 +203,7 @@ final class RestServer {
                             Thread.sleep(latency / 1_000_000, (int) (latency % 1_000_000));
                         }
                         Request req = request;
+                        req.json(); // parse outside the world lock
                         response = world.write(() -> route.handler.handle(req));
                         status = response.status();
                     }
