@@ -696,6 +696,11 @@ public final class SimMember {
             known.add(name);
             int type = def.path("type").asInt();
             if (name.equals(focused)) {
+                if ((type == 4 && !typed.matches("-?\\d*")) || (type == 10 && !typed.matches("-?\\d*\\.?\\d*"))) {
+                    throw new IllegalArgumentException("Discord's client only accepts numbers in the "
+                            + (type == 4 ? "INTEGER" : "NUMBER") + " option '" + name + "'; '" + typed
+                            + "' cannot be typed there (use a STRING option for text search)");
+                }
                 ObjectNode o = target.addObject();
                 o.put("name", name);
                 o.put("type", type);

@@ -256,11 +256,13 @@ class JdaConformanceTest {
     @Test
     void autocompleteReturnsChoices() {
         List<SimInteraction.Choice> choices =
-                alice.autocomplete(general, "issue show", "number", "ap").awaitChoices();
+                alice.autocomplete(general, "issue show", "number", "1").awaitChoices();
         assertThat(choices).extracting(SimInteraction.Choice::name)
                 .containsExactly("#1 apple", "#2 apricot", "#3 banana");
         assertThat(choices.get(0).value()).isEqualTo(1L);
-        assertThat(seen).contains("autocomplete ap");
+        assertThat(seen).contains("autocomplete 1");
+        assertThatThrownBy(() -> alice.autocomplete(general, "issue show", "number", "printer"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
