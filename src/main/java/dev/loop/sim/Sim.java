@@ -176,6 +176,28 @@ public final class Sim implements AutoCloseable {
         world.await(description, () -> condition.getAsBoolean() ? Boolean.TRUE : null, world.options.awaitTimeout());
     }
 
+    /**
+     * Ends every open poll whose expiry has passed on the simulator's clock (see {@link SimOptions#clock}), posting
+     * their result messages. Discord does this by itself; here the test decides when time has moved.
+     */
+    public List<SimMessage> finalizeExpiredPolls() {
+        return world.write(() -> {
+            List<SimMessage> results = new ArrayList<>();
+            List<MessageState> due = new ArrayList<>();
+            for (MessageState m : world.messages.values()) {
+                PollState p = m.poll;
+                if (p != null && !m.deleted && !p.finalized && p.expiryMs != 0 && world.now() >= p.expiryMs) {
+                    due.add(m);
+                }
+            }
+            due.sort(java.util.Comparator.comparingLong(m -> m.id));
+            for (MessageState m : due) {
+                results.add(new SimMessage(this, world, world.endPoll(m)));
+            }
+            return results;
+        });
+    }
+
     /** The last REST calls and gateway frames, as included in timeout errors. */
     public String trafficDump() {
         return world.traffic.dump();

@@ -51,6 +51,16 @@ public final class SimMember {
         return state.user.bot;
     }
 
+    /** Leaves the guild (GUILD_MEMBER_REMOVE). The handle stays usable for reading DMs. */
+    public void leave() {
+        world.run(() -> world.leave(state));
+    }
+
+    /** This member's DM channel with the bot, opened if needed; run slash commands in it to test DM contexts. */
+    public SimChannel dmChannel() {
+        return world.write(() -> sim.wrap(world.openDm(state.user)));
+    }
+
     // ---------------------------------------------------------------------------------------------- roles
 
     public SimMember addRole(SimRole role) {
@@ -686,6 +696,11 @@ public final class SimMember {
             known.add(name);
             int type = def.path("type").asInt();
             if (name.equals(focused)) {
+                if ((type == 4 && !typed.matches("-?\\d*")) || (type == 10 && !typed.matches("-?\\d*\\.?\\d*"))) {
+                    throw new IllegalArgumentException("Discord's client only accepts numbers in the "
+                            + (type == 4 ? "INTEGER" : "NUMBER") + " option '" + name + "'; '" + typed
+                            + "' cannot be typed there (use a STRING option for text search)");
+                }
                 ObjectNode o = target.addObject();
                 o.put("name", name);
                 o.put("type", type);

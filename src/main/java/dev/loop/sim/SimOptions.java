@@ -8,6 +8,10 @@ import java.util.Objects;
  * How a {@link Sim} behaves. Start from {@link #defaults()} and chain setters:
  *
  * <pre>{@code Sim.start(SimOptions.defaults().botPermissions(Permission.getRaw(VIEW_CHANNEL, MESSAGE_SEND)))}</pre>
+ *
+ * <p>Timing values (interaction deadline, token lifetime, await timeout, nonce window) are read when used, so a
+ * test may change them on a running simulator through {@link Sim#options()}, e.g. a 300 ms deadline to provoke
+ * 10062 without waiting three seconds. Ports, token, intents and permissions are fixed at start.
  */
 public final class SimOptions {
     private String token = "sim-bot-token";

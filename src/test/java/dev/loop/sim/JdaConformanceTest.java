@@ -260,11 +260,13 @@ class JdaConformanceTest {
     @Test
     void autocompleteReturnsChoices() {
         List<SimInteraction.Choice> choices =
-                alice.autocomplete(general, "issue show", "number", "ap").awaitChoices();
+                alice.autocomplete(general, "issue show", "number", "1").awaitChoices();
         assertThat(choices).extracting(SimInteraction.Choice::name)
                 .containsExactly("#1 apple", "#2 apricot", "#3 banana");
         assertThat(choices.get(0).value()).isEqualTo(1L);
-        assertThat(seen).contains("autocomplete ap");
+        assertThat(seen).contains("autocomplete 1");
+        assertThatThrownBy(() -> alice.autocomplete(general, "issue show", "number", "printer"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -276,8 +278,7 @@ class JdaConformanceTest {
         assertThat(hi.referencedMessage()).isEqualTo(hello);
         assertThat(hi.pinged()).containsExactly(alice.id()); // a reply pings its author by default
         hello.awaitState("bot reaction", m -> m.reactedByBot("✅"));
-        ThreadChannel thread = jda.getThreadChannelById(post.id());
-        assertThat(thread).isNotNull();
+        ThreadChannel thread = jdaThread(post);
         assertThat(thread.getAppliedTags()).extracting(t -> t.getName()).containsExactly("bug");
 
         alice.react(hi, "👍");
@@ -356,5 +357,72 @@ class JdaConformanceTest {
         } finally {
             sim.rateLimits().global(0);
         }
+    }
+
+    @Test
+    void routeRateLimitsAndServerErrorsAreRetriedByJda() {
+        SimChannel channel = guild.textChannel("retry-test");
+        sim.await("JDA to see #retry-test", () -> jda.getTextChannelById(channel.id()) != null);
+        TextChannel text = jda.getTextChannelById(channel.id());
+        sim.faults().rateLimitNext("POST channels/{channel_id}/messages", 1, Duration.ofMillis(300));
+        long t0 = System.nanoTime();
+        text.sendMessage("after 429").complete();
+        assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(250);
+        assertThat(sim.rateLimits().rateLimited("POST channels/{channel_id}/messages")).isEqualTo(1);
+
+        sim.faults().failNext("POST channels/{channel_id}/messages", 1, 502);
+        text.sendMessage("after 502").complete();
+        assertThat(channel.messages()).extracting(SimMessage::content).containsExactly("after 429", "after 502");
+    }
+
+    @Test
+    void botManagesForumPostsAndLockedThreadsRefuseMessages() {
+        SimChannel post = alice.postInForum(support, "Locked soon", "please close", "feature");
+        ThreadChannel thread = jdaThread(post);
+        thread.getManager().setLocked(true).setArchived(true).complete();
+        assertThat(post.locked()).isTrue();
+        assertThat(post.archived()).isTrue();
+        sim.await("JDA to see the thread archived", () -> jda.getThreadChannelById(post.id()) == null
+                || jda.getThreadChannelById(post.id()).isArchived());
+        ThreadChannel archived = jda.getThreadChannelById(post.id());
+        if (archived != null) {
+            assertThatThrownBy(() -> archived.sendMessage("too late").complete())
+                    .isInstanceOfSatisfying(ErrorResponseException.class,
+                            e -> assertThat(e.getErrorCode()).isEqualTo(50083));
+        }
+        assertThatThrownBy(() -> alice.say(post, "reopen?")).isInstanceOf(IllegalStateException.class);
+
+        ForumChannel forum = jda.getForumChannelById(support.id());
+        ThreadChannel created = forum.createForumPost("Release notes",
+                        net.dv8tion.jda.api.utils.messages.MessageCreateData.fromContent("v1.2 is out"))
+                .setTags(forum.getAvailableTagsByName("feature", true)).complete().getThreadChannel();
+        SimChannel simPost = support.threads().stream().filter(t -> t.id() == created.getIdLong()).findFirst()
+                .orElseThrow();
+        assertThat(simPost.appliedTags()).containsExactly("feature");
+        assertThat(simPost.starterMessage().content()).isEqualTo("v1.2 is out");
+    }
+
+    /**
+     * JDA caches a new thread before it links the parent, so a test thread polling the cache can see a
+     * half-built channel; wait until the parent is there too.
+     */
+    private ThreadChannel jdaThread(SimChannel post) {
+        sim.await("JDA to cache thread " + post.name(), () -> {
+            ThreadChannel t = jda.getThreadChannelById(post.id());
+            try {
+                return t != null && t.getParentChannel() != null;
+            } catch (NullPointerException halfBuilt) {
+                return false;
+            }
+        });
+        return jda.getThreadChannelById(post.id());
+    }
+
+    @Test
+    void slashCommandsWorkInDirectMessages() {
+        SimMember erin = guild.member("erin");
+        SimMessage reply = erin.runSlash(erin.dmChannel(), "ping").awaitReply();
+        assertThat(reply.content()).isEqualTo("pong");
+        assertThat(erin.dms()).contains(reply);
     }
 }

@@ -456,6 +456,11 @@ class RestRulesTest {
                     .append('}');
         }
         assertThat(callback(auto, "{\"type\":8,\"data\":{\"choices\":" + choices + "]}}").code()).isEqualTo(50035);
+        RawRest.Reply wrongType = callback(auto, "{\"type\":8,\"data\":{\"choices\":[{\"name\":\"x\",\"value\":\"x\"}]}}");
+        assertThat(leaf(wrongType, "data.choices.0.value").path("code").asText()).isEqualTo("BASE_TYPE_CHOICES");
+        assertThat(callback(auto, "{\"type\":8,\"data\":{\"choices\":[{\"name\":\"#1\",\"value\":1}]}}").status())
+                .isEqualTo(200);
+        assertThat(auto.awaitChoices()).extracting(SimInteraction.Choice::value).containsExactly(1L);
 
         SimInteraction modal = alice.runSlash(general, "ping");
         RawRest.Reply badTitle = callback(modal, "{\"type\":9,\"data\":{\"custom_id\":\"m\",\"title\":"
