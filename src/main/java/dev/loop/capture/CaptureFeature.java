@@ -11,6 +11,7 @@ import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueAutocomplete;
 import dev.loop.issue.IssueKind;
+import dev.loop.issue.IssueNumberOption;
 import dev.loop.issue.IssueRecordView;
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.IssueStore;
@@ -99,7 +100,7 @@ public final class CaptureFeature implements Feature {
                 Commands.slash("capture", "Capture this support thread into an issue record"),
                 Commands.message(MESSAGE_COMMAND),
                 Commands.slash("link", "Add this thread (and its author) to an existing issue")
-                        .addOptions(new OptionData(OptionType.INTEGER, "issue", "The issue number", true, true).setMinValue(1),
+                        .addOptions(IssueNumberOption.option("issue", "The issue (type a number or words from its title)"),
                                 new OptionData(OptionType.USER, "user", "Someone else in the thread who asked for it", false)));
     }
 
@@ -432,7 +433,7 @@ public final class CaptureFeature implements Feature {
     private void link(SlashCommandInteractionEvent e) {
         services.engineers().require(e.getMember(), "link threads to issues");
         ThreadChannel thread = supportThread(e.getChannel(), "/link");
-        int number = e.getOption("issue", OptionMapping::getAsInt);
+        int number = IssueNumberOption.read(e, "issue");
         Issue issue = linkable(number, thread.getIdLong());
         // a user, not a member: someone who asked and has since left the server still asked
         User extra = e.getOption("user", OptionMapping::getAsUser);

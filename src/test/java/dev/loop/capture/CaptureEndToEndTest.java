@@ -515,7 +515,7 @@ class CaptureEndToEndTest {
         SimChannel second = bob.postInForum(support, "Cannot find my drafts", "Searching for my drafts returns nothing");
         carol.say(second, "Same for me since Monday");
         List<SimInteraction.Choice> choices = erin.autocomplete(second, "link", "issue", "okapi").awaitChoices();
-        assertThat(choices).contains(new SimInteraction.Choice("#" + c.number() + " Okapi search misses drafts", (long) c.number()));
+        assertThat(choices).contains(new SimInteraction.Choice("#" + c.number() + " Okapi search misses drafts", String.valueOf(c.number())));
 
         SimMessage answer = erin.runSlash(second, "link", Map.of("issue", c.number(), "user", carol)).awaitReply();
         assertThat(answer.ephemeral()).isFalse();
@@ -649,11 +649,11 @@ class CaptureEndToEndTest {
         // autocomplete on number options: by title words and by number
         List<SimInteraction.Choice> byWords = bob.autocomplete(helpdesk, "issue show", "number", "yak wizard").awaitChoices();
         assertThat(byWords).hasSize(11).first().isEqualTo(new SimInteraction.Choice(
-                "#" + numbers.getLast() + " Installer step 11 of the yak wizard fails", (long) numbers.getLast()));
+                "#" + numbers.getLast() + " Installer step 11 of the yak wizard fails", String.valueOf(numbers.getLast())));
         assertThat(erin.autocomplete(helpdesk, "issue close", "number", "#" + numbers.get(4)).awaitChoices())
-                .extracting(SimInteraction.Choice::value).contains((long) numbers.get(4));
+                .extracting(SimInteraction.Choice::value).contains(String.valueOf(numbers.get(4)));
         assertThat(erin.autocomplete(helpdesk, "issue merge", "into", "step 7 of the yak").awaitChoices())
-                .extracting(SimInteraction.Choice::value).containsExactly((long) numbers.get(6));
+                .extracting(SimInteraction.Choice::value).containsExactly(String.valueOf(numbers.get(6)));
     }
 
     @Test
@@ -972,7 +972,7 @@ class CaptureEndToEndTest {
         }
         List<SimInteraction.Choice> choices = erin.autocomplete(post, "issue show", "number", "DROP TABLE").awaitChoices();
         assertThat(choices).anySatisfy(ch -> {
-            assertThat(ch.value()).isEqualTo((long) c.number());
+            assertThat(ch.value()).isEqualTo(String.valueOf(c.number()));
             assertThat(ch.name()).startsWith("#" + c.number() + " @everyone").hasSizeLessThanOrEqualTo(100);
         });
 
