@@ -421,4 +421,43 @@ class JdaConformanceTest {
         assertThat(reply.content()).isEqualTo("pong");
         assertThat(erin.dms()).contains(reply);
     }
+
+    @Test
+    void abruptDropResumesAndInvalidSessionReidentifies() {
+        SimChannel channel = guild.textChannel("abrupt-test");
+        long resumes = sim.resumeCount();
+        sim.atomically(() -> {
+            sim.faults().dropGatewayAbruptly();
+            alice.say(channel, "during the outage");
+        });
+        sim.awaitResumes(resumes + 1);
+        sim.await("the missed message", () -> seen.contains("message abrupt-test: during the outage"));
+
+        long identifies = sim.identifyCount();
+        sim.faults().invalidateSession(false);
+        sim.await("a new session", () -> sim.identifyCount() > identifies);
+        sim.awaitBotConnected();
+        sim.await("JDA to be connected again", () -> jda.getStatus() == JDA.Status.CONNECTED);
+        assertThat(alice.runSlash(channel, "ping").awaitReply().content()).isEqualTo("pong");
+    }
+
+    @Test
+    void gatewayLatencyDelaysButKeepsOrder() {
+        SimChannel channel = guild.textChannel("latency-test");
+        sim.await("JDA to see #latency-test", () -> jda.getTextChannelById(channel.id()) != null);
+        sim.faults().gatewayLatency(Duration.ofMillis(200));
+        try {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                alice.say(channel, "slow " + i);
+            }
+            sim.await("all five", () -> seen.contains("message latency-test: slow 4"));
+            assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(190);
+            List<String> order = seen.stream().filter(x -> x.startsWith("message latency-test")).toList();
+            assertThat(order).containsExactly("message latency-test: slow 0", "message latency-test: slow 1",
+                    "message latency-test: slow 2", "message latency-test: slow 3", "message latency-test: slow 4");
+        } finally {
+            sim.faults().clear();
+        }
+    }
 }
