@@ -630,6 +630,15 @@ public final class SimMember {
 
     private CommandState command(ChannelState c, String name, int type) {
         CommandState cmd = world.findCommand(c.guild, name, type);
+        if (cmd == null && (world.gateway != null && world.gateway.hasSessions())) {
+            // The bot may still be registering its commands right after READY; give it the usual timeout.
+            try {
+                cmd = world.await("the bot to register command '" + name + "'",
+                        () -> world.findCommand(c.guild, name, type), sim.timeout());
+            } catch (AssertionError notYet) {
+                cmd = null;
+            }
+        }
         if (cmd == null) {
             List<String> known = new ArrayList<>();
             for (List<CommandState> list : world.commands.values()) {
