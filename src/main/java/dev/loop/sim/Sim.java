@@ -59,7 +59,12 @@ public final class Sim implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        sim.gateway.startAndWait();
+        try {
+            sim.gateway.startAndWait();
+        } catch (RuntimeException e) {
+            sim.rest.stop();
+            throw e;
+        }
         sim.world.gateway = sim.gateway;
         log.info("Discord simulator listening: REST {} gateway {}", sim.restBaseUrl(), sim.gatewayUrl());
         return sim;
