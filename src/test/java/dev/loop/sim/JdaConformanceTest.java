@@ -102,10 +102,9 @@ class JdaConformanceTest {
 
         @Override
         public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent e) {
-            String typed = e.getFocusedOption().getValue();
+            seen.add("autocomplete " + e.getFocusedOption().getValue());
             e.replyChoices(new Command.Choice("#1 apple", 1), new Command.Choice("#2 apricot", 2),
                     new Command.Choice("#3 banana", 3)).queue();
-            seen.add("autocomplete " + typed);
         }
 
         @Override
