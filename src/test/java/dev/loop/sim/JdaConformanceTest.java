@@ -34,10 +34,13 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.events.message.poll.MessagePollVoteAddEvent;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.Route;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.data.DataObject;
+import net.dv8tion.jda.api.utils.messages.MessagePollData;
 import net.dv8tion.jda.internal.requests.RestActionImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +99,11 @@ class JdaConformanceTest {
                     e.reply("too late").queue(ok -> seen.add("late ok"),
                             err -> seen.add("late " + ((ErrorResponseException) err).getErrorCode()));
                 }
+                case "chart" -> e.replyFiles(FileUpload.fromData(new byte[] {(byte) 0x89, 'P', 'N', 'G'},
+                        "chart.png")).setContent("stats").queue();
+                case "poll" -> e.getChannel().sendMessagePoll(MessagePollData.builder("Name?")
+                                .addAnswer("Loop").addAnswer("Ring").build())
+                        .queue(ok -> e.reply("poll posted").setEphemeral(true).queue());
                 default -> e.reply("unknown").queue();
             }
         }
@@ -140,6 +148,11 @@ class JdaConformanceTest {
         }
 
         @Override
+        public void onMessagePollVoteAdd(MessagePollVoteAddEvent e) {
+            seen.add("vote " + e.getAnswerId() + " by " + e.getUserId());
+        }
+
+        @Override
         public void onMessageReactionAdd(MessageReactionAddEvent e) {
             if (e.getUserIdLong() != e.getJDA().getSelfUser().getIdLong()) {
                 seen.add("reaction " + e.getEmoji().getName() + " by " + e.getMember().getUser().getName());
@@ -168,6 +181,8 @@ class JdaConformanceTest {
                 Commands.slash("capture", "Modal"),
                 Commands.slash("dm", "DM").addOption(OptionType.USER, "user", "Who", true),
                 Commands.slash("late", "Too slow"),
+                Commands.slash("chart", "File reply"),
+                Commands.slash("poll", "Native poll"),
                 Commands.message("Capture as issue")).complete();
     }
 
@@ -458,5 +473,26 @@ class JdaConformanceTest {
         } finally {
             sim.faults().clear();
         }
+    }
+
+    @Test
+    void fileRepliesAndNativePolls() {
+        SimMessage chart = alice.runSlash(general, "chart").awaitReply();
+        assertThat(chart.content()).isEqualTo("stats");
+        assertThat(chart.attachments()).extracting(SimMessage.Attachment::filename).containsExactly("chart.png");
+        assertThat(chart.attachments().get(0).data()).hasSize(4);
+
+        SimChannel team = guild.textChannel("team");
+        alice.runSlash(team, "poll").awaitReply();
+        SimMessage poll = team.awaitMessage(m -> m.poll() != null);
+        assertThat(poll.poll().answers()).extracting(SimMessage.PollAnswer::text).containsExactly("Loop", "Ring");
+        bob.vote(poll, "Ring");
+        sim.await("the vote event", () -> seen.contains("vote 2 by " + bob.id()));
+        SimMessage result = poll.endPoll();
+        assertThat(result.pollResult()).containsEntry("victor_answer_text", "Ring");
+        TextChannel text = jda.getTextChannelById(team.id());
+        Message fetched = text.retrieveMessageById(poll.id()).complete();
+        assertThat(fetched.getPoll().isFinalizedVotes()).isTrue();
+        assertThat(fetched.getPoll().getAnswers().get(1).getVotes()).isEqualTo(1);
     }
 }
