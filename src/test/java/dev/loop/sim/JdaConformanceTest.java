@@ -110,7 +110,8 @@ class JdaConformanceTest {
 
         @Override
         public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent e) {
-            seen.add("autocomplete " + e.getFocusedOption().getValue());
+            String typed = e.getFocusedOption().getValue();
+            seen.add("autocomplete " + typed); // before answering: the test reads it as soon as the choices arrive
             e.replyChoices(new Command.Choice("#1 apple", 1), new Command.Choice("#2 apricot", 2),
                     new Command.Choice("#3 banana", 3)).queue();
         }
