@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -136,6 +139,32 @@ public final class Sim implements AutoCloseable {
     public void awaitBotDisconnected() {
         world.await("the bot to disconnect", () -> gateway.connected() ? null : Boolean.TRUE,
                 world.options.awaitTimeout());
+    }
+
+    /** Names of every application command the bot has registered, global or for any guild. */
+    public Set<String> registeredCommands() {
+        return world.write(() -> {
+            Set<String> names = new TreeSet<>();
+            for (List<CommandState> list : world.commands.values()) {
+                for (CommandState c : list) {
+                    names.add(c.name());
+                }
+            }
+            return names;
+        });
+    }
+
+    /** Waits until the bot has registered commands with all these names (in any scope). */
+    public void awaitCommands(String... names) {
+        world.await("the bot to register commands " + Arrays.toString(names), () -> {
+            Set<String> have = new TreeSet<>();
+            for (List<CommandState> list : world.commands.values()) {
+                for (CommandState c : list) {
+                    have.add(c.name());
+                }
+            }
+            return have.containsAll(Arrays.asList(names)) ? Boolean.TRUE : null;
+        }, world.options.awaitTimeout());
     }
 
     /** Number of IDENTIFY handshakes so far (new sessions). */

@@ -198,6 +198,12 @@ class JdaConformanceTest {
     }
 
     @Test
+    void registeredCommandsAreVisible() {
+        sim.awaitCommands("ping", "issue", "Capture as issue");
+        assertThat(sim.registeredCommands()).contains("buttons", "capture");
+    }
+
+    @Test
     void readyLoadsGuildChannelsTagsAndChunkedMembers() {
         Guild g = jda.getGuildById(guild.id());
         assertThat(g).isNotNull();
