@@ -232,6 +232,36 @@ public final class Sim implements AutoCloseable {
         });
     }
 
+    /**
+     * Archives every active thread whose inactivity (since creation, unarchiving or its last message, on the
+     * simulator's clock) has reached its {@code auto_archive_duration}, sending THREAD_UPDATE like Discord's
+     * auto-archiving. Pinned forum posts never auto-archive.
+     */
+    public List<SimChannel> archiveInactiveThreads() {
+        return world.write(() -> {
+            List<SimChannel> archived = new ArrayList<>();
+            long now = world.now();
+            for (GuildState g : world.guildOrder) {
+                for (ChannelState t : List.copyOf(g.channels.values())) {
+                    if (!t.isThread() || t.deleted || t.archived || (t.flags & ChannelState.FLAG_PINNED) != 0) {
+                        continue;
+                    }
+                    long last = Math.max(t.createTimestampMs, t.archiveTimestampMs);
+                    var lastMessage = t.messages.lastEntry();
+                    if (lastMessage != null) {
+                        last = Math.max(last, lastMessage.getValue().createdMs);
+                    }
+                    if (now - last >= t.autoArchiveMinutes * 60_000L) {
+                        world.archive(t, true);
+                        world.channelUpdated(t);
+                        archived.add(wrap(t));
+                    }
+                }
+            }
+            return archived;
+        });
+    }
+
     /** The last REST calls and gateway frames, as included in timeout errors. */
     public String trafficDump() {
         return world.traffic.dump();
