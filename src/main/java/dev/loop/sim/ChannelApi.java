@@ -325,7 +325,8 @@ final class ChannelApi extends ApiSupport {
         MessageSpec spec = MessageSpec.parse(r.json(), r.uploads(), MessageSpec.Kind.CREATE, "", errors);
         if (c.isDm()) {
             UserState recipient = c.recipient;
-            if (recipient == null || !recipient.dmsOpen) {
+            // Closed DMs, a blocked bot, or no guild in common all look the same to the bot.
+            if (recipient == null || !recipient.dmsOpen || !world.sharesGuildWithBot(recipient)) {
                 throw ApiError.cannotMessageUser(403);
             }
         } else {

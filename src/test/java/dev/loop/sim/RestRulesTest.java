@@ -329,6 +329,11 @@ class RestRulesTest {
         RawRest.Reply refused = rest.post("channels/" + dmId + "/messages", "{\"content\":\"hi again\"}");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.code()).isEqualTo(50007);
+        SimMember gone = guild.member("gone");
+        String goneDm = rest.post("users/@me/channels", "{\"recipient_id\":\"" + gone.id() + "\"}").json().path("id")
+                .asText();
+        gone.leave();
+        assertThat(rest.post("channels/" + goneDm + "/messages", "{\"content\":\"hi\"}").code()).isEqualTo(50007);
         RawRest.Reply toBot = rest.post("users/@me/channels", "{\"recipient_id\":\"" + sim.botId() + "\"}");
         assertThat(toBot.status()).isEqualTo(400);
         assertThat(toBot.code()).isEqualTo(50007);
