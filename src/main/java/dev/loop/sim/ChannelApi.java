@@ -592,7 +592,8 @@ final class ChannelApi extends ApiSupport {
                 require(c, Perms.ATTACH_FILES);
             }
             long id = world.ids.next();
-            ChannelState t = world.createThread(c, world.bot, name, ChannelState.PUBLIC_THREAD, null, tags, minutes, id);
+            ChannelState t =
+                    world.createThread(c, world.bot, name, ChannelState.PUBLIC_THREAD, null, tags, minutes, id);
             MessageState starter = world.createMessage(t, world.bot, spec,
                     new World.Origin(MessageState.TYPE_DEFAULT, null, false, 0, id));
             ObjectNode out = world.views.channel(t);

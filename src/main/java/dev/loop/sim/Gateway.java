@@ -550,7 +550,8 @@ final class Gateway extends WebSocketServer {
             s.trimmedUpTo = s.buffer.pollFirst().seq();
         }
         WebSocket c = s.conn;
-        world.traffic.gateway("→ " + type + " s=" + seq + (c == null ? " (buffered) " : " ") + Json.abbreviate(d, 160));
+        world.traffic.gateway(
+                "→ " + type + " s=" + seq + (c == null ? " (buffered) " : " ") + Json.abbreviate(d, 160));
         if (c != null) {
             sendRaw(c, text);
         }

@@ -769,7 +769,8 @@ public final class SimMember {
                 double n = value instanceof Number num ? num.doubleValue() : Double.parseDouble(value.toString());
                 o.put("value", n);
             }
-            case 5 -> o.put("value", value instanceof Boolean b ? b.booleanValue() : Boolean.parseBoolean(value.toString()));
+            case 5 -> o.put("value",
+                    value instanceof Boolean b ? b.booleanValue() : Boolean.parseBoolean(value.toString()));
             case 6, 9 -> {
                 if (value instanceof SimRole role && type == 9) {
                     o.put("value", Json.str(role.state.id));

@@ -310,7 +310,8 @@ class RestRulesTest {
         assertThatThrownBy(() -> alice.vote(poll, "Ring")).isInstanceOf(IllegalStateException.class);
 
         RawRest.Reply tooManyAnswers = rest.post(messages(general), "{\"poll\":{\"question\":{\"text\":\"q\"},"
-                + "\"answers\":[" + "{\"poll_media\":{\"text\":\"a\"}},".repeat(10) + "{\"poll_media\":{\"text\":\"b\"}}]}}");
+                + "\"answers\":[" + "{\"poll_media\":{\"text\":\"a\"}},".repeat(10)
+                + "{\"poll_media\":{\"text\":\"b\"}}]}}");
         assertThat(leaf(tooManyAnswers, "poll.answers").path("code").asText()).isEqualTo("BASE_TYPE_MAX_LENGTH");
         assertThat(rest.post("channels/" + general.id() + "/polls/" + result.id() + "/expire", null).code())
                 .isEqualTo(520006);
@@ -458,7 +459,8 @@ class RestRulesTest {
                     .append('}');
         }
         assertThat(callback(auto, "{\"type\":8,\"data\":{\"choices\":" + choices + "]}}").code()).isEqualTo(50035);
-        RawRest.Reply wrongType = callback(auto, "{\"type\":8,\"data\":{\"choices\":[{\"name\":\"x\",\"value\":\"x\"}]}}");
+        RawRest.Reply wrongType =
+                callback(auto, "{\"type\":8,\"data\":{\"choices\":[{\"name\":\"x\",\"value\":\"x\"}]}}");
         assertThat(leaf(wrongType, "data.choices.0.value").path("code").asText()).isEqualTo("BASE_TYPE_CHOICES");
         assertThat(callback(auto, "{\"type\":8,\"data\":{\"choices\":[{\"name\":\"#1\",\"value\":1}]}}").status())
                 .isEqualTo(200);
