@@ -326,7 +326,8 @@ final class ChannelApi extends ApiSupport {
         MessageSpec spec = MessageSpec.parse(r.json(), r.uploads(), MessageSpec.Kind.CREATE, "", errors);
         if (c.isDm()) {
             UserState recipient = c.recipient;
-            if (recipient == null || !recipient.dmsOpen) {
+            // Closed DMs, a blocked bot, or no guild in common all look the same to the bot.
+            if (recipient == null || !recipient.dmsOpen || !world.sharesGuildWithBot(recipient)) {
                 throw ApiError.cannotMessageUser(403);
             }
         } else {
@@ -592,7 +593,8 @@ final class ChannelApi extends ApiSupport {
                 require(c, Perms.ATTACH_FILES);
             }
             long id = world.ids.next();
-            ChannelState t = world.createThread(c, world.bot, name, ChannelState.PUBLIC_THREAD, null, tags, minutes, id);
+            ChannelState t =
+                    world.createThread(c, world.bot, name, ChannelState.PUBLIC_THREAD, null, tags, minutes, id);
             MessageState starter = world.createMessage(t, world.bot, spec,
                     new World.Origin(MessageState.TYPE_DEFAULT, null, false, 0, id));
             ObjectNode out = world.views.channel(t);

@@ -59,9 +59,10 @@ final class Gateway extends WebSocketServer {
     private final AtomicLong resumes = new AtomicLong();
     private volatile long latencyNanos;
     private volatile boolean stopped;
+    private volatile Exception startFailure;
 
     Gateway(World world) {
-        super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 2);
+        super(new InetSocketAddress(InetAddress.getLoopbackAddress(), world.options.gatewayPort()), 2);
         this.world = world;
         setReuseAddr(true);
         setTcpNoDelay(true);
@@ -77,6 +78,10 @@ final class Gateway extends WebSocketServer {
         try {
             if (!started.await(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("gateway did not start");
+            }
+            if (startFailure != null) {
+                throw new IllegalStateException("gateway could not start: " + startFailure.getMessage(),
+                        startFailure);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -220,6 +225,11 @@ final class Gateway extends WebSocketServer {
 
     @Override
     public void onError(WebSocket ws, Exception ex) {
+        if (ws == null) {
+            startFailure = ex; // e.g. the port is taken
+            started.countDown();
+            return;
+        }
         log.debug("gateway connection error", ex);
     }
 
@@ -540,7 +550,8 @@ final class Gateway extends WebSocketServer {
             s.trimmedUpTo = s.buffer.pollFirst().seq();
         }
         WebSocket c = s.conn;
-        world.traffic.gateway("→ " + type + " s=" + seq + (c == null ? " (buffered) " : " ") + Json.abbreviate(d, 160));
+        world.traffic.gateway(
+                "→ " + type + " s=" + seq + (c == null ? " (buffered) " : " ") + Json.abbreviate(d, 160));
         if (c != null) {
             sendRaw(c, text);
         }

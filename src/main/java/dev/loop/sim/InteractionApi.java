@@ -22,7 +22,8 @@ final class InteractionApi extends ApiSupport {
     void register(RestServer s) {
         s.tokenRoute("POST", "interactions/{interaction_id}/{interaction_token}/callback", this::callback);
         s.tokenRoute("POST", "webhooks/{application_id}/{interaction_token}", this::followUp);
-        s.tokenRoute("GET", "webhooks/{application_id}/{interaction_token}/messages/{message_id}", this::getHookMessage);
+        s.tokenRoute("GET", "webhooks/{application_id}/{interaction_token}/messages/{message_id}",
+                this::getHookMessage);
         s.tokenRoute("PATCH", "webhooks/{application_id}/{interaction_token}/messages/{message_id}",
                 this::editHookMessage);
         s.tokenRoute("DELETE", "webhooks/{application_id}/{interaction_token}/messages/{message_id}",

@@ -77,7 +77,8 @@ final class RestServer {
     }
 
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        server = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), world.options.restPort()), 256);
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newFixedThreadPool(world.options.restThreads(), r -> {
             Thread t = new Thread(r, "sim-rest-" + n.incrementAndGet());

@@ -630,6 +630,15 @@ public final class SimMember {
 
     private CommandState command(ChannelState c, String name, int type) {
         CommandState cmd = world.findCommand(c.guild, name, type);
+        if (cmd == null && (world.gateway != null && world.gateway.hasSessions())) {
+            // The bot may still be registering its commands right after READY; give it the usual timeout.
+            try {
+                cmd = world.await("the bot to register command '" + name + "'",
+                        () -> world.findCommand(c.guild, name, type), sim.timeout());
+            } catch (AssertionError notYet) {
+                cmd = null;
+            }
+        }
         if (cmd == null) {
             List<String> known = new ArrayList<>();
             for (List<CommandState> list : world.commands.values()) {
@@ -760,7 +769,8 @@ public final class SimMember {
                 double n = value instanceof Number num ? num.doubleValue() : Double.parseDouble(value.toString());
                 o.put("value", n);
             }
-            case 5 -> o.put("value", value instanceof Boolean b ? b.booleanValue() : Boolean.parseBoolean(value.toString()));
+            case 5 -> o.put("value",
+                    value instanceof Boolean b ? b.booleanValue() : Boolean.parseBoolean(value.toString()));
             case 6, 9 -> {
                 if (value instanceof SimRole role && type == 9) {
                     o.put("value", Json.str(role.state.id));

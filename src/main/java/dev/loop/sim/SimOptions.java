@@ -29,6 +29,8 @@ public final class SimOptions {
     private boolean guildMembersIntentEnabled = true;
     private boolean presenceIntentEnabled = true;
     private int restThreads = 16;
+    private int restPort;
+    private int gatewayPort;
 
     private SimOptions() {}
 
@@ -117,6 +119,21 @@ public final class SimOptions {
     public SimOptions presenceIntentEnabled(boolean on) {
         this.presenceIntentEnabled = on;
         return this;
+    }
+
+    /** Fixed loopback ports (e.g. for a sandbox other processes connect to); 0, the default, picks free ones. */
+    public SimOptions ports(int rest, int gateway) {
+        this.restPort = rest;
+        this.gatewayPort = gateway;
+        return this;
+    }
+
+    public int restPort() {
+        return restPort;
+    }
+
+    public int gatewayPort() {
+        return gatewayPort;
     }
 
     public SimOptions restThreads(int n) {

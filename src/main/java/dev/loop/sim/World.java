@@ -165,6 +165,15 @@ final class World {
         return options.messageContentIntentEnabled() || contentExempt(m);
     }
 
+    boolean sharesGuildWithBot(UserState u) {
+        for (GuildState g : guildOrder) {
+            if (g.members.containsKey(u.id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     MemberState memberOf(ChannelState c, UserState u) {
         return c.guild == null ? null : c.guild.members.get(u.id);
     }

@@ -57,7 +57,11 @@
  *       {@code pingedRoles()}, {@code pingedEveryone()}, {@code pings(member)}, {@code reactions()},
  *       {@code poll()}, {@code pollResult()}. Views are live: they show later edits.
  * </ul>
- * Every wait uses {@link dev.loop.sim.SimOptions#awaitTimeout()} (10 s by default) and fails with an
+ * {@code sim.awaitCommands("issue", "capture")} waits for the bot's command registration. Time-driven Discord
+ * behaviour follows the simulator's clock when the test says so: {@code sim.finalizeExpiredPolls()},
+ * {@code sim.archiveInactiveThreads()}.
+ *
+ * <p>Every wait uses {@link dev.loop.sim.SimOptions#awaitTimeout()} (10 s by default) and fails with an
  * AssertionError that lists the recent test actions, REST calls and gateway frames.
  *
  * <h2>Rules enforced</h2>
@@ -65,8 +69,8 @@
  * Content, embed, component, poll, modal and autocomplete limits (50035 with Discord's form error body); empty
  * messages (50006); unknown resources (10003, 10008, 10015, 10062); missing access (50001) versus missing
  * permissions (50013) from roles and channel overwrites; posting into a forum (50008); archived and locked threads
- * (auto-unarchive on send, 50083); DMs closed (403 50007); interaction deadline (3 s, 10062), double
- * acknowledgement (40060), token lifetime (15 min, 50027), allowed callback types per interaction type;
+ * (auto-unarchive on send, 50083); DMs closed or no guild in common (403 50007); interaction deadline (3 s,
+ * 10062), double acknowledgement (40060), token lifetime (15 min, 50027), allowed callback types per interaction type;
  * {@code enforce_nonce}; allowed_mentions defaults and permissions; MESSAGE_CONTENT and other intents on the
  * gateway; rate limits with Discord's headers and 429 bodies (see {@link dev.loop.sim.SimRateLimits}).
  *

@@ -34,10 +34,13 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.events.message.poll.MessagePollVoteAddEvent;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.Route;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.data.DataObject;
+import net.dv8tion.jda.api.utils.messages.MessagePollData;
 import net.dv8tion.jda.internal.requests.RestActionImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +99,11 @@ class JdaConformanceTest {
                     e.reply("too late").queue(ok -> seen.add("late ok"),
                             err -> seen.add("late " + ((ErrorResponseException) err).getErrorCode()));
                 }
+                case "chart" -> e.replyFiles(FileUpload.fromData(new byte[] {(byte) 0x89, 'P', 'N', 'G'},
+                        "chart.png")).setContent("stats").queue();
+                case "poll" -> e.getChannel().sendMessagePoll(MessagePollData.builder("Name?")
+                                .addAnswer("Loop").addAnswer("Ring").build())
+                        .queue(ok -> e.reply("poll posted").setEphemeral(true).queue());
                 default -> e.reply("unknown").queue();
             }
         }
@@ -141,6 +149,11 @@ class JdaConformanceTest {
         }
 
         @Override
+        public void onMessagePollVoteAdd(MessagePollVoteAddEvent e) {
+            seen.add("vote " + e.getAnswerId() + " by " + e.getUserId());
+        }
+
+        @Override
         public void onMessageReactionAdd(MessageReactionAddEvent e) {
             if (e.getUserIdLong() != e.getJDA().getSelfUser().getIdLong()) {
                 seen.add("reaction " + e.getEmoji().getName() + " by " + e.getMember().getUser().getName());
@@ -173,6 +186,8 @@ class JdaConformanceTest {
                 Commands.slash("capture", "Modal"),
                 Commands.slash("dm", "DM").addOption(OptionType.USER, "user", "Who", true),
                 Commands.slash("late", "Too slow"),
+                Commands.slash("chart", "File reply"),
+                Commands.slash("poll", "Native poll"),
                 Commands.message("Capture as issue")).complete();
     }
 
@@ -184,6 +199,12 @@ class JdaConformanceTest {
         if (sim != null) {
             sim.close();
         }
+    }
+
+    @Test
+    void registeredCommandsAreVisible() {
+        sim.awaitCommands("ping", "issue", "Capture as issue");
+        assertThat(sim.registeredCommands()).contains("buttons", "capture");
     }
 
     @Test
@@ -424,5 +445,65 @@ class JdaConformanceTest {
         SimMessage reply = erin.runSlash(erin.dmChannel(), "ping").awaitReply();
         assertThat(reply.content()).isEqualTo("pong");
         assertThat(erin.dms()).contains(reply);
+    }
+
+    @Test
+    void abruptDropResumesAndInvalidSessionReidentifies() {
+        SimChannel channel = guild.textChannel("abrupt-test");
+        long resumes = sim.resumeCount();
+        sim.atomically(() -> {
+            sim.faults().dropGatewayAbruptly();
+            alice.say(channel, "during the outage");
+        });
+        sim.awaitResumes(resumes + 1);
+        sim.await("the missed message", () -> seen.contains("message abrupt-test: during the outage"));
+
+        long identifies = sim.identifyCount();
+        sim.faults().invalidateSession(false);
+        sim.await("a new session", () -> sim.identifyCount() > identifies);
+        sim.awaitBotConnected();
+        sim.await("JDA to be connected again", () -> jda.getStatus() == JDA.Status.CONNECTED);
+        assertThat(alice.runSlash(channel, "ping").awaitReply().content()).isEqualTo("pong");
+    }
+
+    @Test
+    void gatewayLatencyDelaysButKeepsOrder() {
+        SimChannel channel = guild.textChannel("latency-test");
+        sim.await("JDA to see #latency-test", () -> jda.getTextChannelById(channel.id()) != null);
+        sim.faults().gatewayLatency(Duration.ofMillis(200));
+        try {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                alice.say(channel, "slow " + i);
+            }
+            sim.await("all five", () -> seen.contains("message latency-test: slow 4"));
+            assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(190);
+            List<String> order = seen.stream().filter(x -> x.startsWith("message latency-test")).toList();
+            assertThat(order).containsExactly("message latency-test: slow 0", "message latency-test: slow 1",
+                    "message latency-test: slow 2", "message latency-test: slow 3", "message latency-test: slow 4");
+        } finally {
+            sim.faults().clear();
+        }
+    }
+
+    @Test
+    void fileRepliesAndNativePolls() {
+        SimMessage chart = alice.runSlash(general, "chart").awaitReply();
+        assertThat(chart.content()).isEqualTo("stats");
+        assertThat(chart.attachments()).extracting(SimMessage.Attachment::filename).containsExactly("chart.png");
+        assertThat(chart.attachments().get(0).data()).hasSize(4);
+
+        SimChannel team = guild.textChannel("team");
+        alice.runSlash(team, "poll").awaitReply();
+        SimMessage poll = team.awaitMessage(m -> m.poll() != null);
+        assertThat(poll.poll().answers()).extracting(SimMessage.PollAnswer::text).containsExactly("Loop", "Ring");
+        bob.vote(poll, "Ring");
+        sim.await("the vote event", () -> seen.contains("vote 2 by " + bob.id()));
+        SimMessage result = poll.endPoll();
+        assertThat(result.pollResult()).containsEntry("victor_answer_text", "Ring");
+        TextChannel text = jda.getTextChannelById(team.id());
+        Message fetched = text.retrieveMessageById(poll.id()).complete();
+        assertThat(fetched.getPoll().isFinalizedVotes()).isTrue();
+        assertThat(fetched.getPoll().getAnswers().get(1).getVotes()).isEqualTo(1);
     }
 }

@@ -186,4 +186,18 @@ class PeopleApiTest {
                 .hasMessageContaining("alice: /menu")
                 .hasMessageContaining("REST calls");
     }
+
+    @Test
+    void threadsAutoArchiveWhenTheClockPassesTheirDuration() {
+        SimChannel forum = guild.forum("support", "bug");
+        SimChannel quiet = alice.postInForum(forum, "quiet", "anyone?", "bug");
+        now.set(now.get().plus(Duration.ofDays(2)));
+        SimChannel busy = alice.postInForum(forum, "busy", "hello", "bug");
+        now.set(now.get().plus(Duration.ofDays(1)).plusSeconds(1)); // quiet: 3 days + 1 s idle; busy: 1 day + 1 s
+        assertThat(sim.archiveInactiveThreads()).containsExactly(quiet);
+        assertThat(quiet.archived()).isTrue();
+        assertThat(busy.archived()).isFalse();
+        alice.say(quiet, "bump");
+        assertThat(quiet.archived()).isFalse();
+    }
 }
