@@ -65,8 +65,7 @@ class LifecycleEndToEndTest {
             Process bot = pb.start();
             try {
                 sim.awaitBotConnected();
-                sim.await("Loop to register its guild commands", () -> sim.recentRestCalls(200).stream()
-                        .anyMatch(c -> c.contains("PUT applications/") && c.contains("/commands -> 200")));
+                sim.awaitCommands("issue");
                 // the process is ready once it answers; /issue list is registered by the issue feature
                 var reply = alice.runSlash(team, "issue list").awaitReply();
                 assertThat(reply.ephemeral()).isTrue();
