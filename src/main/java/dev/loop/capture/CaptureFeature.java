@@ -11,6 +11,7 @@ import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueAutocomplete;
 import dev.loop.issue.IssueKind;
+import dev.loop.issue.IssueNumberOption;
 import dev.loop.issue.IssueRecordView;
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.IssueStore;
@@ -23,10 +24,10 @@ import dev.loop.issue.Requester;
 import dev.loop.issue.SearchHit;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -37,6 +38,8 @@ import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.MessageHistory;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ForumChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -97,7 +100,7 @@ public final class CaptureFeature implements Feature {
                 Commands.slash("capture", "Capture this support thread into an issue record"),
                 Commands.message(MESSAGE_COMMAND),
                 Commands.slash("link", "Add this thread (and its author) to an existing issue")
-                        .addOptions(new OptionData(OptionType.INTEGER, "issue", "The issue number", true, true).setMinValue(1),
+                        .addOptions(IssueNumberOption.option("issue", "The issue (type a number or words from its title)"),
                                 new OptionData(OptionType.USER, "user", "Someone else in the thread who asked for it", false)));
     }
 
@@ -106,7 +109,7 @@ public final class CaptureFeature implements Feature {
         router.slash("capture", this::capture)
                 .messageCommand(MESSAGE_COMMAND, this::captureMessage)
                 .slash("link", this::link)
-                .autocomplete("link", "issue", new IssueAutocomplete(store, false)::complete)
+                .autocomplete("link", "issue", new IssueAutocomplete(store, true)::complete)
                 .modal(MODAL, this::submit)
                 .button(CHOICE, this::choose)
                 .button(IssueViews.ME_TOO_PREFIX, this::meToo)
@@ -263,16 +266,31 @@ public final class CaptureFeature implements Feature {
         } else {
             int number = Integer.parseInt(parts[3]);
             Issue issue = store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
-            String result = linkPlace(e.getJDA(), issue, draft.channelId(), draft.messageId(), null, draft.engineerId());
-            e.getHook().sendMessage(Replies.text(result)).setEphemeral(true).queue();
+            Linked linked = linkPlace(e.getJDA(), issue, draft.channelId(), draft.messageId(), null, Requester.How.LINK,
+                    draft.engineerId());
+            // the conversation hears where it is tracked, as after /link
+            try {
+                Message card = linked.channel().sendMessage(linkedCard(linked)).complete();
+                store.setCard(linked.placeId(), card.getIdLong());
+            } catch (RuntimeException failed) {
+                log.warn("Could not post the card of #{} in {}: {}", number, linked.channel().getId(), failed.toString());
+            }
+            e.getHook().sendMessage(Replies.text(linked.sentence())).setEphemeral(true).queue();
         }
+    }
+
+    private MessageCreateData linkedCard(Linked linked) {
+        IssueRecordView view = store.view(linked.number()).orElseThrow();
+        return new MessageCreateBuilder().setContent(Safe.truncate(linked.sentence(), 2000))
+                .setEmbeds(views.card(view)).setComponents(views.cardButtons(view.issue()))
+                .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class)).build();
     }
 
     /** Creates the issue from a draft: reads the conversation, stores it, posts the card, asks for details. */
     private void create(JDA jda, CaptureDraft draft, InteractionHook hook) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, draft.channelId());
         if (channel == null) throw new UserError("That thread no longer exists, so there is nothing to capture.");
-        Source source = readSource(channel, draft.messageId());
+        Source source = readSource(channel, draft.messageId(), "capture");
         if (draft.messageId() == null) {
             Optional<Issue> existing = store.findByChannel(channel.getIdLong());
             if (existing.isPresent()) {
@@ -298,12 +316,12 @@ public final class CaptureFeature implements Feature {
     private record Source(NewPlace place, List<Long> requesters, Requester.How how, TranscriptReader.Transcript transcript) {
     }
 
-    private Source readSource(GuildMessageChannel channel, Long messageId) {
+    private Source readSource(GuildMessageChannel channel, Long messageId, String verb) {
         if (messageId == null) {
             ThreadChannel thread = (ThreadChannel) channel;
             TranscriptReader.Transcript transcript = TranscriptReader.readChannel(thread, config.transcriptLimit());
             if (transcript.lines().isEmpty()) {
-                throw new UserError("There are no messages from people in this thread, so there is nothing to capture.");
+                throw new UserError("There are no messages from people in this thread, so there is nothing to " + verb + ".");
             }
             long author = thread.getOwnerIdLong();
             return new Source(placeOf(thread), List.of(author), Requester.How.AUTHOR, transcript);
@@ -312,7 +330,7 @@ public final class CaptureFeature implements Feature {
         try {
             message = channel.retrieveMessageById(messageId).complete();
         } catch (ErrorResponseException gone) {
-            throw new UserError("That message was deleted, so there is nothing to capture.");
+            throw new UserError("That message was deleted, so there is nothing to " + verb + ".");
         }
         NewPlace place = new NewPlace(Place.PlaceKind.MESSAGE, channel.getGuild().getIdLong(), parentOf(channel),
                 channel.getIdLong(), message.getIdLong(), message.getJumpUrl(), channel.getName());
@@ -415,52 +433,83 @@ public final class CaptureFeature implements Feature {
     private void link(SlashCommandInteractionEvent e) {
         services.engineers().require(e.getMember(), "link threads to issues");
         ThreadChannel thread = supportThread(e.getChannel(), "/link");
-        int number = e.getOption("issue", OptionMapping::getAsInt);
+        int number = IssueNumberOption.read(e, "issue");
+        Issue issue = linkable(number, thread.getIdLong());
+        // a user, not a member: someone who asked and has since left the server still asked
+        User extra = e.getOption("user", OptionMapping::getAsUser);
+        if (extra != null && extra.isBot()) throw new UserError("Bots can't be requesters.");
+        // the answer is for the whole thread; reading the thread may take longer than Discord's 3 seconds
+        e.deferReply().queue();
+        Linked linked;
+        try {
+            linked = linkPlace(e.getJDA(), issue, thread.getIdLong(), null, extra == null ? null : extra.getIdLong(),
+                    Requester.How.LINK, e.getUser().getIdLong());
+        } catch (UserError refused) {
+            // the deferred answer is public: remove it so the refusal is only seen by the engineer
+            try {
+                e.getHook().deleteOriginal().complete();
+            } catch (RuntimeException gone) {
+                log.debug("Deferred /link answer already gone: {}", gone.toString());
+            }
+            e.getHook().sendMessage(Replies.text(refused.getMessage())).setEphemeral(true).queue();
+            return;
+        }
+        Message card = e.getHook().sendMessage(linkedCard(linked)).complete();
+        store.setCard(linked.placeId(), card.getIdLong());
+    }
+
+    /**
+     * Links a support thread to an issue exactly as {@code /link} does (the thread as a place, its author as a
+     * requester added {@code how}, its messages to the transcript, the tracked tag) and posts /link's answer, the
+     * status and the issue card, in the thread. For other features, e.g. a hint's Link button. Blocking.
+     *
+     * @throws UserError when the issue or thread cannot be linked, with the sentence to show
+     */
+    public void linkThread(JDA jda, int number, long threadId, Requester.How how, long actor) {
+        Issue issue = linkable(number, threadId);
+        if (jda.getThreadChannelById(threadId) == null) throw new UserError("That thread no longer exists.");
+        Linked linked = linkPlace(jda, issue, threadId, null, null, how, actor);
+        Message card = linked.channel().sendMessage(linkedCard(linked)).complete();
+        store.setCard(linked.placeId(), card.getIdLong());
+    }
+
+    private Issue linkable(int number, long threadId) {
         Issue issue = store.find(number).orElseThrow(() -> new UserError("There is no issue #" + number + "."));
         if (issue.status() == IssueStatus.DUPLICATE) {
             throw new UserError(issue.ref() + " is a duplicate of #" + issue.duplicateOf() + "; link to #" + issue.duplicateOf() + " instead.");
         }
-        Optional<Issue> other = store.findByChannel(thread.getIdLong()).filter(i -> i.number() != number);
+        Optional<Issue> other = store.findByChannel(threadId).filter(i -> i.number() != number);
         if (other.isPresent()) {
             throw new UserError("This thread is already " + other.get().ref() + ". To combine the two, use /issue merge.");
         }
-        Member extra = e.getOption("user", OptionMapping::getAsMember);
-        if (extra != null && extra.getUser().isBot()) throw new UserError("Bots can't be requesters.");
-        e.deferReply().queue();
-        String result = linkPlace(e.getJDA(), issue, thread.getIdLong(), null, extra == null ? null : extra.getIdLong(),
-                e.getUser().getIdLong());
-        IssueRecordView view = store.view(number).orElseThrow();
-        Message card = e.getHook().sendMessage(new MessageCreateBuilder().setContent(Safe.truncate(result, 2000))
-                .setEmbeds(views.card(view)).setComponents(views.cardButtons(view.issue()))
-                .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class)).build()).complete();
-        store.places(number).stream().filter(p -> p.channelId() != null && p.channelId() == thread.getIdLong()
-                && p.messageId() == null).findFirst().ifPresent(p -> store.setCard(p.id(), card.getIdLong()));
+        return issue;
+    }
+
+    /** What linking did: the sentence for the engineer and the thread, and where the card goes. */
+    private record Linked(int number, long placeId, GuildMessageChannel channel, String sentence) {
     }
 
     /** Adds a thread (or one message) to an issue as a place, its people as requesters and its messages. */
-    private String linkPlace(JDA jda, Issue issue, long channelId, Long messageId, Long extraUser, long actor) {
+    private Linked linkPlace(JDA jda, Issue issue, long channelId, Long messageId, Long extraUser, Requester.How how,
+                             long actor) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) throw new UserError("That thread no longer exists.");
-        Source source = readSource(channel, messageId);
-        IssueActions.PlaceResult place = actions.addPlace(jda, issue.number(), source.place(), actor);
-        store.appendTranscript(issue.number(), place.placeId(), source.transcript().lines());
-        Set<Long> people = new LinkedHashSet<>(source.requesters());
-        if (extraUser != null) people.add(extraUser);
-        int added = 0;
-        boolean bumped = place.bumped();
-        for (Long person : people) {
-            IssueActions.Added a = actions.addRequester(jda, issue.number(), person,
-                    person.equals(extraUser) ? Requester.How.MANUAL : Requester.How.LINK, place.placeId(), actor);
-            if (a.added()) added++;
-            bumped |= a.bumped();
-        }
+        Source source = readSource(channel, messageId, "link");
+        Map<Long, Requester.How> people = new LinkedHashMap<>();
+        for (Long author : source.requesters()) people.put(author, how);
+        if (extraUser != null) people.putIfAbsent(extraUser, Requester.How.MANUAL);
+        IssueActions.BroughtUp up = actions.bringUp(jda, issue.number(), source.place(), people, actor);
+        store.appendTranscript(issue.number(), up.placeId(), source.transcript().lines());
         if (channel instanceof ThreadChannel t) applyTag(t, config.tags().tracked());
         Issue now = store.find(issue.number()).orElseThrow();
         String status = "**" + now.ref() + "** " + Safe.inline(now.title(), 150) + " — " + now.status().label() + ", "
                 + now.priority().label() + ": " + views.timeline(now.priority()) + ".";
-        if (!place.added() && added == 0) return "This thread was already linked to " + status;
-        return "Linked to " + status + (added > 0 ? " " + added + " new requester" + (added == 1 ? "" : "s") + "." : "")
-                + (bumped ? " It has now been brought up before, so it moved up to High." : "");
+        String what = messageId == null ? "This thread" : "This message";
+        String sentence = !up.changed() ? what + " was already linked to " + status
+                : "Linked to " + status + (up.requestersAdded() > 0 ? " " + up.requestersAdded() + " new requester"
+                + (up.requestersAdded() == 1 ? "" : "s") + "." : "")
+                + (up.bumped() ? " It has now been brought up before, so it moved up to High." : "");
+        return new Linked(now.number(), up.placeId(), channel, sentence);
     }
 
     // ------------------------------------------------------------------ Me too
@@ -541,10 +590,17 @@ public final class CaptureFeature implements Feature {
         return thread;
     }
 
+    /**
+     * The first message a person wrote in the thread: a forum post's starter, or for a thread in a text channel
+     * (which has no starter inside it) or a post whose starter was deleted, the oldest message left.
+     */
     private static Message firstMessage(ThreadChannel thread) {
         try {
-            // a forum post's starter message has the thread's id; keep the modal inside Discord's 3 seconds
-            return thread.retrieveMessageById(thread.getIdLong()).timeout(1200, TimeUnit.MILLISECONDS).complete();
+            // one request, kept well inside Discord's 3 seconds for opening the modal
+            List<Message> oldest = MessageHistory.getHistoryFromBeginning(thread).limit(10)
+                    .timeout(1200, TimeUnit.MILLISECONDS).complete().getRetrievedHistory();
+            return oldest.stream().filter(m -> !m.getAuthor().isBot() && !m.getAuthor().isSystem())
+                    .min(java.util.Comparator.comparingLong(Message::getIdLong)).orElse(null);
         } catch (RuntimeException e) {
             return null;
         }

@@ -5,8 +5,11 @@ import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueCommands;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
+import dev.loop.naming.NamingFeature;
 import dev.loop.release.ReleaseFeature;
+import dev.loop.stats.StatsFeature;
 import dev.loop.triage.TriageFeature;
+import dev.loop.watch.WatchFeature;
 import java.util.List;
 
 /** The product: every feature Loop runs, constructed explicitly in one place. */
@@ -19,10 +22,14 @@ public final class Features {
         IssueViews views = new IssueViews(services.config().timelines());
         IssueActions actions = new IssueActions(store, views, services.config(), services.clock());
         TriageFeature triage = new TriageFeature(services, actions);
+        CaptureFeature capture = new CaptureFeature(services, actions, triage.afterCapture());
         return List.of(
                 new IssueCommands(services, actions),
-                new CaptureFeature(services, actions, triage.afterCapture()),
+                capture,
                 triage,
-                new ReleaseFeature(services, actions));
+                new ReleaseFeature(services, actions),
+                new WatchFeature(services, store, capture::linkThread),
+                new StatsFeature(services),
+                new NamingFeature(services));
     }
 }

@@ -78,17 +78,42 @@ public final class IssueActions {
         return new PlaceResult(p.placeId(), p.added(), a.bumped(), a.issue());
     }
 
+    /** What bringing an issue up in one more place did. */
+    public record BroughtUp(long placeId, boolean placeAdded, int requestersAdded, boolean bumped, Issue issue) {
+        public boolean changed() {
+            return placeAdded || requestersAdded > 0;
+        }
+    }
+
+    /**
+     * Adds a place and the people who asked there as one addition. The bump is decided once, after everyone is
+     * recorded, so the timeline notice of a bump also reaches the people just added.
+     */
+    public BroughtUp bringUp(JDA jda, int number, NewPlace place, Map<Long, Requester.How> people, long actor) {
+        Bump.Counts before = counts(number);
+        IssueStore.PlaceAdded p = store.addPlace(number, place, actor, now());
+        int added = 0;
+        for (Map.Entry<Long, Requester.How> person : people.entrySet()) {
+            if (store.addRequester(number, person.getKey(), person.getValue(), p.placeId(), actor, now())) added++;
+        }
+        Added a = afterAddition(jda, number, before, p.added() || added > 0);
+        return new BroughtUp(p.placeId(), p.added(), added, a.bumped(), a.issue());
+    }
+
+    /** After a merge moved places and requesters onto {@code into}: the same bump and card refresh as an addition. */
+    public Added afterMerge(JDA jda, int into, Bump.Counts before) {
+        return afterAddition(jda, into, before, true);
+    }
+
     private Added afterAddition(JDA jda, int number, Bump.Counts before, boolean added) {
         Issue issue = store.find(number).orElseThrow();
         boolean bumped = false;
         if (added && Bump.decide(issue, before, counts(number)) instanceof Bump.Bumped bump) {
-            {
-                issue = store.setPriority(number, bump.to(), bump.detail(), null, promiseFrom(bump.to()), null, now());
-                bumped = true;
-                announce(jda, "⬆️ **" + issue.ref() + "** " + Safe.inline(issue.title(), 120)
-                        + " was brought up again and is bumped from Low to **High** (" + views.timeline(Priority.HIGH) + ").");
-                tellTimelineLater(jda, issue);
-            }
+            issue = store.setPriority(number, bump.to(), bump.detail(), null, promiseFrom(bump.to()), null, now());
+            bumped = true;
+            announce(jda, "⬆️ **" + issue.ref() + "** " + Safe.inline(issue.title(), 120)
+                    + " was brought up again and is bumped from Low to **High** (" + views.timeline(Priority.HIGH) + ").");
+            tellTimelineLater(jda, issue);
         }
         if (added) refreshCards(jda, number);
         return new Added(added, bumped, issue);

@@ -43,7 +43,7 @@ public final class IssueCommands implements Feature {
     }
 
     private static OptionData number(String name, String description) {
-        return new OptionData(OptionType.INTEGER, name, description, true, true).setMinValue(1);
+        return IssueNumberOption.option(name, description);
     }
 
     @Override
@@ -85,7 +85,7 @@ public final class IssueCommands implements Feature {
     }
 
     private void show(SlashCommandInteractionEvent e) {
-        int number = e.getOption("number", OptionMapping::getAsInt);
+        int number = IssueNumberOption.read(e, "number");
         IssueRecordView view = store.view(number).orElseThrow(() -> new UserError("There is no issue #" + number + "."));
         e.reply(new MessageCreateBuilder().setEmbeds(views.card(view)).setComponents(views.cardButtons(view.issue()))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build()).setEphemeral(true).queue();
@@ -156,7 +156,7 @@ public final class IssueCommands implements Feature {
 
     private void close(SlashCommandInteractionEvent e) {
         services.engineers().require(e.getMember(), "close issues");
-        int number = e.getOption("number", OptionMapping::getAsInt);
+        int number = IssueNumberOption.read(e, "number");
         String reason = e.getOption("reason", OptionMapping::getAsString).strip();
         Issue issue = require(number);
         if (!issue.status().isActive()) {
@@ -174,8 +174,8 @@ public final class IssueCommands implements Feature {
 
     private void merge(SlashCommandInteractionEvent e) {
         services.engineers().require(e.getMember(), "merge issues");
-        int from = e.getOption("from", OptionMapping::getAsInt);
-        int into = e.getOption("into", OptionMapping::getAsInt);
+        int from = IssueNumberOption.read(e, "from");
+        int into = IssueNumberOption.read(e, "into");
         Issue source = require(from);
         Issue target = require(into);
         MergePlan.Check check = MergePlan.plan(source, store.rows(from), target, store.rows(into), store.duplicatesOf(from));
@@ -185,16 +185,18 @@ public final class IssueCommands implements Feature {
         };
         store.merge(plan, e.getUser().getIdLong(), actions.now());
         actions.refreshCards(e.getJDA(), from);
-        actions.refreshCards(e.getJDA(), into);
-        Issue after = store.find(into).orElseThrow();
+        // the merged places and people count as bringing it up again: a Low issue moves up to High
+        IssueActions.Added result = actions.afterMerge(e.getJDA(), into, plan.intoBefore());
+        Issue after = result.issue();
         e.reply(Replies.text("Merged **#" + from + "** into **" + after.ref() + "** " + Safe.inline(after.title(), 150)
                 + ". It now has " + store.requesters(into).size() + " requesters and " + store.places(into).size()
-                + " places. Undo with /issue unmerge number:" + from + ".")).setEphemeral(true).queue();
+                + " places." + (result.bumped() ? " It has now been brought up before, so it moved up to High." : "")
+                + " Undo with /issue unmerge number:" + from + ".")).setEphemeral(true).queue();
     }
 
     private void unmerge(SlashCommandInteractionEvent e) {
         services.engineers().require(e.getMember(), "unmerge issues");
-        int number = e.getOption("number", OptionMapping::getAsInt);
+        int number = IssueNumberOption.read(e, "number");
         Issue issue = require(number);
         if (issue.status() != IssueStatus.DUPLICATE || issue.duplicateOf() == null) {
             throw new UserError(issue.ref() + " was not merged into another issue.");

@@ -70,7 +70,7 @@ public final class IssueStore {
             insertTranscript(ctx, number, placeId, transcript);
             if (transcriptCapped) {
                 addHistory(ctx, number, null, "transcript_capped",
-                        "only the latest " + transcript.size() + " messages were copied", now);
+                        "only the first " + transcript.size() + " messages were copied (capture.transcript-limit)", now);
             }
             if (n.ownerId() != null) {
                 addHistory(ctx, number, actor, "assign", "owner <@" + n.ownerId() + ">"

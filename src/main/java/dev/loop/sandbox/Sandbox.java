@@ -70,7 +70,7 @@ public final class Sandbox {
             }
             out.println();
             out.println("━━ KPIs of the story's week " + "━".repeat(48));
-            KpiSummary.lines(KpiSummary.compute(session.database(), new Window(storyStart, storyStart.plus(Duration.ofDays(7)))))
+            KpiSummary.lines(KpiSummary.compute(session.database(), session.config(), new Window(storyStart, storyStart.plus(Duration.ofDays(7)))))
                     .forEach(out::println);
             out.println();
             if (!stay) {

@@ -53,13 +53,14 @@ public final class SandboxSession implements AutoCloseable {
      * something Loop should do.
      */
     public static SandboxSession start(Path dir, Duration awaitTimeout) throws InterruptedException {
-        Sim sim = Sim.start(SimOptions.defaults().awaitTimeout(awaitTimeout));
+        // one clock for Discord's timestamps and Loop's: support threads and replies are timed by Discord
+        StoryClock clock = new StoryClock(Clock.systemUTC(), StoryClock.nextMonday(Instant.now()));
+        Sim sim = Sim.start(SimOptions.defaults().awaitTimeout(awaitTimeout).clock(clock));
         Database db = null;
         try {
             Community community = Community.seed(sim);
             Config config = community.config(dir.resolve("loop.db"));
             db = Database.open(config.databasePath());
-            StoryClock clock = new StoryClock(Clock.systemUTC(), StoryClock.nextMonday(Instant.now()));
             Loop loop = Loop.start(config, sim.token(), clock, db, false, Features::all, b -> {
             });
             return new SandboxSession(dir, sim, community, config, db, loop, clock);

@@ -61,15 +61,19 @@ public final class Story {
         SimChannel question = c.carol().postInForum(c.help(), "How do I invite my team?",
                 "I can't find where to add people to my workspace.", "question");
         narrator.act(c.carol(), "opens a post in #help" + Narrator.tags(question));
-        c.erin().say(question, "Settings › Members › Invite. You can paste several emails at once.");
         SimMessage asked = c.bob().say(c.support(), "Is CSV export broken? It crashes every time on our big board.");
         SimChannel thread = c.bob().startThread(asked, "CSV export crash");
         narrator.act(c.bob(), "starts a thread on his message in #support");
         c.bob().say(thread, "Version 2.4.1 on macOS, the board has about 800 cards.");
         narrator.catchUp();
+        clock.advance(Duration.ofMinutes(20));
+        c.erin().say(question, "Settings › Members › Invite. You can paste several emails at once.");
+        narrator.catchUp();
 
         // 2 ------------------------------------------------------------------------------------------------------
-        scene(Duration.ofMinutes(40), "erin captures alice's post");
+        scene(Duration.ofMinutes(20), "erin captures alice's post");
+        c.erin().say(post, "Thanks alice, I can reproduce it with a 600-card board. Capturing it so we track it.");
+        narrator.catchUp();
         narrator.act(c.erin(), "runs /capture in " + narrator.where(post));
         SimModal form = c.erin().runSlash(post, "capture").awaitModal();
         narrator.note("form «" + form.title() + "» opens, pre-filled from the post: " + describe(form));
@@ -116,6 +120,8 @@ public final class Story {
 
         // 4 ------------------------------------------------------------------------------------------------------
         scene(Duration.ofHours(28), "bob's thread is the same problem: erin links it");
+        c.erin().say(thread, "Thanks bob, that's the crash alice reported. Linking your thread to it.");
+        narrator.catchUp();
         narrator.act(c.erin(), "runs /link issue:" + n + " in " + narrator.where(thread));
         SimMessage linked = c.erin().runSlash(thread, "link", Map.of("issue", n))
                 .awaitReply(x -> x.content().startsWith("Linked to"));

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 
 /**
  * Loop's clock in the sandbox: real time plus an offset the story moves forward between scenes, so that a week of
- * the loop (promises, medians) plays in seconds. It keeps ticking, so retries and timeouts behave as in production;
- * only Loop reads it (the simulated Discord keeps real time, as Discord's clock would differ from the bot's).
+ * the loop (promises, medians) plays in seconds. It keeps ticking, so retries and timeouts behave as in production.
+ * The simulator stamps messages with it too (interaction deadlines stay on real time).
  */
 final class StoryClock extends Clock {
     private final Clock base;

@@ -116,14 +116,17 @@ public final class SetupCommands {
             Thread.currentThread().interrupt();
             err.println("Interrupted while connecting to Discord");
         } catch (RuntimeException e) {
+            // awaitReady gives up as soon as JDA starts shutting down; the close code arrives with the shutdown event
+            if (jda != null) awaitShutdown(jda);
             CloseCode code = closed.get();
-            if (code == CloseCode.DISALLOWED_INTENTS) {
+            String message = String.valueOf(e.getMessage());
+            if (code == CloseCode.DISALLOWED_INTENTS || message.contains("closecode4014")) {
                 err.println("Discord refused Loop's gateway intents: enable Server Members Intent and Message Content "
                         + "Intent under Bot > Privileged Gateway Intents in the Developer Portal");
             } else if (code == CloseCode.AUTHENTICATION_FAILED) {
                 err.println("Discord rejected DISCORD_TOKEN: check the token in the Developer Portal (Bot > Reset Token)");
             } else {
-                err.println("Could not connect to Discord: " + (code != null ? code.getMeaning() : e.getMessage()));
+                err.println("Could not connect to Discord: " + (code != null ? code.getMeaning() : message.lines().findFirst().orElse(message)));
             }
         }
         if (jda != null) close(jda);
@@ -132,6 +135,10 @@ public final class SetupCommands {
 
     private static void close(JDA jda) {
         jda.shutdownNow();
+        awaitShutdown(jda);
+    }
+
+    private static void awaitShutdown(JDA jda) {
         try {
             jda.awaitShutdown(Duration.ofSeconds(10));
         } catch (InterruptedException e) {

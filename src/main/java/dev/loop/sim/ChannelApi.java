@@ -286,7 +286,8 @@ final class ChannelApi extends ApiSupport {
                 page.add(newer.get(i));
             }
             page.addAll(olderList);
-        } else if (after != 0) {
+        } else if (after != 0 || !r.query.getOrDefault("after", "").isEmpty()) {
+            // after=0 is a real anchor (JDA's getHistoryFromBeginning): the oldest messages
             List<MessageState> asc = new ArrayList<>();
             for (MessageState m : all.tailMap(after, false).values()) {
                 if (asc.size() >= limit) {
@@ -325,7 +326,8 @@ final class ChannelApi extends ApiSupport {
         MessageSpec spec = MessageSpec.parse(r.json(), r.uploads(), MessageSpec.Kind.CREATE, "", errors);
         if (c.isDm()) {
             UserState recipient = c.recipient;
-            if (recipient == null || !recipient.dmsOpen) {
+            // Closed DMs, a blocked bot, or no guild in common all look the same to the bot.
+            if (recipient == null || !recipient.dmsOpen || !world.sharesGuildWithBot(recipient)) {
                 throw ApiError.cannotMessageUser(403);
             }
         } else {
@@ -591,7 +593,8 @@ final class ChannelApi extends ApiSupport {
                 require(c, Perms.ATTACH_FILES);
             }
             long id = world.ids.next();
-            ChannelState t = world.createThread(c, world.bot, name, ChannelState.PUBLIC_THREAD, null, tags, minutes, id);
+            ChannelState t =
+                    world.createThread(c, world.bot, name, ChannelState.PUBLIC_THREAD, null, tags, minutes, id);
             MessageState starter = world.createMessage(t, world.bot, spec,
                     new World.Origin(MessageState.TYPE_DEFAULT, null, false, 0, id));
             ObjectNode out = world.views.channel(t);

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code stripped} is the variant for sessions without MESSAGE_CONTENT, or null when content gating does not
  * apply.
  */
-record Event(String type, int intent, ObjectNode payload, ObjectNode stripped, long enqueuedNanos) {
+record Event(String type, int intent, ObjectNode payload, ObjectNode stripped, long enqueuedNanos)
+        implements GatewayItem {
     Event(String type, int intent, ObjectNode payload, ObjectNode stripped) {
         this(type, intent, payload, stripped, System.nanoTime());
     }

@@ -35,10 +35,14 @@ final class Gateway extends WebSocketServer {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
     private static final int MAX_PAYLOAD = 4096;
     private static final int CHUNK_SIZE = 1000;
+    private static final long SESSION_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(3);
 
-    private record Task(Runnable action, long enqueuedNanos) {}
+    /** Runs on the dispatcher thread: session registration, resume replay. */
+    record Task(Runnable action, long enqueuedNanos) implements GatewayItem {}
 
-    private record Direct(GatewaySession session, String type, ObjectNode payload, long enqueuedNanos) {}
+    /** A dispatch for one session only (member chunks). */
+    record Direct(GatewaySession session, String type, ObjectNode payload, long enqueuedNanos)
+            implements GatewayItem {}
 
     /** Per-connection state. */
     private static final class Conn {
@@ -46,7 +50,7 @@ final class Gateway extends WebSocketServer {
     }
 
     private final World world;
-    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<GatewayItem> queue = new LinkedBlockingQueue<>();
     private final Thread dispatcher;
     private final List<GatewaySession> live = new ArrayList<>(); // dispatcher thread only
     private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
@@ -55,9 +59,10 @@ final class Gateway extends WebSocketServer {
     private final AtomicLong resumes = new AtomicLong();
     private volatile long latencyNanos;
     private volatile boolean stopped;
+    private volatile Exception startFailure;
 
     Gateway(World world) {
-        super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 2);
+        super(new InetSocketAddress(InetAddress.getLoopbackAddress(), world.options.gatewayPort()), 2);
         this.world = world;
         setReuseAddr(true);
         setTcpNoDelay(true);
@@ -73,6 +78,10 @@ final class Gateway extends WebSocketServer {
         try {
             if (!started.await(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("gateway did not start");
+            }
+            if (startFailure != null) {
+                throw new IllegalStateException("gateway could not start: " + startFailure.getMessage(),
+                        startFailure);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -205,6 +214,7 @@ final class Gateway extends WebSocketServer {
         }
         if (s.conn == ws) {
             s.conn = null;
+            s.disconnectedAtNanos = System.nanoTime();
         }
         // A client close with 1000/1001 ends the session; anything else leaves it resumable.
         if (remote && (code == 1000 || code == 1001)) {
@@ -215,6 +225,11 @@ final class Gateway extends WebSocketServer {
 
     @Override
     public void onError(WebSocket ws, Exception ex) {
+        if (ws == null) {
+            startFailure = ex; // e.g. the port is taken
+            started.countDown();
+            return;
+        }
         log.debug("gateway connection error", ex);
     }
 
@@ -371,6 +386,7 @@ final class Gateway extends WebSocketServer {
             }
             conn.session = s;
             s.conn = ws;
+            s.disconnectedAtNanos = 0;
             int replayed = 0;
             for (GatewaySession.Frame f : s.buffer) {
                 if (f.seq() > seq) {
@@ -458,29 +474,22 @@ final class Gateway extends WebSocketServer {
 
     private void dispatchLoop() {
         while (!stopped) {
-            Object item;
+            GatewayItem item;
             try {
                 item = queue.take();
             } catch (InterruptedException e) {
                 return;
             }
             try {
+                delay(item.enqueuedNanos());
                 switch (item) {
-                    case Event e -> {
-                        delay(e.enqueuedNanos());
-                        deliver(e);
-                    }
+                    case Event e -> deliver(e);
                     case Direct dr -> {
-                        delay(dr.enqueuedNanos());
                         if (dr.session().valid) {
                             send(dr.session(), dr.type(), Json.write(dr.payload()));
                         }
                     }
-                    case Task t -> {
-                        delay(t.enqueuedNanos());
-                        t.action().run();
-                    }
-                    default -> log.warn("unexpected gateway queue item {}", item);
+                    case Task t -> t.action().run();
                 }
             } catch (RuntimeException ex) {
                 log.error("gateway dispatch failed", ex);
@@ -502,8 +511,15 @@ final class Gateway extends WebSocketServer {
     private void deliver(Event e) {
         String full = null;
         String stripped = null;
-        for (int i = 0; i < live.size(); i++) {
+        for (int i = live.size() - 1; i >= 0; i--) {
             GatewaySession s = live.get(i);
+            long gone = s.disconnectedAtNanos;
+            if (gone != 0 && System.nanoTime() - gone > SESSION_TIMEOUT_NANOS) {
+                // Discord drops sessions that stay disconnected; a later RESUME gets op 9.
+                invalidate(s);
+                live.remove(i);
+                continue;
+            }
             if (!s.valid || (e.intent() != 0 && !s.has(e.intent()))) {
                 continue;
             }
@@ -534,7 +550,8 @@ final class Gateway extends WebSocketServer {
             s.trimmedUpTo = s.buffer.pollFirst().seq();
         }
         WebSocket c = s.conn;
-        world.traffic.gateway("→ " + type + " s=" + seq + (c == null ? " (buffered) " : " ") + Json.abbreviate(d, 160));
+        world.traffic.gateway(
+                "→ " + type + " s=" + seq + (c == null ? " (buffered) " : " ") + Json.abbreviate(d, 160));
         if (c != null) {
             sendRaw(c, text);
         }

@@ -23,6 +23,8 @@ final class GatewaySession {
     volatile boolean valid = true;
     /** Last sequence number the client reported in a heartbeat. */
     volatile long ackedSeq;
+    /** When the connection went away (System.nanoTime), or 0 while connected. */
+    volatile long disconnectedAtNanos;
 
     GatewaySession(String id, int intents, int largeThreshold) {
         this.id = id;

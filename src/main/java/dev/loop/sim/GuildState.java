@@ -1,5 +1,6 @@
 package dev.loop.sim;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,8 +15,11 @@ final class GuildState {
     final Map<Long, MemberState> members = new ConcurrentHashMap<>();
     /** Username to member, for the people API's lookups by name. */
     final Map<String, MemberState> membersByName = new ConcurrentHashMap<>();
-    /** Channels and threads in creation order. */
-    final Map<Long, ChannelState> channels = new LinkedHashMap<>();
+    /**
+     * Channels and threads in creation order. Changed and iterated under the world lock; synchronized so that
+     * permission checks from test threads can look up a parent safely.
+     */
+    final Map<Long, ChannelState> channels = Collections.synchronizedMap(new LinkedHashMap<>());
     volatile MemberState botMember;
     volatile RoleState botRole;
 

@@ -22,7 +22,8 @@ final class InteractionApi extends ApiSupport {
     void register(RestServer s) {
         s.tokenRoute("POST", "interactions/{interaction_id}/{interaction_token}/callback", this::callback);
         s.tokenRoute("POST", "webhooks/{application_id}/{interaction_token}", this::followUp);
-        s.tokenRoute("GET", "webhooks/{application_id}/{interaction_token}/messages/{message_id}", this::getHookMessage);
+        s.tokenRoute("GET", "webhooks/{application_id}/{interaction_token}/messages/{message_id}",
+                this::getHookMessage);
         s.tokenRoute("PATCH", "webhooks/{application_id}/{interaction_token}/messages/{message_id}",
                 this::editHookMessage);
         s.tokenRoute("DELETE", "webhooks/{application_id}/{interaction_token}/messages/{message_id}",
@@ -109,6 +110,20 @@ final class InteractionApi extends ApiSupport {
             case InteractionState.CB_AUTOCOMPLETE -> {
                 JsonNode choices = data.path("choices");
                 Limits.validateChoices(choices, "data.choices", errors);
+                int focusedType = focusedOptionType(i.data.path("options"));
+                for (int k = 0; k < choices.size(); k++) {
+                    JsonNode v = choices.get(k).path("value");
+                    boolean ok = switch (focusedType) {
+                        case 4 -> v.isIntegralNumber();
+                        case 10 -> v.isNumber();
+                        case 3 -> v.isTextual();
+                        default -> true;
+                    };
+                    if (!ok) {
+                        errors.add("data.choices." + k + ".value", "BASE_TYPE_CHOICES",
+                                "Choice value type must match the option type " + focusedType + ".");
+                    }
+                }
                 errors.throwIfAny();
                 i.choices = choices.deepCopy();
             }
@@ -141,6 +156,19 @@ final class InteractionApi extends ApiSupport {
             resource.set("message", world.views.message(message, true));
         }
         return Response.ok(out);
+    }
+
+    private static int focusedOptionType(JsonNode options) {
+        for (JsonNode o : options) {
+            if (o.path("focused").asBoolean(false)) {
+                return o.path("type").asInt();
+            }
+            int nested = focusedOptionType(o.path("options"));
+            if (nested != 0) {
+                return nested;
+            }
+        }
+        return 0;
     }
 
     // ------------------------------------------------------------------------------------ webhook routes
@@ -447,7 +475,7 @@ final class InteractionApi extends ApiSupport {
         long guildId = scope(r);
         CommandState old = command(r, guildId);
         ObjectNode merged = old.json().deepCopy();
-        body(r).fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+        body(r).properties().forEach(e -> merged.set(e.getKey(), e.getValue()));
         FormErrors errors = new FormErrors();
         validateCommand(merged, "", errors);
         errors.throwIfAny();

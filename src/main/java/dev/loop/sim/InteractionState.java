@@ -54,6 +54,8 @@ final class InteractionState {
     final List<MessageState> produced = new CopyOnWriteArrayList<>();
     /** Incremented whenever @original is edited or updated, so tests can wait for "the next change". */
     volatile int updates;
+    /** Version of the component message when the interaction started. */
+    final int sourceVersion;
 
     InteractionState(
             long id,
@@ -83,6 +85,8 @@ final class InteractionState {
         this.createdNanos = System.nanoTime();
         this.deadlineNanos = createdNanos + deadlineNanos;
         this.tokenExpiryNanos = createdNanos + tokenLifetimeNanos;
+        MessageState component = componentMessage();
+        this.sourceVersion = component == null ? 0 : component.version;
     }
 
     boolean acknowledged() {

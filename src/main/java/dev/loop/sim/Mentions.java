@@ -117,8 +117,8 @@ final class Mentions {
         for (JsonNode p : parse) {
             String v = p.asText();
             if (!v.equals("users") && !v.equals("roles") && !v.equals("everyone")) {
-                errors.add(
-                        path + ".parse." + i, "BASE_TYPE_CHOICES", "Value must be one of ('roles', 'users', 'everyone').");
+                errors.add(path + ".parse." + i, "BASE_TYPE_CHOICES",
+                        "Value must be one of ('roles', 'users', 'everyone').");
             }
             parsed.add(v);
             i++;

@@ -73,6 +73,8 @@ final class MessageState {
     volatile long ephemeralTo;
     /** Thread started from this message, or 0. */
     volatile long threadId;
+    /** Incremented on every edit, so waits can tell "changed since" from "still the same". */
+    volatile int version;
 
     MessageState(long id, ChannelState channel, UserState author, int type, long createdMs) {
         this.id = id;

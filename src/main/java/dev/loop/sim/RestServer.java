@@ -77,7 +77,8 @@ final class RestServer {
     }
 
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        server = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), world.options.restPort()), 256);
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newFixedThreadPool(world.options.restThreads(), r -> {
             Thread t = new Thread(r, "sim-rest-" + n.incrementAndGet());
@@ -186,11 +187,16 @@ final class RestServer {
                     errorBody = decision.tooMany();
                     status = 429;
                 } else {
-                    int fail = faults.failure(method, route.template, path);
-                    if (fail != 0) {
-                        status = fail;
+                    SimFaults.Injected fail = faults.failure(method, route.template, path);
+                    if (fail != null && fail.status() == 429) {
+                        SimRateLimits.Decision forced = rateLimits.forced(routeKey, fail.retryAfter());
+                        headers = forced.headers();
+                        errorBody = forced.tooMany();
+                        status = 429;
+                    } else if (fail != null) {
+                        status = fail.status();
                         errorBody = Json.obj();
-                        errorBody.put("message", fail + ": " + reason(fail));
+                        errorBody.put("message", status + ": " + reason(status));
                         errorBody.put("code", 0);
                     } else {
                         long latency = faults.restLatencyNanos();
@@ -198,6 +204,7 @@ final class RestServer {
                             Thread.sleep(latency / 1_000_000, (int) (latency % 1_000_000));
                         }
                         Request req = request;
+                        req.json(); // parse outside the world lock
                         response = world.write(() -> route.handler.handle(req));
                         status = response.status();
                     }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -59,7 +62,12 @@ public final class Sim implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        sim.gateway.startAndWait();
+        try {
+            sim.gateway.startAndWait();
+        } catch (RuntimeException e) {
+            sim.rest.stop();
+            throw e;
+        }
         sim.world.gateway = sim.gateway;
         log.info("Discord simulator listening: REST {} gateway {}", sim.restBaseUrl(), sim.gatewayUrl());
         return sim;
@@ -133,6 +141,32 @@ public final class Sim implements AutoCloseable {
                 world.options.awaitTimeout());
     }
 
+    /** Names of every application command the bot has registered, global or for any guild. */
+    public Set<String> registeredCommands() {
+        return world.write(() -> {
+            Set<String> names = new TreeSet<>();
+            for (List<CommandState> list : world.commands.values()) {
+                for (CommandState c : list) {
+                    names.add(c.name());
+                }
+            }
+            return names;
+        });
+    }
+
+    /** Waits until the bot has registered commands with all these names (in any scope). */
+    public void awaitCommands(String... names) {
+        world.await("the bot to register commands " + Arrays.toString(names), () -> {
+            Set<String> have = new TreeSet<>();
+            for (List<CommandState> list : world.commands.values()) {
+                for (CommandState c : list) {
+                    have.add(c.name());
+                }
+            }
+            return have.containsAll(Arrays.asList(names)) ? Boolean.TRUE : null;
+        }, world.options.awaitTimeout());
+    }
+
     /** Number of IDENTIFY handshakes so far (new sessions). */
     public long identifyCount() {
         return gateway.identifyCount();
@@ -174,6 +208,58 @@ public final class Sim implements AutoCloseable {
      */
     public void await(String description, BooleanSupplier condition) {
         world.await(description, () -> condition.getAsBoolean() ? Boolean.TRUE : null, world.options.awaitTimeout());
+    }
+
+    /**
+     * Ends every open poll whose expiry has passed on the simulator's clock (see {@link SimOptions#clock}), posting
+     * their result messages. Discord does this by itself; here the test decides when time has moved.
+     */
+    public List<SimMessage> finalizeExpiredPolls() {
+        return world.write(() -> {
+            List<SimMessage> results = new ArrayList<>();
+            List<MessageState> due = new ArrayList<>();
+            for (MessageState m : world.messages.values()) {
+                PollState p = m.poll;
+                if (p != null && !m.deleted && !p.finalized && p.expiryMs != 0 && world.now() >= p.expiryMs) {
+                    due.add(m);
+                }
+            }
+            due.sort(java.util.Comparator.comparingLong(m -> m.id));
+            for (MessageState m : due) {
+                results.add(new SimMessage(this, world, world.endPoll(m)));
+            }
+            return results;
+        });
+    }
+
+    /**
+     * Archives every active thread whose inactivity (since creation, unarchiving or its last message, on the
+     * simulator's clock) has reached its {@code auto_archive_duration}, sending THREAD_UPDATE like Discord's
+     * auto-archiving. Pinned forum posts never auto-archive.
+     */
+    public List<SimChannel> archiveInactiveThreads() {
+        return world.write(() -> {
+            List<SimChannel> archived = new ArrayList<>();
+            long now = world.now();
+            for (GuildState g : world.guildOrder) {
+                for (ChannelState t : List.copyOf(g.channels.values())) {
+                    if (!t.isThread() || t.deleted || t.archived || (t.flags & ChannelState.FLAG_PINNED) != 0) {
+                        continue;
+                    }
+                    long last = Math.max(t.createTimestampMs, t.archiveTimestampMs);
+                    var lastMessage = t.messages.lastEntry();
+                    if (lastMessage != null) {
+                        last = Math.max(last, lastMessage.getValue().createdMs);
+                    }
+                    if (now - last >= t.autoArchiveMinutes * 60_000L) {
+                        world.archive(t, true);
+                        world.channelUpdated(t);
+                        archived.add(wrap(t));
+                    }
+                }
+            }
+            return archived;
+        });
     }
 
     /** The last REST calls and gateway frames, as included in timeout errors. */

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code "*"} as method matches every method.
  */
 public final class SimFaults {
-    private record Failure(String method, String pattern, AtomicInteger remaining, int status) {}
+    /** status 429 means "rate limited for retryAfter", anything else a plain error status. */
+    private record Failure(String method, String pattern, AtomicInteger remaining, int status, Duration retryAfter) {}
 
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
     private final Gateway gateway;
@@ -27,7 +28,19 @@ public final class SimFaults {
     /** The next {@code count} matching calls answer {@code status} (500, 502, 503...) without touching the world. */
     public SimFaults failNext(String method, String routeOrPath, int count, int status) {
         String p = routeOrPath.startsWith("/") ? routeOrPath.substring(1) : routeOrPath;
-        failures.add(new Failure(method.toUpperCase(Locale.ROOT), p, new AtomicInteger(count), status));
+        failures.add(new Failure(method.toUpperCase(Locale.ROOT), p, new AtomicInteger(count), status, null));
+        return this;
+    }
+
+    /**
+     * The next {@code count} matching calls answer a route-scoped 429 with {@code retryAfter}, whatever the
+     * configured limits, as when Discord's limits differ from its headers (e.g. the reaction route).
+     */
+    public SimFaults rateLimitNext(String route, int count, Duration retryAfter) {
+        String r = SimRateLimits.normalize(route);
+        int space = r.indexOf(' ');
+        failures.add(new Failure(r.substring(0, space), r.substring(space + 1), new AtomicInteger(count), 429,
+                retryAfter));
         return this;
     }
 
@@ -87,8 +100,11 @@ public final class SimFaults {
         return restLatencyNanos;
     }
 
-    /** @return the status to fail with, or 0 */
-    int failure(String method, String template, String path) {
+    /** A failure to inject for one request: an HTTP status, with a retry-after for 429s. */
+    record Injected(int status, Duration retryAfter) {}
+
+    /** @return the failure to inject, or null */
+    Injected failure(String method, String template, String path) {
         for (Failure f : failures) {
             if ((f.method().equals("*") || f.method().equals(method))
                     && (glob(f.pattern(), template) || glob(f.pattern(), path))) {
@@ -97,12 +113,12 @@ public final class SimFaults {
                     if (left == 1) {
                         failures.remove(f);
                     }
-                    return f.status();
+                    return new Injected(f.status(), f.retryAfter());
                 }
                 failures.remove(f);
             }
         }
-        return 0;
+        return null;
     }
 
     static boolean glob(String pattern, String text) {

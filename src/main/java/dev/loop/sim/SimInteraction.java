@@ -105,8 +105,11 @@ public final class SimInteraction {
     public SimMessage awaitUpdate() {
         return world.await("the bot to update the message of " + describe(), () -> {
             MessageState target = state.componentMessage();
-            return state.updates > 0 && target != null && (state.original == target || target.deleted)
-                    ? new SimMessage(sim, world, target) : null;
+            if (target == null) {
+                throw new AssertionError(describe() + " has no component message to update");
+            }
+            // Any edit counts: a type-7 update, an @original edit after type 6, or a plain channel message edit.
+            return target.version > state.sourceVersion || target.deleted ? new SimMessage(sim, world, target) : null;
         }, sim.timeout());
     }
 

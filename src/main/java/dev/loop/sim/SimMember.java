@@ -51,6 +51,16 @@ public final class SimMember {
         return state.user.bot;
     }
 
+    /** Leaves the guild (GUILD_MEMBER_REMOVE). The handle stays usable for reading DMs. */
+    public void leave() {
+        world.run(() -> world.leave(state));
+    }
+
+    /** This member's DM channel with the bot, opened if needed; run slash commands in it to test DM contexts. */
+    public SimChannel dmChannel() {
+        return world.write(() -> sim.wrap(world.openDm(state.user)));
+    }
+
     // ---------------------------------------------------------------------------------------------- roles
 
     public SimMember addRole(SimRole role) {
@@ -620,6 +630,15 @@ public final class SimMember {
 
     private CommandState command(ChannelState c, String name, int type) {
         CommandState cmd = world.findCommand(c.guild, name, type);
+        if (cmd == null && (world.gateway != null && world.gateway.hasSessions())) {
+            // The bot may still be registering its commands right after READY; give it the usual timeout.
+            try {
+                cmd = world.await("the bot to register command '" + name + "'",
+                        () -> world.findCommand(c.guild, name, type), sim.timeout());
+            } catch (AssertionError notYet) {
+                cmd = null;
+            }
+        }
         if (cmd == null) {
             List<String> known = new ArrayList<>();
             for (List<CommandState> list : world.commands.values()) {
@@ -686,6 +705,11 @@ public final class SimMember {
             known.add(name);
             int type = def.path("type").asInt();
             if (name.equals(focused)) {
+                if ((type == 4 && !typed.matches("-?\\d*")) || (type == 10 && !typed.matches("-?\\d*\\.?\\d*"))) {
+                    throw new IllegalArgumentException("Discord's client only accepts numbers in the "
+                            + (type == 4 ? "INTEGER" : "NUMBER") + " option '" + name + "'; '" + typed
+                            + "' cannot be typed there (use a STRING option for text search)");
+                }
                 ObjectNode o = target.addObject();
                 o.put("name", name);
                 o.put("type", type);
@@ -745,7 +769,8 @@ public final class SimMember {
                 double n = value instanceof Number num ? num.doubleValue() : Double.parseDouble(value.toString());
                 o.put("value", n);
             }
-            case 5 -> o.put("value", value instanceof Boolean b ? b.booleanValue() : Boolean.parseBoolean(value.toString()));
+            case 5 -> o.put("value",
+                    value instanceof Boolean b ? b.booleanValue() : Boolean.parseBoolean(value.toString()));
             case 6, 9 -> {
                 if (value instanceof SimRole role && type == 9) {
                     o.put("value", Json.str(role.state.id));

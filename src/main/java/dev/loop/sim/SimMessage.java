@@ -279,6 +279,14 @@ public final class SimMessage {
         });
     }
 
+    /**
+     * Ends this message's poll now, as when its duration runs out: final results (MESSAGE_UPDATE) and a type-46
+     * poll result message, which is returned.
+     */
+    public SimMessage endPoll() {
+        return new SimMessage(sim, world, world.write(() -> world.endPoll(state)));
+    }
+
     /** For a type-46 poll result message: the {@code poll_result} embed fields by name. */
     public Map<String, String> pollResult() {
         Map<String, String> out = new LinkedHashMap<>();

@@ -8,6 +8,10 @@ import java.util.Objects;
  * How a {@link Sim} behaves. Start from {@link #defaults()} and chain setters:
  *
  * <pre>{@code Sim.start(SimOptions.defaults().botPermissions(Permission.getRaw(VIEW_CHANNEL, MESSAGE_SEND)))}</pre>
+ *
+ * <p>Timing values (interaction deadline, token lifetime, await timeout, nonce window) are read when used, so a
+ * test may change them on a running simulator through {@link Sim#options()}, e.g. a 300 ms deadline to provoke
+ * 10062 without waiting three seconds. Ports, token, intents and permissions are fixed at start.
  */
 public final class SimOptions {
     private String token = "sim-bot-token";
@@ -25,6 +29,8 @@ public final class SimOptions {
     private boolean guildMembersIntentEnabled = true;
     private boolean presenceIntentEnabled = true;
     private int restThreads = 16;
+    private int restPort;
+    private int gatewayPort;
 
     private SimOptions() {}
 
@@ -113,6 +119,21 @@ public final class SimOptions {
     public SimOptions presenceIntentEnabled(boolean on) {
         this.presenceIntentEnabled = on;
         return this;
+    }
+
+    /** Fixed loopback ports (e.g. for a sandbox other processes connect to); 0, the default, picks free ones. */
+    public SimOptions ports(int rest, int gateway) {
+        this.restPort = rest;
+        this.gatewayPort = gateway;
+        return this;
+    }
+
+    public int restPort() {
+        return restPort;
+    }
+
+    public int gatewayPort() {
+        return gatewayPort;
     }
 
     public SimOptions restThreads(int n) {

@@ -195,6 +195,27 @@ public final class SimRateLimits {
         return new Decision(headers, body, false);
     }
 
+    /** A route-scoped 429 forced by a fault, counted like a real one. */
+    Decision forced(String route, Duration retryAfter) {
+        counters.computeIfAbsent(route, k -> new Counter()).limited.increment();
+        double retry = Math.max(0.001, retryAfter.toNanos() / 1e9);
+        Map<String, String> headers = new LinkedHashMap<>();
+        Rule rule = rule(route);
+        headers.put("X-RateLimit-Limit", Integer.toString(rule.limit()));
+        headers.put("X-RateLimit-Remaining", "0");
+        headers.put("X-RateLimit-Reset", seconds(System.currentTimeMillis() / 1000.0 + retry));
+        headers.put("X-RateLimit-Reset-After", seconds(retry));
+        headers.put("X-RateLimit-Bucket", Integer.toHexString(route.hashCode()));
+        headers.put("X-RateLimit-Scope", "user");
+        headers.put("Retry-After", Long.toString((long) Math.ceil(retry)));
+        headers.put("Via", "1.1 google");
+        ObjectNode body = Json.obj();
+        body.put("message", "You are being rate limited.");
+        body.put("retry_after", Math.round(retry * 1000) / 1000.0);
+        body.put("global", false);
+        return new Decision(headers, body, false);
+    }
+
     private static Decision globalLimited(double retry) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-RateLimit-Global", "true");

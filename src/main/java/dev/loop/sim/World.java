@@ -165,6 +165,15 @@ final class World {
         return options.messageContentIntentEnabled() || contentExempt(m);
     }
 
+    boolean sharesGuildWithBot(UserState u) {
+        for (GuildState g : guildOrder) {
+            if (g.members.containsKey(u.id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     MemberState memberOf(ChannelState c, UserState u) {
         return c.guild == null ? null : c.guild.members.get(u.id);
     }
@@ -221,6 +230,18 @@ final class World {
             dispatch("GUILD_MEMBER_ADD", Intents.GUILD_MEMBERS, d, null);
         }
         return m;
+    }
+
+    void leave(MemberState m) {
+        GuildState g = m.guild;
+        if (g.members.remove(m.user.id) == null) {
+            return;
+        }
+        g.membersByName.remove(m.user.username, m);
+        ObjectNode d = Json.obj();
+        d.put("guild_id", Json.str(g.id));
+        d.set("user", views.user(m.user));
+        dispatch("GUILD_MEMBER_REMOVE", Intents.GUILD_MEMBERS, d, null);
     }
 
     RoleState createRole(GuildState g, String name, long permissions, boolean mentionable) {
@@ -795,6 +816,7 @@ final class World {
         if (!wasLoading) {
             m.editedMs = now();
         }
+        m.version++;
         messageUpdated(m);
     }
 
@@ -999,7 +1021,7 @@ final class World {
         }
         ChannelState c = m.channel;
         MessageState result = new MessageState(ids.next(), c, m.author, MessageState.TYPE_POLL_RESULT, now());
-        result.embeds = (ArrayNode) Json.arr().add(embed);
+        result.embeds = Json.arr().add(embed);
         result.pollResultEmbed = embed;
         ObjectNode ref = Json.obj();
         ref.put("type", 0);

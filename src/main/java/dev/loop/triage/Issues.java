@@ -2,10 +2,10 @@ package dev.loop.triage;
 
 import dev.loop.core.discord.UserError;
 import dev.loop.issue.Issue;
+import dev.loop.issue.IssueNumberOption;
 import dev.loop.issue.IssueStore;
 import java.util.Locale;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 
 /** Reading the issue a command names, with the sentences people get when it can't be used. */
 final class Issues {
@@ -13,18 +13,9 @@ final class Issues {
     private Issues() {
     }
 
-    /** The {@code number} option; Discord enforces that it is an integer, this refuses the rest. */
+    /** The {@code number} option. */
     static int number(SlashCommandInteractionEvent event) {
-        OptionMapping o = event.getOption("number");
-        if (o == null) throw new UserError("Give the issue number, e.g. `12`.");
-        long n;
-        try {
-            n = o.getAsLong();
-        } catch (IllegalStateException | NumberFormatException e) {
-            throw new UserError("The issue number must be a whole number, e.g. `12`.");
-        }
-        if (n < 1 || n > Integer.MAX_VALUE) throw new UserError("There is no issue #" + n + ".");
-        return (int) n;
+        return IssueNumberOption.read(event, "number");
     }
 
     static Issue existing(IssueStore store, int number) {

@@ -1,5 +1,6 @@
 package dev.loop.triage;
 
+import dev.loop.issue.IssueNumberOption;
 import dev.loop.capture.AfterCapture;
 import dev.loop.core.Feature;
 import dev.loop.core.Services;
@@ -81,7 +82,7 @@ public final class TriageFeature implements Feature {
     }
 
     private static OptionData number() {
-        return new OptionData(OptionType.INTEGER, "number", "Issue number", true, true).setMinValue(1);
+        return IssueNumberOption.option("number", "The issue (type a number or words from its title)");
     }
 
     @Override

@@ -161,9 +161,11 @@ class SandboxTest {
         // ids are names: nobody reads <@123> or raw links
         assertThat(out).doesNotContainPattern("<@!?&?\\d+>").doesNotContain("https://discord.com/channels/");
 
-        List<String> kpis = KpiSummary.lines(KpiSummary.compute(session.database(),
+        List<String> kpis = KpiSummary.lines(KpiSummary.compute(session.database(), session.config(),
                 new dev.loop.stats.Window(storyStart, storyStart.plus(Duration.ofDays(7)))));
-        assertThat(String.join("\n", kpis)).contains("Captured issues ............................. 1",
+        assertThat(String.join("\n", kpis)).contains("New support threads ......................... 3",
+                "Median time to first engineer reply ......... 40m", "Unanswered threads .......................... 0",
+                "Captured issues ............................. 1",
                 "Requesters added ............................ 3", "Median capture → triage ..................... 25m",
                 "Shipped issues .............................. 1", "Requesters notified: delivered .............. 3",
                 "Promises kept / due ......................... 1 / 1");

@@ -34,10 +34,13 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.events.message.poll.MessagePollVoteAddEvent;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.Route;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.data.DataObject;
+import net.dv8tion.jda.api.utils.messages.MessagePollData;
 import net.dv8tion.jda.internal.requests.RestActionImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +99,11 @@ class JdaConformanceTest {
                     e.reply("too late").queue(ok -> seen.add("late ok"),
                             err -> seen.add("late " + ((ErrorResponseException) err).getErrorCode()));
                 }
+                case "chart" -> e.replyFiles(FileUpload.fromData(new byte[] {(byte) 0x89, 'P', 'N', 'G'},
+                        "chart.png")).setContent("stats").queue();
+                case "poll" -> e.getChannel().sendMessagePoll(MessagePollData.builder("Name?")
+                                .addAnswer("Loop").addAnswer("Ring").build())
+                        .queue(ok -> e.reply("poll posted").setEphemeral(true).queue());
                 default -> e.reply("unknown").queue();
             }
         }
@@ -103,9 +111,9 @@ class JdaConformanceTest {
         @Override
         public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent e) {
             String typed = e.getFocusedOption().getValue();
+            seen.add("autocomplete " + typed); // before answering: the test reads it as soon as the choices arrive
             e.replyChoices(new Command.Choice("#1 apple", 1), new Command.Choice("#2 apricot", 2),
                     new Command.Choice("#3 banana", 3)).queue();
-            seen.add("autocomplete " + typed);
         }
 
         @Override
@@ -141,6 +149,11 @@ class JdaConformanceTest {
         }
 
         @Override
+        public void onMessagePollVoteAdd(MessagePollVoteAddEvent e) {
+            seen.add("vote " + e.getAnswerId() + " by " + e.getUserId());
+        }
+
+        @Override
         public void onMessageReactionAdd(MessageReactionAddEvent e) {
             if (e.getUserIdLong() != e.getJDA().getSelfUser().getIdLong()) {
                 seen.add("reaction " + e.getEmoji().getName() + " by " + e.getMember().getUser().getName());
@@ -150,6 +163,10 @@ class JdaConformanceTest {
 
     @BeforeAll
     void start() throws InterruptedException {
+        // Loop's tests in the same JVM narrow JDA's (static) default mentions; this plain bot uses JDA's own defaults
+        net.dv8tion.jda.api.utils.messages.MessageRequest.setDefaultMentions(
+                java.util.EnumSet.allOf(net.dv8tion.jda.api.entities.Message.MentionType.class));
+        net.dv8tion.jda.api.utils.messages.MessageRequest.setDefaultMentionRepliedUser(true);
         sim = Sim.start(SimOptions.defaults().globalRateLimit(0));
         guild = sim.guild("Loop HQ");
         general = guild.textChannel("general");
@@ -169,6 +186,8 @@ class JdaConformanceTest {
                 Commands.slash("capture", "Modal"),
                 Commands.slash("dm", "DM").addOption(OptionType.USER, "user", "Who", true),
                 Commands.slash("late", "Too slow"),
+                Commands.slash("chart", "File reply"),
+                Commands.slash("poll", "Native poll"),
                 Commands.message("Capture as issue")).complete();
     }
 
@@ -180,6 +199,12 @@ class JdaConformanceTest {
         if (sim != null) {
             sim.close();
         }
+    }
+
+    @Test
+    void registeredCommandsAreVisible() {
+        sim.awaitCommands("ping", "issue", "Capture as issue");
+        assertThat(sim.registeredCommands()).contains("buttons", "capture");
     }
 
     @Test
@@ -256,11 +281,13 @@ class JdaConformanceTest {
     @Test
     void autocompleteReturnsChoices() {
         List<SimInteraction.Choice> choices =
-                alice.autocomplete(general, "issue show", "number", "ap").awaitChoices();
+                alice.autocomplete(general, "issue show", "number", "1").awaitChoices();
         assertThat(choices).extracting(SimInteraction.Choice::name)
                 .containsExactly("#1 apple", "#2 apricot", "#3 banana");
         assertThat(choices.get(0).value()).isEqualTo(1L);
-        assertThat(seen).contains("autocomplete ap");
+        assertThat(seen).contains("autocomplete 1");
+        assertThatThrownBy(() -> alice.autocomplete(general, "issue show", "number", "printer"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -272,8 +299,7 @@ class JdaConformanceTest {
         assertThat(hi.referencedMessage()).isEqualTo(hello);
         assertThat(hi.pinged()).containsExactly(alice.id()); // a reply pings its author by default
         hello.awaitState("bot reaction", m -> m.reactedByBot("✅"));
-        ThreadChannel thread = jda.getThreadChannelById(post.id());
-        assertThat(thread).isNotNull();
+        ThreadChannel thread = jdaThread(post);
         assertThat(thread.getAppliedTags()).extracting(t -> t.getName()).containsExactly("bug");
 
         alice.react(hi, "👍");
@@ -352,5 +378,132 @@ class JdaConformanceTest {
         } finally {
             sim.rateLimits().global(0);
         }
+    }
+
+    @Test
+    void routeRateLimitsAndServerErrorsAreRetriedByJda() {
+        SimChannel channel = guild.textChannel("retry-test");
+        sim.await("JDA to see #retry-test", () -> jda.getTextChannelById(channel.id()) != null);
+        TextChannel text = jda.getTextChannelById(channel.id());
+        sim.faults().rateLimitNext("POST channels/{channel_id}/messages", 1, Duration.ofMillis(300));
+        long t0 = System.nanoTime();
+        text.sendMessage("after 429").complete();
+        assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(250);
+        assertThat(sim.rateLimits().rateLimited("POST channels/{channel_id}/messages")).isEqualTo(1);
+
+        sim.faults().failNext("POST channels/{channel_id}/messages", 1, 502);
+        text.sendMessage("after 502").complete();
+        assertThat(channel.messages()).extracting(SimMessage::content).containsExactly("after 429", "after 502");
+    }
+
+    @Test
+    void botManagesForumPostsAndLockedThreadsRefuseMessages() {
+        SimChannel post = alice.postInForum(support, "Locked soon", "please close", "feature");
+        ThreadChannel thread = jdaThread(post);
+        thread.getManager().setLocked(true).setArchived(true).complete();
+        assertThat(post.locked()).isTrue();
+        assertThat(post.archived()).isTrue();
+        sim.await("JDA to see the thread archived", () -> jda.getThreadChannelById(post.id()) == null
+                || jda.getThreadChannelById(post.id()).isArchived());
+        ThreadChannel archived = jda.getThreadChannelById(post.id());
+        if (archived != null) {
+            assertThatThrownBy(() -> archived.sendMessage("too late").complete())
+                    .isInstanceOfSatisfying(ErrorResponseException.class,
+                            e -> assertThat(e.getErrorCode()).isEqualTo(50083));
+        }
+        assertThatThrownBy(() -> alice.say(post, "reopen?")).isInstanceOf(IllegalStateException.class);
+
+        ForumChannel forum = jda.getForumChannelById(support.id());
+        ThreadChannel created = forum.createForumPost("Release notes",
+                        net.dv8tion.jda.api.utils.messages.MessageCreateData.fromContent("v1.2 is out"))
+                .setTags(forum.getAvailableTagsByName("feature", true)).complete().getThreadChannel();
+        SimChannel simPost = support.threads().stream().filter(t -> t.id() == created.getIdLong()).findFirst()
+                .orElseThrow();
+        assertThat(simPost.appliedTags()).containsExactly("feature");
+        assertThat(simPost.starterMessage().content()).isEqualTo("v1.2 is out");
+    }
+
+    /**
+     * JDA caches a new thread before it links the parent, so a test thread polling the cache can see a
+     * half-built channel; wait until the parent is there too.
+     */
+    private ThreadChannel jdaThread(SimChannel post) {
+        sim.await("JDA to cache thread " + post.name(), () -> {
+            ThreadChannel t = jda.getThreadChannelById(post.id());
+            try {
+                return t != null && t.getParentChannel() != null;
+            } catch (NullPointerException halfBuilt) {
+                return false;
+            }
+        });
+        return jda.getThreadChannelById(post.id());
+    }
+
+    @Test
+    void slashCommandsWorkInDirectMessages() {
+        SimMember erin = guild.member("erin");
+        SimMessage reply = erin.runSlash(erin.dmChannel(), "ping").awaitReply();
+        assertThat(reply.content()).isEqualTo("pong");
+        assertThat(erin.dms()).contains(reply);
+    }
+
+    @Test
+    void abruptDropResumesAndInvalidSessionReidentifies() {
+        SimChannel channel = guild.textChannel("abrupt-test");
+        long resumes = sim.resumeCount();
+        sim.atomically(() -> {
+            sim.faults().dropGatewayAbruptly();
+            alice.say(channel, "during the outage");
+        });
+        sim.awaitResumes(resumes + 1);
+        sim.await("the missed message", () -> seen.contains("message abrupt-test: during the outage"));
+
+        long identifies = sim.identifyCount();
+        sim.faults().invalidateSession(false);
+        sim.await("a new session", () -> sim.identifyCount() > identifies);
+        sim.awaitBotConnected();
+        sim.await("JDA to be connected again", () -> jda.getStatus() == JDA.Status.CONNECTED);
+        assertThat(alice.runSlash(channel, "ping").awaitReply().content()).isEqualTo("pong");
+    }
+
+    @Test
+    void gatewayLatencyDelaysButKeepsOrder() {
+        SimChannel channel = guild.textChannel("latency-test");
+        sim.await("JDA to see #latency-test", () -> jda.getTextChannelById(channel.id()) != null);
+        sim.faults().gatewayLatency(Duration.ofMillis(200));
+        try {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                alice.say(channel, "slow " + i);
+            }
+            sim.await("all five", () -> seen.contains("message latency-test: slow 4"));
+            assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(190);
+            List<String> order = seen.stream().filter(x -> x.startsWith("message latency-test")).toList();
+            assertThat(order).containsExactly("message latency-test: slow 0", "message latency-test: slow 1",
+                    "message latency-test: slow 2", "message latency-test: slow 3", "message latency-test: slow 4");
+        } finally {
+            sim.faults().clear();
+        }
+    }
+
+    @Test
+    void fileRepliesAndNativePolls() {
+        SimMessage chart = alice.runSlash(general, "chart").awaitReply();
+        assertThat(chart.content()).isEqualTo("stats");
+        assertThat(chart.attachments()).extracting(SimMessage.Attachment::filename).containsExactly("chart.png");
+        assertThat(chart.attachments().get(0).data()).hasSize(4);
+
+        SimChannel team = guild.textChannel("team");
+        alice.runSlash(team, "poll").awaitReply();
+        SimMessage poll = team.awaitMessage(m -> m.poll() != null);
+        assertThat(poll.poll().answers()).extracting(SimMessage.PollAnswer::text).containsExactly("Loop", "Ring");
+        bob.vote(poll, "Ring");
+        sim.await("the vote event", () -> seen.contains("vote 2 by " + bob.id()));
+        SimMessage result = poll.endPoll();
+        assertThat(result.pollResult()).containsEntry("victor_answer_text", "Ring");
+        TextChannel text = jda.getTextChannelById(team.id());
+        Message fetched = text.retrieveMessageById(poll.id()).complete();
+        assertThat(fetched.getPoll().isFinalizedVotes()).isTrue();
+        assertThat(fetched.getPoll().getAnswers().get(1).getVotes()).isEqualTo(1);
     }
 }

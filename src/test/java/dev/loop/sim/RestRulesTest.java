@@ -269,6 +269,9 @@ class RestRulesTest {
                 .json();
         assertThat(after.get(0).path("content").asText()).isEqualTo("m2");
         assertThat(after.get(1).path("content").asText()).isEqualTo("m1");
+        // after=0 is how JDA reads a channel from its beginning
+        JsonNode fromStart = rest.get(messages(general) + "?after=0&limit=2").json();
+        assertThat(fromStart).extracting(n -> n.path("content").asText()).containsExactly("m1", "m0");
         JsonNode around = rest.get(messages(general) + "?around=" + oldestId + "&limit=3").json();
         assertThat(around).extracting(n -> n.path("content").asText()).containsExactly("m21", "m20", "m19");
         assertThat(rest.get(messages(general) + "?limit=101").code()).isEqualTo(50035);
@@ -310,7 +313,8 @@ class RestRulesTest {
         assertThatThrownBy(() -> alice.vote(poll, "Ring")).isInstanceOf(IllegalStateException.class);
 
         RawRest.Reply tooManyAnswers = rest.post(messages(general), "{\"poll\":{\"question\":{\"text\":\"q\"},"
-                + "\"answers\":[" + "{\"poll_media\":{\"text\":\"a\"}},".repeat(10) + "{\"poll_media\":{\"text\":\"b\"}}]}}");
+                + "\"answers\":[" + "{\"poll_media\":{\"text\":\"a\"}},".repeat(10)
+                + "{\"poll_media\":{\"text\":\"b\"}}]}}");
         assertThat(leaf(tooManyAnswers, "poll.answers").path("code").asText()).isEqualTo("BASE_TYPE_MAX_LENGTH");
         assertThat(rest.post("channels/" + general.id() + "/polls/" + result.id() + "/expire", null).code())
                 .isEqualTo(520006);
@@ -329,6 +333,11 @@ class RestRulesTest {
         RawRest.Reply refused = rest.post("channels/" + dmId + "/messages", "{\"content\":\"hi again\"}");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.code()).isEqualTo(50007);
+        SimMember gone = guild.member("gone");
+        String goneDm = rest.post("users/@me/channels", "{\"recipient_id\":\"" + gone.id() + "\"}").json().path("id")
+                .asText();
+        gone.leave();
+        assertThat(rest.post("channels/" + goneDm + "/messages", "{\"content\":\"hi\"}").code()).isEqualTo(50007);
         RawRest.Reply toBot = rest.post("users/@me/channels", "{\"recipient_id\":\"" + sim.botId() + "\"}");
         assertThat(toBot.status()).isEqualTo(400);
         assertThat(toBot.code()).isEqualTo(50007);
@@ -453,6 +462,12 @@ class RestRulesTest {
                     .append('}');
         }
         assertThat(callback(auto, "{\"type\":8,\"data\":{\"choices\":" + choices + "]}}").code()).isEqualTo(50035);
+        RawRest.Reply wrongType =
+                callback(auto, "{\"type\":8,\"data\":{\"choices\":[{\"name\":\"x\",\"value\":\"x\"}]}}");
+        assertThat(leaf(wrongType, "data.choices.0.value").path("code").asText()).isEqualTo("BASE_TYPE_CHOICES");
+        assertThat(callback(auto, "{\"type\":8,\"data\":{\"choices\":[{\"name\":\"#1\",\"value\":1}]}}").status())
+                .isEqualTo(200);
+        assertThat(auto.awaitChoices()).extracting(SimInteraction.Choice::value).containsExactly(1L);
 
         SimInteraction modal = alice.runSlash(general, "ping");
         RawRest.Reply badTitle = callback(modal, "{\"type\":9,\"data\":{\"custom_id\":\"m\",\"title\":"
@@ -491,5 +506,69 @@ class RestRulesTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void componentsV2TextDisplaysPingAndExcludeContent() {
+        RawRest.Reply bad = rest.post(messages(general), "{\"flags\":32768,\"content\":\"no\",\"components\":["
+                + "{\"type\":10,\"content\":\"hi\"}]}");
+        assertThat(bad.code()).isEqualTo(50035);
+        RawRest.Reply ok = rest.post(messages(general), "{\"flags\":32768,\"components\":[{\"type\":17,"
+                + "\"components\":[{\"type\":10,\"content\":\"shipped for " + alice.mention() + "\"},"
+                + "{\"type\":1,\"components\":[{\"type\":2,\"style\":1,\"label\":\"Reviewed\","
+                + "\"custom_id\":\"rev\"}]}]}],\"allowed_mentions\":{\"users\":[\"" + alice.id() + "\"]}}");
+        assertThat(ok.status()).isEqualTo(200);
+        SimMessage m = general.lastMessage();
+        assertThat(m.textDisplays()).containsExactly("shipped for " + alice.mention());
+        assertThat(m.buttonLabels()).containsExactly("Reviewed");
+        assertThat(m.pinged()).containsExactly(alice.id());
+    }
+
+    @Test
+    void restResponsesHideContentWithoutTheMessageContentIntent() {
+        sim.close();
+        sim = Sim.start(SimOptions.defaults().messageContentIntentEnabled(false));
+        rest = new RawRest(sim);
+        guild = sim.guild("g");
+        general = guild.textChannel("general");
+        alice = guild.member("alice");
+        alice.say(general, "hidden words");
+        alice.say(general, "hey <@" + sim.botId() + ">");
+        JsonNode page = rest.get(messages(general)).json();
+        assertThat(page.get(0).path("content").asText()).isEqualTo("hey <@" + sim.botId() + ">");
+        assertThat(page.get(1).path("content").asText()).isEmpty();
+    }
+
+    @Test
+    void pinsAndReactionsOverRest() {
+        SimMessage m = alice.say(general, "pin me");
+        assertThat(rest.put("channels/" + general.id() + "/messages/pins/" + m.id(), null).status()).isEqualTo(204);
+        assertThat(m.pinned()).isTrue();
+        assertThat(rest.get("channels/" + general.id() + "/messages/pins").json().path("items")).hasSize(1);
+        String thumbs = java.net.URLEncoder.encode("👍", StandardCharsets.UTF_8);
+        assertThat(rest.put(messages(general) + "/" + m.id() + "/reactions/" + thumbs + "/@me", null).status())
+                .isEqualTo(204);
+        assertThat(m.reactedByBot("👍")).isTrue();
+        assertThat(rest.put(messages(general) + "/" + m.id() + "/reactions/thumbsup/@me", null).code())
+                .isEqualTo(10014);
+        alice.react(m, "👍");
+        JsonNode users = rest.get(messages(general) + "/" + m.id() + "/reactions/" + thumbs).json();
+        assertThat(users).hasSize(2);
+        JsonNode json = rest.get(messages(general) + "/" + m.id()).json();
+        assertThat(json.path("reactions").get(0).path("count").asInt()).isEqualTo(2);
+        assertThat(json.path("reactions").get(0).path("me").asBoolean()).isTrue();
+    }
+
+    @Test
+    void editsRecomputeMentionsAndOnlyAuthorsEdit() {
+        RawRest.Reply r = say(general, "hello");
+        String id = r.json().path("id").asText();
+        rest.patch(messages(general) + "/" + id, "{\"content\":\"hello " + alice.mention() + "\"}");
+        SimMessage m = general.lastMessage();
+        assertThat(m.content()).isEqualTo("hello " + alice.mention());
+        assertThat(m.pinged()).containsExactly(alice.id());
+        assertThat(m.edited()).isTrue();
+        SimMessage hers = alice.say(general, "mine");
+        assertThat(rest.patch(messages(general) + "/" + hers.id(), "{\"content\":\"x\"}").code()).isEqualTo(50005);
     }
 }
