@@ -80,18 +80,51 @@ final class Narrator {
         out.println("  " + text);
     }
 
-    /** Prints every message that appeared or changed since the last call, oldest first. */
+    /**
+     * Prints every message that appeared or changed since the last call. Loop answers one action with several
+     * messages at once (the reply, notices in threads, a DM), and which of them Discord stores first varies; they
+     * are printed grouped by where they appeared, in a fixed order of places, so a story prints the same every time.
+     */
     synchronized void catchUp() {
+        record Change(Seen seen, String text) {
+        }
+        List<Change> changes = new ArrayList<>();
         for (Seen s : everything()) {
             String text = render(s);
             String before = shown.put(s.message().id(), text);
             if (before == null) {
-                out.print(text);
+                changes.add(new Change(s, text));
             } else if (!before.equals(text)) {
-                out.print(changes(before, text));
+                changes.add(new Change(s, changes(before, text)));
             }
         }
+        changes.sort(Comparator.comparingLong((Change ch) -> placeRank(ch.seen()))
+                .thenComparingLong(ch -> placeOrder(ch.seen()))
+                .thenComparingLong(ch -> ch.seen().message().id()));
+        for (Change ch : changes) out.print(ch.text());
         out.flush();
+    }
+
+    /** What the person who acted saw, then the announcement, threads, channels, DMs. */
+    private long placeRank(Seen s) {
+        SimChannel c = s.message().channel();
+        if (s.onlyFor() != null) return 0;
+        if (c.equals(community.releases())) return 1;
+        if (c.isThread()) return 2;
+        if (c.equals(community.support())) return 3;
+        if (c.equals(community.team())) return 4;
+        return 5;
+    }
+
+    private long placeOrder(Seen s) {
+        SimChannel c = s.message().channel();
+        if (s.onlyFor() != null) return community.people().indexOf(s.onlyFor());
+        if (c.kind() == SimChannel.Kind.DM) {
+            for (int i = 0; i < community.people().size(); i++) {
+                if (community.people().get(i).dms().stream().anyMatch(m -> m.channel().equals(c))) return i;
+            }
+        }
+        return c.id();
     }
 
     /** An edited message: its header, marked edited, and only the lines that changed (a card's status line, say). */

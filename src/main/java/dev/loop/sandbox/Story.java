@@ -116,6 +116,7 @@ public final class Story {
         SimMessage triaged = c.erin().pressButton(prompt, "Done").awaitUpdate();
         SimMessage lowNotice = post.awaitMessage(x -> x.fromBot() && x.content().contains("Update on " + ref)
                 && x.content().contains("**Low**"));
+        awaitCards(List.of(card), "Priority", "Low");
         narrator.catchUp();
 
         // 4 ------------------------------------------------------------------------------------------------------
@@ -127,12 +128,15 @@ public final class Story {
                 .awaitReply(x -> x.content().startsWith("Linked to"));
         SimMessage bump = c.team().awaitMessage(x -> x.fromBot() && x.content().contains(ref)
                 && x.content().contains("brought up again"));
-        // bob hears the new timeline in the link's answer; the requesters already on it get a notice
         SimMessage highNotice = awaitNotice(post, ref, "**High**");
+        awaitNotice(thread, ref, "**High**");
+        List<SimMessage> cards = List.of(card, linked);
+        awaitCards(cards, "Requesters", "2");
         narrator.catchUp();
 
         narrator.act(c.dave(), "presses [Me too] on the card in " + narrator.where(post));
         c.dave().pressButton(card, "Me too").awaitReply();
+        awaitCards(cards, "Requesters", "3");
         narrator.catchUp();
 
         // 5 ------------------------------------------------------------------------------------------------------
@@ -143,6 +147,7 @@ public final class Story {
                 && x.content().contains("is now **Fix it now**"));
         awaitNotice(post, ref, "**Fix it now**");
         awaitNotice(thread, ref, "**Fix it now**");
+        awaitCards(cards, "Priority", "Fix it now");
         narrator.catchUp();
 
         // 6 ------------------------------------------------------------------------------------------------------
@@ -152,6 +157,7 @@ public final class Story {
                 .awaitReply(x -> x.content().contains("is in progress"));
         SimMessage workingNotice = post.awaitMessage(x -> x.fromBot() && x.content().contains("Good news on " + ref));
         thread.awaitMessage(x -> x.fromBot() && x.content().contains("Good news on " + ref));
+        awaitCards(cards, "Status", "In progress");
         narrator.catchUp();
 
         // 7 ------------------------------------------------------------------------------------------------------
@@ -175,13 +181,22 @@ public final class Story {
         for (SimMember requester : List.of(c.alice(), c.bob(), c.dave())) {
             shipped.put(requester, requester.awaitPing(x -> x.fromBot() && x.content().contains(VERSION)));
         }
-        c.team().awaitMessage(x -> x.fromBot() && x.content().startsWith("📝") && x.content().contains(VERSION));
+        // the announcement's review item, and one for the issue that needs docs
+        c.sim().await("the docs/copy review list", () -> c.team().messages().stream()
+                .filter(x -> x.fromBot() && x.content().startsWith("📝") && x.content().contains(VERSION)).count() == 2);
         c.sim().await("the post tagged shipped", () -> post.appliedTags().contains("shipped"));
+        awaitCards(cards, "Status", "Shipped");
         narrator.catchUp();
         narrator.note("(#help › " + post.name() + " is now tagged" + Narrator.tags(post) + ")");
 
         return new Outcome(n, post, thread, card, captured, triaged, lowNotice, linked, bump, highNotice, blocks,
                 alert, working, workingNotice, published, announcement, shipped);
+    }
+
+    /** Waits until every card shows {@code value} in {@code field}: cards are refreshed after the answer. */
+    private void awaitCards(List<SimMessage> cards, String field, String value) {
+        c.sim().await("the cards showing " + field + " " + value, () -> cards.stream().allMatch(m -> !m.embeds().isEmpty()
+                && m.embeds().getFirst().field(field) != null && m.embeds().getFirst().field(field).contains(value)));
     }
 
     private SimMessage awaitNotice(SimChannel where, String ref, String priority) {
