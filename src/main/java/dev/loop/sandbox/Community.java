@@ -46,7 +46,12 @@ public record Community(Sim sim, SimGuild guild, SimChannel help, SimChannel sup
 
     /** Loop's configuration for this community, on the simulator, with {@code database} as its SQLite file. */
     public Config config(Path database) {
-        return ConfigLoader.parse("""
+        return ConfigLoader.parse(configYaml(database), "sandbox", Map.of());
+    }
+
+    /** The same configuration as a file's text, for {@code ./run.sh check} against the running sandbox. */
+    public String configYaml(Path database) {
+        return """
                 discord:
                   guild: "%d"
                   api-url: "%s"
@@ -78,7 +83,6 @@ public record Community(Sim sim, SimGuild guild, SimChannel help, SimChannel sup
                   promises-daily:
                     enabled: false
                 """.formatted(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(), help.id(), support.id(), team.id(),
-                releases.id(), engineers.id(), sam.id(), database.toString().replace("\\", "/")),
-                "sandbox", Map.of());
+                releases.id(), engineers.id(), sam.id(), database.toString().replace("\\", "/"));
     }
 }

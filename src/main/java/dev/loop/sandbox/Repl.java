@@ -50,7 +50,11 @@ final class Repl {
     }
 
     void run(Reader input) {
-        out.println("Loop and the simulator keep running (REST " + session.sim().restBaseUrl() + ").");
+        out.println("Loop and the simulator keep running. From another terminal, the setup commands work against it too:");
+        out.println("  LOOP_CONFIG=" + session.dir().resolve("loop.yaml") + " DISCORD_TOKEN=" + session.sim().token()
+                + " ./run.sh check");
+        out.println("  DISCORD_TOKEN=" + session.sim().token() + " LOOP_DISCORD_API_URL=" + session.sim().restBaseUrl()
+                + " LOOP_DISCORD_GATEWAY_URL=" + session.sim().gatewayUrl() + " ./run.sh invite");
         out.print(help());
         narrator.markAllSeen();
         Thread watcher = Thread.ofPlatform().daemon().name("sandbox-watcher").start(this::watch);

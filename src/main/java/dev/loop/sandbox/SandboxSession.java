@@ -60,10 +60,14 @@ public final class SandboxSession implements AutoCloseable {
         try {
             Community community = Community.seed(sim);
             Config config = community.config(dir.resolve("loop.db"));
+            Files.writeString(dir.resolve("loop.yaml"), community.configYaml(dir.resolve("loop.db")));
             db = Database.open(config.databasePath());
             Loop loop = Loop.start(config, sim.token(), clock, db, false, Features::all, b -> {
             });
             return new SandboxSession(dir, sim, community, config, db, loop, clock);
+        } catch (IOException e) {
+            sim.close();
+            throw new UncheckedIOException(e);
         } catch (RuntimeException | InterruptedException e) {
             if (db != null) db.close();
             sim.close();

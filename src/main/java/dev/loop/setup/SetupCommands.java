@@ -98,6 +98,7 @@ public final class SetupCommands {
 
     /** Logs in and waits until ready, turning Discord's refusals into one line on {@code err}. */
     private static Connection connect(JDABuilder builder, PrintStream err) {
+        quietJda();
         AtomicReference<CloseCode> closed = new AtomicReference<>();
         builder.addEventListeners(new ListenerAdapter() {
             @Override
@@ -131,6 +132,14 @@ public final class SetupCommands {
         }
         if (jda != null) close(jda);
         return new Connection(null);
+    }
+
+    /** A one-shot command's output is its answer: JDA's progress lines would only bury it. */
+    private static void quietJda() {
+        if (org.slf4j.LoggerFactory.getLogger("net.dv8tion") instanceof ch.qos.logback.classic.Logger jdaLog
+                && !jdaLog.isEnabledFor(ch.qos.logback.classic.Level.DEBUG)) {
+            jdaLog.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 
     private static void close(JDA jda) {
