@@ -27,7 +27,7 @@ final class Repl {
               as NAME post "TITLE" "BODY" [TAG…]        open a post in #help (tags: %s)
               as NAME say WHERE "TEXT"                  post in #support, #team, #releases or a thread (WHERE: its title or m-name)
               as NAME thread mN "NAME"                  start a thread on a message
-              as NAME slash WHERE "COMMAND" [k=v …]     run a slash command, e.g. as erin slash #team "issue show" number=1
+              as NAME slash [WHERE] "COMMAND" [k=v …]   run a slash command, e.g. as erin slash "issue show" number=1
               as NAME press mN "LABEL"                  press a button, e.g. as bob press m14 "Me too"
               as NAME form [k=v …]                      submit the form Loop last opened for NAME (shows its fields)
               as NAME react mN EMOJI                    react to a message
@@ -128,8 +128,13 @@ final class Repl {
             }
             case "say" -> who.say(where(arg(w, 1, "WHERE")), arg(w, 2, "TEXT"));
             case "thread" -> who.startThread(message(arg(w, 1, "mN")), arg(w, 2, "NAME"));
-            case "slash" -> interacted(who, who.runSlash(where(arg(w, 1, "WHERE")), arg(w, 2, "COMMAND"),
-                    options(who, w.subList(3, w.size()))));
+            case "slash" -> {
+                // WHERE may be left out: engineers then act in #team, members in #support
+                Optional<SimChannel> place = findPlace(arg(w, 1, "COMMAND"));
+                int at = place.isPresent() && w.size() > 2 ? 2 : 1;
+                SimChannel channel = at == 2 ? place.get() : who.hasRole(c.engineers()) ? c.team() : c.support();
+                interacted(who, who.runSlash(channel, w.get(at), options(who, w.subList(at + 1, w.size()))));
+            }
             case "press" -> interacted(who, who.pressButton(message(arg(w, 1, "mN")), arg(w, 2, "LABEL")));
             case "react" -> who.react(message(arg(w, 1, "mN")), arg(w, 2, "EMOJI"));
             case "form" -> {
@@ -191,6 +196,14 @@ final class Repl {
         SimMessage m = narrator.message(handle);
         if (m == null) throw new IllegalArgumentException("no message " + handle + " (use the m-names printed before messages)");
         return m;
+    }
+
+    private Optional<SimChannel> findPlace(String name) {
+        try {
+            return Optional.of(where(name));
+        } catch (IllegalArgumentException none) {
+            return Optional.empty();
+        }
     }
 
     /** A channel by #name, a thread by (the start of) its title, or the thread of a message by m-name. */

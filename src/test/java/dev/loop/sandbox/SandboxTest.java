@@ -183,12 +183,16 @@ class SandboxTest {
                 "as alice post \"Dark mode please\" \"My eyes hurt at night\" feature",
                 "as erin slash \"Dark mode\" capture",
                 "as erin form kind=feature",
+                "as erin slash \"issue show\" number=" + story.issue(),
                 "show #releases",
                 "quit")));
         String printed = replOut.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("as NAME post \"TITLE\" \"BODY\"", "✗ nobody called zed",
                 "form «Capture as issue» is open for erin:", "title — Title (now “Dark mode please”)",
                 "[#releases] Loop:", "🚀 2.5.0 is out!");
+        c.sim().await("erin's /issue show in #team", () -> c.erin().ephemeralReplies().stream().anyMatch(m ->
+                m.channel().equals(c.team()) && !m.embeds().isEmpty()
+                        && m.embeds().getFirst().title().startsWith("#" + story.issue() + " ")));
         int next = story.issue() + 1;
         c.sim().await("#" + next + " captured", () -> issues().find(next).isPresent());
         assertThat(issues().find(next).orElseThrow().kind()).isEqualTo(IssueKind.FEATURE);
