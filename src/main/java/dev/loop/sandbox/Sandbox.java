@@ -70,8 +70,8 @@ public final class Sandbox {
             }
             out.println();
             out.println("━━ KPIs of the story's week " + "━".repeat(48));
-            KpiSummary.lines(KpiSummary.compute(session.database(), session.config(), new Window(storyStart, storyStart.plus(Duration.ofDays(7)))))
-                    .forEach(out::println);
+            Window week = new Window(storyStart, storyStart.plus(Duration.ofDays(7)));
+            KpiSummary.lines(KpiSummary.compute(session.database(), session.config(), week)).forEach(out::println);
             out.println();
             if (!stay) {
                 out.println("That was the whole loop, in " + Duration.between(started, Instant.now()).toSeconds()
