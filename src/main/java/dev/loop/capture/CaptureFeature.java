@@ -305,7 +305,7 @@ public final class CaptureFeature implements Feature {
         publish(jda, issue, channel, source, draft.engineerId());
         if (hook != null) {
             hook.sendMessage(Replies.text("Captured **" + issue.ref() + "** " + Safe.inline(issue.title(), 150)
-                    + " with " + source.transcript().lines().size() + " messages"
+                    + " with " + source.transcript().lines().size() + (source.transcript().lines().size() == 1 ? " message" : " messages")
                     + (source.transcript().capped() ? " (capped at " + config.transcriptLimit() + ")" : "") + "."))
                     .setEphemeral(true).queue();
         }
