@@ -1,0 +1,144 @@
+package dev.loop.reliability;
+
+import static dev.loop.watch.Community.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loop.db.Tables;
+import dev.loop.issue.Requester;
+import dev.loop.sim.SimChannel;
+import dev.loop.sim.SimInteraction;
+import dev.loop.sim.SimMember;
+import dev.loop.sim.SimMessage;
+import dev.loop.watch.SupportThreadStore;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The gateway goes away while people act. What they did during a resumable drop is replayed on RESUME and Loop
+ * handles each event exactly once; after a session Discord will not resume, Loop identifies again and keeps
+ * working, and catches up on the support posts it could not hear about.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class GatewayFaultsTest {
+
+    Stage s;
+
+    @BeforeAll
+    void start() throws Exception {
+        s = new Stage("watch:\n  hint-min-score: 0.5\n");
+    }
+
+    @AfterAll
+    void stop() {
+        if (s != null) s.close();
+    }
+
+    SupportThreadStore threads() {
+        return new SupportThreadStore(s.c.db);
+    }
+
+    /** What happened during one outage, for the assertions after it. */
+    record During(SimChannel post, SimInteraction meToo) {
+    }
+
+    /** Drops the gateway with {@code drop} and, before Loop can reconnect, opens a post, presses Me too and reacts 👍. */
+    During actDuringDrop(Runnable drop, Stage.Captured c, SimMember poster, String title, String body,
+                         SimMember presser, SimMember reactor) {
+        long resumes = s.c.sim.resumeCount();
+        long identifies = s.c.sim.identifyCount();
+        AtomicReference<During> during = new AtomicReference<>();
+        s.c.sim.atomically(() -> {
+            drop.run();
+            SimChannel post = poster.postInForum(s.c.support, title, body);
+            SimInteraction press = presser.pressButton(c.card(), "Me too");
+            reactor.react(c.card(), "👍");
+            during.set(new During(post, press));
+        });
+        s.c.sim.awaitResumes(resumes + 1);
+        assertThat(s.c.sim.identifyCount()).as("a resume, not a new session").isEqualTo(identifies);
+        return during.get();
+    }
+
+    void assertHandledOnce(Stage.Captured c, During d, SimMember presser, SimMember reactor) {
+        SimMessage thanks = d.meToo().awaitReply();
+        assertThat(thanks.ephemeral()).isTrue();
+        assertThat(thanks.content()).isEqualTo("Thanks — you're on **#" + c.number() + "** now. We'll let you know when it ships.");
+        eventually("the 👍 to count", () -> s.issues().requesters(c.number()).stream().anyMatch(r -> r.userId() == reactor.id()));
+        eventually("the post to be recorded", () -> threads().find(d.post().id()).isPresent());
+        SimMessage hint = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + d.post().id() + ">"));
+        assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
+
+        // a round trip after the replay, so anything doubled would have arrived by now
+        Stage.ephemeral(s.c.erin, s.c.team, "issue show", Map.of("number", c.number()));
+        s.c.watch().watcher().flush();
+
+        List<Requester> requesters = s.issues().requesters(c.number());
+        assertThat(requesters).filteredOn(r -> r.userId() == presser.id()).singleElement()
+                .satisfies(r -> assertThat(r.how()).isEqualTo(Requester.How.ME_TOO));
+        assertThat(requesters).filteredOn(r -> r.userId() == reactor.id()).singleElement()
+                .satisfies(r -> assertThat(r.how()).isEqualTo(Requester.How.REACTION));
+        assertThat(s.history(c.number(), "requester")).filteredOn(h -> h.detail().contains("<@" + presser.id() + ">")).hasSize(1);
+        assertThat(s.history(c.number(), "requester")).filteredOn(h -> h.detail().contains("<@" + reactor.id() + ">")).hasSize(1);
+        assertThat(presser.ephemeralReplies()).filteredOn(m -> m.content().contains("**#" + c.number() + "**")).hasSize(1);
+        assertThat(s.c.team.messages()).filteredOn(m -> m.fromBot() && m.content().contains("<#" + d.post().id() + ">")).hasSize(1);
+        assertThat(s.rows(Tables.SUPPORT_THREAD, Tables.SUPPORT_THREAD.THREAD_ID.eq(d.post().id())))
+                .isEqualTo(1);
+        assertThat(s.rows(Tables.SIMILARITY_HINT, Tables.SIMILARITY_HINT.THREAD_ID.eq(d.post().id())))
+                .isEqualTo(1);
+        eventually("the card to count everyone", () -> String.valueOf(requesters.size())
+                .equals(c.card().embeds().getFirst().field("Requesters")));
+    }
+
+    @Test
+    void whatPeopleDoDuringADropIsReplayedOnResumeAndHandledOnce() {
+        Stage.Captured c = s.capture(s.c.alice, "Ocelot export loses accents", "Exporting ocelot files loses the accents");
+        During d = actDuringDrop(() -> s.c.sim.faults().dropGateway(4000), c, s.c.bob,
+                "Ocelot export drops accents", "My ocelot export drops every accent", s.c.carol, s.c.guild.member("dora"));
+        assertHandledOnce(c, d, s.c.carol, s.c.guild.member("dora"));
+    }
+
+    @Test
+    void whatPeopleDoDuringAnAbruptDisconnectIsReplayedAndHandledOnce() {
+        Stage.Captured c = s.capture(s.c.alice, "Pelican sync stalls overnight", "Pelican sync stalls every night");
+        SimMember ed = s.c.guild.member("ed");
+        SimMember fay = s.c.guild.member("fay");
+        During d = actDuringDrop(() -> s.c.sim.faults().dropGatewayAbruptly(), c, s.c.bob,
+                "Pelican sync stalls at night", "The pelican sync stalls at night", ed, fay);
+        assertHandledOnce(c, d, ed, fay);
+    }
+
+    @Test
+    void afterASessionDiscordWillNotResumeLoopIdentifiesAgainAndCatchesUpOnMissedPosts() {
+        Stage.Captured c = s.capture(s.c.alice, "Heron login drops the session", "Heron logs me out every hour");
+        long identifies = s.c.sim.identifyCount();
+        AtomicReference<SimChannel> missed = new AtomicReference<>();
+        s.c.sim.atomically(() -> {
+            s.c.sim.faults().invalidateSession(false);
+            // nobody is listening between the old session and the new one: Discord delivers this to no one
+            missed.set(s.c.bob.postInForum(s.c.support, "Heron login drops my session", "Heron logs me out hourly"));
+        });
+        s.c.sim.await("a new session", () -> s.c.sim.identifyCount() > identifies);
+        s.c.sim.awaitBotConnected();
+
+        SimMessage show = Stage.ephemeral(s.c.carol, s.c.team, "issue show", Map.of("number", c.number()));
+        assertThat(show.embeds().getFirst().title()).startsWith("#" + c.number() + " Heron login drops the session");
+        SimMessage thanks = s.c.carol.pressButton(c.card(), "Me too").awaitReply();
+        assertThat(thanks.content()).startsWith("Thanks — you're on **#" + c.number() + "**");
+
+        // the post opened while Loop had no session is recorded and matched as if it had been heard live
+        eventually("the missed post to be recorded", () -> threads().find(missed.get().id()).isPresent());
+        SimMessage hint = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + missed.get().id() + ">"));
+        assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
+        // and the card's own post, known from before, is neither re-recorded nor hinted
+        assertThat(s.rows(Tables.SUPPORT_THREAD, Tables.SUPPORT_THREAD.THREAD_ID.eq(c.post().id()))).isEqualTo(1);
+        assertThat(s.c.team.messages()).noneMatch(m -> m.content().contains("<#" + c.post().id() + ">"));
+    }
+}
