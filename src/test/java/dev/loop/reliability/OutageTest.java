@@ -21,13 +21,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The gateway goes away while people act. What they did during a resumable drop is replayed on RESUME and Loop
- * handles each event exactly once; after a session Discord will not resume, Loop identifies again and keeps
- * working, and catches up on the support posts it could not hear about.
+ * The gateway or Loop itself goes away while people act. What they did during a resumable drop is replayed on
+ * RESUME and Loop handles each event exactly once; after a session Discord will not resume, Loop identifies again,
+ * keeps working and catches up on the support posts it could not hear about; after a restart, posts made while it
+ * was down are caught up once and never hinted again once captured.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class GatewayFaultsTest {
+class OutageTest {
 
     Stage s;
 
@@ -139,6 +140,50 @@ class GatewayFaultsTest {
         assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
         // and the card's own post, known from before, is neither re-recorded nor hinted
         assertThat(s.rows(Tables.SUPPORT_THREAD, Tables.SUPPORT_THREAD.THREAD_ID.eq(c.post().id()))).isEqualTo(1);
+        assertThat(s.c.team.messages()).noneMatch(m -> m.content().contains("<#" + c.post().id() + ">"));
+    }
+
+    @Test
+    void postsMadeWhileLoopWasDownAreCaughtUpOnceAndACapturedPostIsNeverHintedAgain() throws Exception {
+        Stage.Captured c = s.capture(s.c.alice, "Quokka backup skips hidden files", "Quokka backups skip dotfiles");
+        SimChannel pending = s.c.carol.postInForum(s.c.support, "Wombat theme request", "A wombat colour theme please");
+        SimMessage choice = s.c.erin.runSlash(pending, "capture").awaitModal()
+                .submit(Map.of("summary", "quokka backup wombat dotfiles", "kind", "feature", "needs_docs", "no"))
+                .awaitReply(m -> m.buttonLabels().contains("Create new issue"));
+
+        s.c.stop();
+        SimChannel missed = s.c.bob.postInForum(s.c.support, "Quokka backup ignores dotfiles", "My quokka backup skips hidden dotfiles");
+        s.c.alice.say(c.post(), "still skipping them");
+        s.c.start();
+
+        eventually("the missed post", () -> threads().find(missed.id()).isPresent());
+        SimMessage hint = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + missed.id() + ">"));
+        assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
+
+        // the buttons of the card and of the hint survive the restart
+        SimMessage thanks = s.c.guild.member("gus").pressButton(c.card(), "Me too").awaitReply();
+        assertThat(thanks.content()).startsWith("Thanks — you're on **#" + c.number() + "**");
+        // a capture choice held in memory does not: a specific answer, nothing stored
+        SimMessage expired = s.c.erin.pressButton(choice, "Create new issue").awaitReply();
+        assertThat(expired.ephemeral()).isTrue();
+        assertThat(expired.content()).isEqualTo("This capture has expired or was already handled. Run /capture again.");
+        assertThat(s.issues().findByChannel(pending.id())).isEmpty();
+
+        // the missed post becomes its own issue; the open hint can no longer link it elsewhere
+        Stage.Captured own = s.captureIn(missed, Map.of("kind", "bug", "needs_docs", "no"));
+        SimMessage refused = s.c.olga.pressButton(hint, "Link").awaitReply();
+        assertThat(refused.content()).isEqualTo("This thread is already #" + own.number() + ". To combine the two, use /issue merge.");
+        assertThat(s.issues().places(c.number())).noneMatch(p -> p.channelId() != null && p.channelId() == missed.id());
+
+        int supportRows = s.rows(Tables.SUPPORT_THREAD);
+        int hintRows = s.rows(Tables.SIMILARITY_HINT);
+        s.c.restart();
+        s.c.bob.say(missed, "thanks for tracking it");
+        Stage.ephemeral(s.c.erin, s.c.team, "issue show", Map.of("number", own.number()));
+        s.c.watch().watcher().flush();
+        assertThat(s.rows(Tables.SUPPORT_THREAD)).isEqualTo(supportRows);
+        assertThat(s.rows(Tables.SIMILARITY_HINT)).isEqualTo(hintRows);
+        assertThat(s.c.team.messages()).filteredOn(m -> m.content().contains("<#" + missed.id() + ">")).hasSize(1);
         assertThat(s.c.team.messages()).noneMatch(m -> m.content().contains("<#" + c.post().id() + ">"));
     }
 }
