@@ -3,6 +3,7 @@ package dev.loop.capture;
 import dev.loop.core.Feature;
 import dev.loop.core.Services;
 import dev.loop.core.config.Config;
+import dev.loop.core.discord.Channels;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
@@ -289,8 +290,8 @@ public final class CaptureFeature implements Feature {
 
     /** Creates the issue from a draft: reads the conversation, stores it, posts the card, asks for details. */
     private void create(JDA jda, CaptureDraft draft, InteractionHook hook) {
-        GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, draft.channelId());
-        if (channel == null) throw new UserError("That thread no longer exists, so there is nothing to capture.");
+        GuildMessageChannel channel = Channels.find(jda, draft.channelId()).orElseThrow(() ->
+                new UserError("That thread no longer exists, so there is nothing to capture."));
         Source source = readSource(channel, draft.messageId(), "capture");
         if (draft.messageId() == null) {
             Optional<Issue> existing = store.findByChannel(channel.getIdLong());
@@ -405,7 +406,10 @@ public final class CaptureFeature implements Feature {
             return;
         }
         applied.add(tags.getFirst());
-        thread.getManager().setAppliedTags(applied).queue(null, e -> log.warn("Tagging {} failed: {}", thread.getId(), e.toString()));
+        // an archived post takes other changes only together with being woken; Loop is answering in it anyway
+        var manager = thread.getManager().setAppliedTags(applied);
+        if (thread.isArchived()) manager = manager.setArchived(false);
+        manager.queue(null, e -> log.warn("Tagging {} failed: {}", thread.getId(), e.toString()));
     }
 
     private void askForDetails(GuildMessageChannel channel, Issue issue, List<Long> reporters) {
@@ -501,7 +505,7 @@ public final class CaptureFeature implements Feature {
      */
     public void linkThread(JDA jda, int number, long threadId, Requester.How how, long actor) {
         Issue issue = linkable(number, threadId);
-        if (jda.getThreadChannelById(threadId) == null) throw new UserError("That thread no longer exists.");
+        if (Channels.find(jda, threadId).isEmpty()) throw new UserError("That thread no longer exists.");
         Linked linked = linkPlace(jda, issue, threadId, null, null, how, actor);
         Message card = linked.channel().sendMessage(linkedCard(linked)).complete();
         store.setCard(linked.placeId(), card.getIdLong());
@@ -526,8 +530,8 @@ public final class CaptureFeature implements Feature {
     /** Adds a thread (or one message) to an issue as a place, its people as requesters and its messages. */
     private Linked linkPlace(JDA jda, Issue issue, long channelId, Long messageId, Long extraUser, Requester.How how,
                              long actor) {
-        GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
-        if (channel == null) throw new UserError("That thread no longer exists.");
+        GuildMessageChannel channel = Channels.find(jda, channelId)
+                .orElseThrow(() -> new UserError("That thread no longer exists."));
         Source source = readSource(channel, messageId, "link");
         Map<Long, Requester.How> people = new LinkedHashMap<>();
         for (Long author : source.requesters()) people.put(author, how);

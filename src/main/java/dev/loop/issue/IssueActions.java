@@ -1,6 +1,7 @@
 package dev.loop.issue;
 
 import dev.loop.core.config.Config;
+import dev.loop.core.discord.Channels;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.text.Safe;
 import dev.loop.triage.Bump;
@@ -177,7 +178,8 @@ public final class IssueActions {
             else byThread.computeIfAbsent(channel, c -> new ArrayList<>()).add(r.userId());
         }
         for (Map.Entry<Long, List<Long>> e : byThread.entrySet()) {
-            GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, e.getKey());
+            // an archived thread is woken by the message; a locked or deleted one can't be answered in
+            GuildMessageChannel channel = Channels.find(jda, e.getKey()).orElse(null);
             boolean usable = channel != null && !(channel instanceof ThreadChannel t && t.isLocked());
             if (!usable) {
                 dmOnly.addAll(e.getValue());

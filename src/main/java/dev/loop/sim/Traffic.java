@@ -1,6 +1,8 @@
 package dev.loop.sim;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,6 +14,8 @@ import java.util.List;
  */
 final class Traffic {
     private static final int KEEP = 200;
+    /** Fixed width: Instant.toString() leaves the milliseconds out when they are zero. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private record Entry(long ms, String text) {}
 
@@ -55,7 +59,7 @@ final class Traffic {
             int i = 0;
             for (Entry e : log) {
                 if (i++ >= skip) {
-                    out.add(Instant.ofEpochMilli(e.ms()).toString().substring(11, 23) + "  " + e.text());
+                    out.add(TIME.format(Instant.ofEpochMilli(e.ms())) + "  " + e.text());
                 }
             }
         }
