@@ -117,6 +117,16 @@ class OutageTest {
     }
 
     @Test
+    void whatPeopleDoWhileDiscordAsksLoopToReconnectIsReplayedAndHandledOnce() {
+        Stage.Captured c = s.capture(s.c.alice, "Gannet search misses plurals", "Searching gannets finds nothing");
+        SimMember hal = s.c.guild.member("hal");
+        SimMember ivy = s.c.guild.member("ivy");
+        During d = actDuringDrop(() -> s.c.sim.faults().requestReconnect(), c, s.c.bob,
+                "Gannet search ignores plurals", "My gannet search misses plurals", hal, ivy);
+        assertHandledOnce(c, d, hal, ivy);
+    }
+
+    @Test
     void afterASessionDiscordWillNotResumeLoopIdentifiesAgainAndCatchesUpOnMissedPosts() {
         Stage.Captured c = s.capture(s.c.alice, "Heron login drops the session", "Heron logs me out every hour");
         long identifies = s.c.sim.identifyCount();

@@ -3,8 +3,10 @@ package dev.loop.reliability;
 import static dev.loop.watch.Community.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loop.db.Tables;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueStatus;
+import dev.loop.issue.Priority;
 import dev.loop.issue.Requester;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimInteraction;
@@ -119,6 +121,39 @@ class RestFaultsTest {
         assertThat(s.issues().requesters(c.number())).extracting(Requester::userId)
                 .containsExactlyInAnyOrder(s.c.alice.id(), dot.id(), eve.id());
         assertThat(s.history(c.number(), "requester")).hasSize(2);
+    }
+
+    @Test
+    void aTriageWhoseAnswerWasLostIsRecordedOnceAndTheRepeatedPressIsToldWhy() {
+        Stage.Captured c = s.capture(s.c.alice, "Stoat dialog hides buttons", "The OK button is off screen");
+        SimMessage decided = s.c.erin.pressButton(c.prompt(), "Yes").awaitUpdate();
+        s.c.sim.faults().failNext(CALLBACK, 1, 500);
+        s.c.erin.pressButton(decided, "Done");
+        eventually("the triage to be recorded", () -> s.issue(c.number()).priority() == Priority.FIX_NOW);
+        SimMessage again = s.c.erin.pressButton(decided, "Done").awaitReply();
+        assertThat(again.content()).startsWith("This triage prompt for **#" + c.number() + "** is out of date")
+                .contains("(it is Fix it now now). Nothing was recorded.");
+        assertThat(s.history(c.number(), "triage")).hasSize(1);
+        assertThat(s.history(c.number(), "priority")).hasSize(1);
+        c.post().awaitMessage(m -> m.fromBot() && m.content().contains("Update on **#" + c.number() + "**"));
+        assertThat(c.post().messages()).filteredOn(m -> m.fromBot() && m.content().contains("Update on")).hasSize(1);
+    }
+
+    @Test
+    void aPublishWhoseAnswerWasLostShipsOnceAndTheRepeatedPressIsToldWhy() {
+        Stage.Captured c = s.capture(s.c.carol, "Tapir theme resets", "The theme resets on restart");
+        SimMessage preview = s.c.erin.runSlash(s.c.team, "release", Map.of("version", "4.2.0", "issues", "#" + c.number()))
+                .awaitModal().submit(Map.of("notes", "Themes stick", "snippet", "")).awaitReply();
+        s.c.sim.faults().failNext(CALLBACK, 1, 500);
+        s.c.erin.pressButton(preview, "Publish");
+        SimMessage notice = c.post().awaitMessage(m -> m.fromBot() && m.content().contains("**4.2.0**"));
+        assertThat(notice.pinged()).containsExactly(s.c.carol.id());
+        SimMessage again = s.c.erin.pressButton(preview, "Publish").awaitReply();
+        assertThat(again.content()).isEqualTo("This release preview has expired or was already used; run /release again.");
+        assertThat(s.rows(Tables.RELEASE)).isEqualTo(1);
+        assertThat(s.c.releases.messages()).filteredOn(m -> m.content().contains("4.2.0")).hasSize(1);
+        assertThat(Stage.ephemeral(s.c.erin, s.c.team, "release", Map.of("version", "4.2.0", "issues", "#1")).content())
+                .startsWith("Version 4.2.0 was already released");
     }
 
     @Test

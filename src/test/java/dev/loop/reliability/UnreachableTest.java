@@ -19,13 +19,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Threads that went quiet, were locked or were deleted, on the paths other than release notices: /link and capture
- * in an archived post, cards whose thread is gone, timeline and status notices to locked or deleted threads, Me too
- * from a card whose thread no longer exists, and a hint whose post was deleted.
+ * People and places Loop can't reach the usual way, on the paths other than release notices: /link and capture in
+ * an archived post, cards whose thread is gone, timeline and status notices to locked or deleted threads, Me too
+ * from a card whose thread no longer exists, a hint whose post was deleted, and engineers whose DMs are closed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class GoneThreadsTest {
+class UnreachableTest {
 
     Stage s;
 
@@ -130,6 +130,33 @@ class GoneThreadsTest {
         s.c.alice.awaitDm(m -> m.content().contains("working on it now"));
         s.c.carol.awaitDm(m -> m.content().contains("working on it now"));
         assertThat(s.issue(c.number()).status()).isEqualTo(IssueStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void anEngineerWithClosedDmsWhoPinsAPostIsAskedToTriageInTheTeamChannel() {
+        SimMember lu = s.c.guild.member("lu").addRole(s.c.engineers).closeDms();
+        SimChannel post = s.c.alice.postInForum(s.c.support, "Gibbon menu cut off", "The menu is cut off on small screens");
+        lu.react(post.starterMessage(), "📌");
+        SimMessage asked = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("your DMs are closed"));
+        int number = s.issues().findByChannel(post.id()).orElseThrow().number();
+        assertThat(asked.content()).isEqualTo("<@" + lu.id() + "> **#" + number + "** was captured; your DMs are closed, "
+                + "so run `/issue triage " + number + "` to triage it.");
+        assertThat(asked.pinged()).containsExactly(lu.id());
+        assertThat(asked.pingedRoles()).isEmpty();
+        assertThat(lu.dmsFromBot()).isEmpty();
+        SimMessage prompt = Stage.ephemeral(lu, s.c.team, "issue triage", Map.of("number", number));
+        assertThat(prompt.content()).startsWith("**Triage #" + number + "**");
+    }
+
+    @Test
+    void assigningAnOwnerWhoseDmsAreClosedSaysSoAndStillAssigns() {
+        SimMember mo = s.c.guild.member("mo").addRole(s.c.engineers).closeDms();
+        Stage.Captured c = s.capture(s.c.alice, "Hyena sync skips weekends", "Nothing syncs on Saturdays");
+        SimMessage assigned = Stage.ephemeral(s.c.erin, s.c.team, "issue assign", Map.of("number", c.number(), "owner", mo));
+        assertThat(assigned.content()).isEqualTo("**#" + c.number() + "** is now owned by <@" + mo.id() + ">. Their DMs "
+                + "are closed, so tell them yourself.");
+        assertThat(s.issue(c.number()).ownerId()).isEqualTo(mo.id());
+        assertThat(s.history(c.number(), "notice")).noneMatch(h -> h.detail().contains("told by DM"));
     }
 
     @Test
