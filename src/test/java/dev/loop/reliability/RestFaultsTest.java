@@ -90,7 +90,7 @@ class RestFaultsTest {
     void whenTheThreadCannotBeReadNothingIsCapturedAndTheEngineerIsToldSo() {
         SimChannel post = s.c.alice.postInForum(s.c.support, "Narwhal upload times out", "Uploads time out at 90%");
         var modal = s.c.erin.runSlash(post, "capture").awaitModal();
-        s.c.sim.faults().failNext("GET", messages(post), 50, 503);
+        s.c.sim.faults().failNext("GET", messages(post), 5, 500);
         SimInteraction submit = modal.submit(Map.of("kind", "feature", "needs_docs", "no"));
         SimMessage refused = submit.awaitReply();
         assertThat(refused.ephemeral()).isTrue();
