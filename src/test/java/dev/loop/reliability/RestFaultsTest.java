@@ -157,6 +157,23 @@ class RestFaultsTest {
     }
 
     @Test
+    void aSlowDiscordStillGetsEveryAnswerWithinTheInteractionDeadline() {
+        Stage.Captured c = s.capture(s.c.alice, "Vole reminders fire twice", "Every reminder fires twice");
+        SimChannel post = s.c.carol.postInForum(s.c.support, "Vole alarms ring twice", "Alarms ring twice");
+        s.c.sim.faults().restLatency(Duration.ofMillis(700));
+        try {
+            // /capture reads the thread before it can open its form, all inside Discord's three seconds
+            assertThat(s.c.erin.runSlash(post, "capture").awaitModal().value("summary")).isEqualTo("Alarms ring twice");
+            SimMember joy = s.c.guild.member("joy");
+            assertThat(joy.pressButton(c.card(), "Me too").awaitReply().content()).startsWith("Thanks — you're on");
+            assertThat(joy.pressButton(c.card(), "This blocks me").awaitReply().content()).contains("is marked as blocking you");
+            assertThat(Stage.ephemeral(s.c.bob, s.c.team, "issue show", Map.of("number", c.number())).embeds()).isNotEmpty();
+        } finally {
+            s.c.sim.faults().clear();
+        }
+    }
+
+    @Test
     void aCardThatCannotBeEditedIsStaleUntilTheNextChangeNotWrong() {
         Stage.Captured c = s.capture(s.c.alice, "Puffin export misses images", "Images are not exported");
         s.c.sim.faults().failNext("PATCH", messages(c.post()) + "/" + c.card().id(), 50, 500);
