@@ -127,6 +127,21 @@ class OutageTest {
     }
 
     @Test
+    void aRushOfMeTooPressesAndReactionsLeavesTheCardCountingEveryone() {
+        Stage.Captured c = s.capture(s.c.alice, "Hornet popups stack up", "Every popup stacks on the last");
+        List<SimInteraction> presses = new java.util.ArrayList<>();
+        s.c.sim.atomically(() -> {
+            for (int i = 0; i < 8; i++) {
+                presses.add(s.c.guild.member("rush" + i).pressButton(c.card(), "Me too"));
+                s.c.guild.member("wave" + i).react(c.card(), "👍");
+            }
+        });
+        for (SimInteraction p : presses) assertThat(p.awaitReply().content()).startsWith("Thanks — you're on");
+        eventually("every reaction counted", () -> s.issues().requesters(c.number()).size() == 17);
+        eventually("the card to count all 17", () -> "17".equals(c.card().embeds().getFirst().field("Requesters")));
+    }
+
+    @Test
     void afterASessionDiscordWillNotResumeLoopIdentifiesAgainAndCatchesUpOnMissedPosts() {
         Stage.Captured c = s.capture(s.c.alice, "Heron login drops the session", "Heron logs me out every hour");
         long identifies = s.c.sim.identifyCount();
