@@ -227,8 +227,8 @@ public final class IssueActions {
                     seen = requests.get();
                     refreshNow(jda, number);
                 } while (!requests.compareAndSet(seen, 0));
-            } catch (RuntimeException | Error e) {
-                requests.set(0);
+            } catch (RuntimeException e) {
+                requests.set(0); // the next change asks again
                 log.warn("Refreshing the cards of #{} failed", number, e);
             }
         });

@@ -25,6 +25,7 @@ public final class Safe {
     private static final Pattern URL = Pattern.compile("<?https?://\\S+");
     private static final Pattern LINE_START_MARKUP = Pattern.compile("(?m)^(\\s*)(#{1,3} |-# |> |>>> |- |\\* |\\d+\\. )");
     private static final String INLINE_MARKUP = "\\*_~`|[]";
+    private static final String FENCE = "```";
 
     private Safe() {
     }
@@ -133,8 +134,6 @@ public final class Safe {
         String shorter = truncate(s, maxChars - close.length());
         return opensFence(shorter) ? shorter + close : shorter;
     }
-
-    private static final String FENCE = "```";
 
     /** Whether {@code text} leaves a ``` code block open. */
     static boolean opensFence(String text) {
