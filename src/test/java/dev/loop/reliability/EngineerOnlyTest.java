@@ -189,6 +189,7 @@ class EngineerOnlyTest {
         assertRefused(propose.submit(Map.of("solution", "Index the moles")).awaitReply(), "propose solutions");
         assertRefused(notes.submit(Map.of("notes", "Mole release")).awaitReply(), "publish releases");
         assertRefused(kim.pressButton(preview, "Publish").awaitReply(), "publish releases");
+        assertRefused(kim.pressButton(preview, "Cancel").awaitReply(), "publish releases");
 
         assertThat(s.record(c.number())).isEqualTo(before);
         assertThat(s.rows(Tables.ISSUE)).isEqualTo(issues);
