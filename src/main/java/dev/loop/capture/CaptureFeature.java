@@ -3,6 +3,7 @@ package dev.loop.capture;
 import dev.loop.core.Feature;
 import dev.loop.core.Services;
 import dev.loop.core.config.Config;
+import dev.loop.core.discord.Channels;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
@@ -52,6 +53,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -288,8 +290,8 @@ public final class CaptureFeature implements Feature {
 
     /** Creates the issue from a draft: reads the conversation, stores it, posts the card, asks for details. */
     private void create(JDA jda, CaptureDraft draft, InteractionHook hook) {
-        GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, draft.channelId());
-        if (channel == null) throw new UserError("That thread no longer exists, so there is nothing to capture.");
+        GuildMessageChannel channel = Channels.find(jda, draft.channelId()).orElseThrow(() ->
+                new UserError("That thread no longer exists, so there is nothing to capture."));
         Source source = readSource(channel, draft.messageId(), "capture");
         if (draft.messageId() == null) {
             Optional<Issue> existing = store.findByChannel(channel.getIdLong());
@@ -302,11 +304,14 @@ public final class CaptureFeature implements Feature {
                         area.name(), area.ownerId()),
                 source.place(), source.requesters(), source.how(), source.transcript().lines(),
                 source.transcript().capped(), draft.engineerId(), actions.now());
-        publish(jda, issue, channel, source, draft.engineerId());
+        boolean carded = publish(jda, issue, channel, source, draft.engineerId());
         if (hook != null) {
+            int read = source.transcript().lines().size();
             hook.sendMessage(Replies.text("Captured **" + issue.ref() + "** " + Safe.inline(issue.title(), 150)
-                    + " with " + source.transcript().lines().size() + (source.transcript().lines().size() == 1 ? " message" : " messages")
-                    + (source.transcript().capped() ? " (capped at " + config.transcriptLimit() + ")" : "") + "."))
+                    + " with " + read + (read == 1 ? " message" : " messages")
+                    + (source.transcript().capped() ? " (capped at " + config.transcriptLimit() + ")" : "") + "."
+                    + (carded ? "" : " Discord refused the issue card in the thread, so nobody there can press Me too "
+                    + "yet; `/issue show " + issue.number() + "` shows the card.")))
                     .setEphemeral(true).queue();
         }
         afterCapture.captured(jda, issue, draft.engineerId(), hook);
@@ -319,7 +324,12 @@ public final class CaptureFeature implements Feature {
     private Source readSource(GuildMessageChannel channel, Long messageId, String verb) {
         if (messageId == null) {
             ThreadChannel thread = (ThreadChannel) channel;
-            TranscriptReader.Transcript transcript = TranscriptReader.readChannel(thread, config.transcriptLimit());
+            TranscriptReader.Transcript transcript;
+            try {
+                transcript = TranscriptReader.readChannel(thread, config.transcriptLimit());
+            } catch (ErrorResponseException failed) {
+                throw unreadable(failed, verb);
+            }
             if (transcript.lines().isEmpty()) {
                 throw new UserError("There are no messages from people in this thread, so there is nothing to " + verb + ".");
             }
@@ -330,12 +340,23 @@ public final class CaptureFeature implements Feature {
         try {
             message = channel.retrieveMessageById(messageId).complete();
         } catch (ErrorResponseException gone) {
+            if (gone.getErrorResponse() != ErrorResponse.UNKNOWN_MESSAGE) throw unreadable(gone, verb);
             throw new UserError("That message was deleted, so there is nothing to " + verb + ".");
         }
         NewPlace place = new NewPlace(Place.PlaceKind.MESSAGE, channel.getGuild().getIdLong(), parentOf(channel),
                 channel.getIdLong(), message.getIdLong(), message.getJumpUrl(), channel.getName());
         return new Source(place, List.of(message.getAuthor().getIdLong()), Requester.How.MESSAGE_AUTHOR,
                 new TranscriptReader.Transcript(List.of(TranscriptReader.line(message)), false));
+    }
+
+    /** Reading the conversation failed, before anything was stored: say so, so the engineer knows to retry. */
+    private static UserError unreadable(ErrorResponseException failed, String verb) {
+        if (failed.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
+            return new UserError("That thread no longer exists, so there is nothing to " + verb + ".");
+        }
+        log.warn("Reading a conversation to {} failed: {}", verb, failed.toString());
+        return new UserError("Discord didn't let Loop read the conversation just now, so nothing was "
+                + (verb.endsWith("e") ? verb + "d" : verb + "ed") + ". Try again in a moment.");
     }
 
     private static NewPlace placeOf(ThreadChannel thread) {
@@ -348,13 +369,18 @@ public final class CaptureFeature implements Feature {
         return channel instanceof ThreadChannel t ? t.getParentChannel().getIdLong() : null;
     }
 
-    /** Posts the card, tags the forum post, asks a bug's reporter for details, tells the owner. */
-    private void publish(JDA jda, Issue issue, GuildMessageChannel channel, Source source, long engineerId) {
+    /**
+     * Posts the card, tags the forum post, asks a bug's reporter for details, tells the owner. Returns whether the
+     * card was posted; the issue is stored either way.
+     */
+    private boolean publish(JDA jda, Issue issue, GuildMessageChannel channel, Source source, long engineerId) {
         IssueRecordView view = store.view(issue.number()).orElseThrow();
         Place place = view.places().getFirst();
+        boolean carded = false;
         try {
             Message card = channel.sendMessage(views.cardMessage(view)).complete();
             store.setCard(place.id(), card.getIdLong());
+            carded = true;
         } catch (RuntimeException failed) {
             log.warn("Could not post the card of {} in {}: {}", issue.ref(), channel.getId(), failed.toString());
         }
@@ -366,6 +392,7 @@ public final class CaptureFeature implements Feature {
             dm(jda, issue.ownerId(), "**" + issue.ref() + "** " + Safe.inline(issue.title(), 150) + " was captured in "
                     + "your area" + (issue.area() == null ? "" : " " + Safe.inline(issue.area(), 100)) + ": " + place.url());
         }
+        return carded;
     }
 
     static void applyTag(ThreadChannel thread, String tagName) {
@@ -379,7 +406,10 @@ public final class CaptureFeature implements Feature {
             return;
         }
         applied.add(tags.getFirst());
-        thread.getManager().setAppliedTags(applied).queue(null, e -> log.warn("Tagging {} failed: {}", thread.getId(), e.toString()));
+        // an archived post takes other changes only together with being woken; Loop is answering in it anyway
+        var manager = thread.getManager().setAppliedTags(applied);
+        if (thread.isArchived()) manager = manager.setArchived(false);
+        manager.queue(null, e -> log.warn("Tagging {} failed: {}", thread.getId(), e.toString()));
     }
 
     private void askForDetails(GuildMessageChannel channel, Issue issue, List<Long> reporters) {
@@ -454,7 +484,15 @@ public final class CaptureFeature implements Feature {
             e.getHook().sendMessage(Replies.text(refused.getMessage())).setEphemeral(true).queue();
             return;
         }
-        Message card = e.getHook().sendMessage(linkedCard(linked)).complete();
+        Message card;
+        try {
+            card = e.getHook().sendMessage(linkedCard(linked)).complete();
+        } catch (RuntimeException answerFailed) {
+            // the link is stored; its answer is for the thread, so it goes there even when the interaction's fails
+            log.warn("Could not answer /link for {}; posting the card in the thread: {}", linked.number(),
+                    answerFailed.toString());
+            card = linked.channel().sendMessage(linkedCard(linked)).complete();
+        }
         store.setCard(linked.placeId(), card.getIdLong());
     }
 
@@ -467,7 +505,7 @@ public final class CaptureFeature implements Feature {
      */
     public void linkThread(JDA jda, int number, long threadId, Requester.How how, long actor) {
         Issue issue = linkable(number, threadId);
-        if (jda.getThreadChannelById(threadId) == null) throw new UserError("That thread no longer exists.");
+        if (Channels.find(jda, threadId).isEmpty()) throw new UserError("That thread no longer exists.");
         Linked linked = linkPlace(jda, issue, threadId, null, null, how, actor);
         Message card = linked.channel().sendMessage(linkedCard(linked)).complete();
         store.setCard(linked.placeId(), card.getIdLong());
@@ -492,8 +530,8 @@ public final class CaptureFeature implements Feature {
     /** Adds a thread (or one message) to an issue as a place, its people as requesters and its messages. */
     private Linked linkPlace(JDA jda, Issue issue, long channelId, Long messageId, Long extraUser, Requester.How how,
                              long actor) {
-        GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
-        if (channel == null) throw new UserError("That thread no longer exists.");
+        GuildMessageChannel channel = Channels.find(jda, channelId)
+                .orElseThrow(() -> new UserError("That thread no longer exists."));
         Source source = readSource(channel, messageId, "link");
         Map<Long, Requester.How> people = new LinkedHashMap<>();
         for (Long author : source.requesters()) people.put(author, how);

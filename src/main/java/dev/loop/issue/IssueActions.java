@@ -1,6 +1,7 @@
 package dev.loop.issue;
 
 import dev.loop.core.config.Config;
+import dev.loop.core.discord.Channels;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.text.Safe;
 import dev.loop.triage.Bump;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.MessageTopLevelComponent;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -34,6 +37,8 @@ public final class IssueActions {
     private final IssueViews views;
     private final Config config;
     private final Clock clock;
+    /** Per issue: card refreshes asked for since the running one started; see {@link #refreshCards}. */
+    private final Map<Integer, AtomicInteger> refreshRequests = new ConcurrentHashMap<>();
 
     public IssueActions(IssueStore store, IssueViews views, Config config, Clock clock) {
         this.store = store;
@@ -177,7 +182,8 @@ public final class IssueActions {
             else byThread.computeIfAbsent(channel, c -> new ArrayList<>()).add(r.userId());
         }
         for (Map.Entry<Long, List<Long>> e : byThread.entrySet()) {
-            GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, e.getKey());
+            // an archived thread is woken by the message; a locked or deleted one can't be answered in
+            GuildMessageChannel channel = Channels.find(jda, e.getKey()).orElse(null);
             boolean usable = channel != null && !(channel instanceof ThreadChannel t && t.isLocked());
             if (!usable) {
                 dmOnly.addAll(e.getValue());
@@ -205,8 +211,30 @@ public final class IssueActions {
         return requesters.size();
     }
 
-    /** Re-renders every card of the issue where it was posted. Failures (deleted card, archived thread) are logged. */
+    /**
+     * Re-renders every card of the issue where it was posted, off the caller's thread. Refreshes of one issue run one
+     * at a time and each renders the record as it is when it runs: two changes made at once (a Me too and a 👍) must
+     * not let the edit rendered before the second change reach Discord after the one rendered after it. Requests that
+     * arrive while a refresh runs are folded into one more pass. Failures (deleted card, archived thread) are logged.
+     */
     public void refreshCards(JDA jda, int number) {
+        AtomicInteger requests = refreshRequests.computeIfAbsent(number, n -> new AtomicInteger());
+        if (requests.getAndIncrement() > 0) return; // the refresh running now will pass once more
+        Thread.ofVirtual().name("loop-cards-" + number).start(() -> {
+            try {
+                int seen;
+                do {
+                    seen = requests.get();
+                    refreshNow(jda, number);
+                } while (!requests.compareAndSet(seen, 0));
+            } catch (RuntimeException e) {
+                requests.set(0); // the next change asks again
+                log.warn("Refreshing the cards of #{} failed", number, e);
+            }
+        });
+    }
+
+    private void refreshNow(JDA jda, int number) {
         Optional<IssueRecordView> view = store.view(number);
         if (view.isEmpty()) return;
         for (Place p : view.get().places()) {
@@ -214,8 +242,11 @@ public final class IssueActions {
             GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, p.channelId());
             if (channel == null) continue;
             if (channel instanceof ThreadChannel t && (t.isArchived() || t.isLocked())) continue;
-            channel.editMessageById(p.cardMessageId(), views.cardEdit(view.get()))
-                    .queue(null, e -> log.debug("Card {} in {} not updated: {}", p.cardMessageId(), p.channelId(), e.toString()));
+            try {
+                channel.editMessageById(p.cardMessageId(), views.cardEdit(view.get())).complete();
+            } catch (RuntimeException e) {
+                log.debug("Card {} in {} not updated: {}", p.cardMessageId(), p.channelId(), e.toString());
+            }
         }
     }
 }

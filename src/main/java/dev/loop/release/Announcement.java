@@ -48,7 +48,8 @@ public final class Announcement {
         int fullList = lines.stream().mapToInt(l -> 1 + l.length()).sum();
         int listRoom = Math.max(available - body.length(), Math.min(fullList, MIN_LIST_ROOM));
         int notesRoom = available - listRoom;
-        if (body.length() > notesRoom) body = notesRoom < 1 ? "" : Safe.truncate(body, notesRoom);
+        // cut from the notes again, not from the body, so a code fence in them stays closed
+        if (body.length() > notesRoom) body = notesRoom < 1 ? "" : Safe.block(notes, notesRoom);
 
         StringBuilder sb = new StringBuilder(header);
         if (!body.isEmpty()) sb.append("\n\n").append(body);

@@ -265,6 +265,7 @@ public final class ReleaseFeature implements Feature {
     }
 
     private void cancel(ButtonInteractionEvent e) {
+        services.engineers().require(e.getMember(), "publish releases");
         ReleaseDrafts.Draft draft = ownDraft(CANCEL.length(), e.getComponentId(), e.getUser().getIdLong());
         drafts.take(draft.id());
         e.editMessage(new MessageEditBuilder().setContent("Release cancelled; nothing was published.")

@@ -273,7 +273,9 @@ final class Gateway extends WebSocketServer {
     private void heartbeat(WebSocket ws, Conn conn, JsonNode d) {
         GatewaySession s = conn.session;
         if (s != null && d.isNumber()) {
-            s.ackedSeq = Math.max(s.ackedSeq, d.asLong());
+            // A client may heartbeat the last sequence of its previous session before its new one has sent anything
+            // (JDA does, right after identifying again); it cannot acknowledge events this session has not sent.
+            s.ackedSeq = Math.max(s.ackedSeq, Math.min(d.asLong(), s.seq));
         }
         sendRaw(ws, "{\"op\":11}");
     }

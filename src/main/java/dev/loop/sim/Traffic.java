@@ -1,6 +1,8 @@
 package dev.loop.sim;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,6 +14,8 @@ import java.util.List;
  */
 final class Traffic {
     private static final int KEEP = 200;
+    /** Fixed width: Instant.toString() leaves the milliseconds out when they are zero. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private record Entry(long ms, String text) {}
 
@@ -48,10 +52,6 @@ final class Traffic {
         return recent(gateway, n);
     }
 
-    // Instant.toString drops the fraction on a whole second, so a fixed substring is not safe
-    private static final java.time.format.DateTimeFormatter CLOCK =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
-
     private static List<String> recent(Deque<Entry> log, int n) {
         List<String> out = new ArrayList<>();
         synchronized (log) {
@@ -59,7 +59,7 @@ final class Traffic {
             int i = 0;
             for (Entry e : log) {
                 if (i++ >= skip) {
-                    out.add(CLOCK.format(Instant.ofEpochMilli(e.ms())) + "  " + e.text());
+                    out.add(TIME.format(Instant.ofEpochMilli(e.ms())) + "  " + e.text());
                 }
             }
         }

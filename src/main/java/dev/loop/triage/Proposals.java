@@ -99,10 +99,18 @@ final class Proposals {
         return b.toString();
     }
 
-    /** A block quote; capped because every line adds a marker. */
-    private static String quote(String text) {
-        return Safe.truncate("> " + text.replace("\n", "\n> "), SOLUTION_MAX + 100);
+    /**
+     * A block quote of an already safe passage; capped because every line adds a marker. When the markers would
+     * overflow, the passage itself is shortened (through {@link Safe#block}, so a code fence in it stays closed).
+     */
+    static String quote(String safe) {
+        String quoted = "> " + safe.replace("\n", "\n> ");
+        int over = quoted.length() - QUOTE_MAX;
+        if (over <= 0) return quoted;
+        return quote(Safe.block(safe, Math.max(safe.length() - over, 16)));
     }
+
+    static final int QUOTE_MAX = SOLUTION_MAX + 100;
 
     void answer(ButtonInteractionEvent event) {
         String[] parts = event.getComponentId().split(":");

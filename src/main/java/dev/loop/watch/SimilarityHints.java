@@ -3,6 +3,7 @@ package dev.loop.watch;
 import dev.loop.capture.FtsQuery;
 import dev.loop.capture.SimilarityRanking;
 import dev.loop.core.config.Config;
+import dev.loop.core.discord.Channels;
 import dev.loop.core.discord.Engineers;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
@@ -188,8 +189,7 @@ public final class SimilarityHints {
             throw new UserError(issue.ref() + " is " + issue.status().label().toLowerCase(java.util.Locale.ROOT)
                     + " now, so the post was not linked. Use /link in the post to link it to another issue.");
         }
-        ThreadChannel thread = event.getJDA().getThreadChannelById(hint.threadId());
-        if (thread == null) {
+        if (Channels.find(event.getJDA(), hint.threadId()).isEmpty()) {
             throw new UserError("That post no longer exists or Loop cannot see it, so it was not linked.");
         }
         if (!hints.decide(hint.id(), Hint.State.LINKED, engineer, clock.instant())) {

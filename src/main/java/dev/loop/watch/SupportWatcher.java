@@ -26,6 +26,7 @@ import net.dv8tion.jda.api.entities.channel.unions.IThreadContainerUnion;
 import net.dv8tion.jda.api.events.channel.ChannelCreateEvent;
 import net.dv8tion.jda.api.events.channel.update.ChannelUpdateAppliedTagsEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,6 +121,25 @@ public final class SupportWatcher extends ListenerAdapter {
         if (!isSupport(thread)) return;
         List<String> tags = event.getNewTags().stream().map(ForumTag::getName).toList();
         write(() -> store.setTags(thread.getIdLong(), tags));
+    }
+
+    /**
+     * Discord would not resume the old session, so nothing that happened between the two sessions will ever arrive:
+     * catch up as at start-up (writes are idempotent, so threads already recorded are not recorded twice).
+     */
+    @Override
+    public void onSessionRecreate(SessionRecreateEvent event) {
+        try {
+            workers.execute(() -> {
+                try {
+                    catchUp(event.getJDA());
+                } catch (RuntimeException e) {
+                    log.warn("Support catch-up after a new gateway session failed", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("Loop is stopping; no catch-up");
+        }
     }
 
     // ---------------------------------------------------------------- catch-up

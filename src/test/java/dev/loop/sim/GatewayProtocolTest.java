@@ -160,6 +160,27 @@ class GatewayProtocolTest {
     }
 
     @Test
+    void aHeartbeatAheadOfTheSessionDoesNotDropEventsFromTheResumeBuffer() {
+        RawGateway gw = connect(GUILDS | GUILD_MESSAGES | MESSAGE_CONTENT);
+        // the last sequence of an earlier session, as JDA sends right after identifying again
+        gw.send("{\"op\":1,\"d\":500}");
+        gw.until(f -> f.path("op").asInt() == 11);
+        alice.say(general, "after the heartbeat");
+        long seq = gw.dispatch("MESSAGE_CREATE").path("s").asLong() - 1;
+        gw.closeWith(4000);
+        sim.awaitBotDisconnected();
+
+        RawGateway again = new RawGateway(sim.gatewayUrl());
+        again.until(f -> f.path("op").asInt() == 10);
+        again.send("{\"op\":6,\"d\":{\"token\":\"" + sim.token() + "\",\"session_id\":\"" + sessionId
+                + "\",\"seq\":" + seq + "}}");
+        JsonNode replayed = again.until(f -> f.path("op").asInt() == 0 || f.path("op").asInt() == 9);
+        assertThat(replayed.path("t").asText()).isEqualTo("MESSAGE_CREATE");
+        assertThat(replayed.path("d").path("content").asText()).isEqualTo("after the heartbeat");
+        again.close();
+    }
+
+    @Test
     void unknownSessionCannotResume() {
         RawGateway gw = new RawGateway(sim.gatewayUrl());
         gw.send("{\"op\":6,\"d\":{\"token\":\"" + sim.token() + "\",\"session_id\":\"nope\",\"seq\":3}}");

@@ -25,6 +25,7 @@ public final class Safe {
     private static final Pattern URL = Pattern.compile("<?https?://\\S+");
     private static final Pattern LINE_START_MARKUP = Pattern.compile("(?m)^(\\s*)(#{1,3} |-# |> |>>> |- |\\* |\\d+\\. )");
     private static final String INLINE_MARKUP = "\\*_~`|[]";
+    private static final String FENCE = "```";
 
     private Safe() {
     }
@@ -122,10 +123,23 @@ public final class Safe {
 
     /**
      * For quoting a longer passage (a summary, a transcript line): mentions neutralised, line breaks kept,
-     * markdown kept as the author wrote it, at most {@code maxChars}.
+     * markdown kept as the author wrote it, at most {@code maxChars}. A code fence the passage leaves open (typed
+     * that way, or cut by the truncation) is closed, so it cannot turn whatever Loop writes after it into code.
      */
     public static String block(String text, int maxChars) {
-        return truncate(neutraliseMentions(text == null ? "" : text.strip()), maxChars);
+        String s = neutraliseMentions(text == null ? "" : text.strip());
+        String cut = truncate(s, maxChars);
+        String close = "\n" + FENCE;
+        if (!opensFence(cut) || maxChars <= 2 * close.length()) return cut;
+        String shorter = truncate(s, maxChars - close.length());
+        return opensFence(shorter) ? shorter + close : shorter;
+    }
+
+    /** Whether {@code text} leaves a ``` code block open. */
+    static boolean opensFence(String text) {
+        int fences = 0;
+        for (int i = text.indexOf(FENCE); i >= 0; i = text.indexOf(FENCE, i + FENCE.length())) fences++;
+        return fences % 2 == 1;
     }
 
     /**

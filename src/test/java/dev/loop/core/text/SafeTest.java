@@ -127,6 +127,17 @@ class SafeTest {
     }
 
     @Test
+    void blockClosesACodeFenceItLeavesOpen() {
+        assertThat(Safe.block("try this:\n```\nloop --fix", 100)).isEqualTo("try this:\n```\nloop --fix\n```");
+        assertThat(Safe.block("```a```", 100)).isEqualTo("```a```");
+        // cut inside a code block by the truncation: still closed, still within the limit
+        String cut = Safe.block("see\n```\n" + "x".repeat(200) + "\n```", 50);
+        assertThat(cut).hasSizeLessThanOrEqualTo(50).startsWith("see\n```\nxx").endsWith("…\n```");
+        // a cut that drops the opening fence needs no closing one
+        assertThat(Safe.block("y".repeat(60) + "```", 50)).isEqualTo("y".repeat(49) + "…");
+    }
+
+    @Test
     void hostileTextOfTenThousandCharacters() {
         String hostile = ("@everyone <@&1> **x** 😀 שלום `" + "\"'; DROP TABLE issue; --").repeat(200);
         String t = Safe.inline(hostile, 1024);

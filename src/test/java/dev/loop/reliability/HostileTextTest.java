@@ -1,0 +1,214 @@
+package dev.loop.reliability;
+
+import static dev.loop.reliability.Stage.fill;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loop.issue.TranscriptLine;
+import dev.loop.sim.SimChannel;
+import dev.loop.sim.SimMessage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Hostile text through the surfaces other than capture: proposals, release notes and snippets, naming votes, debug
+ * details, search and autocomplete, versions and issue lists typed by hand. Mentions never ping (only the requesters
+ * being told are pinged), code fences in a snippet cannot break its code block, an unclosed fence in prose cannot
+ * swallow what follows, text too long gets a specific answer, and nothing crashes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class HostileTextTest {
+
+    static final String FENCE = "```";
+
+    Stage s;
+    String unit;
+    /** Who may legitimately be pinged by something in this class: the requesters Loop tells. */
+    final Set<Long> told = new HashSet<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        s = new Stage("");
+        unit = "@everyone @here <@" + s.c.bob.id() + "> <@&" + s.c.engineers.id() + "> **bold** _it_ `code` ||spoiler|| "
+                + "[link](https://example.com) # heading '; DROP TABLE issue; -- \" OR 1=1 🚀👩‍👩‍👧 مرحبا بالعالم "
+                + "\u202Eevil\u202C ";
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            if (s != null) {
+                // every message Loop sent in this class: nobody pinged but requesters being told
+                List<SimMessage> all = Stage.botMessages(allChannels(), s.c.alice, s.c.bob, s.c.carol, s.c.erin, s.c.olga);
+                Stage.assertPingsOnly(all, told);
+            }
+        } finally {
+            if (s != null) s.close();
+        }
+    }
+
+    List<SimChannel> allChannels() {
+        List<SimChannel> out = new ArrayList<>(List.of(s.c.team, s.c.releases, s.c.help));
+        out.addAll(s.c.support.threads());
+        return out;
+    }
+
+    static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) n++;
+        return n;
+    }
+
+    /** The text outside the code blocks, when the prose is followed by one code block: before it and after it. */
+    static String withoutCode(String text) {
+        int first = text.indexOf("\n" + FENCE);
+        int last = text.lastIndexOf("\n" + FENCE);
+        return first < 0 ? text : text.substring(0, first) + text.substring(last + 1 + FENCE.length());
+    }
+
+    /** Shown text never carries a live mention. */
+    static void assertNeutral(String shown) {
+        assertThat(shown).doesNotContain("@everyone").doesNotContain("@here").doesNotContainPattern("<@&?\\d+>");
+    }
+
+    @Test
+    void aHostileProposalPingsOnlyItsRequestersAndItsSnippetStaysOneCodeBlock() {
+        Stage.Captured c = s.capture(s.c.alice, "Otter preview renders blank", "The otter preview is blank");
+        s.c.bob.pressButton(c.card(), "Me too").awaitReply();
+        told.add(s.c.alice.id());
+        told.add(s.c.bob.id());
+        // prose with one unclosed fence, and a snippet that tries to close its block and ping from outside it
+        String solution = (fill(unit + "\n", 880) + FENCE + "never closed").strip();
+        String snippet = fill(FENCE + "js\nalert('@everyone <@" + s.c.bob.id() + ">')\n" + FENCE + "\n", 400);
+        SimMessage ack = s.c.erin.runSlash(c.post(), "issue propose", Map.of("number", c.number())).awaitModal()
+                .submit(Map.of("solution", solution, "snippet", snippet)).awaitReply();
+        assertThat(ack.content()).isEqualTo("Proposed to the 2 requesters of **#" + c.number() + "**; their answers "
+                + "will show on the issue card.");
+
+        SimMessage proposal = c.post().awaitMessage(m -> m.fromBot() && m.content().contains("A proposed solution for"));
+        assertThat(proposal.pinged()).containsExactlyInAnyOrder(s.c.alice.id(), s.c.bob.id());
+        assertThat(proposal.pingedEveryone()).isFalse();
+        assertThat(proposal.pingedRoles()).isEmpty();
+        String text = proposal.content();
+        assertThat(text.length()).isLessThanOrEqualTo(2000);
+        assertThat(text).contains("@\u200Beveryone").contains("<@\u200B&" + s.c.engineers.id() + ">");
+        // fences pair up: the snippet's block opens on its own line and closes right before the question
+        assertThat(count(text, FENCE) % 2).as(text).isZero();
+        assertThat(text).contains("\n" + FENCE + "\n`\u200B`\u200B`js\nalert(").endsWith("\n" + FENCE + "\nDoes this solve your problem? Only the people who asked can answer.");
+        assertThat(proposal.buttonLabels()).containsExactly("Solves it", "Doesn't solve it");
+    }
+
+    @Test
+    void hostileReleaseNotesSnippetAndVersionAnnounceWithoutPingingAnyone() {
+        Stage.Captured c = s.capture(s.c.carol, "Puma tabs reorder themselves", "Tabs jump around");
+        told.add(s.c.carol.id());
+        String version = "2.0 @everyone <@&" + s.c.engineers.id() + ">";
+        String notes = fill(unit, 990) + FENCE;
+        String snippet = fill(FENCE + "\nrm -rf / @everyone\n" + FENCE + "\n", 500);
+        SimMessage preview = s.c.erin.runSlash(s.c.team, "release", Map.of("version", version, "issues", "#" + c.number()))
+                .awaitModal().submit(Map.of("notes", notes, "snippet", snippet)).awaitReply();
+        assertNeutral(preview.content());
+        assertThat(count(preview.embeds().getFirst().description(), FENCE) % 2).isZero();
+        s.c.erin.pressButton(preview, "Publish").awaitUpdate();
+
+        SimMessage announcement = s.c.releases.awaitMessage(m -> m.fromBot() && m.content().startsWith("🚀"));
+        String text = announcement.content();
+        assertThat(text.length()).isLessThanOrEqualTo(2000);
+        assertNeutral(withoutCode(text)); // inside a code block a mention is shown as typed and never rendered
+        assertThat(announcement.pinged()).isEmpty();
+        assertThat(count(text, FENCE) % 2).as(text).isZero();
+        assertThat(text).contains("\n\n" + FENCE + "\n`\u200B`\u200B`\nrm -rf / @everyone\n`\u200B`\u200B`\n");
+        SimMessage notice = c.post().awaitMessage(m -> m.fromBot() && m.content().contains("Shipped in **2.0"));
+        assertThat(notice.pinged()).containsExactly(s.c.carol.id());
+        assertNeutral(notice.content().replace("<@" + s.c.carol.id() + ">", ""));
+
+        SimMessage status = Stage.ephemeral(s.c.erin, s.c.team, "release-status", Map.of("version", version));
+        assertNeutral(status.content().replaceAll("<@" + s.c.erin.id() + ">", ""));
+        SimMessage unknown = Stage.ephemeral(s.c.erin, s.c.team, "release-status", Map.of("version", "@everyone"));
+        assertThat(unknown.content()).isEqualTo("There is no release @\u200Beveryone.");
+    }
+
+    @Test
+    void anIssueListTypedAsAWallOfMentionsIsRefusedWithEveryMentionBroken() {
+        String typed = fill("@everyone <@" + s.c.bob.id() + "> '; DROP TABLE issue; -- ", 6000);
+        SimMessage refused = s.c.erin.runSlash(s.c.team, "release", Map.of("version", "3.0", "issues", typed)).awaitReply();
+        assertThat(refused.ephemeral()).isTrue();
+        assertThat(refused.content().length()).isLessThanOrEqualTo(2000);
+        assertThat(refused.content()).startsWith("“@\u200Beveryone” is not an issue number; list issues like #3 #5.");
+        assertNeutral(refused.content());
+    }
+
+    @Test
+    void aHostileNamingVoteIsPostedInertAndAnOverlongOneIsRefusedByName() {
+        String reason = fill(unit, 1500).strip();
+        SimMessage posted = Stage.ephemeral(s.c.erin, s.c.team, "name", Map.of("proposal", "@everyone",
+                "alternative1", "<@" + s.c.bob.id() + ">", "alternative2", "**Quokka** 🚀 مرحبا", "reason", reason));
+        assertThat(posted.content()).startsWith("Naming vote posted in <#" + s.c.team.id() + ">");
+        SimMessage vote = s.c.team.awaitMessage(m -> m.fromBot() && m.poll() != null && m.content().contains("@\u200Beveryone"));
+        assertNeutral(vote.content().replace("started by <@" + s.c.erin.id() + ">", ""));
+        assertThat(vote.content().length()).isLessThanOrEqualTo(2000);
+        assertThat(vote.poll().answers()).extracting(SimMessage.PollAnswer::text)
+                .containsExactly("@everyone", "<@" + s.c.bob.id() + ">", "**Quokka** 🚀 مرحبا");
+        assertThat(vote.pinged()).isEmpty();
+
+        String longest = fill(unit, 6000); // the most a Discord string option holds
+        SimMessage refused = Stage.ephemeral(s.c.erin, s.c.team, "name", Map.of("proposal", "Quokka", "alternative1", "Wombat",
+                "alternative2", "Numbat", "reason", longest));
+        assertThat(refused.content()).isEqualTo("The reason is " + longest.strip().length() + " characters long; keep it to 1500.");
+        SimMessage tooLongName = Stage.ephemeral(s.c.erin, s.c.team, "name", Map.of("proposal", fill("🚀", 60),
+                "alternative1", "Wombat", "alternative2", "Numbat"));
+        assertThat(tooLongName.content()).startsWith("The proposal is ").endsWith("poll answers can be at most 55.");
+    }
+
+    @Test
+    void twelveThousandCharactersOfHostileDebugDetailsAreStoredWholeAndEchoedNowhere() {
+        SimChannel post = s.c.alice.postInForum(s.c.support, "Quail crash on startup", "Crashes at launch");
+        Stage.Captured c = s.captureIn(post, Map.of("kind", "bug", "needs_docs", "no"));
+        told.add(s.c.alice.id()); // asked for the details, by name
+        SimMessage ask = post.awaitMessage(m -> m.fromBot() && m.content().contains("could you add"));
+        String answer = fill(unit + "\n", 4000);
+        SimMessage thanks = s.c.alice.pressButton(ask, "Add details").awaitModal()
+                .submit(Map.of("q0", answer, "q1", answer, "q2", answer)).awaitReply();
+        assertThat(thanks.content()).isEqualTo("Thanks! Your details were added to **#" + c.number() + "**.");
+        TranscriptLine stored = s.issues().transcript(c.number()).getLast();
+        assertThat(stored.content().length()).isGreaterThan(12_000);
+        assertThat(stored.content()).contains(answer.strip());
+        SimMessage dm = s.c.erin.awaitDm(m -> m.content().contains("added debug details to **#" + c.number() + "**"));
+        assertThat(dm.pinged()).isEmpty();
+        assertThat(Stage.ephemeral(s.c.carol, s.c.team, "issue search", Map.of("query", "DROP TABLE bold spoiler"))
+                .embeds().getFirst().description()).contains("**#" + c.number() + "**");
+    }
+
+    @Test
+    void searchAndAutocompleteTakeAnythingAndEchoNothingLive() {
+        s.capture(s.c.alice, "Raccoon upload drops EXIF", "EXIF data is removed on upload");
+        List<String> queries = List.of("\"unterminated", "NEAR(raccoon upload)", "title:raccoon", "*", "^raccoon",
+                "raccoon AND OR NOT", "'; DROP TABLE issue; --", "%_\\", "@everyone <@&" + s.c.engineers.id() + ">",
+                "مرحبا", "🚀👩‍👩‍👧", "\u202Eevil\u202C", "(((", fill("raccoon ", 200));
+        for (String q : queries) {
+            SimMessage reply = Stage.ephemeral(s.c.bob, s.c.team, "issue search", Map.of("query", q));
+            String shown = reply.content() + (reply.embeds().isEmpty() ? "" : reply.embeds().getFirst().title()
+                    + reply.embeds().getFirst().description());
+            assertThat(shown).as(q).doesNotContain("Something went wrong");
+            assertNeutral(shown);
+            assertThat(shown).as(q).satisfiesAnyOf(
+                    t -> assertThat(t).contains("Raccoon upload drops EXIF"),
+                    t -> assertThat(t).startsWith("No issue mentions"),
+                    t -> assertThat(t).isEqualTo("Give me at least one word to search for."));
+        }
+        for (String typed : List.of("%", "_", "\\", "\"", "' OR 1=1 --", "#", "#9999999999999", "🚀", "\u0000")) {
+            assertThat(s.c.bob.autocomplete(s.c.team, "issue show", "number", typed).awaitChoices()).as(typed).isNotNull();
+        }
+        assertThat(s.c.bob.autocomplete(s.c.team, "issue show", "number", "raccoon").awaitChoices())
+                .anySatisfy(ch -> assertThat(ch.name()).contains("Raccoon upload drops EXIF"));
+    }
+}

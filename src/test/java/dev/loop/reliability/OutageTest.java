@@ -1,0 +1,214 @@
+package dev.loop.reliability;
+
+import static dev.loop.watch.Community.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loop.db.Tables;
+import dev.loop.issue.Requester;
+import dev.loop.sim.SimChannel;
+import dev.loop.sim.SimInteraction;
+import dev.loop.sim.SimMember;
+import dev.loop.sim.SimMessage;
+import dev.loop.watch.SupportThreadStore;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The gateway or Loop itself goes away while people act. What they did during a resumable drop is replayed on
+ * RESUME and Loop handles each event exactly once; after a session Discord will not resume, Loop identifies again,
+ * keeps working and catches up on the support posts it could not hear about; after a restart, posts made while it
+ * was down are caught up once and never hinted again once captured.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class OutageTest {
+
+    Stage s;
+
+    @BeforeAll
+    void start() throws Exception {
+        s = new Stage("watch:\n  hint-min-score: 0.5\n");
+    }
+
+    @AfterAll
+    void stop() {
+        if (s != null) s.close();
+    }
+
+    SupportThreadStore threads() {
+        return new SupportThreadStore(s.c.db);
+    }
+
+    /** What happened during one outage, for the assertions after it. */
+    record During(SimChannel post, SimInteraction meToo) {
+    }
+
+    /** Drops the gateway with {@code drop} and, before Loop can reconnect, opens a post, presses Me too and reacts 👍. */
+    During actDuringDrop(Runnable drop, Stage.Captured c, SimMember poster, String title, String body,
+                         SimMember presser, SimMember reactor) {
+        long resumes = s.c.sim.resumeCount();
+        long identifies = s.c.sim.identifyCount();
+        AtomicReference<During> during = new AtomicReference<>();
+        s.c.sim.atomically(() -> {
+            drop.run();
+            SimChannel post = poster.postInForum(s.c.support, title, body);
+            SimInteraction press = presser.pressButton(c.card(), "Me too");
+            reactor.react(c.card(), "👍");
+            during.set(new During(post, press));
+        });
+        s.c.sim.awaitResumes(resumes + 1);
+        assertThat(s.c.sim.identifyCount()).as("a resume, not a new session").isEqualTo(identifies);
+        return during.get();
+    }
+
+    void assertHandledOnce(Stage.Captured c, During d, SimMember presser, SimMember reactor) {
+        SimMessage thanks = d.meToo().awaitReply();
+        assertThat(thanks.ephemeral()).isTrue();
+        assertThat(thanks.content()).isEqualTo("Thanks — you're on **#" + c.number() + "** now. We'll let you know when it ships.");
+        eventually("the 👍 to count", () -> s.issues().requesters(c.number()).stream().anyMatch(r -> r.userId() == reactor.id()));
+        eventually("the post to be recorded", () -> threads().find(d.post().id()).isPresent());
+        SimMessage hint = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + d.post().id() + ">"));
+        assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
+
+        // a round trip after the replay, so anything doubled would have arrived by now
+        Stage.ephemeral(s.c.erin, s.c.team, "issue show", Map.of("number", c.number()));
+        s.c.watch().watcher().flush();
+
+        List<Requester> requesters = s.issues().requesters(c.number());
+        assertThat(requesters).filteredOn(r -> r.userId() == presser.id()).singleElement()
+                .satisfies(r -> assertThat(r.how()).isEqualTo(Requester.How.ME_TOO));
+        assertThat(requesters).filteredOn(r -> r.userId() == reactor.id()).singleElement()
+                .satisfies(r -> assertThat(r.how()).isEqualTo(Requester.How.REACTION));
+        assertThat(s.history(c.number(), "requester")).filteredOn(h -> h.detail().contains("<@" + presser.id() + ">")).hasSize(1);
+        assertThat(s.history(c.number(), "requester")).filteredOn(h -> h.detail().contains("<@" + reactor.id() + ">")).hasSize(1);
+        assertThat(presser.ephemeralReplies()).filteredOn(m -> m.content().contains("**#" + c.number() + "**")).hasSize(1);
+        assertThat(s.c.team.messages()).filteredOn(m -> m.fromBot() && m.content().contains("<#" + d.post().id() + ">")).hasSize(1);
+        assertThat(s.rows(Tables.SUPPORT_THREAD, Tables.SUPPORT_THREAD.THREAD_ID.eq(d.post().id())))
+                .isEqualTo(1);
+        assertThat(s.rows(Tables.SIMILARITY_HINT, Tables.SIMILARITY_HINT.THREAD_ID.eq(d.post().id())))
+                .isEqualTo(1);
+        eventually("the card to count everyone", () -> String.valueOf(requesters.size())
+                .equals(c.card().embeds().getFirst().field("Requesters")));
+    }
+
+    @Test
+    void whatPeopleDoDuringADropIsReplayedOnResumeAndHandledOnce() {
+        Stage.Captured c = s.capture(s.c.alice, "Ocelot export loses accents", "Exporting ocelot files loses the accents");
+        During d = actDuringDrop(() -> s.c.sim.faults().dropGateway(4000), c, s.c.bob,
+                "Ocelot export drops accents", "My ocelot export drops every accent", s.c.carol, s.c.guild.member("dora"));
+        assertHandledOnce(c, d, s.c.carol, s.c.guild.member("dora"));
+    }
+
+    @Test
+    void whatPeopleDoDuringAnAbruptDisconnectIsReplayedAndHandledOnce() {
+        Stage.Captured c = s.capture(s.c.alice, "Pelican sync stalls overnight", "Pelican sync stalls every night");
+        SimMember ed = s.c.guild.member("ed");
+        SimMember fay = s.c.guild.member("fay");
+        During d = actDuringDrop(() -> s.c.sim.faults().dropGatewayAbruptly(), c, s.c.bob,
+                "Pelican sync stalls at night", "The pelican sync stalls at night", ed, fay);
+        assertHandledOnce(c, d, ed, fay);
+    }
+
+    @Test
+    void whatPeopleDoWhileDiscordAsksLoopToReconnectIsReplayedAndHandledOnce() {
+        Stage.Captured c = s.capture(s.c.alice, "Gannet search misses plurals", "Searching gannets finds nothing");
+        SimMember hal = s.c.guild.member("hal");
+        SimMember ivy = s.c.guild.member("ivy");
+        During d = actDuringDrop(() -> s.c.sim.faults().requestReconnect(), c, s.c.bob,
+                "Gannet search ignores plurals", "My gannet search misses plurals", hal, ivy);
+        assertHandledOnce(c, d, hal, ivy);
+    }
+
+    @Test
+    void aRushOfMeTooPressesAndReactionsLeavesTheCardCountingEveryone() {
+        Stage.Captured c = s.capture(s.c.alice, "Hornet popups stack up", "Every popup stacks on the last");
+        List<SimInteraction> presses = new java.util.ArrayList<>();
+        s.c.sim.atomically(() -> {
+            for (int i = 0; i < 8; i++) {
+                presses.add(s.c.guild.member("rush" + i).pressButton(c.card(), "Me too"));
+                s.c.guild.member("wave" + i).react(c.card(), "👍");
+            }
+        });
+        for (SimInteraction p : presses) assertThat(p.awaitReply().content()).startsWith("Thanks — you're on");
+        eventually("every reaction counted", () -> s.issues().requesters(c.number()).size() == 17);
+        eventually("the card to count all 17", () -> "17".equals(c.card().embeds().getFirst().field("Requesters")));
+    }
+
+    @Test
+    void afterASessionDiscordWillNotResumeLoopIdentifiesAgainAndCatchesUpOnMissedPosts() {
+        Stage.Captured c = s.capture(s.c.alice, "Heron login drops the session", "Heron logs me out every hour");
+        long identifies = s.c.sim.identifyCount();
+        AtomicReference<SimChannel> missed = new AtomicReference<>();
+        s.c.sim.atomically(() -> {
+            s.c.sim.faults().invalidateSession(false);
+            // nobody is listening between the old session and the new one: Discord delivers this to no one
+            missed.set(s.c.bob.postInForum(s.c.support, "Heron login drops my session", "Heron logs me out hourly"));
+        });
+        s.c.sim.await("a new session", () -> s.c.sim.identifyCount() > identifies);
+        s.c.sim.awaitBotConnected();
+
+        SimMessage show = Stage.ephemeral(s.c.carol, s.c.team, "issue show", Map.of("number", c.number()));
+        assertThat(show.embeds().getFirst().title()).startsWith("#" + c.number() + " Heron login drops the session");
+        SimMessage thanks = s.c.carol.pressButton(c.card(), "Me too").awaitReply();
+        assertThat(thanks.content()).startsWith("Thanks — you're on **#" + c.number() + "**");
+
+        // the post opened while Loop had no session is recorded and matched as if it had been heard live
+        eventually("the missed post to be recorded", () -> threads().find(missed.get().id()).isPresent());
+        SimMessage hint = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + missed.get().id() + ">"));
+        assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
+        // and the card's own post, known from before, is neither re-recorded nor hinted
+        assertThat(s.rows(Tables.SUPPORT_THREAD, Tables.SUPPORT_THREAD.THREAD_ID.eq(c.post().id()))).isEqualTo(1);
+        assertThat(s.c.team.messages()).noneMatch(m -> m.content().contains("<#" + c.post().id() + ">"));
+    }
+
+    @Test
+    void postsMadeWhileLoopWasDownAreCaughtUpOnceAndACapturedPostIsNeverHintedAgain() throws Exception {
+        Stage.Captured c = s.capture(s.c.alice, "Quokka backup skips hidden files", "Quokka backups skip dotfiles");
+        SimChannel pending = s.c.carol.postInForum(s.c.support, "Wombat theme request", "A wombat colour theme please");
+        SimMessage choice = s.c.erin.runSlash(pending, "capture").awaitModal()
+                .submit(Map.of("summary", "quokka backup wombat dotfiles", "kind", "feature", "needs_docs", "no"))
+                .awaitReply(m -> m.buttonLabels().contains("Create new issue"));
+
+        s.c.stop();
+        SimChannel missed = s.c.bob.postInForum(s.c.support, "Quokka backup ignores dotfiles", "My quokka backup skips hidden dotfiles");
+        s.c.alice.say(c.post(), "still skipping them");
+        s.c.start();
+
+        eventually("the missed post", () -> threads().find(missed.id()).isPresent());
+        SimMessage hint = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + missed.id() + ">"));
+        assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
+
+        // the buttons of the card and of the hint survive the restart
+        SimMessage thanks = s.c.guild.member("gus").pressButton(c.card(), "Me too").awaitReply();
+        assertThat(thanks.content()).startsWith("Thanks — you're on **#" + c.number() + "**");
+        // a capture choice held in memory does not: a specific answer, nothing stored
+        SimMessage expired = s.c.erin.pressButton(choice, "Create new issue").awaitReply();
+        assertThat(expired.ephemeral()).isTrue();
+        assertThat(expired.content()).isEqualTo("This capture has expired or was already handled. Run /capture again.");
+        assertThat(s.issues().findByChannel(pending.id())).isEmpty();
+
+        // the missed post becomes its own issue; the open hint can no longer link it elsewhere
+        Stage.Captured own = s.captureIn(missed, Map.of("kind", "bug", "needs_docs", "no"));
+        SimMessage refused = s.c.olga.pressButton(hint, "Link").awaitReply();
+        assertThat(refused.content()).isEqualTo("This thread is already #" + own.number() + ". To combine the two, use /issue merge.");
+        assertThat(s.issues().places(c.number())).noneMatch(p -> p.channelId() != null && p.channelId() == missed.id());
+
+        int supportRows = s.rows(Tables.SUPPORT_THREAD);
+        int hintRows = s.rows(Tables.SIMILARITY_HINT);
+        s.c.restart();
+        s.c.bob.say(missed, "thanks for tracking it");
+        Stage.ephemeral(s.c.erin, s.c.team, "issue show", Map.of("number", own.number()));
+        s.c.watch().watcher().flush();
+        assertThat(s.rows(Tables.SUPPORT_THREAD)).isEqualTo(supportRows);
+        assertThat(s.rows(Tables.SIMILARITY_HINT)).isEqualTo(hintRows);
+        assertThat(s.c.team.messages()).filteredOn(m -> m.content().contains("<#" + missed.id() + ">")).hasSize(1);
+        assertThat(s.c.team.messages()).noneMatch(m -> m.content().contains("<#" + c.post().id() + ">"));
+    }
+}

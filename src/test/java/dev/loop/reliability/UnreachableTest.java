@@ -1,0 +1,175 @@
+package dev.loop.reliability;
+
+import static dev.loop.watch.Community.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loop.issue.IssueStatus;
+import dev.loop.issue.Priority;
+import dev.loop.issue.Requester;
+import dev.loop.sim.SimChannel;
+import dev.loop.sim.SimMember;
+import dev.loop.sim.SimMessage;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * People and places Loop can't reach the usual way, on the paths other than release notices: /link and capture in
+ * an archived post, cards whose thread is gone, timeline and status notices to locked or deleted threads, Me too
+ * from a card whose thread no longer exists, a hint whose post was deleted, and engineers whose DMs are closed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class UnreachableTest {
+
+    Stage s;
+
+    @BeforeAll
+    void start() throws Exception {
+        s = new Stage("watch:\n  hint-min-score: 0.5\ntags:\n  tracked: tracked\n");
+        s.c.support.tag("tracked");
+    }
+
+    @AfterAll
+    void stop() {
+        if (s != null) s.close();
+    }
+
+    /** Waits until Loop's own view of the thread (its gateway cache) shows the thread locked. */
+    void loopSeesLocked(SimChannel thread) {
+        eventually("Loop to see " + thread.name() + " locked", () -> {
+            ThreadChannel t = s.c.loop().jda().getThreadChannelById(thread.id());
+            return t != null && t.isLocked();
+        });
+    }
+
+    /** Loop's cache holds active threads only: an archived one is dropped from it. */
+    void loopSeesArchived(SimChannel thread) {
+        eventually("Loop to see " + thread.name() + " archived", () -> {
+            ThreadChannel t = s.c.loop().jda().getThreadChannelById(thread.id());
+            return t == null || t.isArchived();
+        });
+    }
+
+    void loopSeesGone(SimChannel thread) {
+        eventually("Loop to see " + thread.name() + " deleted", () -> s.c.loop().jda().getThreadChannelById(thread.id()) == null);
+    }
+
+    @Test
+    void linkingAnArchivedPostWakesItAnswersThereAndTagsIt() {
+        Stage.Captured c = s.capture(s.c.alice, "Bison sync loses tags", "Tags vanish after a bison sync");
+        SimChannel quiet = s.c.bob.postInForum(s.c.support, "Bison tags gone", "My tags are gone after syncing");
+        quiet.archive();
+        loopSeesArchived(quiet);
+        SimMessage linked = s.c.erin.runSlash(quiet, "link", Map.of("issue", c.number())).awaitReply();
+        assertThat(linked.content()).startsWith("Linked to **#" + c.number() + "**");
+        assertThat(linked.embeds()).isNotEmpty();
+        assertThat(s.issues().requesters(c.number())).extracting(Requester::userId).contains(s.c.bob.id());
+        assertThat(quiet.archived()).isFalse(); // Loop's answer woke it, as anyone's would
+        s.c.sim.await("the tracked tag on the archived post", () -> quiet.appliedTags().contains("tracked"));
+    }
+
+    @Test
+    void capturingAnArchivedPostPostsTheCardAndTagsIt() {
+        SimChannel quiet = s.c.alice.postInForum(s.c.support, "Condor export is slow", "Exports take minutes");
+        quiet.archive();
+        Stage.Captured c = s.captureIn(quiet, Map.of("kind", "feature", "needs_docs", "no"));
+        assertThat(s.issues().places(c.number()).getFirst().cardMessageId()).isEqualTo(c.card().id());
+        s.c.sim.await("the tracked tag", () -> quiet.appliedTags().contains("tracked"));
+    }
+
+    @Test
+    void aTimelineNoticeForALockedPostGoesByDmAndAnArchivedOneIsWokenForIt() {
+        Stage.Captured locked = s.capture(s.c.alice, "Dingo login loops", "Login redirects forever");
+        Stage.Captured quiet = s.capture(s.c.carol, "Dingo avatars blurry", "Avatars are blurry");
+        locked.post().lock();
+        quiet.post().archive();
+        loopSeesLocked(locked.post());
+        loopSeesArchived(quiet.post());
+        SimMessage decided = s.c.erin.pressButton(locked.prompt(), "Yes").awaitUpdate();
+        SimMessage done = s.c.erin.pressButton(decided, "Done").awaitUpdate();
+        assertThat(done.content()).contains("is triaged: **Fix it now**");
+        SimMessage dm = s.c.alice.awaitDm(m -> m.content().contains("Update on **#" + locked.number() + "**"));
+        assertThat(dm.content()).contains("**Fix it now**");
+        assertThat(locked.post().messages()).noneMatch(m -> m.fromBot() && m.content().contains("Update on"));
+
+        SimMessage quietDecided = s.c.erin.pressButton(quiet.prompt(), "Yes").awaitUpdate();
+        s.c.erin.pressButton(quietDecided, "Done").awaitUpdate();
+        SimMessage notice = quiet.post().awaitMessage(m -> m.fromBot() && m.content().contains("Update on **#" + quiet.number() + "**"));
+        assertThat(notice.pinged()).containsExactly(s.c.carol.id());
+        assertThat(quiet.post().archived()).isFalse();
+        assertThat(s.c.carol.dmsFromBot()).noneMatch(m -> m.content().contains("**#" + quiet.number() + "**"));
+        assertThat(s.issue(quiet.number()).priority()).isEqualTo(Priority.FIX_NOW);
+    }
+
+    @Test
+    void whenOneOfAnIssuesThreadsIsDeletedCardsElsewhereStayCurrentAndItsPeopleAreToldByDm() {
+        Stage.Captured c = s.capture(s.c.alice, "Emu charts lose colours", "Charts are grey");
+        SimChannel other = s.c.bob.postInForum(s.c.support, "Emu charts grey", "My charts turned grey");
+        SimMessage otherCard = s.c.erin.runSlash(other, "link", Map.of("issue", c.number())).awaitReply();
+        c.post().delete();
+        loopSeesGone(c.post());
+
+        SimMember dee = s.c.guild.member("dee");
+        assertThat(dee.pressButton(otherCard, "Me too").awaitReply().content()).startsWith("Thanks — you're on **#" + c.number() + "**");
+        eventually("the remaining card to count everyone", () -> "3".equals(otherCard.embeds().getFirst().field("Requesters")));
+
+        // someone who pressed Me too on an ephemeral card (from /issue show) belongs to no thread
+        SimMessage shown = Stage.ephemeral(s.c.carol, s.c.team, "issue show", Map.of("number", c.number()));
+        assertThat(s.c.carol.pressButton(shown, "Me too").awaitReply().content()).startsWith("Thanks — you're on");
+
+        SimMessage working = Stage.ephemeral(s.c.erin, s.c.team, "issue working", Map.of("number", c.number()));
+        assertThat(working.content()).endsWith("its 4 requesters were told.");
+        SimMessage inThread = other.awaitMessage(m -> m.fromBot() && m.content().contains("working on it now"));
+        assertThat(inThread.pinged()).containsExactlyInAnyOrder(s.c.bob.id(), dee.id());
+        s.c.alice.awaitDm(m -> m.content().contains("working on it now"));
+        s.c.carol.awaitDm(m -> m.content().contains("working on it now"));
+        assertThat(s.issue(c.number()).status()).isEqualTo(IssueStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void anEngineerWithClosedDmsWhoPinsAPostIsAskedToTriageInTheTeamChannel() {
+        SimMember lu = s.c.guild.member("lu").addRole(s.c.engineers).closeDms();
+        SimChannel post = s.c.alice.postInForum(s.c.support, "Gibbon menu cut off", "The menu is cut off on small screens");
+        lu.react(post.starterMessage(), "📌");
+        SimMessage asked = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("your DMs are closed"));
+        int number = s.issues().findByChannel(post.id()).orElseThrow().number();
+        assertThat(asked.content()).isEqualTo("<@" + lu.id() + "> **#" + number + "** was captured; your DMs are closed, "
+                + "so run `/issue triage " + number + "` to triage it.");
+        assertThat(asked.pinged()).containsExactly(lu.id());
+        assertThat(asked.pingedRoles()).isEmpty();
+        assertThat(lu.dmsFromBot()).isEmpty();
+        SimMessage prompt = Stage.ephemeral(lu, s.c.team, "issue triage", Map.of("number", number));
+        assertThat(prompt.content()).startsWith("**Triage #" + number + "**");
+    }
+
+    @Test
+    void assigningAnOwnerWhoseDmsAreClosedSaysSoAndStillAssigns() {
+        SimMember mo = s.c.guild.member("mo").addRole(s.c.engineers).closeDms();
+        Stage.Captured c = s.capture(s.c.alice, "Hyena sync skips weekends", "Nothing syncs on Saturdays");
+        SimMessage assigned = Stage.ephemeral(s.c.erin, s.c.team, "issue assign", Map.of("number", c.number(), "owner", mo));
+        assertThat(assigned.content()).isEqualTo("**#" + c.number() + "** is now owned by <@" + mo.id() + ">. Their DMs "
+                + "are closed, so tell them yourself.");
+        assertThat(s.issue(c.number()).ownerId()).isEqualTo(mo.id());
+        assertThat(s.history(c.number(), "notice")).noneMatch(h -> h.detail().contains("told by DM"));
+    }
+
+    @Test
+    void aHintWhosePostWasDeletedIsRefusedByNameAndStaysOpen() {
+        Stage.Captured c = s.capture(s.c.alice, "Ferret upload stalls", "Uploads stall at 50 percent");
+        SimChannel post = s.c.bob.postInForum(s.c.support, "Ferret upload stalls again", "My ferret upload stalls halfway");
+        SimMessage hint = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
+        post.delete();
+        loopSeesGone(post);
+        SimMessage refused = s.c.erin.pressButton(hint, "Link").awaitReply();
+        assertThat(refused.ephemeral()).isTrue();
+        assertThat(refused.content()).isEqualTo("That post no longer exists or Loop cannot see it, so it was not linked.");
+        assertThat(s.issues().places(c.number())).hasSize(1);
+        assertThat(hint.buttons()).noneMatch(SimMessage.Button::disabled);
+    }
+}
