@@ -3,6 +3,7 @@ package dev.loop.sandbox;
 import dev.loop.core.Database;
 import dev.loop.core.Features;
 import dev.loop.core.Loop;
+import dev.loop.core.MovableClock;
 import dev.loop.core.config.Config;
 import dev.loop.sim.Sim;
 import dev.loop.sim.SimOptions;
@@ -10,9 +11,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 
 /**
  * The simulator with the demo community, and the real Loop (every feature, as {@code ./run.sh} would run it) on a
@@ -26,10 +29,10 @@ public final class SandboxSession implements AutoCloseable {
     private final Config config;
     private final Database db;
     private final Loop loop;
-    private final StoryClock clock;
+    private final MovableClock clock;
 
     private SandboxSession(Path dir, Sim sim, Community community, Config config, Database db, Loop loop,
-                           StoryClock clock) {
+                           MovableClock clock) {
         this.clock = clock;
         this.dir = dir;
         this.sim = sim;
@@ -37,6 +40,12 @@ public final class SandboxSession implements AutoCloseable {
         this.config = config;
         this.db = db;
         this.loop = loop;
+    }
+
+    /** The coming Monday, 09:00 UTC: the story's week is a working week. */
+    static Instant nextMonday(Instant now) {
+        return now.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+                .atTime(9, 0).toInstant(ZoneOffset.UTC);
     }
 
     /** A new temporary directory for a session's database (and the sandbox's log). */
@@ -54,7 +63,7 @@ public final class SandboxSession implements AutoCloseable {
      */
     public static SandboxSession start(Path dir, Duration awaitTimeout) throws InterruptedException {
         // one clock for Discord's timestamps and Loop's: support threads and replies are timed by Discord
-        StoryClock clock = new StoryClock(Clock.systemUTC(), StoryClock.nextMonday(Instant.now()));
+        MovableClock clock = MovableClock.runningFrom(nextMonday(Instant.now()));
         Sim sim = Sim.start(SimOptions.defaults().awaitTimeout(awaitTimeout).clock(clock));
         Database db = null;
         try {
@@ -96,7 +105,7 @@ public final class SandboxSession implements AutoCloseable {
     }
 
     /** Loop's clock, which the story moves forward between scenes. */
-    StoryClock clock() {
+    MovableClock clock() {
         return clock;
     }
 

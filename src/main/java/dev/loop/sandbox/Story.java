@@ -1,5 +1,6 @@
 package dev.loop.sandbox;
 
+import dev.loop.core.MovableClock;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimInteraction;
 import dev.loop.sim.SimMember;
@@ -29,9 +30,9 @@ public final class Story {
 
     private final Community c;
     private final Narrator narrator;
-    private final StoryClock clock;
+    private final MovableClock clock;
 
-    Story(Community community, Narrator narrator, StoryClock clock) {
+    Story(Community community, Narrator narrator, MovableClock clock) {
         this.c = community;
         this.narrator = narrator;
         this.clock = clock;

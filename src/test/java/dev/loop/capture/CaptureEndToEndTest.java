@@ -1,5 +1,10 @@
 package dev.loop.capture;
 
+import static dev.loop.testing.Captured.cardIn;
+import static dev.loop.testing.Eventually.eventually;
+import static dev.loop.testing.Seen.assertPingsOnly;
+import static dev.loop.testing.Seen.botMessages;
+import static dev.loop.testing.Seen.ephemeral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.core.Database;
@@ -26,6 +31,7 @@ import dev.loop.sim.SimMessage;
 import dev.loop.sim.SimModal;
 import dev.loop.sim.SimOptions;
 import dev.loop.sim.SimRole;
+import dev.loop.testing.Captured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -143,25 +148,6 @@ class CaptureEndToEndTest {
         return issues().history(number).stream().filter(h -> h.type().equals(type)).toList();
     }
 
-    static void eventually(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    /** What a capture left behind: the issue, its post, its card and the engineer's "Captured" reply. */
-    record Captured(int number, SimChannel post, SimMessage card, SimMessage reply) {
-    }
-
-    private static final Pattern CAPTURED = Pattern.compile("Captured \\*\\*#(\\d+)\\*\\*");
-
     /** {@code author} opens a forum post and erin captures it with /capture, as a feature unless told otherwise. */
     Captured capture(SimMember author, String title, String body, String... tags) {
         return captureIn(author.postInForum(support, title, body, tags), Map.of("kind", "feature", "needs_docs", "no"));
@@ -169,26 +155,12 @@ class CaptureEndToEndTest {
 
     /** erin runs /capture in {@code post}, submits the modal with {@code values} and creates a new issue. */
     Captured captureIn(SimChannel post, Map<String, String> values) {
-        SimInteraction submit = erin.runSlash(post, "capture").awaitModal().submit(values);
-        return created(post, submit);
+        return Captured.viaCommand(erin, post, values);
     }
 
+    /** The issue created from a submitted capture form. */
     Captured created(SimChannel post, SimInteraction submit) {
-        SimMessage first = submit.awaitReply(m -> m.content().startsWith("Captured **#")
-                || m.buttonLabels().contains("Create new issue"));
-        if (!first.content().startsWith("Captured **#")) submit = erin.pressButton(first, "Create new issue");
-        SimMessage captured = submit.awaitReply(m -> m.content().startsWith("Captured **#"));
-        assertThat(captured.ephemeral()).isTrue();
-        Matcher m = CAPTURED.matcher(captured.content());
-        assertThat(m.find()).isTrue();
-        int number = Integer.parseInt(m.group(1));
-        SimMessage card = cardIn(post, number);
-        return new Captured(number, post, card, captured);
-    }
-
-    static SimMessage cardIn(SimChannel channel, int number) {
-        return channel.awaitMessage(x -> x.fromBot() && !x.embeds().isEmpty()
-                && x.embeds().get(0).title().startsWith("#" + number + " "));
+        return Captured.created(erin, post, submit);
     }
 
     /** The issue erin's 📌 on {@code message} created, known by its title. */
@@ -198,33 +170,6 @@ class CaptureEndToEndTest {
         Matcher m = Pattern.compile("\\*\\*Triage #(\\d+)\\*\\*").matcher(prompt.content());
         assertThat(m.find()).isTrue();
         return Integer.parseInt(m.group(1));
-    }
-
-    SimMessage ephemeral(SimMember who, SimChannel where, String command, Map<String, ?> options) {
-        SimMessage reply = who.runSlash(where, command, options).awaitReply();
-        assertThat(reply.ephemeral()).as("reply to /" + command).isTrue();
-        return reply;
-    }
-
-    /** Every message the bot posted in these channels and in these people's DMs and ephemeral replies. */
-    static List<SimMessage> botMessages(List<SimChannel> channels, SimMember... people) {
-        List<SimMessage> out = new ArrayList<>();
-        for (SimChannel c : channels) c.messages().stream().filter(SimMessage::fromBot).forEach(out::add);
-        for (SimMember p : people) {
-            out.addAll(p.dmsFromBot());
-            out.addAll(p.ephemeralReplies());
-        }
-        return out;
-    }
-
-    /** Nobody but {@code allowed} was pinged by any of {@code messages}; nobody at all through @everyone or roles. */
-    static void assertPingsOnly(List<SimMessage> messages, Set<Long> allowed) {
-        assertThat(messages).isNotEmpty();
-        for (SimMessage m : messages) {
-            assertThat(m.pingedEveryone()).as("@everyone in %s", m).isFalse();
-            assertThat(m.pingedRoles()).as("roles pinged by %s", m).isEmpty();
-            assertThat(allowed).as("pinged by %s", m).containsAll(m.pinged());
-        }
     }
 
     // ------------------------------------------------------------------------------------------ /capture
@@ -252,12 +197,9 @@ class CaptureEndToEndTest {
         assertThat(issues().findByChannel(post.id())).isEmpty(); // nothing stored before the choice
 
         SimInteraction create = erin.pressButton(choice, "Create new issue");
-        SimMessage captured = create.awaitReply(m -> m.content().startsWith("Captured **#"));
-        Matcher m = CAPTURED.matcher(captured.content());
-        assertThat(m.find()).isTrue();
-        int number = Integer.parseInt(m.group(1));
-        assertThat(captured.content()).isEqualTo("Captured **#" + number + "** Zeppelin export drops umlauts with 2 messages.");
-        assertThat(create.awaitReply(r -> r.content().startsWith("**Triage #" + number + "**")).ephemeral()).isTrue();
+        Captured captured = created(post, create); // the answer and the triage prompt, both only erin sees
+        int number = captured.number();
+        assertThat(captured.reply().content()).isEqualTo("Captured **#" + number + "** Zeppelin export drops umlauts with 2 messages.");
         choice.awaitState("the choice without buttons", x -> x.buttons().isEmpty());
 
         Issue issue = issue(number);

@@ -4,35 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.capture.MergePlan;
 import dev.loop.capture.UnmergePlan;
-import dev.loop.core.Database;
-import java.nio.file.Path;
+import dev.loop.testing.SqliteTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class IssueStoreTest {
+class IssueStoreTest extends SqliteTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
     private static final long ENGINEER = 900L;
 
-    @TempDir
-    Path dir;
-    Database db;
     IssueStore store;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("loop.db"));
         store = new IssueStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private static NewPlace thread(long id) {

@@ -2,34 +2,22 @@ package dev.loop.naming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loop.core.Database;
-import java.nio.file.Path;
+import dev.loop.testing.SqliteTest;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class NamingPollStoreTest {
+class NamingPollStoreTest extends SqliteTest {
 
     static final Instant T0 = Instant.parse("2025-03-03T10:00:00Z");
     static final NameProposal NAMES = new NameProposal("Loop", "Ring", "Circle", "short");
 
-    @TempDir
-    Path dir;
-    Database db;
     NamingPollStore store;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("loop.db"));
         store = new NamingPollStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

@@ -8,14 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loop.core.Database;
+import dev.loop.core.MovableClock;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.Requester;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +33,7 @@ class NoticeWorkerTest {
     IssueStore issues;
     ReleaseStore store;
     FakeCourier discord;
-    MutableClock clock;
+    MovableClock clock;
 
     @BeforeEach
     void open() {
@@ -42,7 +41,7 @@ class NoticeWorkerTest {
         issues = new IssueStore(db);
         store = new ReleaseStore(db, issues);
         discord = new FakeCourier();
-        clock = new MutableClock(T0.plusSeconds(600));
+        clock = MovableClock.stoppedAt(T0.plusSeconds(600));
     }
 
     @AfterEach
@@ -285,34 +284,6 @@ class NoticeWorkerTest {
             assertThat(store.status(r).delivered()).isEqualTo(1);
         } finally {
             w.close();
-        }
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

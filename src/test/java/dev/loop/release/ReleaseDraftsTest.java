@@ -2,6 +2,7 @@ package dev.loop.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loop.core.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ReleaseDraftsTest {
 
-    final NoticeWorkerTest.MutableClock clock = new NoticeWorkerTest.MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final MovableClock clock = MovableClock.stoppedAt(Instant.parse("2026-01-01T00:00:00Z"));
     final ReleaseDrafts drafts = new ReleaseDrafts(clock);
 
     @Test

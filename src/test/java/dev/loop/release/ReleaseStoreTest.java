@@ -3,7 +3,6 @@ package dev.loop.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loop.core.Database;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueStatus;
@@ -12,35 +11,24 @@ import dev.loop.issue.NewIssue;
 import dev.loop.issue.NewPlace;
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
-import java.nio.file.Path;
+import dev.loop.testing.SqliteTest;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ReleaseStoreTest {
+class ReleaseStoreTest extends SqliteTest {
 
     static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
     static final long ENGINEER = 900L;
 
-    @TempDir
-    Path dir;
-    Database db;
     IssueStore issues;
     ReleaseStore store;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("loop.db"));
         issues = new IssueStore(db);
         store = new ReleaseStore(db, issues);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     static NewPlace post(long id) {

@@ -9,6 +9,8 @@ import dev.loop.sim.SimInteraction;
 import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
 import dev.loop.sim.SimModal;
+import dev.loop.testing.Captured;
+import dev.loop.testing.Seen;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +55,8 @@ class EngineerOnlyTest {
 
     @Test
     void membersAreRefusedEveryEngineerCommandAndNothingChanges() {
-        Stage.Captured a = s.capture(s.c.alice, "Gecko tooltip flickers", "Tooltips flicker on hover");
-        Stage.Captured b = s.capture(s.c.carol, "Gecko tooltip blinks", "The tooltip blinks on hover");
+        Captured a = s.capture(s.c.alice, "Gecko tooltip flickers", "Tooltips flicker on hover");
+        Captured b = s.capture(s.c.carol, "Gecko tooltip blinks", "The tooltip blinks on hover");
         SimChannel post = s.c.bob.postInForum(s.c.support, "Gecko tooltips vanish", "Tooltips vanish");
         Stage.Record beforeA = s.record(a.number());
         Stage.Record beforeB = s.record(b.number());
@@ -94,7 +96,7 @@ class EngineerOnlyTest {
 
     @Test
     void aMembersPinAndPriorityReactionsAreIgnoredOrRemoved() {
-        Stage.Captured c = s.capture(s.c.alice, "Iguana PDF export is blank", "The exported PDF is empty");
+        Captured c = s.capture(s.c.alice, "Iguana PDF export is blank", "The exported PDF is empty");
         Stage.Record before = s.record(c.number());
         SimChannel post = s.c.bob.postInForum(s.c.support, "Iguana fonts look blurry", "Fonts are blurry");
         s.c.bob.react(post.starterMessage(), "📌");
@@ -103,7 +105,7 @@ class EngineerOnlyTest {
         s.c.sim.await("the priority reactions removed", () -> !c.card().reactors("🔥").contains(s.c.bob.id())
                 && !c.card().reactors("⬇️").contains(s.c.bob.id()));
         // a round trip, so a capture from the pin would have happened by now
-        Stage.ephemeral(s.c.bob, s.c.team, "issue show", Map.of("number", c.number()));
+        Seen.ephemeral(s.c.bob, s.c.team, "issue show", Map.of("number", c.number()));
         assertThat(s.issues().findByChannel(post.id())).isEmpty();
         assertThat(s.c.bob.dmsFromBot()).isEmpty();
         assertThat(s.record(c.number())).isEqualTo(before);
@@ -112,7 +114,7 @@ class EngineerOnlyTest {
 
     @Test
     void aMemberCannotDecideAHintAndTheHintStaysOpenForEngineers() {
-        Stage.Captured c = s.capture(s.c.alice, "Jaguar sync conflicts on rename", "Renaming a jaguar file makes a conflict");
+        Captured c = s.capture(s.c.alice, "Jaguar sync conflicts on rename", "Renaming a jaguar file makes a conflict");
         SimChannel post = s.c.bob.postInForum(s.c.support, "Jaguar rename conflict", "Renaming jaguar files conflicts");
         SimMessage hint = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
         Stage.Record before = s.record(c.number());
@@ -160,14 +162,14 @@ class EngineerOnlyTest {
         // and a 📌 from them now captures nothing
         SimChannel next = s.c.bob.postInForum(s.c.support, "Lemur icons missing", "No icons");
         jo.react(next.starterMessage(), "📌");
-        Stage.ephemeral(jo, s.c.team, "issue show", Map.of("number", number));
+        Seen.ephemeral(jo, s.c.team, "issue show", Map.of("number", number));
         assertThat(s.issues().findByChannel(next.id())).isEmpty();
     }
 
     @Test
     void anEngineerWhoLostTheRoleCannotFinishACaptureAProposalOrARelease() {
         SimMember kim = engineer("kim");
-        Stage.Captured c = s.capture(s.c.alice, "Mole search is slow", "Searching moles takes ten seconds");
+        Captured c = s.capture(s.c.alice, "Mole search is slow", "Searching moles takes ten seconds");
         Stage.Record before = s.record(c.number());
         int issues = s.rows(Tables.ISSUE);
 
@@ -203,7 +205,7 @@ class EngineerOnlyTest {
     @Test
     void aMemberCannotTickTheDocsReviewList() {
         SimChannel post = s.c.alice.postInForum(s.c.support, "Newt onboarding copy is confusing", "Step 3 is unclear");
-        Stage.Captured c = s.captureIn(post, Map.of("kind", "feature", "needs_docs", "yes"));
+        Captured c = s.captureIn(post, Map.of("kind", "feature", "needs_docs", "yes"));
         SimMessage preview = s.c.erin.runSlash(s.c.team, "release", Map.of("version", "3.3.0", "issues", "#" + c.number()))
                 .awaitModal().submit(Map.of("notes", "Clearer onboarding", "snippet", "")).awaitReply();
         s.c.erin.pressButton(preview, "Publish").awaitUpdate();

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loop.issue.TranscriptLine;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimMessage;
+import dev.loop.testing.Captured;
+import dev.loop.testing.Seen;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,8 +50,8 @@ class HostileTextTest {
         try {
             if (s != null) {
                 // every message Loop sent in this class: nobody pinged but requesters being told
-                List<SimMessage> all = Stage.botMessages(allChannels(), s.c.alice, s.c.bob, s.c.carol, s.c.erin, s.c.olga);
-                Stage.assertPingsOnly(all, told);
+                List<SimMessage> all = Seen.botMessages(allChannels(), s.c.alice, s.c.bob, s.c.carol, s.c.erin, s.c.olga);
+                Seen.assertPingsOnly(all, told);
             }
         } finally {
             if (s != null) s.close();
@@ -82,7 +84,7 @@ class HostileTextTest {
 
     @Test
     void aHostileProposalPingsOnlyItsRequestersAndItsSnippetStaysOneCodeBlock() {
-        Stage.Captured c = s.capture(s.c.alice, "Otter preview renders blank", "The otter preview is blank");
+        Captured c = s.capture(s.c.alice, "Otter preview renders blank", "The otter preview is blank");
         s.c.bob.pressButton(c.card(), "Me too").awaitReply();
         told.add(s.c.alice.id());
         told.add(s.c.bob.id());
@@ -109,7 +111,7 @@ class HostileTextTest {
 
     @Test
     void hostileReleaseNotesSnippetAndVersionAnnounceWithoutPingingAnyone() {
-        Stage.Captured c = s.capture(s.c.carol, "Puma tabs reorder themselves", "Tabs jump around");
+        Captured c = s.capture(s.c.carol, "Puma tabs reorder themselves", "Tabs jump around");
         told.add(s.c.carol.id());
         String version = "2.0 @everyone <@&" + s.c.engineers.id() + ">";
         String notes = fill(unit, 990) + FENCE;
@@ -131,9 +133,9 @@ class HostileTextTest {
         assertThat(notice.pinged()).containsExactly(s.c.carol.id());
         assertNeutral(notice.content().replace("<@" + s.c.carol.id() + ">", ""));
 
-        SimMessage status = Stage.ephemeral(s.c.erin, s.c.team, "release-status", Map.of("version", version));
+        SimMessage status = Seen.ephemeral(s.c.erin, s.c.team, "release-status", Map.of("version", version));
         assertNeutral(status.content().replaceAll("<@" + s.c.erin.id() + ">", ""));
-        SimMessage unknown = Stage.ephemeral(s.c.erin, s.c.team, "release-status", Map.of("version", "@everyone"));
+        SimMessage unknown = Seen.ephemeral(s.c.erin, s.c.team, "release-status", Map.of("version", "@everyone"));
         assertThat(unknown.content()).isEqualTo("There is no release @\u200Beveryone.");
     }
 
@@ -150,7 +152,7 @@ class HostileTextTest {
     @Test
     void aHostileNamingVoteIsPostedInertAndAnOverlongOneIsRefusedByName() {
         String reason = fill(unit, 1500).strip();
-        SimMessage posted = Stage.ephemeral(s.c.erin, s.c.team, "name", Map.of("proposal", "@everyone",
+        SimMessage posted = Seen.ephemeral(s.c.erin, s.c.team, "name", Map.of("proposal", "@everyone",
                 "alternative1", "<@" + s.c.bob.id() + ">", "alternative2", "**Quokka** 🚀 مرحبا", "reason", reason));
         assertThat(posted.content()).startsWith("Naming vote posted in <#" + s.c.team.id() + ">");
         SimMessage vote = s.c.team.awaitMessage(m -> m.fromBot() && m.poll() != null && m.content().contains("@\u200Beveryone"));
@@ -161,10 +163,10 @@ class HostileTextTest {
         assertThat(vote.pinged()).isEmpty();
 
         String longest = fill(unit, 6000); // the most a Discord string option holds
-        SimMessage refused = Stage.ephemeral(s.c.erin, s.c.team, "name", Map.of("proposal", "Quokka", "alternative1", "Wombat",
+        SimMessage refused = Seen.ephemeral(s.c.erin, s.c.team, "name", Map.of("proposal", "Quokka", "alternative1", "Wombat",
                 "alternative2", "Numbat", "reason", longest));
         assertThat(refused.content()).isEqualTo("The reason is " + longest.strip().length() + " characters long; keep it to 1500.");
-        SimMessage tooLongName = Stage.ephemeral(s.c.erin, s.c.team, "name", Map.of("proposal", fill("🚀", 60),
+        SimMessage tooLongName = Seen.ephemeral(s.c.erin, s.c.team, "name", Map.of("proposal", fill("🚀", 60),
                 "alternative1", "Wombat", "alternative2", "Numbat"));
         assertThat(tooLongName.content()).startsWith("The proposal is ").endsWith("poll answers can be at most 55.");
     }
@@ -172,7 +174,7 @@ class HostileTextTest {
     @Test
     void twelveThousandCharactersOfHostileDebugDetailsAreStoredWholeAndEchoedNowhere() {
         SimChannel post = s.c.alice.postInForum(s.c.support, "Quail crash on startup", "Crashes at launch");
-        Stage.Captured c = s.captureIn(post, Map.of("kind", "bug", "needs_docs", "no"));
+        Captured c = s.captureIn(post, Map.of("kind", "bug", "needs_docs", "no"));
         told.add(s.c.alice.id()); // asked for the details, by name
         SimMessage ask = post.awaitMessage(m -> m.fromBot() && m.content().contains("could you add"));
         String answer = fill(unit + "\n", 4000);
@@ -184,7 +186,7 @@ class HostileTextTest {
         assertThat(stored.content()).contains(answer.strip());
         SimMessage dm = s.c.erin.awaitDm(m -> m.content().contains("added debug details to **#" + c.number() + "**"));
         assertThat(dm.pinged()).isEmpty();
-        assertThat(Stage.ephemeral(s.c.carol, s.c.team, "issue search", Map.of("query", "DROP TABLE bold spoiler"))
+        assertThat(Seen.ephemeral(s.c.carol, s.c.team, "issue search", Map.of("query", "DROP TABLE bold spoiler"))
                 .embeds().getFirst().description()).contains("**#" + c.number() + "**");
     }
 
@@ -195,7 +197,7 @@ class HostileTextTest {
                 "raccoon AND OR NOT", "'; DROP TABLE issue; --", "%_\\", "@everyone <@&" + s.c.engineers.id() + ">",
                 "مرحبا", "🚀👩‍👩‍👧", "\u202Eevil\u202C", "(((", fill("raccoon ", 200));
         for (String q : queries) {
-            SimMessage reply = Stage.ephemeral(s.c.bob, s.c.team, "issue search", Map.of("query", q));
+            SimMessage reply = Seen.ephemeral(s.c.bob, s.c.team, "issue search", Map.of("query", q));
             String shown = reply.content() + (reply.embeds().isEmpty() ? "" : reply.embeds().getFirst().title()
                     + reply.embeds().getFirst().description());
             assertThat(shown).as(q).doesNotContain("Something went wrong");

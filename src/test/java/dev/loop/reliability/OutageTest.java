@@ -1,6 +1,6 @@
 package dev.loop.reliability;
 
-import static dev.loop.watch.Community.eventually;
+import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.db.Tables;
@@ -9,6 +9,8 @@ import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimInteraction;
 import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
+import dev.loop.testing.Captured;
+import dev.loop.testing.Seen;
 import dev.loop.watch.SupportThreadStore;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +53,7 @@ class OutageTest {
     }
 
     /** Drops the gateway with {@code drop} and, before Loop can reconnect, opens a post, presses Me too and reacts 👍. */
-    During actDuringDrop(Runnable drop, Stage.Captured c, SimMember poster, String title, String body,
+    During actDuringDrop(Runnable drop, Captured c, SimMember poster, String title, String body,
                          SimMember presser, SimMember reactor) {
         long resumes = s.c.sim.resumeCount();
         long identifies = s.c.sim.identifyCount();
@@ -68,7 +70,7 @@ class OutageTest {
         return during.get();
     }
 
-    void assertHandledOnce(Stage.Captured c, During d, SimMember presser, SimMember reactor) {
+    void assertHandledOnce(Captured c, During d, SimMember presser, SimMember reactor) {
         SimMessage thanks = d.meToo().awaitReply();
         assertThat(thanks.ephemeral()).isTrue();
         assertThat(thanks.content()).isEqualTo("Thanks — you're on **#" + c.number() + "** now. We'll let you know when it ships.");
@@ -78,7 +80,7 @@ class OutageTest {
         assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
 
         // a round trip after the replay, so anything doubled would have arrived by now
-        Stage.ephemeral(s.c.erin, s.c.team, "issue show", Map.of("number", c.number()));
+        Seen.ephemeral(s.c.erin, s.c.team, "issue show", Map.of("number", c.number()));
         s.c.watch().watcher().flush();
 
         List<Requester> requesters = s.issues().requesters(c.number());
@@ -100,7 +102,7 @@ class OutageTest {
 
     @Test
     void whatPeopleDoDuringADropIsReplayedOnResumeAndHandledOnce() {
-        Stage.Captured c = s.capture(s.c.alice, "Ocelot export loses accents", "Exporting ocelot files loses the accents");
+        Captured c = s.capture(s.c.alice, "Ocelot export loses accents", "Exporting ocelot files loses the accents");
         During d = actDuringDrop(() -> s.c.sim.faults().dropGateway(4000), c, s.c.bob,
                 "Ocelot export drops accents", "My ocelot export drops every accent", s.c.carol, s.c.guild.member("dora"));
         assertHandledOnce(c, d, s.c.carol, s.c.guild.member("dora"));
@@ -108,7 +110,7 @@ class OutageTest {
 
     @Test
     void whatPeopleDoDuringAnAbruptDisconnectIsReplayedAndHandledOnce() {
-        Stage.Captured c = s.capture(s.c.alice, "Pelican sync stalls overnight", "Pelican sync stalls every night");
+        Captured c = s.capture(s.c.alice, "Pelican sync stalls overnight", "Pelican sync stalls every night");
         SimMember ed = s.c.guild.member("ed");
         SimMember fay = s.c.guild.member("fay");
         During d = actDuringDrop(() -> s.c.sim.faults().dropGatewayAbruptly(), c, s.c.bob,
@@ -118,7 +120,7 @@ class OutageTest {
 
     @Test
     void whatPeopleDoWhileDiscordAsksLoopToReconnectIsReplayedAndHandledOnce() {
-        Stage.Captured c = s.capture(s.c.alice, "Gannet search misses plurals", "Searching gannets finds nothing");
+        Captured c = s.capture(s.c.alice, "Gannet search misses plurals", "Searching gannets finds nothing");
         SimMember hal = s.c.guild.member("hal");
         SimMember ivy = s.c.guild.member("ivy");
         During d = actDuringDrop(() -> s.c.sim.faults().requestReconnect(), c, s.c.bob,
@@ -128,7 +130,7 @@ class OutageTest {
 
     @Test
     void aRushOfMeTooPressesAndReactionsLeavesTheCardCountingEveryone() {
-        Stage.Captured c = s.capture(s.c.alice, "Hornet popups stack up", "Every popup stacks on the last");
+        Captured c = s.capture(s.c.alice, "Hornet popups stack up", "Every popup stacks on the last");
         List<SimInteraction> presses = new java.util.ArrayList<>();
         s.c.sim.atomically(() -> {
             for (int i = 0; i < 8; i++) {
@@ -143,7 +145,7 @@ class OutageTest {
 
     @Test
     void afterASessionDiscordWillNotResumeLoopIdentifiesAgainAndCatchesUpOnMissedPosts() {
-        Stage.Captured c = s.capture(s.c.alice, "Heron login drops the session", "Heron logs me out every hour");
+        Captured c = s.capture(s.c.alice, "Heron login drops the session", "Heron logs me out every hour");
         long identifies = s.c.sim.identifyCount();
         AtomicReference<SimChannel> missed = new AtomicReference<>();
         s.c.sim.atomically(() -> {
@@ -154,7 +156,7 @@ class OutageTest {
         s.c.sim.await("a new session", () -> s.c.sim.identifyCount() > identifies);
         s.c.sim.awaitBotConnected();
 
-        SimMessage show = Stage.ephemeral(s.c.carol, s.c.team, "issue show", Map.of("number", c.number()));
+        SimMessage show = Seen.ephemeral(s.c.carol, s.c.team, "issue show", Map.of("number", c.number()));
         assertThat(show.embeds().getFirst().title()).startsWith("#" + c.number() + " Heron login drops the session");
         SimMessage thanks = s.c.carol.pressButton(c.card(), "Me too").awaitReply();
         assertThat(thanks.content()).startsWith("Thanks — you're on **#" + c.number() + "**");
@@ -170,7 +172,7 @@ class OutageTest {
 
     @Test
     void postsMadeWhileLoopWasDownAreCaughtUpOnceAndACapturedPostIsNeverHintedAgain() throws Exception {
-        Stage.Captured c = s.capture(s.c.alice, "Quokka backup skips hidden files", "Quokka backups skip dotfiles");
+        Captured c = s.capture(s.c.alice, "Quokka backup skips hidden files", "Quokka backups skip dotfiles");
         SimChannel pending = s.c.carol.postInForum(s.c.support, "Wombat theme request", "A wombat colour theme please");
         SimMessage choice = s.c.erin.runSlash(pending, "capture").awaitModal()
                 .submit(Map.of("summary", "quokka backup wombat dotfiles", "kind", "feature", "needs_docs", "no"))
@@ -195,7 +197,7 @@ class OutageTest {
         assertThat(s.issues().findByChannel(pending.id())).isEmpty();
 
         // the missed post becomes its own issue; the open hint can no longer link it elsewhere
-        Stage.Captured own = s.captureIn(missed, Map.of("kind", "bug", "needs_docs", "no"));
+        Captured own = s.captureIn(missed, Map.of("kind", "bug", "needs_docs", "no"));
         SimMessage refused = s.c.olga.pressButton(hint, "Link").awaitReply();
         assertThat(refused.content()).isEqualTo("This thread is already #" + own.number() + ". To combine the two, use /issue merge.");
         assertThat(s.issues().places(c.number())).noneMatch(p -> p.channelId() != null && p.channelId() == missed.id());
@@ -204,7 +206,7 @@ class OutageTest {
         int hintRows = s.rows(Tables.SIMILARITY_HINT);
         s.c.restart();
         s.c.bob.say(missed, "thanks for tracking it");
-        Stage.ephemeral(s.c.erin, s.c.team, "issue show", Map.of("number", own.number()));
+        Seen.ephemeral(s.c.erin, s.c.team, "issue show", Map.of("number", own.number()));
         s.c.watch().watcher().flush();
         assertThat(s.rows(Tables.SUPPORT_THREAD)).isEqualTo(supportRows);
         assertThat(s.rows(Tables.SIMILARITY_HINT)).isEqualTo(hintRows);

@@ -1,6 +1,6 @@
 package dev.loop.reliability;
 
-import static dev.loop.watch.Community.eventually;
+import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.db.Tables;
@@ -12,6 +12,8 @@ import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimInteraction;
 import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
+import dev.loop.testing.Captured;
+import dev.loop.testing.Seen;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +60,7 @@ class RestFaultsTest {
         SimChannel post = s.c.alice.postInForum(s.c.support, "Lynx importer rejects UTF-16", "UTF-16 files are rejected");
         s.c.sim.faults().failNext("POST", messages(post), 2, 502);
         s.c.sim.faults().rateLimitNext("POST channels/{channel_id}/messages", 1, Duration.ofMillis(300));
-        Stage.Captured c = s.captureIn(post, Map.of("kind", "feature", "needs_docs", "no"));
+        Captured c = s.captureIn(post, Map.of("kind", "feature", "needs_docs", "no"));
         assertThat(post.messages()).filteredOn(m -> m.fromBot() && !m.embeds().isEmpty()).singleElement()
                 .isEqualTo(c.card());
         assertThat(s.issues().places(c.number()).getFirst().cardMessageId()).isEqualTo(c.card().id());
@@ -82,7 +84,7 @@ class RestFaultsTest {
         assertThat(s.issues().transcript(issue.number())).hasSize(1);
         assertThat(submit.awaitReply(m -> m.content().startsWith("**Triage #" + issue.number() + "**")).ephemeral()).isTrue();
         s.c.sim.faults().clear();
-        SimMessage show = Stage.ephemeral(s.c.bob, s.c.team, "issue show", Map.of("number", issue.number()));
+        SimMessage show = Seen.ephemeral(s.c.bob, s.c.team, "issue show", Map.of("number", issue.number()));
         assertThat(show.embeds().getFirst().title()).startsWith("#" + issue.number() + " Marmot search ignores case");
     }
 
@@ -98,13 +100,13 @@ class RestFaultsTest {
                 + "captured. Try again in a moment.");
         assertThat(s.issues().findByChannel(post.id())).isEmpty();
         s.c.sim.faults().clear();
-        Stage.Captured c = s.captureIn(post, Map.of("kind", "feature", "needs_docs", "no"));
+        Captured c = s.captureIn(post, Map.of("kind", "feature", "needs_docs", "no"));
         assertThat(s.issues().transcript(c.number())).hasSize(1);
     }
 
     @Test
     void meTooStillAnswersWhenTheCallbackFailsOnceOrIsRateLimited() {
-        Stage.Captured c = s.capture(s.c.alice, "Osprey calendar shows wrong week", "Week numbers are off by one");
+        Captured c = s.capture(s.c.alice, "Osprey calendar shows wrong week", "Week numbers are off by one");
         SimMember dot = s.c.guild.member("dot");
         // Discord loses the answer: dot sees "interaction failed", but the press itself was recorded, once
         s.c.sim.faults().failNext(CALLBACK, 1, 500);
@@ -125,7 +127,7 @@ class RestFaultsTest {
 
     @Test
     void aTriageWhoseAnswerWasLostIsRecordedOnceAndTheRepeatedPressIsToldWhy() {
-        Stage.Captured c = s.capture(s.c.alice, "Stoat dialog hides buttons", "The OK button is off screen");
+        Captured c = s.capture(s.c.alice, "Stoat dialog hides buttons", "The OK button is off screen");
         SimMessage decided = s.c.erin.pressButton(c.prompt(), "Yes").awaitUpdate();
         s.c.sim.faults().failNext(CALLBACK, 1, 500);
         s.c.erin.pressButton(decided, "Done");
@@ -141,7 +143,7 @@ class RestFaultsTest {
 
     @Test
     void aPublishWhoseAnswerWasLostShipsOnceAndTheRepeatedPressIsToldWhy() {
-        Stage.Captured c = s.capture(s.c.carol, "Tapir theme resets", "The theme resets on restart");
+        Captured c = s.capture(s.c.carol, "Tapir theme resets", "The theme resets on restart");
         SimMessage preview = s.c.erin.runSlash(s.c.team, "release", Map.of("version", "4.2.0", "issues", "#" + c.number()))
                 .awaitModal().submit(Map.of("notes", "Themes stick", "snippet", "")).awaitReply();
         s.c.sim.faults().failNext(CALLBACK, 1, 500);
@@ -152,13 +154,13 @@ class RestFaultsTest {
         assertThat(again.content()).isEqualTo("This release preview has expired or was already used; run /release again.");
         assertThat(s.rows(Tables.RELEASE)).isEqualTo(1);
         assertThat(s.c.releases.messages()).filteredOn(m -> m.content().contains("4.2.0")).hasSize(1);
-        assertThat(Stage.ephemeral(s.c.erin, s.c.team, "release", Map.of("version", "4.2.0", "issues", "#1")).content())
+        assertThat(Seen.ephemeral(s.c.erin, s.c.team, "release", Map.of("version", "4.2.0", "issues", "#1")).content())
                 .startsWith("Version 4.2.0 was already released");
     }
 
     @Test
     void aSlowDiscordStillGetsEveryAnswerWithinTheInteractionDeadline() {
-        Stage.Captured c = s.capture(s.c.alice, "Vole reminders fire twice", "Every reminder fires twice");
+        Captured c = s.capture(s.c.alice, "Vole reminders fire twice", "Every reminder fires twice");
         SimChannel post = s.c.carol.postInForum(s.c.support, "Vole alarms ring twice", "Alarms ring twice");
         s.c.sim.faults().restLatency(Duration.ofMillis(700));
         try {
@@ -167,7 +169,7 @@ class RestFaultsTest {
             SimMember joy = s.c.guild.member("joy");
             assertThat(joy.pressButton(c.card(), "Me too").awaitReply().content()).startsWith("Thanks — you're on");
             assertThat(joy.pressButton(c.card(), "This blocks me").awaitReply().content()).contains("is marked as blocking you");
-            assertThat(Stage.ephemeral(s.c.bob, s.c.team, "issue show", Map.of("number", c.number())).embeds()).isNotEmpty();
+            assertThat(Seen.ephemeral(s.c.bob, s.c.team, "issue show", Map.of("number", c.number())).embeds()).isNotEmpty();
         } finally {
             s.c.sim.faults().clear();
         }
@@ -175,7 +177,7 @@ class RestFaultsTest {
 
     @Test
     void aCardThatCannotBeEditedIsStaleUntilTheNextChangeNotWrong() {
-        Stage.Captured c = s.capture(s.c.alice, "Puffin export misses images", "Images are not exported");
+        Captured c = s.capture(s.c.alice, "Puffin export misses images", "Images are not exported");
         s.c.sim.faults().failNext("PATCH", messages(c.post()) + "/" + c.card().id(), 50, 500);
         SimMember fin = s.c.guild.member("fin");
         assertThat(fin.pressButton(c.card(), "Me too").awaitReply().content()).startsWith("Thanks — you're on");
@@ -188,9 +190,9 @@ class RestFaultsTest {
 
     @Test
     void whenTheThreadRefusesTheCloseNoticeTheRequestersAreToldByDm() {
-        Stage.Captured c = s.capture(s.c.carol, "Quail login button misaligned", "The button is 2px off");
+        Captured c = s.capture(s.c.carol, "Quail login button misaligned", "The button is 2px off");
         s.c.sim.faults().failNext("POST", messages(c.post()), 50, 500);
-        SimMessage closed = Stage.ephemeral(s.c.erin, s.c.team, "issue close",
+        SimMessage closed = Seen.ephemeral(s.c.erin, s.c.team, "issue close",
                 Map.of("number", c.number(), "reason", "fixed by the redesign"));
         assertThat(closed.content()).isEqualTo("Closed **#" + c.number() + "**; told 1 requester.");
         SimMessage dm = s.c.carol.awaitDm(m -> m.content().contains("**#" + c.number() + "**"));
@@ -200,7 +202,7 @@ class RestFaultsTest {
 
     @Test
     void whenTheLinkAnswerCannotBePostedTheLinkStillHoldsAndRunningItAgainShowsIt() {
-        Stage.Captured c = s.capture(s.c.alice, "Raven sync duplicates folders", "Folders appear twice");
+        Captured c = s.capture(s.c.alice, "Raven sync duplicates folders", "Folders appear twice");
         SimChannel again = s.c.bob.postInForum(s.c.support, "Raven folders doubled", "Every folder shows twice");
         s.c.sim.faults().failNext("POST", "webhooks/*", 50, 500);
         s.c.erin.runSlash(again, "link", Map.of("issue", c.number()));

@@ -1,6 +1,6 @@
 package dev.loop.reliability;
 
-import static dev.loop.watch.Community.eventually;
+import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.issue.IssueStatus;
@@ -9,6 +9,8 @@ import dev.loop.issue.Requester;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
+import dev.loop.testing.Captured;
+import dev.loop.testing.Seen;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -62,7 +64,7 @@ class UnreachableTest {
 
     @Test
     void linkingAnArchivedPostWakesItAnswersThereAndTagsIt() {
-        Stage.Captured c = s.capture(s.c.alice, "Bison sync loses tags", "Tags vanish after a bison sync");
+        Captured c = s.capture(s.c.alice, "Bison sync loses tags", "Tags vanish after a bison sync");
         SimChannel quiet = s.c.bob.postInForum(s.c.support, "Bison tags gone", "My tags are gone after syncing");
         quiet.archive();
         loopSeesArchived(quiet);
@@ -78,15 +80,15 @@ class UnreachableTest {
     void capturingAnArchivedPostPostsTheCardAndTagsIt() {
         SimChannel quiet = s.c.alice.postInForum(s.c.support, "Condor export is slow", "Exports take minutes");
         quiet.archive();
-        Stage.Captured c = s.captureIn(quiet, Map.of("kind", "feature", "needs_docs", "no"));
+        Captured c = s.captureIn(quiet, Map.of("kind", "feature", "needs_docs", "no"));
         assertThat(s.issues().places(c.number()).getFirst().cardMessageId()).isEqualTo(c.card().id());
         s.c.sim.await("the tracked tag", () -> quiet.appliedTags().contains("tracked"));
     }
 
     @Test
     void aTimelineNoticeForALockedPostGoesByDmAndAnArchivedOneIsWokenForIt() {
-        Stage.Captured locked = s.capture(s.c.alice, "Dingo login loops", "Login redirects forever");
-        Stage.Captured quiet = s.capture(s.c.carol, "Dingo avatars blurry", "Avatars are blurry");
+        Captured locked = s.capture(s.c.alice, "Dingo login loops", "Login redirects forever");
+        Captured quiet = s.capture(s.c.carol, "Dingo avatars blurry", "Avatars are blurry");
         locked.post().lock();
         quiet.post().archive();
         loopSeesLocked(locked.post());
@@ -109,7 +111,7 @@ class UnreachableTest {
 
     @Test
     void whenOneOfAnIssuesThreadsIsDeletedCardsElsewhereStayCurrentAndItsPeopleAreToldByDm() {
-        Stage.Captured c = s.capture(s.c.alice, "Emu charts lose colours", "Charts are grey");
+        Captured c = s.capture(s.c.alice, "Emu charts lose colours", "Charts are grey");
         SimChannel other = s.c.bob.postInForum(s.c.support, "Emu charts grey", "My charts turned grey");
         SimMessage otherCard = s.c.erin.runSlash(other, "link", Map.of("issue", c.number())).awaitReply();
         c.post().delete();
@@ -120,10 +122,10 @@ class UnreachableTest {
         eventually("the remaining card to count everyone", () -> "3".equals(otherCard.embeds().getFirst().field("Requesters")));
 
         // someone who pressed Me too on an ephemeral card (from /issue show) belongs to no thread
-        SimMessage shown = Stage.ephemeral(s.c.carol, s.c.team, "issue show", Map.of("number", c.number()));
+        SimMessage shown = Seen.ephemeral(s.c.carol, s.c.team, "issue show", Map.of("number", c.number()));
         assertThat(s.c.carol.pressButton(shown, "Me too").awaitReply().content()).startsWith("Thanks — you're on");
 
-        SimMessage working = Stage.ephemeral(s.c.erin, s.c.team, "issue working", Map.of("number", c.number()));
+        SimMessage working = Seen.ephemeral(s.c.erin, s.c.team, "issue working", Map.of("number", c.number()));
         assertThat(working.content()).endsWith("its 4 requesters were told.");
         SimMessage inThread = other.awaitMessage(m -> m.fromBot() && m.content().contains("working on it now"));
         assertThat(inThread.pinged()).containsExactlyInAnyOrder(s.c.bob.id(), dee.id());
@@ -144,15 +146,15 @@ class UnreachableTest {
         assertThat(asked.pinged()).containsExactly(lu.id());
         assertThat(asked.pingedRoles()).isEmpty();
         assertThat(lu.dmsFromBot()).isEmpty();
-        SimMessage prompt = Stage.ephemeral(lu, s.c.team, "issue triage", Map.of("number", number));
+        SimMessage prompt = Seen.ephemeral(lu, s.c.team, "issue triage", Map.of("number", number));
         assertThat(prompt.content()).startsWith("**Triage #" + number + "**");
     }
 
     @Test
     void assigningAnOwnerWhoseDmsAreClosedSaysSoAndStillAssigns() {
         SimMember mo = s.c.guild.member("mo").addRole(s.c.engineers).closeDms();
-        Stage.Captured c = s.capture(s.c.alice, "Hyena sync skips weekends", "Nothing syncs on Saturdays");
-        SimMessage assigned = Stage.ephemeral(s.c.erin, s.c.team, "issue assign", Map.of("number", c.number(), "owner", mo));
+        Captured c = s.capture(s.c.alice, "Hyena sync skips weekends", "Nothing syncs on Saturdays");
+        SimMessage assigned = Seen.ephemeral(s.c.erin, s.c.team, "issue assign", Map.of("number", c.number(), "owner", mo));
         assertThat(assigned.content()).isEqualTo("**#" + c.number() + "** is now owned by <@" + mo.id() + ">. Their DMs "
                 + "are closed, so tell them yourself.");
         assertThat(s.issue(c.number()).ownerId()).isEqualTo(mo.id());
@@ -161,7 +163,7 @@ class UnreachableTest {
 
     @Test
     void aHintWhosePostWasDeletedIsRefusedByNameAndStaysOpen() {
-        Stage.Captured c = s.capture(s.c.alice, "Ferret upload stalls", "Uploads stall at 50 percent");
+        Captured c = s.capture(s.c.alice, "Ferret upload stalls", "Uploads stall at 50 percent");
         SimChannel post = s.c.bob.postInForum(s.c.support, "Ferret upload stalls again", "My ferret upload stalls halfway");
         SimMessage hint = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
         post.delete();

@@ -2,7 +2,6 @@ package dev.loop.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loop.core.Database;
 import dev.loop.core.config.Config;
 import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueStore;
@@ -11,28 +10,23 @@ import dev.loop.issue.NewPlace;
 import dev.loop.issue.Place;
 import dev.loop.issue.Priority;
 import dev.loop.issue.Requester;
+import dev.loop.testing.SqliteTest;
 import dev.loop.watch.SupportThread;
 import dev.loop.watch.SupportThreadStore;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The facts as loaded from a real database, and the KPIs over them, computed by hand. */
-class StatsStoreTest {
+class StatsStoreTest extends SqliteTest {
 
     static final Window WEEK = new Window(at("03-03T00:00"), at("03-10T00:00"));
     static final long ENGINEER = 900;
 
-    @TempDir
-    Path dir;
-    Database db;
     StatsStore stats;
 
     static Instant at(String t) {
@@ -41,7 +35,6 @@ class StatsStoreTest {
 
     @BeforeEach
     void setUp() {
-        db = Database.open(dir.resolve("loop.db"));
         stats = new StatsStore(db, List.of(new Config.Area("Installer", 77, "installer"), new Config.Area("Sync", 88, null)));
         IssueStore issues = new IssueStore(db);
         // #1, owner 77, captured in the week from thread 101, a second requester the next day, triaged after 2h with a
@@ -85,11 +78,6 @@ class StatsStoreTest {
             ctx.execute(notice, 8, "thread", 101, "failed", at("03-07T11:00").toEpochMilli());
             ctx.execute(notice, 9, "thread", 555, "pending", at("03-07T11:00").toEpochMilli());
         });
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     KpiReport kpis(Optional<Long> owner) {

@@ -1,10 +1,12 @@
 package dev.loop.triage;
 
+import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.core.Database;
 import dev.loop.core.Features;
 import dev.loop.core.Loop;
+import dev.loop.core.MovableClock;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.ConfigLoader;
 import dev.loop.issue.HistoryEntry;
@@ -21,19 +23,15 @@ import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
 import dev.loop.sim.SimOptions;
 import dev.loop.sim.SimRole;
+import dev.loop.testing.Captured;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,36 +64,8 @@ class TriageEndToEndTest {
     Path dir;
     Database db;
     Config config;
-    MutableClock clock;
+    MovableClock clock;  // moved by hand: promises fall due without waiting days
     Loop loop;
-
-    /** A clock the test moves by hand (promises fall due without waiting days). */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeAll
     void start() throws Exception {
@@ -134,7 +104,7 @@ class TriageEndToEndTest {
                 """.formatted(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(), support.id(), team.id(), releases.id(),
                 engineers.id(), olga.id()), "e2e.yaml", Map.of());
         db = Database.open(dir.resolve("loop.db"));
-        clock = new MutableClock(Instant.parse("2026-11-02T10:00:00Z"));
+        clock = MovableClock.stoppedAt(Instant.parse("2026-11-02T10:00:00Z"));
         loop = startLoop();
     }
 
@@ -175,45 +145,10 @@ class TriageEndToEndTest {
         return issues().history(number).stream().filter(h -> h.type().equals(type)).toList();
     }
 
-    static void eventually(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    /** What a capture left behind: the issue, its post, its card and the engineer's triage prompt. */
-    record Captured(int number, SimChannel post, SimMessage card, SimMessage prompt) {
-    }
-
-    private static final Pattern CAPTURED = Pattern.compile("Captured \\*\\*#(\\d+)\\*\\*");
-
     /** {@code author} opens a forum post; erin captures it with /capture and gets the first triage question. */
     Captured capture(SimMember author, String title, String body, String... tags) {
-        SimChannel post = author.postInForum(support, title, body, tags);
-        SimInteraction submit = erin.runSlash(post, "capture").awaitModal()
-                .submit(Map.of("kind", "feature", "needs_docs", "no"));
-        SimMessage first = submit.awaitReply(m -> m.content().startsWith("Captured **#")
-                || m.buttonLabels().contains("Create new issue"));
-        if (!first.content().startsWith("Captured **#")) {
-            // capture found similar open issues from other tests; this one is new
-            submit = erin.pressButton(first, "Create new issue");
-        }
-        SimMessage captured = submit.awaitReply(m -> m.content().startsWith("Captured **#"));
-        Matcher m = CAPTURED.matcher(captured.content());
-        assertThat(m.find()).isTrue();
-        int number = Integer.parseInt(m.group(1));
-        SimMessage prompt = submit.awaitReply(r -> r.content().startsWith("**Triage #" + number + "**"));
-        assertThat(prompt.ephemeral()).isTrue();
-        SimMessage card = post.awaitMessage(x -> x.fromBot() && !x.embeds().isEmpty()
-                && x.embeds().get(0).title().startsWith("#" + number + " "));
-        return new Captured(number, post, card, prompt);
+        return Captured.viaCommand(erin, author.postInForum(support, title, body, tags),
+                Map.of("kind", "feature", "needs_docs", "no"));
     }
 
     /** The engineer presses a button on a triage prompt and gets the same message back, updated. */

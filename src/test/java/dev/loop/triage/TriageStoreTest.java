@@ -2,7 +2,6 @@ package dev.loop.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loop.core.Database;
 import dev.loop.issue.HistoryEntry;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueKind;
@@ -14,38 +13,27 @@ import dev.loop.issue.Place;
 import dev.loop.issue.Priority;
 import dev.loop.issue.ProposalTally;
 import dev.loop.issue.Requester;
-import java.nio.file.Path;
+import dev.loop.testing.SqliteTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TriageStoreTest {
+class TriageStoreTest extends SqliteTest {
 
     static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
     static final long ENGINEER = 900L;
     static final long ALICE = 7L;
     static final long BOB = 8L;
 
-    @TempDir
-    Path dir;
-    Database db;
     IssueStore issues;
     TriageStore store;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("loop.db"));
         issues = new IssueStore(db);
         store = new TriageStore(db, issues);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private Issue capture(String title) {
@@ -135,8 +123,7 @@ class TriageStoreTest {
     @Test
     void claimsSurviveReopening() {
         store.claimRun("promises-daily", "2026-11-02", T0);
-        db.close();
-        db = Database.open(dir.resolve("loop.db"));
+        reopen();
         store = new TriageStore(db, new IssueStore(db));
         assertThat(store.claimRun("promises-daily", "2026-11-02", T0)).isFalse();
     }

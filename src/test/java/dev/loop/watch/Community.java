@@ -4,6 +4,7 @@ import dev.loop.core.Database;
 import dev.loop.core.Feature;
 import dev.loop.core.Features;
 import dev.loop.core.Loop;
+import dev.loop.core.MovableClock;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.ConfigLoader;
 import dev.loop.naming.NamingFeature;
@@ -16,15 +17,10 @@ import dev.loop.sim.SimRole;
 import dev.loop.stats.StatsFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * A small community for end-to-end tests: the real Loop (every feature) against the Discord simulator, sharing one
@@ -33,7 +29,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class Community implements AutoCloseable {
 
-    public final MutableClock clock;
+    public final MovableClock clock;
     public final Sim sim;
     public final SimGuild guild;
     public final SimChannel support;
@@ -54,7 +50,7 @@ public final class Community implements AutoCloseable {
     private volatile List<Feature> features;
 
     public Community(Instant start, String extraYaml) throws Exception {
-        clock = new MutableClock(start);
+        clock = MovableClock.stoppedAt(start);
         sim = Sim.start(SimOptions.defaults().clock(clock).awaitTimeout(Duration.ofSeconds(15)));
         guild = sim.guild("Loop HQ");
         support = guild.forum("support", "installer", "sync");
@@ -138,50 +134,5 @@ public final class Community implements AutoCloseable {
         if (loop != null) loop.close();
         db.close();
         sim.close();
-    }
-
-    public static void eventually(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    /** A clock the test moves by hand; Loop and the simulator share it. */
-    public static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        public MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        public void set(Instant t) {
-            now = t;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,36 +2,24 @@ package dev.loop.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loop.core.Database;
-import java.nio.file.Path;
+import dev.loop.testing.SqliteTest;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class HintStoreTest {
+class HintStoreTest extends SqliteTest {
 
     static final Instant T0 = Instant.parse("2025-03-03T10:00:00Z");
 
-    @TempDir
-    Path dir;
-    Database db;
     HintStore hints;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("loop.db"));
         hints = new HintStore(db);
         db.transaction(ctx -> ctx.execute("INSERT INTO issue (number, title, kind, summary, status, priority, "
                 + "created_by, created_at, updated_at) VALUES (4, 't', 'bug', 's', 'open', 'untriaged', 1, 0, 0)"));
         new SupportThreadStore(db).record(SupportThread.opened(100, 1, 10, 7, "Post", List.of(), T0));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

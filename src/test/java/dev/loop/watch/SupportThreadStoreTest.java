@@ -2,33 +2,21 @@ package dev.loop.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loop.core.Database;
-import java.nio.file.Path;
+import dev.loop.testing.SqliteTest;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SupportThreadStoreTest {
+class SupportThreadStoreTest extends SqliteTest {
 
     static final Instant T0 = Instant.parse("2025-03-03T10:00:00Z");
 
-    @TempDir
-    Path dir;
-    Database db;
     SupportThreadStore store;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("loop.db"));
         store = new SupportThreadStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     static SupportThread thread(long id, Instant created) {

@@ -1,6 +1,6 @@
 package dev.loop.watch;
 
-import static dev.loop.watch.Community.eventually;
+import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.issue.Issue;

@@ -1,0 +1,49 @@
+package dev.loop.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loop.sim.SimChannel;
+import dev.loop.sim.SimInteraction;
+import dev.loop.sim.SimMember;
+import dev.loop.sim.SimMessage;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a capture through /capture left behind: the issue's number, the post, the issue card in it, the engineer's
+ * "Captured" answer and the triage prompt that follows it (both ephemeral).
+ */
+public record Captured(int number, SimChannel post, SimMessage card, SimMessage reply, SimMessage prompt) {
+
+    private static final Pattern CAPTURED = Pattern.compile("Captured \\*\\*#(\\d+)\\*\\*");
+
+    /** {@code engineer} runs /capture in {@code post}, submits the modal with {@code values} and creates a new issue. */
+    public static Captured viaCommand(SimMember engineer, SimChannel post, Map<String, String> values) {
+        return created(engineer, post, engineer.runSlash(post, "capture").awaitModal().submit(values));
+    }
+
+    /**
+     * The issue a submitted capture form created in {@code where}. When capture offers similar issues (other tests'
+     * words may come close), the engineer presses Create new issue.
+     */
+    public static Captured created(SimMember engineer, SimChannel where, SimInteraction submit) {
+        SimMessage first = submit.awaitReply(m -> m.content().startsWith("Captured **#")
+                || m.buttonLabels().contains("Create new issue"));
+        if (!first.content().startsWith("Captured **#")) submit = engineer.pressButton(first, "Create new issue");
+        SimMessage captured = submit.awaitReply(m -> m.content().startsWith("Captured **#"));
+        assertThat(captured.ephemeral()).isTrue();
+        Matcher m = CAPTURED.matcher(captured.content());
+        assertThat(m.find()).as(captured.content()).isTrue();
+        int number = Integer.parseInt(m.group(1));
+        SimMessage prompt = submit.awaitReply(r -> r.content().startsWith("**Triage #" + number + "**"));
+        assertThat(prompt.ephemeral()).isTrue();
+        return new Captured(number, where, cardIn(where, number), captured, prompt);
+    }
+
+    /** The card of issue {@code number} that Loop posted in {@code channel}. */
+    public static SimMessage cardIn(SimChannel channel, int number) {
+        return channel.awaitMessage(x -> x.fromBot() && !x.embeds().isEmpty()
+                && x.embeds().getFirst().title().startsWith("#" + number + " "));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.loop.testing;
+
+import dev.loop.core.Database;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A storage test: every test gets its own SQLite file, with the full schema, in a temporary directory. */
+public abstract class SqliteTest {
+
+    @TempDir
+    protected Path dir;
+    protected Database db;
+
+    @BeforeEach
+    protected final void openDatabase() {
+        db = Database.open(dir.resolve("loop.db"));
+    }
+
+    /** Closes the database and opens the same file again, as after a restart. */
+    protected final void reopen() {
+        db.close();
+        db = Database.open(dir.resolve("loop.db"));
+    }
+
+    @AfterEach
+    protected final void closeDatabase() {
+        db.close();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * What many tests need the same way: waiting for something Loop does off the test's thread ({@link
+ * dev.loop.testing.Eventually}), a fresh SQLite file per storage test ({@link dev.loop.testing.SqliteTest}),
+ * capturing a post through /capture ({@link dev.loop.testing.Captured}) and checking what people saw and who was
+ * pinged ({@link dev.loop.testing.Seen}). Hand-moved time is {@link dev.loop.core.MovableClock}, shared with the
+ * sandbox.
+ */
+package dev.loop.testing;
