@@ -1,5 +1,6 @@
 package dev.loop.triage;
 
+import dev.loop.core.RoutineRuns;
 import dev.loop.core.config.Config;
 import dev.loop.core.discord.Replies;
 import dev.loop.issue.Issue;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daily note of promises past due in the team channel. It checks every minute and posts once per local day
- * as soon as the configured time has passed; each day is claimed in {@code routine_run} before posting, so a
- * restart or a second check never posts twice.
+ * as soon as the configured time has passed; each day is claimed ({@link RoutineRuns}) before posting, so a
+ * restart or a second check never posts twice, and given back when nothing could be posted.
  */
 public final class PromisesRoutine {
 
@@ -27,7 +28,7 @@ public final class PromisesRoutine {
     public static final String NAME = "promises-daily";
 
     /** What one check did. */
-    public sealed interface Outcome permits NotDue, AlreadyRan, NothingPastDue, Posted {
+    public sealed interface Outcome permits NotDue, AlreadyRan, NothingPastDue, Posted, NotPosted {
     }
 
     public record NotDue(Instant next) implements Outcome {
@@ -42,17 +43,21 @@ public final class PromisesRoutine {
     public record Posted(String day, List<Issue> pastDue, int messages) implements Outcome {
     }
 
+    /** None of the note reached the team channel; the day was given back for the next check. */
+    public record NotPosted(String day) implements Outcome {
+    }
+
     private final Config config;
     private final DailySchedule schedule;
-    private final TriageStore store;
+    private final RoutineRuns runs;
     private final IssueStore issues;
     private final Clock clock;
     private volatile ScheduledFuture<?> task;
 
-    PromisesRoutine(Config config, TriageStore store, IssueStore issues, Clock clock) {
+    PromisesRoutine(Config config, RoutineRuns runs, IssueStore issues, Clock clock) {
         this.config = config;
         this.schedule = new DailySchedule(config.promisesNote().time(), config.promisesNote().zone());
-        this.store = store;
+        this.runs = runs;
         this.issues = issues;
         this.clock = clock;
     }
@@ -75,19 +80,40 @@ public final class PromisesRoutine {
         if (t != null) t.cancel(false);
     }
 
-    /** Runs the note for the clock's current time, if it is due and has not run for that day. */
+    /**
+     * Runs the note for the clock's current time, if it is due and has not run for that day. When none of it reached
+     * the team channel the day is given back, so the next check tries again; once any part was posted the day stays
+     * claimed, so nothing is posted twice.
+     */
     public Outcome runIfDue(JDA jda) {
         Instant now = clock.instant();
-        Optional<String> day = schedule.dueKey(now);
-        if (day.isEmpty()) return new NotDue(schedule.nextRun(now));
-        if (store.hasRun(NAME, day.get()) || !store.claimRun(NAME, day.get(), now)) return new AlreadyRan(day.get());
-        List<Issue> pastDue = issues.promisesPastDue(now);
-        List<String> messages = PastDueNote.render(pastDue, now);
-        if (messages.isEmpty()) return new NothingPastDue(day.get());
+        Optional<String> due = schedule.dueKey(now);
+        if (due.isEmpty()) return new NotDue(schedule.nextRun(now));
+        String day = due.get();
+        if (runs.ran(NAME, day) || !runs.claim(NAME, day, now)) return new AlreadyRan(day);
+        try {
+            List<Issue> pastDue = issues.promisesPastDue(now);
+            List<String> messages = PastDueNote.render(pastDue, now);
+            if (messages.isEmpty()) return new NothingPastDue(day);
+            int sent = post(jda, day, messages);
+            if (sent == 0) {
+                runs.release(NAME, day);
+                return new NotPosted(day);
+            }
+            return new Posted(day, pastDue, sent);
+        } catch (RuntimeException e) {
+            runs.release(NAME, day);
+            throw e;
+        }
+    }
+
+    /** Posts the note's messages in the team channel; returns how many were posted. */
+    private int post(JDA jda, String day, List<String> messages) {
         GuildMessageChannel team = jda.getChannelById(GuildMessageChannel.class, config.channels().team());
         if (team == null) {
-            log.warn("Team channel {} is not visible; the promises note for {} is skipped", config.channels().team(), day.get());
-            return new Posted(day.get(), pastDue, 0);
+            log.warn("Team channel {} is not visible; the promises note for {} waits for the next check",
+                    config.channels().team(), day);
+            return 0;
         }
         int sent = 0;
         for (String m : messages) {
@@ -95,9 +121,9 @@ public final class PromisesRoutine {
                 team.sendMessage(Replies.text(m)).complete();
                 sent++;
             } catch (RuntimeException e) {
-                log.warn("Part of the promises note for {} was not posted: {}", day.get(), e.toString());
+                log.warn("Part of the promises note for {} was not posted: {}", day, e.toString());
             }
         }
-        return new Posted(day.get(), pastDue, sent);
+        return sent;
     }
 }

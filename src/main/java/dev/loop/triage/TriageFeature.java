@@ -3,6 +3,7 @@ package dev.loop.triage;
 import dev.loop.issue.IssueNumberOption;
 import dev.loop.capture.AfterCapture;
 import dev.loop.core.Feature;
+import dev.loop.core.RoutineRuns;
 import dev.loop.core.Services;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.issue.IssueActions;
@@ -45,7 +46,8 @@ public final class TriageFeature implements Feature {
         this.blocksMe = new BlocksMe(actions, store, changes);
         this.ownership = new Ownership(actions, access);
         this.proposals = new Proposals(actions, store, access);
-        this.promises = new PromisesRoutine(services.config(), store, actions.store(), services.clock());
+        this.promises = new PromisesRoutine(services.config(), new RoutineRuns(services.database()), actions.store(),
+                services.clock());
         this.reactions = new ReactionTriageListener(services.config().reactions(), actions.store(), changes, access,
                 services.workers());
         this.activeIssues = new IssueAutocomplete(actions.store(), true);

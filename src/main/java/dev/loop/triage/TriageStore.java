@@ -4,7 +4,6 @@ import static dev.loop.db.Tables.BLOCKER_PRESS;
 import static dev.loop.db.Tables.ISSUE;
 import static dev.loop.db.Tables.PROPOSAL;
 import static dev.loop.db.Tables.PROPOSAL_ANSWER;
-import static dev.loop.db.Tables.ROUTINE_RUN;
 
 import dev.loop.core.Database;
 import dev.loop.db.tables.records.ProposalAnswerRecord;
@@ -19,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Storage of what triage adds to the record: priorities set with their caveat, "This blocks me" presses, proposed
- * solutions and their answers, and the runs of the daily promises note. Returns domain records only.
+ * solutions and their answers. Returns domain records only.
  */
 public final class TriageStore {
 
@@ -135,24 +134,6 @@ public final class TriageStore {
         List<ProposalAnswer> answers = answers(proposalId);
         int yes = (int) answers.stream().filter(ProposalAnswer::solves).count();
         return new ProposalTally(proposalId, yes, answers.size() - yes);
-    }
-
-    // ---------------------------------------------------------------- routines
-
-    /**
-     * Claims one period of a routine. True exactly once per (routine, period), however many instances or restarts
-     * ask; the caller runs the routine only when it got the claim.
-     */
-    public boolean claimRun(String routine, String periodKey, Instant now) {
-        return db.write(ctx -> ctx.insertInto(ROUTINE_RUN)
-                .set(ROUTINE_RUN.NAME, routine).set(ROUTINE_RUN.PERIOD_KEY, periodKey)
-                .set(ROUTINE_RUN.RAN_AT, now.toEpochMilli())
-                .onConflictDoNothing().execute() == 1);
-    }
-
-    public boolean hasRun(String routine, String periodKey) {
-        return db.read(ctx -> ctx.fetchExists(ROUTINE_RUN,
-                ROUTINE_RUN.NAME.eq(routine).and(ROUTINE_RUN.PERIOD_KEY.eq(periodKey))));
     }
 
     // ---------------------------------------------------------------- mapping

@@ -7,6 +7,7 @@ import dev.loop.core.Database;
 import dev.loop.core.Features;
 import dev.loop.core.Loop;
 import dev.loop.core.MovableClock;
+import dev.loop.core.RoutineRuns;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.ConfigLoader;
 import dev.loop.issue.HistoryEntry;
@@ -550,7 +551,7 @@ class TriageEndToEndTest {
                 .contains("(1 day late)");
         assertThat(note.pinged()).isEmpty();
         assertThat(team.messages()).filteredOn(m -> m.content().contains("Promises past due")).hasSize(1);
-        assertThat(triageStore().hasRun(PromisesRoutine.NAME, day)).isTrue();
+        assertThat(new RoutineRuns(db).ran(PromisesRoutine.NAME, day)).isTrue();
     }
 
     private PromisesRoutine promisesRoutine() {

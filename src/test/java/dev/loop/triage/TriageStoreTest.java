@@ -109,22 +109,4 @@ class TriageStoreTest extends SqliteTest {
         assertThat(second.snippet()).isNull();
         assertThat(issues.view(issue.number()).orElseThrow().proposal()).contains(new ProposalTally(second.id(), 0, 0));
     }
-
-    @Test
-    void aRoutinePeriodIsClaimedExactlyOnce() {
-        assertThat(store.hasRun("promises-daily", "2026-11-02")).isFalse();
-        assertThat(store.claimRun("promises-daily", "2026-11-02", T0)).isTrue();
-        assertThat(store.claimRun("promises-daily", "2026-11-02", T0.plusSeconds(60))).isFalse();
-        assertThat(store.hasRun("promises-daily", "2026-11-02")).isTrue();
-        assertThat(store.claimRun("promises-daily", "2026-11-03", T0)).isTrue();
-        assertThat(store.claimRun("weekly-report", "2026-11-02", T0)).isTrue();
-    }
-
-    @Test
-    void claimsSurviveReopening() {
-        store.claimRun("promises-daily", "2026-11-02", T0);
-        reopen();
-        store = new TriageStore(db, new IssueStore(db));
-        assertThat(store.claimRun("promises-daily", "2026-11-02", T0)).isFalse();
-    }
 }
