@@ -347,21 +347,11 @@ public final class IssueStore {
         db.transaction(ctx -> {
             int from = plan.from();
             int into = plan.into();
-            ctx.update(ISSUE_PLACE).set(ISSUE_PLACE.ISSUE_NUMBER, into).where(ISSUE_PLACE.ID.in(ids(plan.placesToMove()))).execute();
-            ctx.update(REQUESTER).set(REQUESTER.ISSUE_NUMBER, into).where(REQUESTER.ID.in(ids(plan.requestersToMove()))).execute();
-            ctx.update(TRANSCRIPT_MESSAGE).set(TRANSCRIPT_MESSAGE.ISSUE_NUMBER, into)
-                    .where(TRANSCRIPT_MESSAGE.ID.in(ids(plan.transcriptToMove()))).execute();
-            ctx.update(ISSUE_HISTORY).set(ISSUE_HISTORY.ISSUE_NUMBER, into)
-                    .where(ISSUE_HISTORY.ISSUE_NUMBER.eq(from)).and(ISSUE_HISTORY.ORIGIN_ISSUE.eq(from)).execute();
+            moveRows(ctx, from, from, into, plan.placesToMove(), plan.requestersToMove(), plan.transcriptToMove());
             ctx.update(ISSUE).set(ISSUE.DUPLICATE_OF, into).where(ISSUE.NUMBER.in(plan.duplicatesToRedirect())).execute();
             ctx.update(ISSUE).set(ISSUE.STATUS, IssueStatus.DUPLICATE.code()).set(ISSUE.DUPLICATE_OF, into)
                     .where(ISSUE.NUMBER.eq(from)).execute();
-            addHistory(ctx, from, actor, "merged_into", plan.summary(), now);
-            addHistory(ctx, into, actor, "merged_from", plan.summary(), now);
-            touch(ctx, from, now);
-            touch(ctx, into, now);
-            refreshIndex(ctx, from);
-            refreshIndex(ctx, into);
+            recordMove(ctx, from, "merged_into", into, "merged_from", plan.summary(), actor, now);
         });
     }
 
@@ -370,21 +360,37 @@ public final class IssueStore {
         db.transaction(ctx -> {
             int from = plan.from();
             int into = plan.into();
-            ctx.update(ISSUE_PLACE).set(ISSUE_PLACE.ISSUE_NUMBER, from).where(ISSUE_PLACE.ID.in(ids(plan.placesToMoveBack()))).execute();
-            ctx.update(REQUESTER).set(REQUESTER.ISSUE_NUMBER, from).where(REQUESTER.ID.in(ids(plan.requestersToMoveBack()))).execute();
-            ctx.update(TRANSCRIPT_MESSAGE).set(TRANSCRIPT_MESSAGE.ISSUE_NUMBER, from)
-                    .where(TRANSCRIPT_MESSAGE.ID.in(ids(plan.transcriptToMoveBack()))).execute();
-            ctx.update(ISSUE_HISTORY).set(ISSUE_HISTORY.ISSUE_NUMBER, from)
-                    .where(ISSUE_HISTORY.ISSUE_NUMBER.eq(into)).and(ISSUE_HISTORY.ORIGIN_ISSUE.eq(from)).execute();
+            moveRows(ctx, from, into, from, plan.placesToMoveBack(), plan.requestersToMoveBack(),
+                    plan.transcriptToMoveBack());
             ctx.update(ISSUE).set(ISSUE.STATUS, plan.restoredStatus().code()).setNull(ISSUE.DUPLICATE_OF)
                     .where(ISSUE.NUMBER.eq(from)).execute();
-            addHistory(ctx, from, actor, "unmerged", plan.summary(), now);
-            addHistory(ctx, into, actor, "unmerged", plan.summary(), now);
-            touch(ctx, from, now);
-            touch(ctx, into, now);
-            refreshIndex(ctx, from);
-            refreshIndex(ctx, into);
+            recordMove(ctx, from, "unmerged", into, "unmerged", plan.summary(), actor, now);
         });
+    }
+
+    /**
+     * Moves the listed places, requesters and transcript lines, and the history that originated on {@code origin},
+     * from issue {@code holder} to issue {@code to}: one way for a merge, the other way for an unmerge.
+     */
+    private static void moveRows(DSLContext ctx, int origin, int holder, int to, List<Long> places,
+                                 List<Long> requesters, List<Long> transcript) {
+        ctx.update(ISSUE_PLACE).set(ISSUE_PLACE.ISSUE_NUMBER, to).where(ISSUE_PLACE.ID.in(ids(places))).execute();
+        ctx.update(REQUESTER).set(REQUESTER.ISSUE_NUMBER, to).where(REQUESTER.ID.in(ids(requesters))).execute();
+        ctx.update(TRANSCRIPT_MESSAGE).set(TRANSCRIPT_MESSAGE.ISSUE_NUMBER, to)
+                .where(TRANSCRIPT_MESSAGE.ID.in(ids(transcript))).execute();
+        ctx.update(ISSUE_HISTORY).set(ISSUE_HISTORY.ISSUE_NUMBER, to)
+                .where(ISSUE_HISTORY.ISSUE_NUMBER.eq(holder)).and(ISSUE_HISTORY.ORIGIN_ISSUE.eq(origin)).execute();
+    }
+
+    /** Both issues of a merge or unmerge get a history line, a new revision and a fresh search index. */
+    private static void recordMove(DSLContext ctx, int from, String fromType, int into, String intoType, String summary,
+                                   long actor, Instant now) {
+        addHistory(ctx, from, actor, fromType, summary, now);
+        addHistory(ctx, into, actor, intoType, summary, now);
+        for (int number : new int[] {from, into}) {
+            touch(ctx, number, now);
+            refreshIndex(ctx, number);
+        }
     }
 
     private static List<Integer> ids(List<Long> ids) {

@@ -309,6 +309,13 @@ final class Limits {
         }
     }
 
+    /** A component's {@code min_<what>} (0..limit) and {@code max_<what>} (1..limit), as Discord words the refusal. */
+    private static void checkMinMax(FormErrors errors, String cp, String what, int min, int max, int limit) {
+        String message = "int value should be less than or equal to " + limit + ".";
+        if (min < 0 || min > limit) errors.add(cp + ".min_" + what, "NUMBER_TYPE_MAX", message);
+        if (max < 1 || max > limit) errors.add(cp + ".max_" + what, "NUMBER_TYPE_MAX", message);
+    }
+
     private static void validateSelect(JsonNode c, int type, String cp, Set<String> customIds, FormErrors errors) {
         checkCustomId(c, cp, customIds, errors);
         String placeholder = Json.text(c, "placeholder");
@@ -317,12 +324,7 @@ final class Limits {
         }
         int min = c.path("min_values").asInt(1);
         int max = c.path("max_values").asInt(1);
-        if (min < 0 || min > 25) {
-            errors.add(cp + ".min_values", "NUMBER_TYPE_MAX", "int value should be less than or equal to 25.");
-        }
-        if (max < 1 || max > 25) {
-            errors.add(cp + ".max_values", "NUMBER_TYPE_MAX", "int value should be less than or equal to 25.");
-        }
+        checkMinMax(errors, cp, "values", min, max, 25);
         if (type == 3) {
             JsonNode options = c.path("options");
             if (options.isEmpty()) {
@@ -475,12 +477,7 @@ final class Limits {
             }
             int min = c.path("min_length").asInt(0);
             int max = c.path("max_length").asInt(4000);
-            if (min < 0 || min > 4000) {
-                errors.add(cp + ".min_length", "NUMBER_TYPE_MAX", "int value should be less than or equal to 4000.");
-            }
-            if (max < 1 || max > 4000) {
-                errors.add(cp + ".max_length", "NUMBER_TYPE_MAX", "int value should be less than or equal to 4000.");
-            }
+            checkMinMax(errors, cp, "length", min, max, 4000);
             String value = Json.text(c, "value");
             if (value != null && length(value) > 4000) {
                 errors.maxLength(cp + ".value", 4000);

@@ -207,26 +207,25 @@ public final class SimRateLimits {
         headers.put("X-RateLimit-Reset-After", seconds(retry));
         headers.put("X-RateLimit-Bucket", Integer.toHexString(route.hashCode()));
         headers.put("X-RateLimit-Scope", "user");
-        headers.put("Retry-After", Long.toString((long) Math.ceil(retry)));
-        headers.put("Via", "1.1 google");
-        ObjectNode body = Json.obj();
-        body.put("message", "You are being rate limited.");
-        body.put("retry_after", Math.round(retry * 1000) / 1000.0);
-        body.put("global", false);
-        return new Decision(headers, body, false);
+        return limitedAnswer(headers, retry, false);
     }
 
     private static Decision globalLimited(double retry) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-RateLimit-Global", "true");
         headers.put("X-RateLimit-Scope", "global");
+        return limitedAnswer(headers, retry, true);
+    }
+
+    /** Discord's 429: the Retry-After header (whole seconds) and the JSON body (milliseconds precision). */
+    private static Decision limitedAnswer(Map<String, String> headers, double retry, boolean global) {
         headers.put("Retry-After", Long.toString((long) Math.ceil(retry)));
         headers.put("Via", "1.1 google");
         ObjectNode body = Json.obj();
         body.put("message", "You are being rate limited.");
         body.put("retry_after", Math.round(retry * 1000) / 1000.0);
-        body.put("global", true);
-        return new Decision(headers, body, true);
+        body.put("global", global);
+        return new Decision(headers, body, global);
     }
 
     private static String seconds(double s) {

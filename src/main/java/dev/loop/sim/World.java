@@ -897,6 +897,14 @@ final class World {
     }
 
     private ObjectNode reactionEvent(MessageState m, UserState u, JsonNode emoji) {
+        ObjectNode d = userOnMessage(m, u);
+        d.set("emoji", emoji);
+        d.put("type", 0);
+        return d;
+    }
+
+    /** The start of an event about what a user did to a message (a reaction, a poll vote). */
+    private static ObjectNode userOnMessage(MessageState m, UserState u) {
         ObjectNode d = Json.obj();
         d.put("user_id", Json.str(u.id));
         d.put("channel_id", Json.str(m.channel.id));
@@ -904,8 +912,6 @@ final class World {
         if (m.channel.guild != null) {
             d.put("guild_id", Json.str(m.channel.guild.id));
         }
-        d.set("emoji", emoji);
-        d.put("type", 0);
         return d;
     }
 
@@ -963,13 +969,7 @@ final class World {
         if (!botCanView(m.channel)) {
             return;
         }
-        ObjectNode d = Json.obj();
-        d.put("user_id", Json.str(u.id));
-        d.put("channel_id", Json.str(m.channel.id));
-        d.put("message_id", Json.str(m.id));
-        if (m.channel.guild != null) {
-            d.put("guild_id", Json.str(m.channel.guild.id));
-        }
+        ObjectNode d = userOnMessage(m, u);
         d.put("answer_id", answerId);
         dispatch(type, m.channel.guild == null ? Intents.DIRECT_MESSAGE_POLLS : Intents.GUILD_MESSAGE_POLLS, d, null);
     }
