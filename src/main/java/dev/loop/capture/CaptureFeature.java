@@ -86,6 +86,8 @@ public final class CaptureFeature implements Feature {
     private final IssueViews views;
     private final AfterCapture afterCapture;
     private final Drafts drafts = new Drafts();
+    /** The last place stored before this start: see {@link #postMissingCards}. */
+    private final long lastPlaceBeforeStart;
 
     public CaptureFeature(Services services, IssueActions actions, AfterCapture afterCapture) {
         this.services = services;
@@ -94,6 +96,8 @@ public final class CaptureFeature implements Feature {
         this.store = actions.store();
         this.views = actions.views();
         this.afterCapture = afterCapture;
+        // taken before Discord can send any interaction, so nothing this run stores is counted as left behind
+        this.lastPlaceBeforeStart = store.lastPlaceId();
     }
 
     @Override
@@ -141,6 +145,54 @@ public final class CaptureFeature implements Feature {
         } catch (RuntimeException e) {
             log.error("Reaction handling failed", e);
         }
+    }
+
+    @Override
+    public void onReady(JDA jda) {
+        services.workers().execute(() -> {
+            try {
+                postMissingCards(jda);
+            } catch (RuntimeException e) {
+                log.error("Posting the issue cards left behind failed", e);
+            }
+        });
+    }
+
+    /**
+     * Loop may stop between storing a capture and posting its issue card. Places of open issues stored before this
+     * start that still have no card get it now, once (the card is stored as soon as it is posted). Places stored
+     * since this start are their own command's business: /link, for one, answers with the card. A place whose
+     * thread is gone, locked or closed to Loop is left as it is.
+     */
+    private void postMissingCards(JDA jda) {
+        for (Place place : store.placesWithoutCard(lastPlaceBeforeStart)) {
+            try {
+                Optional<GuildMessageChannel> channel = Channels.find(jda, place.channelId());
+                if (channel.isEmpty() || !writable(channel.get())) {
+                    log.info("The card of #{} can't be posted in {}: the place is gone or closed to Loop",
+                            place.issueNumber(), place.channelId());
+                    continue;
+                }
+                IssueRecordView view = store.view(place.issueNumber()).orElseThrow();
+                postCard(channel.get(), place.id(), views.cardMessage(view));
+                store.addHistory(place.issueNumber(), null, "card", "issue card posted after a restart in "
+                        + place.url(), actions.now());
+            } catch (RuntimeException failed) {
+                log.warn("Could not post the missing card of #{} in {}: {}", place.issueNumber(), place.channelId(),
+                        failed.toString());
+            }
+        }
+    }
+
+    private static boolean writable(GuildMessageChannel channel) {
+        return !(channel instanceof ThreadChannel t && t.isLocked()) && channel.canTalk();
+    }
+
+    /** Posts an issue card and stores it as the place's card, so that it is kept current and counts Me too. */
+    private Message postCard(GuildMessageChannel channel, long placeId, MessageCreateData card) {
+        Message posted = channel.sendMessage(card).complete();
+        store.setCard(placeId, posted.getIdLong());
+        return posted;
     }
 
     // ------------------------------------------------------------------ /capture and Capture as issue
@@ -272,8 +324,7 @@ public final class CaptureFeature implements Feature {
                     draft.engineerId());
             // the conversation hears where it is tracked, as after /link
             try {
-                Message card = linked.channel().sendMessage(linkedCard(linked)).complete();
-                store.setCard(linked.placeId(), card.getIdLong());
+                postCard(linked.channel(), linked.placeId(), linkedCard(linked));
             } catch (RuntimeException failed) {
                 log.warn("Could not post the card of #{} in {}: {}", number, linked.channel().getId(), failed.toString());
             }
@@ -378,8 +429,7 @@ public final class CaptureFeature implements Feature {
         Place place = view.places().getFirst();
         boolean carded = false;
         try {
-            Message card = channel.sendMessage(views.cardMessage(view)).complete();
-            store.setCard(place.id(), card.getIdLong());
+            postCard(channel, place.id(), views.cardMessage(view));
             carded = true;
         } catch (RuntimeException failed) {
             log.warn("Could not post the card of {} in {}: {}", issue.ref(), channel.getId(), failed.toString());
@@ -507,8 +557,7 @@ public final class CaptureFeature implements Feature {
         Issue issue = linkable(number, threadId);
         if (Channels.find(jda, threadId).isEmpty()) throw new UserError("That thread no longer exists.");
         Linked linked = linkPlace(jda, issue, threadId, null, null, how, actor);
-        Message card = linked.channel().sendMessage(linkedCard(linked)).complete();
-        store.setCard(linked.placeId(), card.getIdLong());
+        postCard(linked.channel(), linked.placeId(), linkedCard(linked));
     }
 
     private Issue linkable(int number, long threadId) {

@@ -148,6 +148,25 @@ public final class IssueStore {
                 .limit(1).fetchOptional(IssueStore::toPlace));
     }
 
+    /** The newest place's id, 0 when there is none: places added after this moment have higher ids. */
+    public long lastPlaceId() {
+        Long last = db.read(ctx -> ctx.select(DSL.max(ISSUE_PLACE.ID)).from(ISSUE_PLACE).fetchOne(0, Long.class));
+        return last == null ? 0 : last;
+    }
+
+    /**
+     * Places of open and in-progress issues that never got their issue card (Loop stopped between storing them and
+     * posting it), up to place {@code upToId}, oldest first. GitHub places hold no card and are left out.
+     */
+    public List<Place> placesWithoutCard(long upToId) {
+        return db.read(ctx -> ctx.select(ISSUE_PLACE.fields()).from(ISSUE_PLACE)
+                .join(ISSUE).on(ISSUE.NUMBER.eq(ISSUE_PLACE.ISSUE_NUMBER))
+                .where(ISSUE_PLACE.CARD_MESSAGE_ID.isNull()).and(ISSUE_PLACE.CHANNEL_ID.isNotNull())
+                .and(ISSUE_PLACE.KIND.ne(Place.PlaceKind.GITHUB.code())).and(ISSUE_PLACE.ID.le(Math.toIntExact(upToId)))
+                .and(ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()))
+                .orderBy(ISSUE_PLACE.ID).fetch(r -> toPlace(r.into(ISSUE_PLACE))));
+    }
+
     public Page<Issue> list(IssueFilter filter, int page, int pageSize) {
         return db.read(ctx -> {
             Condition c = filter.status() == null

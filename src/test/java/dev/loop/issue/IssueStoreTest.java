@@ -57,6 +57,23 @@ class IssueStoreTest extends SqliteTest {
     }
 
     @Test
+    void placesWithoutCardAreThoseOfOpenIssuesUpToAPlace() {
+        assertThat(store.lastPlaceId()).isZero();
+        Issue carded = capture("Has its card", 701, 7);
+        store.setCard(store.places(carded.number()).getFirst().id(), 9701L);
+        Issue open = capture("Card never posted", 702, 7);
+        store.addPlace(open.number(), new NewPlace(Place.PlaceKind.GITHUB, null, null, null, null,
+                "https://github.com/acme/app/issues/1", "acme/app#1"), ENGINEER, T0);
+        Issue closed = capture("Closed before its card", 703, 7);
+        store.setStatus(closed.number(), IssueStatus.CLOSED, "no", ENGINEER, T0);
+        long cutoff = store.lastPlaceId();
+        capture("Stored after the cutoff", 704, 7);
+
+        assertThat(store.lastPlaceId()).isEqualTo(cutoff + 1);
+        assertThat(store.placesWithoutCard(cutoff)).extracting(Place::channelId).containsExactly(702L);
+    }
+
+    @Test
     void placesRequestersAndTranscriptAreDistinct() {
         Issue issue = capture("Sync stalls", 601, 7, "stalls");
         IssueStore.PlaceAdded again = store.addPlace(issue.number(), thread(601), ENGINEER, T0);
