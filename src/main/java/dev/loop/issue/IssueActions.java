@@ -3,18 +3,21 @@ package dev.loop.issue;
 import dev.loop.core.config.Config;
 import dev.loop.core.discord.Channels;
 import dev.loop.core.discord.Replies;
+import dev.loop.core.text.Chunker;
 import dev.loop.core.text.Safe;
 import dev.loop.triage.Bump;
 import dev.loop.triage.TimelineNotice;
 import java.time.Clock;
 import java.time.Instant;
-import dev.loop.core.text.Chunker;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
@@ -132,9 +135,9 @@ public final class IssueActions {
         String text = TimelineNotice.of(issue, issue.priority(), views.timeline(issue.priority()));
         Thread.ofVirtual().name("loop-timeline-" + issue.number()).start(() -> {
             try {
-                int told = tellRequesters(jda, issue.number(), text);
+                Told told = tellRequesters(jda, issue.number(), text);
                 store.addHistory(issue.number(), null, "notice", "requesters told the timeline of "
-                        + issue.priority().label() + " (" + told + " people)", now());
+                        + issue.priority().label() + " (" + told.people() + ")", now());
             } catch (RuntimeException e) {
                 log.warn("Telling the requesters of {} the timeline failed", issue.ref(), e);
             }
@@ -160,14 +163,15 @@ public final class IssueActions {
      * Tells an issue's requesters something in every source thread, mentioning exactly the requesters who came from
      * that thread (requesters with no thread of their own are told in the first one). Messages are split under
      * Discord's 2,000 characters and 100 mentions. A thread that cannot take the message (deleted, locked) falls
-     * back to a DM per person. Returns how many people were addressed.
+     * back to a DM per person. Blocking: it returns who was told where, and who could not be reached at all (their
+     * DMs are closed too), whom it also records in the issue's history.
      */
-    public int tellRequesters(JDA jda, int number, String text) {
+    public Told tellRequesters(JDA jda, int number, String text) {
         return tellRequesters(jda, number, text, List.of());
     }
 
     /** {@link #tellRequesters(JDA, int, String)} with components (buttons) on every message, DMs included. */
-    public int tellRequesters(JDA jda, int number, String text, List<? extends MessageTopLevelComponent> components) {
+    public Told tellRequesters(JDA jda, int number, String text, List<? extends MessageTopLevelComponent> components) {
         List<Place> places = store.places(number);
         List<Requester> requesters = store.requesters(number);
         Map<Long, List<Long>> byThread = new LinkedHashMap<>();
@@ -175,6 +179,7 @@ public final class IssueActions {
                 .map(Place::channelId).findFirst().orElse(null);
         Map<Long, Long> placeChannel = new HashMap<>();
         for (Place p : places) if (p.channelId() != null) placeChannel.put(p.id(), p.channelId());
+        List<Long> inThread = new ArrayList<>();
         List<Long> dmOnly = new ArrayList<>();
         for (Requester r : requesters) {
             Long channel = r.placeId() == null ? fallbackThread : placeChannel.getOrDefault(r.placeId(), fallbackThread);
@@ -197,18 +202,44 @@ public final class IssueActions {
                 try {
                     channel.sendMessage(Replies.pinging(content.toString(), group).setComponents(components).build())
                             .complete();
+                    inThread.addAll(group);
                 } catch (RuntimeException failed) {
                     log.info("Could not tell requesters in {} ({}); sending DMs", e.getKey(), failed.toString());
                     dmOnly.addAll(group);
                 }
             }
         }
-        for (Long user : dmOnly) {
-            jda.openPrivateChannelById(user)
-                    .flatMap(dm -> dm.sendMessage(MessageCreateBuilder.from(Replies.text(text)).setComponents(components).build()))
-                    .queue(null, err -> log.info("Could not DM {}: {}", user, err.toString()));
+        List<Long> byDm = new ArrayList<>();
+        List<Long> unreachable = new ArrayList<>();
+        direct(jda, dmOnly, text, components, byDm, unreachable);
+        Told told = new Told(inThread, byDm, unreachable);
+        if (!told.unreachable().isEmpty()) {
+            StringBuilder who = new StringBuilder();
+            for (Long id : told.unreachable()) who.append(who.isEmpty() ? "" : ", ").append("<@").append(id).append('>');
+            store.addHistory(number, null, "unreachable", "couldn't tell " + who + " (no thread to post in, DMs closed): "
+                    + Safe.truncate(Safe.oneLineRaw(text), 120), now());
         }
-        return requesters.size();
+        return told;
+    }
+
+    /** DMs everyone in {@code users} at once and waits for each answer: who got it, and whose DMs refused it. */
+    private static void direct(JDA jda, List<Long> users, String text, List<? extends MessageTopLevelComponent> components,
+                               List<Long> byDm, List<Long> unreachable) {
+        Map<Long, CompletableFuture<?>> sent = new LinkedHashMap<>();
+        for (Long user : users) {
+            sent.put(user, jda.openPrivateChannelById(user)
+                    .flatMap(dm -> dm.sendMessage(MessageCreateBuilder.from(Replies.text(text)).setComponents(components).build()))
+                    .submit());
+        }
+        for (Map.Entry<Long, CompletableFuture<?>> e : sent.entrySet()) {
+            try {
+                e.getValue().join();
+                byDm.add(e.getKey());
+            } catch (CompletionException | CancellationException refused) {
+                log.info("Could not DM {}: {}", e.getKey(), refused.getCause() == null ? refused : refused.getCause());
+                unreachable.add(e.getKey());
+            }
+        }
     }
 
     /**

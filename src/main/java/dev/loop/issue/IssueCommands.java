@@ -166,10 +166,10 @@ public final class IssueCommands implements Feature {
         e.deferReply(true).queue();
         Issue closed = store.setStatus(number, IssueStatus.CLOSED, reason, e.getUser().getIdLong(), actions.now());
         actions.refreshCards(e.getJDA(), number);
-        int told = actions.tellRequesters(e.getJDA(), number, "**" + closed.ref() + "** " + Safe.inline(closed.title(), 150)
+        Told told = actions.tellRequesters(e.getJDA(), number, "**" + closed.ref() + "** " + Safe.inline(closed.title(), 150)
                 + " was closed without a change: " + Safe.inline(reason, 300) + ". Thanks for raising it.");
-        e.getHook().sendMessage(Replies.text("Closed **" + closed.ref() + "**; told " + told + " requester"
-                + (told == 1 ? "" : "s") + ".")).setEphemeral(true).queue();
+        e.getHook().sendMessage(Replies.text("Closed **" + closed.ref() + "**; told " + told.reached() + " requester"
+                + (told.reached() == 1 ? "" : "s") + told.unreachableNote() + ".")).setEphemeral(true).queue();
     }
 
     private void merge(SlashCommandInteractionEvent e) {

@@ -8,6 +8,7 @@ import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.Place;
+import dev.loop.issue.Told;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.Member;
@@ -92,16 +93,23 @@ final class Ownership {
             if (issue.ownerId() == null) issues().setOwner(issue.number(), actor, issue.area(), actor, actions.now());
         });
         Issue updated = issues().find(issue.number()).orElseThrow();
-        int told = actions.tellRequesters(event.getJDA(), issue.number(), TimelineNotice.working(updated));
-        if (told > 0) {
+        Told told = actions.tellRequesters(event.getJDA(), issue.number(), TimelineNotice.working(updated));
+        if (told.addressed() > 0) {
             issues().addHistory(issue.number(), null, "notice", "requesters told work has started ("
-                    + told + (told == 1 ? " person)" : " people)"), actions.now());
+                    + told.people() + ")", actions.now());
         }
         actions.refreshCards(event.getJDA(), issue.number());
         event.getHook().editOriginal(MessageEditData.fromCreateData(Replies.text("**" + issue.ref() + "** is in progress"
-                + (issue.ownerId() == null ? " and yours" : "") + "; "
-                + (told == 0 ? "it has no requesters to tell." : told == 1 ? "its requester was told."
-                : "its " + told + " requesters were told.")))).queue();
+                + (issue.ownerId() == null ? " and yours" : "") + "; " + whoWasTold(told)))).queue();
+    }
+
+    /** The end of the engineer's answer: who heard that work started. */
+    static String whoWasTold(Told told) {
+        int reached = told.reached();
+        if (told.addressed() == 0) return "it has no requesters to tell.";
+        if (told.unreachable().isEmpty()) return reached == 1 ? "its requester was told." : "its " + reached + " requesters were told.";
+        return reached + " of its " + told.addressed() + " requesters " + (reached == 1 ? "was" : "were") + " told"
+                + told.unreachableNote() + ".";
     }
 
     void mine(SlashCommandInteractionEvent event) {

@@ -8,6 +8,7 @@ import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.Priority;
+import dev.loop.issue.Told;
 import java.util.List;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
@@ -72,10 +73,10 @@ final class PriorityChanges {
         if (change.priorityChanged()) {
             try {
                 String text = TimelineNotice.of(issue, issue.priority(), actions.views().timeline(issue.priority()));
-                int told = actions.tellRequesters(jda, issue.number(), text);
-                if (told > 0) {
+                Told told = actions.tellRequesters(jda, issue.number(), text);
+                if (told.addressed() > 0) {
                     issues().addHistory(issue.number(), null, "notice", "requesters told the timeline of "
-                            + issue.priority().label() + " (" + told + (told == 1 ? " person)" : " people)"), actions.now());
+                            + issue.priority().label() + " (" + told.people() + ")", actions.now());
                 }
             } catch (RuntimeException e) {
                 log.warn("Telling the requesters of {} the new timeline failed", issue.ref(), e);

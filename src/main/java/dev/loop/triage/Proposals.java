@@ -6,6 +6,7 @@ import dev.loop.core.text.Safe;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueStore;
+import dev.loop.issue.Told;
 import java.util.List;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -79,14 +80,16 @@ final class Proposals {
         long actor = event.getUser().getIdLong();
         Proposal proposal = store.propose(number, Safe.truncate(solution, SOLUTION_MAX),
                 snippet.isBlank() ? null : Safe.truncate(snippet, SNIPPET_MAX), actor, actions.now());
-        int told = actions.tellRequesters(event.getJDA(), number, text(issue, proposal), List.of(ActionRow.of(
+        Told told = actions.tellRequesters(event.getJDA(), number, text(issue, proposal), List.of(ActionRow.of(
                 Button.success(ANSWER_PREFIX + ":" + proposal.id() + ":y", SOLVES),
                 Button.danger(ANSWER_PREFIX + ":" + proposal.id() + ":n", DOES_NOT_SOLVE))));
         issues().addHistory(number, null, "notice", "proposal " + proposal.id() + " shown to the requesters ("
-                + told + (told == 1 ? " person)" : " people)"), actions.now());
+                + told.people() + ")", actions.now());
         actions.refreshCards(event.getJDA(), number);
-        event.getHook().editOriginal(MessageEditData.fromCreateData(Replies.text("Proposed to " + (told == 1 ? "the requester" : "the " + told
-                + " requesters") + " of **" + issue.ref() + "**; their answers will show on the issue card."))).queue();
+        int reached = told.reached();
+        event.getHook().editOriginal(MessageEditData.fromCreateData(Replies.text("Proposed to "
+                + (reached == 1 ? "the requester" : "the " + reached + " requesters") + " of **" + issue.ref()
+                + "**" + told.unreachableNote() + "; their answers will show on the issue card."))).queue();
     }
 
     static String text(Issue issue, Proposal p) {

@@ -135,6 +135,45 @@ class UnreachableTest {
     }
 
     @Test
+    void requestersWhoseThreadIsLockedAndWhoseDmsAreClosedAreCountedAsUnreachedAndRecorded() {
+        SimMember kit = s.c.guild.member("kit").closeDms();
+        Captured c = s.capture(kit, "Ibis exports lose layers", "Exported ibis files lose their layers");
+        assertThat(s.c.bob.pressButton(c.card(), "Me too").awaitReply().content()).startsWith("Thanks — you're on");
+        c.post().lock();
+        loopSeesLocked(c.post());
+        String unreachedNote = "1 couldn't be reached (DMs closed)";
+
+        // the timeline after triage (bob's Me too made the first prompt stale): bob by DM, kit nowhere
+        SimMessage prompt = Seen.ephemeral(s.c.erin, s.c.team, "issue triage", Map.of("number", c.number()));
+        SimMessage decided = s.c.erin.pressButton(prompt, "Yes").awaitUpdate();
+        s.c.erin.pressButton(decided, "Done").awaitUpdate();
+        s.c.bob.awaitDm(m -> m.content().contains("Update on **#" + c.number() + "**"));
+        eventually("the timeline notice in the history", () -> !s.history(c.number(), "notice").isEmpty());
+        assertThat(s.history(c.number(), "notice")).singleElement().satisfies(h -> assertThat(h.detail())
+                .isEqualTo("requesters told the timeline of Fix it now (1 person; " + unreachedNote + ")"));
+
+        SimMessage working = Seen.ephemeral(s.c.erin, s.c.team, "issue working", Map.of("number", c.number()));
+        assertThat(working.content()).isEqualTo("**#" + c.number() + "** is in progress and yours; 1 of its 2 "
+                + "requesters was told; " + unreachedNote + ".");
+        s.c.bob.awaitDm(m -> m.content().contains("working on it now"));
+        assertThat(s.history(c.number(), "notice")).last().satisfies(h -> assertThat(h.detail())
+                .isEqualTo("requesters told work has started (1 person; " + unreachedNote + ")"));
+
+        SimMessage closed = Seen.ephemeral(s.c.erin, s.c.team, "issue close",
+                Map.of("number", c.number(), "reason", "layers are not kept by design"));
+        assertThat(closed.content()).isEqualTo("Closed **#" + c.number() + "**; told 1 requester; " + unreachedNote + ".");
+        s.c.bob.awaitDm(m -> m.content().contains("was closed without a change"));
+
+        assertThat(kit.dmsFromBot()).isEmpty();
+        assertThat(c.post().messages()).noneMatch(m -> m.fromBot() && !m.equals(c.card()));
+        assertThat(s.history(c.number(), "unreachable")).hasSize(3).allSatisfy(h -> {
+            assertThat(h.detail()).startsWith("couldn't tell <@" + kit.id() + "> (no thread to post in, DMs closed): ");
+            assertThat(h.detail()).doesNotContain(String.valueOf(s.c.bob.id()));
+        });
+        assertThat(s.history(c.number(), "unreachable").getLast().detail()).contains("was closed without a change");
+    }
+
+    @Test
     void anEngineerWithClosedDmsWhoPinsAPostIsAskedToTriageInTheTeamChannel() {
         SimMember lu = s.c.guild.member("lu").addRole(s.c.engineers).closeDms();
         SimChannel post = s.c.alice.postInForum(s.c.support, "Gibbon menu cut off", "The menu is cut off on small screens");
