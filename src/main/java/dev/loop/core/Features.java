@@ -5,6 +5,7 @@ import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueCommands;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
+import dev.loop.release.ReleaseFeature;
 import dev.loop.triage.TriageFeature;
 import java.util.List;
 
@@ -21,6 +22,7 @@ public final class Features {
         return List.of(
                 new IssueCommands(services, actions),
                 new CaptureFeature(services, actions, triage.afterCapture()),
-                triage);
+                triage,
+                new ReleaseFeature(services, actions));
     }
 }

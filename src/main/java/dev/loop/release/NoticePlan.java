@@ -41,6 +41,12 @@ public final class NoticePlan {
     static final int VERSION_LIMIT = 64;
     /** Room kept for mentions under a thread message's issue list. */
     static final int HEADER_LIMIT = 1200;
+    /**
+     * Room reserved for the announcement link when splitting mentions into chunks. The link is only known once the
+     * announcement is posted, after the outbox was written; reserving the longest a message link can be keeps the
+     * chunks (and so the nonces) the same whether the plan is made at publish time or again after a restart.
+     */
+    static final int URL_ROOM = 100;
 
     private final long releaseId;
     private final String version;
@@ -124,8 +130,10 @@ public final class NoticePlan {
             t.getValue().values().forEach(threadIssues::addAll);
             List<Integer> numbers = List.copyOf(threadIssues);
             String header = threadHeader(safeVersion, announcementUrl, titles(issues, numbers));
+            int reserved = threadHeader(safeVersion, "x".repeat(Math.max(URL_ROOM, announcementUrl.length())),
+                    titles(issues, numbers)).length();
             List<Long> users = List.copyOf(t.getValue().keySet());
-            List<List<Long>> groups = Chunker.pack(users, NoticePlan::mention, " ", header.length() + 1,
+            List<List<Long>> groups = Chunker.pack(users, NoticePlan::mention, " ", reserved + 1,
                     Chunker.MESSAGE_LIMIT, MAX_MENTIONS);
             for (int c = 0; c < groups.size(); c++) {
                 List<Long> group = groups.get(c);
@@ -220,6 +228,22 @@ public final class NoticePlan {
         return Optional.of(new DmNotice(userId, numbers,
                 dmText(Safe.inline(version, VERSION_LIMIT), announcementUrl, titles(issues, numbers)),
                 Nonces.dmFallback(releaseId, userId, threadId)));
+    }
+
+    /**
+     * The thread message for {@code users} in {@code threadId} with {@code nonce}: the issue list of the thread in
+     * this release (none if the plan has no notice there) and the mentions. The delivery worker sends the people an
+     * outbox chunk holds, so a chunk stays exactly what was stored at publish time; the issue list is shortened if
+     * it would not fit next to the mentions.
+     */
+    public ThreadNotice threadMessage(long threadId, List<Long> users, String nonce) {
+        List<Integer> numbers = threadNotices.stream().filter(n -> n.threadId() == threadId)
+                .findFirst().map(ThreadNotice::issueNumbers).orElse(List.of());
+        String mentions = String.join(" ", users.stream().map(NoticePlan::mention).toList());
+        int room = Math.min(HEADER_LIMIT, Chunker.MESSAGE_LIMIT - 1 - mentions.length());
+        String header = compose("🚀 Shipped in **" + Safe.inline(version, VERSION_LIMIT) + "**, thanks for asking:",
+                titles(issues, numbers), "Announcement: " + announcementUrl, room);
+        return new ThreadNotice(threadId, 0, 1, users, numbers, header + "\n" + mentions, nonce);
     }
 
     static String mention(long userId) {

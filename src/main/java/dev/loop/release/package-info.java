@@ -1,7 +1,11 @@
 /**
- * Releases: planning who is told what when a release ships ({@link dev.loop.release.NoticePlan}), the deterministic
- * nonces that let Discord drop a duplicate send after a crash ({@link dev.loop.release.Nonces}) and what to do when a
- * notice cannot be delivered where it was planned ({@link dev.loop.release.Fallback}). Pure planning: sending and
- * the outbox live elsewhere.
+ * Releases. {@link dev.loop.release.ReleaseFeature} runs /release (pick issues, write notes and a snippet, preview,
+ * Publish) and /release-status; {@link dev.loop.release.ReleaseStore} publishes in one transaction (issues shipped,
+ * release row, notice outbox, review checklist) and records every delivery outcome; the
+ * {@link dev.loop.release.NoticeWorker} delivers from the outbox through a {@link dev.loop.release.Courier}, exactly
+ * once across restarts. The rules are pure: who is told what ({@link dev.loop.release.NoticePlan}), deterministic
+ * nonces ({@link dev.loop.release.Nonces}), what to do when a notice can't go where planned
+ * ({@link dev.loop.release.Fallback}), what may be released ({@link dev.loop.release.ReleaseRules}) and the
+ * announcement text ({@link dev.loop.release.Announcement}).
  */
 package dev.loop.release;

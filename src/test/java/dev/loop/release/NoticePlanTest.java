@@ -237,4 +237,31 @@ class NoticePlanTest {
         assertThat(plan.all()).isEmpty();
         assertThat(plan.recipients()).isEmpty();
     }
+
+    @Test
+    void chunksDoNotDependOnTheAnnouncementLink() {
+        List<Requester> reqs = new ArrayList<>();
+        for (int i = 0; i < 150; i++) reqs.add(req(i + 1, 7, 900_000_000_000_000_000L + i, 50L));
+        ShippedIssue issue = new ShippedIssue(7, "Dark mode", List.of(thread(50, 7, THREAD_A)), reqs);
+        NoticePlan atPublish = NoticePlan.plan(3, "v1.4.0", "", DeliveryMode.THREAD, List.of(issue));
+        String longest = "https://discord.com/channels/" + Long.MAX_VALUE + "/" + Long.MAX_VALUE + "/" + Long.MAX_VALUE;
+        NoticePlan afterAnnouncing = NoticePlan.plan(3, "v1.4.0", longest, DeliveryMode.THREAD, List.of(issue));
+        assertThat(afterAnnouncing.recipients()).isEqualTo(atPublish.recipients());
+        assertThat(afterAnnouncing.threadNotices()).allSatisfy(n -> assertThat(n.content().length()).isLessThanOrEqualTo(2000));
+    }
+
+    @Test
+    void threadMessageRendersAStoredChunkWithinTheLimits() {
+        List<Requester> reqs = new ArrayList<>();
+        for (int i = 0; i < 70; i++) reqs.add(req(i + 1, 7, 900_000_000_000_000_000L + i, 50L));
+        ShippedIssue issue = new ShippedIssue(7, "Dark mode ".repeat(20), List.of(thread(50, 7, THREAD_A)), reqs);
+        NoticePlan plan = NoticePlan.plan(3, "v1.4.0", URL, DeliveryMode.THREAD, List.of(issue));
+        List<Long> users = reqs.stream().map(Requester::userId).toList();
+        ThreadNotice n = plan.threadMessage(THREAD_A, users, "nonce");
+        assertThat(n.content().length()).isLessThanOrEqualTo(2000);
+        assertThat(mentionsIn(n.content())).hasSize(70);
+        assertThat(n.content()).contains("Announcement: " + URL);
+        assertThat(plan.threadMessage(THREAD_B, List.of(5L), "n2").content())
+                .isEqualTo("🚀 Shipped in **v1.4.0**, thanks for asking:\nAnnouncement: " + URL + "\n<@5>");
+    }
 }

@@ -1,0 +1,463 @@
+package dev.loop.release;
+
+import dev.loop.release.Fallback.Decision;
+import dev.loop.release.Notice.DmNotice;
+import dev.loop.release.Notice.ThreadNotice;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers what a published release owes: the announcement in the releases channel, the notices in the outbox, the
+ * docs/copy review checklist in the team channel, and the shipped tag on forum posts.
+ *
+ * <p>The outbox is the only source of truth. Every send carries the deterministic nonce stored with its row (Discord
+ * returns the earlier message instead of posting twice when the same nonce comes again with {@code enforce_nonce}),
+ * and a row is marked delivered in the same transaction that records the message id. So after a crash the worker
+ * simply picks up the pending rows; the one window left, a message sent but its row not yet written, is closed by
+ * the nonce as long as the restart comes within Discord's nonce window (a few minutes).
+ *
+ * <p>Rows sent together (the people mentioned in one thread message) share a nonce and are recorded together. A row
+ * whose route failed for good moves to its fallback route ({@link Fallback}) and is sent on its own. Transient
+ * failures are retried with backoff, persisted as {@code attempts} and {@code next_attempt_at}, so nothing is dropped
+ * by a restart either. Rate limits (429) are JDA's business: it waits for Retry-After before the call returns.
+ */
+public final class NoticeWorker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeWorker.class);
+    static final String REVIEW_PREFIX = "relreview";
+
+    /** Tuning; tests shrink the waits. */
+    public record Options(Duration idlePoll, double backoffScale, Duration minWait) {
+        public static final Options DEFAULT = new Options(Duration.ofMinutes(1), 1.0, Duration.ofMillis(20));
+    }
+
+    private final ReleaseStore store;
+    private final Courier courier;
+    private final Clock clock;
+    private final long releasesChannel;
+    private final long teamChannel;
+    private final String shippedTag;
+    private final String trackedTag;
+    private final Options options;
+
+    private final Object signal = new Object();
+    private boolean woken;
+    private volatile boolean running;
+    private Thread thread;
+
+    // Per-process state: none of it matters for exactly-once (that lives in the outbox).
+    private final Map<Long, Instant> announcementRetryAt = new HashMap<>();
+    private final Map<Long, Integer> announcementAttempts = new HashMap<>();
+    private final Map<Long, Instant> reviewRetryAt = new HashMap<>();
+    private final Set<Long> reviewGivenUp = new HashSet<>();
+    private final Set<Long> tagged = new HashSet<>();
+
+    public NoticeWorker(ReleaseStore store, Courier courier, Clock clock, long releasesChannel, long teamChannel,
+                        String shippedTag, String trackedTag, Options options) {
+        this.store = store;
+        this.courier = courier;
+        this.clock = clock;
+        this.releasesChannel = releasesChannel;
+        this.teamChannel = teamChannel;
+        this.shippedTag = shippedTag;
+        this.trackedTag = trackedTag;
+        this.options = options;
+    }
+
+    /** Starts delivering in the background; picks up whatever the outbox holds from before a restart. */
+    public synchronized void start() {
+        if (thread != null) return;
+        running = true;
+        thread = Thread.ofPlatform().name("loop-release-delivery").daemon().start(this::loop);
+    }
+
+    /** Something new to deliver (a release was just published). */
+    public void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** Stops after the send in flight; nothing more is recorded once stopping. */
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = thread;
+        }
+        if (t == null) return;
+        t.interrupt();
+        wake();
+        try {
+            t.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            Instant next;
+            try {
+                next = runOnce();
+            } catch (Stopped e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) return;
+                log.error("Release delivery pass failed; trying again shortly", e);
+                next = clock.instant().plus(options.idlePoll().compareTo(Duration.ofSeconds(5)) < 0 ? options.idlePoll() : Duration.ofSeconds(5));
+            }
+            await(next);
+        }
+    }
+
+    private void await(Instant next) {
+        long ms = Math.max(options.minWait().toMillis(), Duration.between(clock.instant(), next).toMillis());
+        synchronized (signal) {
+            if (!woken && running) {
+                try {
+                    signal.wait(ms);
+                } catch (InterruptedException e) {
+                    running = false;
+                    return;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    /**
+     * One pass over every release with work left. Returns when the next pass is due.
+     */
+    Instant runOnce() {
+        Instant now = clock.instant();
+        Instant next = now.plus(options.idlePoll());
+        for (long releaseId : store.releasesWithWork()) {
+            ensureRunning();
+            Optional<Instant> due = deliver(releaseId);
+            if (due.isPresent() && due.get().isBefore(next)) next = due.get();
+        }
+        return next;
+    }
+
+    /** Delivers what is due for one release; returns when it next has something due, if it does. */
+    Optional<Instant> deliver(long releaseId) {
+        Release release = store.find(releaseId).orElseThrow();
+        Instant now = clock.instant();
+        if (release.announcementState() == AnnouncementState.PENDING) {
+            Instant retryAt = announcementRetryAt.get(releaseId);
+            if (retryAt != null && retryAt.isAfter(now)) return Optional.of(retryAt);
+            release = announce(release);
+            if (release.announcementState() == AnnouncementState.PENDING) {
+                return Optional.ofNullable(announcementRetryAt.get(releaseId));
+            }
+        }
+        String url = announcementUrl(release);
+        List<ShippedIssue> shipped = store.shipped(releaseId);
+        List<OutboxNotice> all = store.notices(releaseId);
+        DeliveryMode mode = all.stream().anyMatch(n -> n.route() == Route.THREAD) ? DeliveryMode.THREAD : DeliveryMode.DM;
+        NoticePlan plan = NoticePlan.plan(releaseId, release.version(), url, mode, shipped);
+        Map<String, Notice> byNonce = new HashMap<>();
+        for (Notice n : plan.all()) byNonce.put(n.nonce(), n);
+
+        boolean hadPending = all.stream().anyMatch(n -> n.state() == NoticeState.PENDING);
+        // Fallbacks decided in this pass are due at once: keep going until nothing is due now.
+        for (int pass = 0; pass < 3; pass++) {
+            List<OutboxNotice> due = store.due(releaseId, clock.instant());
+            if (due.isEmpty()) break;
+            for (List<OutboxNotice> group : groups(due)) {
+                ensureRunning();
+                sendGroup(release, plan, byNonce, group);
+            }
+        }
+        postReviewItems(release, url);
+        if (shippedTag != null && tagged.add(releaseId)) tagPosts(shipped);
+        Optional<Instant> nextNotice = store.nextDue(releaseId);
+        if (hadPending && nextNotice.isEmpty()) noticesFinished(release);
+        Optional<Instant> nextReview = Optional.ofNullable(reviewRetryAt.get(releaseId));
+        return nextNotice.isEmpty() ? nextReview
+                : nextReview.isEmpty() ? nextNotice
+                : Optional.of(nextNotice.get().isBefore(nextReview.get()) ? nextNotice.get() : nextReview.get());
+    }
+
+    /** Rows that go out in one message: a thread chunk's rows share its nonce; everything else goes alone. */
+    static List<List<OutboxNotice>> groups(List<OutboxNotice> due) {
+        Map<String, List<OutboxNotice>> groups = new LinkedHashMap<>();
+        for (OutboxNotice n : due) {
+            String key = n.route() == Route.THREAD && !n.fellBack() && n.nonce() != null
+                    ? "t:" + n.targetChannelId() + ":" + n.nonce()
+                    : "r:" + n.id();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(n);
+        }
+        return List.copyOf(groups.values());
+    }
+
+    // ---------------------------------------------------------------- announcement
+
+    private Release announce(Release release) {
+        String content = Announcement.render(release.version(), release.notes(), release.snippet(),
+                announcementItems(release.id()));
+        Instant now = clock.instant();
+        try {
+            Courier.Posted posted = courier.post(releasesChannel, Courier.Outgoing.of(content, List.of(), release.announcementNonce()));
+            ensureRunning();
+            store.announced(release.id(), posted.channelId(), posted.messageId());
+            announcementRetryAt.remove(release.id());
+            log.info("Release {} announced", release.id());
+        } catch (SendFailure f) {
+            ensureRunning();
+            int attempts = announcementAttempts.merge(release.id(), 1, Integer::sum);
+            Fallback.Failure failure = f.failure();
+            boolean transientFailure = failure == Fallback.Failure.TRANSIENT || failure == Fallback.Failure.RATE_LIMITED;
+            if (transientFailure && attempts < Fallback.MAX_ATTEMPTS) {
+                Duration wait = scaled(f.retryAfter().orElse(Fallback.backoff(attempts)));
+                announcementRetryAt.put(release.id(), now.plus(wait));
+                log.warn("Announcing release {} failed ({}); retrying in {}", release.id(), f.describe(), wait);
+            } else {
+                store.announcementFailed(release.id());
+                log.error("Announcing release {} in channel {} failed for good: {}", release.id(), releasesChannel, f.describe());
+            }
+        }
+        return store.find(release.id()).orElseThrow();
+    }
+
+    private List<Announcement.Item> announcementItems(long releaseId) {
+        return store.shipped(releaseId).stream()
+                .map(s -> new Announcement.Item(s.number(), s.title(),
+                        (int) s.requesters().stream().map(dev.loop.issue.Requester::userId).distinct().count()))
+                .toList();
+    }
+
+    private String announcementUrl(Release r) {
+        if (r.announcementChannelId() != null && r.announcementMessageId() != null) {
+            return courier.jumpUrl(r.announcementChannelId(), r.announcementMessageId());
+        }
+        return "<#" + releasesChannel + ">";
+    }
+
+    // ---------------------------------------------------------------- notices
+
+    /** What one attempt for a group should send, worked out from the plan (or, if the plan drifted, from the rows). */
+    private record Message(Route route, long target, Courier.Outgoing outgoing, boolean fallback) {
+    }
+
+    private void sendGroup(Release release, NoticePlan plan, Map<String, Notice> byNonce, List<OutboxNotice> group) {
+        OutboxNotice first = group.getFirst();
+        Optional<Message> message = message(release, plan, byNonce, group);
+        if (message.isEmpty()) {
+            store.fail(ids(group), "nowhere to send it: no thread to mention them in", clock.instant());
+            return;
+        }
+        Message m = message.get();
+        boolean triedUnarchive = false;
+        if (m.route() == Route.THREAD) {
+            Fallback.ThreadCondition condition;
+            try {
+                condition = courier.thread(m.target());
+            } catch (SendFailure f) {
+                ensureRunning();
+                handleFailure(group, m, f, false, plan);
+                return;
+            }
+            Decision before = Fallback.beforeThreadSend(condition, m.fallback());
+            switch (before) {
+                case Fallback.Send s -> {
+                }
+                case Fallback.UnarchiveThenSend u -> {
+                    triedUnarchive = true;
+                    try {
+                        courier.unarchive(m.target());
+                    } catch (SendFailure f) {
+                        ensureRunning();
+                        handleFailure(group, m, f, true, plan);
+                        return;
+                    }
+                }
+                default -> {
+                    apply(group, before, m);
+                    return;
+                }
+            }
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                Courier.Posted posted = m.route() == Route.DM
+                        ? courier.postDm(m.target(), m.outgoing())
+                        : courier.post(m.target(), m.outgoing());
+                ensureRunning();
+                store.delivered(ids(group), m.route(), posted.messageId(),
+                        m.route() == Route.DM ? posted.channelId() : null, clock.instant());
+                return;
+            } catch (SendFailure f) {
+                ensureRunning();
+                Decision d = decide(group, m, f, triedUnarchive, plan);
+                if (d instanceof Fallback.UnarchiveThenSend && !triedUnarchive) {
+                    triedUnarchive = true;
+                    try {
+                        courier.unarchive(m.target());
+                        continue;
+                    } catch (SendFailure again) {
+                        ensureRunning();
+                        handleFailure(group, m, again, true, plan);
+                        return;
+                    }
+                }
+                apply(group, d, m);
+                return;
+            }
+        }
+        log.debug("Release notice {} left for the next pass", first.id());
+    }
+
+    private void handleFailure(List<OutboxNotice> group, Message m, SendFailure f, boolean triedUnarchive, NoticePlan plan) {
+        apply(group, decide(group, m, f, triedUnarchive, plan), m);
+    }
+
+    private Decision decide(List<OutboxNotice> group, Message m, SendFailure f, boolean triedUnarchive, NoticePlan plan) {
+        OutboxNotice first = group.getFirst();
+        boolean hasThread = plan.fallbackToThread(first.userId()).isPresent();
+        int attempts = group.stream().mapToInt(OutboxNotice::attempts).max().orElse(0) + 1;
+        log.info("Release notice {} ({} on {}) failed: {}", first.id(), m.route().code(), m.target(), f.describe());
+        Decision d = Fallback.afterFailure(m.route(), f.failure(), attempts, f.retryAfter(), triedUnarchive, hasThread,
+                m.fallback());
+        return d instanceof Fallback.Fail fail ? new Fallback.Fail(fail.why() + " (" + f.describe() + ")") : d;
+    }
+
+    /** Records a decision that ends this attempt. */
+    private void apply(List<OutboxNotice> group, Decision d, Message m) {
+        Instant now = clock.instant();
+        List<Long> ids = ids(group);
+        switch (d) {
+            case Fallback.SendInstead s -> store.fallBack(ids, s.route(), s.why(), now);
+            case Fallback.Retry r -> store.retryLater(ids, now.plus(scaled(r.after())), r.why(), now);
+            case Fallback.Delivered delivered -> store.delivered(ids, m.route(), null, null, now);
+            case Fallback.Fail fail -> store.fail(ids, fail.why(), now);
+            // A thread that reported archived after Loop already unarchived it once: treat as locked.
+            case Fallback.UnarchiveThenSend u -> store.fallBack(ids, Route.DM, "the thread stays archived", now);
+            case Fallback.Send s -> store.retryLater(ids, now, "sending again", now);
+        }
+    }
+
+    private Optional<Message> message(Release release, NoticePlan plan, Map<String, Notice> byNonce,
+                                      List<OutboxNotice> group) {
+        OutboxNotice first = group.getFirst();
+        List<Long> users = group.stream().map(OutboxNotice::userId).distinct().toList();
+        if (!first.fellBack()) {
+            Notice planned = byNonce.get(first.nonce());
+            if (first.route() == Route.THREAD) {
+                // the people of the stored chunk, whatever the plan would chunk today
+                ThreadNotice t = plan.threadMessage(first.targetChannelId(), users, first.nonce());
+                return Optional.of(new Message(Route.THREAD, first.targetChannelId(),
+                        Courier.Outgoing.of(t.content(), users, first.nonce()), false));
+            }
+            String content = planned instanceof DmNotice d && d.userId() == first.userId()
+                    ? d.content() : generic(release);
+            return Optional.of(new Message(Route.DM, first.userId(), Courier.Outgoing.of(content, List.of(), first.nonce()), false));
+        }
+        if (first.currentRoute() == Route.DM) {
+            long thread = Objects.requireNonNullElse(first.targetChannelId(), 0L);
+            Optional<DmNotice> dm = plan.fallbackToDm(first.userId(), thread);
+            String content = dm.map(DmNotice::content).orElseGet(() -> generic(release));
+            return Optional.of(new Message(Route.DM, first.userId(),
+                    Courier.Outgoing.of(content, List.of(), Nonces.dmFallback(release.id(), first.userId(), thread)), true));
+        }
+        return plan.fallbackToThread(first.userId()).map(t -> new Message(Route.THREAD, t.threadId(),
+                Courier.Outgoing.of(t.content(), List.of(first.userId()), t.nonce()), true));
+    }
+
+    /** Used only if the plan no longer has this person's DM (an issue merged after publishing): version and link. */
+    private String generic(Release release) {
+        return "🚀 **" + dev.loop.core.text.Safe.inline(release.version(), ReleaseRules.MAX_VERSION)
+                + "** is out, with what you asked for. Announcement: " + announcementUrl(release);
+    }
+
+    private void noticesFinished(Release release) {
+        ReleaseStatus s = store.status(release);
+        log.info("Release {} notices done: {} delivered, {} fell back, {} failed", release.version(), s.delivered(),
+                s.fellBack(), s.failed());
+        store.recordNoticesSent(release.id(), "release notices for " + release.version() + ": " + s.delivered()
+                + " delivered, " + s.fellBack() + " fell back, " + s.failed() + " failed", clock.instant());
+    }
+
+    // ---------------------------------------------------------------- review checklist and tags
+
+    private void postReviewItems(Release release, String url) {
+        Instant now = clock.instant();
+        Instant retryAt = reviewRetryAt.get(release.id());
+        if (retryAt != null && retryAt.isAfter(now)) return;
+        reviewRetryAt.remove(release.id());
+        for (ReviewItem item : store.reviewItems(release.id())) {
+            if (item.messageId() != null || reviewGivenUp.contains(item.id())) continue;
+            ensureRunning();
+            String nonce = Nonces.review(release.id(), item.issueNumber() == null ? 0 : item.issueNumber());
+            Courier.Outgoing out = new Courier.Outgoing(ReviewText.render(release.version(), item, url), List.of(), nonce,
+                    List.of(new Courier.Action(REVIEW_PREFIX + ":" + item.id(), ReviewText.BUTTON)));
+            try {
+                Courier.Posted posted = courier.post(teamChannel, out);
+                ensureRunning();
+                store.reviewPosted(item.id(), posted.channelId(), posted.messageId());
+            } catch (SendFailure f) {
+                ensureRunning();
+                Fallback.Failure failure = f.failure();
+                if (failure == Fallback.Failure.TRANSIENT || failure == Fallback.Failure.RATE_LIMITED) {
+                    reviewRetryAt.put(release.id(), now.plus(scaled(f.retryAfter().orElse(Fallback.backoff(1)))));
+                    log.warn("Posting the review list of release {} failed ({}); retrying", release.id(), f.describe());
+                    return;
+                }
+                reviewGivenUp.add(item.id());
+                log.error("Could not post review item {} in channel {}: {}", item.id(), teamChannel, f.describe());
+            }
+        }
+    }
+
+    private void tagPosts(List<ShippedIssue> shipped) {
+        Set<Long> threads = new HashSet<>();
+        for (ShippedIssue s : shipped) {
+            for (dev.loop.issue.Place p : s.places()) {
+                if (p.kind() == dev.loop.issue.Place.PlaceKind.FORUM_POST && p.channelId() != null && threads.add(p.channelId())) {
+                    ensureRunning();
+                    try {
+                        courier.tag(p.channelId(), shippedTag, trackedTag);
+                    } catch (SendFailure f) {
+                        log.info("Could not tag post {} as shipped: {}", p.channelId(), f.describe());
+                    }
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Duration scaled(Duration d) {
+        return options.backoffScale() == 1.0 ? d : Duration.ofMillis(Math.round(d.toMillis() * options.backoffScale()));
+    }
+
+    private static List<Long> ids(List<OutboxNotice> group) {
+        return group.stream().map(OutboxNotice::id).toList();
+    }
+
+    private void ensureRunning() {
+        if (!running && thread != null) throw new Stopped();
+    }
+
+    /** Thrown through a pass once {@link #close()} was called, so nothing more is recorded. */
+    static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopping", null, false, false);
+        }
+    }
+}

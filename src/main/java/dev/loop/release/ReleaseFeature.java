@@ -1,0 +1,403 @@
+package dev.loop.release;
+
+import dev.loop.core.Feature;
+import dev.loop.core.Services;
+import dev.loop.core.config.Config;
+import dev.loop.core.discord.InteractionRouter;
+import dev.loop.core.discord.Replies;
+import dev.loop.core.discord.UserError;
+import dev.loop.core.text.Safe;
+import dev.loop.issue.Issue;
+import dev.loop.issue.IssueActions;
+import dev.loop.issue.Requester;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+
+/**
+ * /release and /release-status, the Publish / Cancel preview, the Reviewed buttons of the docs/copy checklist, and
+ * the delivery worker's lifecycle. The Discord side only parses, checks the engineer role and renders; the release
+ * itself is {@link ReleaseStore#publish one transaction} and everything sent afterwards is the
+ * {@link NoticeWorker}'s.
+ */
+public final class ReleaseFeature implements Feature {
+
+    static final String COMMAND = "release";
+    static final String STATUS_COMMAND = "release-status";
+    static final String PICK = "relpick";
+    static final String TEXT = "reltext";
+    static final String PUBLISH = "relpublish";
+    static final String CANCEL = "relcancel";
+    static final String REVIEW = NoticeWorker.REVIEW_PREFIX;
+    /** A string select holds at most 25 options. */
+    static final int PICK_LIMIT = 25;
+    static final String EXPIRED = "This release preview has expired or was already used; run /release again.";
+
+    private final Services services;
+    private final Config config;
+    private final IssueActions actions;
+    private final ReleaseStore store;
+    private final ReleaseDrafts drafts;
+    private final NoticeWorker.Options workerOptions;
+    private volatile NoticeWorker worker;
+
+    public ReleaseFeature(Services services, IssueActions actions) {
+        this(services, actions, NoticeWorker.Options.DEFAULT);
+    }
+
+    public ReleaseFeature(Services services, IssueActions actions, NoticeWorker.Options workerOptions) {
+        this.services = services;
+        this.config = services.config();
+        this.actions = actions;
+        this.store = new ReleaseStore(services.database(), actions.store());
+        this.drafts = new ReleaseDrafts(services.clock());
+        this.workerOptions = workerOptions;
+    }
+
+    public ReleaseStore store() {
+        return store;
+    }
+
+    @Override
+    public List<CommandData> commands() {
+        return List.of(
+                Commands.slash(COMMAND, "Publish a release: ship issues, announce it and tell everyone who asked")
+                        .addOptions(new OptionData(OptionType.STRING, "version", "The version, like 1.4.0", true)
+                                        .setMaxLength(ReleaseRules.MAX_VERSION),
+                                new OptionData(OptionType.STRING, "issues",
+                                        "Issues it ships, like #3 #5 (leave out to pick from a list)", false, true)),
+                Commands.slash(STATUS_COMMAND, "How a release's notices went: delivered, fell back, failed")
+                        .addOptions(new OptionData(OptionType.STRING, "version", "The version", true, true)));
+    }
+
+    @Override
+    public void routes(InteractionRouter router) {
+        router.slash(COMMAND, this::release)
+                .autocomplete(COMMAND, "issues", this::completeIssues)
+                .select(PICK, this::picked)
+                .modal(TEXT, this::text)
+                .button(PUBLISH, this::publish)
+                .button(CANCEL, this::cancel)
+                .button(REVIEW, this::reviewed)
+                .slash(STATUS_COMMAND, this::status)
+                .autocomplete(STATUS_COMMAND, "version", this::completeVersions);
+    }
+
+    @Override
+    public void onReady(JDA jda) {
+        NoticeWorker w = new NoticeWorker(store, new JdaCourier(jda, config.discord().guildId()), services.clock(),
+                config.channels().releases(), config.channels().team(), blankToNull(config.tags().shipped()),
+                blankToNull(config.tags().tracked()), workerOptions);
+        worker = w;
+        w.start();
+    }
+
+    @Override
+    public void close() {
+        NoticeWorker w = worker;
+        if (w != null) w.close();
+    }
+
+    // ---------------------------------------------------------------- /release
+
+    private void release(SlashCommandInteractionEvent e) {
+        services.engineers().require(e.getMember(), "publish releases");
+        String version = ReleaseRules.normaliseVersion(e.getOption("version", "", OptionMapping::getAsString));
+        ReleaseRules.versionProblem(version).ifPresent(p -> {
+            throw new UserError(p);
+        });
+        store.findByVersion(version).ifPresent(r -> {
+            throw new UserError("Version " + Safe.inline(version, ReleaseRules.MAX_VERSION) + " was already released <t:"
+                    + r.publishedAt().getEpochSecond() + ":R>; pick a new version.");
+        });
+        String typed = e.getOption("issues", null, OptionMapping::getAsString);
+        if (typed != null && !typed.isBlank()) {
+            List<Integer> numbers = checkedIssues(ReleaseRules.parseNumbers(typed));
+            ReleaseDrafts.Draft draft = drafts.create(e.getUser().getIdLong(), version, numbers);
+            e.replyModal(textModal(draft)).queue();
+            return;
+        }
+        List<Issue> open = store.releasable(PICK_LIMIT);
+        if (open.isEmpty()) throw new UserError("There are no open or in-progress issues to ship.");
+        int total = store.countReleasable();
+        ReleaseDrafts.Draft draft = drafts.create(e.getUser().getIdLong(), version, List.of());
+        StringSelectMenu.Builder menu = StringSelectMenu.create(PICK + ":" + draft.id())
+                .setPlaceholder("Issues " + Safe.truncate(Safe.oneLineRaw(version), 60) + " ships")
+                .setRequiredRange(1, open.size());
+        for (Issue i : open) {
+            menu.addOption(Safe.truncate(Safe.oneLineRaw(i.ref() + " " + i.title()), 100), String.valueOf(i.number()),
+                    Safe.truncate(i.status().label() + " · " + i.priority().label(), 100));
+        }
+        String text = "Pick the issues **" + Safe.inline(version, ReleaseRules.MAX_VERSION) + "** ships."
+                + (total > open.size() ? " These are the " + open.size() + " most urgent of " + total
+                + " open issues; to ship others, run /release with issues: #3 #5." : "");
+        e.reply(new MessageCreateBuilder().setContent(text).setComponents(ActionRow.of(menu.build()))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build()).setEphemeral(true).queue();
+    }
+
+    private void picked(StringSelectInteractionEvent e) {
+        services.engineers().require(e.getMember(), "publish releases");
+        ReleaseDrafts.Draft draft = ownDraft(PICK.length(), e.getComponentId(), e.getUser().getIdLong());
+        List<Integer> numbers = checkedIssues(ReleaseRules.parseNumbers(String.join(" ", e.getValues())));
+        draft = drafts.setIssues(draft.id(), numbers).orElseThrow(() -> new UserError(EXPIRED));
+        e.replyModal(textModal(draft)).queue();
+    }
+
+    private Modal textModal(ReleaseDrafts.Draft draft) {
+        return Modal.create(TEXT + ":" + draft.id(), Safe.truncate("Release " + Safe.oneLineRaw(draft.version()), 45))
+                .addComponents(
+                        Label.of("Notes", "What's new, for the releases channel",
+                                TextInput.create("notes", TextInputStyle.PARAGRAPH)
+                                        .setRequiredRange(1, Announcement.MAX_NOTES).build()),
+                        Label.of("Snippet", "How to use it (shown as a code block)",
+                                TextInput.create("snippet", TextInputStyle.PARAGRAPH)
+                                        .setRequired(false).setMaxLength(Announcement.MAX_SNIPPET).build()))
+                .build();
+    }
+
+    private void text(ModalInteractionEvent e) {
+        services.engineers().require(e.getMember(), "publish releases");
+        ReleaseDrafts.Draft draft = ownDraft(TEXT.length(), e.getModalId(), e.getUser().getIdLong());
+        String notes = e.getValue("notes") == null ? "" : e.getValue("notes").getAsString().strip();
+        String snippet = e.getValue("snippet") == null ? "" : e.getValue("snippet").getAsString().strip();
+        if (notes.isEmpty()) throw new UserError("Write a few words of release notes.");
+        draft = drafts.setText(draft.id(), notes, snippet.isEmpty() ? null : snippet).orElseThrow(() -> new UserError(EXPIRED));
+        List<Integer> numbers = checkedIssues(new ReleaseRules.ParsedNumbers(draft.issueNumbers(), List.of()));
+        List<ShippedIssue> shipped = store.preview(numbers);
+
+        String announcement = Announcement.render(draft.version(), notes, draft.snippet(), items(shipped));
+        DeliveryMode mode = mode();
+        NoticePlan plan = NoticePlan.plan(0, draft.version(), "(link to the announcement)", mode, shipped);
+        long docs = store.issues(numbers).values().stream().filter(Issue::needsDocs).count();
+        String summary = previewSummary(draft.version(), numbers, plan, docs);
+
+        e.reply(new MessageCreateBuilder()
+                        .setContent(summary)
+                        .setEmbeds(Replies.card(Replies.BRAND).setTitle("Announcement preview")
+                                .setDescription(Replies.description(announcement)).build())
+                        .setComponents(ActionRow.of(Button.success(PUBLISH + ":" + draft.id(), "Publish"),
+                                Button.secondary(CANCEL + ":" + draft.id(), "Cancel")))
+                        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build())
+                .setEphemeral(true).queue();
+    }
+
+    /** Who will be told, and how: the counts per delivery route. */
+    String previewSummary(String version, List<Integer> numbers, NoticePlan plan, long docs) {
+        List<NoticePlan.Recipient> rows = plan.recipients();
+        Set<Long> people = rows.stream().map(NoticePlan.Recipient::userId).collect(Collectors.toCollection(LinkedHashSet::new));
+        long threadPeople = rows.stream().filter(r -> r.route() == Route.THREAD).map(NoticePlan.Recipient::userId).distinct().count();
+        long threads = plan.threadNotices().stream().map(Notice.ThreadNotice::threadId).distinct().count();
+        int dms = plan.dmNotices().size();
+        StringBuilder sb = new StringBuilder("Publishing **").append(Safe.inline(version, ReleaseRules.MAX_VERSION))
+                .append("** ships ").append(refs(numbers)).append(" and announces it in <#")
+                .append(config.channels().releases()).append(">.\n");
+        if (people.isEmpty()) {
+            sb.append("Nobody asked for these, so no one is notified.");
+        } else {
+            sb.append("It tells ").append(plural(people.size(), "person", "people")).append(": ");
+            List<String> parts = new ArrayList<>();
+            if (threadPeople > 0) {
+                parts.add(plural(threadPeople, "person", "people") + " mentioned in " + plural(threads, "thread", "threads")
+                        + " (" + plural(plan.threadNotices().size(), "message", "messages") + ")");
+            }
+            if (dms > 0) {
+                parts.add(plural(dms, "DM", "DMs") + (plan.mode() == DeliveryMode.THREAD
+                        ? " to people with no thread to be mentioned in" : ""));
+            }
+            sb.append(String.join(", ", parts)).append('.');
+        }
+        sb.append("\nThe docs/copy review list (the announcement text")
+                .append(docs == 0 ? "" : " and " + plural(docs, "issue", "issues") + " needing docs")
+                .append(") goes to <#").append(config.channels().team()).append(">.");
+        return sb.toString();
+    }
+
+    private void publish(ButtonInteractionEvent e) {
+        services.engineers().require(e.getMember(), "publish releases");
+        ReleaseDrafts.Draft draft = ownDraft(PUBLISH.length(), e.getComponentId(), e.getUser().getIdLong());
+        draft = drafts.take(draft.id()).orElseThrow(() -> new UserError(EXPIRED));
+        if (draft.notes() == null) throw new UserError(EXPIRED);
+        e.deferEdit().queue();
+        ReleaseStore.Publication p;
+        try {
+            p = store.publish(new NewRelease(draft.version(), draft.issueNumbers(), draft.notes(), draft.snippet(),
+                    e.getUser().getIdLong()), mode(), services.clock().instant());
+        } catch (ReleaseRefused refused) {
+            throw new UserError(String.join("\n", refused.reasons()) + "\nNothing was published; run /release again.");
+        }
+        NoticeWorker w = worker;
+        if (w != null) w.wake();
+        long people = p.recipients().stream().map(NoticePlan.Recipient::userId).distinct().count();
+        e.getHook().editOriginal(new MessageEditBuilder()
+                .setContent("✅ Published **" + Safe.inline(p.release().version(), ReleaseRules.MAX_VERSION) + "**: "
+                        + refs(draft.issueNumbers()) + " shipped. Announcing in <#" + config.channels().releases()
+                        + "> and telling " + plural(people, "person", "people") + " now; /" + STATUS_COMMAND
+                        + " shows how it goes.")
+                .setEmbeds().setComponents()
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build()).queue();
+        for (int n : draft.issueNumbers()) actions.refreshCards(e.getJDA(), n);
+    }
+
+    private void cancel(ButtonInteractionEvent e) {
+        ReleaseDrafts.Draft draft = ownDraft(CANCEL.length(), e.getComponentId(), e.getUser().getIdLong());
+        drafts.take(draft.id());
+        e.editMessage(new MessageEditBuilder().setContent("Release cancelled; nothing was published.")
+                .setEmbeds().setComponents().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build()).queue();
+    }
+
+    private ReleaseDrafts.Draft ownDraft(int prefixLength, String customId, long userId) {
+        String id = customId.substring(Math.min(customId.length(), prefixLength + 1));
+        ReleaseDrafts.Draft draft = drafts.get(id).orElseThrow(() -> new UserError(EXPIRED));
+        if (draft.engineerId() != userId) throw new UserError("This release is being prepared by someone else.");
+        return draft;
+    }
+
+    /** The distinct numbers, or a UserError naming every problem. */
+    private List<Integer> checkedIssues(ReleaseRules.ParsedNumbers parsed) {
+        Map<Integer, Issue> found = store.issues(parsed.numbers());
+        List<String> problems = ReleaseRules.issueProblems(parsed, found);
+        if (!problems.isEmpty()) throw new UserError(String.join("\n", problems));
+        return ReleaseRules.distinct(parsed);
+    }
+
+    private List<Command.Choice> completeIssues(CommandAutoCompleteInteractionEvent e) {
+        ReleaseRules.Typing typing = ReleaseRules.typing(e.getFocusedOption().getValue());
+        Set<Integer> already = Set.copyOf(ReleaseRules.parseNumbers(typing.done()).numbers());
+        List<Command.Choice> choices = new ArrayList<>();
+        for (Issue i : actions.store().suggest(typing.current(), true, 25)) {
+            if (already.contains(i.number())) continue;
+            String value = typing.done() + i.ref();
+            if (value.length() > 100) break;
+            choices.add(new Command.Choice(Safe.truncate(Safe.oneLineRaw(value + " — " + i.title()), 100), value));
+        }
+        return choices;
+    }
+
+    private List<Command.Choice> completeVersions(CommandAutoCompleteInteractionEvent e) {
+        return store.suggestVersions(e.getFocusedOption().getValue(), 25).stream()
+                .map(v -> new Command.Choice(Safe.truncate(Safe.oneLineRaw(v), 100), v)).toList();
+    }
+
+    // ---------------------------------------------------------------- /release-status
+
+    private void status(SlashCommandInteractionEvent e) {
+        services.engineers().require(e.getMember(), "see how a release went");
+        String version = ReleaseRules.normaliseVersion(e.getOption("version", "", OptionMapping::getAsString));
+        Release r = store.findByVersion(version).orElseThrow(() -> new UserError("There is no release "
+                + Safe.inline(version, ReleaseRules.MAX_VERSION) + "."));
+        e.reply(Replies.text(statusText(store.status(r)))).setEphemeral(true).queue();
+    }
+
+    String statusText(ReleaseStatus s) {
+        Release r = s.release();
+        StringBuilder sb = new StringBuilder("**").append(Safe.inline(r.version(), ReleaseRules.MAX_VERSION))
+                .append("**, published <t:").append(r.publishedAt().getEpochSecond()).append(":f> by <@")
+                .append(r.publishedBy()).append(">. Announcement: ");
+        sb.append(switch (r.announcementState()) {
+            case DELIVERED -> "https://discord.com/channels/" + config.discord().guildId() + "/"
+                    + r.announcementChannelId() + "/" + r.announcementMessageId();
+            case PENDING -> "not posted yet";
+            case FAILED -> "could not be posted";
+        });
+        sb.append("\nNotices: ").append(s.delivered()).append(" delivered, ").append(s.fellBack()).append(" fell back, ")
+                .append(s.failed()).append(" failed");
+        if (s.pending() > 0) sb.append(", ").append(s.pending()).append(" still being sent");
+        sb.append('.');
+        if (!s.failures().isEmpty()) {
+            sb.append("\nCould not be told:");
+            int shown = 0;
+            for (ReleaseStatus.Failure f : s.failures()) {
+                if (shown == 15) {
+                    sb.append("\n• …and ").append(s.failures().size() - shown).append(" more");
+                    break;
+                }
+                sb.append("\n• <@").append(f.userId()).append("> (")
+                        .append(f.route() == Route.THREAD ? "in <#" + f.targetChannelId() + ">" : "by DM").append("): ")
+                        .append(Safe.inline(f.error() == null ? "unknown error" : f.error(), 150));
+                shown++;
+            }
+        }
+        sb.append("\nDocs/copy review: ").append(s.reviewed()).append(" of ").append(s.reviewItems()).append(" reviewed.");
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- docs/copy review
+
+    private void reviewed(ButtonInteractionEvent e) {
+        services.engineers().require(e.getMember(), "review docs and copy");
+        long id;
+        try {
+            id = Long.parseLong(e.getComponentId().substring(REVIEW.length() + 1));
+        } catch (RuntimeException bad) {
+            throw new UserError("That review button is broken; use /" + STATUS_COMMAND + " instead.");
+        }
+        long user = e.getUser().getIdLong();
+        ReviewItem item = store.markReviewed(id, user, services.clock().instant())
+                .orElseThrow(() -> new UserError("That review item no longer exists."));
+        Release release = store.find(item.releaseId()).orElseThrow();
+        String url = release.announcementMessageId() == null ? null
+                : "https://discord.com/channels/" + config.discord().guildId() + "/" + release.announcementChannelId()
+                + "/" + release.announcementMessageId();
+        MessageEditData edit = new MessageEditBuilder().setContent(ReviewText.render(release.version(), item, url))
+                .setComponents().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build();
+        if (item.reviewedBy() != user) {
+            e.reply(Replies.text("<@" + item.reviewedBy() + "> already reviewed this <t:"
+                    + item.reviewedAt().getEpochSecond() + ":R>.")).setEphemeral(true).queue();
+            e.getMessage().editMessage(edit).queue();
+            return;
+        }
+        e.editMessage(edit).queue();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private DeliveryMode mode() {
+        return config.noticeMode() == Config.NoticeMode.DM ? DeliveryMode.DM : DeliveryMode.THREAD;
+    }
+
+    static List<Announcement.Item> items(List<ShippedIssue> shipped) {
+        return shipped.stream().map(s -> new Announcement.Item(s.number(), s.title(),
+                (int) s.requesters().stream().map(Requester::userId).distinct().count())).toList();
+    }
+
+    private static String refs(List<Integer> numbers) {
+        List<String> refs = numbers.stream().map(n -> "#" + n).toList();
+        if (refs.size() == 1) return refs.getFirst();
+        return String.join(", ", refs.subList(0, refs.size() - 1)) + " and " + refs.getLast();
+    }
+
+    private static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,403 @@
+package dev.loop.release;
+
+import static dev.loop.db.Tables.DOCS_REVIEW_ITEM;
+import static dev.loop.db.Tables.ISSUE;
+import static dev.loop.db.Tables.NOTICE;
+import static dev.loop.db.Tables.RELEASE;
+import static dev.loop.db.Tables.RELEASE_ISSUE;
+
+import dev.loop.core.Database;
+import dev.loop.db.tables.records.NoticeRecord;
+import dev.loop.db.tables.records.ReleaseRecord;
+import dev.loop.issue.Issue;
+import dev.loop.issue.IssueFilter;
+import dev.loop.issue.IssueStore;
+import dev.loop.issue.Requester;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * Storage of releases: the publish transaction (issues shipped, release row, notice outbox, review checklist, all
+ * or nothing), the outbox queries the delivery worker resumes from after a restart, the recorded outcome of every
+ * notice, and the docs/copy review items. Returns domain records only.
+ */
+public final class ReleaseStore {
+
+    private final Database db;
+    private final IssueStore issues;
+
+    public ReleaseStore(Database db, IssueStore issues) {
+        this.db = db;
+        this.issues = issues;
+    }
+
+    // ---------------------------------------------------------------- releases
+
+    public Optional<Release> find(long releaseId) {
+        return db.read(ctx -> ctx.selectFrom(RELEASE).where(RELEASE.ID.eq((int) releaseId)).fetchOptional(ReleaseStore::toRelease));
+    }
+
+    public Optional<Release> findByVersion(String version) {
+        return db.read(ctx -> ctx.selectFrom(RELEASE).where(RELEASE.VERSION.eq(version)).fetchOptional(ReleaseStore::toRelease));
+    }
+
+    /** Versions for autocomplete, newest first. */
+    public List<String> suggestVersions(String typed, int limit) {
+        String t = typed == null ? "" : typed.strip();
+        return db.read(ctx -> ctx.select(RELEASE.VERSION).from(RELEASE)
+                .where(t.isEmpty() ? DSL.noCondition() : RELEASE.VERSION.likeIgnoreCase("%" + escapeLike(t) + "%", '\\'))
+                .orderBy(RELEASE.ID.desc()).limit(limit).fetch(RELEASE.VERSION));
+    }
+
+    /** The issues with these numbers that exist. */
+    public Map<Integer, Issue> issues(Collection<Integer> numbers) {
+        Map<Integer, Issue> found = new LinkedHashMap<>();
+        for (int n : numbers) issues.find(n).ifPresent(i -> found.put(n, i));
+        return found;
+    }
+
+    /** Open and in-progress issues, most urgent first, at most {@code limit}; and how many there are in all. */
+    public List<Issue> releasable(int limit) {
+        return issues.list(IssueFilter.ACTIVE, 0, limit).items();
+    }
+
+    public int countReleasable() {
+        return issues.list(IssueFilter.ACTIVE, 0, 1).total();
+    }
+
+    /** What one publish wrote. */
+    public record Publication(Release release, List<ShippedIssue> shipped, List<NoticePlan.Recipient> recipients,
+                              int reviewItems) {
+        public Publication {
+            shipped = List.copyOf(shipped);
+            recipients = List.copyOf(recipients);
+        }
+    }
+
+    /**
+     * Publishes a release in one transaction: re-checks the version and issues (they may have changed since the
+     * preview), marks every issue shipped with the version (recorded in its history), writes the release row, one
+     * outbox row per (person, target) planned for {@code mode}, and the review checklist (the announcement text
+     * plus every issue flagged needs-docs). Nothing is sent here; the delivery worker reads the outbox.
+     *
+     * @throws ReleaseRefused when the version is taken or an issue can no longer ship
+     */
+    public Publication publish(NewRelease n, DeliveryMode mode, Instant now) {
+        return db.write(ctx -> {
+            List<String> problems = new ArrayList<>();
+            if (ctx.fetchExists(RELEASE, RELEASE.VERSION.eq(n.version()))) {
+                problems.add("Version " + dev.loop.core.text.Safe.inline(n.version(), ReleaseRules.MAX_VERSION)
+                        + " was already released; pick a new version.");
+            }
+            ReleaseRules.ParsedNumbers parsed = new ReleaseRules.ParsedNumbers(n.issueNumbers(), List.of());
+            problems.addAll(ReleaseRules.issueProblems(parsed, issues(n.issueNumbers())));
+            if (!problems.isEmpty()) throw new ReleaseRefused(problems);
+
+            ReleaseRecord r = ctx.newRecord(RELEASE);
+            r.setVersion(n.version());
+            r.setNotes(n.notes());
+            r.setSnippet(n.snippet() == null || n.snippet().isBlank() ? null : n.snippet());
+            r.setPublishedBy(n.publishedBy());
+            r.setPublishedAt(now.toEpochMilli());
+            r.setAnnouncementState(AnnouncementState.PENDING.code());
+            r.setAnnouncementNonce("-");
+            r.store();
+            long id = r.getId();
+            r.setAnnouncementNonce(Nonces.announcement(id));
+            r.store();
+
+            for (int number : n.issueNumbers()) {
+                ctx.insertInto(RELEASE_ISSUE).set(RELEASE_ISSUE.RELEASE_ID, (int) id).set(RELEASE_ISSUE.ISSUE_NUMBER, number).execute();
+                issues.markShipped(number, n.version(), n.publishedBy(), now);
+            }
+
+            List<ShippedIssue> shipped = snapshot(ctx, id, now, null);
+            // The link is not known until the announcement is posted; the recipients and nonces don't depend on it.
+            NoticePlan plan = NoticePlan.plan(id, n.version(), "", mode, shipped);
+            for (NoticePlan.Recipient rc : plan.recipients()) {
+                ctx.insertInto(NOTICE)
+                        .set(NOTICE.RELEASE_ID, (int) id).set(NOTICE.USER_ID, rc.userId())
+                        .set(NOTICE.ROUTE, rc.route().code()).set(NOTICE.TARGET_CHANNEL_ID, rc.targetChannelId())
+                        .set(NOTICE.STATE, NoticeState.PENDING.code()).set(NOTICE.ATTEMPTS, 0)
+                        .set(NOTICE.NONCE, rc.nonce())
+                        .set(NOTICE.NEXT_ATTEMPT_AT, now.toEpochMilli()).set(NOTICE.UPDATED_AT, now.toEpochMilli())
+                        .execute();
+            }
+
+            int reviewItems = 1;
+            ctx.insertInto(DOCS_REVIEW_ITEM).set(DOCS_REVIEW_ITEM.RELEASE_ID, (int) id).execute();
+            for (int number : n.issueNumbers()) {
+                Issue issue = issues.find(number).orElseThrow();
+                if (!issue.needsDocs()) continue;
+                ctx.insertInto(DOCS_REVIEW_ITEM).set(DOCS_REVIEW_ITEM.RELEASE_ID, (int) id)
+                        .set(DOCS_REVIEW_ITEM.ISSUE_NUMBER, number).execute();
+                reviewItems++;
+            }
+            return new Publication(toRelease(r), shipped, plan.recipients(), reviewItems);
+        });
+    }
+
+    /**
+     * The release's issues with their places and the requesters it was published to. Requesters added after
+     * publishing (a late "Me too" on a shipped issue's card, a merge) are left out, so that planning the notices
+     * again after a restart gives the same messages and nonces as at publish time.
+     */
+    public List<ShippedIssue> shipped(long releaseId) {
+        return db.read(ctx -> {
+            Release release = ctx.selectFrom(RELEASE).where(RELEASE.ID.eq((int) releaseId)).fetchOptional(ReleaseStore::toRelease)
+                    .orElseThrow(() -> new IllegalArgumentException("no release " + releaseId));
+            Set<Long> told = Set.copyOf(ctx.selectDistinct(NOTICE.USER_ID).from(NOTICE)
+                    .where(NOTICE.RELEASE_ID.eq((int) releaseId)).fetch(NOTICE.USER_ID));
+            return snapshot(ctx, releaseId, release.publishedAt(), told);
+        });
+    }
+
+    private List<ShippedIssue> snapshot(DSLContext ctx, long releaseId, Instant publishedAt, Set<Long> told) {
+        List<Integer> numbers = ctx.select(RELEASE_ISSUE.ISSUE_NUMBER).from(RELEASE_ISSUE)
+                .where(RELEASE_ISSUE.RELEASE_ID.eq((int) releaseId)).orderBy(RELEASE_ISSUE.ISSUE_NUMBER)
+                .fetch(RELEASE_ISSUE.ISSUE_NUMBER);
+        List<ShippedIssue> shipped = new ArrayList<>();
+        for (int number : numbers) {
+            Issue issue = issues.find(number).orElseThrow();
+            List<Requester> requesters = issues.requesters(number).stream()
+                    .filter(q -> !q.addedAt().isAfter(publishedAt))
+                    .filter(q -> told == null || told.contains(q.userId()))
+                    .toList();
+            shipped.add(new ShippedIssue(number, issue.title(), issues.places(number), requesters));
+        }
+        return shipped;
+    }
+
+    /** The issues as they stand now, with their places and requesters: what a preview plans from. */
+    public List<ShippedIssue> preview(List<Integer> numbers) {
+        return db.read(ctx -> {
+            List<ShippedIssue> out = new ArrayList<>();
+            for (int n : numbers) {
+                issues.find(n).ifPresent(i -> out.add(new ShippedIssue(n, i.title(), issues.places(n), issues.requesters(n))));
+            }
+            return out;
+        });
+    }
+
+    /** The issue numbers a release shipped, in order. */
+    public List<Integer> issueNumbers(long releaseId) {
+        return db.read(ctx -> ctx.select(RELEASE_ISSUE.ISSUE_NUMBER).from(RELEASE_ISSUE)
+                .where(RELEASE_ISSUE.RELEASE_ID.eq((int) releaseId)).orderBy(RELEASE_ISSUE.ISSUE_NUMBER)
+                .fetch(RELEASE_ISSUE.ISSUE_NUMBER));
+    }
+
+    public void announced(long releaseId, long channelId, long messageId) {
+        db.transaction(ctx -> ctx.update(RELEASE)
+                .set(RELEASE.ANNOUNCEMENT_STATE, AnnouncementState.DELIVERED.code())
+                .set(RELEASE.ANNOUNCEMENT_CHANNEL_ID, channelId).set(RELEASE.ANNOUNCEMENT_MESSAGE_ID, messageId)
+                .where(RELEASE.ID.eq((int) releaseId)).execute());
+    }
+
+    public void announcementFailed(long releaseId) {
+        db.transaction(ctx -> ctx.update(RELEASE)
+                .set(RELEASE.ANNOUNCEMENT_STATE, AnnouncementState.FAILED.code())
+                .where(RELEASE.ID.eq((int) releaseId)).execute());
+    }
+
+    // ---------------------------------------------------------------- outbox
+
+    /**
+     * Releases with something left to deliver (the announcement, a pending notice, an unposted review item),
+     * oldest first. This is where the delivery worker resumes after a restart.
+     */
+    public List<Long> releasesWithWork() {
+        return db.read(ctx -> ctx.select(RELEASE.ID).from(RELEASE)
+                .where(RELEASE.ANNOUNCEMENT_STATE.eq(AnnouncementState.PENDING.code())
+                        .or(DSL.exists(DSL.selectOne().from(NOTICE).where(NOTICE.RELEASE_ID.eq(RELEASE.ID))
+                                .and(NOTICE.STATE.eq(NoticeState.PENDING.code()))))
+                        .or(DSL.exists(DSL.selectOne().from(DOCS_REVIEW_ITEM).where(DOCS_REVIEW_ITEM.RELEASE_ID.eq(RELEASE.ID))
+                                .and(DOCS_REVIEW_ITEM.MESSAGE_ID.isNull()))))
+                .orderBy(RELEASE.ID).fetch(r -> r.value1().longValue()));
+    }
+
+    /** Pending notices of a release that are due at {@code now}, in outbox order. */
+    public List<OutboxNotice> due(long releaseId, Instant now) {
+        return db.read(ctx -> ctx.selectFrom(NOTICE)
+                .where(NOTICE.RELEASE_ID.eq((int) releaseId)).and(NOTICE.STATE.eq(NoticeState.PENDING.code()))
+                .and(NOTICE.NEXT_ATTEMPT_AT.le(now.toEpochMilli()))
+                .orderBy(NOTICE.ID).fetch(ReleaseStore::toNotice));
+    }
+
+    /** Every notice of a release, in outbox order. */
+    public List<OutboxNotice> notices(long releaseId) {
+        return db.read(ctx -> ctx.selectFrom(NOTICE).where(NOTICE.RELEASE_ID.eq((int) releaseId))
+                .orderBy(NOTICE.ID).fetch(ReleaseStore::toNotice));
+    }
+
+    /** When the release's earliest pending notice is due; empty when none is pending. */
+    public Optional<Instant> nextDue(long releaseId) {
+        return db.read(ctx -> Optional.ofNullable(ctx.select(DSL.min(NOTICE.NEXT_ATTEMPT_AT)).from(NOTICE)
+                .where(NOTICE.RELEASE_ID.eq((int) releaseId)).and(NOTICE.STATE.eq(NoticeState.PENDING.code()))
+                .fetchOne(0, Long.class)).map(Instant::ofEpochMilli));
+    }
+
+    /** Notes in every shipped issue's history how the release's notices went (once they are all sent or given up). */
+    public void recordNoticesSent(long releaseId, String detail, Instant now) {
+        db.transaction(ctx -> {
+            for (int number : issueNumbers(releaseId)) issues.addHistory(number, null, "notices", detail, now);
+        });
+    }
+
+    /**
+     * Records that these rows' message went out, with its id, in one transaction: a row sent on its planned route
+     * becomes delivered, one sent on the other route fell back. {@code dmChannelId} is stored on DM rows.
+     * Only pending rows change, so a repeated call (a nonce match after a restart) can't rewrite an outcome.
+     */
+    public void delivered(Collection<Long> ids, Route outcome, Long messageId, Long dmChannelId, Instant now) {
+        if (ids.isEmpty()) return;
+        db.transaction(ctx -> {
+            for (long id : ids) {
+                NoticeRecord r = ctx.selectFrom(NOTICE).where(NOTICE.ID.eq((int) id)).fetchOne();
+                if (r == null || !NoticeState.PENDING.code().equals(r.getState())) continue;
+                boolean planned = Route.fromCode(r.getRoute()) == outcome;
+                r.setState(planned ? NoticeState.DELIVERED.code() : NoticeState.FELL_BACK.code());
+                r.setOutcomeRoute(outcome.code());
+                r.setAttempts(r.getAttempts() + 1);
+                r.setSentMessageId(messageId);
+                if (planned) r.setLastError(null);
+                if (outcome == Route.DM && planned && dmChannelId != null) r.setTargetChannelId(dmChannelId);
+                r.setUpdatedAt(now.toEpochMilli());
+                r.store();
+            }
+        });
+    }
+
+    /** A failed attempt that will be tried again on the same route at {@code next}. */
+    public void retryLater(Collection<Long> ids, Instant next, String error, Instant now) {
+        update(ids, now, r -> {
+            r.setAttempts(r.getAttempts() + 1);
+            r.setNextAttemptAt(next.toEpochMilli());
+            r.setLastError(error);
+        });
+    }
+
+    /** Moves rows to their fallback route; they are due again at once. */
+    public void fallBack(Collection<Long> ids, Route to, String why, Instant now) {
+        update(ids, now, r -> {
+            r.setAttempts(r.getAttempts() + 1);
+            r.setOutcomeRoute(to.code());
+            r.setNextAttemptAt(now.toEpochMilli());
+            r.setLastError(why);
+        });
+    }
+
+    public void fail(Collection<Long> ids, String error, Instant now) {
+        update(ids, now, r -> {
+            r.setAttempts(r.getAttempts() + 1);
+            r.setState(NoticeState.FAILED.code());
+            r.setLastError(error);
+        });
+    }
+
+    private void update(Collection<Long> ids, Instant now, java.util.function.Consumer<NoticeRecord> change) {
+        if (ids.isEmpty()) return;
+        db.transaction(ctx -> {
+            for (long id : ids) {
+                NoticeRecord r = ctx.selectFrom(NOTICE).where(NOTICE.ID.eq((int) id)).fetchOne();
+                if (r == null || !NoticeState.PENDING.code().equals(r.getState())) continue;
+                change.accept(r);
+                r.setUpdatedAt(now.toEpochMilli());
+                r.store();
+            }
+        });
+    }
+
+    public ReleaseStatus status(Release release) {
+        return db.read(ctx -> {
+            Map<String, Integer> counts = ctx.select(NOTICE.STATE, DSL.count()).from(NOTICE)
+                    .where(NOTICE.RELEASE_ID.eq((int) release.id())).groupBy(NOTICE.STATE)
+                    .fetchMap(NOTICE.STATE, DSL.count());
+            List<ReleaseStatus.Failure> failures = ctx.selectFrom(NOTICE)
+                    .where(NOTICE.RELEASE_ID.eq((int) release.id())).and(NOTICE.STATE.eq(NoticeState.FAILED.code()))
+                    .orderBy(NOTICE.ID)
+                    .fetch(r -> new ReleaseStatus.Failure(r.getUserId(), Route.fromCode(r.getRoute()),
+                            r.getTargetChannelId(), r.getLastError()));
+            int reviewTotal = ctx.fetchCount(DOCS_REVIEW_ITEM, DOCS_REVIEW_ITEM.RELEASE_ID.eq((int) release.id()));
+            int reviewed = ctx.fetchCount(DOCS_REVIEW_ITEM, DOCS_REVIEW_ITEM.RELEASE_ID.eq((int) release.id())
+                    .and(DOCS_REVIEW_ITEM.REVIEWED_BY.isNotNull()));
+            return new ReleaseStatus(release,
+                    counts.getOrDefault(NoticeState.DELIVERED.code(), 0),
+                    counts.getOrDefault(NoticeState.FELL_BACK.code(), 0),
+                    counts.getOrDefault(NoticeState.FAILED.code(), 0),
+                    counts.getOrDefault(NoticeState.PENDING.code(), 0),
+                    failures, reviewed, reviewTotal);
+        });
+    }
+
+    // ---------------------------------------------------------------- docs/copy review
+
+    public List<ReviewItem> reviewItems(long releaseId) {
+        return db.read(ctx -> reviewQuery(ctx).where(DOCS_REVIEW_ITEM.RELEASE_ID.eq((int) releaseId))
+                .orderBy(DOCS_REVIEW_ITEM.ID).fetch(ReleaseStore::toReviewItem));
+    }
+
+    public Optional<ReviewItem> reviewItem(long id) {
+        return db.read(ctx -> reviewQuery(ctx).where(DOCS_REVIEW_ITEM.ID.eq((int) id)).fetchOptional(ReleaseStore::toReviewItem));
+    }
+
+    public void reviewPosted(long id, long channelId, long messageId) {
+        db.transaction(ctx -> ctx.update(DOCS_REVIEW_ITEM)
+                .set(DOCS_REVIEW_ITEM.CHANNEL_ID, channelId).set(DOCS_REVIEW_ITEM.MESSAGE_ID, messageId)
+                .where(DOCS_REVIEW_ITEM.ID.eq((int) id)).execute());
+    }
+
+    /**
+     * Records the review unless someone already did; returns the item as it now stands (so a second press shows who
+     * was first).
+     */
+    public Optional<ReviewItem> markReviewed(long id, long userId, Instant now) {
+        return db.write(ctx -> {
+            ctx.update(DOCS_REVIEW_ITEM)
+                    .set(DOCS_REVIEW_ITEM.REVIEWED_BY, userId).set(DOCS_REVIEW_ITEM.REVIEWED_AT, now.toEpochMilli())
+                    .where(DOCS_REVIEW_ITEM.ID.eq((int) id)).and(DOCS_REVIEW_ITEM.REVIEWED_BY.isNull()).execute();
+            return reviewQuery(ctx).where(DOCS_REVIEW_ITEM.ID.eq((int) id)).fetchOptional(ReleaseStore::toReviewItem);
+        });
+    }
+
+    private static org.jooq.SelectOnConditionStep<Record> reviewQuery(DSLContext ctx) {
+        return ctx.select(DOCS_REVIEW_ITEM.fields()).select(ISSUE.TITLE).from(DOCS_REVIEW_ITEM)
+                .leftJoin(ISSUE).on(ISSUE.NUMBER.eq(DOCS_REVIEW_ITEM.ISSUE_NUMBER));
+    }
+
+    // ---------------------------------------------------------------- mapping
+
+    static Release toRelease(ReleaseRecord r) {
+        return new Release(r.getId(), r.getVersion(), r.getNotes(), r.getSnippet(), r.getPublishedBy(),
+                Instant.ofEpochMilli(r.getPublishedAt()), AnnouncementState.fromCode(r.getAnnouncementState()),
+                r.getAnnouncementNonce(), r.getAnnouncementChannelId(), r.getAnnouncementMessageId());
+    }
+
+    static OutboxNotice toNotice(NoticeRecord r) {
+        return new OutboxNotice(r.getId(), r.getReleaseId(), r.getUserId(), Route.fromCode(r.getRoute()),
+                r.getTargetChannelId(), NoticeState.fromCode(r.getState()),
+                r.getOutcomeRoute() == null ? null : Route.fromCode(r.getOutcomeRoute()),
+                r.getAttempts(), r.getLastError(), r.getNonce(), r.getSentMessageId(),
+                Instant.ofEpochMilli(r.getNextAttemptAt()), Instant.ofEpochMilli(r.getUpdatedAt()));
+    }
+
+    private static ReviewItem toReviewItem(Record r) {
+        Long reviewedAt = r.get(DOCS_REVIEW_ITEM.REVIEWED_AT);
+        return new ReviewItem(r.get(DOCS_REVIEW_ITEM.ID), r.get(DOCS_REVIEW_ITEM.RELEASE_ID),
+                r.get(DOCS_REVIEW_ITEM.ISSUE_NUMBER), r.get(ISSUE.TITLE), r.get(DOCS_REVIEW_ITEM.CHANNEL_ID),
+                r.get(DOCS_REVIEW_ITEM.MESSAGE_ID), r.get(DOCS_REVIEW_ITEM.REVIEWED_BY),
+                reviewedAt == null ? null : Instant.ofEpochMilli(reviewedAt));
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
