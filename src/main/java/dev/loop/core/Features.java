@@ -5,8 +5,11 @@ import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueCommands;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
+import dev.loop.naming.NamingFeature;
 import dev.loop.release.ReleaseFeature;
+import dev.loop.stats.StatsFeature;
 import dev.loop.triage.TriageFeature;
+import dev.loop.watch.WatchFeature;
 import java.util.List;
 
 /** The product: every feature Loop runs, constructed explicitly in one place. */
@@ -23,6 +26,9 @@ public final class Features {
                 new IssueCommands(services, actions),
                 new CaptureFeature(services, actions, triage.afterCapture()),
                 triage,
-                new ReleaseFeature(services, actions));
+                new ReleaseFeature(services, actions),
+                new WatchFeature(services, store, actions),
+                new StatsFeature(services),
+                new NamingFeature(services));
     }
 }

@@ -162,7 +162,7 @@ public final class ConfigLoader {
         };
 
         int transcriptLimit = integer(root.path("capture").path("transcript-limit"), "capture.transcript-limit", 500, 1, 10_000);
-        double hintMinScore = number(root.path("watch").path("hint-min-score"), "watch.hint-min-score", 0.5, 0, 1000);
+        double hintMinScore = number(root.path("watch").path("hint-min-score"), "watch.hint-min-score", 0.5, 0, 1);
         Duration pollDuration = duration(root.path("naming").path("poll-duration"), "naming.poll-duration",
                 Duration.ofHours(24), false);
         if (pollDuration != null && (pollDuration.toHours() < 1 || pollDuration.toHours() > 768

@@ -97,6 +97,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theHintScoreIsAFraction() {
+        assertThat(problems(VALID + "watch:\n  hint-min-score: 1.5\n"))
+                .containsExactly("watch.hint-min-score: 1.5 is out of range 0.0–1.0");
+        assertThat(ConfigLoader.parse(VALID + "watch:\n  hint-min-score: 0.75\n", "loop.yaml", Map.of()).hintMinScore())
+                .isEqualTo(0.75);
+    }
+
+    @Test
     void missingEngineerRoleIsExplained() {
         List<String> p = problems(VALID.replace("roles:\n  engineers: [\"100000000000000006\"]\n", ""));
         assertThat(p).containsExactly(

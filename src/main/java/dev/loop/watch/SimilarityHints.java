@@ -1,0 +1,226 @@
+package dev.loop.watch;
+
+import dev.loop.capture.FtsQuery;
+import dev.loop.capture.SimilarityRanking;
+import dev.loop.core.config.Config;
+import dev.loop.core.discord.Engineers;
+import dev.loop.core.discord.Replies;
+import dev.loop.core.discord.UserError;
+import dev.loop.core.text.Safe;
+import dev.loop.issue.Issue;
+import dev.loop.issue.IssueStore;
+import dev.loop.issue.Requester;
+import dev.loop.issue.SearchHit;
+import dev.loop.issue.ThreadLinker;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "New post … looks like #N" hints in the team channel, and their <b>Link</b> / <b>Ignore</b> buttons. Link does what
+ * {@code /link} does (place, the post's author as requester, transcript) through {@link ThreadLinker}. The first
+ * engineer to decide wins; the buttons are then disabled and the message says who decided.
+ */
+public final class SimilarityHints {
+
+    private static final Logger log = LoggerFactory.getLogger(SimilarityHints.class);
+    public static final String PREFIX = "hint";
+    public static final String LINK = "Link";
+    public static final String IGNORE = "Ignore";
+    /** How many full-text hits are ranked before scoring. */
+    static final int SEARCH_LIMIT = 10;
+
+    private final Config config;
+    private final Engineers engineers;
+    private final HintStore hints;
+    private final SupportThreadStore threads;
+    private final IssueStore issues;
+    private final ThreadLinker linker;
+    private final HintMatcher matcher;
+    private final Clock clock;
+    /** Threads already considered in this process: a post is matched once. */
+    private final Set<Long> considered = ConcurrentHashMap.newKeySet();
+
+    public SimilarityHints(Config config, Engineers engineers, HintStore hints, SupportThreadStore threads,
+                           IssueStore issues, ThreadLinker linker, Clock clock) {
+        this.config = config;
+        this.engineers = engineers;
+        this.hints = hints;
+        this.threads = threads;
+        this.issues = issues;
+        this.linker = linker;
+        this.matcher = HintMatcher.withMinScore(config.hintMinScore());
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- posting
+
+    /**
+     * Matches a new support post against the open issues and posts a hint when one is close enough. {@code body} is
+     * the post's first message; null reads it from Discord. Blocking: call on a worker. Never throws.
+     */
+    public void considerNewPost(ThreadChannel thread, SupportThread post, String body) {
+        if (!considered.add(post.threadId())) return;
+        try {
+            threads.record(post); // the hint row refers to it
+            if (issues.findByChannel(post.threadId()).isPresent() || hints.hinted(post.threadId())) return;
+            String text = body != null ? body : starterContent(thread);
+            Optional<FtsQuery> query = HintMatcher.query(post.title(), text);
+            if (query.isEmpty()) return;
+            List<SimilarityRanking.Candidate> candidates = issues.search(query.get().match(), true, SEARCH_LIMIT)
+                    .stream().map(SimilarityHints::candidate).toList();
+            Optional<HintMatcher.Match> match = matcher.best(query.get(), candidates, Set.of());
+            if (match.isEmpty()) return;
+            Optional<Hint> hint = hints.create(post.threadId(), match.get().number(), clock.instant());
+            if (hint.isEmpty()) return;
+            post(thread.getJDA(), hint.get(), match.get());
+        } catch (RuntimeException e) {
+            log.warn("Matching support post {} failed: {}", post.threadId(), e.toString());
+        }
+    }
+
+    private void post(JDA jda, Hint hint, HintMatcher.Match match) {
+        GuildMessageChannel team = jda.getChannelById(GuildMessageChannel.class, config.channels().team());
+        if (team == null) {
+            log.warn("Team channel {} is not visible to Loop; hint dropped", config.channels().team());
+            hints.delete(hint.id());
+            return;
+        }
+        try {
+            Message sent = team.sendMessage(hintMessage(hint, match.title())).complete();
+            hints.setMessage(hint.id(), sent.getIdLong());
+        } catch (RuntimeException e) {
+            hints.delete(hint.id());
+            throw e;
+        }
+    }
+
+    private static String starterContent(ThreadChannel thread) {
+        try {
+            Message m = thread.getParentChannel().getType() == ChannelType.FORUM
+                    ? thread.retrieveStartMessage().complete()
+                    : thread.retrieveParentMessage().complete();
+            return m.getContentRaw();
+        } catch (RuntimeException e) {
+            log.debug("No starter message for {}: {}", thread.getId(), e.toString());
+            return "";
+        }
+    }
+
+    private static SimilarityRanking.Candidate candidate(SearchHit h) {
+        return new SimilarityRanking.Candidate(h.issue().number(), h.issue().title(), h.issue().status(), h.score());
+    }
+
+    static String hintText(Hint hint, String issueTitle) {
+        return "🔎 New post <#" + hint.threadId() + "> looks like **#" + hint.issueNumber() + "** "
+                + Safe.inline(issueTitle, 150);
+    }
+
+    static MessageCreateData hintMessage(Hint hint, String issueTitle) {
+        return new MessageCreateBuilder().setContent(hintText(hint, issueTitle))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .setComponents(buttons(hint.id(), false)).build();
+    }
+
+    static ActionRow buttons(long hintId, boolean disabled) {
+        return ActionRow.of(
+                Button.success(PREFIX + ":link:" + hintId, LINK).withDisabled(disabled),
+                Button.secondary(PREFIX + ":ignore:" + hintId, IGNORE).withDisabled(disabled));
+    }
+
+    static MessageEditData decided(long hintId, String original, String outcome) {
+        return new MessageEditBuilder().setContent(Safe.truncate(original + "\n" + outcome, Message.MAX_CONTENT_LENGTH))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .setComponents(buttons(hintId, true)).build();
+    }
+
+    // ---------------------------------------------------------------- buttons
+
+    /** {@code hint:link:<id>} and {@code hint:ignore:<id>}. */
+    public void onButton(ButtonInteractionEvent event) {
+        engineers.require(event.getMember(), "link or ignore hints");
+        String[] parts = event.getComponentId().split(":");
+        if (parts.length != 3) throw new UserError("That button is not in use any more.");
+        long id;
+        try {
+            id = Long.parseLong(parts[2]);
+        } catch (NumberFormatException e) {
+            throw new UserError("That button is not in use any more.");
+        }
+        Hint hint = hints.find(id).orElseThrow(() -> new UserError("That hint no longer exists."));
+        if (hint.state() != Hint.State.OPEN) throw new UserError(alreadyDecided(hint));
+        long engineer = event.getUser().getIdLong();
+        switch (parts[1]) {
+            case "ignore" -> ignore(event, hint, engineer);
+            case "link" -> link(event, hint, engineer);
+            default -> throw new UserError("That button is not in use any more.");
+        }
+    }
+
+    private void ignore(ButtonInteractionEvent event, Hint hint, long engineer) {
+        if (!hints.decide(hint.id(), Hint.State.IGNORED, engineer, clock.instant())) {
+            throw new UserError(alreadyDecided(hints.find(hint.id()).orElse(hint)));
+        }
+        event.editMessage(decided(hint.id(), event.getMessage().getContentRaw(), "🙈 Ignored by <@" + engineer + ">"))
+                .queue(null, e -> log.warn("Hint {} not updated: {}", hint.id(), e.toString()));
+    }
+
+    private void link(ButtonInteractionEvent event, Hint hint, long engineer) {
+        Issue issue = issues.find(hint.issueNumber())
+                .orElseThrow(() -> new UserError("#" + hint.issueNumber() + " no longer exists."));
+        if (!issue.status().isActive()) {
+            throw new UserError(issue.ref() + " is " + issue.status().label().toLowerCase(java.util.Locale.ROOT)
+                    + " now, so the post was not linked. Use /link in the post to link it to another issue.");
+        }
+        ThreadChannel thread = event.getJDA().getThreadChannelById(hint.threadId());
+        if (thread == null) {
+            throw new UserError("That post no longer exists or Loop cannot see it, so it was not linked.");
+        }
+        if (!hints.decide(hint.id(), Hint.State.LINKED, engineer, clock.instant())) {
+            throw new UserError(alreadyDecided(hints.find(hint.id()).orElse(hint)));
+        }
+        event.deferEdit().queue(null, e -> log.debug("deferring hint {} failed: {}", hint.id(), e.toString()));
+        long author = threads.find(hint.threadId()).map(SupportThread::authorId).orElse(thread.getOwnerIdLong());
+        ThreadLinker.Linked linked;
+        try {
+            linked = linker.link(event.getJDA(), issue.number(), thread, List.of(author), Requester.How.HINT, engineer);
+        } catch (RuntimeException e) {
+            hints.reopen(hint.id());
+            throw e;
+        }
+        threads.setCapturedIssue(hint.threadId(), issue.number());
+        if (!thread.isLocked()) {
+            thread.sendMessage(Replies.text("This post was linked to " + linker.statusLine(linked.issue()) + "."))
+                    .queue(null, e -> log.info("Could not tell post {} it was linked: {}", thread.getId(), e.toString()));
+        }
+        event.getHook().editOriginal(decided(hint.id(), event.getMessage().getContentRaw(),
+                        "✅ Linked to **" + issue.ref() + "** by <@" + engineer + ">"))
+                .queue(null, e -> log.warn("Hint {} not updated: {}", hint.id(), e.toString()));
+    }
+
+    static String alreadyDecided(Hint hint) {
+        String who = hint.decidedBy() == null ? "someone" : "<@" + hint.decidedBy() + ">";
+        return switch (hint.state()) {
+            case LINKED -> "This hint was already linked by " + who + ".";
+            case IGNORED -> "This hint was already ignored by " + who + ".";
+            case OPEN -> "This hint is still open.";
+        };
+    }
+}

@@ -1,0 +1,255 @@
+package dev.loop.watch;
+
+import dev.loop.core.config.Config;
+import dev.loop.core.discord.Engineers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageHistory;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.forums.ForumTag;
+import net.dv8tion.jda.api.entities.channel.unions.IThreadContainerUnion;
+import net.dv8tion.jda.api.events.channel.ChannelCreateEvent;
+import net.dv8tion.jda.api.events.channel.update.ChannelUpdateAppliedTagsEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records every support thread and its first engineer reply.
+ *
+ * <p>The message path must stay cheap (thousands of messages a second): whether a thread is a support thread follows
+ * from its parent channel, and whether it is already answered is kept in memory, so a message never waits for the
+ * database. The few writes (a new thread, a first engineer reply) are queued on one writer thread, in order, off the
+ * gateway thread. Writes are idempotent upserts, so the live path and the start-up catch-up may both see a thread.
+ *
+ * <p>A reply counts when its author holds an engineer role and did not open the thread.
+ */
+public final class SupportWatcher extends ListenerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(SupportWatcher.class);
+    /** Threads opened while Loop was offline get a hint only if this recent, so a first start does not flood. */
+    static final Duration CATCH_UP_HINT_AGE = Duration.ofHours(24);
+    /** A thread created event for an older thread (e.g. Loop added to it) is not a new post. */
+    static final Duration NEW_POST_AGE = Duration.ofMinutes(10);
+    /** At most this many messages are read per thread to find the first engineer reply at start-up. */
+    static final int CATCH_UP_MESSAGES = 1000;
+
+    private final Config config;
+    private final Engineers engineers;
+    private final SupportThreadStore store;
+    private final SimilarityHints hints;
+    private final Clock clock;
+    private final ExecutorService workers;
+    /** Support thread id → answered yet. Absent: not seen in this process. */
+    private final Map<Long, Boolean> answered = new ConcurrentHashMap<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "loop-watch-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public SupportWatcher(Config config, Engineers engineers, SupportThreadStore store, SimilarityHints hints,
+                          Clock clock, ExecutorService workers) {
+        this.config = config;
+        this.engineers = engineers;
+        this.store = store;
+        this.hints = hints;
+        this.clock = clock;
+        this.workers = workers;
+    }
+
+    // ---------------------------------------------------------------- live
+
+    @Override
+    public void onChannelCreate(ChannelCreateEvent event) {
+        if (!event.getChannelType().isThread()) return;
+        ThreadChannel thread = event.getChannel().asThreadChannel();
+        if (!isSupport(thread)) return;
+        SupportThread t = toRecord(thread);
+        answered.putIfAbsent(t.threadId(), false);
+        write(() -> store.record(t));
+        boolean fresh = Duration.between(t.createdAt(), clock.instant()).compareTo(NEW_POST_AGE) <= 0;
+        if (fresh) workers.execute(() -> hints.considerNewPost(thread, t, null));
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        if (!event.isFromGuild() || !event.getChannelType().isThread()) return;
+        ThreadChannel thread = event.getChannel().asThreadChannel();
+        if (!isSupport(thread)) return;
+        long id = thread.getIdLong();
+        Boolean known = answered.get(id);
+        if (known == null) {
+            // seen for the first time in this process: make sure it is recorded and learn whether it was answered
+            answered.putIfAbsent(id, false);
+            SupportThread t = toRecord(thread);
+            write(() -> {
+                store.record(t);
+                store.find(id).filter(SupportThread::answered).ifPresent(s -> answered.put(id, true));
+            });
+        } else if (known) {
+            return;
+        }
+        if (event.getAuthor().isBot() || event.isWebhookMessage()) return;
+        long author = event.getAuthor().getIdLong();
+        if (author == thread.getOwnerIdLong() || !engineers.isEngineer(event.getMember())) return;
+        answered.put(id, true);
+        Instant at = event.getMessage().getTimeCreated().toInstant();
+        write(() -> store.markAnswered(id, author, at));
+    }
+
+    @Override
+    public void onChannelUpdateAppliedTags(ChannelUpdateAppliedTagsEvent event) {
+        ThreadChannel thread = event.getChannel().asThreadChannel();
+        if (!isSupport(thread)) return;
+        List<String> tags = event.getNewTags().stream().map(ForumTag::getName).toList();
+        write(() -> store.setTags(thread.getIdLong(), tags));
+    }
+
+    // ---------------------------------------------------------------- catch-up
+
+    /**
+     * Records the active support threads Loop missed while offline and finds their first engineer reply by reading
+     * their history. Blocking: run it on a worker.
+     */
+    public void catchUp(JDA jda) {
+        Guild guild = jda.getGuildById(config.discord().guildId());
+        if (guild == null) return;
+        Map<Long, ThreadChannel> threads = new LinkedHashMap<>();
+        for (ThreadChannel t : guild.getThreadChannelCache()) if (isSupport(t)) threads.put(t.getIdLong(), t);
+        try {
+            for (ThreadChannel t : guild.retrieveActiveThreads().complete()) {
+                if (isSupport(t)) threads.putIfAbsent(t.getIdLong(), t);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Listing the active threads failed; catching up from the cache only: {}", e.toString());
+        }
+        int recorded = 0, answeredNow = 0;
+        Map<Long, Boolean> stored = store.answeredState(threads.keySet());
+        for (ThreadChannel thread : threads.values()) {
+            try {
+                long id = thread.getIdLong();
+                boolean wasKnown = stored.containsKey(id);
+                if (Boolean.TRUE.equals(stored.get(id))) {
+                    answered.put(id, true);
+                    continue;
+                }
+                SupportThread t = toRecord(thread);
+                if (!wasKnown && store.record(t)) recorded++;
+                Scan scan = scan(guild, thread);
+                if (scan.firstEngineerReply().isPresent()) {
+                    Message reply = scan.firstEngineerReply().get();
+                    store.markAnswered(id, reply.getAuthor().getIdLong(), reply.getTimeCreated().toInstant());
+                    answered.put(id, true);
+                    answeredNow++;
+                } else {
+                    answered.putIfAbsent(id, false);
+                }
+                boolean recent = Duration.between(t.createdAt(), clock.instant()).compareTo(CATCH_UP_HINT_AGE) <= 0;
+                if (!wasKnown && recent) {
+                    hints.considerNewPost(thread, t, scan.firstOwnerMessage().map(Message::getContentRaw).orElse(""));
+                }
+            } catch (RuntimeException e) {
+                log.warn("Catching up support thread {} failed: {}", thread.getId(), e.toString());
+            }
+        }
+        log.info("Support catch-up: {} active threads, {} new, {} newly answered", threads.size(), recorded, answeredNow);
+    }
+
+    /** What the start of a thread's history says. */
+    record Scan(Optional<Message> firstEngineerReply, Optional<Message> firstOwnerMessage) {
+    }
+
+    private Scan scan(Guild guild, ThreadChannel thread) {
+        long owner = thread.getOwnerIdLong();
+        MessageHistory history = MessageHistory.getHistoryFromBeginning(thread).limit(100).complete();
+        List<Message> page = new ArrayList<>(history.getRetrievedHistory());
+        Message ownerMessage = null;
+        int read = 0;
+        while (!page.isEmpty() && read < CATCH_UP_MESSAGES) {
+            page.sort(Comparator.comparingLong(Message::getIdLong));
+            for (Message m : page) {
+                read++;
+                if (m.getAuthor().isBot() || m.isWebhookMessage()) continue;
+                long author = m.getAuthor().getIdLong();
+                if (author == owner) {
+                    if (ownerMessage == null) ownerMessage = m;
+                    continue;
+                }
+                Member member = m.getMember() != null ? m.getMember() : guild.getMemberById(author);
+                if (engineers.isEngineer(member)) return new Scan(Optional.of(m), Optional.ofNullable(ownerMessage));
+            }
+            if (page.size() < 100) break;
+            page = new ArrayList<>(history.retrieveFuture(100).complete());
+        }
+        return new Scan(Optional.empty(), Optional.ofNullable(ownerMessage));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Queues a write; a failure is logged and never stops the writer. */
+    private void write(Runnable work) {
+        try {
+            writer.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.warn("Recording support activity failed: {}", e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("Support watcher is stopping; write dropped");
+        }
+    }
+
+    boolean isSupport(ThreadChannel thread) {
+        IThreadContainerUnion parent = thread.getParentChannel();
+        return parent != null && config.channels().isSupport(parent.getIdLong());
+    }
+
+    static SupportThread toRecord(ThreadChannel thread) {
+        List<String> tags = thread.getAppliedTags().stream().map(ForumTag::getName).toList();
+        return SupportThread.opened(thread.getIdLong(), thread.getGuild().getIdLong(),
+                thread.getParentChannel().getIdLong(), thread.getOwnerIdLong(), thread.getName(), tags,
+                thread.getTimeCreated().toInstant());
+    }
+
+    /** Whether this process has seen the thread answered (tests and diagnostics). */
+    Optional<Boolean> cachedAnswered(long threadId) {
+        return Optional.ofNullable(answered.get(threadId));
+    }
+
+    /** Waits until every queued write is done (tests, shutdown). */
+    public void flush() {
+        try {
+            writer.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("Waiting for support thread writes failed: {}", e.toString());
+        }
+    }
+
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) log.warn("Some support thread writes were dropped");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.loop.watch;
+
+import dev.loop.core.Feature;
+import dev.loop.core.Services;
+import dev.loop.core.discord.InteractionRouter;
+import dev.loop.core.discord.Replies;
+import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueStore;
+import dev.loop.issue.ThreadLinker;
+import java.util.List;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+
+/** Watching the support channels, {@code /inbox}, and the "looks like #N" hints. */
+public final class WatchFeature implements Feature {
+
+    /** Threads listed in full by /inbox at most; the rest are counted. */
+    static final int INBOX_THREADS = 40;
+
+    private final Services services;
+    private final SupportThreadStore threads;
+    private final IssueStore issues;
+    private final SimilarityHints hints;
+    private final SupportWatcher watcher;
+
+    public WatchFeature(Services services, IssueStore issues, IssueActions actions) {
+        this.services = services;
+        this.issues = issues;
+        this.threads = new SupportThreadStore(services.database());
+        ThreadLinker linker = new ThreadLinker(actions, services.config().transcriptLimit());
+        this.hints = new SimilarityHints(services.config(), services.engineers(), new HintStore(services.database()),
+                threads, issues, linker, services.clock());
+        this.watcher = new SupportWatcher(services.config(), services.engineers(), threads, hints, services.clock(),
+                services.workers());
+    }
+
+    @Override
+    public List<CommandData> commands() {
+        return List.of(Commands.slash("inbox", "Support threads no engineer has answered yet, and promises past due"));
+    }
+
+    @Override
+    public void routes(InteractionRouter router) {
+        router.slash("inbox", this::inbox);
+        router.button(SimilarityHints.PREFIX, hints::onButton);
+    }
+
+    @Override
+    public List<EventListener> listeners() {
+        return List.of(watcher);
+    }
+
+    @Override
+    public void onReady(JDA jda) {
+        services.workers().execute(() -> {
+            try {
+                watcher.catchUp(jda);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(WatchFeature.class).warn("Support catch-up failed", e);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+    }
+
+    public SupportWatcher watcher() {
+        return watcher;
+    }
+
+    private void inbox(SlashCommandInteractionEvent event) {
+        services.engineers().require(event.getMember(), "see the inbox");
+        String text = InboxView.render(threads.unanswered(INBOX_THREADS), threads.countUnanswered(),
+                issues.promisesPastDue(services.clock().instant()));
+        event.reply(Replies.text(text)).setEphemeral(true).queue();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Watching the support channels: every thread and forum post opened there is recorded with the time of the first
+ * engineer reply ({@link dev.loop.watch.SupportWatcher}, cheap per message thanks to an in-memory answered/unanswered
+ * cache), {@code /inbox} lists what nobody on the team has answered yet and the promises past due, and a new post that
+ * resembles an open issue gets a "looks like #N" hint in the team channel with Link / Ignore buttons.
+ */
+package dev.loop.watch;

@@ -1,0 +1,197 @@
+package dev.loop.watch;
+
+import static dev.loop.watch.Community.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loop.issue.Issue;
+import dev.loop.issue.IssueKind;
+import dev.loop.issue.IssueStore;
+import dev.loop.issue.NewIssue;
+import dev.loop.issue.NewPlace;
+import dev.loop.issue.NewTranscriptLine;
+import dev.loop.issue.Place;
+import dev.loop.issue.Priority;
+import dev.loop.issue.Requester;
+import dev.loop.sim.SimChannel;
+import dev.loop.sim.SimMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/** Watching the support forum, /inbox and "looks like #N" hints, as the people of a small community see them. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class WatchEndToEndTest {
+
+    Community c;
+
+    @BeforeAll
+    void start() throws Exception {
+        c = new Community(Instant.parse("2026-11-04T10:00:00Z"), "watch:\n  hint-min-score: 0.5\n");
+    }
+
+    @AfterAll
+    void stop() {
+        if (c != null) c.close();
+    }
+
+    SupportThreadStore threads() {
+        return new SupportThreadStore(c.db);
+    }
+
+    HintStore hints() {
+        return new HintStore(c.db);
+    }
+
+    IssueStore issues() {
+        return new IssueStore(c.db);
+    }
+
+    SupportThread awaitThread(SimChannel post) {
+        eventually("thread " + post.name() + " recorded", () -> threads().find(post.id()).isPresent());
+        return threads().find(post.id()).orElseThrow();
+    }
+
+    Issue issue(String title, String summary) {
+        return issues().create(new NewIssue(title, IssueKind.BUG, summary, false, null, null),
+                new NewPlace(Place.PlaceKind.FORUM_POST, c.guild.id(), c.support.id(), 1L, null,
+                        "https://discord.com/channels/x/" + title.hashCode(), title),
+                List.of(c.carol.id()), Requester.How.AUTHOR,
+                List.of(new NewTranscriptLine(1, c.carol.id(), "carol", c.clock.instant(), summary, List.of())),
+                false, c.erin.id(), c.clock.instant());
+    }
+
+    @Test
+    void aPostIsRecordedWithItsFirstEngineerReply() {
+        Instant opened = c.clock.instant();
+        SimChannel post = c.alice.postInForum(c.support, "Installer hangs at 99%", "It just sits there", "installer");
+        SupportThread t = awaitThread(post);
+        assertThat(t.authorId()).isEqualTo(c.alice.id());
+        assertThat(t.title()).isEqualTo("Installer hangs at 99%");
+        assertThat(t.tags()).containsExactly("installer");
+        assertThat(t.parentChannelId()).isEqualTo(c.support.id());
+        assertThat(t.createdAt()).isBetween(opened.minusSeconds(1), opened.plusSeconds(1));
+
+        c.clock.advance(Duration.ofMinutes(10));
+        c.alice.say(post, "still stuck");          // the author
+        c.bob.say(post, "same here");               // a member
+        c.clock.advance(Duration.ofMinutes(20));
+        c.erin.say(post, "Looking into it");        // the first engineer
+        c.clock.advance(Duration.ofMinutes(5));
+        c.olga.say(post, "Me too");                 // a later engineer changes nothing
+        eventually("the engineer reply", () -> threads().find(post.id()).orElseThrow().answered());
+        c.watch().watcher().flush();
+        SupportThread answered = threads().find(post.id()).orElseThrow();
+        assertThat(answered.firstEngineerId()).isEqualTo(c.erin.id());
+        assertThat(Duration.between(answered.createdAt(), answered.firstEngineerReplyAt()))
+                .isBetween(Duration.ofMinutes(30).minusSeconds(1), Duration.ofMinutes(30).plusSeconds(1));
+    }
+
+    @Test
+    void anEngineersOwnPostNeedsAnotherEngineer() {
+        SimChannel post = c.erin.postInForum(c.support, "Collecting feedback on sync", "Tell us");
+        awaitThread(post);
+        c.erin.say(post, "bump");
+        c.alice.say(post, "sync is slow");
+        c.watch().watcher().flush();
+        assertThat(threads().find(post.id()).orElseThrow().answered()).isFalse();
+        c.olga.say(post, "thanks");
+        eventually("olga's reply", () -> threads().find(post.id()).orElseThrow().answered());
+        assertThat(threads().find(post.id()).orElseThrow().firstEngineerId()).isEqualTo(c.olga.id());
+    }
+
+    @Test
+    void inboxListsUnansweredThreadsOldestFirstAndPromisesPastDue() {
+        SimChannel older = c.bob.postInForum(c.support, "Where are the logs", "Cannot find them");
+        c.clock.advance(Duration.ofMinutes(1));
+        SimChannel newer = c.carol.postInForum(c.support, "Proxy settings ignored", "The proxy is not used");
+        awaitThread(older);
+        awaitThread(newer);
+        Issue late = issue("Export drops images", "images are missing from exports");
+        issues().setPriority(late.number(), Priority.HIGH, "quick", null, c.clock.instant().minus(Duration.ofDays(1)),
+                c.erin.id(), c.clock.instant());
+
+        SimMessage inbox = c.erin.runSlash(c.team, "inbox").awaitReply();
+        assertThat(inbox.ephemeral()).isTrue();
+        String text = inbox.content();
+        assertThat(text).contains("**Unanswered support threads (");
+        assertThat(text.indexOf("<#" + older.id() + ">")).isPositive().isLessThan(text.indexOf("<#" + newer.id() + ">"));
+        assertThat(text).contains("by <@" + c.carol.id() + ">");
+        assertThat(text).contains("**Promises past due (");
+        assertThat(text).contains("**#" + late.number() + "** Export drops images · High · due <t:");
+        assertThat(text.length()).isLessThanOrEqualTo(2000);
+        assertThat(inbox.pinged()).isEmpty();
+
+        SimMessage refused = c.alice.runSlash(c.team, "inbox").awaitReply();
+        assertThat(refused.content()).isEqualTo("Only engineers can see the inbox.");
+        assertThat(refused.ephemeral()).isTrue();
+    }
+
+    @Test
+    void aPostLikeAnOpenIssueGetsAHintThatLinksIt() {
+        Issue known = issue("Sync crashes on large folders", "Syncing a folder with 10k files crashes the app");
+        SimChannel post = c.alice.postInForum(c.support, "Crash when syncing large folders",
+                "The app crashes on my big folders");
+        SimMessage hint = c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
+        assertThat(hint.content()).isEqualTo("🔎 New post <#" + post.id() + "> looks like **#" + known.number()
+                + "** Sync crashes on large folders");
+        assertThat(hint.buttonLabels()).containsExactly("Link", "Ignore");
+        assertThat(hint.pinged()).isEmpty();
+
+        SimMessage refused = c.bob.pressButton(hint, "Link").awaitReply();
+        assertThat(refused.content()).isEqualTo("Only engineers can link or ignore hints.");
+
+        c.clock.advance(Duration.ofMinutes(3));
+        SimMessage decided = c.erin.pressButton(hint, "Link").awaitUpdate();
+        eventually("the hint message to show the decision", () -> hint.content().contains("Linked"));
+        assertThat(hint.content()).endsWith("✅ Linked to **#" + known.number() + "** by <@" + c.erin.id() + ">");
+        assertThat(hint.buttons()).allMatch(b -> b.disabled());
+        assertThat(hint.pinged()).isEmpty();
+        assertThat(decided.id()).isEqualTo(hint.id());
+
+        // linked as /link would: the post as a place, alice as requester, her words in the transcript
+        assertThat(issues().places(known.number())).anyMatch(p -> p.channelId() == post.id()
+                && p.kind() == Place.PlaceKind.FORUM_POST && p.addedBy() == c.erin.id());
+        assertThat(issues().requesters(known.number())).anyMatch(r -> r.userId() == c.alice.id()
+                && r.how() == Requester.How.HINT);
+        assertThat(issues().transcript(known.number())).anyMatch(l -> l.content().equals("The app crashes on my big folders"));
+        assertThat(threads().find(post.id()).orElseThrow().capturedIssue()).isEqualTo(known.number());
+        Hint stored = hints().find(Long.parseLong(hint.buttons().getFirst().customId().split(":")[2])).orElseThrow();
+        assertThat(stored.state()).isEqualTo(Hint.State.LINKED);
+        assertThat(stored.decidedBy()).isEqualTo(c.erin.id());
+        SimMessage told = post.awaitMessage(m -> m.fromBot() && m.content().startsWith("This post was linked to"));
+        assertThat(told.content()).contains("**#" + known.number() + "** Sync crashes on large folders is Open");
+        assertThat(told.pinged()).isEmpty();
+    }
+
+    @Test
+    void anIgnoredHintSaysWhoIgnoredIt() {
+        Issue known = issue("Dark mode for the editor", "Please add a dark theme to the editor");
+        SimChannel post = c.bob.postInForum(c.support, "Editor dark mode?", "Is a dark mode planned for the editor");
+        SimMessage hint = c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
+        assertThat(hint.content()).contains("looks like **#" + known.number() + "**");
+        c.olga.pressButton(hint, "Ignore").awaitUpdate();
+        eventually("the ignore to show", () -> hint.content().contains("Ignored"));
+        assertThat(hint.content()).endsWith("🙈 Ignored by <@" + c.olga.id() + ">");
+        assertThat(hint.buttons()).allMatch(b -> b.disabled());
+        assertThat(issues().requesters(known.number())).noneMatch(r -> r.userId() == c.bob.id());
+    }
+
+    @Test
+    void anUnrelatedPostGetsNoHint() {
+        issue("Installer needs admin rights", "The installer asks for admin rights");
+        SimChannel post = c.carol.postInForum(c.support, "Keyboard shortcuts list", "Where is the list of shortcuts");
+        awaitThread(post);
+        // the post was considered (recorded) and a later post still gets hints, so give the matcher a moment
+        SimChannel other = c.carol.postInForum(c.support, "Installer requires admin rights", "It wants admin rights");
+        c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + other.id() + ">"));
+        assertThat(c.team.messages()).noneMatch(m -> m.content().contains("<#" + post.id() + ">"));
+        assertThat(hints().hinted(post.id())).isFalse();
+    }
+}
