@@ -24,7 +24,8 @@ public final class Main {
             case "run" -> run(System.getenv());
             case "check-config" -> checkConfig(System.getenv());
             case "sandbox" -> Sandbox.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            case "invite", "bench" -> {
+            case "bench" -> dev.loop.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            case "invite" -> {
                 System.err.println("loop: '" + command + "' is not available in this build yet.");
                 yield 3;
             }

@@ -1,0 +1,88 @@
+package dev.loop.bench;
+
+import dev.loop.capture.FtsQuery;
+import dev.loop.core.Database;
+import dev.loop.issue.IssueStore;
+import dev.loop.issue.SearchHit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The duplicate-suggestion query capture runs before creating an issue ({@link FtsQuery} from the new post's title
+ * and summary, then {@link IssueStore#search} over open issues, top 10) against a database of many issues, timed
+ * one query at a time after a warm-up.
+ */
+final class SearchBench implements Bench.Benchmark {
+
+    static final double TARGET_P99_MS = 5;
+
+    @Override
+    public String title() {
+        return "Duplicate-suggestion search over many issues";
+    }
+
+    @Override
+    public Outcome run(Scale scale, Bench.Progress progress) throws Exception {
+        Path dir = Files.createTempDirectory("loop-bench-search-");
+        try (Database db = Database.open(dir.resolve("loop.db"))) {
+            progress.say("search: seeding " + scale.searchIssues() + " issues");
+            long seedStart = System.nanoTime();
+            seed(db, scale.searchIssues());
+            double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+            IssueStore store = new IssueStore(db);
+
+            Words posts = new Words(99, 8_000);
+            List<String> queries = new ArrayList<>();
+            for (int i = 0; i < scale.searchQueries(); i++) {
+                FtsQuery.fromText(posts.title() + " " + posts.text(30)).ifPresent(q -> queries.add(q.match()));
+            }
+            progress.say("search: warming up for " + scale.searchWarmupSeconds() + " s");
+            long warmEnd = System.nanoTime() + (long) (scale.searchWarmupSeconds() * 1e9);
+            for (int i = 0; System.nanoTime() < warmEnd; i++) store.search(queries.get(i % queries.size()), true, 10);
+
+            progress.say("search: " + queries.size() + " queries");
+            long[] nanos = new long[queries.size()];
+            long hits = 0;
+            for (int i = 0; i < queries.size(); i++) {
+                long t = System.nanoTime();
+                List<SearchHit> found = store.search(queries.get(i), true, 10);
+                nanos[i] = System.nanoTime() - t;
+                hits += found.size();
+            }
+            Stats s = Stats.ofNanos(nanos);
+            List<Figure> figures = List.of(
+                    Figure.info("issues in the database", scale.searchIssues(), ""),
+                    Figure.info("queries", s.count(), ""),
+                    Figure.info("p50", s.p50(), "ms"),
+                    Figure.info("p90", s.p90(), "ms"),
+                    Figure.atMost("p99", s.p99(), "ms", TARGET_P99_MS),
+                    Figure.info("max", s.max(), "ms"),
+                    Figure.info("hits per query", (double) hits / queries.size(), ""));
+            Map<String, Object> details = new LinkedHashMap<>(s.toMap());
+            details.put("issues", scale.searchIssues());
+            details.put("seed_seconds", seedSeconds);
+            details.put("database_bytes", Files.size(dir.resolve("loop.db")));
+            List<String> notes = List.of("each query is a new post's title + a 30-word summary, as capture sends it "
+                    + "(FtsQuery, words ORed, ranked by bm25, open issues only, top 10); issue text is synthetic with "
+                    + "Zipf-distributed words over an 8,000-word vocabulary");
+            return new Outcome("search", "", figures, notes, details, 0);
+        } finally {
+            Community.deleteQuietly(dir);
+        }
+    }
+
+    /** Issues with a title, a 30-word summary and an 80-word transcript; one in six is shipped or closed. */
+    static void seed(Database db, int count) {
+        Words words = new Words(11, 8_000);
+        int batch = 10_000;
+        for (int done = 0; done < count; done += batch) {
+            int n = Math.min(batch, count - done);
+            Seeder.issues(db, 1L, 1L, n, i -> new Seeder.Issue(words.title(), words.text(30), words.text(80),
+                    i % 6 == 0 ? (i % 12 == 0 ? "shipped" : "closed") : "open", "untriaged", List.of()));
+        }
+    }
+}
