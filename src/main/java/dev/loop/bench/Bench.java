@@ -68,10 +68,20 @@ public final class Bench {
             }
         }
         if (specDm) scale = scale.withSpecDmFanout();
+        quietLogs();
         if (names.isEmpty()) names.addAll(ALL.keySet());
         List<Outcome> outcomes = run(names, scale, out, System.out, line -> System.err.println("  … " + line));
         if (outcomes.size() < names.size()) return 1;
         return strict && outcomes.stream().anyMatch(o -> !o.passed()) ? 1 : 0;
+    }
+
+    /** Loop's and JDA's INFO lines would bury the table: only warnings and errors while benchmarking. */
+    private static void quietLogs() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
+            for (String name : List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "dev.loop", "net.dv8tion")) {
+                ctx.getLogger(name).setLevel(ch.qos.logback.classic.Level.WARN);
+            }
+        }
     }
 
     private static int usage(String problem) {

@@ -75,14 +75,7 @@ final class SearchBench implements Bench.Benchmark {
         }
     }
 
-    /** Issues with a title, a 30-word summary and an 80-word transcript; one in six is shipped or closed. */
     static void seed(Database db, int count) {
-        Words words = new Words(11, 8_000);
-        int batch = 10_000;
-        for (int done = 0; done < count; done += batch) {
-            int n = Math.min(batch, count - done);
-            Seeder.issues(db, 1L, 1L, n, i -> new Seeder.Issue(words.title(), words.text(30), words.text(80),
-                    i % 6 == 0 ? (i % 12 == 0 ? "shipped" : "closed") : "open", "untriaged", List.of()));
-        }
+        Seeder.corpus(db, new Words(11, 8_000), count, 1L, 1L, 1L, List.of());
     }
 }

@@ -25,6 +25,26 @@ final class Seeder {
     private Seeder() {
     }
 
+    /**
+     * A body of issues like a busy community's: a title, a 30-word summary and an 80-word transcript each; one in six
+     * shipped or closed. With {@code requesters}, each issue has one place (a post that no longer exists) and one of
+     * them as its requester.
+     */
+    static void corpus(Database db, Words words, int count, long guildId, long forumId, long actor, List<Long> requesters) {
+        int batch = 10_000;
+        for (int done = 0; done < count; done += batch) {
+            int n = Math.min(batch, count - done);
+            int offset = done;
+            issues(db, guildId, actor, n, i -> {
+                int k = offset + i;
+                List<Place> places = requesters.isEmpty() ? List.of()
+                        : List.of(new Place(8_000_000_000L + k, forumId, List.of(requesters.get(k % requesters.size()))));
+                return new Issue(words.title(), words.text(30), words.text(80),
+                        k % 6 == 0 ? (k % 12 == 0 ? "shipped" : "closed") : "open", "untriaged", places);
+            });
+        }
+    }
+
     /** Inserts {@code count} issues numbered after the current highest; returns the first new number. */
     static int issues(Database db, long guildId, long actor, int count, IntFunction<Issue> issueAt) {
         return db.write(ctx -> {
