@@ -75,6 +75,10 @@ case "$cmd" in
     exec mvn -B -ntp test "$@" ;;
   bench)
     find_jdk; build_if_needed
-    run_jar bench "$@" ;;
+    # The benchmark JVM also hosts the simulator and the baseline bots, so it gets more heap than Loop alone;
+    # the memory benchmark starts Loop in its own JVM with run_jar's flags.
+    exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xss512k -Xmx1g \
+      -Dlogback.configurationFile=config/logback.xml -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED \
+      -jar "$JAR" bench "$@" ;;
   *) usage >&2; die "unknown command '$cmd'" ;;
 esac

@@ -83,6 +83,7 @@ final class IngestBench implements Bench.Benchmark {
                 long answered;
                 long seenByLoop;
                 try (Community.Running loop = c.startLoop(c.config("thread", file), db, b -> b.addEventListeners(counter))) {
+                    Thread.sleep((long) (Math.min(1, scale.settleSeconds()) * 1_000)); // the start-up catch-up finishes first
                     progress.say("ingest: " + threadCount + " new forum posts");
                     LongSupplier rows = () -> db.read(ctx -> ctx.fetchCount(DSL.table("support_thread")));
                     long t0 = System.nanoTime();

@@ -72,11 +72,11 @@ final class MemoryBench implements Bench.Benchmark {
                     throw new IllegalStateException("Loop did not become ready within 120 s; its last output:\n" + watch.tail());
                 }
                 double readySeconds = (watch.readyAt.get() - launched) / 1e9;
-                Thread.sleep(2_000); // let start-up work (catch-up, chunking) settle
+                Thread.sleep((long) (scale.settleSeconds() * 1_000)); // let start-up work (catch-up, chunking) settle
                 Footprint start = footprint(child.pid());
                 progress.say("memory: ready in " + Report.number(readySeconds) + " s; a day's traffic");
                 int interactions = day(c, scale, active, words);
-                Thread.sleep(3_000);
+                Thread.sleep((long) (scale.settleSeconds() * 1_000));
                 Footprint after = footprint(child.pid());
                 if (!child.isAlive()) throw new IllegalStateException("Loop exited during the run:\n" + watch.tail());
 

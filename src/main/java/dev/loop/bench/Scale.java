@@ -14,9 +14,9 @@ public record Scale(
         // release fan-out: issues x places (threads) per issue x requesters per place
         int fanoutIssues, int fanoutPlaces, int fanoutRequesters,
         int fanoutDmIssues, int fanoutDmPlaces, int fanoutDmRequesters,
-        // memory and start
+        // memory and start (settle: pause before reading memory, for start-up and traffic after-effects)
         int memoryMembers, int memoryIssues, int dayPosts, int dayMessagesPerPost, int dayShows, int dayMeToos,
-        int daySearches,
+        int daySearches, double settleSeconds,
         // search
         int searchIssues, int searchQueries, double searchWarmupSeconds) {
 
@@ -26,7 +26,7 @@ public record Scale(
                 2_000, 100_000,
                 100, 10, 10,
                 100, 2, 10,
-                50_000, 20_000, 500, 10, 2_000, 500, 200,
+                50_000, 20_000, 500, 10, 2_000, 500, 200, 3,
                 100_000, 2_000, 3);
     }
 
@@ -36,17 +36,17 @@ public record Scale(
                 500, 20_000,
                 20, 10, 10,
                 20, 2, 10,
-                50_000, 20_000, 100, 10, 400, 100, 50,
+                50_000, 20_000, 100, 10, 400, 100, 50, 2,
                 100_000, 500, 1);
     }
 
     public static Scale tiny() {
         return new Scale("tiny",
-                60, 0.3, 1.0, 120, false,
-                10, 200,
+                60, 0.2, 0.6, 60, false,
+                5, 100,
                 2, 2, 3,
                 2, 1, 3,
-                300, 50, 3, 3, 6, 3, 3,
+                300, 50, 3, 3, 6, 3, 3, 0.2,
                 2_000, 100, 0.1);
     }
 
@@ -55,6 +55,6 @@ public record Scale(
         return new Scale(name + "+spec-dm", latencyRate, latencyWarmupSeconds, latencySeconds, latencyMembers,
                 latencyBracket, ingestThreads, ingestMessages, fanoutIssues, fanoutPlaces, fanoutRequesters,
                 100, 10, 10, memoryMembers, memoryIssues, dayPosts, dayMessagesPerPost, dayShows, dayMeToos,
-                daySearches, searchIssues, searchQueries, searchWarmupSeconds);
+                daySearches, settleSeconds, searchIssues, searchQueries, searchWarmupSeconds);
     }
 }
