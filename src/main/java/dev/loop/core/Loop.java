@@ -3,6 +3,7 @@ package dev.loop.core;
 import dev.loop.core.config.Config;
 import dev.loop.core.discord.Engineers;
 import dev.loop.core.discord.InteractionRouter;
+import dev.loop.core.discord.PacedRateLimiter;
 import dev.loop.core.discord.Replies;
 import java.time.Clock;
 import java.time.Duration;
@@ -108,7 +109,9 @@ public final class Loop implements AutoCloseable {
                 .disableCache(CacheFlag.VOICE_STATE, CacheFlag.EMOJI, CacheFlag.STICKER, CacheFlag.SOUNDBOARD_SOUNDS,
                         CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS, CacheFlag.ONLINE_STATUS)
                 .addEventListeners(listeners.toArray());
-        config.discord().apiOverride().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+        RestConfig rest = new RestConfig().setRateLimiterFactory(PacedRateLimiter.factory(PacedRateLimiter.REQUESTS_PER_SECOND));
+        config.discord().apiOverride().ifPresent(rest::setBaseUrl);
+        builder.setRestConfig(rest);
         config.discord().gatewayOverride().ifPresent(url -> builder.setSessionController(new LocalGateway(url)));
         customize.accept(builder);
 
