@@ -1,6 +1,6 @@
 package dev.loop.bench;
 
-import dev.loop.capture.FtsQuery;
+import dev.loop.capture.DuplicateSearch;
 import dev.loop.core.Database;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.SearchHit;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The duplicate-suggestion query capture runs before creating an issue ({@link FtsQuery} from the new post's title
+ * The duplicate-suggestion query capture runs before creating an issue ({@link DuplicateSearch} on the new post's title
  * and summary, then {@link IssueStore#search} over open issues, top 10) against a database of many issues, timed
  * one query at a time after a warm-up.
  */
@@ -36,20 +36,19 @@ final class SearchBench implements Bench.Benchmark {
             IssueStore store = new IssueStore(db);
 
             Words posts = new Words(99, 8_000);
+            DuplicateSearch search = new DuplicateSearch(store);
             List<String> queries = new ArrayList<>();
-            for (int i = 0; i < scale.searchQueries(); i++) {
-                FtsQuery.fromText(posts.title() + " " + posts.text(30)).ifPresent(q -> queries.add(q.match()));
-            }
+            for (int i = 0; i < scale.searchQueries(); i++) queries.add(posts.title() + " " + posts.text(30));
             progress.say("search: warming up for " + scale.searchWarmupSeconds() + " s");
             long warmEnd = System.nanoTime() + (long) (scale.searchWarmupSeconds() * 1e9);
-            for (int i = 0; System.nanoTime() < warmEnd; i++) store.search(queries.get(i % queries.size()), true, 10);
+            for (int i = 0; System.nanoTime() < warmEnd; i++) search.openIssuesLike(queries.get(i % queries.size()), 10);
 
             progress.say("search: " + queries.size() + " queries");
             long[] nanos = new long[queries.size()];
             long hits = 0;
             for (int i = 0; i < queries.size(); i++) {
                 long t = System.nanoTime();
-                List<SearchHit> found = store.search(queries.get(i), true, 10);
+                List<SearchHit> found = search.openIssuesLike(queries.get(i), 10);
                 nanos[i] = System.nanoTime() - t;
                 hits += found.size();
             }
@@ -67,7 +66,7 @@ final class SearchBench implements Bench.Benchmark {
             details.put("seed_seconds", seedSeconds);
             details.put("database_bytes", Files.size(dir.resolve("loop.db")));
             List<String> notes = List.of("each query is a new post's title + a 30-word summary, as capture sends it "
-                    + "(FtsQuery, words ORed, ranked by bm25, open issues only, top 10); issue text is synthetic with "
+                    + "(DuplicateSearch: the post's " + DuplicateSearch.WORDS + " rarest words ORed, ranked by bm25, open issues only, top 10); issue text is synthetic with "
                     + "Zipf-distributed words over an 8,000-word vocabulary");
             return new Outcome("search", "", figures, notes, details, 0);
         } finally {
