@@ -70,7 +70,7 @@ final class IngestBench implements Bench.Benchmark {
             Path file = c.dir.resolve("loop.db");
             try (Database db = Database.open(file)) {
                 // open issues for the "looks like #N" hint each new post is checked against
-                Words words = new Words(3, 8_000);
+                Words words = new Words(3, Words.CORPUS_VOCABULARY);
                 Seeder.issues(db, c.guild.id(), c.engineers.getFirst().id(), 1_000,
                         i -> new Seeder.Issue(words.title(), words.text(30), words.text(60), "open", "untriaged", List.of()));
                 Counter counter = new Counter(c.support.id());

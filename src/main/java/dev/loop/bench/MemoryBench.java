@@ -55,7 +55,7 @@ final class MemoryBench implements Bench.Benchmark {
                 active.add(c.guild.findMember("member" + (i * (scale.memoryMembers() / Math.min(2_000, scale.memoryMembers())))).orElseThrow());
             }
             Path file = c.dir.resolve("loop.db");
-            Words words = new Words(21, 8_000);
+            Words words = new Words(21, Words.CORPUS_VOCABULARY);
             try (Database db = Database.open(file)) {
                 Seeder.corpus(db, words, scale.memoryIssues(), c.guild.id(), c.support.id(),
                         c.engineers.getFirst().id(), active.stream().map(SimMember::id).toList());

@@ -14,6 +14,13 @@ import java.util.Set;
  */
 final class Words {
 
+    /**
+     * Distinct words in a corpus of about 100,000 issues. By Heaps' law (vocabulary ≈ K·n^β, K ≈ 10–100, β ≈ 0.4–0.6)
+     * twelve million words of text hold on the order of 100,000 distinct ones; 40,000 stays on the cautious side,
+     * since a smaller vocabulary makes every word more common and full-text search slower.
+     */
+    static final int CORPUS_VOCABULARY = 40_000;
+
     private static final String COMMON = """
             the app crash crashes error when on after start startup login sync fails failed cannot open save file
             update version install installer windows mac linux android ios button screen page dark mode settings
