@@ -78,6 +78,11 @@ final class MemoryBench implements Bench.Benchmark {
                 int interactions = day(c, scale, active, words);
                 Thread.sleep((long) (scale.settleSeconds() * 1_000));
                 Footprint after = footprint(child.pid());
+                if (System.getProperty("bench.childFlags", "").contains("NativeMemoryTracking")) {
+                    Process nmt = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                            Long.toString(child.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+                    System.err.println(new String(nmt.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                }
                 if (!child.isAlive()) throw new IllegalStateException("Loop exited during the run:\n" + watch.tail());
 
                 List<Figure> figures = List.of(
@@ -114,6 +119,9 @@ final class MemoryBench implements Bench.Benchmark {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(RUN_FLAGS);
+        // extra flags for investigating (e.g. -XX:NativeMemoryTracking=summary); not used by ./run.sh bench
+        String extra = System.getProperty("bench.childFlags", "").strip();
+        if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
         Path logback = Path.of("config", "logback.xml");
         if (Files.isRegularFile(logback)) cmd.add("-Dlogback.configurationFile=" + logback.toAbsolutePath());
         cmd.add("-cp");

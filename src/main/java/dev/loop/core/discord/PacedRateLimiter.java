@@ -12,10 +12,10 @@ import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
 /**
  * Keeps Loop under Discord's global limit of 50 requests a second. JDA only learns of the global limit from a 429,
  * and then bursts again as soon as the cooldown ends, so a long fan-out (a release telling thousands of people) would
- * draw a 429 every second. This limiter spaces requests evenly at a rate a little under the limit, in the order JDA
- * asked for them, and hands them to JDA's own per-route limiter. Interaction callbacks and interaction webhooks are
- * exempt from the global limit, as on Discord, and pass straight through so answering a person never waits behind a
- * fan-out.
+ * draw a 429 every second. This limiter passes requests straight to JDA's own per-route limiter until Discord first
+ * answers with a global 429; from then on it spaces them evenly at a rate a little under the limit, in the order JDA
+ * asked for them. Interaction callbacks and interaction webhooks are exempt from the global limit, as on Discord, and
+ * always pass straight through, so answering a person never waits behind a fan-out.
  */
 public final class PacedRateLimiter implements RestRateLimiter {
 
@@ -27,17 +27,20 @@ public final class PacedRateLimiter implements RestRateLimiter {
     private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final Thread pacer;
     private volatile boolean stopped;
+    /** Set for good by the first global 429: pacing only where the limit was shown to apply. */
+    private volatile boolean pacing;
 
-    PacedRateLimiter(RestRateLimiter delegate, double perSecond) {
+    PacedRateLimiter(RestRateLimiter delegate, double perSecond, boolean pacing) {
         if (perSecond <= 0) throw new IllegalArgumentException("rate must be positive");
         this.delegate = delegate;
         this.intervalNanos = (long) (1e9 / perSecond);
+        this.pacing = pacing;
         this.pacer = Thread.ofPlatform().name("loop-rest-pacer").daemon().start(this::pace);
     }
 
     /** A factory for {@code RestConfig.setRateLimiterFactory}, wrapping JDA's default limiter. */
     public static Function<RateLimitConfig, RestRateLimiter> factory(double perSecond) {
-        return config -> new PacedRateLimiter(new SequentialRestRateLimiter(config), perSecond);
+        return config -> new PacedRateLimiter(new SequentialRestRateLimiter(config), perSecond, false);
     }
 
     /** Interaction callbacks and follow-ups (webhooks with an interaction token) do not count towards the limit. */
@@ -46,12 +49,81 @@ public final class PacedRateLimiter implements RestRateLimiter {
         return route.startsWith("interactions/") || route.startsWith("webhooks/");
     }
 
+    /** Whether requests are being spaced out (after a global 429). */
+    public boolean pacing() {
+        return pacing;
+    }
+
     @Override
     public void enqueue(Work task) {
         if (stopped || exempt(task)) {
             delegate.enqueue(task);
+        } else if (!pacing && queue.isEmpty()) {
+            delegate.enqueue(new Watched(task));
         } else {
-            queue.add(task);
+            queue.add(new Watched(task));
+        }
+    }
+
+    private void globalLimitHit() {
+        if (!pacing) {
+            pacing = true;
+            org.slf4j.LoggerFactory.getLogger(PacedRateLimiter.class).info(
+                    "Discord's global rate limit was reached; requests are paced at {}/s from now on", intervalNanos > 0
+                            ? Math.round(1e9 / intervalNanos) : 0);
+        }
+    }
+
+    /** Work as JDA gave it, reporting a global 429 to the limiter. */
+    private final class Watched implements Work {
+        private final Work work;
+
+        Watched(Work work) {
+            this.work = work;
+        }
+
+        @Override
+        public net.dv8tion.jda.api.requests.Route.CompiledRoute getRoute() {
+            return work.getRoute();
+        }
+
+        @Override
+        public net.dv8tion.jda.api.JDA getJDA() {
+            return work.getJDA();
+        }
+
+        @Override
+        public okhttp3.Response execute() {
+            okhttp3.Response response = work.execute();
+            if (response != null && response.code() == 429 && "true".equalsIgnoreCase(response.header(GLOBAL_HEADER))) {
+                globalLimitHit();
+            }
+            return response;
+        }
+
+        @Override
+        public boolean isSkipped() {
+            return work.isSkipped();
+        }
+
+        @Override
+        public boolean isDone() {
+            return work.isDone();
+        }
+
+        @Override
+        public boolean isPriority() {
+            return work.isPriority();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return work.isCancelled();
+        }
+
+        @Override
+        public void cancel() {
+            work.cancel();
         }
     }
 
