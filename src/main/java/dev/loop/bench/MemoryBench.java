@@ -211,6 +211,8 @@ final class MemoryBench implements Bench.Benchmark {
         for (int i = 0; i < shows.size(); i++) {
             List<dev.loop.sim.SimMessage> card = shows.get(i).replies();
             if (card.isEmpty()) continue; // unanswered: counted below
+            boolean open = card.getFirst().buttons().stream().anyMatch(b -> b.label().equals("Me too") && !b.disabled());
+            if (!open) continue; // a shipped or closed issue
             sent.add(showers.get(i).pressButton(card.getFirst(), "Me too"));
             Thread.sleep(5);
         }
