@@ -31,9 +31,10 @@ final class MemoryBench implements Bench.Benchmark {
 
     static final double TARGET_RSS_MB = 256;
     static final double TARGET_READY_S = 3;
-    /** The flags run.sh runs Loop with. */
-    static final List<String> RUN_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=512m",
-            "-Djava.awt.headless=true");
+    /** The flags run.sh runs Loop with (LOOP_JAVA_FLAGS there; keep the two in step), and its environment. */
+    static final List<String> RUN_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=512m", "-Xmn16m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=40m", "-XX:TrimNativeHeapInterval=5000", "-Djava.awt.headless=true");
+    static final Map<String, String> RUN_ENV = Map.of("MALLOC_ARENA_MAX", "2");
     private static final Pattern HEAP_LINE = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
     @Override
@@ -78,6 +79,12 @@ final class MemoryBench implements Bench.Benchmark {
                 int[] interactions = day(c, scale, active, words);
                 Thread.sleep((long) (scale.settleSeconds() * 1_000));
                 Footprint after = footprint(child.pid());
+                if (Boolean.getBoolean("bench.histogram")) {
+                    Process histo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                            Long.toString(child.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+                    String text = new String(histo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    text.lines().limit(30).forEach(System.err::println);
+                }
                 if (System.getProperty("bench.childFlags", "").contains("NativeMemoryTracking")) {
                     Process nmt = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                             Long.toString(child.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
@@ -102,7 +109,7 @@ final class MemoryBench implements Bench.Benchmark {
                 details.put("start", start);
                 details.put("after_day", after);
                 List<String> notes = List.of(
-                        "Loop runs as `java " + String.join(" ", RUN_FLAGS) + " … run`; ready = its \"Loop is ready\" "
+                        "Loop runs as `MALLOC_ARENA_MAX=2 java " + String.join(" ", RUN_FLAGS) + " … run`; ready = its \"Loop is ready\" "
                                 + "log line, timed from launching the JVM",
                         "a day: " + scale.dayPosts() + " new support posts with " + scale.dayMessagesPerPost()
                                 + " messages each, " + scale.dayShows() + " /issue show, " + scale.dayMeToos()
@@ -131,6 +138,7 @@ final class MemoryBench implements Bench.Benchmark {
         cmd.add("run");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
+        env.putAll(RUN_ENV);
         env.put("DISCORD_TOKEN", c.sim.token());
         env.put("LOOP_CONFIG", yaml.toString());
         env.put("LOOP_LOG_DIR", c.dir.resolve("logs").toString());
