@@ -33,7 +33,8 @@ final class MemoryBench implements Bench.Benchmark {
     static final double TARGET_READY_S = 3;
     /** The flags run.sh runs Loop with (LOOP_JAVA_FLAGS there; keep the two in step), and its environment. */
     static final List<String> RUN_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=512m", "-Xmn16m",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=40m", "-XX:TrimNativeHeapInterval=5000", "-Djava.awt.headless=true");
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=40m",
+            "-XX:TrimNativeHeapInterval=5000", "-Djava.awt.headless=true");
     static final Map<String, String> RUN_ENV = Map.of("MALLOC_ARENA_MAX", "2");
     private static final Pattern HEAP_LINE = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
