@@ -1,32 +1,36 @@
 package dev.loop.core.discord;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.requests.RestRateLimiter;
+import net.dv8tion.jda.api.requests.Route;
 import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps Loop under Discord's global limit of 50 requests a second. JDA only learns of the global limit from a 429,
  * and then bursts again as soon as the cooldown ends, so a long fan-out (a release telling thousands of people) would
- * draw a 429 every second. This limiter passes requests straight to JDA's own per-route limiter until Discord first
- * answers with a global 429; from then on it spaces them evenly at a rate a little under the limit, in the order JDA
- * asked for them. Interaction callbacks and interaction webhooks are exempt from the global limit, as on Discord, and
- * always pass straight through, so answering a person never waits behind a fan-out.
+ * draw a 429 every second or two. This wraps JDA's own limiter: requests go through it unchanged until Discord first
+ * answers with a global 429; from then on each request waits, just before it is sent, for its turn in an even spacing
+ * a little under the limit. Spacing the sending itself (not the queueing) matters: JDA's per-route buckets hold
+ * requests back and release them together, which would otherwise burst past the limit. Interaction callbacks and
+ * interaction webhooks are exempt from the global limit, as on Discord, and are never held, so answering a person
+ * never waits behind a fan-out.
  */
 public final class PacedRateLimiter implements RestRateLimiter {
 
-    /** Discord's global limit is 50/s; a little headroom absorbs network jitter between here and Discord. */
+    private static final Logger log = LoggerFactory.getLogger(PacedRateLimiter.class);
+
+    /** Discord's global limit is 50/s; a little headroom absorbs jitter between here and Discord. */
     public static final double REQUESTS_PER_SECOND = 47;
 
     private final RestRateLimiter delegate;
     private final long intervalNanos;
-    private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
-    private final Thread pacer;
-    private volatile boolean stopped;
+    private final Object slots = new Object();
+    private long nextSlot; // guarded by slots
     /** Set for good by the first global 429: pacing only where the limit was shown to apply. */
     private volatile boolean pacing;
 
@@ -35,7 +39,7 @@ public final class PacedRateLimiter implements RestRateLimiter {
         this.delegate = delegate;
         this.intervalNanos = (long) (1e9 / perSecond);
         this.pacing = pacing;
-        this.pacer = Thread.ofPlatform().name("loop-rest-pacer").daemon().start(this::pace);
+        this.nextSlot = System.nanoTime();
     }
 
     /** A factory for {@code RestConfig.setRateLimiterFactory}, wrapping JDA's default limiter. */
@@ -56,45 +60,66 @@ public final class PacedRateLimiter implements RestRateLimiter {
 
     @Override
     public void enqueue(Work task) {
-        if (stopped || exempt(task)) {
-            delegate.enqueue(task);
-        } else if (!pacing && queue.isEmpty()) {
-            delegate.enqueue(new Watched(task));
-        } else {
-            queue.add(new Watched(task));
+        delegate.enqueue(exempt(task) ? task : new Paced(task));
+    }
+
+    /** Waits for this request's turn: evenly spaced, never two in the same slot. */
+    private void awaitTurn() {
+        long turn;
+        synchronized (slots) {
+            long now = System.nanoTime();
+            turn = Math.max(now, nextSlot);
+            nextSlot = turn + intervalNanos;
         }
+        long wait;
+        while ((wait = turn - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
     }
 
     private void globalLimitHit() {
         if (!pacing) {
             pacing = true;
-            org.slf4j.LoggerFactory.getLogger(PacedRateLimiter.class).info(
-                    "Discord's global rate limit was reached; requests are paced at {}/s from now on", intervalNanos > 0
-                            ? Math.round(1e9 / intervalNanos) : 0);
+            log.info("Discord's global rate limit was reached; requests are paced at {}/s from now on",
+                    Math.round(1e9 / intervalNanos));
         }
     }
 
-    /** Work as JDA gave it, reporting a global 429 to the limiter. */
-    private final class Watched implements Work {
+    @Override
+    public void stop(boolean shutdown, Runnable callback) {
+        delegate.stop(shutdown, callback);
+    }
+
+    @Override
+    public boolean isStopped() {
+        return delegate.isStopped();
+    }
+
+    @Override
+    public int cancelRequests() {
+        return delegate.cancelRequests();
+    }
+
+    /** A request as JDA gave it: waits for its turn while pacing, and reports a global 429. */
+    private final class Paced implements Work {
         private final Work work;
 
-        Watched(Work work) {
+        Paced(Work work) {
             this.work = work;
         }
 
         @Override
-        public net.dv8tion.jda.api.requests.Route.CompiledRoute getRoute() {
+        public Route.CompiledRoute getRoute() {
             return work.getRoute();
         }
 
         @Override
-        public net.dv8tion.jda.api.JDA getJDA() {
+        public JDA getJDA() {
             return work.getJDA();
         }
 
         @Override
-        public okhttp3.Response execute() {
-            okhttp3.Response response = work.execute();
+        public Response execute() {
+            if (pacing && !work.isSkipped()) awaitTurn();
+            Response response = work.execute();
             if (response != null && response.code() == 429 && "true".equalsIgnoreCase(response.header(GLOBAL_HEADER))) {
                 globalLimitHit();
             }
@@ -125,59 +150,5 @@ public final class PacedRateLimiter implements RestRateLimiter {
         public void cancel() {
             work.cancel();
         }
-    }
-
-    private void pace() {
-        long next = System.nanoTime();
-        while (true) {
-            Work w;
-            try {
-                w = queue.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (w.isSkipped()) {
-                delegate.enqueue(w); // cancelled while waiting: JDA drops it; it takes no slot
-                continue;
-            }
-            long wait = next - System.nanoTime();
-            if (wait > 0) LockSupport.parkNanos(wait);
-            next = Math.max(System.nanoTime(), next) + intervalNanos;
-            delegate.enqueue(w);
-        }
-    }
-
-    @Override
-    public void stop(boolean shutdown, Runnable callback) {
-        stopped = true;
-        pacer.interrupt();
-        try {
-            pacer.join(TimeUnit.SECONDS.toMillis(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // whatever is still waiting goes to JDA, which finishes or cancels it as it does its own queue
-        List<Work> left = new ArrayList<>();
-        queue.drainTo(left);
-        left.forEach(delegate::enqueue);
-        delegate.stop(shutdown, callback);
-    }
-
-    @Override
-    public boolean isStopped() {
-        return delegate.isStopped();
-    }
-
-    @Override
-    public int cancelRequests() {
-        int cancelled = 0;
-        for (Work w : queue) {
-            if (!w.isPriority() && !w.isCancelled()) {
-                w.cancel();
-                cancelled++;
-            }
-        }
-        queue.removeIf(Work::isCancelled);
-        return cancelled + delegate.cancelRequests();
     }
 }

@@ -2,8 +2,9 @@ package dev.loop.core.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.requests.RestRateLimiter;
@@ -13,16 +14,16 @@ import org.junit.jupiter.api.Test;
 
 class PacedRateLimiterTest {
 
-    /** Records when each piece of work was handed on to JDA's limiter. */
-    static class Recorder implements RestRateLimiter {
-        final List<FakeWork> got = new CopyOnWriteArrayList<>();
-        final List<Long> at = new CopyOnWriteArrayList<>();
+    /** Stands in for JDA's limiter: runs every request at once on its own thread, as JDA's buckets would. */
+    static final class Executing implements RestRateLimiter {
+        final List<RestRateLimiter.Work> handed = new CopyOnWriteArrayList<>();
+        final Map<FakeWork, Long> sentAt = new ConcurrentHashMap<>();
         volatile boolean stopped;
 
         @Override
         public void enqueue(Work task) {
-            got.add(unwrap(task));
-            at.add(System.nanoTime());
+            handed.add(task);
+            Thread.ofVirtual().start(task::execute);
         }
 
         @Override
@@ -40,14 +41,20 @@ class PacedRateLimiterTest {
         public int cancelRequests() {
             return 0;
         }
+
+        void awaitSent(int n) throws InterruptedException {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (sentAt.size() < n && System.nanoTime() < deadline) Thread.sleep(2);
+        }
     }
 
-    static final class FakeWork implements RestRateLimiter.Work {
+    final class FakeWork implements RestRateLimiter.Work {
         final Route.CompiledRoute route;
-        volatile boolean cancelled;
+        final Executing sink;
         volatile Response response;
 
-        FakeWork(Route route, String... params) {
+        FakeWork(Executing sink, Route route, String... params) {
+            this.sink = sink;
             this.route = route.compile(params);
         }
 
@@ -63,12 +70,13 @@ class PacedRateLimiterTest {
 
         @Override
         public Response execute() {
+            sink.sentAt.put(this, System.nanoTime());
             return response;
         }
 
         @Override
         public boolean isSkipped() {
-            return cancelled;
+            return false;
         }
 
         @Override
@@ -83,109 +91,84 @@ class PacedRateLimiterTest {
 
         @Override
         public boolean isCancelled() {
-            return cancelled;
+            return false;
         }
 
         @Override
         public void cancel() {
-            cancelled = true;
         }
     }
 
-    /** The limiter hands on its own wrapper around non-exempt work; tests compare what JDA gave it. */
-    static FakeWork unwrap(RestRateLimiter.Work w) {
-        if (w instanceof FakeWork f) return f;
-        try {
-            java.lang.reflect.Field inner = w.getClass().getDeclaredField("work");
-            inner.setAccessible(true);
-            return (FakeWork) inner.get(w);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+    FakeWork message(Executing sink) {
+        return new FakeWork(sink, Route.post("channels/{channel_id}/messages"), "1");
     }
 
-    static FakeWork message(int channel) {
-        return new FakeWork(Route.post("channels/{channel_id}/messages"), Integer.toString(channel));
-    }
-
-    @Test
-    void spacesRequestsEvenlyInOrder() throws Exception {
-        Recorder r = new Recorder();
-        PacedRateLimiter limiter = new PacedRateLimiter(r, 200, true); // 5 ms apart, to keep the test short
-        List<FakeWork> sent = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            FakeWork w = message(i % 3);
-            sent.add(w);
-            limiter.enqueue(w);
-        }
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (r.got.size() < 40 && System.nanoTime() < deadline) Thread.sleep(5);
-
-        assertThat(r.got).containsExactlyElementsOf(sent);
-        // at 200/s no 50 ms window holds more than 11 requests
-        for (int i = 0; i + 11 < r.at.size(); i++) {
-            assertThat(r.at.get(i + 11) - r.at.get(i)).isGreaterThanOrEqualTo(50_000_000L);
-        }
-        limiter.stop(true, null);
-    }
-
-    @Test
-    void interactionAnswersAreNotHeldBackByTheQueue() {
-        Recorder r = new Recorder();
-        PacedRateLimiter limiter = new PacedRateLimiter(r, 2, true); // 500 ms apart
-        for (int i = 0; i < 5; i++) limiter.enqueue(message(1));
-        FakeWork callback = new FakeWork(Route.post("interactions/{interaction_id}/{interaction_token}/callback"),
-                "1", "token");
-        FakeWork followUp = new FakeWork(Route.post("webhooks/{application_id}/{interaction_token}"), "2", "token");
-        limiter.enqueue(callback);
-        limiter.enqueue(followUp);
-
-        assertThat(r.got).contains(callback, followUp);
-        assertThat(r.got.size()).isLessThanOrEqualTo(3);
-        limiter.stop(true, null);
-        assertThat(r.got).hasSize(7); // what was still waiting is handed to JDA on stop
-        assertThat(r.stopped).isTrue();
-    }
-
-    @Test
-    void cancelledWorkLeavesTheQueue() {
-        Recorder r = new Recorder();
-        PacedRateLimiter limiter = new PacedRateLimiter(r, 1, true);
-        for (int i = 0; i < 4; i++) limiter.enqueue(message(1));
-
-        int cancelled = limiter.cancelRequests();
-
-        assertThat(cancelled).isBetween(2, 4); // one may already be handed on, one held for its slot
-        limiter.stop(true, null);
-    }
-
-    @Test
-    void passesStraightThroughUntilDiscordReportsTheGlobalLimit() throws Exception {
-        List<RestRateLimiter.Work> handed = new CopyOnWriteArrayList<>();
-        RestRateLimiter executing = new Recorder() {
-            @Override
-            public void enqueue(Work task) {
-                handed.add(task);
-                task.execute(); // JDA runs the request and reads its answer
-            }
-        };
-        PacedRateLimiter limiter = new PacedRateLimiter(executing, 2, false); // 500 ms apart once pacing
-
-        for (int i = 0; i < 5; i++) limiter.enqueue(message(1));
-        assertThat(handed).hasSize(5);
-        assertThat(limiter.pacing()).isFalse();
-
-        FakeWork limited = message(1);
-        limited.response = new Response.Builder()
+    static Response globalLimited() {
+        return new Response.Builder()
                 .request(new okhttp3.Request.Builder().url("http://127.0.0.1/api/v10/channels/1/messages").build())
                 .protocol(okhttp3.Protocol.HTTP_1_1).code(429).message("Too Many Requests")
                 .header("X-RateLimit-Global", "true").build();
+    }
+
+    @Test
+    void whilePacingRequestsAreSentEvenlySpacedHoweverJdaReleasesThem() throws Exception {
+        Executing jda = new Executing();
+        PacedRateLimiter limiter = new PacedRateLimiter(jda, 200, true); // 5 ms apart, to keep the test short
+        for (int i = 0; i < 40; i++) limiter.enqueue(message(jda)); // all released at once
+
+        jda.awaitSent(40);
+
+        List<Long> times = jda.sentAt.values().stream().sorted().toList();
+        assertThat(times).hasSize(40);
+        // at 200/s no 50 ms window holds more than 11 requests
+        for (int i = 0; i + 11 < times.size(); i++) {
+            assertThat(times.get(i + 11) - times.get(i)).isGreaterThanOrEqualTo(50_000_000L);
+        }
+    }
+
+    @Test
+    void interactionAnswersAreNeverHeld() throws Exception {
+        Executing jda = new Executing();
+        PacedRateLimiter limiter = new PacedRateLimiter(jda, 2, true); // 500 ms apart
+        for (int i = 0; i < 4; i++) limiter.enqueue(message(jda));
+        FakeWork callback = new FakeWork(jda, Route.post("interactions/{interaction_id}/{interaction_token}/callback"),
+                "1", "token");
+        FakeWork followUp = new FakeWork(jda, Route.post("webhooks/{application_id}/{interaction_token}"), "2", "token");
+        long start = System.nanoTime();
+        limiter.enqueue(callback);
+        limiter.enqueue(followUp);
+
+        jda.awaitSent(3);
+        Thread.sleep(50);
+
+        assertThat(jda.sentAt).containsKeys(callback, followUp);
+        assertThat(jda.sentAt.get(callback) - start).isLessThan(400_000_000L);
+        assertThat(jda.sentAt.get(followUp) - start).isLessThan(400_000_000L);
+        assertThat(jda.sentAt).hasSizeLessThanOrEqualTo(3); // of the four messages only the first has had its turn
+        assertThat(jda.handed).contains(callback, followUp); // exempt work reaches JDA as it was given
+    }
+
+    @Test
+    void sendsFreelyUntilDiscordReportsTheGlobalLimit() throws Exception {
+        Executing jda = new Executing();
+        PacedRateLimiter limiter = new PacedRateLimiter(jda, 2, false); // 500 ms apart once pacing
+        long start = System.nanoTime();
+        for (int i = 0; i < 5; i++) limiter.enqueue(message(jda));
+        jda.awaitSent(5);
+        assertThat(System.nanoTime() - start).isLessThan(400_000_000L);
+        assertThat(limiter.pacing()).isFalse();
+
+        FakeWork limited = message(jda);
+        limited.response = globalLimited();
         limiter.enqueue(limited);
+        jda.awaitSent(6);
+        Thread.sleep(20);
         assertThat(limiter.pacing()).isTrue();
 
-        for (int i = 0; i < 3; i++) limiter.enqueue(message(1));
+        for (int i = 0; i < 3; i++) limiter.enqueue(message(jda));
         Thread.sleep(100);
-        assertThat(handed.size()).isLessThanOrEqualTo(7); // now spaced 500 ms apart
+        assertThat(jda.sentAt).hasSizeLessThanOrEqualTo(7); // now spaced 500 ms apart
         limiter.stop(true, null);
+        assertThat(jda.stopped).isTrue();
     }
 }
