@@ -2,6 +2,7 @@ package dev.loop.capture;
 
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.SearchHit;
+import dev.loop.issue.TermFrequencies;
 import java.util.List;
 
 /**
@@ -13,6 +14,13 @@ public final class DuplicateSearch {
 
     /** Words of a post that are searched for; more find little more and cost more (see the search benchmark). */
     public static final int WORDS = 6;
+    /**
+     * A word in more than this share of the issues is left out (unless fewer than two words would be left): it hardly
+     * tells issues apart, and ranking every issue that has it is what makes a search slow in a large database.
+     */
+    static final double COMMON_SHARE = 0.02;
+    /** Below this many issues every search is cheap; nothing is left out for being common. */
+    static final int COMMON_FLOOR = 200;
 
     private final IssueStore store;
 
@@ -26,7 +34,9 @@ public final class DuplicateSearch {
     }
 
     public List<SearchHit> openIssuesLike(FtsQuery query, int limit) {
-        FtsQuery narrowed = query.distinctive(store.termFrequencies()::of, WORDS);
+        TermFrequencies terms = store.termFrequencies();
+        int commonAbove = Math.max(COMMON_FLOOR, (int) (terms.documents() * COMMON_SHARE));
+        FtsQuery narrowed = query.distinctive(terms::of, WORDS, commonAbove);
         return store.search(narrowed.match(), true, limit);
     }
 }

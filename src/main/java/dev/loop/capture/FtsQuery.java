@@ -85,13 +85,26 @@ public record FtsQuery(List<String> tokens) {
      * cost nothing to look up otherwise. Ties keep the text's order.
      */
     public FtsQuery distinctive(ToIntFunction<String> documentCount, int max) {
-        if (tokens.size() <= max) return this;
+        return distinctive(documentCount, max, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #distinctive(ToIntFunction, int)}, leaving out words in more than {@code commonAbove} issues as well, as
+     * long as at least two words are left: a text made only of common words is still searched by its two rarest.
+     */
+    public FtsQuery distinctive(ToIntFunction<String> documentCount, int max, int commonAbove) {
         List<String> unknown = new ArrayList<>();
         List<String> known = new ArrayList<>();
         for (String t : tokens) (documentCount.applyAsInt(t) == 0 ? unknown : known).add(t);
         known.sort(Comparator.comparingInt(documentCount::applyAsInt));
+        int keepKnown = 0;
+        while (keepKnown < Math.min(max, known.size())
+                && (keepKnown < 2 || documentCount.applyAsInt(known.get(keepKnown)) <= commonAbove)) {
+            keepKnown++;
+        }
         Set<String> keep = new LinkedHashSet<>(unknown.subList(0, Math.min(max, unknown.size())));
-        keep.addAll(known.subList(0, Math.min(max, known.size())));
+        keep.addAll(known.subList(0, keepKnown));
+        if (keep.size() == tokens.size()) return this;
         List<String> ordered = new ArrayList<>();
         for (String t : tokens) if (keep.contains(t)) ordered.add(t);
         return new FtsQuery(ordered);
