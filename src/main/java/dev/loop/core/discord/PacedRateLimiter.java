@@ -7,22 +7,18 @@ import net.dv8tion.jda.api.requests.RestRateLimiter;
 import net.dv8tion.jda.api.requests.Route;
 import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
 import okhttp3.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps Loop under Discord's global limit of 50 requests a second. JDA only learns of the global limit from a 429,
  * and then bursts again as soon as the cooldown ends, so a long fan-out (a release telling thousands of people) would
- * draw a 429 every second or two. This wraps JDA's own limiter: requests go through it unchanged until Discord first
- * answers with a global 429; from then on each request waits, just before it is sent, for its turn in an even spacing
- * a little under the limit. Spacing the sending itself (not the queueing) matters: JDA's per-route buckets hold
+ * draw a 429 every second or two. This wraps JDA's own limiter: each request waits, just before it is sent, for its
+ * turn in an even spacing a little under the limit (a request finding the last turn long past goes at once, so quiet
+ * traffic is never held up). Spacing the sending itself (not the queueing) matters: JDA's per-route buckets hold
  * requests back and release them together, which would otherwise burst past the limit. Interaction callbacks and
  * interaction webhooks are exempt from the global limit, as on Discord, and are never held, so answering a person
- * never waits behind a fan-out.
+ * never waits behind a fan-out. Should Discord still answer with a global 429, JDA waits it out as before.
  */
 public final class PacedRateLimiter implements RestRateLimiter {
-
-    private static final Logger log = LoggerFactory.getLogger(PacedRateLimiter.class);
 
     /** Discord's global limit is 50/s; a little headroom absorbs jitter between here and Discord. */
     public static final double REQUESTS_PER_SECOND = 47;
@@ -31,31 +27,23 @@ public final class PacedRateLimiter implements RestRateLimiter {
     private final long intervalNanos;
     private final Object slots = new Object();
     private long nextSlot; // guarded by slots
-    /** Set for good by the first global 429: pacing only where the limit was shown to apply. */
-    private volatile boolean pacing;
 
-    PacedRateLimiter(RestRateLimiter delegate, double perSecond, boolean pacing) {
+    PacedRateLimiter(RestRateLimiter delegate, double perSecond) {
         if (perSecond <= 0) throw new IllegalArgumentException("rate must be positive");
         this.delegate = delegate;
         this.intervalNanos = (long) (1e9 / perSecond);
-        this.pacing = pacing;
         this.nextSlot = System.nanoTime();
     }
 
     /** A factory for {@code RestConfig.setRateLimiterFactory}, wrapping JDA's default limiter. */
     public static Function<RateLimitConfig, RestRateLimiter> factory(double perSecond) {
-        return config -> new PacedRateLimiter(new SequentialRestRateLimiter(config), perSecond, false);
+        return config -> new PacedRateLimiter(new SequentialRestRateLimiter(config), perSecond);
     }
 
     /** Interaction callbacks and follow-ups (webhooks with an interaction token) do not count towards the limit. */
     static boolean exempt(Work work) {
         String route = work.getRoute().getBaseRoute().getRoute();
         return route.startsWith("interactions/") || route.startsWith("webhooks/");
-    }
-
-    /** Whether requests are being spaced out (after a global 429). */
-    public boolean pacing() {
-        return pacing;
     }
 
     @Override
@@ -75,14 +63,6 @@ public final class PacedRateLimiter implements RestRateLimiter {
         while ((wait = turn - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
     }
 
-    private void globalLimitHit() {
-        if (!pacing) {
-            pacing = true;
-            log.info("Discord's global rate limit was reached; requests are paced at {}/s from now on",
-                    Math.round(1e9 / intervalNanos));
-        }
-    }
-
     @Override
     public void stop(boolean shutdown, Runnable callback) {
         delegate.stop(shutdown, callback);
@@ -98,7 +78,7 @@ public final class PacedRateLimiter implements RestRateLimiter {
         return delegate.cancelRequests();
     }
 
-    /** A request as JDA gave it: waits for its turn while pacing, and reports a global 429. */
+    /** A request as JDA gave it, waiting for its turn before it is sent. */
     private final class Paced implements Work {
         private final Work work;
 
@@ -118,12 +98,8 @@ public final class PacedRateLimiter implements RestRateLimiter {
 
         @Override
         public Response execute() {
-            if (pacing && !work.isSkipped()) awaitTurn();
-            Response response = work.execute();
-            if (response != null && response.code() == 429 && "true".equalsIgnoreCase(response.header(GLOBAL_HEADER))) {
-                globalLimitHit();
-            }
-            return response;
+            if (!work.isSkipped()) awaitTurn();
+            return work.execute();
         }
 
         @Override
