@@ -15,12 +15,12 @@ public final class DuplicateSearch {
     /** Words of a post that are searched for; more find little more and cost more (see the search benchmark). */
     public static final int WORDS = 6;
     /**
-     * A word in more than this share of the issues is left out (unless fewer than two words would be left): it hardly
-     * tells issues apart, and ranking every issue that has it is what makes a search slow in a large database.
+     * The words searched for may be in at most this share of the issues together (but two words are always searched
+     * for): ranking costs a row per issue that has any of them, and common words hardly tell issues apart.
      */
-    static final double COMMON_SHARE = 0.02;
-    /** Below this many issues every search is cheap; nothing is left out for being common. */
-    static final int COMMON_FLOOR = 200;
+    static final double BUDGET_SHARE = 0.02;
+    /** Below this many rows every search is cheap; small databases search all {@link #WORDS} words. */
+    static final int BUDGET_FLOOR = 200;
 
     private final IssueStore store;
 
@@ -35,8 +35,13 @@ public final class DuplicateSearch {
 
     public List<SearchHit> openIssuesLike(FtsQuery query, int limit) {
         TermFrequencies terms = store.termFrequencies();
-        int commonAbove = Math.max(COMMON_FLOOR, (int) (terms.documents() * COMMON_SHARE));
-        FtsQuery narrowed = query.distinctive(terms::of, WORDS, commonAbove);
-        return store.search(narrowed.match(), true, limit);
+        long budget = Math.max(BUDGET_FLOOR, (long) (terms.documents() * BUDGET_SHARE));
+        FtsQuery narrowed = query.distinctive(terms::of, WORDS, budget);
+        long rows = narrowed.tokens().stream().mapToLong(terms::of).sum();
+        // Even the two rarest words are common: ranking every issue that has them anywhere costs the most and tells
+        // the least, so look for them in titles, which are short (a FTS5 column filter; the words are quoted
+        // literals, so this is safe).
+        String match = rows > budget ? "title : (" + narrowed.match() + ")" : narrowed.match();
+        return store.search(match, true, limit);
     }
 }

@@ -85,21 +85,25 @@ public record FtsQuery(List<String> tokens) {
      * cost nothing to look up otherwise. Ties keep the text's order.
      */
     public FtsQuery distinctive(ToIntFunction<String> documentCount, int max) {
-        return distinctive(documentCount, max, Integer.MAX_VALUE);
+        return distinctive(documentCount, max, Long.MAX_VALUE);
     }
 
     /**
-     * {@link #distinctive(ToIntFunction, int)}, leaving out words in more than {@code commonAbove} issues as well, as
-     * long as at least two words are left: a text made only of common words is still searched by its two rarest.
+     * {@link #distinctive(ToIntFunction, int)} within a budget: rarer words are taken while the issues they are in add
+     * up to at most {@code budget} (ranking costs about that many rows), but always at least two words, so a text made
+     * only of common words is still searched by its two rarest.
      */
-    public FtsQuery distinctive(ToIntFunction<String> documentCount, int max, int commonAbove) {
+    public FtsQuery distinctive(ToIntFunction<String> documentCount, int max, long budget) {
         List<String> unknown = new ArrayList<>();
         List<String> known = new ArrayList<>();
         for (String t : tokens) (documentCount.applyAsInt(t) == 0 ? unknown : known).add(t);
         known.sort(Comparator.comparingInt(documentCount::applyAsInt));
         int keepKnown = 0;
-        while (keepKnown < Math.min(max, known.size())
-                && (keepKnown < 2 || documentCount.applyAsInt(known.get(keepKnown)) <= commonAbove)) {
+        long rows = 0;
+        while (keepKnown < Math.min(max, known.size())) {
+            int n = documentCount.applyAsInt(known.get(keepKnown));
+            if (keepKnown >= 2 && rows + n > budget) break;
+            rows += n;
             keepKnown++;
         }
         Set<String> keep = new LinkedHashSet<>(unknown.subList(0, Math.min(max, unknown.size())));
