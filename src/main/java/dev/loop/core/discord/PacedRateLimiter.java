@@ -60,7 +60,10 @@ public final class PacedRateLimiter implements RestRateLimiter {
             nextSlot = turn + intervalNanos;
         }
         long wait;
-        while ((wait = turn - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+        // an interrupt (JDA shutting down) ends the wait; parkNanos would otherwise return at once, over and over
+        while ((wait = turn - System.nanoTime()) > 0 && !Thread.currentThread().isInterrupted()) {
+            LockSupport.parkNanos(wait);
+        }
     }
 
     @Override
