@@ -34,8 +34,6 @@ public final class IssueActions {
     private final IssueViews views;
     private final Config config;
     private final Clock clock;
-    /** Issues whose cards are being refreshed; true when another pass was asked for meanwhile. */
-    private final Map<Integer, Boolean> refreshing = new java.util.concurrent.ConcurrentHashMap<>();
 
     public IssueActions(IssueStore store, IssueViews views, Config config, Clock clock) {
         this.store = store;
@@ -182,36 +180,8 @@ public final class IssueActions {
         return requesters.size();
     }
 
-    /**
-     * Re-renders every card of the issue where it was posted, soon, off the caller's thread: callers are mostly
-     * interactions that answer the person first, and reading the whole record for the card need not delay that.
-     * Refreshes of one issue never overlap, and a request made while one runs gets one more pass after it, so the
-     * last card shown is always from the latest record. Failures (deleted card, archived thread) are logged.
-     */
+    /** Re-renders every card of the issue where it was posted. Failures (deleted card, archived thread) are logged. */
     public void refreshCards(JDA jda, int number) {
-        boolean[] start = {false};
-        refreshing.compute(number, (k, again) -> {
-            if (again == null) {
-                start[0] = true;
-                return Boolean.FALSE;
-            }
-            return Boolean.TRUE;
-        });
-        if (!start[0]) return;
-        Thread.ofVirtual().name("loop-cards-" + number).start(() -> {
-            boolean again;
-            do {
-                try {
-                    refreshNow(jda, number);
-                } catch (RuntimeException e) {
-                    log.warn("Refreshing the cards of #{} failed: {}", number, e.toString());
-                }
-                again = refreshing.compute(number, (k, v) -> Boolean.TRUE.equals(v) ? Boolean.FALSE : null) != null;
-            } while (again);
-        });
-    }
-
-    private void refreshNow(JDA jda, int number) {
         Optional<IssueRecordView> view = store.view(number);
         if (view.isEmpty()) return;
         for (Place p : view.get().places()) {
