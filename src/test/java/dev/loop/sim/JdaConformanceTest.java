@@ -150,6 +150,11 @@ class JdaConformanceTest {
 
     @BeforeAll
     void start() throws InterruptedException {
+        // Other tests in this JVM start Loop, which installs its own mention policy globally; this one checks JDA's
+        // defaults (all mention types, replied user pinged).
+        net.dv8tion.jda.api.utils.messages.MessageRequest.setDefaultMentions(
+                java.util.EnumSet.allOf(net.dv8tion.jda.api.entities.Message.MentionType.class));
+        net.dv8tion.jda.api.utils.messages.MessageRequest.setDefaultMentionRepliedUser(true);
         sim = Sim.start(SimOptions.defaults().globalRateLimit(0));
         guild = sim.guild("Loop HQ");
         general = guild.textChannel("general");
