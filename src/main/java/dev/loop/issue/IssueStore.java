@@ -111,6 +111,13 @@ public final class IssueStore {
         return db.read(ctx -> places(ctx, number));
     }
 
+    /** How many places and requesters the issue has, in one read: {places, requesters}. */
+    public int[] placeAndRequesterCounts(int number) {
+        return db.read(ctx -> new int[] {
+                ctx.fetchCount(ISSUE_PLACE, ISSUE_PLACE.ISSUE_NUMBER.eq(number)),
+                ctx.fetchCount(REQUESTER, REQUESTER.ISSUE_NUMBER.eq(number))});
+    }
+
     public List<Requester> requesters(int number) {
         return db.read(ctx -> requesters(ctx, number));
     }

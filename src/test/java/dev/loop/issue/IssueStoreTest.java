@@ -162,6 +162,10 @@ class IssueStoreTest {
         assertThat(store.search("\"crashes\" OR \"sync\"", true, 1)).extracting(h -> h.issue().number())
                 .containsExactly(2);
 
+        assertThat(store.placeAndRequesterCounts(1)).containsExactly(1, 1);
+        store.addRequester(1, 70L, Requester.How.ME_TOO, null, 70L, T0);
+        assertThat(store.placeAndRequesterCounts(1)).containsExactly(1, 2);
+
         TermFrequencies terms = store.termFrequencies();
         assertThat(terms.documents()).isEqualTo(3);
         assertThat(terms.of("installer")).isEqualTo(2);
