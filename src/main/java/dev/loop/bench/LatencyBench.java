@@ -122,9 +122,7 @@ final class LatencyBench implements Bench.Benchmark {
                 // Loop registers the commands; each engineer opens a triage prompt to press buttons on.
                 progress.say("latency: starting Loop, opening triage prompts");
                 List<SimMessage> prompts = new ArrayList<>();
-                Phase loopPhase;
-                Phase noopBefore = null;
-                Phase noopAfter;
+                Phase loopPhase = null;
                 Load load;
                 try (Community.Running loop = c.startLoop(config, db, b -> { })) {
                     for (int e = 0; e < ENGINEERS; e++) {
@@ -132,28 +130,34 @@ final class LatencyBench implements Bench.Benchmark {
                                 Map.of("number", first + CARD_ISSUES + e)).awaitReply());
                     }
                     load = new Load(general, members, c.engineers, prompts, first);
-                    if (!scale.latencyBracket()) {
+                    if (scale.latencyRounds() == 0) {
                         progress.say("latency: Loop at " + scale.latencyRate() + "/s");
                         loopPhase = drive(load, scale.latencyRate(), scale.latencyWarmupSeconds(), scale.latencySeconds());
-                    } else {
-                        loopPhase = null;
                     }
                 }
-                double half = scale.latencySeconds() / 2;
-                if (scale.latencyBracket()) {
-                    progress.say("latency: no-op bot at " + scale.latencyRate() + "/s (first half)");
-                    noopBefore = noopPhase(c, load, scale.latencyRate(), scale.latencyWarmupSeconds() / 2, half);
-                    progress.say("latency: Loop at " + scale.latencyRate() + "/s for " + scale.latencySeconds() + " s");
-                    try (Community.Running loop = c.startLoop(config, db, b -> { })) {
-                        loopPhase = drive(load, scale.latencyRate(), scale.latencyWarmupSeconds(), scale.latencySeconds());
+                Phase noop = null;
+                int rounds = scale.latencyRounds();
+                if (rounds > 0) {
+                    // no-op, Loop, no-op, Loop, …, no-op: a burst of load from elsewhere on the machine lands on
+                    // both bots alike instead of on whichever happened to run then
+                    double segment = scale.latencySeconds() / rounds;
+                    for (int r = 0; r <= rounds; r++) {
+                        progress.say("latency: no-op bot at " + scale.latencyRate() + "/s (" + (r + 1) + " of "
+                                + (rounds + 1) + ")");
+                        Phase n = noopPhase(c, load, scale.latencyRate(), r == 0 ? scale.latencyWarmupSeconds() / 2 : 1,
+                                segment / 2);
+                        noop = noop == null ? n : Phase.merge(noop, n);
+                        if (r == rounds) break;
+                        progress.say("latency: Loop at " + scale.latencyRate() + "/s (" + (r + 1) + " of " + rounds + ")");
+                        try (Community.Running loop = c.startLoop(config, db, b -> { })) {
+                            Phase l = drive(load, scale.latencyRate(), r == 0 ? scale.latencyWarmupSeconds() : 1, segment);
+                            loopPhase = loopPhase == null ? l : Phase.merge(loopPhase, l);
+                        }
                     }
-                    progress.say("latency: no-op bot again (second half)");
-                    noopAfter = noopPhase(c, load, scale.latencyRate(), scale.latencyWarmupSeconds() / 2, half);
                 } else {
                     progress.say("latency: no-op bot");
-                    noopAfter = noopPhase(c, load, scale.latencyRate(), scale.latencyWarmupSeconds(), scale.latencySeconds());
+                    noop = noopPhase(c, load, scale.latencyRate(), scale.latencyWarmupSeconds(), scale.latencySeconds());
                 }
-                Phase noop = noopBefore == null ? noopAfter : Phase.merge(noopBefore, noopAfter);
                 return outcome(scale, loopPhase, noop);
             }
         }
@@ -257,7 +261,8 @@ final class LatencyBench implements Bench.Benchmark {
         List<String> notes = new ArrayList<>();
         notes.add("open-loop at " + scale.latencyRate() + " interactions/s for " + Report.number(scale.latencySeconds())
                 + " s after " + Report.number(scale.latencyWarmupSeconds()) + " s of warm-up; "
-                + (scale.latencyBracket() ? "the no-op bot ran half that before Loop and half after" : "no-op bot after Loop"));
+                + (scale.latencyRounds() > 0 ? "in " + scale.latencyRounds() + " rounds, each Loop run between two "
+                + "no-op bot runs of half its length" : "no-op bot after Loop"));
         notes.add("latency = simulator emits INTERACTION_CREATE → the callback request reaches the simulator "
                 + "(gateway, JDA, handler and HTTP on both sides; all in one JVM on the same cores)");
         if (loop.fallbacks() + noop.fallbacks() > 0) {

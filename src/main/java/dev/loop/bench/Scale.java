@@ -8,7 +8,7 @@ public record Scale(
         String name,
         // interaction latency
         int latencyRate, double latencyWarmupSeconds, double latencySeconds, int latencyMembers,
-        boolean latencyBracket,
+        int latencyRounds,
         // support-channel ingestion
         int ingestThreads, int ingestMessages,
         // release fan-out: issues x places (threads) per issue x requesters per place
@@ -22,7 +22,7 @@ public record Scale(
 
     public static Scale full() {
         return new Scale("full",
-                200, 10, 60, 6_000, true,
+                200, 10, 60, 6_000, 4,
                 2_000, 100_000,
                 100, 10, 10,
                 100, 2, 10,
@@ -32,7 +32,7 @@ public record Scale(
 
     public static Scale quick() {
         return new Scale("quick",
-                200, 3, 15, 2_500, true,
+                200, 3, 15, 2_500, 2,
                 500, 20_000,
                 20, 10, 10,
                 20, 2, 10,
@@ -42,7 +42,7 @@ public record Scale(
 
     public static Scale tiny() {
         return new Scale("tiny",
-                60, 0.2, 0.6, 60, false,
+                60, 0.2, 0.6, 60, 0,
                 5, 100,
                 2, 2, 3,
                 2, 1, 3,
@@ -53,7 +53,7 @@ public record Scale(
     /** The same scale with the DM fan-out at the specification's size (10,000 requesters, minutes at 50 requests/s). */
     public Scale withSpecDmFanout() {
         return new Scale(name + "+spec-dm", latencyRate, latencyWarmupSeconds, latencySeconds, latencyMembers,
-                latencyBracket, ingestThreads, ingestMessages, fanoutIssues, fanoutPlaces, fanoutRequesters,
+                latencyRounds, ingestThreads, ingestMessages, fanoutIssues, fanoutPlaces, fanoutRequesters,
                 100, 10, 10, memoryMembers, memoryIssues, dayPosts, dayMessagesPerPost, dayShows, dayMeToos,
                 daySearches, settleSeconds, searchIssues, searchQueries, searchWarmupSeconds);
     }
