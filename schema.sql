@@ -236,3 +236,11 @@ CREATE TABLE routine_run (
     ran_at             BIGINT       NOT NULL,
     PRIMARY KEY (name, period_key)
 );
+
+-- version 3
+
+-- [jooq ignore start]
+-- How many issues each indexed word appears in. Duplicate search reads it to query a new post's most telling words
+-- only: words in most issues say little about which issue it duplicates, and cost the most to rank.
+CREATE VIRTUAL TABLE IF NOT EXISTS issue_fts_vocab USING fts5vocab(issue_fts, 'row');
+-- [jooq ignore stop]

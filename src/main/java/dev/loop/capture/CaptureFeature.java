@@ -284,9 +284,7 @@ public final class CaptureFeature implements Feature {
     }
 
     private List<Issue> similarOpenIssues(String text) {
-        Optional<FtsQuery> query = FtsQuery.fromText(text);
-        if (query.isEmpty()) return List.of();
-        List<SearchHit> hits = store.search(query.get().match(), true, 10);
+        List<SearchHit> hits = new DuplicateSearch(store).openIssuesLike(text, 10);
         List<SimilarityRanking.Candidate> candidates = hits.stream().map(h -> new SimilarityRanking.Candidate(
                 h.issue().number(), h.issue().title(), h.issue().status(), h.score())).toList();
         java.util.Map<Integer, Issue> byNumber = new java.util.HashMap<>();

@@ -1,11 +1,13 @@
 package dev.loop.capture;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * A safe SQLite FTS5 {@code MATCH} expression built from whatever a person typed.
@@ -74,6 +76,42 @@ public record FtsQuery(List<String> tokens) {
         if (length == 1 && w.codePointAt(0) < 0x80) return;
         if (STOP_WORDS.contains(w)) return;
         tokens.add(w);
+    }
+
+    /**
+     * At most {@code max} of these words: those in the fewest issues, which say most about which issue a text is
+     * like, and are also the cheapest to rank (a word in half the issues makes FTS5 score half the index). Words in no
+     * issue yet ({@code documentCount} 0) are kept on top of that, as they may be in issues newer than the counts and
+     * cost nothing to look up otherwise. Ties keep the text's order.
+     */
+    public FtsQuery distinctive(ToIntFunction<String> documentCount, int max) {
+        return distinctive(documentCount, max, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #distinctive(ToIntFunction, int)} within a budget: rarer words are taken while the issues they are in add
+     * up to at most {@code budget} (ranking costs about that many rows), but always at least two words, so a text made
+     * only of common words is still searched by its two rarest.
+     */
+    public FtsQuery distinctive(ToIntFunction<String> documentCount, int max, long budget) {
+        List<String> unknown = new ArrayList<>();
+        List<String> known = new ArrayList<>();
+        for (String t : tokens) (documentCount.applyAsInt(t) == 0 ? unknown : known).add(t);
+        known.sort(Comparator.comparingInt(documentCount::applyAsInt));
+        int keepKnown = 0;
+        long rows = 0;
+        while (keepKnown < Math.min(max, known.size())) {
+            int n = documentCount.applyAsInt(known.get(keepKnown));
+            if (keepKnown >= 2 && rows + n > budget) break;
+            rows += n;
+            keepKnown++;
+        }
+        Set<String> keep = new LinkedHashSet<>(unknown.subList(0, Math.min(max, unknown.size())));
+        keep.addAll(known.subList(0, keepKnown));
+        if (keep.size() == tokens.size()) return this;
+        List<String> ordered = new ArrayList<>();
+        for (String t : tokens) if (keep.contains(t)) ordered.add(t);
+        return new FtsQuery(ordered);
     }
 
     /** The MATCH expression, e.g. {@code "dark" OR "mode" OR "crash"}. */

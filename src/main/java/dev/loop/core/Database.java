@@ -39,7 +39,11 @@ public final class Database implements AutoCloseable {
     private final Connection writer;
     private final DSLContext writeContext;
     private final ReentrantLock writeLock = new ReentrantLock(true);
-    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    /** A reader connection with its jOOQ context, made once: a context per read costs more than many queries. */
+    private record Reader(Connection connection, DSLContext context) {
+    }
+
+    private final BlockingQueue<Reader> readers = new ArrayBlockingQueue<>(READERS);
     private volatile boolean closed;
 
     private Database(Path file) throws SQLException {
@@ -60,7 +64,10 @@ public final class Database implements AutoCloseable {
             Database db = new Database(file);
             try {
                 db.migrate(schema);
-                for (int i = 0; i < READERS; i++) db.readers.add(connect(file, true));
+                for (int i = 0; i < READERS; i++) {
+                    Connection c = connect(file, true);
+                    db.readers.add(new Reader(c, DSL.using(c, SQLDialect.SQLITE, SETTINGS)));
+                }
             } catch (RuntimeException | SQLException e) {
                 db.close();
                 throw e;
@@ -131,7 +138,7 @@ public final class Database implements AutoCloseable {
             // inside a write: read through the writer so uncommitted changes of this transaction are visible
             return query.apply(writeContext);
         }
-        Connection c;
+        Reader c;
         try {
             c = readers.poll(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -140,7 +147,7 @@ public final class Database implements AutoCloseable {
         }
         if (c == null) throw new DatabaseException("no database connection free for 30 s");
         try {
-            return query.apply(DSL.using(c, SQLDialect.SQLITE, SETTINGS));
+            return query.apply(c.context());
         } catch (org.jooq.exception.DataAccessException e) {
             throw new DatabaseException("read failed: " + e.getMessage(), e);
         } finally {
@@ -207,8 +214,8 @@ public final class Database implements AutoCloseable {
             if (closed) return;
             closed = true;
             closeQuietly(writer);
-            Connection c;
-            while ((c = readers.poll()) != null) closeQuietly(c);
+            Reader r;
+            while ((r = readers.poll()) != null) closeQuietly(r.connection());
         } finally {
             writeLock.unlock();
         }

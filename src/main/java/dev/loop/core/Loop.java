@@ -3,6 +3,7 @@ package dev.loop.core;
 import dev.loop.core.config.Config;
 import dev.loop.core.discord.Engineers;
 import dev.loop.core.discord.InteractionRouter;
+import dev.loop.core.discord.PacedRateLimiter;
 import dev.loop.core.discord.Replies;
 import java.time.Clock;
 import java.time.Duration;
@@ -147,7 +148,10 @@ public final class Loop implements AutoCloseable {
 
     /** Points a builder at the configured endpoint when it is not Discord itself (the simulator, say). */
     public static void pointAt(JDABuilder builder, Config.Discord discord) {
-        discord.apiOverride().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+        // requests are paced under Discord's global limit so a burst (a release's notices) never earns a global 429
+        RestConfig rest = new RestConfig().setRateLimiterFactory(PacedRateLimiter.factory(PacedRateLimiter.REQUESTS_PER_SECOND));
+        discord.apiOverride().ifPresent(rest::setBaseUrl);
+        builder.setRestConfig(rest);
         discord.gatewayOverride().ifPresent(url -> builder.setSessionController(new LocalGateway(url)));
     }
 

@@ -12,7 +12,7 @@ import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Entry point of the jar: {@code java -jar loop.jar [run|check|sandbox [--stay]|invite]}. */
+/** Entry point of the jar: {@code java -jar loop.jar [run|check|sandbox [--stay]|invite|bench [name]]}. */
 public final class Main {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -27,10 +27,7 @@ public final class Main {
             case "check", "check-config" -> checkConfig(System.getenv());
             case "sandbox" -> Sandbox.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             case "invite" -> SetupCommands.invite(System.getenv(), System.out, System.err);
-            case "bench" -> {
-                System.err.println("loop: '" + command + "' is not available in this build yet.");
-                yield 3;
-            }
+            case "bench" -> dev.loop.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             default -> {
                 System.err.println("loop: unknown command " + command + " (expected run, check, sandbox, invite or bench)");
                 yield 2;

@@ -73,7 +73,9 @@ public final class IssueActions {
     }
 
     private Bump.Counts counts(int number) {
-        return new Bump.Counts(store.places(number).size(), store.requesters(number).size());
+        // counted, not loaded: a popular issue has thousands of requesters and Me too asks twice per press
+        int[] c = store.placeAndRequesterCounts(number);
+        return new Bump.Counts(c[0], c[1]);
     }
 
     public record PlaceResult(long placeId, boolean added, boolean bumped, Issue issue) {

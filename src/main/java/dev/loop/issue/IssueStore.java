@@ -38,6 +38,10 @@ public final class IssueStore {
     private static final int FTS_TRANSCRIPT_CAP = 200_000;
 
     private final Database db;
+    /** Word frequencies change slowly; one snapshot serves many searches (see {@link #termFrequencies()}). */
+    private volatile TermFrequencies terms = TermFrequencies.EMPTY;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshingTerms = new java.util.concurrent.atomic.AtomicBoolean();
+    static final java.time.Duration TERMS_MAX_AGE = java.time.Duration.ofMinutes(5);
 
     public IssueStore(Database db) {
         this.db = db;
@@ -105,6 +109,13 @@ public final class IssueStore {
 
     public List<Place> places(int number) {
         return db.read(ctx -> places(ctx, number));
+    }
+
+    /** How many places and requesters the issue has, in one read: {places, requesters}. */
+    public int[] placeAndRequesterCounts(int number) {
+        return db.read(ctx -> new int[] {
+                ctx.fetchCount(ISSUE_PLACE, ISSUE_PLACE.ISSUE_NUMBER.eq(number)),
+                ctx.fetchCount(REQUESTER, REQUESTER.ISSUE_NUMBER.eq(number))});
     }
 
     public List<Requester> requesters(int number) {
@@ -219,23 +230,67 @@ public final class IssueStore {
 
     /**
      * Full-text search over titles, summaries and transcripts. {@code match} must already be a safe FTS5 expression
-     * (see capture's FtsQuery); lower score is better.
+     * (see capture's FtsQuery); lower score is better. Issues are read in the same query as the ranking, so a search
+     * costs one round trip however many hits it returns.
      */
     public List<SearchHit> search(String match, boolean activeOnly, int limit) {
         if (match == null || match.isBlank()) return List.of();
+        String active = activeOnly ? " AND i.status IN ('" + IssueStatus.OPEN.code() + "', '"
+                + IssueStatus.IN_PROGRESS.code() + "')" : "";
         return db.read(ctx -> {
-            var rows = ctx.resultQuery(
-                    "SELECT rowid, bm25(issue_fts, 10.0, 4.0, 1.0) AS score FROM issue_fts WHERE issue_fts MATCH ? "
-                            + "ORDER BY score LIMIT ?", match, activeOnly ? limit * 4 : limit).fetch();
+            var rows = ctx.resultQuery("SELECT f.rowid, bm25(issue_fts, 10.0, 4.0, 1.0) AS score FROM issue_fts f "
+                    + "JOIN issue i ON i.number = f.rowid WHERE issue_fts MATCH ?" + active + " ORDER BY score LIMIT ?",
+                    match, limit).fetch();
+            if (rows.isEmpty()) return List.<SearchHit>of();
+            List<Integer> numbers = new ArrayList<>();
+            for (Record r : rows) numbers.add(r.get(0, Integer.class));
+            java.util.Map<Integer, Issue> byNumber = new java.util.HashMap<>();
+            for (Issue i : ctx.selectFrom(ISSUE).where(ISSUE.NUMBER.in(numbers)).fetch(IssueStore::toIssue)) {
+                byNumber.put(i.number(), i);
+            }
             List<SearchHit> hits = new ArrayList<>();
             for (Record r : rows) {
-                int number = r.get(0, Integer.class);
-                double score = r.get(1, Double.class);
-                load(ctx, number).filter(i -> !activeOnly || i.status().isActive())
-                        .ifPresent(i -> hits.add(new SearchHit(i, score)));
-                if (hits.size() == limit) break;
+                Issue issue = byNumber.get(r.get(0, Integer.class));
+                if (issue != null) hits.add(new SearchHit(issue, r.get(1, Double.class)));
             }
             return hits;
+        });
+    }
+
+    /**
+     * How many issues each indexed word is in. A snapshot at most {@link #TERMS_MAX_AGE} old: the first call reads
+     * it, later calls return the one in hand and refresh it in the background once it is older than that (frequencies
+     * only steer which words a duplicate search uses, so slightly old ones do no harm).
+     */
+    public TermFrequencies termFrequencies() {
+        TermFrequencies t = terms;
+        if (t == TermFrequencies.EMPTY) {
+            t = loadTerms();
+            terms = t;
+            return t;
+        }
+        if (t.takenAt().plus(TERMS_MAX_AGE).isBefore(Instant.now()) && refreshingTerms.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("loop-term-frequencies").start(() -> {
+                try {
+                    terms = loadTerms();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(IssueStore.class).warn("Reading word frequencies failed: {}", e.toString());
+                } finally {
+                    refreshingTerms.set(false);
+                }
+            });
+        }
+        return t;
+    }
+
+    private TermFrequencies loadTerms() {
+        return db.read(ctx -> {
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            for (Record r : ctx.resultQuery("SELECT term, doc FROM issue_fts_vocab").fetch()) {
+                counts.put(r.get(0, String.class), r.get(1, Integer.class));
+            }
+            int documents = ctx.fetchOne("SELECT count(*) FROM issue_fts").get(0, Integer.class);
+            return new TermFrequencies(counts, documents, Instant.now());
         });
     }
 

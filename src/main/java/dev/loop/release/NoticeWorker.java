@@ -40,9 +40,22 @@ public final class NoticeWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NoticeWorker.class);
     static final String REVIEW_PREFIX = "relreview";
 
-    /** Tuning; tests shrink the waits. */
-    public record Options(Duration idlePoll, double backoffScale, Duration minWait) {
-        public static final Options DEFAULT = new Options(Duration.ofMinutes(1), 1.0, Duration.ofMillis(20));
+    /**
+     * Tuning; tests shrink the waits. {@code sendsInFlight}: how many notice messages may wait for Discord's answer
+     * at once. One at a time leaves most of the rate limit unused (every DM is two round trips plus a database write);
+     * a few keep JDA's rate limiter, which paces the requests, busy.
+     */
+    public record Options(Duration idlePoll, double backoffScale, Duration minWait, int sendsInFlight) {
+        public static final Options DEFAULT = new Options(Duration.ofMinutes(1), 1.0, Duration.ofMillis(20), 4);
+
+        public Options {
+            if (sendsInFlight < 1) throw new IllegalArgumentException("sendsInFlight must be at least 1");
+        }
+
+        /** One send at a time, in order. */
+        public Options(Duration idlePoll, double backoffScale, Duration minWait) {
+            this(idlePoll, backoffScale, minWait, 1);
+        }
     }
 
     private final ReleaseStore store;
@@ -177,14 +190,12 @@ public final class NoticeWorker implements AutoCloseable {
         for (Notice n : plan.all()) byNonce.put(n.nonce(), n);
 
         boolean hadPending = all.stream().anyMatch(n -> n.state() == NoticeState.PENDING);
+        Release announced = release;
         // Fallbacks decided in this pass are due at once: keep going until nothing is due now.
         for (int pass = 0; pass < 3; pass++) {
             List<OutboxNotice> due = store.due(releaseId, clock.instant());
             if (due.isEmpty()) break;
-            for (List<OutboxNotice> group : groups(due)) {
-                ensureRunning();
-                sendGroup(release, plan, byNonce, group);
-            }
+            sendAll(groups(due), group -> sendGroup(announced, plan, byNonce, group));
         }
         postReviewItems(release, url);
         if (shippedTag != null && tagged.add(releaseId)) tagPosts(shipped);
@@ -245,6 +256,44 @@ public final class NoticeWorker implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- notices
+
+    /**
+     * Sends the groups, up to {@link Options#sendsInFlight} at a time. Groups are separate outbox rows (different
+     * people, or different threads), so the order they finish in does not matter; each still records its own outcome.
+     */
+    private void sendAll(List<List<OutboxNotice>> groups, java.util.function.Consumer<List<OutboxNotice>> send) {
+        if (options.sendsInFlight() == 1 || groups.size() == 1) {
+            for (List<OutboxNotice> group : groups) {
+                ensureRunning();
+                send.accept(group);
+            }
+            return;
+        }
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(options.sendsInFlight());
+        List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
+        try (var executor = java.util.concurrent.Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("loop-release-send-", 0).factory())) {
+            for (List<OutboxNotice> group : groups) {
+                ensureRunning();
+                slots.acquire();
+                sends.add(executor.submit(() -> {
+                    try {
+                        send.accept(group);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : sends) f.get();
+        } catch (InterruptedException e) {
+            running = false;
+            throw new Stopped();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
 
     /** What one attempt for a group should send, worked out from the plan (or, if the plan drifted, from the rows). */
     private record Message(Route route, long target, Courier.Outgoing outgoing, boolean fallback) {

@@ -134,8 +134,9 @@ final class InteractionApi extends ApiSupport {
             }
             default -> throw FormErrors.single("type", "BASE_TYPE_CHOICES", "Value must be one of " + allowed + ".");
         }
-        i.callbackType = type;
+        i.callbackReceivedNanos = r.receivedNanos; // before the type, which readers take as "acknowledged"
         i.callbackNanos = System.nanoTime();
+        i.callbackType = type;
         world.traffic.people("bot answered " + InteractionState.typeName(i.type) + " " + i.id + " with callback "
                 + type);
         if (!r.flag("with_response")) {

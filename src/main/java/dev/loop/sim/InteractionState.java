@@ -43,6 +43,8 @@ final class InteractionState {
 
     volatile int callbackType; // 0 until acknowledged
     volatile long callbackNanos;
+    /** When the accepted callback request reached the REST server, before it waited for the world lock. */
+    volatile long callbackReceivedNanos;
     /** The @original message: the response message for 4/5, the component's message for 6/7. */
     volatile MessageState original;
     volatile boolean ephemeral;

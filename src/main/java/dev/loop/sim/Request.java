@@ -19,6 +19,8 @@ final class Request {
     private final byte[] body;
     private final String contentType;
     private JsonNode json;
+    /** When the server started handling the request ({@link System#nanoTime()}), before any lock or rate limit. */
+    long receivedNanos = System.nanoTime();
     private List<Upload> uploads;
 
     Request(String method, String path, Map<String, String> params, String rawQuery, byte[] body, String contentType) {

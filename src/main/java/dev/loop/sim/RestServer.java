@@ -175,6 +175,7 @@ final class RestServer {
                 routeKey = route.key();
                 request = new Request(method, path, m.params, ex.getRequestURI().getRawQuery(), body,
                         ex.getRequestHeaders().getFirst("Content-Type"));
+                request.receivedNanos = start;
                 if (route.auth) {
                     String auth = ex.getRequestHeaders().getFirst("Authorization");
                     if (auth == null || !auth.equals("Bot " + world.options.token())) {

@@ -45,6 +45,15 @@ public final class SimInteraction {
         return state.acknowledged() ? (state.callbackNanos - state.createdNanos) / 1_000_000 : -1;
     }
 
+    /**
+     * Nanoseconds from dispatch (the simulator emitting INTERACTION_CREATE) to the bot's accepted initial response
+     * reaching the REST server, or -1 if it has not answered in time. Unlike {@link #ackMillis()} this leaves out the
+     * simulator's own time spent processing the callback, so it is what a latency benchmark should read.
+     */
+    public long responseNanos() {
+        return state.acknowledged() ? state.callbackReceivedNanos - state.createdNanos : -1;
+    }
+
     /** Waits for the initial response and returns its callback type. */
     public int awaitAck() {
         return world.await("the bot to acknowledge " + describe(),

@@ -41,6 +41,7 @@ public final class SimRateLimits {
     private final Map<String, Rule> rules = new ConcurrentHashMap<>();
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> limitedByBucket = new ConcurrentHashMap<>();
     private final boolean realistic;
     private volatile int globalPerSecond;
     private long globalWindowStart;
@@ -85,6 +86,16 @@ public final class SimRateLimits {
         return n;
     }
 
+    /**
+     * 429s per bucket: {@code "global"} for the global limit, else {@code "ROUTE|major"} (the route and the channel,
+     * guild or token it was keyed by). A well-behaved bot has at most one per bucket, when it first learns the limit.
+     */
+    public Map<String, Long> rateLimitedByBucket() {
+        Map<String, Long> out = new TreeMap<>();
+        limitedByBucket.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
     /** Route to request count, sorted by route. */
     public Map<String, Long> requestCounts() {
         Map<String, Long> out = new TreeMap<>();
@@ -96,6 +107,7 @@ public final class SimRateLimits {
     public void reset() {
         counters.clear();
         buckets.clear();
+        limitedByBucket.clear();
     }
 
     static String normalize(String route) {
@@ -149,6 +161,7 @@ public final class SimRateLimits {
                     }
                     if (globalUsed >= perSecond) {
                         counter.limited.increment();
+                        limitedByBucket.computeIfAbsent("global", k -> new LongAdder()).increment();
                         double retry = Math.max(0.001, (globalWindowStart + 1_000_000_000L - now) / 1e9);
                         return globalLimited(retry);
                     }
@@ -185,6 +198,7 @@ public final class SimRateLimits {
             return new Decision(headers, null, false);
         }
         counter.limited.increment();
+        limitedByBucket.computeIfAbsent(route + "|" + major, k -> new LongAdder()).increment();
         headers.put("X-RateLimit-Scope", "user");
         headers.put("Retry-After", Long.toString((long) Math.ceil(resetAfter)));
         headers.put("Via", "1.1 google");

@@ -1,5 +1,6 @@
 package dev.loop.watch;
 
+import dev.loop.capture.DuplicateSearch;
 import dev.loop.capture.FtsQuery;
 import dev.loop.capture.SimilarityRanking;
 import dev.loop.core.config.Config;
@@ -84,7 +85,7 @@ public final class SimilarityHints {
             String text = body != null ? body : starterContent(thread);
             Optional<FtsQuery> query = HintMatcher.query(post.title(), text);
             if (query.isEmpty()) return;
-            List<SimilarityRanking.Candidate> candidates = issues.search(query.get().match(), true, SEARCH_LIMIT)
+            List<SimilarityRanking.Candidate> candidates = new DuplicateSearch(issues).openIssuesLike(query.get(), SEARCH_LIMIT)
                     .stream().map(SimilarityHints::candidate).toList();
             Optional<HintMatcher.Match> match = matcher.best(query.get(), candidates, Set.of());
             if (match.isEmpty()) return;

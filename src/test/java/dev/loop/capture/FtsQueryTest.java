@@ -85,4 +85,35 @@ class FtsQueryTest {
     void emptyTokenListIsRejected() {
         assertThatThrownBy(() -> new FtsQuery(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void distinctiveKeepsTheRarestWordsInTextOrder() {
+        FtsQuery q = FtsQuery.fromText("app crash sync installer freeze windows").orElseThrow();
+        java.util.Map<String, Integer> counts = java.util.Map.of("app", 900, "crash", 500, "sync", 40,
+                "installer", 12, "freeze", 300, "windows", 60);
+
+        FtsQuery narrowed = q.distinctive(t -> counts.getOrDefault(t, 0), 3);
+
+        assertThat(narrowed.tokens()).containsExactly("sync", "installer", "windows");
+    }
+
+    @Test
+    void distinctiveKeepsWordsNoIssueHasYetOnTop() {
+        FtsQuery q = FtsQuery.fromText("app crash zorblax sync").orElseThrow();
+        java.util.Map<String, Integer> counts = java.util.Map.of("app", 900, "crash", 500, "sync", 40);
+
+        assertThat(q.distinctive(t -> counts.getOrDefault(t, 0), 2).tokens()).containsExactly("crash", "zorblax", "sync");
+        assertThat(q.distinctive(t -> 1, 10)).isSameAs(q);
+    }
+
+    @Test
+    void distinctiveLeavesOutCommonWordsButKeepsTwo() {
+        FtsQuery q = FtsQuery.fromText("app crash sync installer").orElseThrow();
+        java.util.Map<String, Integer> counts = java.util.Map.of("app", 900, "crash", 500, "sync", 40, "installer", 12);
+
+        assertThat(q.distinctive(t -> counts.getOrDefault(t, 0), 6, 100).tokens()).containsExactly("sync", "installer");
+        assertThat(q.distinctive(t -> counts.getOrDefault(t, 0), 6, 10).tokens()).containsExactly("sync", "installer");
+        assertThat(q.distinctive(t -> counts.getOrDefault(t, 0), 6, 600).tokens())
+                .containsExactly("crash", "sync", "installer");
+    }
 }

@@ -153,4 +153,29 @@ class IssueStoreTest extends SqliteTest {
         assertThat(store.suggest("'; DROP TABLE issue; --", true, 25)).isEmpty();
         assertThat(store.suggest("", true, 25)).hasSize(2);
     }
+
+    @Test
+    void searchRanksOpenIssuesAndTermFrequenciesCountIssuesPerWord() {
+        capture("Installer crashes on Windows", 601, 7, "installer crashes at once");
+        capture("Sync crashes after update", 602, 8, "sync crashes");
+        capture("Installer is slow", 603, 9, "slow installer");
+        store.setStatus(3, IssueStatus.CLOSED, "won't fix", ENGINEER, T0);
+
+        assertThat(store.search("\"installer\"", true, 10)).extracting(h -> h.issue().number()).containsExactly(1);
+        assertThat(store.search("\"installer\"", false, 10)).extracting(h -> h.issue().number())
+                .containsExactlyInAnyOrder(1, 3);
+        assertThat(store.search("\"crashes\" OR \"sync\"", true, 1)).extracting(h -> h.issue().number())
+                .containsExactly(2);
+
+        assertThat(store.placeAndRequesterCounts(1)).containsExactly(1, 1);
+        store.addRequester(1, 70L, Requester.How.ME_TOO, null, 70L, T0);
+        assertThat(store.placeAndRequesterCounts(1)).containsExactly(1, 2);
+
+        TermFrequencies terms = store.termFrequencies();
+        assertThat(terms.documents()).isEqualTo(3);
+        assertThat(terms.of("installer")).isEqualTo(2);
+        assertThat(terms.of("crashes")).isEqualTo(2);
+        assertThat(terms.of("sync")).isEqualTo(1);
+        assertThat(terms.of("nowhere")).isZero();
+    }
 }
