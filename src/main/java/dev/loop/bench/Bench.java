@@ -34,6 +34,7 @@ public final class Bench {
         ALL.put("fanout", new FanoutBench());
         ALL.put("memory", new MemoryBench());
         ALL.put("search", new SearchBench());
+        ALL.put("sim", new SimBench());
     }
 
     private Bench() {
