@@ -67,7 +67,7 @@ final class SimBench implements Bench.Benchmark {
                 details.put("interaction_seconds", seconds);
                 details.put("messages", posts);
                 return new Outcome("sim", "", figures, List.of(
-                        "Each interaction is a /issue show typed by one of 64 members, answered by the no-op bot; the "
+                        "Each interaction is a /issue show typed by one of 16 members, answered by the no-op bot; the "
                                 + "figure counts initial responses the simulator accepted per second.",
                         "Gateway events are MESSAGE_CREATEs posted by members through the simulator's people API and "
                                 + "counted in the bot's listener."), details, 0);
@@ -77,9 +77,9 @@ final class SimBench implements Bench.Benchmark {
         }
     }
 
-    /** Closed loop: 64 members each send the next /issue show as soon as the last one was answered. */
+    /** Closed loop: 16 members each send the next /issue show as soon as the last one was answered. */
     private static double interactions(Community c, double seconds) throws Exception {
-        int clients = 64;
+        int clients = 16;
         List<SimMember> members = new ArrayList<>();
         for (int i = 0; i < clients; i++) members.add(c.guild.member("sim-bench-" + i));
         SimChannel channel = c.team;
