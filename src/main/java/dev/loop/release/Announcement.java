@@ -2,7 +2,6 @@ package dev.loop.release;
 
 import dev.loop.core.text.Chunker;
 import dev.loop.core.text.Safe;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,6 +28,12 @@ public final class Announcement {
         public Item {
             Objects.requireNonNull(title, "title");
         }
+    }
+
+    /** The announcement's list: each shipped issue with how many distinct people asked for it. */
+    public static List<Item> items(List<ShippedIssue> shipped) {
+        return shipped.stream().map(s -> new Item(s.number(), s.title(),
+                (int) s.requesters().stream().map(dev.loop.issue.Requester::userId).distinct().count())).toList();
     }
 
     public static String render(String version, String notes, String snippet, List<Item> items) {

@@ -1,5 +1,7 @@
 package dev.loop.release;
 
+import dev.loop.core.text.Safe;
+import dev.loop.issue.Place;
 import dev.loop.release.Fallback.Decision;
 import dev.loop.release.Notice.DmNotice;
 import dev.loop.release.Notice.ThreadNotice;
@@ -221,7 +223,7 @@ public final class NoticeWorker implements AutoCloseable {
 
     private Release announce(Release release) {
         String content = Announcement.render(release.version(), release.notes(), release.snippet(),
-                announcementItems(release.id()));
+                Announcement.items(store.shipped(release.id())));
         Instant now = clock.instant();
         try {
             Courier.Posted posted = courier.post(releasesChannel, Courier.Outgoing.of(content, List.of(), release.announcementNonce()));
@@ -244,13 +246,6 @@ public final class NoticeWorker implements AutoCloseable {
             }
         }
         return store.find(release.id()).orElseThrow();
-    }
-
-    private List<Announcement.Item> announcementItems(long releaseId) {
-        return store.shipped(releaseId).stream()
-                .map(s -> new Announcement.Item(s.number(), s.title(),
-                        (int) s.requesters().stream().map(dev.loop.issue.Requester::userId).distinct().count()))
-                .toList();
     }
 
     private String announcementUrl(Release r) {
@@ -430,7 +425,7 @@ public final class NoticeWorker implements AutoCloseable {
 
     /** Used only if the plan no longer has this person's DM (an issue merged after publishing): version and link. */
     private String generic(Release release) {
-        return "🚀 **" + dev.loop.core.text.Safe.inline(release.version(), ReleaseRules.MAX_VERSION)
+        return "🚀 **" + Safe.inline(release.version(), ReleaseRules.MAX_VERSION)
                 + "** is out, with what you asked for. Announcement: " + announcementUrl(release);
     }
 
@@ -476,8 +471,8 @@ public final class NoticeWorker implements AutoCloseable {
     private void tagPosts(List<ShippedIssue> shipped) {
         Set<Long> threads = new HashSet<>();
         for (ShippedIssue s : shipped) {
-            for (dev.loop.issue.Place p : s.places()) {
-                if (p.kind() == dev.loop.issue.Place.PlaceKind.FORUM_POST && p.channelId() != null && threads.add(p.channelId())) {
+            for (Place p : s.places()) {
+                if (p.kind() == Place.PlaceKind.FORUM_POST && p.channelId() != null && threads.add(p.channelId())) {
                     ensureRunning();
                     try {
                         courier.tag(p.channelId(), shippedTag, trackedTag);

@@ -9,7 +9,6 @@ import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
-import dev.loop.issue.Requester;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -192,7 +191,7 @@ public final class ReleaseFeature implements Feature {
         List<Integer> numbers = checkedIssues(new ReleaseRules.ParsedNumbers(draft.issueNumbers(), List.of()));
         List<ShippedIssue> shipped = store.preview(numbers);
 
-        String announcement = Announcement.render(draft.version(), notes, draft.snippet(), items(shipped));
+        String announcement = Announcement.render(draft.version(), notes, draft.snippet(), Announcement.items(shipped));
         DeliveryMode mode = mode();
         NoticePlan plan = NoticePlan.plan(0, draft.version(), "(link to the announcement)", mode, shipped);
         long docs = store.issues(numbers).values().stream().filter(Issue::needsDocs).count();
@@ -380,11 +379,6 @@ public final class ReleaseFeature implements Feature {
 
     private DeliveryMode mode() {
         return config.noticeMode() == Config.NoticeMode.DM ? DeliveryMode.DM : DeliveryMode.THREAD;
-    }
-
-    static List<Announcement.Item> items(List<ShippedIssue> shipped) {
-        return shipped.stream().map(s -> new Announcement.Item(s.number(), s.title(),
-                (int) s.requesters().stream().map(Requester::userId).distinct().count())).toList();
     }
 
     private static String refs(List<Integer> numbers) {

@@ -7,6 +7,7 @@ import static dev.loop.db.Tables.RELEASE;
 import static dev.loop.db.Tables.RELEASE_ISSUE;
 
 import dev.loop.core.Database;
+import dev.loop.core.text.Safe;
 import dev.loop.db.tables.records.NoticeRecord;
 import dev.loop.db.tables.records.ReleaseRecord;
 import dev.loop.issue.Issue;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -95,7 +97,7 @@ public final class ReleaseStore {
         return db.write(ctx -> {
             List<String> problems = new ArrayList<>();
             if (ctx.fetchExists(RELEASE, RELEASE.VERSION.eq(n.version()))) {
-                problems.add("Version " + dev.loop.core.text.Safe.inline(n.version(), ReleaseRules.MAX_VERSION)
+                problems.add("Version " + Safe.inline(n.version(), ReleaseRules.MAX_VERSION)
                         + " was already released; pick a new version.");
             }
             ReleaseRules.ParsedNumbers parsed = new ReleaseRules.ParsedNumbers(n.issueNumbers(), List.of());
@@ -303,7 +305,7 @@ public final class ReleaseStore {
         });
     }
 
-    private void update(Collection<Long> ids, Instant now, java.util.function.Consumer<NoticeRecord> change) {
+    private void update(Collection<Long> ids, Instant now, Consumer<NoticeRecord> change) {
         if (ids.isEmpty()) return;
         db.transaction(ctx -> {
             for (long id : ids) {

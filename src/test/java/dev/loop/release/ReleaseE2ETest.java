@@ -300,4 +300,19 @@ class ReleaseE2ETest {
             w.sim.rateLimits().global(0);
         }
     }
+
+    @Test
+    void theShippedTagReplacesTrackedAndNeverMakesASixthTag() {
+        w.guild.forum("support", "a", "b", "c", "d");
+        SimMember pat = w.guild.member("pat");
+        SimChannel tracked = pat.postInForum(w.support, "Five with tracked", "x", "tracked", "a", "b", "c", "d");
+        SimChannel full = pat.postInForum(w.support, "Five without tracked", "x", "bug", "a", "b", "c", "d");
+        Issue one = w.issue("Five with tracked", tracked, pat, List.of(), false);
+        Issue two = w.issue("Five without tracked", full, pat, List.of(), false);
+
+        w.awaitDelivered(w.publish("9.0.0", "#" + one.number() + " #" + two.number()));
+        w.sim.await("tagged", () -> tracked.appliedTags().contains("shipped"));
+        assertThat(tracked.appliedTags()).containsExactlyInAnyOrder("shipped", "a", "b", "c", "d");
+        assertThat(full.appliedTags()).containsExactlyInAnyOrder("bug", "a", "b", "c", "d");
+    }
 }
