@@ -261,7 +261,8 @@ public final class CaptureFeature implements Feature {
         } else {
             int number = Integer.parseInt(parts[3]);
             Issue issue = store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
-            String result = linkPlace(e.getJDA(), issue, draft.channelId(), draft.messageId(), null, draft.engineerId());
+            String result = linkPlace(e.getJDA(), issue, draft.channelId(), draft.messageId(), null, Requester.How.LINK,
+                    draft.engineerId());
             e.getHook().sendMessage(Replies.text(result)).setEphemeral(true).queue();
         }
     }
@@ -414,29 +415,59 @@ public final class CaptureFeature implements Feature {
         services.engineers().require(e.getMember(), "link threads to issues");
         ThreadChannel thread = supportThread(e.getChannel(), "/link");
         int number = e.getOption("issue", OptionMapping::getAsInt);
-        Issue issue = store.find(number).orElseThrow(() -> new UserError("There is no issue #" + number + "."));
-        if (issue.status() == IssueStatus.DUPLICATE) {
-            throw new UserError(issue.ref() + " is a duplicate of #" + issue.duplicateOf() + "; link to #" + issue.duplicateOf() + " instead.");
-        }
-        Optional<Issue> other = store.findByChannel(thread.getIdLong()).filter(i -> i.number() != number);
-        if (other.isPresent()) {
-            throw new UserError("This thread is already " + other.get().ref() + ". To combine the two, use /issue merge.");
-        }
+        Issue issue = linkable(number, thread.getIdLong());
         Member extra = e.getOption("user", OptionMapping::getAsMember);
         if (extra != null && extra.getUser().isBot()) throw new UserError("Bots can't be requesters.");
         e.deferReply().queue();
         String result = linkPlace(e.getJDA(), issue, thread.getIdLong(), null, extra == null ? null : extra.getIdLong(),
-                e.getUser().getIdLong());
+                Requester.How.LINK, e.getUser().getIdLong());
+        Message card = e.getHook().sendMessage(linkedAnswer(number, result)).complete();
+        rememberCard(number, thread.getIdLong(), card);
+    }
+
+    /**
+     * Links a support thread to an issue exactly as {@code /link} does (the thread as a place, its author as a
+     * requester added {@code how}, its messages to the transcript, the tracked tag) and posts /link's answer, the
+     * status and the issue card, in the thread. For other features, e.g. a hint's Link button. Blocking.
+     *
+     * @throws UserError when the issue or thread cannot be linked, with the sentence to show
+     */
+    public void linkThread(JDA jda, int number, long threadId, Requester.How how, long actor) {
+        Issue issue = linkable(number, threadId);
+        ThreadChannel thread = jda.getThreadChannelById(threadId);
+        if (thread == null) throw new UserError("That thread no longer exists.");
+        String result = linkPlace(jda, issue, threadId, null, null, how, actor);
+        Message card = thread.sendMessage(linkedAnswer(number, result)).complete();
+        rememberCard(number, threadId, card);
+    }
+
+    private Issue linkable(int number, long threadId) {
+        Issue issue = store.find(number).orElseThrow(() -> new UserError("There is no issue #" + number + "."));
+        if (issue.status() == IssueStatus.DUPLICATE) {
+            throw new UserError(issue.ref() + " is a duplicate of #" + issue.duplicateOf() + "; link to #" + issue.duplicateOf() + " instead.");
+        }
+        Optional<Issue> other = store.findByChannel(threadId).filter(i -> i.number() != number);
+        if (other.isPresent()) {
+            throw new UserError("This thread is already " + other.get().ref() + ". To combine the two, use /issue merge.");
+        }
+        return issue;
+    }
+
+    private MessageCreateData linkedAnswer(int number, String result) {
         IssueRecordView view = store.view(number).orElseThrow();
-        Message card = e.getHook().sendMessage(new MessageCreateBuilder().setContent(Safe.truncate(result, 2000))
+        return new MessageCreateBuilder().setContent(Safe.truncate(result, 2000))
                 .setEmbeds(views.card(view)).setComponents(views.cardButtons(view.issue()))
-                .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class)).build()).complete();
-        store.places(number).stream().filter(p -> p.channelId() != null && p.channelId() == thread.getIdLong()
+                .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class)).build();
+    }
+
+    private void rememberCard(int number, long threadId, Message card) {
+        store.places(number).stream().filter(p -> p.channelId() != null && p.channelId() == threadId
                 && p.messageId() == null).findFirst().ifPresent(p -> store.setCard(p.id(), card.getIdLong()));
     }
 
     /** Adds a thread (or one message) to an issue as a place, its people as requesters and its messages. */
-    private String linkPlace(JDA jda, Issue issue, long channelId, Long messageId, Long extraUser, long actor) {
+    private String linkPlace(JDA jda, Issue issue, long channelId, Long messageId, Long extraUser, Requester.How how,
+                             long actor) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) throw new UserError("That thread no longer exists.");
         Source source = readSource(channel, messageId);
@@ -448,7 +479,7 @@ public final class CaptureFeature implements Feature {
         boolean bumped = place.bumped();
         for (Long person : people) {
             IssueActions.Added a = actions.addRequester(jda, issue.number(), person,
-                    person.equals(extraUser) ? Requester.How.MANUAL : Requester.How.LINK, place.placeId(), actor);
+                    person.equals(extraUser) ? Requester.How.MANUAL : how, place.placeId(), actor);
             if (a.added()) added++;
             bumped |= a.bumped();
         }

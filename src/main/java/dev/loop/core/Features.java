@@ -22,12 +22,13 @@ public final class Features {
         IssueViews views = new IssueViews(services.config().timelines());
         IssueActions actions = new IssueActions(store, views, services.config(), services.clock());
         TriageFeature triage = new TriageFeature(services, actions);
+        CaptureFeature capture = new CaptureFeature(services, actions, triage.afterCapture());
         return List.of(
                 new IssueCommands(services, actions),
-                new CaptureFeature(services, actions, triage.afterCapture()),
+                capture,
                 triage,
                 new ReleaseFeature(services, actions),
-                new WatchFeature(services, store, actions),
+                new WatchFeature(services, store, capture::linkThread),
                 new StatsFeature(services),
                 new NamingFeature(services));
     }

@@ -5,14 +5,12 @@ import dev.loop.capture.FtsQuery;
 import dev.loop.capture.SimilarityRanking;
 import dev.loop.core.config.Config;
 import dev.loop.core.discord.Engineers;
-import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.Requester;
 import dev.loop.issue.SearchHit;
-import dev.loop.issue.ThreadLinker;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * "New post … looks like #N" hints in the team channel, and their <b>Link</b> / <b>Ignore</b> buttons. Link does what
- * {@code /link} does (place, the post's author as requester, transcript) through {@link ThreadLinker}. The first
+ * {@code /link} does (place, the post's author as requester, transcript, /link's answer in the post) through the
+ * {@link PostLinker} capture provides. The first
  * engineer to decide wins; the buttons are then disabled and the message says who decided.
  */
 public final class SimilarityHints {
@@ -53,14 +52,14 @@ public final class SimilarityHints {
     private final HintStore hints;
     private final SupportThreadStore threads;
     private final IssueStore issues;
-    private final ThreadLinker linker;
+    private final PostLinker linker;
     private final HintMatcher matcher;
     private final Clock clock;
     /** Threads already considered in this process: a post is matched once. */
     private final Set<Long> considered = ConcurrentHashMap.newKeySet();
 
     public SimilarityHints(Config config, Engineers engineers, HintStore hints, SupportThreadStore threads,
-                           IssueStore issues, ThreadLinker linker, Clock clock) {
+                           IssueStore issues, PostLinker linker, Clock clock) {
         this.config = config;
         this.engineers = engineers;
         this.hints = hints;
@@ -198,19 +197,13 @@ public final class SimilarityHints {
             throw new UserError(alreadyDecided(hints.find(hint.id()).orElse(hint)));
         }
         event.deferEdit().queue(null, e -> log.debug("deferring hint {} failed: {}", hint.id(), e.toString()));
-        long author = threads.find(hint.threadId()).map(SupportThread::authorId).orElse(thread.getOwnerIdLong());
-        ThreadLinker.Linked linked;
         try {
-            linked = linker.link(event.getJDA(), issue.number(), thread, List.of(author), Requester.How.HINT, engineer);
+            linker.link(event.getJDA(), issue.number(), hint.threadId(), Requester.How.HINT, engineer);
         } catch (RuntimeException e) {
-            hints.reopen(hint.id());
+            hints.reopen(hint.id()); // linking is idempotent, so the button may simply be pressed again
             throw e;
         }
         threads.setCapturedIssue(hint.threadId(), issue.number());
-        if (!thread.isLocked()) {
-            thread.sendMessage(Replies.text("This post was linked to " + linker.statusLine(linked.issue()) + "."))
-                    .queue(null, e -> log.info("Could not tell post {} it was linked: {}", thread.getId(), e.toString()));
-        }
         event.getHook().editOriginal(decided(hint.id(), event.getMessage().getContentRaw(),
                         "✅ Linked to **" + issue.ref() + "** by <@" + engineer + ">"))
                 .queue(null, e -> log.warn("Hint {} not updated: {}", hint.id(), e.toString()));

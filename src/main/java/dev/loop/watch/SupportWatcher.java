@@ -234,9 +234,11 @@ public final class SupportWatcher extends ListenerAdapter {
         }
     }
 
+    /** A thread in a support channel that a person opened (Loop's own threads are not support requests). */
     boolean isSupport(ThreadChannel thread) {
         IThreadContainerUnion parent = thread.getParentChannel();
-        return parent != null && config.channels().isSupport(parent.getIdLong());
+        return parent != null && config.channels().isSupport(parent.getIdLong())
+                && thread.getOwnerIdLong() != thread.getJDA().getSelfUser().getIdLong();
     }
 
     static SupportThread toRecord(ThreadChannel thread) {

@@ -4,9 +4,7 @@ import dev.loop.core.Feature;
 import dev.loop.core.Services;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.core.discord.Replies;
-import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueStore;
-import dev.loop.issue.ThreadLinker;
 import java.util.List;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -26,11 +24,11 @@ public final class WatchFeature implements Feature {
     private final SimilarityHints hints;
     private final SupportWatcher watcher;
 
-    public WatchFeature(Services services, IssueStore issues, IssueActions actions) {
+    /** {@code linker} links a post to an issue as /link does (capture provides it). */
+    public WatchFeature(Services services, IssueStore issues, PostLinker linker) {
         this.services = services;
         this.issues = issues;
         this.threads = new SupportThreadStore(services.database());
-        ThreadLinker linker = new ThreadLinker(actions, services.config().transcriptLimit());
         this.hints = new SimilarityHints(services.config(), services.engineers(), new HintStore(services.database()),
                 threads, issues, linker, services.clock());
         this.watcher = new SupportWatcher(services.config(), services.engineers(), threads, hints, services.clock(),

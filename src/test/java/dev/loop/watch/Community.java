@@ -37,6 +37,8 @@ public final class Community implements AutoCloseable {
     public final Sim sim;
     public final SimGuild guild;
     public final SimChannel support;
+    /** A plain text support channel: support conversations are threads started from its messages. */
+    public final SimChannel help;
     public final SimChannel team;
     public final SimChannel releases;
     public final SimRole engineers;
@@ -56,6 +58,7 @@ public final class Community implements AutoCloseable {
         sim = Sim.start(SimOptions.defaults().clock(clock).awaitTimeout(Duration.ofSeconds(15)));
         guild = sim.guild("Loop HQ");
         support = guild.forum("support", "installer", "sync");
+        help = guild.textChannel("help");
         team = guild.textChannel("team");
         releases = guild.textChannel("releases");
         engineers = guild.role("engineers");
@@ -71,7 +74,7 @@ public final class Community implements AutoCloseable {
                   api-url: "%s"
                   gateway-url: "%s"
                 channels:
-                  support: ["%d"]
+                  support: ["%d", "%d"]
                   team: "%d"
                   releases: "%d"
                 roles:
@@ -80,7 +83,7 @@ public final class Community implements AutoCloseable {
                   - name: Installer
                     owner: "%d"
                     forum-tag: installer
-                """.formatted(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(), support.id(), team.id(), releases.id(),
+                """.formatted(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(), support.id(), help.id(), team.id(), releases.id(),
                 engineers.id(), olga.id()) + extraYaml, "e2e.yaml", Map.of());
         db = Database.open(dir.resolve("loop.db"));
         loop = startLoop();

@@ -165,8 +165,10 @@ class WatchEndToEndTest {
         Hint stored = hints().find(Long.parseLong(hint.buttons().getFirst().customId().split(":")[2])).orElseThrow();
         assertThat(stored.state()).isEqualTo(Hint.State.LINKED);
         assertThat(stored.decidedBy()).isEqualTo(c.erin.id());
-        SimMessage told = post.awaitMessage(m -> m.fromBot() && m.content().startsWith("This post was linked to"));
-        assertThat(told.content()).contains("**#" + known.number() + "** Sync crashes on large folders is Open");
+        // and the post gets /link's answer: the status and the issue card
+        SimMessage told = post.awaitMessage(m -> m.fromBot() && m.content().startsWith("Linked to **#" + known.number() + "**"));
+        assertThat(told.content()).contains("Sync crashes on large folders — Open");
+        assertThat(told.embeds()).singleElement().satisfies(e -> assertThat(e.title()).startsWith("#" + known.number()));
         assertThat(told.pinged()).isEmpty();
     }
 
@@ -193,5 +195,22 @@ class WatchEndToEndTest {
         c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + other.id() + ">"));
         assertThat(c.team.messages()).noneMatch(m -> m.content().contains("<#" + post.id() + ">"));
         assertThat(hints().hinted(post.id())).isFalse();
+    }
+
+    @Test
+    void threadsInATextSupportChannelAreWatchedAndMatchedToo() {
+        Issue known = issue("Webhooks fire twice", "Every webhook is delivered two times");
+        SimMessage question = c.bob.say(c.help, "Our webhooks fire twice for every event, is that known?");
+        SimChannel thread = c.bob.startThread(question, "Duplicate webhook deliveries");
+        SupportThread t = awaitThread(thread);
+        assertThat(t.parentChannelId()).isEqualTo(c.help.id());
+        assertThat(t.authorId()).isEqualTo(c.bob.id());
+        assertThat(t.tags()).isEmpty();
+        // the thread's title alone shares no word with the issue: the hint comes from the message it started from
+        SimMessage hint = c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + thread.id() + ">"));
+        assertThat(hint.content()).contains("looks like **#" + known.number() + "** Webhooks fire twice");
+        c.clock.advance(Duration.ofMinutes(2));
+        c.olga.say(thread, "Known, fixed in 2.1");
+        eventually("olga's reply", () -> threads().find(thread.id()).orElseThrow().answered());
     }
 }
