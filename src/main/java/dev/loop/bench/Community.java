@@ -162,7 +162,7 @@ final class Community implements AutoCloseable {
     @Override
     public void close() {
         sim.close();
-        deleteQuietly(dir);
+        if (!Boolean.getBoolean("bench.keep")) deleteQuietly(dir); // -Dbench.keep=true leaves logs and databases
     }
 
     static void deleteQuietly(Path dir) {

@@ -64,6 +64,16 @@ public final class SupportWatcher extends ListenerAdapter {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Hints are matched one post at a time: each takes several database reads, and a burst of new posts matched all
+     * at once would keep the few reader connections busy while people's interactions wait their turn behind them
+     * (the memory benchmark's day of traffic missed Discord's 3-second deadline that way).
+     */
+    private final ExecutorService hintRunner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "loop-watch-hints");
+        t.setDaemon(true);
+        return t;
+    });
 
     public SupportWatcher(Config config, Engineers engineers, SupportThreadStore store, SimilarityHints hints,
                           Clock clock, ExecutorService workers) {
@@ -86,7 +96,13 @@ public final class SupportWatcher extends ListenerAdapter {
         answered.putIfAbsent(t.threadId(), false);
         write(() -> store.record(t));
         boolean fresh = Duration.between(t.createdAt(), clock.instant()).compareTo(NEW_POST_AGE) <= 0;
-        if (fresh) workers.execute(() -> hints.considerNewPost(thread, t, null));
+        if (fresh) {
+            try {
+                hintRunner.execute(() -> hints.considerNewPost(thread, t, null));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                log.debug("Support watcher is stopping; no hint for {}", t.threadId());
+            }
+        }
     }
 
     @Override
@@ -267,6 +283,7 @@ public final class SupportWatcher extends ListenerAdapter {
     }
 
     public void close() {
+        hintRunner.shutdown();
         writer.shutdown();
         try {
             if (!writer.awaitTermination(10, TimeUnit.SECONDS)) log.warn("Some support thread writes were dropped");
