@@ -6,6 +6,7 @@ import dev.loop.core.Features;
 import dev.loop.core.Loop;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.ConfigLoader;
+import dev.loop.core.config.ConfigYaml;
 import dev.loop.sim.Sim;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimGuild;
@@ -82,17 +83,8 @@ final class Community implements AutoCloseable {
 
     /** Loop's configuration for this community. */
     String configYaml(String delivery, Path database) {
-        return """
-                discord:
-                  guild: "%d"
-                  api-url: "%s"
-                  gateway-url: "%s"
-                channels:
-                  support: ["%d"]
-                  team: "%d"
-                  releases: "%d"
-                roles:
-                  engineers: ["%d"]
+        return ConfigYaml.required(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(),
+                List.of(support.id()), team.id(), releases.id(), engineerRole.id()) + """
                 notices:
                   delivery: %s
                 database:
@@ -102,8 +94,7 @@ final class Community implements AutoCloseable {
                     enabled: false
                   promises-daily:
                     enabled: false
-                """.formatted(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(), support.id(), team.id(), releases.id(),
-                engineerRole.id(), delivery, database.toAbsolutePath().toString().replace("\\", "/"));
+                """.formatted(delivery, database.toAbsolutePath().toString().replace("\\", "/"));
     }
 
     Config config(String delivery, Path database) {

@@ -2,6 +2,7 @@ package dev.loop.sandbox;
 
 import dev.loop.core.config.Config;
 import dev.loop.core.config.ConfigLoader;
+import dev.loop.core.config.ConfigYaml;
 import dev.loop.setup.Needs;
 import dev.loop.sim.Sim;
 import dev.loop.sim.SimChannel;
@@ -51,17 +52,8 @@ public record Community(Sim sim, SimGuild guild, SimChannel help, SimChannel sup
 
     /** The same configuration as a file's text, for {@code ./run.sh check} against the running sandbox. */
     public String configYaml(Path database) {
-        return """
-                discord:
-                  guild: "%d"
-                  api-url: "%s"
-                  gateway-url: "%s"
-                channels:
-                  support: ["%d", "%d"]
-                  team: "%d"
-                  releases: "%d"
-                roles:
-                  engineers: ["%d"]
+        return ConfigYaml.required(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(),
+                List.of(help.id(), support.id()), team.id(), releases.id(), engineers.id()) + """
                 areas:
                   - name: Export
                     owner: "%d"
@@ -82,7 +74,6 @@ public record Community(Sim sim, SimGuild guild, SimChannel help, SimChannel sup
                     enabled: false
                   promises-daily:
                     enabled: false
-                """.formatted(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(), help.id(), support.id(), team.id(),
-                releases.id(), engineers.id(), sam.id(), database.toString().replace("\\", "/"));
+                """.formatted(sam.id(), database.toString().replace("\\", "/"));
     }
 }

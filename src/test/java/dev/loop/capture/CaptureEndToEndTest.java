@@ -12,6 +12,7 @@ import dev.loop.core.Features;
 import dev.loop.core.Loop;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.ConfigLoader;
+import dev.loop.core.config.ConfigYaml;
 import dev.loop.issue.HistoryEntry;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueKind;
@@ -100,17 +101,8 @@ class CaptureEndToEndTest {
         carol = guild.member("carol");
         dave = guild.member("dave");
         dir = Files.createTempDirectory("loop-capture-e2e");
-        Config config = ConfigLoader.parse("""
-                discord:
-                  guild: "%d"
-                  api-url: "%s"
-                  gateway-url: "%s"
-                channels:
-                  support: ["%d", "%d"]
-                  team: "%d"
-                  releases: "%d"
-                roles:
-                  engineers: ["%d"]
+        Config config = ConfigLoader.parse(ConfigYaml.required(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(),
+                List.of(support.id(), helpdesk.id()), team.id(), releases.id(), engineers.id()) + """
                 areas:
                   - name: Installer
                     owner: "%d"
@@ -119,8 +111,7 @@ class CaptureEndToEndTest {
                   tracked: tracked
                 capture:
                   transcript-limit: %d
-                """.formatted(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(), support.id(), helpdesk.id(), team.id(),
-                releases.id(), engineers.id(), olga.id(), TRANSCRIPT_LIMIT), "e2e.yaml", Map.of());
+                """.formatted(olga.id(), TRANSCRIPT_LIMIT), "e2e.yaml", Map.of());
         db = Database.open(dir.resolve("loop.db"));
         // the simulator stamps messages with the real time; Loop's own lines (debug details) must sort among them
         Clock clock = Clock.systemUTC();

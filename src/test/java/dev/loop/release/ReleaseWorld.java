@@ -5,6 +5,7 @@ import dev.loop.core.Feature;
 import dev.loop.core.Loop;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.ConfigLoader;
+import dev.loop.core.config.ConfigYaml;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueKind;
@@ -67,17 +68,8 @@ final class ReleaseWorld implements AutoCloseable {
     }
 
     Config config() {
-        return ConfigLoader.parse("""
-                discord:
-                  guild: "%d"
-                  api-url: "%s"
-                  gateway-url: "%s"
-                channels:
-                  support: ["%d"]
-                  team: "%d"
-                  releases: "%d"
-                roles:
-                  engineers: ["%d"]
+        return ConfigLoader.parse(ConfigYaml.required(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(),
+                List.of(support.id()), team.id(), releases.id(), engineers.id()) + """
                 tags:
                   tracked: tracked
                   shipped: shipped
@@ -88,8 +80,7 @@ final class ReleaseWorld implements AutoCloseable {
                     enabled: false
                   promises-daily:
                     enabled: false
-                """.formatted(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(), support.id(), team.id(), releases.id(),
-                engineers.id(), delivery), "test", Map.of());
+                """.formatted(delivery), "test", Map.of());
     }
 
     /** Starts Loop (again) on the same database. */

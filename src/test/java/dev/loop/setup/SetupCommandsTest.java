@@ -2,6 +2,7 @@ package dev.loop.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loop.core.config.ConfigYaml;
 import dev.loop.sim.Sim;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimGuild;
@@ -83,17 +84,8 @@ class SetupCommandsTest {
 
     Path config(long guildId, long supportForum, String shippedTag) throws Exception {
         Path file = dir.resolve("loop.yaml");
-        Files.writeString(file, """
-                discord:
-                  guild: "%d"
-                  api-url: "%s"
-                  gateway-url: "%s"
-                channels:
-                  support: ["%d", "%d"]
-                  team: "%d"
-                  releases: "%d"
-                roles:
-                  engineers: ["%d"]
+        Files.writeString(file, ConfigYaml.required(guildId, sim.restBaseUrl(), sim.gatewayUrl(),
+                List.of(supportForum, support.id()), team.id(), releases.id(), engineers.id()) + """
                 areas:
                   - name: Export
                     owner: "%d"
@@ -101,8 +93,7 @@ class SetupCommandsTest {
                 tags:
                   tracked: tracked
                   shipped: %s
-                """.formatted(guildId, sim.restBaseUrl(), sim.gatewayUrl(), supportForum, support.id(), team.id(),
-                releases.id(), engineers.id(), owner.id(), shippedTag));
+                """.formatted(owner.id(), shippedTag));
         return file;
     }
 
@@ -217,19 +208,8 @@ class SetupCommandsTest {
         try (Sim strict = Sim.start(SimOptions.defaults().messageContentIntentEnabled(false))) {
             SimGuild g = strict.guild("Acme");
             Path file = dir.resolve("strict.yaml");
-            Files.writeString(file, """
-                    discord:
-                      guild: "%d"
-                      api-url: "%s"
-                      gateway-url: "%s"
-                    channels:
-                      support: ["%d"]
-                      team: "%d"
-                      releases: "%d"
-                    roles:
-                      engineers: ["%d"]
-                    """.formatted(g.id(), strict.restBaseUrl(), strict.gatewayUrl(), g.forum("help").id(),
-                    g.textChannel("team").id(), g.textChannel("releases").id(), g.role("engineers").id()));
+            Files.writeString(file, ConfigYaml.required(g.id(), strict.restBaseUrl(), strict.gatewayUrl(),
+                    List.of(g.forum("help").id()), g.textChannel("team").id(), g.textChannel("releases").id(), g.role("engineers").id()));
             assertThat(check(file, strict.token())).isEqualTo(1);
             assertThat(problems()).containsExactly("Discord refused Loop's gateway intents: enable Server Members "
                     + "Intent and Message Content Intent under Bot > Privileged Gateway Intents in the Developer Portal");

@@ -10,6 +10,7 @@ import dev.loop.core.MovableClock;
 import dev.loop.core.RoutineRuns;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.ConfigLoader;
+import dev.loop.core.config.ConfigYaml;
 import dev.loop.issue.HistoryEntry;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueStatus;
@@ -82,17 +83,8 @@ class TriageEndToEndTest {
         bob = guild.member("bob");
         carol = guild.member("carol");
         dir = Files.createTempDirectory("loop-triage-e2e");
-        config = ConfigLoader.parse("""
-                discord:
-                  guild: "%d"
-                  api-url: "%s"
-                  gateway-url: "%s"
-                channels:
-                  support: ["%d"]
-                  team: "%d"
-                  releases: "%d"
-                roles:
-                  engineers: ["%d"]
+        config = ConfigLoader.parse(ConfigYaml.required(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(),
+                List.of(support.id()), team.id(), releases.id(), engineers.id()) + """
                 areas:
                   - name: Installer
                     owner: "%d"
@@ -102,8 +94,7 @@ class TriageEndToEndTest {
                     enabled: true
                     time: "09:00"
                     zone: UTC
-                """.formatted(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(), support.id(), team.id(), releases.id(),
-                engineers.id(), olga.id()), "e2e.yaml", Map.of());
+                """.formatted(olga.id()), "e2e.yaml", Map.of());
         db = Database.open(dir.resolve("loop.db"));
         clock = MovableClock.stoppedAt(Instant.parse("2026-11-02T10:00:00Z"));
         loop = startLoop();

@@ -7,6 +7,7 @@ import dev.loop.core.Loop;
 import dev.loop.core.MovableClock;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.ConfigLoader;
+import dev.loop.core.config.ConfigYaml;
 import dev.loop.naming.NamingFeature;
 import dev.loop.sim.Sim;
 import dev.loop.sim.SimChannel;
@@ -64,23 +65,13 @@ public final class Community implements AutoCloseable {
         bob = guild.member("bob");
         carol = guild.member("carol");
         dir = Files.createTempDirectory("loop-watch-e2e");
-        config = ConfigLoader.parse("""
-                discord:
-                  guild: "%d"
-                  api-url: "%s"
-                  gateway-url: "%s"
-                channels:
-                  support: ["%d", "%d"]
-                  team: "%d"
-                  releases: "%d"
-                roles:
-                  engineers: ["%d"]
+        config = ConfigLoader.parse(ConfigYaml.required(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(),
+                List.of(support.id(), help.id()), team.id(), releases.id(), engineers.id()) + """
                 areas:
                   - name: Installer
                     owner: "%d"
                     forum-tag: installer
-                """.formatted(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(), support.id(), help.id(), team.id(), releases.id(),
-                engineers.id(), olga.id()) + extraYaml, "e2e.yaml", Map.of());
+                """.formatted(olga.id()) + extraYaml, "e2e.yaml", Map.of());
         db = Database.open(dir.resolve("loop.db"));
         loop = startLoop();
     }
