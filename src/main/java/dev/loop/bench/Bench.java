@@ -37,8 +37,7 @@ public final class Bench {
         ALL.put("sim", new SimBench());
     }
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static int main(String[] args) {
         List<String> names = new ArrayList<>();
@@ -90,7 +89,8 @@ public final class Bench {
         System.err.println("usage: ./run.sh bench [" + String.join("|", ALL.keySet()) + " …] [--quick] [--spec-dm] "
                 + "[--strict] [--out DIR]");
         System.err.println("  --quick    shorter runs (latency 15 s, smaller fan-out and ingestion)");
-        System.err.println("  --spec-dm  DM fan-out with the full 10,000 requesters (about 7 minutes at 50 requests/s)");
+        System.err.println(
+                "  --spec-dm  DM fan-out with the full 10,000 requesters (about 7 minutes at 50 requests/s)");
         System.err.println("  --strict   exit 1 when a figure misses its target");
         return problem == null ? 0 : 2;
     }
@@ -101,15 +101,16 @@ public final class Bench {
      */
     public static List<Outcome> run(List<String> names, Scale scale, Path out, PrintStream print, Progress progress) {
         List<Outcome> outcomes = new ArrayList<>();
-        print.println("Loop benchmarks (" + scale.name() + " scale) on " + Runtime.getRuntime().availableProcessors()
-                + " cores, Java " + System.getProperty("java.version"));
+        print.println("Loop benchmarks (" + scale.name() + " scale) on "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
         for (String name : names) {
             Benchmark b = ALL.get(name);
             progress.say(name + ": " + b.title());
             long start = System.nanoTime();
             try {
                 Outcome o = b.run(scale, progress);
-                o = new Outcome(name, b.title(), o.figures(), o.notes(), o.details(), (System.nanoTime() - start) / 1e9);
+                o = new Outcome(
+                        name, b.title(), o.figures(), o.notes(), o.details(), (System.nanoTime() - start) / 1e9);
                 outcomes.add(o);
                 Report.print(o, print);
             } catch (Exception | AssertionError e) {

@@ -55,7 +55,8 @@ final class Community implements AutoCloseable {
         this.team = guild.textChannel("team");
         this.releases = guild.textChannel("releases");
         this.engineerRole = guild.role("engineers");
-        for (int i = 0; i < engineerCount; i++) engineers.add(guild.member("engineer" + i).addRole(engineerRole));
+        for (int i = 0; i < engineerCount; i++)
+            engineers.add(guild.member("engineer" + i).addRole(engineerRole));
         try {
             this.dir = Files.createTempDirectory("loop-bench-");
         } catch (IOException e) {
@@ -83,8 +84,15 @@ final class Community implements AutoCloseable {
 
     /** Loop's configuration for this community. */
     String configYaml(String delivery, Path database) {
-        return ConfigYaml.required(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(),
-                List.of(support.id()), team.id(), releases.id(), engineerRole.id()) + """
+        return ConfigYaml.required(
+                        guild.id(),
+                        sim.restBaseUrl(),
+                        sim.gatewayUrl(),
+                        List.of(support.id()),
+                        team.id(),
+                        releases.id(),
+                        engineerRole.id())
+                + """
                 notices:
                   delivery: %s
                 database:
@@ -104,7 +112,11 @@ final class Community implements AutoCloseable {
     /** A running Loop with every feature, and the features it runs (to reach a feature's internals). */
     record Running(Loop loop, List<Feature> features) implements AutoCloseable {
         <T extends Feature> T feature(Class<T> type) {
-            return features.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+            return features.stream()
+                    .filter(type::isInstance)
+                    .map(type::cast)
+                    .findFirst()
+                    .orElseThrow();
         }
 
         @Override
@@ -116,11 +128,18 @@ final class Community implements AutoCloseable {
     Running startLoop(Config config, Database db, Consumer<JDABuilder> customize) {
         AtomicReference<List<Feature>> features = new AtomicReference<>();
         try {
-            Loop loop = Loop.start(config, sim.token(), Clock.systemUTC(), db, false, services -> {
-                List<Feature> all = Features.all(services);
-                features.set(all);
-                return all;
-            }, customize);
+            Loop loop = Loop.start(
+                    config,
+                    sim.token(),
+                    Clock.systemUTC(),
+                    db,
+                    false,
+                    services -> {
+                        List<Feature> all = Features.all(services);
+                        features.set(all);
+                        return all;
+                    },
+                    customize);
             return new Running(loop, features.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -134,8 +153,15 @@ final class Community implements AutoCloseable {
                 .setMemberCachePolicy(MemberCachePolicy.ALL)
                 .setChunkingFilter(ChunkingFilter.ALL)
                 .enableCache(CacheFlag.FORUM_TAGS)
-                .disableCache(CacheFlag.VOICE_STATE, CacheFlag.EMOJI, CacheFlag.STICKER, CacheFlag.SOUNDBOARD_SOUNDS,
-                        CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS, CacheFlag.ONLINE_STATUS)
+                .disableCache(
+                        CacheFlag.VOICE_STATE,
+                        CacheFlag.EMOJI,
+                        CacheFlag.STICKER,
+                        CacheFlag.SOUNDBOARD_SOUNDS,
+                        CacheFlag.SCHEDULED_EVENTS,
+                        CacheFlag.ACTIVITY,
+                        CacheFlag.CLIENT_STATUS,
+                        CacheFlag.ONLINE_STATUS)
                 .addEventListeners(listeners);
         SimJda.configure(b, sim);
         try {

@@ -35,9 +35,20 @@ final class FanoutBench implements Bench.Benchmark {
     }
 
     /** One mode's measurements. */
-    record Run(String mode, int issues, int threads, int requesters, long accepted, double seconds, long limited,
-               long worstBucket, Map<String, Long> limitedByBucket, int told, int duplicates, int lost,
-               ReleaseStatus status) {
+    record Run(
+            String mode,
+            int issues,
+            int threads,
+            int requesters,
+            long accepted,
+            double seconds,
+            long limited,
+            long worstBucket,
+            Map<String, Long> limitedByBucket,
+            int told,
+            int duplicates,
+            int lost,
+            ReleaseStatus status) {
         double rate() {
             return seconds <= 0 ? Double.NaN : accepted / seconds;
         }
@@ -74,8 +85,9 @@ final class FanoutBench implements Bench.Benchmark {
             details.put(r.mode(), d);
         }
         List<String> notes = new ArrayList<>();
-        notes.add("requests = every REST call under the global limit (messages, DM channels, thread edits) from the first "
-                + "to the last, 429s excluded; interaction callbacks are exempt, as on Discord");
+        notes.add(
+                "requests = every REST call under the global limit (messages, DM channels, thread edits) from the first "
+                        + "to the last, 429s excluded; interaction callbacks are exempt, as on Discord");
         notes.add("duplicates and lost are counted from what each requester received in the simulator (pings in thread "
                 + "mode, DMs in DM mode)");
         if (scale.fanoutDmIssues() * scale.fanoutDmPlaces() * scale.fanoutDmRequesters() < 10_000) {
@@ -87,8 +99,8 @@ final class FanoutBench implements Bench.Benchmark {
 
     private Run fanout(String mode, int issueCount, int placesPerIssue, int requestersPerPlace, Bench.Progress progress)
             throws Exception {
-        try (Community c = Community.start(SimOptions.defaults().realisticRateLimits(true)
-                .globalRateLimit(ALLOWED_PER_SECOND), 2)) {
+        try (Community c = Community.start(
+                SimOptions.defaults().realisticRateLimits(true).globalRateLimit(ALLOWED_PER_SECOND), 2)) {
             int threadCount = issueCount * placesPerIssue;
             int requesterCount = threadCount * requestersPerPlace;
             progress.say("fanout " + mode + ": " + issueCount + " issues, " + threadCount + " forum posts, "
@@ -97,28 +109,38 @@ final class FanoutBench implements Bench.Benchmark {
             Words words = new Words(5, 4_000);
             List<SimChannel> threads = new ArrayList<>(threadCount);
             for (int t = 0; t < threadCount; t++) {
-                threads.add(people.get(t * requestersPerPlace).postInForum(c.support, "Post " + t + " " + words.title(),
-                        words.text(15)));
+                threads.add(people.get(t * requestersPerPlace)
+                        .postInForum(c.support, "Post " + t + " " + words.title(), words.text(15)));
             }
             Path file = c.dir.resolve("loop.db");
             try (Database db = Database.open(file)) {
-                int first = Seeder.issues(db, c.guild.id(), c.engineers.getFirst().id(), issueCount, i -> {
-                    List<Seeder.Place> places = new ArrayList<>();
-                    for (int p = 0; p < placesPerIssue; p++) {
-                        int t = i * placesPerIssue + p;
-                        List<Long> who = new ArrayList<>();
-                        for (int r = 0; r < requestersPerPlace; r++) who.add(people.get(t * requestersPerPlace + r).id());
-                        places.add(new Seeder.Place(threads.get(t).id(), c.support.id(), who));
-                    }
-                    return new Seeder.Issue(words.title(), words.text(20), "", "open", "high", places);
-                });
-                try (Community.Running loop = c.startLoop(c.config(mode, file), db, b -> { })) {
+                int first =
+                        Seeder.issues(db, c.guild.id(), c.engineers.getFirst().id(), issueCount, i -> {
+                            List<Seeder.Place> places = new ArrayList<>();
+                            for (int p = 0; p < placesPerIssue; p++) {
+                                int t = i * placesPerIssue + p;
+                                List<Long> who = new ArrayList<>();
+                                for (int r = 0; r < requestersPerPlace; r++)
+                                    who.add(people.get(t * requestersPerPlace + r)
+                                            .id());
+                                places.add(new Seeder.Place(threads.get(t).id(), c.support.id(), who));
+                            }
+                            return new Seeder.Issue(words.title(), words.text(20), "", "open", "high", places);
+                        });
+                try (Community.Running loop = c.startLoop(c.config(mode, file), db, b -> {})) {
                     ReleaseStore store = loop.feature(ReleaseFeature.class).store();
                     StringBuilder numbers = new StringBuilder();
-                    for (int i = 0; i < issueCount; i++) numbers.append('#').append(first + i).append(' ');
+                    for (int i = 0; i < issueCount; i++)
+                        numbers.append('#').append(first + i).append(' ');
                     SimMember engineer = c.engineers.getFirst();
-                    SimInteraction command = engineer.runSlash(c.team, "release",
-                            Map.of("version", "9.0." + mode.length(), "issues", numbers.toString().strip()));
+                    SimInteraction command = engineer.runSlash(
+                            c.team,
+                            "release",
+                            Map.of(
+                                    "version",
+                                    "9.0." + mode.length(),
+                                    "issues",
+                                    numbers.toString().strip()));
                     SimMessage preview = command.awaitModal()
                             .submit(Map.of("notes", "Faster sync and fewer crashes.", "snippet", "loop --sync"))
                             .awaitReply(m -> m.buttonLabels().contains("Publish"));
@@ -142,9 +164,24 @@ final class FanoutBench implements Bench.Benchmark {
                         if (n > 1) duplicates += n - 1;
                     }
                     Map<String, Long> byBucket = limits.rateLimitedByBucket();
-                    long worst = byBucket.values().stream().mapToLong(Long::longValue).max().orElse(0);
-                    return new Run(mode, issueCount, threadCount, requesterCount, accepted, window[1] - window[0],
-                            limits.rateLimitedTotal(), worst, byBucket, told.size(), duplicates, lost, status);
+                    long worst = byBucket.values().stream()
+                            .mapToLong(Long::longValue)
+                            .max()
+                            .orElse(0);
+                    return new Run(
+                            mode,
+                            issueCount,
+                            threadCount,
+                            requesterCount,
+                            accepted,
+                            window[1] - window[0],
+                            limits.rateLimitedTotal(),
+                            worst,
+                            byBucket,
+                            told.size(),
+                            duplicates,
+                            lost,
+                            status);
                 }
             }
         }

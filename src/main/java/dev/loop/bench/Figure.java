@@ -11,13 +11,13 @@ public record Figure(String name, double value, String unit, String target, Bool
     }
 
     static Figure atMost(String name, double value, String unit, double limit) {
-        return new Figure(name, value, unit, "≤ " + Report.number(limit) + (unit.isEmpty() ? "" : " " + unit),
-                value <= limit);
+        return new Figure(
+                name, value, unit, "≤ " + Report.number(limit) + (unit.isEmpty() ? "" : " " + unit), value <= limit);
     }
 
     static Figure atLeast(String name, double value, String unit, double floor) {
-        return new Figure(name, value, unit, "≥ " + Report.number(floor) + (unit.isEmpty() ? "" : " " + unit),
-                value >= floor);
+        return new Figure(
+                name, value, unit, "≥ " + Report.number(floor) + (unit.isEmpty() ? "" : " " + unit), value >= floor);
     }
 
     static Figure exactly(String name, double value, String unit, double wanted) {

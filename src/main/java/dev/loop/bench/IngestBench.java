@@ -49,7 +49,8 @@ final class IngestBench implements Bench.Benchmark {
 
         @Override
         public void onMessageReceived(MessageReceivedEvent e) {
-            if (e.isFromThread() && e.getChannel().asThreadChannel().getParentChannel().getIdLong() == forumId) {
+            if (e.isFromThread()
+                    && e.getChannel().asThreadChannel().getParentChannel().getIdLong() == forumId) {
                 messages.incrementAndGet();
                 lastMessageNanos = System.nanoTime();
             }
@@ -57,7 +58,8 @@ final class IngestBench implements Bench.Benchmark {
 
         @Override
         public void onChannelCreate(ChannelCreateEvent e) {
-            if (e.getChannel() instanceof ThreadChannel t && t.getParentChannel().getIdLong() == forumId) {
+            if (e.getChannel() instanceof ThreadChannel t
+                    && t.getParentChannel().getIdLong() == forumId) {
                 threads.incrementAndGet();
             }
         }
@@ -71,8 +73,13 @@ final class IngestBench implements Bench.Benchmark {
             try (Database db = Database.open(file)) {
                 // open issues for the "looks like #N" hint each new post is checked against
                 Words words = new Words(3, Words.CORPUS_VOCABULARY);
-                Seeder.issues(db, c.guild.id(), c.engineers.getFirst().id(), 1_000,
-                        i -> new Seeder.Issue(words.title(), words.text(30), words.text(60), "open", "untriaged", List.of()));
+                Seeder.issues(
+                        db,
+                        c.guild.id(),
+                        c.engineers.getFirst().id(),
+                        1_000,
+                        i -> new Seeder.Issue(
+                                words.title(), words.text(30), words.text(60), "open", "untriaged", List.of()));
                 Counter counter = new Counter(c.support.id());
                 int threadCount = scale.ingestThreads();
                 int messageCount = scale.ingestMessages();
@@ -82,8 +89,10 @@ final class IngestBench implements Bench.Benchmark {
                 long recordedThreads;
                 long answered;
                 long seenByLoop;
-                try (Community.Running loop = c.startLoop(c.config("thread", file), db, b -> b.addEventListeners(counter))) {
-                    Thread.sleep((long) (Math.min(1, scale.settleSeconds()) * 1_000)); // the start-up catch-up finishes first
+                try (Community.Running loop =
+                        c.startLoop(c.config("thread", file), db, b -> b.addEventListeners(counter))) {
+                    Thread.sleep((long)
+                            (Math.min(1, scale.settleSeconds()) * 1_000)); // the start-up catch-up finishes first
                     progress.say("ingest: " + threadCount + " new forum posts");
                     LongSupplier rows = () -> db.read(ctx -> ctx.fetchCount(DSL.table("support_thread")));
                     long t0 = System.nanoTime();
@@ -104,7 +113,8 @@ final class IngestBench implements Bench.Benchmark {
                     messageSeconds = (counter.lastMessageNanos - m0) / 1e9;
                     seenByLoop = counter.messages.get() - before;
                     loop.feature(WatchFeature.class).watcher().flush();
-                    answered = db.read(ctx -> ctx.fetchCount(DSL.table("support_thread"),
+                    answered = db.read(ctx -> ctx.fetchCount(
+                            DSL.table("support_thread"),
                             DSL.field("first_engineer_reply_at").isNotNull()));
                 }
 
@@ -131,7 +141,11 @@ final class IngestBench implements Bench.Benchmark {
                         Figure.info("threads recorded per second", threadRate, "/s"),
                         Figure.atLeast("messages handled per second", messageRate, "/s", TARGET_MESSAGES_PER_SECOND),
                         Figure.exactly("messages lost", messageCount - seenByLoop, "", 0),
-                        Figure.exactly("threads lost or not answered", threadCount - Math.min(recordedThreads, answered), "", 0),
+                        Figure.exactly(
+                                "threads lost or not answered",
+                                threadCount - Math.min(recordedThreads, answered),
+                                "",
+                                0),
                         Figure.info("bare JDA messages per second", bareRate, "/s"),
                         Figure.info("Loop ÷ bare JDA", messageRate / bareRate, "×"));
                 Map<String, Object> details = new LinkedHashMap<>();
@@ -156,7 +170,8 @@ final class IngestBench implements Bench.Benchmark {
         int t = threads.size();
         for (int j = 0; j < count; j++) {
             SimChannel thread = threads.get(j % t);
-            SimMember author = j >= count - t ? c.engineers.get(j % c.engineers.size()) : posters.get(j % posters.size());
+            SimMember author =
+                    j >= count - t ? c.engineers.get(j % c.engineers.size()) : posters.get(j % posters.size());
             author.say(thread, words.text(12));
         }
     }

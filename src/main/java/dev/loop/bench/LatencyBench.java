@@ -25,10 +25,15 @@ import net.dv8tion.jda.api.JDA;
  */
 final class LatencyBench implements Bench.Benchmark {
 
-    enum Kind { SHOW, ME_TOO, TRIAGE }
+    enum Kind {
+        SHOW,
+        ME_TOO,
+        TRIAGE
+    }
 
     /** Issues whose cards get Me too presses; the triage issues come after them. */
     static final int CARD_ISSUES = 800;
+
     static final int ENGINEERS = 8;
     static final double DEADLINE_MS = 3_000;
 
@@ -37,23 +42,27 @@ final class LatencyBench implements Bench.Benchmark {
         return "Interaction latency: dispatch to initial response, next to a no-op bot";
     }
 
-    private record Sent(Kind kind, SimInteraction interaction) {
-    }
+    private record Sent(Kind kind, SimInteraction interaction) {}
 
-    private record Card(SimMember member, SimInteraction show) {
-    }
+    private record Card(SimMember member, SimInteraction show) {}
 
     /** What one phase measured: response times per kind, and how many got no response in time. */
     record Phase(Map<Kind, long[]> nanos, int sent, int missed, double seconds, int fallbacks) {
         long[] all() {
-            return nanos.values().stream().flatMapToLong(java.util.Arrays::stream).toArray();
+            return nanos.values().stream()
+                    .flatMapToLong(java.util.Arrays::stream)
+                    .toArray();
         }
 
         static Phase merge(Phase a, Phase b) {
             Map<Kind, long[]> m = new EnumMap<>(Kind.class);
             for (Kind k : Kind.values()) {
-                m.put(k, java.util.stream.LongStream.concat(java.util.Arrays.stream(a.nanos.get(k)),
-                        java.util.Arrays.stream(b.nanos.get(k))).toArray());
+                m.put(
+                        k,
+                        java.util.stream.LongStream.concat(
+                                        java.util.Arrays.stream(a.nanos.get(k)),
+                                        java.util.Arrays.stream(b.nanos.get(k)))
+                                .toArray());
             }
             return new Phase(m, a.sent + b.sent, a.missed + b.missed, a.seconds + b.seconds, a.fallbacks + b.fallbacks);
         }
@@ -69,8 +78,12 @@ final class LatencyBench implements Bench.Benchmark {
         final ArrayDeque<Card> cards = new ArrayDeque<>();
         long shows;
 
-        Load(SimChannel channel, List<SimMember> members, List<SimMember> engineers, List<SimMessage> prompts,
-             int firstCardIssue) {
+        Load(
+                SimChannel channel,
+                List<SimMember> members,
+                List<SimMember> engineers,
+                List<SimMessage> prompts,
+                int firstCardIssue) {
             this.channel = channel;
             this.members = members;
             this.engineers = engineers;
@@ -99,8 +112,9 @@ final class LatencyBench implements Bench.Benchmark {
             int e = (int) (k % engineers.size());
             SimMessage prompt = prompts.get(e);
             List<String> labels = prompt.buttonLabels();
-            String label = labels.contains("No") ? "No" : labels.stream().filter(l -> !l.equals("Done")).findFirst()
-                    .orElse(null);
+            String label = labels.contains("No")
+                    ? "No"
+                    : labels.stream().filter(l -> !l.equals("Done")).findFirst().orElse(null);
             return label == null ? null : engineers.get(e).pressButton(prompt, label);
         }
     }
@@ -114,9 +128,21 @@ final class LatencyBench implements Bench.Benchmark {
             try (Database db = Database.open(file)) {
                 Words words = new Words(7, 4_000);
                 long forum = c.support.id();
-                int first = Seeder.issues(db, c.guild.id(), c.engineers.getFirst().id(), CARD_ISSUES + ENGINEERS,
-                        i -> new Seeder.Issue(words.title(), words.text(30), words.text(60), "open", "untriaged",
-                                List.of(new Seeder.Place(9_000_000_000L + i, forum, List.of(members.get(i % members.size()).id())))));
+                int first = Seeder.issues(
+                        db,
+                        c.guild.id(),
+                        c.engineers.getFirst().id(),
+                        CARD_ISSUES + ENGINEERS,
+                        i -> new Seeder.Issue(
+                                words.title(),
+                                words.text(30),
+                                words.text(60),
+                                "open",
+                                "untriaged",
+                                List.of(new Seeder.Place(
+                                        9_000_000_000L + i,
+                                        forum,
+                                        List.of(members.get(i % members.size()).id())))));
                 Config config = c.config("thread", file);
 
                 // Loop registers the commands; each engineer opens a triage prompt to press buttons on.
@@ -124,15 +150,18 @@ final class LatencyBench implements Bench.Benchmark {
                 List<SimMessage> prompts = new ArrayList<>();
                 Phase loopPhase = null;
                 Load load;
-                try (Community.Running loop = c.startLoop(config, db, b -> { })) {
+                try (Community.Running loop = c.startLoop(config, db, b -> {})) {
                     for (int e = 0; e < ENGINEERS; e++) {
-                        prompts.add(c.engineers.get(e).runSlash(c.team, "issue triage",
-                                Map.of("number", first + CARD_ISSUES + e)).awaitReply());
+                        prompts.add(c.engineers
+                                .get(e)
+                                .runSlash(c.team, "issue triage", Map.of("number", first + CARD_ISSUES + e))
+                                .awaitReply());
                     }
                     load = new Load(general, members, c.engineers, prompts, first);
                     if (scale.latencyRounds() == 0) {
                         progress.say("latency: Loop at " + scale.latencyRate() + "/s");
-                        loopPhase = drive(load, scale.latencyRate(), scale.latencyWarmupSeconds(), scale.latencySeconds());
+                        loopPhase =
+                                drive(load, scale.latencyRate(), scale.latencyWarmupSeconds(), scale.latencySeconds());
                     }
                 }
                 Phase noop = null;
@@ -144,19 +173,26 @@ final class LatencyBench implements Bench.Benchmark {
                     for (int r = 0; r <= rounds; r++) {
                         progress.say("latency: no-op bot at " + scale.latencyRate() + "/s (" + (r + 1) + " of "
                                 + (rounds + 1) + ")");
-                        Phase n = noopPhase(c, load, scale.latencyRate(), r == 0 ? scale.latencyWarmupSeconds() / 2 : 1,
+                        Phase n = noopPhase(
+                                c,
+                                load,
+                                scale.latencyRate(),
+                                r == 0 ? scale.latencyWarmupSeconds() / 2 : 1,
                                 segment / 2);
                         noop = noop == null ? n : Phase.merge(noop, n);
                         if (r == rounds) break;
-                        progress.say("latency: Loop at " + scale.latencyRate() + "/s (" + (r + 1) + " of " + rounds + ")");
-                        try (Community.Running loop = c.startLoop(config, db, b -> { })) {
-                            Phase l = drive(load, scale.latencyRate(), r == 0 ? scale.latencyWarmupSeconds() : 1, segment);
+                        progress.say(
+                                "latency: Loop at " + scale.latencyRate() + "/s (" + (r + 1) + " of " + rounds + ")");
+                        try (Community.Running loop = c.startLoop(config, db, b -> {})) {
+                            Phase l = drive(
+                                    load, scale.latencyRate(), r == 0 ? scale.latencyWarmupSeconds() : 1, segment);
                             loopPhase = loopPhase == null ? l : Phase.merge(loopPhase, l);
                         }
                     }
                 } else {
                     progress.say("latency: no-op bot");
-                    noop = noopPhase(c, load, scale.latencyRate(), scale.latencyWarmupSeconds(), scale.latencySeconds());
+                    noop = noopPhase(
+                            c, load, scale.latencyRate(), scale.latencyWarmupSeconds(), scale.latencySeconds());
                 }
                 return outcome(scale, loopPhase, noop);
             }
@@ -218,7 +254,8 @@ final class LatencyBench implements Bench.Benchmark {
             else byKind.get(s.kind).add(n);
         }
         Map<Kind, long[]> nanos = new EnumMap<>(Kind.class);
-        byKind.forEach((k, v) -> nanos.put(k, v.stream().mapToLong(Long::longValue).toArray()));
+        byKind.forEach(
+                (k, v) -> nanos.put(k, v.stream().mapToLong(Long::longValue).toArray()));
         // Let the answers' after-effects settle before the next phase.
         Thread.sleep(300);
         return new Phase(nanos, sent.size(), missed, elapsed, fallbacks);
@@ -261,12 +298,15 @@ final class LatencyBench implements Bench.Benchmark {
         List<String> notes = new ArrayList<>();
         notes.add("open-loop at " + scale.latencyRate() + " interactions/s for " + Report.number(scale.latencySeconds())
                 + " s after " + Report.number(scale.latencyWarmupSeconds()) + " s of warm-up; "
-                + (scale.latencyRounds() > 0 ? "in " + scale.latencyRounds() + " rounds, each Loop run between two "
-                + "no-op bot runs of half its length" : "no-op bot after Loop"));
+                + (scale.latencyRounds() > 0
+                        ? "in " + scale.latencyRounds() + " rounds, each Loop run between two "
+                                + "no-op bot runs of half its length"
+                        : "no-op bot after Loop"));
         notes.add("latency = simulator emits INTERACTION_CREATE → the callback request reaches the simulator "
                 + "(gateway, JDA, handler and HTTP on both sides; all in one JVM on the same cores)");
         if (loop.fallbacks() + noop.fallbacks() > 0) {
-            notes.add((loop.fallbacks() + noop.fallbacks()) + " Me too/triage slots became /issue show (no card or button yet)");
+            notes.add((loop.fallbacks() + noop.fallbacks())
+                    + " Me too/triage slots became /issue show (no card or button yet)");
         }
         if (noop.missed() > 0) notes.add("the no-op bot missed the deadline " + noop.missed() + " times");
         return new Outcome("latency", "", figures, notes, details, 0);

@@ -32,9 +32,17 @@ final class MemoryBench implements Bench.Benchmark {
     static final double TARGET_RSS_MB = 256;
     static final double TARGET_READY_S = 3;
     /** The flags run.sh runs Loop with (LOOP_JAVA_FLAGS there; keep the two in step), and its environment. */
-    static final List<String> RUN_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=512m", "-Xmn16m",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=40m",
-            "-XX:TrimNativeHeapInterval=5000", "-Djava.awt.headless=true");
+    static final List<String> RUN_FLAGS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xss512k",
+            "-XX:MaxRAM=512m",
+            "-Xmn16m",
+            "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30",
+            "-XX:ReservedCodeCacheSize=40m",
+            "-XX:TrimNativeHeapInterval=5000",
+            "-Djava.awt.headless=true");
+
     static final Map<String, String> RUN_ENV = Map.of("MALLOC_ARENA_MAX", "2");
     private static final Pattern HEAP_LINE = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
@@ -44,8 +52,7 @@ final class MemoryBench implements Bench.Benchmark {
     }
 
     /** Resident set and heap of a process at one moment. */
-    record Footprint(double rssMb, double heapUsedMb, double heapCommittedMb) {
-    }
+    record Footprint(double rssMb, double heapUsedMb, double heapCommittedMb) {}
 
     @Override
     public Outcome run(Scale scale, Bench.Progress progress) throws Exception {
@@ -54,13 +61,21 @@ final class MemoryBench implements Bench.Benchmark {
             c.guild.addMembers(scale.memoryMembers(), "member");
             List<SimMember> active = new ArrayList<>();
             for (int i = 0; i < Math.min(2_000, scale.memoryMembers()); i++) {
-                active.add(c.guild.findMember("member" + (i * (scale.memoryMembers() / Math.min(2_000, scale.memoryMembers())))).orElseThrow());
+                active.add(c.guild
+                        .findMember("member" + (i * (scale.memoryMembers() / Math.min(2_000, scale.memoryMembers()))))
+                        .orElseThrow());
             }
             Path file = c.dir.resolve("loop.db");
             Words words = new Words(21, Words.CORPUS_VOCABULARY);
             try (Database db = Database.open(file)) {
-                Seeder.corpus(db, words, scale.memoryIssues(), c.guild.id(), c.support.id(),
-                        c.engineers.getFirst().id(), active.stream().map(SimMember::id).toList());
+                Seeder.corpus(
+                        db,
+                        words,
+                        scale.memoryIssues(),
+                        c.guild.id(),
+                        c.support.id(),
+                        c.engineers.getFirst().id(),
+                        active.stream().map(SimMember::id).toList());
             }
             Path yaml = c.dir.resolve("loop.yaml");
             Files.writeString(yaml, c.configYaml("thread", file));
@@ -71,7 +86,8 @@ final class MemoryBench implements Bench.Benchmark {
                 long launched = System.nanoTime();
                 watch.start();
                 if (!watch.ready.await(120, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("Loop did not become ready within 120 s; its last output:\n" + watch.tail());
+                    throw new IllegalStateException(
+                            "Loop did not become ready within 120 s; its last output:\n" + watch.tail());
                 }
                 double readySeconds = (watch.readyAt.get() - launched) / 1e9;
                 Thread.sleep((long) (scale.settleSeconds() * 1_000)); // let start-up work (catch-up, chunking) settle
@@ -81,14 +97,25 @@ final class MemoryBench implements Bench.Benchmark {
                 Thread.sleep((long) (scale.settleSeconds() * 1_000));
                 Footprint after = footprint(child.pid());
                 if (Boolean.getBoolean("bench.histogram")) {
-                    Process histo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                            Long.toString(child.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+                    Process histo = new ProcessBuilder(
+                                    Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                            .toString(),
+                                    Long.toString(child.pid()),
+                                    "GC.class_histogram")
+                            .redirectErrorStream(true)
+                            .start();
                     String text = new String(histo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                     text.lines().limit(30).forEach(System.err::println);
                 }
                 if (System.getProperty("bench.childFlags", "").contains("NativeMemoryTracking")) {
-                    Process nmt = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                            Long.toString(child.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+                    Process nmt = new ProcessBuilder(
+                                    Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                            .toString(),
+                                    Long.toString(child.pid()),
+                                    "VM.native_memory",
+                                    "summary")
+                            .redirectErrorStream(true)
+                            .start();
                     System.err.println(new String(nmt.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
                 }
                 if (!child.isAlive()) throw new IllegalStateException("Loop exited during the run:\n" + watch.tail());
@@ -105,20 +132,30 @@ final class MemoryBench implements Bench.Benchmark {
                 details.put("members", scale.memoryMembers());
                 details.put("issues", scale.memoryIssues());
                 details.put("flags", RUN_FLAGS);
-                details.put("day", Map.of("posts", scale.dayPosts(), "messages", scale.dayPosts() * scale.dayMessagesPerPost(),
-                        "interactions", interactions[0], "unanswered", interactions[1]));
+                details.put(
+                        "day",
+                        Map.of(
+                                "posts",
+                                scale.dayPosts(),
+                                "messages",
+                                scale.dayPosts() * scale.dayMessagesPerPost(),
+                                "interactions",
+                                interactions[0],
+                                "unanswered",
+                                interactions[1]));
                 details.put("start", start);
                 details.put("after_day", after);
                 List<String> notes = List.of(
-                        "Loop runs as `MALLOC_ARENA_MAX=2 java " + String.join(" ", RUN_FLAGS) + " … run`; ready = its \"Loop is ready\" "
-                                + "log line, timed from launching the JVM",
+                        "Loop runs as `MALLOC_ARENA_MAX=2 java " + String.join(" ", RUN_FLAGS)
+                                + " … run`; ready = its \"Loop is ready\" " + "log line, timed from launching the JVM",
                         "a day: " + scale.dayPosts() + " new support posts with " + scale.dayMessagesPerPost()
                                 + " messages each, " + scale.dayShows() + " /issue show, " + scale.dayMeToos()
                                 + " Me too, " + scale.daySearches() + " /issue search, sent in compressed time");
                 return new Outcome("memory", "", figures, notes, details, 0);
             } finally {
                 child.destroy();
-                if (!child.waitFor(20, TimeUnit.SECONDS)) child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                if (!child.waitFor(20, TimeUnit.SECONDS))
+                    child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
     }
@@ -165,7 +202,8 @@ final class MemoryBench implements Bench.Benchmark {
 
         @Override
         public void run() {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     if (ready.getCount() > 0 && line.contains("Loop is ready")) {
@@ -190,14 +228,16 @@ final class MemoryBench implements Bench.Benchmark {
     }
 
     /** A day of community traffic, compressed; returns how many interactions were sent and how many went unanswered. */
-    private static int[] day(Community c, Scale scale, List<SimMember> people, Words words) throws InterruptedException {
+    private static int[] day(Community c, Scale scale, List<SimMember> people, Words words)
+            throws InterruptedException {
         List<SimChannel> posts = new ArrayList<>();
         for (int p = 0; p < scale.dayPosts(); p++) {
             SimMember author = people.get(p % people.size());
             SimChannel post = author.postInForum(c.support, "Day post " + p + ": " + words.title(), words.text(25));
             posts.add(post);
             for (int m = 1; m < scale.dayMessagesPerPost(); m++) {
-                SimMember who = m == scale.dayMessagesPerPost() - 1 ? c.engineers.get(p % c.engineers.size())
+                SimMember who = m == scale.dayMessagesPerPost() - 1
+                        ? c.engineers.get(p % c.engineers.size())
                         : people.get((p + m * 7) % people.size());
                 who.say(post, words.text(15));
             }
@@ -208,7 +248,8 @@ final class MemoryBench implements Bench.Benchmark {
         List<SimMember> showers = new ArrayList<>();
         for (int i = 0; i < scale.dayShows(); i++) {
             SimMember m = people.get((i * 13) % people.size());
-            SimInteraction si = m.runSlash(general, "issue show", Map.of("number", 1 + (i * 37) % scale.memoryIssues()));
+            SimInteraction si =
+                    m.runSlash(general, "issue show", Map.of("number", 1 + (i * 37) % scale.memoryIssues()));
             sent.add(si);
             if (shows.size() < scale.dayMeToos()) {
                 shows.add(si);
@@ -220,7 +261,8 @@ final class MemoryBench implements Bench.Benchmark {
         for (int i = 0; i < shows.size(); i++) {
             List<dev.loop.sim.SimMessage> card = shows.get(i).replies();
             if (card.isEmpty()) continue; // unanswered: counted below
-            boolean open = card.getFirst().buttons().stream().anyMatch(b -> b.label().equals("Me too") && !b.disabled());
+            boolean open =
+                    card.getFirst().buttons().stream().anyMatch(b -> b.label().equals("Me too") && !b.disabled());
             if (!open) continue; // a shipped or closed issue
             sent.add(showers.get(i).pressButton(card.getFirst(), "Me too"));
             Thread.sleep(5);
@@ -230,7 +272,9 @@ final class MemoryBench implements Bench.Benchmark {
             Thread.sleep(20);
         }
         awaitAnswers(sent, 10);
-        return new int[] {sent.size(), (int) sent.stream().filter(i -> !i.acknowledged()).count()};
+        return new int[] {
+            sent.size(), (int) sent.stream().filter(i -> !i.acknowledged()).count()
+        };
     }
 
     /** Waits until every interaction was answered or could no longer be (the 3 s deadline), at most {@code seconds}. */
@@ -253,7 +297,9 @@ final class MemoryBench implements Bench.Benchmark {
         double committed = Double.NaN;
         try {
             Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(20, TimeUnit.SECONDS);
             Matcher m = HEAP_LINE.matcher(out);

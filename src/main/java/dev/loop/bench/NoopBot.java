@@ -25,8 +25,8 @@ final class NoopBot extends ListenerAdapter {
         int number = e.getOption("number", 0, OptionMapping::getAsInt);
         MessageCreateBuilder reply = new MessageCreateBuilder().setAllowedMentions(NONE);
         switch (e.getFullCommandName()) {
-            case "issue show" -> reply.setContent("#" + number)
-                    .setComponents(ActionRow.of(Button.success("metoo:" + number, "Me too")));
+            case "issue show" ->
+                reply.setContent("#" + number).setComponents(ActionRow.of(Button.success("metoo:" + number, "Me too")));
             case "issue triage" -> reply.setContent("Triage #" + number).setComponents(triageButtons(number));
             default -> reply.setContent("ok");
         }
@@ -37,11 +37,19 @@ final class NoopBot extends ListenerAdapter {
     public void onButtonInteraction(ButtonInteractionEvent e) {
         String id = e.getComponentId();
         if (id.startsWith("metoo:")) {
-            e.reply(new MessageCreateBuilder().setContent("Thanks").setAllowedMentions(NONE).build())
-                    .setEphemeral(true).queue();
+            e.reply(new MessageCreateBuilder()
+                            .setContent("Thanks")
+                            .setAllowedMentions(NONE)
+                            .build())
+                    .setEphemeral(true)
+                    .queue();
         } else {
-            e.editMessage(new MessageEditBuilder().setContent("Next question").setComponents(triageButtons(0))
-                    .setAllowedMentions(NONE).build()).queue();
+            e.editMessage(new MessageEditBuilder()
+                            .setContent("Next question")
+                            .setComponents(triageButtons(0))
+                            .setAllowedMentions(NONE)
+                            .build())
+                    .queue();
         }
     }
 

@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /** What one benchmark found: its figures, notes a reader needs to trust them, and raw details for the JSON file. */
-public record Outcome(String name, String title, List<Figure> figures, List<String> notes, Map<String, Object> details,
-                      double seconds) {
+public record Outcome(
+        String name,
+        String title,
+        List<Figure> figures,
+        List<String> notes,
+        Map<String, Object> details,
+        double seconds) {
 
     public Outcome {
         figures = List.copyOf(figures);

@@ -18,8 +18,7 @@ final class Report {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Report() {
-    }
+    private Report() {}
 
     static String number(double v) {
         if (Double.isNaN(v)) return "n/a";
@@ -46,9 +45,14 @@ final class Report {
         out.println();
         out.println("== summary");
         for (Outcome o : outcomes) {
-            long failed = o.figures().stream().filter(f -> Boolean.FALSE.equals(f.pass())).count();
-            out.printf(Locale.ROOT, "  %-10s %s%n", o.name(), failed == 0 ? "PASS" : "FAIL (" + failed + " figure"
-                    + (failed == 1 ? "" : "s") + " off target)");
+            long failed = o.figures().stream()
+                    .filter(f -> Boolean.FALSE.equals(f.pass()))
+                    .count();
+            out.printf(
+                    Locale.ROOT,
+                    "  %-10s %s%n",
+                    o.name(),
+                    failed == 0 ? "PASS" : "FAIL (" + failed + " figure" + (failed == 1 ? "" : "s") + " off target)");
         }
     }
 

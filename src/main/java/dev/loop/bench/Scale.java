@@ -7,54 +7,79 @@ package dev.loop.bench;
 public record Scale(
         String name,
         // interaction latency
-        int latencyRate, double latencyWarmupSeconds, double latencySeconds, int latencyMembers,
+        int latencyRate,
+        double latencyWarmupSeconds,
+        double latencySeconds,
+        int latencyMembers,
         int latencyRounds,
         // support-channel ingestion
-        int ingestThreads, int ingestMessages,
+        int ingestThreads,
+        int ingestMessages,
         // release fan-out: issues x places (threads) per issue x requesters per place
-        int fanoutIssues, int fanoutPlaces, int fanoutRequesters,
-        int fanoutDmIssues, int fanoutDmPlaces, int fanoutDmRequesters,
+        int fanoutIssues,
+        int fanoutPlaces,
+        int fanoutRequesters,
+        int fanoutDmIssues,
+        int fanoutDmPlaces,
+        int fanoutDmRequesters,
         // memory and start (settle: pause before reading memory, for start-up and traffic after-effects)
-        int memoryMembers, int memoryIssues, int dayPosts, int dayMessagesPerPost, int dayShows, int dayMeToos,
-        int daySearches, double settleSeconds,
+        int memoryMembers,
+        int memoryIssues,
+        int dayPosts,
+        int dayMessagesPerPost,
+        int dayShows,
+        int dayMeToos,
+        int daySearches,
+        double settleSeconds,
         // search
-        int searchIssues, int searchQueries, double searchWarmupSeconds) {
+        int searchIssues,
+        int searchQueries,
+        double searchWarmupSeconds) {
 
     public static Scale full() {
-        return new Scale("full",
-                200, 10, 60, 6_000, 4,
-                2_000, 100_000,
-                100, 10, 10,
-                100, 2, 10,
-                50_000, 20_000, 500, 10, 2_000, 500, 200, 3,
-                100_000, 2_000, 3);
+        return new Scale(
+                "full", 200, 10, 60, 6_000, 4, 2_000, 100_000, 100, 10, 10, 100, 2, 10, 50_000, 20_000, 500, 10, 2_000,
+                500, 200, 3, 100_000, 2_000, 3);
     }
 
     public static Scale quick() {
-        return new Scale("quick",
-                200, 3, 15, 2_500, 2,
-                500, 20_000,
-                20, 10, 10,
-                20, 2, 10,
-                50_000, 20_000, 100, 10, 400, 100, 50, 2,
-                100_000, 500, 1);
+        return new Scale(
+                "quick", 200, 3, 15, 2_500, 2, 500, 20_000, 20, 10, 10, 20, 2, 10, 50_000, 20_000, 100, 10, 400, 100,
+                50, 2, 100_000, 500, 1);
     }
 
     public static Scale tiny() {
-        return new Scale("tiny",
-                60, 0.2, 0.6, 60, 0,
-                5, 100,
-                2, 2, 3,
-                2, 1, 3,
-                300, 50, 3, 3, 6, 3, 3, 0.2,
-                2_000, 100, 0.1);
+        return new Scale(
+                "tiny", 60, 0.2, 0.6, 60, 0, 5, 100, 2, 2, 3, 2, 1, 3, 300, 50, 3, 3, 6, 3, 3, 0.2, 2_000, 100, 0.1);
     }
 
     /** The same scale with the DM fan-out at the specification's size (10,000 requesters, minutes at 50 requests/s). */
     public Scale withSpecDmFanout() {
-        return new Scale(name + "+spec-dm", latencyRate, latencyWarmupSeconds, latencySeconds, latencyMembers,
-                latencyRounds, ingestThreads, ingestMessages, fanoutIssues, fanoutPlaces, fanoutRequesters,
-                100, 10, 10, memoryMembers, memoryIssues, dayPosts, dayMessagesPerPost, dayShows, dayMeToos,
-                daySearches, settleSeconds, searchIssues, searchQueries, searchWarmupSeconds);
+        return new Scale(
+                name + "+spec-dm",
+                latencyRate,
+                latencyWarmupSeconds,
+                latencySeconds,
+                latencyMembers,
+                latencyRounds,
+                ingestThreads,
+                ingestMessages,
+                fanoutIssues,
+                fanoutPlaces,
+                fanoutRequesters,
+                100,
+                10,
+                10,
+                memoryMembers,
+                memoryIssues,
+                dayPosts,
+                dayMessagesPerPost,
+                dayShows,
+                dayMeToos,
+                daySearches,
+                settleSeconds,
+                searchIssues,
+                searchQueries,
+                searchWarmupSeconds);
     }
 }

@@ -41,7 +41,8 @@ final class SearchBench implements Bench.Benchmark {
             for (int i = 0; i < scale.searchQueries(); i++) queries.add(posts.title() + " " + posts.text(30));
             progress.say("search: warming up for " + scale.searchWarmupSeconds() + " s");
             long warmEnd = System.nanoTime() + (long) (scale.searchWarmupSeconds() * 1e9);
-            for (int i = 0; System.nanoTime() < warmEnd; i++) search.openIssuesLike(queries.get(i % queries.size()), 10);
+            for (int i = 0; System.nanoTime() < warmEnd; i++)
+                search.openIssuesLike(queries.get(i % queries.size()), 10);
 
             progress.say("search: " + queries.size() + " queries");
             // CPU time of this thread (SQLite runs on it) leaves out time the machine gave to other work: on a busy
@@ -77,8 +78,10 @@ final class SearchBench implements Bench.Benchmark {
             details.put("seed_seconds", seedSeconds);
             details.put("database_bytes", Files.size(dir.resolve("loop.db")));
             List<String> notes = List.of("each query is a new post's title + a 30-word summary, as capture sends it "
-                    + "(DuplicateSearch: at most " + DuplicateSearch.WORDS + " of the post's rarest words, together in at most 2% of issues, ORed, ranked by bm25, open issues only, top 10); issue text is synthetic with "
-                    + "Zipf-distributed words over a " + String.format(java.util.Locale.ROOT, "%,d", Words.CORPUS_VOCABULARY) + "-word vocabulary");
+                    + "(DuplicateSearch: at most " + DuplicateSearch.WORDS
+                    + " of the post's rarest words, together in at most 2% of issues, ORed, ranked by bm25, open issues only, top 10); issue text is synthetic with "
+                    + "Zipf-distributed words over a "
+                    + String.format(java.util.Locale.ROOT, "%,d", Words.CORPUS_VOCABULARY) + "-word vocabulary");
             return new Outcome("search", "", figures, notes, details, 0);
         } finally {
             Community.deleteQuietly(dir);

@@ -15,32 +15,37 @@ import java.util.function.IntFunction;
 final class Seeder {
 
     /** One place of a seeded issue: a forum post (thread) in the support forum and who asked there. */
-    record Place(long threadId, long forumId, List<Long> requesters) {
-    }
+    record Place(long threadId, long forumId, List<Long> requesters) {}
 
     /** One seeded issue. {@code priority} and {@code status} use the stored codes (e.g. "untriaged", "open"). */
-    record Issue(String title, String summary, String transcript, String status, String priority, List<Place> places) {
-    }
+    record Issue(String title, String summary, String transcript, String status, String priority, List<Place> places) {}
 
-    private Seeder() {
-    }
+    private Seeder() {}
 
     /**
      * A body of issues like a busy community's: a title, a 30-word summary and an 80-word transcript each; one in six
      * shipped or closed. With {@code requesters}, each issue has one place (a post that no longer exists) and one of
      * them as its requester.
      */
-    static void corpus(Database db, Words words, int count, long guildId, long forumId, long actor, List<Long> requesters) {
+    static void corpus(
+            Database db, Words words, int count, long guildId, long forumId, long actor, List<Long> requesters) {
         int batch = 10_000;
         for (int done = 0; done < count; done += batch) {
             int n = Math.min(batch, count - done);
             int offset = done;
             issues(db, guildId, actor, n, i -> {
                 int k = offset + i;
-                List<Place> places = requesters.isEmpty() ? List.of()
-                        : List.of(new Place(8_000_000_000L + k, forumId, List.of(requesters.get(k % requesters.size()))));
-                return new Issue(words.title(), words.text(30), words.text(80),
-                        k % 6 == 0 ? (k % 12 == 0 ? "shipped" : "closed") : "open", "untriaged", places);
+                List<Place> places = requesters.isEmpty()
+                        ? List.of()
+                        : List.of(
+                                new Place(8_000_000_000L + k, forumId, List.of(requesters.get(k % requesters.size()))));
+                return new Issue(
+                        words.title(),
+                        words.text(30),
+                        words.text(80),
+                        k % 6 == 0 ? (k % 12 == 0 ? "shipped" : "closed") : "open",
+                        "untriaged",
+                        places);
             });
         }
     }
@@ -57,28 +62,33 @@ final class Seeder {
     private static int insert(Connection c, long guildId, long actor, int count, IntFunction<Issue> issueAt)
             throws java.sql.SQLException {
         int next;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(number), 0) FROM issue")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(number), 0) FROM issue")) {
             rs.next();
             next = rs.getInt(1) + 1;
         }
         long placeId;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM issue_place")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM issue_place")) {
             rs.next();
             placeId = rs.getLong(1);
         }
         long now = System.currentTimeMillis();
         try (PreparedStatement issue = c.prepareStatement("INSERT INTO issue (number, title, kind, summary, status, "
-                + "priority, needs_docs, transcript_capped, revision, created_by, created_at, updated_at) "
-                + "VALUES (?, ?, 'bug', ?, ?, ?, 0, 0, 0, ?, ?, ?)");
-             PreparedStatement history = c.prepareStatement("INSERT INTO issue_history (issue_number, origin_issue, at, "
-                     + "actor_id, type, detail) VALUES (?, ?, ?, ?, 'capture', ?)");
-             PreparedStatement place = c.prepareStatement("INSERT INTO issue_place (id, issue_number, origin_issue, kind, "
-                     + "guild_id, parent_channel_id, channel_id, url, title, added_by, added_at) "
-                     + "VALUES (?, ?, ?, 'forum_post', ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement requester = c.prepareStatement("INSERT INTO requester (issue_number, origin_issue, user_id, "
-                     + "how, place_id, added_by, added_at) VALUES (?, ?, ?, 'author', ?, ?, ?)");
-             PreparedStatement fts = c.prepareStatement("INSERT INTO issue_fts (rowid, title, summary, transcript) "
-                     + "VALUES (?, ?, ?, ?)")) {
+                        + "priority, needs_docs, transcript_capped, revision, created_by, created_at, updated_at) "
+                        + "VALUES (?, ?, 'bug', ?, ?, ?, 0, 0, 0, ?, ?, ?)");
+                PreparedStatement history =
+                        c.prepareStatement("INSERT INTO issue_history (issue_number, origin_issue, at, "
+                                + "actor_id, type, detail) VALUES (?, ?, ?, ?, 'capture', ?)");
+                PreparedStatement place =
+                        c.prepareStatement("INSERT INTO issue_place (id, issue_number, origin_issue, kind, "
+                                + "guild_id, parent_channel_id, channel_id, url, title, added_by, added_at) "
+                                + "VALUES (?, ?, ?, 'forum_post', ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement requester =
+                        c.prepareStatement("INSERT INTO requester (issue_number, origin_issue, user_id, "
+                                + "how, place_id, added_by, added_at) VALUES (?, ?, ?, 'author', ?, ?, ?)");
+                PreparedStatement fts = c.prepareStatement(
+                        "INSERT INTO issue_fts (rowid, title, summary, transcript) " + "VALUES (?, ?, ?, ?)")) {
             for (int i = 0; i < count; i++) {
                 int number = next + i;
                 Issue is = issueAt.apply(i);

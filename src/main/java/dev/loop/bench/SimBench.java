@@ -53,8 +53,11 @@ final class SimBench implements Bench.Benchmark {
             });
             try {
                 Guild guild = jda.getGuildById(c.guild.id());
-                guild.updateCommands().addCommands(Commands.slash("issue", "Issues").addSubcommands(
-                        new SubcommandData("show", "Show").addOption(OptionType.STRING, "number", "Issue", true))).complete();
+                guild.updateCommands()
+                        .addCommands(Commands.slash("issue", "Issues")
+                                .addSubcommands(new SubcommandData("show", "Show")
+                                        .addOption(OptionType.STRING, "number", "Issue", true)))
+                        .complete();
                 c.sim.awaitCommands("issue");
                 progress.say("sim: interactions for " + seconds + " s");
                 double interactionsPerSecond = interactions(c, seconds);
@@ -66,11 +69,17 @@ final class SimBench implements Bench.Benchmark {
                 Map<String, Object> details = new HashMap<>();
                 details.put("interaction_seconds", seconds);
                 details.put("messages", posts);
-                return new Outcome("sim", "", figures, List.of(
-                        "Each interaction is a /issue show typed by one of 16 members, answered by the no-op bot; the "
-                                + "figure counts initial responses the simulator accepted per second.",
-                        "Gateway events are MESSAGE_CREATEs posted by members through the simulator's people API and "
-                                + "counted in the bot's listener."), details, 0);
+                return new Outcome(
+                        "sim",
+                        "",
+                        figures,
+                        List.of(
+                                "Each interaction is a /issue show typed by one of 16 members, answered by the no-op bot; the "
+                                        + "figure counts initial responses the simulator accepted per second.",
+                                "Gateway events are MESSAGE_CREATEs posted by members through the simulator's people API and "
+                                        + "counted in the bot's listener."),
+                        details,
+                        0);
             } finally {
                 Community.stop(jda);
             }
@@ -84,7 +93,10 @@ final class SimBench implements Bench.Benchmark {
         for (int i = 0; i < clients; i++) members.add(c.guild.member("sim-bench-" + i));
         SimChannel channel = c.team;
         // warm up JDA and the simulator's hot paths
-        for (int i = 0; i < 200; i++) members.get(i % clients).runSlash(channel, "issue show", Map.of("number", "1")).awaitAck();
+        for (int i = 0; i < 200; i++)
+            members.get(i % clients)
+                    .runSlash(channel, "issue show", Map.of("number", "1"))
+                    .awaitAck();
         AtomicLong answered = new AtomicLong();
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long start = System.nanoTime();

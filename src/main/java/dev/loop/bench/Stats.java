@@ -15,8 +15,13 @@ record Stats(int count, double p50, double p90, double p99, double max, double m
         Arrays.sort(sorted);
         double sum = 0;
         for (long n : sorted) sum += n;
-        return new Stats(sorted.length, ms(rank(sorted, 0.50)), ms(rank(sorted, 0.90)), ms(rank(sorted, 0.99)),
-                ms(sorted[sorted.length - 1]), sum / sorted.length / 1e6);
+        return new Stats(
+                sorted.length,
+                ms(rank(sorted, 0.50)),
+                ms(rank(sorted, 0.90)),
+                ms(rank(sorted, 0.99)),
+                ms(sorted[sorted.length - 1]),
+                sum / sorted.length / 1e6);
     }
 
     private static long rank(long[] sorted, double q) {

@@ -41,8 +41,10 @@ final class Words {
             ssl certificate expired https redirect loop infinite stuck beta release stable nightly build
             """;
 
-    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi", "pe", "qu", "sa", "do",
-            "fi", "gu", "ha", "je", "xo", "yu", "bre", "cla", "dro", "fle", "gri", "plo", "sta", "tri", "vex", "zor"};
+    private static final String[] SYLLABLES = {
+        "ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi", "pe", "qu", "sa", "do", "fi", "gu", "ha", "je", "xo", "yu",
+        "bre", "cla", "dro", "fle", "gri", "plo", "sta", "tri", "vex", "zor"
+    };
 
     private final String[] vocabulary;
     private final double[] cdf;

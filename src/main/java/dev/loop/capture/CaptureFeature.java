@@ -39,8 +39,8 @@ import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.MessageHistory;
+import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ForumChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -53,7 +53,6 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
-import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -63,6 +62,7 @@ import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
@@ -106,8 +106,13 @@ public final class CaptureFeature implements Feature {
                 Commands.slash("capture", "Capture this support thread into an issue record"),
                 Commands.message(MESSAGE_COMMAND),
                 Commands.slash("link", "Add this thread (and its author) to an existing issue")
-                        .addOptions(IssueNumberOption.option("issue", "The issue (type a number or words from its title)"),
-                                new OptionData(OptionType.USER, "user", "Someone else in the thread who asked for it", false)));
+                        .addOptions(
+                                IssueNumberOption.option("issue", "The issue (type a number or words from its title)"),
+                                new OptionData(
+                                        OptionType.USER,
+                                        "user",
+                                        "Someone else in the thread who asked for it",
+                                        false)));
     }
 
     @Override
@@ -169,16 +174,25 @@ public final class CaptureFeature implements Feature {
             try {
                 Optional<GuildMessageChannel> channel = Channels.find(jda, place.channelId());
                 if (channel.isEmpty() || !writable(channel.get())) {
-                    log.info("The card of #{} can't be posted in {}: the place is gone or closed to Loop",
-                            place.issueNumber(), place.channelId());
+                    log.info(
+                            "The card of #{} can't be posted in {}: the place is gone or closed to Loop",
+                            place.issueNumber(),
+                            place.channelId());
                     continue;
                 }
                 IssueRecordView view = store.view(place.issueNumber()).orElseThrow();
                 postCard(channel.get(), place.id(), views.cardMessage(view));
-                store.addHistory(place.issueNumber(), null, "card", "issue card posted after a restart in "
-                        + place.url(), actions.now());
+                store.addHistory(
+                        place.issueNumber(),
+                        null,
+                        "card",
+                        "issue card posted after a restart in " + place.url(),
+                        actions.now());
             } catch (RuntimeException failed) {
-                log.warn("Could not post the missing card of #{} in {}: {}", place.issueNumber(), place.channelId(),
+                log.warn(
+                        "Could not post the missing card of #{} in {}: {}",
+                        place.issueNumber(),
+                        place.channelId(),
                         failed.toString());
             }
         }
@@ -202,12 +216,16 @@ public final class CaptureFeature implements Feature {
         ThreadChannel thread = supportThread(e.getChannel(), "/capture");
         Optional<Issue> existing = store.findByChannel(thread.getIdLong());
         if (existing.isPresent()) {
-            showExisting(e, existing.get(), "This thread is already captured as **" + existing.get().ref() + "**.");
+            showExisting(
+                    e,
+                    existing.get(),
+                    "This thread is already captured as **" + existing.get().ref() + "**.");
             return;
         }
         Message first = firstMessage(thread);
         String summary = first == null ? "" : first.getContentRaw();
-        e.replyModal(captureModal("t:" + thread.getIdLong(), thread.getName(), summary, guessKind(thread))).queue();
+        e.replyModal(captureModal("t:" + thread.getIdLong(), thread.getName(), summary, guessKind(thread)))
+                .queue();
     }
 
     private void captureMessage(MessageContextInteractionEvent e) {
@@ -216,41 +234,66 @@ public final class CaptureFeature implements Feature {
         if (!e.isFromGuild() || !isSupport(e.getChannel())) {
             throw new UserError("Capture as issue works on messages in support channels and their threads.");
         }
-        if (message.getAuthor().isBot()) throw new UserError("That message was posted by a bot; capture a person's message.");
+        if (message.getAuthor().isBot())
+            throw new UserError("That message was posted by a bot; capture a person's message.");
         Optional<Issue> existing = store.findByMessage(message.getIdLong());
         if (existing.isPresent()) {
-            showExisting(e, existing.get(), "That message is already captured as **" + existing.get().ref() + "**.");
+            showExisting(
+                    e,
+                    existing.get(),
+                    "That message is already captured as **" + existing.get().ref() + "**.");
             return;
         }
         String content = message.getContentRaw();
         String title = content.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-        e.replyModal(captureModal("m:" + message.getChannel().getIdLong() + ":" + message.getIdLong(), title, content,
-                IssueKind.BUG)).queue();
+        e.replyModal(captureModal(
+                        "m:" + message.getChannel().getIdLong() + ":" + message.getIdLong(),
+                        title,
+                        content,
+                        IssueKind.BUG))
+                .queue();
     }
 
-    private void showExisting(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback e, Issue issue, String sentence) {
+    private void showExisting(
+            net.dv8tion.jda.api.interactions.callbacks.IReplyCallback e, Issue issue, String sentence) {
         IssueRecordView view = store.view(issue.number()).orElseThrow();
-        e.reply(new MessageCreateBuilder().setContent(sentence).setEmbeds(views.card(view))
-                        .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class)).build())
-                .setEphemeral(true).queue();
+        e.reply(new MessageCreateBuilder()
+                        .setContent(sentence)
+                        .setEmbeds(views.card(view))
+                        .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class))
+                        .build())
+                .setEphemeral(true)
+                .queue();
     }
 
     private Modal captureModal(String source, String title, String summary, IssueKind kind) {
-        TextInput.Builder titleInput = TextInput.create("title", TextInputStyle.SHORT).setRequiredRange(1, 300);
+        TextInput.Builder titleInput =
+                TextInput.create("title", TextInputStyle.SHORT).setRequiredRange(1, 300);
         String t = Safe.truncate(Safe.oneLineRaw(title), 300);
         if (!t.isBlank()) titleInput.setValue(t);
-        TextInput.Builder summaryInput = TextInput.create("summary", TextInputStyle.PARAGRAPH).setRequiredRange(1, 4000);
+        TextInput.Builder summaryInput =
+                TextInput.create("summary", TextInputStyle.PARAGRAPH).setRequiredRange(1, 4000);
         String s = Safe.truncate(summary == null ? "" : summary.strip(), 4000);
         if (!s.isBlank()) summaryInput.setValue(s);
         return Modal.create(MODAL + ":" + source, "Capture as issue")
                 .addComponents(
                         Label.of("Title", titleInput.build()),
-                        Label.of("Kind", StringSelectMenu.create("kind")
-                                .addOption("Bug", "bug").addOption("Feature", "feature").addOption("Question", "question")
-                                .setDefaultValues(kind.code()).build()),
+                        Label.of(
+                                "Kind",
+                                StringSelectMenu.create("kind")
+                                        .addOption("Bug", "bug")
+                                        .addOption("Feature", "feature")
+                                        .addOption("Question", "question")
+                                        .setDefaultValues(kind.code())
+                                        .build()),
                         Label.of("Summary", summaryInput.build()),
-                        Label.of("Needs docs or copy changes?", StringSelectMenu.create("needs_docs")
-                                .addOption("No", "no").addOption("Yes", "yes").setDefaultValues("no").build()))
+                        Label.of(
+                                "Needs docs or copy changes?",
+                                StringSelectMenu.create("needs_docs")
+                                        .addOption("No", "no")
+                                        .addOption("Yes", "yes")
+                                        .setDefaultValues("no")
+                                        .build()))
                 .build();
     }
 
@@ -270,8 +313,15 @@ public final class CaptureFeature implements Feature {
         if (title.isEmpty()) throw new UserError("The title can't be empty.");
         IssueKind kind = IssueKind.parse(first(e, "kind")).orElse(IssueKind.BUG);
         boolean needsDocs = "yes".equals(first(e, "needs_docs"));
-        CaptureDraft draft = new CaptureDraft(e.getUser().getIdLong(), e.getGuild().getIdLong(), channelId, messageId,
-                title, kind, summary, needsDocs);
+        CaptureDraft draft = new CaptureDraft(
+                e.getUser().getIdLong(),
+                e.getGuild().getIdLong(),
+                channelId,
+                messageId,
+                title,
+                kind,
+                summary,
+                needsDocs);
 
         List<Issue> similar = similarOpenIssues(title + " " + summary);
         if (!similar.isEmpty()) {
@@ -285,90 +335,126 @@ public final class CaptureFeature implements Feature {
 
     private List<Issue> similarOpenIssues(String text) {
         List<SearchHit> hits = new DuplicateSearch(store).openIssuesLike(text, 10);
-        List<SimilarityRanking.Candidate> candidates = hits.stream().map(h -> new SimilarityRanking.Candidate(
-                h.issue().number(), h.issue().title(), h.issue().status(), h.score())).toList();
+        List<SimilarityRanking.Candidate> candidates = hits.stream()
+                .map(h -> new SimilarityRanking.Candidate(
+                        h.issue().number(), h.issue().title(), h.issue().status(), h.score()))
+                .toList();
         java.util.Map<Integer, Issue> byNumber = new java.util.HashMap<>();
         for (SearchHit h : hits) byNumber.put(h.issue().number(), h.issue());
-        return SimilarityRanking.defaults().pick(candidates).stream().map(c -> byNumber.get(c.number())).toList();
+        return SimilarityRanking.defaults().pick(candidates).stream()
+                .map(c -> byNumber.get(c.number()))
+                .toList();
     }
 
     private MessageCreateData similarChoice(List<Issue> similar, long draftId) {
-        StringBuilder text = new StringBuilder("This may already be tracked. Link it to one of these, or create a new issue:\n");
+        StringBuilder text =
+                new StringBuilder("This may already be tracked. Link it to one of these, or create a new issue:\n");
         List<Button> buttons = new ArrayList<>();
         for (Issue i : similar) {
             text.append("\n• ").append(views.row(i));
             buttons.add(Button.primary(CHOICE + ":link:" + draftId + ":" + i.number(), "Link to " + i.ref()));
         }
         buttons.add(Button.secondary(CHOICE + ":new:" + draftId, "Create new issue"));
-        return new MessageCreateBuilder().setContent(Safe.truncate(text.toString(), 2000))
+        return new MessageCreateBuilder()
+                .setContent(Safe.truncate(text.toString(), 2000))
                 .setComponents(ActionRow.of(buttons))
-                .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class)).build();
+                .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class))
+                .build();
     }
 
     private void choose(ButtonInteractionEvent e) {
         services.engineers().require(e.getMember(), "capture issues");
         String[] parts = e.getComponentId().split(":");
         long draftId = Long.parseLong(parts[2]);
-        CaptureDraft draft = drafts.take(draftId, e.getUser().getIdLong(), actions.now()).orElseThrow(() ->
-                new UserError("This capture has expired or was already handled. Run /capture again."));
+        CaptureDraft draft = drafts.take(draftId, e.getUser().getIdLong(), actions.now())
+                .orElseThrow(
+                        () -> new UserError("This capture has expired or was already handled. Run /capture again."));
         e.deferEdit().queue();
-        e.getHook().editOriginalComponents().queue(null, ignored -> { });
+        e.getHook().editOriginalComponents().queue(null, ignored -> {});
         if (parts[1].equals("new")) {
             create(e.getJDA(), draft, e.getHook());
         } else {
             int number = Integer.parseInt(parts[3]);
-            Issue issue = store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
-            Linked linked = linkPlace(e.getJDA(), issue, draft.channelId(), draft.messageId(), null, Requester.How.LINK,
+            Issue issue =
+                    store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
+            Linked linked = linkPlace(
+                    e.getJDA(),
+                    issue,
+                    draft.channelId(),
+                    draft.messageId(),
+                    null,
+                    Requester.How.LINK,
                     draft.engineerId());
             // the conversation hears where it is tracked, as after /link
             try {
                 postCard(linked.channel(), linked.placeId(), linkedCard(linked));
             } catch (RuntimeException failed) {
-                log.warn("Could not post the card of #{} in {}: {}", number, linked.channel().getId(), failed.toString());
+                log.warn(
+                        "Could not post the card of #{} in {}: {}",
+                        number,
+                        linked.channel().getId(),
+                        failed.toString());
             }
-            e.getHook().sendMessage(Replies.text(linked.sentence())).setEphemeral(true).queue();
+            e.getHook()
+                    .sendMessage(Replies.text(linked.sentence()))
+                    .setEphemeral(true)
+                    .queue();
         }
     }
 
     private MessageCreateData linkedCard(Linked linked) {
         IssueRecordView view = store.view(linked.number()).orElseThrow();
-        return new MessageCreateBuilder().setContent(Safe.truncate(linked.sentence(), 2000))
-                .setEmbeds(views.card(view)).setComponents(views.cardButtons(view.issue()))
-                .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class)).build();
+        return new MessageCreateBuilder()
+                .setContent(Safe.truncate(linked.sentence(), 2000))
+                .setEmbeds(views.card(view))
+                .setComponents(views.cardButtons(view.issue()))
+                .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class))
+                .build();
     }
 
     /** Creates the issue from a draft: reads the conversation, stores it, posts the card, asks for details. */
     private void create(JDA jda, CaptureDraft draft, InteractionHook hook) {
-        GuildMessageChannel channel = Channels.find(jda, draft.channelId()).orElseThrow(() ->
-                new UserError("That thread no longer exists, so there is nothing to capture."));
+        GuildMessageChannel channel = Channels.find(jda, draft.channelId())
+                .orElseThrow(() -> new UserError("That thread no longer exists, so there is nothing to capture."));
         Source source = readSource(channel, draft.messageId(), "capture");
         if (draft.messageId() == null) {
             Optional<Issue> existing = store.findByChannel(channel.getIdLong());
             if (existing.isPresent()) {
-                throw new UserError("This thread was captured as " + existing.get().ref() + " in the meantime.");
+                throw new UserError(
+                        "This thread was captured as " + existing.get().ref() + " in the meantime.");
             }
         }
         Area area = areaOf(channel);
-        Issue issue = store.create(new NewIssue(draft.title(), draft.kind(), draft.summary(), draft.needsDocs(),
-                        area.name(), area.ownerId()),
-                source.place(), source.requesters(), source.how(), source.transcript().lines(),
-                source.transcript().capped(), draft.engineerId(), actions.now());
+        Issue issue = store.create(
+                new NewIssue(
+                        draft.title(), draft.kind(), draft.summary(), draft.needsDocs(), area.name(), area.ownerId()),
+                source.place(),
+                source.requesters(),
+                source.how(),
+                source.transcript().lines(),
+                source.transcript().capped(),
+                draft.engineerId(),
+                actions.now());
         boolean carded = publish(jda, issue, channel, source, draft.engineerId());
         if (hook != null) {
             int read = source.transcript().lines().size();
             hook.sendMessage(Replies.text("Captured **" + issue.ref() + "** " + Safe.inline(issue.title(), 150)
-                    + " with " + read + (read == 1 ? " message" : " messages")
-                    + (source.transcript().capped() ? " (capped at " + config.transcriptLimit() + ")" : "") + "."
-                    + (carded ? "" : " Discord refused the issue card in the thread, so nobody there can press Me too "
-                    + "yet; `/issue show " + issue.number() + "` shows the card.")))
-                    .setEphemeral(true).queue();
+                            + " with " + read + (read == 1 ? " message" : " messages")
+                            + (source.transcript().capped() ? " (capped at " + config.transcriptLimit() + ")" : "")
+                            + "."
+                            + (carded
+                                    ? ""
+                                    : " Discord refused the issue card in the thread, so nobody there can press Me too "
+                                            + "yet; `/issue show " + issue.number() + "` shows the card.")))
+                    .setEphemeral(true)
+                    .queue();
         }
         afterCapture.captured(jda, issue, draft.engineerId(), hook);
     }
 
     /** Where a capture comes from: the place, who asked, and what was said. */
-    private record Source(NewPlace place, List<Long> requesters, Requester.How how, TranscriptReader.Transcript transcript) {
-    }
+    private record Source(
+            NewPlace place, List<Long> requesters, Requester.How how, TranscriptReader.Transcript transcript) {}
 
     private Source readSource(GuildMessageChannel channel, Long messageId, String verb) {
         if (messageId == null) {
@@ -380,7 +466,8 @@ public final class CaptureFeature implements Feature {
                 throw unreadable(failed, verb);
             }
             if (transcript.lines().isEmpty()) {
-                throw new UserError("There are no messages from people in this thread, so there is nothing to " + verb + ".");
+                throw new UserError(
+                        "There are no messages from people in this thread, so there is nothing to " + verb + ".");
             }
             long author = thread.getOwnerIdLong();
             return new Source(placeOf(thread), List.of(author), Requester.How.AUTHOR, transcript);
@@ -392,9 +479,18 @@ public final class CaptureFeature implements Feature {
             if (gone.getErrorResponse() != ErrorResponse.UNKNOWN_MESSAGE) throw unreadable(gone, verb);
             throw new UserError("That message was deleted, so there is nothing to " + verb + ".");
         }
-        NewPlace place = new NewPlace(Place.PlaceKind.MESSAGE, channel.getGuild().getIdLong(), parentOf(channel),
-                channel.getIdLong(), message.getIdLong(), message.getJumpUrl(), channel.getName());
-        return new Source(place, List.of(message.getAuthor().getIdLong()), Requester.How.MESSAGE_AUTHOR,
+        NewPlace place = new NewPlace(
+                Place.PlaceKind.MESSAGE,
+                channel.getGuild().getIdLong(),
+                parentOf(channel),
+                channel.getIdLong(),
+                message.getIdLong(),
+                message.getJumpUrl(),
+                channel.getName());
+        return new Source(
+                place,
+                List.of(message.getAuthor().getIdLong()),
+                Requester.How.MESSAGE_AUTHOR,
                 new TranscriptReader.Transcript(List.of(TranscriptReader.line(message)), false));
     }
 
@@ -410,8 +506,14 @@ public final class CaptureFeature implements Feature {
 
     private static NewPlace placeOf(ThreadChannel thread) {
         boolean forum = thread.getParentChannel().getType() == ChannelType.FORUM;
-        return new NewPlace(forum ? Place.PlaceKind.FORUM_POST : Place.PlaceKind.THREAD, thread.getGuild().getIdLong(),
-                thread.getParentChannel().getIdLong(), thread.getIdLong(), null, thread.getJumpUrl(), thread.getName());
+        return new NewPlace(
+                forum ? Place.PlaceKind.FORUM_POST : Place.PlaceKind.THREAD,
+                thread.getGuild().getIdLong(),
+                thread.getParentChannel().getIdLong(),
+                thread.getIdLong(),
+                null,
+                thread.getJumpUrl(),
+                thread.getName());
     }
 
     private static Long parentOf(GuildMessageChannel channel) {
@@ -432,13 +534,17 @@ public final class CaptureFeature implements Feature {
         } catch (RuntimeException failed) {
             log.warn("Could not post the card of {} in {}: {}", issue.ref(), channel.getId(), failed.toString());
         }
-        if (channel instanceof ThreadChannel thread) applyTag(thread, config.tags().tracked());
+        if (channel instanceof ThreadChannel thread)
+            applyTag(thread, config.tags().tracked());
         if (issue.kind() == IssueKind.BUG && !config.debugQuestions().isEmpty()) {
             askForDetails(channel, issue, source.requesters());
         }
         if (issue.ownerId() != null && issue.ownerId() != engineerId) {
-            dm(jda, issue.ownerId(), "**" + issue.ref() + "** " + Safe.inline(issue.title(), 150) + " was captured in "
-                    + "your area" + (issue.area() == null ? "" : " " + Safe.inline(issue.area(), 100)) + ": " + place.url());
+            dm(
+                    jda,
+                    issue.ownerId(),
+                    "**" + issue.ref() + "** " + Safe.inline(issue.title(), 150) + " was captured in " + "your area"
+                            + (issue.area() == null ? "" : " " + Safe.inline(issue.area(), 100)) + ": " + place.url());
         }
         return carded;
     }
@@ -463,23 +569,33 @@ public final class CaptureFeature implements Feature {
     private void askForDetails(GuildMessageChannel channel, Issue issue, List<Long> reporters) {
         StringBuilder text = new StringBuilder();
         for (Long r : reporters) text.append("<@").append(r).append("> ");
-        text.append("thanks — this is tracked as **").append(issue.ref()).append("**. While you're here, could you add:");
+        text.append("thanks — this is tracked as **")
+                .append(issue.ref())
+                .append("**. While you're here, could you add:");
         for (String q : config.debugQuestions()) text.append("\n• ").append(Safe.inline(q, 100));
         text.append("\nPress **Add details** to answer.");
         MessageCreateData data = Replies.pinging(text.toString(), reporters)
-                .setComponents(ActionRow.of(Button.primary(DETAILS + ":" + issue.number(), "Add details"))).build();
-        channel.sendMessage(data).queue(null, e -> log.warn("Could not ask for details on {}: {}", issue.ref(), e.toString()));
+                .setComponents(ActionRow.of(Button.primary(DETAILS + ":" + issue.number(), "Add details")))
+                .build();
+        channel.sendMessage(data)
+                .queue(null, e -> log.warn("Could not ask for details on {}: {}", issue.ref(), e.toString()));
     }
 
     private void openDetails(ButtonInteractionEvent e) {
         int number = number(e.getComponentId());
         Issue issue = store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
-        if (!issue.status().isActive()) throw new UserError(issue.ref() + " is " + issue.status().label().toLowerCase() + ", so it needs no more details.");
+        if (!issue.status().isActive())
+            throw new UserError(
+                    issue.ref() + " is " + issue.status().label().toLowerCase() + ", so it needs no more details.");
         Modal.Builder modal = Modal.create(DETAILS + ":" + number, Safe.truncate("Details for " + issue.ref(), 45));
         List<String> questions = config.debugQuestions();
         for (int i = 0; i < questions.size(); i++) {
-            modal.addComponents(Label.of(questions.get(i), TextInput.create("q" + i, TextInputStyle.PARAGRAPH)
-                    .setRequired(false).setMaxLength(4000).build()));
+            modal.addComponents(Label.of(
+                    questions.get(i),
+                    TextInput.create("q" + i, TextInputStyle.PARAGRAPH)
+                            .setRequired(false)
+                            .setMaxLength(4000)
+                            .build()));
         }
         e.replyModal(modal.build()).queue();
     }
@@ -493,17 +609,33 @@ public final class CaptureFeature implements Feature {
         for (int i = 0; i < questions.size(); i++) {
             var v = e.getValue("q" + i);
             if (v == null || v.getAsString().isBlank()) continue;
-            details.append("\n").append(questions.get(i)).append(": ").append(v.getAsString().strip());
+            details.append("\n")
+                    .append(questions.get(i))
+                    .append(": ")
+                    .append(v.getAsString().strip());
             answered++;
         }
         if (answered == 0) throw new UserError("Nothing was filled in, so nothing was added.");
         Instant now = actions.now();
-        store.appendTranscript(number, null, List.of(new NewTranscriptLine(e.getIdLong(), e.getUser().getIdLong(),
-                e.getUser().getEffectiveName(), now, details.toString(), List.of())));
+        store.appendTranscript(
+                number,
+                null,
+                List.of(new NewTranscriptLine(
+                        e.getIdLong(),
+                        e.getUser().getIdLong(),
+                        e.getUser().getEffectiveName(),
+                        now,
+                        details.toString(),
+                        List.of())));
         store.addHistory(number, e.getUser().getIdLong(), "details", answered + " debug details added", now);
-        e.reply(Replies.text("Thanks! Your details were added to **" + issue.ref() + "**.")).setEphemeral(true).queue();
-        dm(e.getJDA(), issue.createdBy(), "<@" + e.getUser().getId() + "> added debug details to **" + issue.ref() + "** "
-                + Safe.inline(issue.title(), 150) + ".");
+        e.reply(Replies.text("Thanks! Your details were added to **" + issue.ref() + "**."))
+                .setEphemeral(true)
+                .queue();
+        dm(
+                e.getJDA(),
+                issue.createdBy(),
+                "<@" + e.getUser().getId() + "> added debug details to **" + issue.ref() + "** "
+                        + Safe.inline(issue.title(), 150) + ".");
     }
 
     // ------------------------------------------------------------------ /link
@@ -520,8 +652,14 @@ public final class CaptureFeature implements Feature {
         e.deferReply().queue();
         Linked linked;
         try {
-            linked = linkPlace(e.getJDA(), issue, thread.getIdLong(), null, extra == null ? null : extra.getIdLong(),
-                    Requester.How.LINK, e.getUser().getIdLong());
+            linked = linkPlace(
+                    e.getJDA(),
+                    issue,
+                    thread.getIdLong(),
+                    null,
+                    extra == null ? null : extra.getIdLong(),
+                    Requester.How.LINK,
+                    e.getUser().getIdLong());
         } catch (UserError refused) {
             // the deferred answer is public: remove it so the refusal is only seen by the engineer
             try {
@@ -529,7 +667,10 @@ public final class CaptureFeature implements Feature {
             } catch (RuntimeException gone) {
                 log.debug("Deferred /link answer already gone: {}", gone.toString());
             }
-            e.getHook().sendMessage(Replies.text(refused.getMessage())).setEphemeral(true).queue();
+            e.getHook()
+                    .sendMessage(Replies.text(refused.getMessage()))
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         Message card;
@@ -537,7 +678,9 @@ public final class CaptureFeature implements Feature {
             card = e.getHook().sendMessage(linkedCard(linked)).complete();
         } catch (RuntimeException answerFailed) {
             // the link is stored; its answer is for the thread, so it goes there even when the interaction's fails
-            log.warn("Could not answer /link for {}; posting the card in the thread: {}", linked.number(),
+            log.warn(
+                    "Could not answer /link for {}; posting the card in the thread: {}",
+                    linked.number(),
                     answerFailed.toString());
             card = linked.channel().sendMessage(linkedCard(linked)).complete();
         }
@@ -561,24 +704,25 @@ public final class CaptureFeature implements Feature {
     private Issue linkable(int number, long threadId) {
         Issue issue = store.find(number).orElseThrow(() -> new UserError("There is no issue #" + number + "."));
         if (issue.status() == IssueStatus.DUPLICATE) {
-            throw new UserError(issue.ref() + " is a duplicate of #" + issue.duplicateOf() + "; link to #" + issue.duplicateOf() + " instead.");
+            throw new UserError(issue.ref() + " is a duplicate of #" + issue.duplicateOf() + "; link to #"
+                    + issue.duplicateOf() + " instead.");
         }
         Optional<Issue> other = store.findByChannel(threadId).filter(i -> i.number() != number);
         if (other.isPresent()) {
-            throw new UserError("This thread is already " + other.get().ref() + ". To combine the two, use /issue merge.");
+            throw new UserError(
+                    "This thread is already " + other.get().ref() + ". To combine the two, use /issue merge.");
         }
         return issue;
     }
 
     /** What linking did: the sentence for the engineer and the thread, and where the card goes. */
-    private record Linked(int number, long placeId, GuildMessageChannel channel, String sentence) {
-    }
+    private record Linked(int number, long placeId, GuildMessageChannel channel, String sentence) {}
 
     /** Adds a thread (or one message) to an issue as a place, its people as requesters and its messages. */
-    private Linked linkPlace(JDA jda, Issue issue, long channelId, Long messageId, Long extraUser, Requester.How how,
-                             long actor) {
-        GuildMessageChannel channel = Channels.find(jda, channelId)
-                .orElseThrow(() -> new UserError("That thread no longer exists."));
+    private Linked linkPlace(
+            JDA jda, Issue issue, long channelId, Long messageId, Long extraUser, Requester.How how, long actor) {
+        GuildMessageChannel channel =
+                Channels.find(jda, channelId).orElseThrow(() -> new UserError("That thread no longer exists."));
         Source source = readSource(channel, messageId, "link");
         Map<Long, Requester.How> people = new LinkedHashMap<>();
         for (Long author : source.requesters()) people.put(author, how);
@@ -587,13 +731,17 @@ public final class CaptureFeature implements Feature {
         store.appendTranscript(issue.number(), up.placeId(), source.transcript().lines());
         if (channel instanceof ThreadChannel t) applyTag(t, config.tags().tracked());
         Issue now = store.find(issue.number()).orElseThrow();
-        String status = "**" + now.ref() + "** " + Safe.inline(now.title(), 150) + " — " + now.status().label() + ", "
-                + now.priority().label() + ": " + views.timeline(now.priority()) + ".";
+        String status = "**" + now.ref() + "** " + Safe.inline(now.title(), 150) + " — "
+                + now.status().label() + ", " + now.priority().label() + ": " + views.timeline(now.priority()) + ".";
         String what = messageId == null ? "This thread" : "This message";
-        String sentence = !up.changed() ? what + " was already linked to " + status
-                : "Linked to " + status + (up.requestersAdded() > 0 ? " " + up.requestersAdded() + " new requester"
-                + (up.requestersAdded() == 1 ? "" : "s") + "." : "")
-                + (up.bumped() ? " It has now been brought up before, so it moved up to High." : "");
+        String sentence = !up.changed()
+                ? what + " was already linked to " + status
+                : "Linked to " + status
+                        + (up.requestersAdded() > 0
+                                ? " " + up.requestersAdded() + " new requester" + (up.requestersAdded() == 1 ? "" : "s")
+                                        + "."
+                                : "")
+                        + (up.bumped() ? " It has now been brought up before, so it moved up to High." : "");
         return new Linked(now.number(), up.placeId(), channel, sentence);
     }
 
@@ -603,16 +751,26 @@ public final class CaptureFeature implements Feature {
         int number = number(e.getComponentId());
         Issue issue = store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
         if (!issue.status().isActive()) {
-            throw new UserError(issue.ref() + " is already " + issue.status().label().toLowerCase()
-                    + (issue.shippedVersion() == null ? "" : " (in " + Safe.inline(issue.shippedVersion(), 64) + ")") + ".");
+            throw new UserError(issue.ref() + " is already "
+                    + issue.status().label().toLowerCase()
+                    + (issue.shippedVersion() == null ? "" : " (in " + Safe.inline(issue.shippedVersion(), 64) + ")")
+                    + ".");
         }
         if (e.getUser().isBot()) throw new UserError("Bots can't be requesters.");
         Long placeId = store.placeOfCard(e.getMessageIdLong()).map(Place::id).orElse(null);
-        IssueActions.Added a = actions.addRequester(e.getJDA(), number, e.getUser().getIdLong(), Requester.How.ME_TOO,
-                placeId, e.getUser().getIdLong());
-        e.reply(Replies.text(a.added()
-                ? "Thanks — you're on **" + issue.ref() + "** now. We'll let you know when it ships."
-                : "You're already on **" + issue.ref() + "**. We'll let you know when it ships.")).setEphemeral(true).queue();
+        IssueActions.Added a = actions.addRequester(
+                e.getJDA(),
+                number,
+                e.getUser().getIdLong(),
+                Requester.How.ME_TOO,
+                placeId,
+                e.getUser().getIdLong());
+        e.reply(Replies.text(
+                        a.added()
+                                ? "Thanks — you're on **" + issue.ref() + "** now. We'll let you know when it ships."
+                                : "You're already on **" + issue.ref() + "**. We'll let you know when it ships."))
+                .setEphemeral(true)
+                .queue();
     }
 
     private void reactionMeToo(MessageReactionAddEvent e) {
@@ -621,7 +779,12 @@ public final class CaptureFeature implements Feature {
         Issue issue = store.find(place.get().issueNumber()).orElseThrow();
         if (!issue.status().isActive()) return;
         if (e.getUser() != null && e.getUser().isBot()) return;
-        actions.addRequester(e.getJDA(), issue.number(), e.getUserIdLong(), Requester.How.REACTION, place.get().id(),
+        actions.addRequester(
+                e.getJDA(),
+                issue.number(),
+                e.getUserIdLong(),
+                Requester.How.REACTION,
+                place.get().id(),
                 e.getUserIdLong());
     }
 
@@ -637,17 +800,32 @@ public final class CaptureFeature implements Feature {
         GuildMessageChannel channel = ch.asGuildMessageChannel();
         long engineer = member.getIdLong();
         boolean inThread = channel instanceof ThreadChannel;
-        Optional<Issue> existing = inThread ? store.findByChannel(channel.getIdLong()) : store.findByMessage(message.getIdLong());
+        Optional<Issue> existing =
+                inThread ? store.findByChannel(channel.getIdLong()) : store.findByMessage(message.getIdLong());
         if (existing.isPresent()) {
-            dm(e.getJDA(), engineer, "That conversation is already **" + existing.get().ref() + "** "
-                    + Safe.inline(existing.get().title(), 150) + ".");
+            dm(
+                    e.getJDA(),
+                    engineer,
+                    "That conversation is already **" + existing.get().ref() + "** "
+                            + Safe.inline(existing.get().title(), 150) + ".");
             return;
         }
-        String title = inThread ? channel.getName()
-                : message.getContentRaw().lines().filter(l -> !l.isBlank()).findFirst().orElse("Untitled");
-        CaptureDraft draft = new CaptureDraft(engineer, channel.getGuild().getIdLong(), channel.getIdLong(),
-                inThread ? null : message.getIdLong(), Safe.truncate(Safe.oneLineRaw(title), 300),
-                IssueKind.QUESTION, message.getContentRaw(), false);
+        String title = inThread
+                ? channel.getName()
+                : message.getContentRaw()
+                        .lines()
+                        .filter(l -> !l.isBlank())
+                        .findFirst()
+                        .orElse("Untitled");
+        CaptureDraft draft = new CaptureDraft(
+                engineer,
+                channel.getGuild().getIdLong(),
+                channel.getIdLong(),
+                inThread ? null : message.getIdLong(),
+                Safe.truncate(Safe.oneLineRaw(title), 300),
+                IssueKind.QUESTION,
+                message.getContentRaw(),
+                false);
         try {
             create(e.getJDA(), draft, null);
         } catch (UserError refused) {
@@ -659,7 +837,8 @@ public final class CaptureFeature implements Feature {
 
     private boolean isSupport(MessageChannelUnion channel) {
         if (channel.getType().isThread()) {
-            return config.channels().isSupport(channel.asThreadChannel().getParentChannel().getIdLong());
+            return config.channels()
+                    .isSupport(channel.asThreadChannel().getParentChannel().getIdLong());
         }
         return config.channels().isSupport(channel.getIdLong());
     }
@@ -682,10 +861,15 @@ public final class CaptureFeature implements Feature {
     private static Message firstMessage(ThreadChannel thread) {
         try {
             // one request, kept well inside Discord's 3 seconds for opening the modal
-            List<Message> oldest = MessageHistory.getHistoryFromBeginning(thread).limit(10)
-                    .timeout(1200, TimeUnit.MILLISECONDS).complete().getRetrievedHistory();
-            return oldest.stream().filter(m -> !m.getAuthor().isBot() && !m.getAuthor().isSystem())
-                    .min(java.util.Comparator.comparingLong(Message::getIdLong)).orElse(null);
+            List<Message> oldest = MessageHistory.getHistoryFromBeginning(thread)
+                    .limit(10)
+                    .timeout(1200, TimeUnit.MILLISECONDS)
+                    .complete()
+                    .getRetrievedHistory();
+            return oldest.stream()
+                    .filter(m -> !m.getAuthor().isBot() && !m.getAuthor().isSystem())
+                    .min(java.util.Comparator.comparingLong(Message::getIdLong))
+                    .orElse(null);
         } catch (RuntimeException e) {
             return null;
         }
@@ -702,15 +886,15 @@ public final class CaptureFeature implements Feature {
         return IssueKind.BUG;
     }
 
-    private record Area(String name, Long ownerId) {
-    }
+    private record Area(String name, Long ownerId) {}
 
     /** The product area a forum post belongs to, by its tags. */
     private Area areaOf(GuildMessageChannel channel) {
         if (channel instanceof ThreadChannel thread && thread.getParentChannel() instanceof ForumChannel) {
             for (ForumTag tag : thread.getAppliedTags()) {
                 for (Config.Area a : config.areas()) {
-                    if (a.forumTag() != null && a.forumTag().equalsIgnoreCase(tag.getName())) return new Area(a.name(), a.ownerId());
+                    if (a.forumTag() != null && a.forumTag().equalsIgnoreCase(tag.getName()))
+                        return new Area(a.name(), a.ownerId());
                 }
             }
         }
@@ -718,7 +902,8 @@ public final class CaptureFeature implements Feature {
     }
 
     static void dm(JDA jda, long userId, String text) {
-        jda.openPrivateChannelById(userId).flatMap(dm -> dm.sendMessage(Replies.text(text)))
+        jda.openPrivateChannelById(userId)
+                .flatMap(dm -> dm.sendMessage(Replies.text(text)))
                 .queue(null, e -> log.info("Could not DM {}: {}", userId, e.toString()));
     }
 

@@ -17,8 +17,7 @@ final class Drafts {
     private final Map<Long, Entry> drafts = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(System.nanoTime() & 0xFFFFFFL);
 
-    private record Entry(CaptureDraft draft, Instant expires) {
-    }
+    private record Entry(CaptureDraft draft, Instant expires) {}
 
     long put(CaptureDraft draft, Instant now) {
         drafts.values().removeIf(e -> e.expires().isBefore(now));

@@ -28,13 +28,13 @@ public record FtsQuery(List<String> tokens) {
     static final int MAX_TOKEN_LENGTH = 40;
 
     private static final Set<String> STOP_WORDS = Set.of(
-            "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
-            "before", "but", "by", "can", "could", "did", "do", "does", "doing", "for", "from", "get", "gets",
-            "got", "had", "has", "have", "having", "he", "her", "here", "hey", "hi", "hello", "him", "his", "how",
-            "i", "if", "im", "in", "into", "is", "it", "its", "just", "me", "my", "no", "not", "of", "on", "or",
-            "our", "please", "pls", "so", "some", "than", "thank", "thanks", "that", "the", "their", "them",
-            "then", "there", "these", "they", "this", "those", "to", "too", "up", "us", "was", "we", "were", "what",
-            "when", "where", "which", "while", "who", "why", "will", "with", "would", "you", "your");
+            "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "before",
+            "but", "by", "can", "could", "did", "do", "does", "doing", "for", "from", "get", "gets", "got", "had",
+            "has", "have", "having", "he", "her", "here", "hey", "hi", "hello", "him", "his", "how", "i", "if", "im",
+            "in", "into", "is", "it", "its", "just", "me", "my", "no", "not", "of", "on", "or", "our", "please", "pls",
+            "so", "some", "than", "thank", "thanks", "that", "the", "their", "them", "then", "there", "these", "they",
+            "this", "those", "to", "too", "up", "us", "was", "we", "were", "what", "when", "where", "which", "while",
+            "who", "why", "will", "with", "would", "you", "your");
 
     public FtsQuery {
         tokens = List.copyOf(tokens);

@@ -2,7 +2,6 @@ package dev.loop.capture;
 
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
-
 import java.util.List;
 
 /** The rows currently attached to one issue. */
@@ -20,7 +19,8 @@ public record IssueRows(List<Place> places, List<Requester> requesters, List<Tra
     void requireIssue(int number) {
         for (Place p : places) if (p.issueNumber() != number) throw wrong("place", p.id(), number);
         for (Requester r : requesters) if (r.issueNumber() != number) throw wrong("requester", r.id(), number);
-        for (TranscriptRef t : transcript) if (t.issueNumber() != number) throw wrong("transcript line", t.id(), number);
+        for (TranscriptRef t : transcript)
+            if (t.issueNumber() != number) throw wrong("transcript line", t.id(), number);
     }
 
     private static IllegalArgumentException wrong(String what, long id, int number) {

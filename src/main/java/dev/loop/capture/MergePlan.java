@@ -5,7 +5,6 @@ import dev.loop.issue.IssueStatus;
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
 import dev.loop.triage.Bump;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,35 +46,34 @@ public record MergePlan(
     }
 
     /** The answer to a merge request: a plan, or the reason it is refused (shown to the engineer as is). */
-    public sealed interface Check permits Allowed, Refused {
-    }
+    public sealed interface Check permits Allowed, Refused {}
 
-    public record Allowed(MergePlan plan) implements Check {
-    }
+    public record Allowed(MergePlan plan) implements Check {}
 
-    public record Refused(String message) implements Check {
-    }
+    public record Refused(String message) implements Check {}
 
     /**
      * Plans merging {@code from} into {@code into}.
      *
      * @param duplicatesOfFrom numbers of issues whose {@code duplicate_of} is {@code from}
      */
-    public static Check plan(Issue from, IssueRows fromRows, Issue into, IssueRows intoRows,
-                             List<Integer> duplicatesOfFrom) {
+    public static Check plan(
+            Issue from, IssueRows fromRows, Issue into, IssueRows intoRows, List<Integer> duplicatesOfFrom) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(into, "into");
         if (from.number() == into.number()) return new Refused("an issue can't be merged into itself");
         if (into.status() == IssueStatus.DUPLICATE) {
-            return new Refused(into.duplicateOf() == null
-                    ? into.ref() + " is a duplicate; merge into the issue it duplicates instead"
-                    : into.ref() + " is a duplicate of #" + into.duplicateOf() + "; merge into #" + into.duplicateOf()
-                    + " instead");
+            return new Refused(
+                    into.duplicateOf() == null
+                            ? into.ref() + " is a duplicate; merge into the issue it duplicates instead"
+                            : into.ref() + " is a duplicate of #" + into.duplicateOf() + "; merge into #"
+                                    + into.duplicateOf() + " instead");
         }
         if (from.status() == IssueStatus.DUPLICATE) {
-            return new Refused(from.duplicateOf() == null
-                    ? from.ref() + " is already a duplicate"
-                    : from.ref() + " is already a duplicate of #" + from.duplicateOf());
+            return new Refused(
+                    from.duplicateOf() == null
+                            ? from.ref() + " is already a duplicate"
+                            : from.ref() + " is already a duplicate of #" + from.duplicateOf());
         }
         fromRows.requireIssue(from.number());
         intoRows.requireIssue(into.number());
@@ -92,14 +90,28 @@ public record MergePlan(
         List<Long> reqMove = new ArrayList<>(), reqStay = new ArrayList<>();
         for (Requester r : fromRows.requesters()) (intoUsers.add(r.userId()) ? reqMove : reqStay).add(r.id());
         List<Long> lineMove = new ArrayList<>(), lineStay = new ArrayList<>();
-        for (TranscriptRef t : fromRows.transcript()) (intoMessages.add(t.messageId()) ? lineMove : lineStay).add(t.id());
+        for (TranscriptRef t : fromRows.transcript())
+            (intoMessages.add(t.messageId()) ? lineMove : lineStay).add(t.id());
 
         List<Integer> redirect = duplicatesOfFrom.stream()
-                .filter(n -> n != into.number() && n != from.number()).sorted().toList();
-        Bump.Counts before = new Bump.Counts(intoRows.places().size(), intoRows.requesters().size());
+                .filter(n -> n != into.number() && n != from.number())
+                .sorted()
+                .toList();
+        Bump.Counts before =
+                new Bump.Counts(intoRows.places().size(), intoRows.requesters().size());
         Bump.Counts after = new Bump.Counts(before.places() + placesMove.size(), before.requesters() + reqMove.size());
-        return new Allowed(new MergePlan(from.number(), into.number(), placesMove, placesStay, reqMove, reqStay,
-                lineMove, lineStay, redirect, before, after));
+        return new Allowed(new MergePlan(
+                from.number(),
+                into.number(),
+                placesMove,
+                placesStay,
+                reqMove,
+                reqStay,
+                lineMove,
+                lineStay,
+                redirect,
+                before,
+                after));
     }
 
     /** One line for both issues' history. */
@@ -107,9 +119,9 @@ public record MergePlan(
         return "#" + from + " merged into #" + into + ": moved " + count(placesToMove.size(), "place") + ", "
                 + count(requestersToMove.size(), "requester") + ", " + count(transcriptToMove.size(), "transcript line")
                 + (placesLeftBehind.size() + requestersLeftBehind.size() + transcriptLeftBehind.size() > 0
-                ? " (" + (placesLeftBehind.size() + requestersLeftBehind.size() + transcriptLeftBehind.size())
-                + " already on #" + into + " kept on #" + from + ")"
-                : "");
+                        ? " (" + (placesLeftBehind.size() + requestersLeftBehind.size() + transcriptLeftBehind.size())
+                                + " already on #" + into + " kept on #" + from + ")"
+                        : "");
     }
 
     static String count(int n, String word) {

@@ -1,7 +1,6 @@
 package dev.loop.capture;
 
 import dev.loop.issue.IssueStatus;
-
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +32,8 @@ public record SimilarityRanking(double maxScore, double relativeToBest, int limi
 
     public SimilarityRanking {
         if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
-        if (relativeToBest < 0 || relativeToBest > 1) throw new IllegalArgumentException("relativeToBest is a fraction");
+        if (relativeToBest < 0 || relativeToBest > 1)
+            throw new IllegalArgumentException("relativeToBest is a fraction");
     }
 
     /** Any match, at least a quarter as good as the best, top three. */

@@ -11,11 +11,9 @@ import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 /** Reads a conversation out of Discord into transcript lines: oldest first, people only, capped. */
 final class TranscriptReader {
 
-    record Transcript(List<NewTranscriptLine> lines, boolean capped) {
-    }
+    record Transcript(List<NewTranscriptLine> lines, boolean capped) {}
 
-    private TranscriptReader() {
-    }
+    private TranscriptReader() {}
 
     /** Pages forward from the start of the channel; stops at {@code limit} lines (the original report is kept). */
     static Transcript readChannel(MessageChannel channel, int limit) {
@@ -23,7 +21,9 @@ final class TranscriptReader {
         String after = "0";
         boolean capped = false;
         while (true) {
-            List<Message> page = new ArrayList<>(MessageHistory.getHistoryAfter(channel, after).limit(100).complete()
+            List<Message> page = new ArrayList<>(MessageHistory.getHistoryAfter(channel, after)
+                    .limit(100)
+                    .complete()
                     .getRetrievedHistory());
             if (page.isEmpty()) break;
             page.sort(Comparator.comparingLong(Message::getIdLong));
@@ -42,8 +42,12 @@ final class TranscriptReader {
     }
 
     static NewTranscriptLine line(Message m) {
-        return new NewTranscriptLine(m.getIdLong(), m.getAuthor().getIdLong(), m.getAuthor().getEffectiveName(),
-                m.getTimeCreated().toInstant(), m.getContentRaw(),
+        return new NewTranscriptLine(
+                m.getIdLong(),
+                m.getAuthor().getIdLong(),
+                m.getAuthor().getEffectiveName(),
+                m.getTimeCreated().toInstant(),
+                m.getContentRaw(),
                 m.getAttachments().stream().map(Message.Attachment::getUrl).toList());
     }
 }

@@ -4,7 +4,6 @@ import dev.loop.issue.Issue;
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,14 +35,11 @@ public record UnmergePlan(
         keptOnInto = List.copyOf(keptOnInto);
     }
 
-    public sealed interface Check permits Allowed, Refused {
-    }
+    public sealed interface Check permits Allowed, Refused {}
 
-    public record Allowed(UnmergePlan plan) implements Check {
-    }
+    public record Allowed(UnmergePlan plan) implements Check {}
 
-    public record Refused(String message) implements Check {
-    }
+    public record Refused(String message) implements Check {}
 
     /**
      * Plans undoing the merge of {@code from} into {@code into}.
@@ -59,7 +55,8 @@ public record UnmergePlan(
         }
         if (from.duplicateOf() == null || from.duplicateOf() != into.number()) {
             return new Refused(from.ref() + " is a duplicate of "
-                    + (from.duplicateOf() == null ? "no recorded issue" : "#" + from.duplicateOf()) + ", not " + into.ref());
+                    + (from.duplicateOf() == null ? "no recorded issue" : "#" + from.duplicateOf()) + ", not "
+                    + into.ref());
         }
         fromRows.requireIssue(from.number());
         intoRows.requireIssue(into.number());
@@ -83,8 +80,8 @@ public record UnmergePlan(
         for (TranscriptRef t : intoRows.transcript()) {
             if (t.originIssue() == origin) (fromMessages.add(t.messageId()) ? lines : kept).add(t.id());
         }
-        return new Allowed(new UnmergePlan(from.number(), into.number(), places, requesters, lines, kept,
-                IssueStatus.OPEN));
+        return new Allowed(
+                new UnmergePlan(from.number(), into.number(), places, requesters, lines, kept, IssueStatus.OPEN));
     }
 
     /** One line for both issues' history. */

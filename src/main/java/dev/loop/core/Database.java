@@ -30,18 +30,15 @@ public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final int READERS = 4;
-    private static final Settings SETTINGS = new Settings()
-            .withRenderSchema(false)
-            .withExecuteLogging(false)
-            .withRenderCatalog(false);
+    private static final Settings SETTINGS =
+            new Settings().withRenderSchema(false).withExecuteLogging(false).withRenderCatalog(false);
 
     private final Path file;
     private final Connection writer;
     private final DSLContext writeContext;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     /** A reader connection with its jOOQ context, made once: a context per read costs more than many queries. */
-    private record Reader(Connection connection, DSLContext context) {
-    }
+    private record Reader(Connection connection, DSLContext context) {}
 
     private final BlockingQueue<Reader> readers = new ArrayBlockingQueue<>(READERS);
     private volatile boolean closed;
@@ -106,7 +103,8 @@ public final class Database implements AutoCloseable {
 
     private void migrate(SchemaScript schema) throws SQLException {
         int current;
-        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+        try (Statement s = writer.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             current = rs.next() ? rs.getInt(1) : 0;
         }
         if (current > schema.latestVersion()) {

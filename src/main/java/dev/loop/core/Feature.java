@@ -17,18 +17,15 @@ public interface Feature {
         return List.of();
     }
 
-    default void routes(InteractionRouter router) {
-    }
+    default void routes(InteractionRouter router) {}
 
     default List<EventListener> listeners() {
         return List.of();
     }
 
     /** Called once JDA is ready and commands are registered (catch-up work, delivery workers, routines). */
-    default void onReady(JDA jda) {
-    }
+    default void onReady(JDA jda) {}
 
     /** Stops anything the feature started; called before JDA shuts down. */
-    default void close() {
-    }
+    default void close() {}
 }

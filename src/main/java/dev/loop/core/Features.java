@@ -14,8 +14,7 @@ import java.util.List;
 
 /** The product: every feature Loop runs, constructed explicitly in one place. */
 public final class Features {
-    private Features() {
-    }
+    private Features() {}
 
     public static List<Feature> all(Services services) {
         IssueStore store = new IssueStore(services.database());

@@ -66,8 +66,7 @@ public final class Loop implements AutoCloseable {
     public static Loop start(Config config, String token, Clock clock) throws InterruptedException {
         Database db = Database.open(config.databasePath());
         try {
-            return start(config, token, clock, db, true, Features::all, b -> {
-            });
+            return start(config, token, clock, db, true, Features::all, b -> {});
         } catch (RuntimeException | InterruptedException e) {
             db.close();
             throw e;
@@ -78,8 +77,14 @@ public final class Loop implements AutoCloseable {
      * Starts Loop on a given database. {@code featureSet} builds the features from the shared services;
      * {@code customize} may adjust the JDA builder (tests).
      */
-    public static Loop start(Config config, String token, Clock clock, Database db, boolean ownsDatabase,
-                             Function<Services, List<Feature>> featureSet, Consumer<JDABuilder> customize)
+    public static Loop start(
+            Config config,
+            String token,
+            Clock clock,
+            Database db,
+            boolean ownsDatabase,
+            Function<Services, List<Feature>> featureSet,
+            Consumer<JDABuilder> customize)
             throws InterruptedException {
         Replies.installMentionPolicy();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -87,7 +92,8 @@ public final class Loop implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("loop-worker-", 0).factory());
+        ExecutorService workers = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("loop-worker-", 0).factory());
         Services services = new Services(config, db, clock, new Engineers(config.engineerRoles()), workers, scheduler);
         List<Feature> features = featureSet.apply(services);
 
@@ -117,8 +123,8 @@ public final class Loop implements AutoCloseable {
             jda.awaitReady();
             Guild guild = jda.getGuildById(config.discord().guildId());
             if (guild == null) {
-                throw new StartupException("Loop is not a member of guild " + config.discord().guildId()
-                        + " (discord.guild): invite it with the URL from ./run.sh invite");
+                throw new StartupException("Loop is not a member of guild "
+                        + config.discord().guildId() + " (discord.guild): invite it with the URL from ./run.sh invite");
             }
             guild.updateCommands().addCommands(combine(commands)).complete();
             for (Feature f : features) f.onReady(jda);
@@ -140,8 +146,15 @@ public final class Loop implements AutoCloseable {
                 .setMemberCachePolicy(MemberCachePolicy.ALL)
                 .setChunkingFilter(ChunkingFilter.ALL)
                 .enableCache(CacheFlag.FORUM_TAGS)
-                .disableCache(CacheFlag.VOICE_STATE, CacheFlag.EMOJI, CacheFlag.STICKER, CacheFlag.SOUNDBOARD_SOUNDS,
-                        CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS, CacheFlag.ONLINE_STATUS);
+                .disableCache(
+                        CacheFlag.VOICE_STATE,
+                        CacheFlag.EMOJI,
+                        CacheFlag.STICKER,
+                        CacheFlag.SOUNDBOARD_SOUNDS,
+                        CacheFlag.SCHEDULED_EVENTS,
+                        CacheFlag.ACTIVITY,
+                        CacheFlag.CLIENT_STATUS,
+                        CacheFlag.ONLINE_STATUS);
         pointAt(builder, discord);
         return builder;
     }
@@ -149,7 +162,8 @@ public final class Loop implements AutoCloseable {
     /** Points a builder at the configured endpoint when it is not Discord itself (the simulator, say). */
     public static void pointAt(JDABuilder builder, Config.Discord discord) {
         // requests are paced under Discord's global limit so a burst (a release's notices) never earns a global 429
-        RestConfig rest = new RestConfig().setRateLimiterFactory(PacedRateLimiter.factory(PacedRateLimiter.REQUESTS_PER_SECOND));
+        RestConfig rest =
+                new RestConfig().setRateLimiterFactory(PacedRateLimiter.factory(PacedRateLimiter.REQUESTS_PER_SECOND));
         discord.apiOverride().ifPresent(rest::setBaseUrl);
         builder.setRestConfig(rest);
         discord.gatewayOverride().ifPresent(url -> builder.setSessionController(new LocalGateway(url)));
@@ -165,8 +179,10 @@ public final class Loop implements AutoCloseable {
             CommandData existing = byName.get(c.getName() + "/" + c.getType());
             if (existing == null) {
                 byName.put(c.getName() + "/" + c.getType(), c);
-            } else if (existing instanceof SlashCommandData a && c instanceof SlashCommandData b
-                    && !a.getSubcommands().isEmpty() && !b.getSubcommands().isEmpty()) {
+            } else if (existing instanceof SlashCommandData a
+                    && c instanceof SlashCommandData b
+                    && !a.getSubcommands().isEmpty()
+                    && !b.getSubcommands().isEmpty()) {
                 a.addSubcommands(b.getSubcommands());
             } else {
                 throw new IllegalStateException("command " + c.getName() + " is defined twice");
@@ -202,7 +218,8 @@ public final class Loop implements AutoCloseable {
         services.scheduler().shutdownNow();
         workers.shutdown();
         try {
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) log.warn("Some interactions were still running at shutdown");
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS))
+                log.warn("Some interactions were still running at shutdown");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

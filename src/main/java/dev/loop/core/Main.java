@@ -17,8 +17,7 @@ public final class Main {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         String command = args.length == 0 ? "run" : args[0];
@@ -29,7 +28,8 @@ public final class Main {
             case "invite" -> SetupCommands.invite(System.getenv(), System.out, System.err);
             case "bench" -> dev.loop.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             default -> {
-                System.err.println("loop: unknown command " + command + " (expected run, check, sandbox, invite or bench)");
+                System.err.println(
+                        "loop: unknown command " + command + " (expected run, check, sandbox, invite or bench)");
                 yield 2;
             }
         };
@@ -45,7 +45,8 @@ public final class Main {
     static int run(Map<String, String> env) {
         String token = env.get("DISCORD_TOKEN");
         if (token == null || token.isBlank()) {
-            System.err.println("DISCORD_TOKEN is not set: export your bot token, or try Loop without one: ./run.sh sandbox");
+            System.err.println(
+                    "DISCORD_TOKEN is not set: export your bot token, or try Loop without one: ./run.sh sandbox");
             return 1;
         }
         Config config;
@@ -59,7 +60,8 @@ public final class Main {
         try {
             loop = Loop.start(config, token.strip(), Clock.systemUTC());
         } catch (InvalidTokenException e) {
-            System.err.println("Discord rejected DISCORD_TOKEN: check the token in the Developer Portal (Bot > Reset Token)");
+            System.err.println(
+                    "Discord rejected DISCORD_TOKEN: check the token in the Developer Portal (Bot > Reset Token)");
             return 1;
         } catch (Loop.StartupException e) {
             System.err.println(e.getMessage());
@@ -73,11 +75,14 @@ public final class Main {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Shutting down");
-            loop.close();
-            stopped.countDown();
-        }, "loop-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            log.info("Shutting down");
+                            loop.close();
+                            stopped.countDown();
+                        },
+                        "loop-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -20,19 +20,24 @@ public final class RoutineRuns {
     /** True when this call claimed the period (nobody ran it before). */
     public boolean claim(String routine, String periodKey, Instant now) {
         return db.write(ctx -> ctx.insertInto(ROUTINE_RUN)
-                .set(ROUTINE_RUN.NAME, routine).set(ROUTINE_RUN.PERIOD_KEY, periodKey)
-                .set(ROUTINE_RUN.RAN_AT, now.toEpochMilli())
-                .onConflictDoNothing().execute() > 0);
+                        .set(ROUTINE_RUN.NAME, routine)
+                        .set(ROUTINE_RUN.PERIOD_KEY, periodKey)
+                        .set(ROUTINE_RUN.RAN_AT, now.toEpochMilli())
+                        .onConflictDoNothing()
+                        .execute()
+                > 0);
     }
 
     /** Gives a claimed period back after the routine failed. */
     public void release(String routine, String periodKey) {
-        db.transaction(ctx -> ctx.deleteFrom(ROUTINE_RUN).where(ROUTINE_RUN.NAME.eq(routine))
-                .and(ROUTINE_RUN.PERIOD_KEY.eq(periodKey)).execute());
+        db.transaction(ctx -> ctx.deleteFrom(ROUTINE_RUN)
+                .where(ROUTINE_RUN.NAME.eq(routine))
+                .and(ROUTINE_RUN.PERIOD_KEY.eq(periodKey))
+                .execute());
     }
 
     public boolean ran(String routine, String periodKey) {
-        return db.read(ctx -> ctx.fetchExists(ROUTINE_RUN,
-                ROUTINE_RUN.NAME.eq(routine).and(ROUTINE_RUN.PERIOD_KEY.eq(periodKey))));
+        return db.read(ctx ->
+                ctx.fetchExists(ROUTINE_RUN, ROUTINE_RUN.NAME.eq(routine).and(ROUTINE_RUN.PERIOD_KEY.eq(periodKey))));
     }
 }

@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
  */
 public record SchemaScript(List<Section> sections) {
 
-    public record Section(int version, String sql) {
-    }
+    public record Section(int version, String sql) {}
 
     private static final Pattern VERSION_MARKER = Pattern.compile("(?m)^--\\s*version\\s+(\\d+)\\s*$");
 

@@ -10,6 +10,10 @@ import java.util.concurrent.ScheduledExecutorService;
  * What every feature is constructed with. {@code workers} runs handlers off the gateway thread; {@code scheduler}
  * runs routines.
  */
-public record Services(Config config, Database database, Clock clock, Engineers engineers,
-                       ExecutorService workers, ScheduledExecutorService scheduler) {
-}
+public record Services(
+        Config config,
+        Database database,
+        Clock clock,
+        Engineers engineers,
+        ExecutorService workers,
+        ScheduledExecutorService scheduler) {}

@@ -63,8 +63,7 @@ public final class IssueActions {
     }
 
     /** What an addition did. */
-    public record Added(boolean added, boolean bumped, Issue issue) {
-    }
+    public record Added(boolean added, boolean bumped, Issue issue) {}
 
     public Added addRequester(JDA jda, int number, long userId, Requester.How how, Long placeId, long actor) {
         Bump.Counts before = counts(number);
@@ -78,8 +77,7 @@ public final class IssueActions {
         return new Bump.Counts(c[0], c[1]);
     }
 
-    public record PlaceResult(long placeId, boolean added, boolean bumped, Issue issue) {
-    }
+    public record PlaceResult(long placeId, boolean added, boolean bumped, Issue issue) {}
 
     public PlaceResult addPlace(JDA jda, int number, NewPlace place, long actor) {
         Bump.Counts before = counts(number);
@@ -121,8 +119,11 @@ public final class IssueActions {
         if (added && Bump.decide(issue, before, counts(number)) instanceof Bump.Bumped bump) {
             issue = store.setPriority(number, bump.to(), bump.detail(), null, promiseFrom(bump.to()), null, now());
             bumped = true;
-            announce(jda, "⬆️ **" + issue.ref() + "** " + Safe.inline(issue.title(), 120)
-                    + " was brought up again and is bumped from Low to **High** (" + views.timeline(Priority.HIGH) + ").");
+            announce(
+                    jda,
+                    "⬆️ **" + issue.ref() + "** " + Safe.inline(issue.title(), 120)
+                            + " was brought up again and is bumped from Low to **High** ("
+                            + views.timeline(Priority.HIGH) + ").");
             tellTimelineLater(jda, issue);
         }
         if (added) refreshCards(jda, number);
@@ -138,8 +139,12 @@ public final class IssueActions {
         Thread.ofVirtual().name("loop-timeline-" + issue.number()).start(() -> {
             try {
                 Told told = tellRequesters(jda, issue.number(), text);
-                store.addHistory(issue.number(), null, "notice", "requesters told the timeline of "
-                        + issue.priority().label() + " (" + told.people() + ")", now());
+                store.addHistory(
+                        issue.number(),
+                        null,
+                        "notice",
+                        "requesters told the timeline of " + issue.priority().label() + " (" + told.people() + ")",
+                        now());
             } catch (RuntimeException e) {
                 log.warn("Telling the requesters of {} the timeline failed", issue.ref(), e);
             }
@@ -148,12 +153,17 @@ public final class IssueActions {
 
     /** The promise deadline a priority implies from now, or null when its timeline promises nothing. */
     public Instant promiseFrom(Priority priority) {
-        return config.timelines().of(priority).map(Config.Timeline::promise).map(d -> now().plus(d)).orElse(null);
+        return config.timelines()
+                .of(priority)
+                .map(Config.Timeline::promise)
+                .map(d -> now().plus(d))
+                .orElse(null);
     }
 
     /** Posts a line in the team channel (pings nobody). */
     public void announce(JDA jda, String text) {
-        GuildMessageChannel team = jda.getChannelById(GuildMessageChannel.class, config.channels().team());
+        GuildMessageChannel team =
+                jda.getChannelById(GuildMessageChannel.class, config.channels().team());
         if (team == null) {
             log.warn("Team channel {} is not visible to Loop", config.channels().team());
             return;
@@ -177,14 +187,18 @@ public final class IssueActions {
         List<Place> places = store.places(number);
         List<Requester> requesters = store.requesters(number);
         Map<Long, List<Long>> byThread = new LinkedHashMap<>();
-        Long fallbackThread = places.stream().filter(p -> p.kind() != Place.PlaceKind.GITHUB && p.channelId() != null)
-                .map(Place::channelId).findFirst().orElse(null);
+        Long fallbackThread = places.stream()
+                .filter(p -> p.kind() != Place.PlaceKind.GITHUB && p.channelId() != null)
+                .map(Place::channelId)
+                .findFirst()
+                .orElse(null);
         Map<Long, Long> placeChannel = new HashMap<>();
         for (Place p : places) if (p.channelId() != null) placeChannel.put(p.id(), p.channelId());
         List<Long> inThread = new ArrayList<>();
         List<Long> dmOnly = new ArrayList<>();
         for (Requester r : requesters) {
-            Long channel = r.placeId() == null ? fallbackThread : placeChannel.getOrDefault(r.placeId(), fallbackThread);
+            Long channel =
+                    r.placeId() == null ? fallbackThread : placeChannel.getOrDefault(r.placeId(), fallbackThread);
             if (channel == null) dmOnly.add(r.userId());
             else byThread.computeIfAbsent(channel, c -> new ArrayList<>()).add(r.userId());
         }
@@ -196,13 +210,15 @@ public final class IssueActions {
                 dmOnly.addAll(e.getValue());
                 continue;
             }
-            for (List<Long> group : Chunker.pack(e.getValue(), id -> "<@" + id + ">", " ", text.length() + 1,
-                    Chunker.MESSAGE_LIMIT, 100)) {
+            for (List<Long> group : Chunker.pack(
+                    e.getValue(), id -> "<@" + id + ">", " ", text.length() + 1, Chunker.MESSAGE_LIMIT, 100)) {
                 StringBuilder content = new StringBuilder();
                 for (Long id : group) content.append("<@").append(id).append("> ");
                 content.append(text);
                 try {
-                    channel.sendMessage(Replies.pinging(content.toString(), group).setComponents(components).build())
+                    channel.sendMessage(Replies.pinging(content.toString(), group)
+                                    .setComponents(components)
+                                    .build())
                             .complete();
                     inThread.addAll(group);
                 } catch (RuntimeException failed) {
@@ -217,21 +233,36 @@ public final class IssueActions {
         Told told = new Told(inThread, byDm, unreachable);
         if (!told.unreachable().isEmpty()) {
             StringBuilder who = new StringBuilder();
-            for (Long id : told.unreachable()) who.append(who.isEmpty() ? "" : ", ").append("<@").append(id).append('>');
-            store.addHistory(number, null, "unreachable", "couldn't tell " + who + " (no thread to post in, DMs closed): "
-                    + Safe.truncate(Safe.oneLineRaw(text), 120), now());
+            for (Long id : told.unreachable())
+                who.append(who.isEmpty() ? "" : ", ").append("<@").append(id).append('>');
+            store.addHistory(
+                    number,
+                    null,
+                    "unreachable",
+                    "couldn't tell " + who + " (no thread to post in, DMs closed): "
+                            + Safe.truncate(Safe.oneLineRaw(text), 120),
+                    now());
         }
         return told;
     }
 
     /** DMs everyone in {@code users} at once and waits for each answer: who got it, and whose DMs refused it. */
-    private static void direct(JDA jda, List<Long> users, String text, List<? extends MessageTopLevelComponent> components,
-                               List<Long> byDm, List<Long> unreachable) {
+    private static void direct(
+            JDA jda,
+            List<Long> users,
+            String text,
+            List<? extends MessageTopLevelComponent> components,
+            List<Long> byDm,
+            List<Long> unreachable) {
         Map<Long, CompletableFuture<?>> sent = new LinkedHashMap<>();
         for (Long user : users) {
-            sent.put(user, jda.openPrivateChannelById(user)
-                    .flatMap(dm -> dm.sendMessage(MessageCreateBuilder.from(Replies.text(text)).setComponents(components).build()))
-                    .submit());
+            sent.put(
+                    user,
+                    jda.openPrivateChannelById(user)
+                            .flatMap(dm -> dm.sendMessage(MessageCreateBuilder.from(Replies.text(text))
+                                    .setComponents(components)
+                                    .build()))
+                            .submit());
         }
         for (Map.Entry<Long, CompletableFuture<?>> e : sent.entrySet()) {
             try {
@@ -276,7 +307,8 @@ public final class IssueActions {
             if (channel == null) continue;
             if (channel instanceof ThreadChannel t && (t.isArchived() || t.isLocked())) continue;
             try {
-                channel.editMessageById(p.cardMessageId(), views.cardEdit(view.get())).complete();
+                channel.editMessageById(p.cardMessageId(), views.cardEdit(view.get()))
+                        .complete();
             } catch (RuntimeException e) {
                 log.debug("Card {} in {} not updated: {}", p.cardMessageId(), p.channelId(), e.toString());
             }

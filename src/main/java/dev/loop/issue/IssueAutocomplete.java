@@ -17,7 +17,8 @@ public final class IssueAutocomplete {
 
     public List<Command.Choice> complete(CommandAutoCompleteInteractionEvent event) {
         return store.suggest(event.getFocusedOption().getValue(), activeOnly, 25).stream()
-                .map(i -> new Command.Choice(Safe.truncate(Safe.oneLineRaw(i.ref() + " " + i.title()), 100), String.valueOf(i.number())))
+                .map(i -> new Command.Choice(
+                        Safe.truncate(Safe.oneLineRaw(i.ref() + " " + i.title()), 100), String.valueOf(i.number())))
                 .toList();
     }
 }

@@ -52,31 +52,49 @@ public final class IssueCommands implements Feature {
         for (IssueStatus s : IssueStatus.values()) status.addChoice(s.label(), s.code());
         OptionData priority = new OptionData(OptionType.STRING, "priority", "Only issues with this priority", false);
         for (Priority p : Priority.values()) priority.addChoice(p.label(), p.code());
-        return List.of(Commands.slash("issue", "Loop's issue records").addSubcommands(
-                new SubcommandData("show", "Show an issue card").addOptions(number("number", "The issue number")),
-                new SubcommandData("list", "List issues").addOptions(status, priority,
-                        new OptionData(OptionType.USER, "owner", "Only issues owned by this engineer", false)),
-                new SubcommandData("search", "Search titles, summaries and transcripts")
-                        .addOptions(new OptionData(OptionType.STRING, "query", "Words to look for", true).setMaxLength(200)),
-                new SubcommandData("close", "Close an issue without shipping it; its requesters are told")
-                        .addOptions(number("number", "The issue number"),
-                                new OptionData(OptionType.STRING, "reason", "Why (e.g. won't fix, not a bug)", true).setMaxLength(300)),
-                new SubcommandData("merge", "Move everything of one issue into another and mark it a duplicate")
-                        .addOptions(number("from", "The duplicate"), number("into", "The issue to keep")),
-                new SubcommandData("unmerge", "Undo a merge").addOptions(number("number", "The issue that was merged away"))));
+        return List.of(Commands.slash("issue", "Loop's issue records")
+                .addSubcommands(
+                        new SubcommandData("show", "Show an issue card")
+                                .addOptions(number("number", "The issue number")),
+                        new SubcommandData("list", "List issues")
+                                .addOptions(
+                                        status,
+                                        priority,
+                                        new OptionData(
+                                                OptionType.USER, "owner", "Only issues owned by this engineer", false)),
+                        new SubcommandData("search", "Search titles, summaries and transcripts")
+                                .addOptions(new OptionData(OptionType.STRING, "query", "Words to look for", true)
+                                        .setMaxLength(200)),
+                        new SubcommandData("close", "Close an issue without shipping it; its requesters are told")
+                                .addOptions(
+                                        number("number", "The issue number"),
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        "reason",
+                                                        "Why (e.g. won't fix, not a bug)",
+                                                        true)
+                                                .setMaxLength(300)),
+                        new SubcommandData("merge", "Move everything of one issue into another and mark it a duplicate")
+                                .addOptions(number("from", "The duplicate"), number("into", "The issue to keep")),
+                        new SubcommandData("unmerge", "Undo a merge")
+                                .addOptions(number("number", "The issue that was merged away"))));
     }
 
     @Override
     public void routes(InteractionRouter router) {
         IssueAutocomplete any = new IssueAutocomplete(store, false);
         IssueAutocomplete active = new IssueAutocomplete(store, true);
-        router.slash("issue show", this::show).autocomplete("issue show", "number", any::complete)
+        router.slash("issue show", this::show)
+                .autocomplete("issue show", "number", any::complete)
                 .slash("issue list", this::list)
                 .slash("issue search", this::search)
-                .slash("issue close", this::close).autocomplete("issue close", "number", active::complete)
-                .slash("issue merge", this::merge).autocomplete("issue merge", "from", active::complete)
+                .slash("issue close", this::close)
+                .autocomplete("issue close", "number", active::complete)
+                .slash("issue merge", this::merge)
+                .autocomplete("issue merge", "from", active::complete)
                 .autocomplete("issue merge", "into", active::complete)
-                .slash("issue unmerge", this::unmerge).autocomplete("issue unmerge", "number", any::complete)
+                .slash("issue unmerge", this::unmerge)
+                .autocomplete("issue unmerge", "number", any::complete)
                 .button(IssueViews.LIST_PREFIX, this::page);
     }
 
@@ -86,19 +104,28 @@ public final class IssueCommands implements Feature {
 
     private void show(SlashCommandInteractionEvent e) {
         int number = IssueNumberOption.read(e, "number");
-        IssueRecordView view = store.view(number).orElseThrow(() -> new UserError("There is no issue #" + number + "."));
-        e.reply(new MessageCreateBuilder().setEmbeds(views.card(view)).setComponents(views.cardButtons(view.issue()))
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build()).setEphemeral(true).queue();
+        IssueRecordView view =
+                store.view(number).orElseThrow(() -> new UserError("There is no issue #" + number + "."));
+        e.reply(new MessageCreateBuilder()
+                        .setEmbeds(views.card(view))
+                        .setComponents(views.cardButtons(view.issue()))
+                        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                        .build())
+                .setEphemeral(true)
+                .queue();
     }
 
     private void list(SlashCommandInteractionEvent e) {
         String status = e.getOption("status", OptionMapping::getAsString);
         String priority = e.getOption("priority", OptionMapping::getAsString);
         User owner = e.getOption("owner", OptionMapping::getAsUser);
-        IssueFilter filter = new IssueFilter(status == null ? null : IssueStatus.fromCode(status),
-                priority == null ? null : Priority.fromCode(priority), owner == null ? null : owner.getIdLong());
+        IssueFilter filter = new IssueFilter(
+                status == null ? null : IssueStatus.fromCode(status),
+                priority == null ? null : Priority.fromCode(priority),
+                owner == null ? null : owner.getIdLong());
         e.reply(views.listPage(store.list(filter, 0, PAGE_SIZE), filterKey(filter), heading(filter)))
-                .setEphemeral(true).queue();
+                .setEphemeral(true)
+                .queue();
     }
 
     /** Previous / Next: the page and filter travel in the button's id, so paging survives restarts. */
@@ -121,18 +148,21 @@ public final class IssueCommands implements Feature {
     }
 
     static String filterKey(IssueFilter f) {
-        return (f.status() == null ? "" : f.status().code()) + "," + (f.priority() == null ? "" : f.priority().code())
-                + "," + (f.ownerId() == null ? "" : f.ownerId());
+        return (f.status() == null ? "" : f.status().code()) + ","
+                + (f.priority() == null ? "" : f.priority().code()) + "," + (f.ownerId() == null ? "" : f.ownerId());
     }
 
     static IssueFilter parseFilter(String key) {
         String[] p = key.split(",", -1);
-        return new IssueFilter(p[0].isEmpty() ? null : IssueStatus.fromCode(p[0]),
-                p[1].isEmpty() ? null : Priority.fromCode(p[1]), p[2].isEmpty() ? null : Long.parseLong(p[2]));
+        return new IssueFilter(
+                p[0].isEmpty() ? null : IssueStatus.fromCode(p[0]),
+                p[1].isEmpty() ? null : Priority.fromCode(p[1]),
+                p[2].isEmpty() ? null : Long.parseLong(p[2]));
     }
 
     private static String heading(IssueFilter f) {
-        StringBuilder b = new StringBuilder(f.status() == null ? "Open issues" : f.status().label() + " issues");
+        StringBuilder b = new StringBuilder(
+                f.status() == null ? "Open issues" : f.status().label() + " issues");
         if (f.priority() != null) b.append(" · ").append(f.priority().label());
         if (f.ownerId() != null) b.append(" · owned by one engineer");
         return b.toString();
@@ -145,13 +175,19 @@ public final class IssueCommands implements Feature {
         List<SearchHit> hits = store.search(match.get().match(), false, 10);
         String shown = Safe.inline(query, 100);
         if (hits.isEmpty()) {
-            e.reply(Replies.text("No issue mentions \"" + shown + "\".")).setEphemeral(true).queue();
+            e.reply(Replies.text("No issue mentions \"" + shown + "\"."))
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         StringBuilder b = new StringBuilder();
         for (SearchHit h : hits) b.append(views.row(h.issue())).append('\n');
-        e.reply(Replies.embed(Replies.card(Replies.BRAND).setTitle(Replies.title("Issues matching \"" + query + "\""))
-                .setDescription(Replies.description(b.toString())).build())).setEphemeral(true).queue();
+        e.reply(Replies.embed(Replies.card(Replies.BRAND)
+                        .setTitle(Replies.title("Issues matching \"" + query + "\""))
+                        .setDescription(Replies.description(b.toString()))
+                        .build()))
+                .setEphemeral(true)
+                .queue();
     }
 
     private void close(SlashCommandInteractionEvent e) {
@@ -160,16 +196,24 @@ public final class IssueCommands implements Feature {
         String reason = e.getOption("reason", OptionMapping::getAsString).strip();
         Issue issue = require(number);
         if (!issue.status().isActive()) {
-            throw new UserError(issue.ref() + " is already " + issue.status().label().toLowerCase() + ".");
+            throw new UserError(
+                    issue.ref() + " is already " + issue.status().label().toLowerCase() + ".");
         }
         if (reason.isEmpty()) throw new UserError("Say why the issue is closed.");
         e.deferReply(true).queue();
-        Issue closed = store.setStatus(number, IssueStatus.CLOSED, reason, e.getUser().getIdLong(), actions.now());
+        Issue closed =
+                store.setStatus(number, IssueStatus.CLOSED, reason, e.getUser().getIdLong(), actions.now());
         actions.refreshCards(e.getJDA(), number);
-        Told told = actions.tellRequesters(e.getJDA(), number, "**" + closed.ref() + "** " + Safe.inline(closed.title(), 150)
-                + " was closed without a change: " + Safe.inline(reason, 300) + ". Thanks for raising it.");
-        e.getHook().sendMessage(Replies.text("Closed **" + closed.ref() + "**; told " + told.reached() + " requester"
-                + (told.reached() == 1 ? "" : "s") + told.unreachableNote() + ".")).setEphemeral(true).queue();
+        Told told = actions.tellRequesters(
+                e.getJDA(),
+                number,
+                "**" + closed.ref() + "** " + Safe.inline(closed.title(), 150) + " was closed without a change: "
+                        + Safe.inline(reason, 300) + ". Thanks for raising it.");
+        e.getHook()
+                .sendMessage(Replies.text("Closed **" + closed.ref() + "**; told " + told.reached() + " requester"
+                        + (told.reached() == 1 ? "" : "s") + told.unreachableNote() + "."))
+                .setEphemeral(true)
+                .queue();
     }
 
     private void merge(SlashCommandInteractionEvent e) {
@@ -178,7 +222,8 @@ public final class IssueCommands implements Feature {
         int into = IssueNumberOption.read(e, "into");
         Issue source = require(from);
         Issue target = require(into);
-        MergePlan.Check check = MergePlan.plan(source, store.rows(from), target, store.rows(into), store.duplicatesOf(from));
+        MergePlan.Check check =
+                MergePlan.plan(source, store.rows(from), target, store.rows(into), store.duplicatesOf(from));
         MergePlan plan = switch (check) {
             case MergePlan.Refused refused -> throw new UserError(capitalize(refused.message()) + ".");
             case MergePlan.Allowed allowed -> allowed.plan();
@@ -189,9 +234,13 @@ public final class IssueCommands implements Feature {
         IssueActions.Added result = actions.afterMerge(e.getJDA(), into, plan.intoBefore());
         Issue after = result.issue();
         e.reply(Replies.text("Merged **#" + from + "** into **" + after.ref() + "** " + Safe.inline(after.title(), 150)
-                + ". It now has " + store.requesters(into).size() + " requesters and " + store.places(into).size()
-                + " places." + (result.bumped() ? " It has now been brought up before, so it moved up to High." : "")
-                + " Undo with /issue unmerge number:" + from + ".")).setEphemeral(true).queue();
+                        + ". It now has " + store.requesters(into).size() + " requesters and "
+                        + store.places(into).size()
+                        + " places."
+                        + (result.bumped() ? " It has now been brought up before, so it moved up to High." : "")
+                        + " Undo with /issue unmerge number:" + from + "."))
+                .setEphemeral(true)
+                .queue();
     }
 
     private void unmerge(SlashCommandInteractionEvent e) {
@@ -211,6 +260,7 @@ public final class IssueCommands implements Feature {
         actions.refreshCards(e.getJDA(), number);
         actions.refreshCards(e.getJDA(), into);
         e.reply(Replies.text("Split **" + issue.ref() + "** back out of **#" + into + "** with everything it brought."))
-                .setEphemeral(true).queue();
+                .setEphemeral(true)
+                .queue();
     }
 }

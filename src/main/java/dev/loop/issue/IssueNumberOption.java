@@ -18,8 +18,7 @@ public final class IssueNumberOption {
 
     private static final Pattern LEADING_NUMBER = Pattern.compile("^#?\\s*(\\d{1,9})(?:\\D.*)?$", Pattern.DOTALL);
 
-    private IssueNumberOption() {
-    }
+    private IssueNumberOption() {}
 
     public static OptionData option(String name, String description) {
         return new OptionData(OptionType.STRING, name, description, true, true).setMaxLength(100);
@@ -36,7 +35,8 @@ public final class IssueNumberOption {
         String t = text == null ? "" : text.strip();
         Matcher m = LEADING_NUMBER.matcher(t);
         if (!m.matches()) {
-            throw new UserError("\"" + Safe.inline(t, 60) + "\" is not an issue: pick one from the list or type its number, like 12.");
+            throw new UserError("\"" + Safe.inline(t, 60)
+                    + "\" is not an issue: pick one from the list or type its number, like 12.");
         }
         int n = Integer.parseInt(m.group(1));
         if (n < 1) throw new UserError("There is no issue #" + n + ".");

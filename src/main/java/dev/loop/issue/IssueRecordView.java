@@ -15,8 +15,12 @@ public record IssueRecordView(
         List<HistoryEntry> history,
         Optional<ProposalTally> proposal) {
 
-    public IssueRecordView(Issue issue, List<Place> places, List<Requester> requesters, int transcriptLines,
-                           List<HistoryEntry> history) {
+    public IssueRecordView(
+            Issue issue,
+            List<Place> places,
+            List<Requester> requesters,
+            int transcriptLines,
+            List<HistoryEntry> history) {
         this(issue, places, requesters, transcriptLines, history, Optional.empty());
     }
 }

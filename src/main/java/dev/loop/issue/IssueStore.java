@@ -40,7 +40,9 @@ public final class IssueStore {
     private final Database db;
     /** Word frequencies change slowly; one snapshot serves many searches (see {@link #termFrequencies()}). */
     private volatile TermFrequencies terms = TermFrequencies.EMPTY;
-    private final java.util.concurrent.atomic.AtomicBoolean refreshingTerms = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private final java.util.concurrent.atomic.AtomicBoolean refreshingTerms =
+            new java.util.concurrent.atomic.AtomicBoolean();
     static final java.time.Duration TERMS_MAX_AGE = java.time.Duration.ofMinutes(5);
 
     public IssueStore(Database db) {
@@ -54,18 +56,31 @@ public final class IssueStore {
     // ---------------------------------------------------------------- create
 
     /** Creates an issue with its first place, requesters and transcript in one transaction. */
-    public Issue create(NewIssue n, NewPlace place, List<Long> requesterIds, Requester.How how,
-                        List<NewTranscriptLine> transcript, boolean transcriptCapped, long actor, Instant now) {
+    public Issue create(
+            NewIssue n,
+            NewPlace place,
+            List<Long> requesterIds,
+            Requester.How how,
+            List<NewTranscriptLine> transcript,
+            boolean transcriptCapped,
+            long actor,
+            Instant now) {
         return db.write(ctx -> {
             Integer max = ctx.select(DSL.max(ISSUE.NUMBER)).from(ISSUE).fetchOne(0, Integer.class);
             int number = max == null ? 1 : max + 1;
             ctx.insertInto(ISSUE)
-                    .set(ISSUE.NUMBER, number).set(ISSUE.TITLE, n.title()).set(ISSUE.KIND, n.kind().code())
+                    .set(ISSUE.NUMBER, number)
+                    .set(ISSUE.TITLE, n.title())
+                    .set(ISSUE.KIND, n.kind().code())
                     .set(ISSUE.SUMMARY, n.summary() == null ? "" : n.summary())
-                    .set(ISSUE.STATUS, IssueStatus.OPEN.code()).set(ISSUE.PRIORITY, Priority.UNTRIAGED.code())
-                    .set(ISSUE.NEEDS_DOCS, n.needsDocs()).set(ISSUE.AREA, n.area()).set(ISSUE.OWNER_ID, n.ownerId())
+                    .set(ISSUE.STATUS, IssueStatus.OPEN.code())
+                    .set(ISSUE.PRIORITY, Priority.UNTRIAGED.code())
+                    .set(ISSUE.NEEDS_DOCS, n.needsDocs())
+                    .set(ISSUE.AREA, n.area())
+                    .set(ISSUE.OWNER_ID, n.ownerId())
                     .set(ISSUE.TRANSCRIPT_CAPPED, transcriptCapped)
-                    .set(ISSUE.CREATED_BY, actor).set(ISSUE.CREATED_AT, now.toEpochMilli())
+                    .set(ISSUE.CREATED_BY, actor)
+                    .set(ISSUE.CREATED_AT, now.toEpochMilli())
                     .set(ISSUE.UPDATED_AT, now.toEpochMilli())
                     .execute();
             addHistory(ctx, number, actor, "capture", "captured as " + n.kind().code() + ": " + n.title(), now);
@@ -73,12 +88,22 @@ public final class IssueStore {
             for (Long user : requesterIds) insertRequester(ctx, number, user, how, placeId, actor, now);
             insertTranscript(ctx, number, placeId, transcript);
             if (transcriptCapped) {
-                addHistory(ctx, number, null, "transcript_capped",
-                        "only the first " + transcript.size() + " messages were copied (capture.transcript-limit)", now);
+                addHistory(
+                        ctx,
+                        number,
+                        null,
+                        "transcript_capped",
+                        "only the first " + transcript.size() + " messages were copied (capture.transcript-limit)",
+                        now);
             }
             if (n.ownerId() != null) {
-                addHistory(ctx, number, actor, "assign", "owner <@" + n.ownerId() + ">"
-                        + (n.area() == null ? "" : " (area " + n.area() + ")"), now);
+                addHistory(
+                        ctx,
+                        number,
+                        actor,
+                        "assign",
+                        "owner <@" + n.ownerId() + ">" + (n.area() == null ? "" : " (area " + n.area() + ")"),
+                        now);
             }
             refreshIndex(ctx, number);
             return load(ctx, number).orElseThrow();
@@ -92,19 +117,32 @@ public final class IssueStore {
     }
 
     public Optional<IssueRecordView> view(int number) {
-        return db.read(ctx -> load(ctx, number).map(issue -> new IssueRecordView(issue,
-                places(ctx, number), requesters(ctx, number),
-                ctx.fetchCount(TRANSCRIPT_MESSAGE, TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number)),
-                history(ctx, number), latestProposal(ctx, number))));
+        return db.read(ctx -> load(ctx, number)
+                .map(issue -> new IssueRecordView(
+                        issue,
+                        places(ctx, number),
+                        requesters(ctx, number),
+                        ctx.fetchCount(TRANSCRIPT_MESSAGE, TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number)),
+                        history(ctx, number),
+                        latestProposal(ctx, number))));
     }
 
     /** The latest proposed solution's answers, for the card; the proposals themselves belong to triage. */
     private static Optional<ProposalTally> latestProposal(DSLContext ctx, int number) {
-        return ctx.select(PROPOSAL.ID).from(PROPOSAL).where(PROPOSAL.ISSUE_NUMBER.eq(number))
-                .orderBy(PROPOSAL.ID.desc()).limit(1).fetchOptional(PROPOSAL.ID)
-                .map(id -> new ProposalTally(id,
-                        ctx.fetchCount(PROPOSAL_ANSWER, PROPOSAL_ANSWER.PROPOSAL_ID.eq(id).and(PROPOSAL_ANSWER.SOLVES.isTrue())),
-                        ctx.fetchCount(PROPOSAL_ANSWER, PROPOSAL_ANSWER.PROPOSAL_ID.eq(id).and(PROPOSAL_ANSWER.SOLVES.isFalse()))));
+        return ctx.select(PROPOSAL.ID)
+                .from(PROPOSAL)
+                .where(PROPOSAL.ISSUE_NUMBER.eq(number))
+                .orderBy(PROPOSAL.ID.desc())
+                .limit(1)
+                .fetchOptional(PROPOSAL.ID)
+                .map(id -> new ProposalTally(
+                        id,
+                        ctx.fetchCount(
+                                PROPOSAL_ANSWER,
+                                PROPOSAL_ANSWER.PROPOSAL_ID.eq(id).and(PROPOSAL_ANSWER.SOLVES.isTrue())),
+                        ctx.fetchCount(
+                                PROPOSAL_ANSWER,
+                                PROPOSAL_ANSWER.PROPOSAL_ID.eq(id).and(PROPOSAL_ANSWER.SOLVES.isFalse()))));
     }
 
     public List<Place> places(int number) {
@@ -114,8 +152,9 @@ public final class IssueStore {
     /** How many places and requesters the issue has, in one read: {places, requesters}. */
     public int[] placeAndRequesterCounts(int number) {
         return db.read(ctx -> new int[] {
-                ctx.fetchCount(ISSUE_PLACE, ISSUE_PLACE.ISSUE_NUMBER.eq(number)),
-                ctx.fetchCount(REQUESTER, REQUESTER.ISSUE_NUMBER.eq(number))});
+            ctx.fetchCount(ISSUE_PLACE, ISSUE_PLACE.ISSUE_NUMBER.eq(number)),
+            ctx.fetchCount(REQUESTER, REQUESTER.ISSUE_NUMBER.eq(number))
+        });
     }
 
     public List<Requester> requesters(int number) {
@@ -127,41 +166,56 @@ public final class IssueStore {
     }
 
     public List<TranscriptLine> transcript(int number) {
-        return db.read(ctx -> ctx.selectFrom(TRANSCRIPT_MESSAGE).where(TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number))
-                .orderBy(TRANSCRIPT_MESSAGE.POSTED_AT, TRANSCRIPT_MESSAGE.MESSAGE_ID).fetch(IssueStore::toLine));
+        return db.read(ctx -> ctx.selectFrom(TRANSCRIPT_MESSAGE)
+                .where(TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number))
+                .orderBy(TRANSCRIPT_MESSAGE.POSTED_AT, TRANSCRIPT_MESSAGE.MESSAGE_ID)
+                .fetch(IssueStore::toLine));
     }
 
     /** The issue a thread (or forum post, or message's channel) was captured into or linked to, if any. */
     public Optional<Issue> findByChannel(long channelId) {
-        return db.read(ctx -> ctx.select(ISSUE_PLACE.ISSUE_NUMBER).from(ISSUE_PLACE)
-                .where(ISSUE_PLACE.CHANNEL_ID.eq(channelId)).and(ISSUE_PLACE.KIND.ne(Place.PlaceKind.MESSAGE.code()))
-                .orderBy(ISSUE_PLACE.ID).limit(1).fetchOptional(ISSUE_PLACE.ISSUE_NUMBER)
+        return db.read(ctx -> ctx.select(ISSUE_PLACE.ISSUE_NUMBER)
+                .from(ISSUE_PLACE)
+                .where(ISSUE_PLACE.CHANNEL_ID.eq(channelId))
+                .and(ISSUE_PLACE.KIND.ne(Place.PlaceKind.MESSAGE.code()))
+                .orderBy(ISSUE_PLACE.ID)
+                .limit(1)
+                .fetchOptional(ISSUE_PLACE.ISSUE_NUMBER)
                 .flatMap(n -> load(ctx, n)));
     }
 
     /** The issue a single message was captured into, if any. */
     public Optional<Issue> findByMessage(long messageId) {
-        return db.read(ctx -> ctx.select(ISSUE_PLACE.ISSUE_NUMBER).from(ISSUE_PLACE)
-                .where(ISSUE_PLACE.MESSAGE_ID.eq(messageId)).limit(1).fetchOptional(ISSUE_PLACE.ISSUE_NUMBER)
+        return db.read(ctx -> ctx.select(ISSUE_PLACE.ISSUE_NUMBER)
+                .from(ISSUE_PLACE)
+                .where(ISSUE_PLACE.MESSAGE_ID.eq(messageId))
+                .limit(1)
+                .fetchOptional(ISSUE_PLACE.ISSUE_NUMBER)
                 .flatMap(n -> load(ctx, n)));
     }
 
     /** The issue whose card is this message. */
     public Optional<Issue> findByCard(long messageId) {
-        return db.read(ctx -> ctx.select(ISSUE_PLACE.ISSUE_NUMBER).from(ISSUE_PLACE)
-                .where(ISSUE_PLACE.CARD_MESSAGE_ID.eq(messageId)).limit(1).fetchOptional(ISSUE_PLACE.ISSUE_NUMBER)
+        return db.read(ctx -> ctx.select(ISSUE_PLACE.ISSUE_NUMBER)
+                .from(ISSUE_PLACE)
+                .where(ISSUE_PLACE.CARD_MESSAGE_ID.eq(messageId))
+                .limit(1)
+                .fetchOptional(ISSUE_PLACE.ISSUE_NUMBER)
                 .flatMap(n -> load(ctx, n)));
     }
 
     /** The place whose issue card is this message. */
     public Optional<Place> placeOfCard(long messageId) {
-        return db.read(ctx -> ctx.selectFrom(ISSUE_PLACE).where(ISSUE_PLACE.CARD_MESSAGE_ID.eq(messageId))
-                .limit(1).fetchOptional(IssueStore::toPlace));
+        return db.read(ctx -> ctx.selectFrom(ISSUE_PLACE)
+                .where(ISSUE_PLACE.CARD_MESSAGE_ID.eq(messageId))
+                .limit(1)
+                .fetchOptional(IssueStore::toPlace));
     }
 
     /** The newest place's id, 0 when there is none: places added after this moment have higher ids. */
     public long lastPlaceId() {
-        Long last = db.read(ctx -> ctx.select(DSL.max(ISSUE_PLACE.ID)).from(ISSUE_PLACE).fetchOne(0, Long.class));
+        Long last = db.read(
+                ctx -> ctx.select(DSL.max(ISSUE_PLACE.ID)).from(ISSUE_PLACE).fetchOne(0, Long.class));
         return last == null ? 0 : last;
     }
 
@@ -170,12 +224,17 @@ public final class IssueStore {
      * posting it), up to place {@code upToId}, oldest first. GitHub places hold no card and are left out.
      */
     public List<Place> placesWithoutCard(long upToId) {
-        return db.read(ctx -> ctx.select(ISSUE_PLACE.fields()).from(ISSUE_PLACE)
-                .join(ISSUE).on(ISSUE.NUMBER.eq(ISSUE_PLACE.ISSUE_NUMBER))
-                .where(ISSUE_PLACE.CARD_MESSAGE_ID.isNull()).and(ISSUE_PLACE.CHANNEL_ID.isNotNull())
-                .and(ISSUE_PLACE.KIND.ne(Place.PlaceKind.GITHUB.code())).and(ISSUE_PLACE.ID.le(Math.toIntExact(upToId)))
+        return db.read(ctx -> ctx.select(ISSUE_PLACE.fields())
+                .from(ISSUE_PLACE)
+                .join(ISSUE)
+                .on(ISSUE.NUMBER.eq(ISSUE_PLACE.ISSUE_NUMBER))
+                .where(ISSUE_PLACE.CARD_MESSAGE_ID.isNull())
+                .and(ISSUE_PLACE.CHANNEL_ID.isNotNull())
+                .and(ISSUE_PLACE.KIND.ne(Place.PlaceKind.GITHUB.code()))
+                .and(ISSUE_PLACE.ID.le(Math.toIntExact(upToId)))
                 .and(ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()))
-                .orderBy(ISSUE_PLACE.ID).fetch(r -> toPlace(r.into(ISSUE_PLACE))));
+                .orderBy(ISSUE_PLACE.ID)
+                .fetch(r -> toPlace(r.into(ISSUE_PLACE))));
     }
 
     public Page<Issue> list(IssueFilter filter, int page, int pageSize) {
@@ -183,13 +242,16 @@ public final class IssueStore {
             Condition c = filter.status() == null
                     ? ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code())
                     : ISSUE.STATUS.eq(filter.status().code());
-            if (filter.priority() != null) c = c.and(ISSUE.PRIORITY.eq(filter.priority().code()));
+            if (filter.priority() != null)
+                c = c.and(ISSUE.PRIORITY.eq(filter.priority().code()));
             if (filter.ownerId() != null) c = c.and(ISSUE.OWNER_ID.eq(filter.ownerId()));
             int total = ctx.fetchCount(ISSUE, c);
             int safePage = Math.max(0, Math.min(page, Math.max(0, (total - 1) / pageSize)));
-            List<Issue> items = ctx.selectFrom(ISSUE).where(c)
+            List<Issue> items = ctx.selectFrom(ISSUE)
+                    .where(c)
                     .orderBy(priorityOrder(), ISSUE.NUMBER.desc())
-                    .limit(pageSize).offset(safePage * pageSize)
+                    .limit(pageSize)
+                    .offset(safePage * pageSize)
                     .fetch(IssueStore::toIssue);
             return new Page<>(items, safePage, pageSize, total);
         });
@@ -200,7 +262,8 @@ public final class IssueStore {
         return db.read(ctx -> ctx.selectFrom(ISSUE)
                 .where(ISSUE.OWNER_ID.eq(ownerId))
                 .and(ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()))
-                .orderBy(priorityOrder(), ISSUE.NUMBER).fetch(IssueStore::toIssue));
+                .orderBy(priorityOrder(), ISSUE.NUMBER)
+                .fetch(IssueStore::toIssue));
     }
 
     /** Active issues whose promise deadline has passed. */
@@ -208,14 +271,16 @@ public final class IssueStore {
         return db.read(ctx -> ctx.selectFrom(ISSUE)
                 .where(ISSUE.PROMISE_DUE_AT.lt(now.toEpochMilli()))
                 .and(ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()))
-                .orderBy(ISSUE.PROMISE_DUE_AT).fetch(IssueStore::toIssue));
+                .orderBy(ISSUE.PROMISE_DUE_AT)
+                .fetch(IssueStore::toIssue));
     }
 
     /** Autocomplete: active issues whose number or title matches what was typed so far (title order, newest first). */
     public List<Issue> suggest(String typed, boolean activeOnly, int limit) {
         String t = typed == null ? "" : typed.strip().replaceFirst("^#", "");
         return db.read(ctx -> {
-            Condition c = activeOnly ? ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code())
+            Condition c = activeOnly
+                    ? ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code())
                     : DSL.noCondition();
             if (!t.isEmpty()) {
                 Condition match = ISSUE.TITLE.likeIgnoreCase("%" + escapeLike(t) + "%", '\\');
@@ -224,7 +289,11 @@ public final class IssueStore {
                 }
                 c = c.and(match);
             }
-            return ctx.selectFrom(ISSUE).where(c).orderBy(ISSUE.NUMBER.desc()).limit(limit).fetch(IssueStore::toIssue);
+            return ctx.selectFrom(ISSUE)
+                    .where(c)
+                    .orderBy(ISSUE.NUMBER.desc())
+                    .limit(limit)
+                    .fetch(IssueStore::toIssue);
         });
     }
 
@@ -235,12 +304,17 @@ public final class IssueStore {
      */
     public List<SearchHit> search(String match, boolean activeOnly, int limit) {
         if (match == null || match.isBlank()) return List.of();
-        String active = activeOnly ? " AND i.status IN ('" + IssueStatus.OPEN.code() + "', '"
-                + IssueStatus.IN_PROGRESS.code() + "')" : "";
+        String active = activeOnly
+                ? " AND i.status IN ('" + IssueStatus.OPEN.code() + "', '" + IssueStatus.IN_PROGRESS.code() + "')"
+                : "";
         return db.read(ctx -> {
-            var rows = ctx.resultQuery("SELECT f.rowid, bm25(issue_fts, 10.0, 4.0, 1.0) AS score FROM issue_fts f "
-                    + "JOIN issue i ON i.number = f.rowid WHERE issue_fts MATCH ?" + active + " ORDER BY score LIMIT ?",
-                    match, limit).fetch();
+            var rows = ctx.resultQuery(
+                            "SELECT f.rowid, bm25(issue_fts, 10.0, 4.0, 1.0) AS score FROM issue_fts f "
+                                    + "JOIN issue i ON i.number = f.rowid WHERE issue_fts MATCH ?" + active
+                                    + " ORDER BY score LIMIT ?",
+                            match,
+                            limit)
+                    .fetch();
             if (rows.isEmpty()) return List.<SearchHit>of();
             List<Integer> numbers = new ArrayList<>();
             for (Record r : rows) numbers.add(r.get(0, Integer.class));
@@ -274,7 +348,8 @@ public final class IssueStore {
                 try {
                     terms = loadTerms();
                 } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(IssueStore.class).warn("Reading word frequencies failed: {}", e.toString());
+                    org.slf4j.LoggerFactory.getLogger(IssueStore.class)
+                            .warn("Reading word frequencies failed: {}", e.toString());
                 } finally {
                     refreshingTerms.set(false);
                 }
@@ -286,7 +361,8 @@ public final class IssueStore {
     private TermFrequencies loadTerms() {
         return db.read(ctx -> {
             java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-            for (Record r : ctx.resultQuery("SELECT term, doc FROM issue_fts_vocab").fetch()) {
+            for (Record r :
+                    ctx.resultQuery("SELECT term, doc FROM issue_fts_vocab").fetch()) {
                 counts.put(r.get(0, String.class), r.get(1, Integer.class));
             }
             int documents = ctx.fetchOne("SELECT count(*) FROM issue_fts").get(0, Integer.class);
@@ -299,9 +375,12 @@ public final class IssueStore {
     /** Adds a place unless the issue already has one with the same URL. Returns the place id, new or existing. */
     public PlaceAdded addPlace(int number, NewPlace place, long actor, Instant now) {
         return db.write(ctx -> {
-            Optional<Long> existing = ctx.select(ISSUE_PLACE.ID).from(ISSUE_PLACE)
-                    .where(ISSUE_PLACE.ISSUE_NUMBER.eq(number)).and(ISSUE_PLACE.URL.eq(place.url()))
-                    .fetchOptional(ISSUE_PLACE.ID).map(Integer::longValue);
+            Optional<Long> existing = ctx.select(ISSUE_PLACE.ID)
+                    .from(ISSUE_PLACE)
+                    .where(ISSUE_PLACE.ISSUE_NUMBER.eq(number))
+                    .and(ISSUE_PLACE.URL.eq(place.url()))
+                    .fetchOptional(ISSUE_PLACE.ID)
+                    .map(Integer::longValue);
             if (existing.isPresent()) return new PlaceAdded(existing.get(), false);
             long id = insertPlace(ctx, number, place, actor, now);
             addHistory(ctx, number, actor, "link", "brought up again in " + place.url(), now);
@@ -310,13 +389,13 @@ public final class IssueStore {
         });
     }
 
-    public record PlaceAdded(long placeId, boolean added) {
-    }
+    public record PlaceAdded(long placeId, boolean added) {}
 
     /** Adds a requester unless already one. Returns whether they were new. */
     public boolean addRequester(int number, long userId, Requester.How how, Long placeId, long actor, Instant now) {
         return db.write(ctx -> {
-            boolean exists = ctx.fetchExists(REQUESTER, REQUESTER.ISSUE_NUMBER.eq(number).and(REQUESTER.USER_ID.eq(userId)));
+            boolean exists =
+                    ctx.fetchExists(REQUESTER, REQUESTER.ISSUE_NUMBER.eq(number).and(REQUESTER.USER_ID.eq(userId)));
             if (exists) return false;
             insertRequester(ctx, number, userId, how, placeId, actor, now);
             addHistory(ctx, number, actor, "requester", "<@" + userId + "> added (" + how.code() + ")", now);
@@ -335,8 +414,10 @@ public final class IssueStore {
     }
 
     public void setCard(long placeId, long cardMessageId) {
-        db.transaction(ctx -> ctx.update(ISSUE_PLACE).set(ISSUE_PLACE.CARD_MESSAGE_ID, cardMessageId)
-                .where(ISSUE_PLACE.ID.eq((int) placeId)).execute());
+        db.transaction(ctx -> ctx.update(ISSUE_PLACE)
+                .set(ISSUE_PLACE.CARD_MESSAGE_ID, cardMessageId)
+                .where(ISSUE_PLACE.ID.eq((int) placeId))
+                .execute());
     }
 
     public void addHistory(int number, Long actor, String type, String detail, Instant now) {
@@ -347,8 +428,8 @@ public final class IssueStore {
      * Records a new priority with the reason and answers that produced it, and the promise deadline it implies.
      * Returns the updated issue.
      */
-    public Issue setPriority(int number, Priority priority, String reason, String answers, Instant promiseDue,
-                             Long actor, Instant now) {
+    public Issue setPriority(
+            int number, Priority priority, String reason, String answers, Instant promiseDue, Long actor, Instant now) {
         return db.write(ctx -> {
             Issue before = load(ctx, number).orElseThrow();
             ctx.update(ISSUE)
@@ -356,10 +437,21 @@ public final class IssueStore {
                     .set(ISSUE.PRIORITY_REASON, reason)
                     .set(ISSUE.TRIAGE_ANSWERS, answers == null ? before.triageAnswers() : answers)
                     .set(ISSUE.PROMISE_DUE_AT, promiseDue == null ? null : promiseDue.toEpochMilli())
-                    .set(ISSUE.TRIAGED_AT, before.triagedAt() == null ? now.toEpochMilli() : before.triagedAt().toEpochMilli())
-                    .where(ISSUE.NUMBER.eq(number)).execute();
-            addHistory(ctx, number, actor, "priority", before.priority().label() + " → " + priority.label()
-                    + (reason == null || reason.isBlank() ? "" : ": " + reason), now);
+                    .set(
+                            ISSUE.TRIAGED_AT,
+                            before.triagedAt() == null
+                                    ? now.toEpochMilli()
+                                    : before.triagedAt().toEpochMilli())
+                    .where(ISSUE.NUMBER.eq(number))
+                    .execute();
+            addHistory(
+                    ctx,
+                    number,
+                    actor,
+                    "priority",
+                    before.priority().label() + " → " + priority.label()
+                            + (reason == null || reason.isBlank() ? "" : ": " + reason),
+                    now);
             touch(ctx, number, now);
             return load(ctx, number).orElseThrow();
         });
@@ -367,9 +459,20 @@ public final class IssueStore {
 
     public Issue setOwner(int number, Long ownerId, String area, long actor, Instant now) {
         return db.write(ctx -> {
-            ctx.update(ISSUE).set(ISSUE.OWNER_ID, ownerId).set(ISSUE.AREA, area).where(ISSUE.NUMBER.eq(number)).execute();
-            addHistory(ctx, number, actor, "assign", ownerId == null ? "owner removed" : "owner <@" + ownerId + ">"
-                    + (area == null ? "" : " (area " + area + ")"), now);
+            ctx.update(ISSUE)
+                    .set(ISSUE.OWNER_ID, ownerId)
+                    .set(ISSUE.AREA, area)
+                    .where(ISSUE.NUMBER.eq(number))
+                    .execute();
+            addHistory(
+                    ctx,
+                    number,
+                    actor,
+                    "assign",
+                    ownerId == null
+                            ? "owner removed"
+                            : "owner <@" + ownerId + ">" + (area == null ? "" : " (area " + area + ")"),
+                    now);
             touch(ctx, number, now);
             return load(ctx, number).orElseThrow();
         });
@@ -391,8 +494,12 @@ public final class IssueStore {
     /** Marks an issue shipped in a release; runs inside the caller's release transaction when there is one. */
     public void markShipped(int number, String version, long actor, Instant now) {
         db.transaction(ctx -> {
-            ctx.update(ISSUE).set(ISSUE.STATUS, IssueStatus.SHIPPED.code()).set(ISSUE.SHIPPED_VERSION, version)
-                    .set(ISSUE.SHIPPED_AT, now.toEpochMilli()).where(ISSUE.NUMBER.eq(number)).execute();
+            ctx.update(ISSUE)
+                    .set(ISSUE.STATUS, IssueStatus.SHIPPED.code())
+                    .set(ISSUE.SHIPPED_VERSION, version)
+                    .set(ISSUE.SHIPPED_AT, now.toEpochMilli())
+                    .where(ISSUE.NUMBER.eq(number))
+                    .execute();
             addHistory(ctx, number, actor, "shipped", "shipped in " + version, now);
             touch(ctx, number, now);
         });
@@ -400,16 +507,25 @@ public final class IssueStore {
 
     /** The rows attached to an issue, as merge planning needs them. */
     public IssueRows rows(int number) {
-        return db.read(ctx -> new IssueRows(places(ctx, number), requesters(ctx, number),
-                ctx.select(TRANSCRIPT_MESSAGE.ID, TRANSCRIPT_MESSAGE.ISSUE_NUMBER, TRANSCRIPT_MESSAGE.ORIGIN_ISSUE,
+        return db.read(ctx -> new IssueRows(
+                places(ctx, number),
+                requesters(ctx, number),
+                ctx.select(
+                                TRANSCRIPT_MESSAGE.ID,
+                                TRANSCRIPT_MESSAGE.ISSUE_NUMBER,
+                                TRANSCRIPT_MESSAGE.ORIGIN_ISSUE,
                                 TRANSCRIPT_MESSAGE.MESSAGE_ID)
-                        .from(TRANSCRIPT_MESSAGE).where(TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number))
+                        .from(TRANSCRIPT_MESSAGE)
+                        .where(TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number))
                         .fetch(r -> new TranscriptRef(r.value1(), r.value2(), r.value3(), r.value4()))));
     }
 
     /** Issues marked duplicates of this one. */
     public List<Integer> duplicatesOf(int number) {
-        return db.read(ctx -> ctx.select(ISSUE.NUMBER).from(ISSUE).where(ISSUE.DUPLICATE_OF.eq(number)).fetch(ISSUE.NUMBER));
+        return db.read(ctx -> ctx.select(ISSUE.NUMBER)
+                .from(ISSUE)
+                .where(ISSUE.DUPLICATE_OF.eq(number))
+                .fetch(ISSUE.NUMBER));
     }
 
     /**
@@ -422,9 +538,15 @@ public final class IssueStore {
             int from = plan.from();
             int into = plan.into();
             moveRows(ctx, from, from, into, plan.placesToMove(), plan.requestersToMove(), plan.transcriptToMove());
-            ctx.update(ISSUE).set(ISSUE.DUPLICATE_OF, into).where(ISSUE.NUMBER.in(plan.duplicatesToRedirect())).execute();
-            ctx.update(ISSUE).set(ISSUE.STATUS, IssueStatus.DUPLICATE.code()).set(ISSUE.DUPLICATE_OF, into)
-                    .where(ISSUE.NUMBER.eq(from)).execute();
+            ctx.update(ISSUE)
+                    .set(ISSUE.DUPLICATE_OF, into)
+                    .where(ISSUE.NUMBER.in(plan.duplicatesToRedirect()))
+                    .execute();
+            ctx.update(ISSUE)
+                    .set(ISSUE.STATUS, IssueStatus.DUPLICATE.code())
+                    .set(ISSUE.DUPLICATE_OF, into)
+                    .where(ISSUE.NUMBER.eq(from))
+                    .execute();
             recordMove(ctx, from, "merged_into", into, "merged_from", plan.summary(), actor, now);
         });
     }
@@ -434,10 +556,19 @@ public final class IssueStore {
         db.transaction(ctx -> {
             int from = plan.from();
             int into = plan.into();
-            moveRows(ctx, from, into, from, plan.placesToMoveBack(), plan.requestersToMoveBack(),
+            moveRows(
+                    ctx,
+                    from,
+                    into,
+                    from,
+                    plan.placesToMoveBack(),
+                    plan.requestersToMoveBack(),
                     plan.transcriptToMoveBack());
-            ctx.update(ISSUE).set(ISSUE.STATUS, plan.restoredStatus().code()).setNull(ISSUE.DUPLICATE_OF)
-                    .where(ISSUE.NUMBER.eq(from)).execute();
+            ctx.update(ISSUE)
+                    .set(ISSUE.STATUS, plan.restoredStatus().code())
+                    .setNull(ISSUE.DUPLICATE_OF)
+                    .where(ISSUE.NUMBER.eq(from))
+                    .execute();
             recordMove(ctx, from, "unmerged", into, "unmerged", plan.summary(), actor, now);
         });
     }
@@ -446,19 +577,43 @@ public final class IssueStore {
      * Moves the listed places, requesters and transcript lines, and the history that originated on {@code origin},
      * from issue {@code holder} to issue {@code to}: one way for a merge, the other way for an unmerge.
      */
-    private static void moveRows(DSLContext ctx, int origin, int holder, int to, List<Long> places,
-                                 List<Long> requesters, List<Long> transcript) {
-        ctx.update(ISSUE_PLACE).set(ISSUE_PLACE.ISSUE_NUMBER, to).where(ISSUE_PLACE.ID.in(ids(places))).execute();
-        ctx.update(REQUESTER).set(REQUESTER.ISSUE_NUMBER, to).where(REQUESTER.ID.in(ids(requesters))).execute();
-        ctx.update(TRANSCRIPT_MESSAGE).set(TRANSCRIPT_MESSAGE.ISSUE_NUMBER, to)
-                .where(TRANSCRIPT_MESSAGE.ID.in(ids(transcript))).execute();
-        ctx.update(ISSUE_HISTORY).set(ISSUE_HISTORY.ISSUE_NUMBER, to)
-                .where(ISSUE_HISTORY.ISSUE_NUMBER.eq(holder)).and(ISSUE_HISTORY.ORIGIN_ISSUE.eq(origin)).execute();
+    private static void moveRows(
+            DSLContext ctx,
+            int origin,
+            int holder,
+            int to,
+            List<Long> places,
+            List<Long> requesters,
+            List<Long> transcript) {
+        ctx.update(ISSUE_PLACE)
+                .set(ISSUE_PLACE.ISSUE_NUMBER, to)
+                .where(ISSUE_PLACE.ID.in(ids(places)))
+                .execute();
+        ctx.update(REQUESTER)
+                .set(REQUESTER.ISSUE_NUMBER, to)
+                .where(REQUESTER.ID.in(ids(requesters)))
+                .execute();
+        ctx.update(TRANSCRIPT_MESSAGE)
+                .set(TRANSCRIPT_MESSAGE.ISSUE_NUMBER, to)
+                .where(TRANSCRIPT_MESSAGE.ID.in(ids(transcript)))
+                .execute();
+        ctx.update(ISSUE_HISTORY)
+                .set(ISSUE_HISTORY.ISSUE_NUMBER, to)
+                .where(ISSUE_HISTORY.ISSUE_NUMBER.eq(holder))
+                .and(ISSUE_HISTORY.ORIGIN_ISSUE.eq(origin))
+                .execute();
     }
 
     /** Both issues of a merge or unmerge get a history line, a new revision and a fresh search index. */
-    private static void recordMove(DSLContext ctx, int from, String fromType, int into, String intoType, String summary,
-                                   long actor, Instant now) {
+    private static void recordMove(
+            DSLContext ctx,
+            int from,
+            String fromType,
+            int into,
+            String intoType,
+            String summary,
+            long actor,
+            Instant now) {
         addHistory(ctx, from, actor, fromType, summary, now);
         addHistory(ctx, into, actor, intoType, summary, now);
         for (int number : new int[] {from, into}) {
@@ -483,48 +638,66 @@ public final class IssueStore {
         r.setChannelId(p.channelId());
         r.setMessageId(p.messageId());
         r.setUrl(p.url());
-        r.setTitle(p.title() == null ? null : p.title().length() > 200 ? p.title().substring(0, 200) : p.title());
+        r.setTitle(
+                p.title() == null ? null : p.title().length() > 200 ? p.title().substring(0, 200) : p.title());
         r.setAddedBy(actor);
         r.setAddedAt(now.toEpochMilli());
         r.store();
         return r.getId();
     }
 
-    private static void insertRequester(DSLContext ctx, int number, long user, Requester.How how, Long placeId,
-                                        long actor, Instant now) {
+    private static void insertRequester(
+            DSLContext ctx, int number, long user, Requester.How how, Long placeId, long actor, Instant now) {
         ctx.insertInto(REQUESTER)
-                .set(REQUESTER.ISSUE_NUMBER, number).set(REQUESTER.ORIGIN_ISSUE, number).set(REQUESTER.USER_ID, user)
-                .set(REQUESTER.HOW, how.code()).set(REQUESTER.PLACE_ID, placeId == null ? null : placeId.intValue())
-                .set(REQUESTER.ADDED_BY, actor).set(REQUESTER.ADDED_AT, now.toEpochMilli())
-                .onConflictDoNothing().execute();
+                .set(REQUESTER.ISSUE_NUMBER, number)
+                .set(REQUESTER.ORIGIN_ISSUE, number)
+                .set(REQUESTER.USER_ID, user)
+                .set(REQUESTER.HOW, how.code())
+                .set(REQUESTER.PLACE_ID, placeId == null ? null : placeId.intValue())
+                .set(REQUESTER.ADDED_BY, actor)
+                .set(REQUESTER.ADDED_AT, now.toEpochMilli())
+                .onConflictDoNothing()
+                .execute();
     }
 
     private static int insertTranscript(DSLContext ctx, int number, Long placeId, List<NewTranscriptLine> lines) {
         int added = 0;
         for (NewTranscriptLine l : lines) {
             added += ctx.insertInto(TRANSCRIPT_MESSAGE)
-                    .set(TRANSCRIPT_MESSAGE.ISSUE_NUMBER, number).set(TRANSCRIPT_MESSAGE.ORIGIN_ISSUE, number)
+                    .set(TRANSCRIPT_MESSAGE.ISSUE_NUMBER, number)
+                    .set(TRANSCRIPT_MESSAGE.ORIGIN_ISSUE, number)
                     .set(TRANSCRIPT_MESSAGE.PLACE_ID, placeId == null ? null : placeId.intValue())
-                    .set(TRANSCRIPT_MESSAGE.MESSAGE_ID, l.messageId()).set(TRANSCRIPT_MESSAGE.AUTHOR_ID, l.authorId())
+                    .set(TRANSCRIPT_MESSAGE.MESSAGE_ID, l.messageId())
+                    .set(TRANSCRIPT_MESSAGE.AUTHOR_ID, l.authorId())
                     .set(TRANSCRIPT_MESSAGE.AUTHOR_NAME, l.authorName())
                     .set(TRANSCRIPT_MESSAGE.POSTED_AT, l.postedAt().toEpochMilli())
                     .set(TRANSCRIPT_MESSAGE.CONTENT, l.content())
-                    .set(TRANSCRIPT_MESSAGE.ATTACHMENT_URLS, l.attachmentUrls().isEmpty() ? null : String.join("\n", l.attachmentUrls()))
-                    .onConflictDoNothing().execute();
+                    .set(
+                            TRANSCRIPT_MESSAGE.ATTACHMENT_URLS,
+                            l.attachmentUrls().isEmpty() ? null : String.join("\n", l.attachmentUrls()))
+                    .onConflictDoNothing()
+                    .execute();
         }
         return added;
     }
 
     private static void addHistory(DSLContext ctx, int number, Long actor, String type, String detail, Instant now) {
         ctx.insertInto(ISSUE_HISTORY)
-                .set(ISSUE_HISTORY.ISSUE_NUMBER, number).set(ISSUE_HISTORY.ORIGIN_ISSUE, number)
-                .set(ISSUE_HISTORY.AT, now.toEpochMilli()).set(ISSUE_HISTORY.ACTOR_ID, actor)
-                .set(ISSUE_HISTORY.TYPE, type).set(ISSUE_HISTORY.DETAIL, detail).execute();
+                .set(ISSUE_HISTORY.ISSUE_NUMBER, number)
+                .set(ISSUE_HISTORY.ORIGIN_ISSUE, number)
+                .set(ISSUE_HISTORY.AT, now.toEpochMilli())
+                .set(ISSUE_HISTORY.ACTOR_ID, actor)
+                .set(ISSUE_HISTORY.TYPE, type)
+                .set(ISSUE_HISTORY.DETAIL, detail)
+                .execute();
     }
 
     private static void touch(DSLContext ctx, int number, Instant now) {
-        ctx.update(ISSUE).set(ISSUE.REVISION, ISSUE.REVISION.plus(1)).set(ISSUE.UPDATED_AT, now.toEpochMilli())
-                .where(ISSUE.NUMBER.eq(number)).execute();
+        ctx.update(ISSUE)
+                .set(ISSUE.REVISION, ISSUE.REVISION.plus(1))
+                .set(ISSUE.UPDATED_AT, now.toEpochMilli())
+                .where(ISSUE.NUMBER.eq(number))
+                .execute();
     }
 
     /** Rewrites the issue's row in the full-text index from its current title, summary and transcript. */
@@ -532,15 +705,21 @@ public final class IssueStore {
         IssueRecord issue = ctx.selectFrom(ISSUE).where(ISSUE.NUMBER.eq(number)).fetchOne();
         if (issue == null) return;
         StringBuilder transcript = new StringBuilder();
-        for (String content : ctx.select(TRANSCRIPT_MESSAGE.CONTENT).from(TRANSCRIPT_MESSAGE)
-                .where(TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number)).orderBy(TRANSCRIPT_MESSAGE.POSTED_AT)
+        for (String content : ctx.select(TRANSCRIPT_MESSAGE.CONTENT)
+                .from(TRANSCRIPT_MESSAGE)
+                .where(TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number))
+                .orderBy(TRANSCRIPT_MESSAGE.POSTED_AT)
                 .fetch(TRANSCRIPT_MESSAGE.CONTENT)) {
             if (transcript.length() + content.length() > FTS_TRANSCRIPT_CAP) break;
             transcript.append(content).append('\n');
         }
         ctx.execute("DELETE FROM issue_fts WHERE rowid = ?", number);
-        ctx.execute("INSERT INTO issue_fts(rowid, title, summary, transcript) VALUES (?, ?, ?, ?)",
-                number, issue.getTitle(), issue.getSummary(), transcript.toString());
+        ctx.execute(
+                "INSERT INTO issue_fts(rowid, title, summary, transcript) VALUES (?, ?, ?, ?)",
+                number,
+                issue.getTitle(),
+                issue.getSummary(),
+                transcript.toString());
     }
 
     private static org.jooq.Field<Integer> priorityOrder() {
@@ -559,50 +738,100 @@ public final class IssueStore {
     }
 
     private static List<Place> places(DSLContext ctx, int number) {
-        return ctx.selectFrom(ISSUE_PLACE).where(ISSUE_PLACE.ISSUE_NUMBER.eq(number)).orderBy(ISSUE_PLACE.ID)
+        return ctx.selectFrom(ISSUE_PLACE)
+                .where(ISSUE_PLACE.ISSUE_NUMBER.eq(number))
+                .orderBy(ISSUE_PLACE.ID)
                 .fetch(IssueStore::toPlace);
     }
 
     private static List<Requester> requesters(DSLContext ctx, int number) {
-        return ctx.selectFrom(REQUESTER).where(REQUESTER.ISSUE_NUMBER.eq(number)).orderBy(REQUESTER.ID)
+        return ctx.selectFrom(REQUESTER)
+                .where(REQUESTER.ISSUE_NUMBER.eq(number))
+                .orderBy(REQUESTER.ID)
                 .fetch(IssueStore::toRequester);
     }
 
     private static List<HistoryEntry> history(DSLContext ctx, int number) {
-        return ctx.selectFrom(ISSUE_HISTORY).where(ISSUE_HISTORY.ISSUE_NUMBER.eq(number))
-                .orderBy(ISSUE_HISTORY.AT, ISSUE_HISTORY.ID).fetch(IssueStore::toHistory);
+        return ctx.selectFrom(ISSUE_HISTORY)
+                .where(ISSUE_HISTORY.ISSUE_NUMBER.eq(number))
+                .orderBy(ISSUE_HISTORY.AT, ISSUE_HISTORY.ID)
+                .fetch(IssueStore::toHistory);
     }
 
     static Issue toIssue(IssueRecord r) {
-        return new Issue(r.getNumber(), r.getTitle(), IssueKind.fromCode(r.getKind()), r.getSummary(),
-                IssueStatus.fromCode(r.getStatus()), Priority.fromCode(r.getPriority()), r.getPriorityReason(),
-                r.getTriageAnswers(), r.getArea(), r.getOwnerId(), Boolean.TRUE.equals(r.getNeedsDocs()),
-                instant(r.getPromiseDueAt()), r.getShippedVersion(), r.getDuplicateOf(), r.getCloseReason(),
-                Boolean.TRUE.equals(r.getTranscriptCapped()), r.getRevision(), r.getCreatedBy(),
-                instant(r.getCreatedAt()), instant(r.getUpdatedAt()), instant(r.getTriagedAt()),
-                instant(r.getShippedAt()), instant(r.getClosedAt()));
+        return new Issue(
+                r.getNumber(),
+                r.getTitle(),
+                IssueKind.fromCode(r.getKind()),
+                r.getSummary(),
+                IssueStatus.fromCode(r.getStatus()),
+                Priority.fromCode(r.getPriority()),
+                r.getPriorityReason(),
+                r.getTriageAnswers(),
+                r.getArea(),
+                r.getOwnerId(),
+                Boolean.TRUE.equals(r.getNeedsDocs()),
+                instant(r.getPromiseDueAt()),
+                r.getShippedVersion(),
+                r.getDuplicateOf(),
+                r.getCloseReason(),
+                Boolean.TRUE.equals(r.getTranscriptCapped()),
+                r.getRevision(),
+                r.getCreatedBy(),
+                instant(r.getCreatedAt()),
+                instant(r.getUpdatedAt()),
+                instant(r.getTriagedAt()),
+                instant(r.getShippedAt()),
+                instant(r.getClosedAt()));
     }
 
     static Place toPlace(IssuePlaceRecord r) {
-        return new Place(r.getId(), r.getIssueNumber(), r.getOriginIssue(), Place.PlaceKind.fromCode(r.getKind()),
-                r.getGuildId(), r.getParentChannelId(), r.getChannelId(), r.getMessageId(), r.getCardMessageId(),
-                r.getUrl(), r.getTitle(), r.getAddedBy(), instant(r.getAddedAt()));
+        return new Place(
+                r.getId(),
+                r.getIssueNumber(),
+                r.getOriginIssue(),
+                Place.PlaceKind.fromCode(r.getKind()),
+                r.getGuildId(),
+                r.getParentChannelId(),
+                r.getChannelId(),
+                r.getMessageId(),
+                r.getCardMessageId(),
+                r.getUrl(),
+                r.getTitle(),
+                r.getAddedBy(),
+                instant(r.getAddedAt()));
     }
 
     static Requester toRequester(RequesterRecord r) {
-        return new Requester(r.getId(), r.getIssueNumber(), r.getOriginIssue(), r.getUserId(),
-                Requester.How.fromCode(r.getHow()), r.getPlaceId() == null ? null : r.getPlaceId().longValue(),
-                r.getAddedBy(), instant(r.getAddedAt()));
+        return new Requester(
+                r.getId(),
+                r.getIssueNumber(),
+                r.getOriginIssue(),
+                r.getUserId(),
+                Requester.How.fromCode(r.getHow()),
+                r.getPlaceId() == null ? null : r.getPlaceId().longValue(),
+                r.getAddedBy(),
+                instant(r.getAddedAt()));
     }
 
     static HistoryEntry toHistory(IssueHistoryRecord r) {
-        return new HistoryEntry(r.getId(), r.getIssueNumber(), instant(r.getAt()), r.getActorId(), r.getType(), r.getDetail());
+        return new HistoryEntry(
+                r.getId(), r.getIssueNumber(), instant(r.getAt()), r.getActorId(), r.getType(), r.getDetail());
     }
 
     static TranscriptLine toLine(TranscriptMessageRecord r) {
-        return new TranscriptLine(r.getId(), r.getIssueNumber(), r.getPlaceId() == null ? null : r.getPlaceId().longValue(),
-                r.getMessageId(), r.getAuthorId(), r.getAuthorName(), instant(r.getPostedAt()), r.getContent(),
-                r.getAttachmentUrls() == null ? List.of() : Arrays.asList(r.getAttachmentUrls().split("\n")));
+        return new TranscriptLine(
+                r.getId(),
+                r.getIssueNumber(),
+                r.getPlaceId() == null ? null : r.getPlaceId().longValue(),
+                r.getMessageId(),
+                r.getAuthorId(),
+                r.getAuthorName(),
+                instant(r.getPostedAt()),
+                r.getContent(),
+                r.getAttachmentUrls() == null
+                        ? List.of()
+                        : Arrays.asList(r.getAttachmentUrls().split("\n")));
     }
 
     private static Instant instant(Long millis) {

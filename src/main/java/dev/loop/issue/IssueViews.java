@@ -25,6 +25,7 @@ public final class IssueViews {
     public static final String BLOCKS_ME = "This blocks me";
     /** Component id prefixes owned by the card. */
     public static final String ME_TOO_PREFIX = "metoo";
+
     public static final String BLOCKS_PREFIX = "blocks";
     public static final String LIST_PREFIX = "list";
 
@@ -49,15 +50,26 @@ public final class IssueViews {
                 .addField("Priority", i.priority().label(), true)
                 .addField("Timeline", Replies.field(timelineFor(i)), false)
                 .addField("Requesters", String.valueOf(view.requesters().size()), true)
-                .addField("Owner", i.ownerId() == null ? "—" : "<@" + i.ownerId() + ">"
-                        + (i.area() == null ? "" : " (" + Safe.inline(i.area(), 100) + ")"), true);
+                .addField(
+                        "Owner",
+                        i.ownerId() == null
+                                ? "—"
+                                : "<@" + i.ownerId() + ">"
+                                        + (i.area() == null ? "" : " (" + Safe.inline(i.area(), 100) + ")"),
+                        true);
         List<String> places = new ArrayList<>();
         for (Place p : view.places()) {
             places.add("• " + p.url() + (p.title() == null ? "" : " — " + Safe.inline(p.title(), 80)));
         }
-        e.addField("Places (" + view.places().size() + ")", Replies.field(fitLines(places, MessageEmbed.VALUE_MAX_LENGTH)), false);
-        view.proposal().ifPresent(p -> e.addField("Proposed solution", "Solves it: " + p.solves()
-                + " · Doesn't solve it: " + p.doesNotSolve(), false));
+        e.addField(
+                "Places (" + view.places().size() + ")",
+                Replies.field(fitLines(places, MessageEmbed.VALUE_MAX_LENGTH)),
+                false);
+        view.proposal()
+                .ifPresent(p -> e.addField(
+                        "Proposed solution",
+                        "Solves it: " + p.solves() + " · Doesn't solve it: " + p.doesNotSolve(),
+                        false));
         if (i.transcriptCapped()) e.setFooter("Transcript capped at the configured limit");
         return e.build();
     }
@@ -76,7 +88,9 @@ public final class IssueViews {
     }
 
     private static String statusText(Issue i) {
-        return i.status() == IssueStatus.DUPLICATE ? "Duplicate of #" + i.duplicateOf() : i.status().label();
+        return i.status() == IssueStatus.DUPLICATE
+                ? "Duplicate of #" + i.duplicateOf()
+                : i.status().label();
     }
 
     private static Color color(Issue i) {
@@ -97,19 +111,26 @@ public final class IssueViews {
     }
 
     public MessageCreateData cardMessage(IssueRecordView view) {
-        return new MessageCreateBuilder().setEmbeds(card(view)).setComponents(cardButtons(view.issue()))
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build();
+        return new MessageCreateBuilder()
+                .setEmbeds(card(view))
+                .setComponents(cardButtons(view.issue()))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .build();
     }
 
     public MessageEditData cardEdit(IssueRecordView view) {
-        return new MessageEditBuilder().setEmbeds(card(view)).setComponents(cardButtons(view.issue()))
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build();
+        return new MessageEditBuilder()
+                .setEmbeds(card(view))
+                .setComponents(cardButtons(view.issue()))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .build();
     }
 
     /** One line per issue for lists and search results. */
     public String row(Issue i) {
-        return "**" + i.ref() + "** " + Safe.inline(i.title(), 90) + " · " + i.priority().label() + " · "
-                + i.status().label() + (i.ownerId() == null ? "" : " · <@" + i.ownerId() + ">");
+        return "**" + i.ref() + "** " + Safe.inline(i.title(), 90) + " · "
+                + i.priority().label() + " · " + i.status().label()
+                + (i.ownerId() == null ? "" : " · <@" + i.ownerId() + ">");
     }
 
     /** A page of `/issue list`; the buttons carry the filter and the page so paging needs no state. */
@@ -122,12 +143,15 @@ public final class IssueViews {
             e.setDescription(Replies.description(String.join("\n", rows)));
         }
         e.setFooter("Page " + (page.page() + 1) + " of " + page.pages() + " · " + page.total() + " issues");
-        MessageCreateBuilder b = new MessageCreateBuilder().setEmbeds(e.build())
+        MessageCreateBuilder b = new MessageCreateBuilder()
+                .setEmbeds(e.build())
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
         if (page.pages() > 1) {
             b.setComponents(ActionRow.of(
-                    Button.secondary(LIST_PREFIX + ":" + (page.page() - 1) + ":" + filterKey, "Previous").withDisabled(!page.hasPrevious()),
-                    Button.secondary(LIST_PREFIX + ":" + (page.page() + 1) + ":" + filterKey, "Next").withDisabled(!page.hasNext())));
+                    Button.secondary(LIST_PREFIX + ":" + (page.page() - 1) + ":" + filterKey, "Previous")
+                            .withDisabled(!page.hasPrevious()),
+                    Button.secondary(LIST_PREFIX + ":" + (page.page() + 1) + ":" + filterKey, "Next")
+                            .withDisabled(!page.hasNext())));
         }
         return b.build();
     }

@@ -19,7 +19,10 @@ public record Place(
         Instant addedAt) {
 
     public enum PlaceKind {
-        THREAD("thread"), FORUM_POST("forum_post"), MESSAGE("message"), GITHUB("github");
+        THREAD("thread"),
+        FORUM_POST("forum_post"),
+        MESSAGE("message"),
+        GITHUB("github");
 
         private final String code;
 

@@ -38,9 +38,11 @@ public enum Priority {
 
     public static Optional<Priority> parse(String text) {
         if (text == null) return Optional.empty();
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT).replace(' ', '_').replace('-', '_');
+        String t =
+                text.trim().toLowerCase(java.util.Locale.ROOT).replace(' ', '_').replace('-', '_');
         for (Priority p : values()) {
-            if (p.code.equals(t) || p.name().equalsIgnoreCase(t) || p.label.equalsIgnoreCase(text.trim())) return Optional.of(p);
+            if (p.code.equals(t) || p.name().equalsIgnoreCase(t) || p.label.equalsIgnoreCase(text.trim()))
+                return Optional.of(p);
         }
         if (t.equals("fix_it_now")) return Optional.of(FIX_NOW);
         return Optional.empty();

@@ -4,18 +4,17 @@ import java.time.Instant;
 
 /** A distinct person who asked for an issue, with how and where they were added. */
 public record Requester(
-        long id,
-        int issueNumber,
-        int originIssue,
-        long userId,
-        How how,
-        Long placeId,
-        long addedBy,
-        Instant addedAt) {
+        long id, int issueNumber, int originIssue, long userId, How how, Long placeId, long addedBy, Instant addedAt) {
 
     public enum How {
-        AUTHOR("author"), MESSAGE_AUTHOR("message_author"), LINK("link"), ME_TOO("me_too"),
-        BLOCKS_ME("blocks_me"), REACTION("reaction"), HINT("hint"), MANUAL("manual");
+        AUTHOR("author"),
+        MESSAGE_AUTHOR("message_author"),
+        LINK("link"),
+        ME_TOO("me_too"),
+        BLOCKS_ME("blocks_me"),
+        REACTION("reaction"),
+        HINT("hint"),
+        MANUAL("manual");
 
         private final String code;
 

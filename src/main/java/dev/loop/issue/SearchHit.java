@@ -1,5 +1,4 @@
 package dev.loop.issue;
 
 /** A full-text match; lower score = better (SQLite's bm25). */
-public record SearchHit(Issue issue, double score) {
-}
+public record SearchHit(Issue issue, double score) {}

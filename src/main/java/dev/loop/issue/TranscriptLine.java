@@ -13,5 +13,4 @@ public record TranscriptLine(
         String authorName,
         Instant postedAt,
         String content,
-        List<String> attachmentUrls) {
-}
+        List<String> attachmentUrls) {}

@@ -16,14 +16,11 @@ public record NameProposal(String proposal, String alternative1, String alternat
     public static final int MAX_REASON = 1500;
 
     /** The checked proposal, or the sentence telling the engineer what to fix. */
-    public sealed interface Parsed permits Valid, Invalid {
-    }
+    public sealed interface Parsed permits Valid, Invalid {}
 
-    public record Valid(NameProposal proposal) implements Parsed {
-    }
+    public record Valid(NameProposal proposal) implements Parsed {}
 
-    public record Invalid(String problem) implements Parsed {
-    }
+    public record Invalid(String problem) implements Parsed {}
 
     public List<String> names() {
         return List.of(proposal, alternative1, alternative2);

@@ -84,13 +84,18 @@ public final class NamingFeature implements Feature {
     @Override
     public void onReady(JDA jda) {
         this.jda = jda;
-        routine = services.scheduler().scheduleAtFixedRate(() -> {
-            try {
-                runDue(services.clock().instant());
-            } catch (RuntimeException e) {
-                log.warn("Checking naming votes failed; retrying in a minute", e);
-            }
-        }, 7, 60, TimeUnit.SECONDS);
+        routine = services.scheduler()
+                .scheduleAtFixedRate(
+                        () -> {
+                            try {
+                                runDue(services.clock().instant());
+                            } catch (RuntimeException e) {
+                                log.warn("Checking naming votes failed; retrying in a minute", e);
+                            }
+                        },
+                        7,
+                        60,
+                        TimeUnit.SECONDS);
     }
 
     @Override
@@ -103,8 +108,11 @@ public final class NamingFeature implements Feature {
 
     private void name(SlashCommandInteractionEvent event) {
         services.engineers().require(event.getMember(), "start naming votes");
-        NameProposal proposal = switch (NameProposal.parse(text(event, "proposal"), text(event, "alternative1"),
-                text(event, "alternative2"), text(event, "reason"))) {
+        NameProposal proposal = switch (NameProposal.parse(
+                text(event, "proposal"),
+                text(event, "alternative1"),
+                text(event, "alternative2"),
+                text(event, "reason"))) {
             case NameProposal.Valid v -> v.proposal();
             case NameProposal.Invalid i -> throw new UserError(i.problem());
         };
@@ -117,31 +125,46 @@ public final class NamingFeature implements Feature {
         NamingPoll row = store.create(teamId, proposal, event.getUser().getIdLong(), now, closes);
         Message sent;
         try {
-            sent = team.sendMessage(pollMessage(proposal, event.getUser().getIdLong(), closes)).complete();
+            sent = team.sendMessage(pollMessage(proposal, event.getUser().getIdLong(), closes))
+                    .complete();
         } catch (RuntimeException e) {
             store.delete(row.id());
             throw e;
         }
         store.setMessage(row.id(), sent.getIdLong(), closes);
-        event.getHook().sendMessage(Replies.text("Naming vote posted in <#" + teamId + ">: " + sent.getJumpUrl()
-                + " — it closes " + relative(closes) + ".")).setEphemeral(true).queue();
+        event.getHook()
+                .sendMessage(Replies.text("Naming vote posted in <#" + teamId + ">: " + sent.getJumpUrl()
+                        + " — it closes " + relative(closes) + "."))
+                .setEphemeral(true)
+                .queue();
     }
 
     private static String text(SlashCommandInteractionEvent event, String option) {
-        return Optional.ofNullable(event.getOption(option)).map(OptionMapping::getAsString).orElse(null);
+        return Optional.ofNullable(event.getOption(option))
+                .map(OptionMapping::getAsString)
+                .orElse(null);
     }
 
     net.dv8tion.jda.api.utils.messages.MessageCreateData pollMessage(NameProposal p, long engineer, Instant closes) {
-        StringBuilder content = new StringBuilder("🗳️ **Naming vote** started by <@").append(engineer)
-                .append(">: **").append(Safe.inline(p.proposal(), 60)).append("** or an alternative? Closes ")
-                .append(relative(closes)).append('.');
+        StringBuilder content = new StringBuilder("🗳️ **Naming vote** started by <@")
+                .append(engineer)
+                .append(">: **")
+                .append(Safe.inline(p.proposal(), 60))
+                .append("** or an alternative? Closes ")
+                .append(relative(closes))
+                .append('.');
         p.reasonText().ifPresent(r -> content.append("\n**Reason:** ").append(Safe.block(r, NameProposal.MAX_REASON)));
         MessagePollData poll = MessagePollData.builder(QUESTION)
-                .addAnswer(p.proposal()).addAnswer(p.alternative1()).addAnswer(p.alternative2())
+                .addAnswer(p.proposal())
+                .addAnswer(p.alternative1())
+                .addAnswer(p.alternative2())
                 .setDuration(services.config().pollDuration())
                 .build();
-        return new MessageCreateBuilder().setContent(Safe.truncate(content.toString(), Message.MAX_CONTENT_LENGTH))
-                .setPoll(poll).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build();
+        return new MessageCreateBuilder()
+                .setContent(Safe.truncate(content.toString(), Message.MAX_CONTENT_LENGTH))
+                .setPoll(poll)
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .build();
     }
 
     private static String relative(Instant t) {
@@ -213,8 +236,11 @@ public final class NamingFeature implements Feature {
         List<String> names = List.of(poll.proposal(), poll.alternative1(), poll.alternative2());
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            int votes = answers.stream().filter(a -> name.equals(a.getText())).mapToInt(MessagePoll.Answer::getVotes)
-                    .findFirst().orElse(i < answers.size() ? answers.get(i).getVotes() : 0);
+            int votes = answers.stream()
+                    .filter(a -> name.equals(a.getText()))
+                    .mapToInt(MessagePoll.Answer::getVotes)
+                    .findFirst()
+                    .orElse(i < answers.size() ? answers.get(i).getVotes() : 0);
             counts.add(new PollOutcome.Count(name, votes));
         }
         return new PollOutcome(counts);
@@ -223,7 +249,8 @@ public final class NamingFeature implements Feature {
     private void concludeLater(JDA jda, long pollMessageId, Message fresh) {
         services.workers().execute(() -> {
             try {
-                store.findByMessage(pollMessageId).filter(p -> p.resultPostedAt() == null)
+                store.findByMessage(pollMessageId)
+                        .filter(p -> p.resultPostedAt() == null)
                         .ifPresent(p -> conclude(jda, p, fresh, services.clock().instant()));
             } catch (RuntimeException e) {
                 log.warn("Posting the result of the naming vote in message {} failed: {}", pollMessageId, e.toString());

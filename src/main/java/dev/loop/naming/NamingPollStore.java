@@ -34,50 +34,73 @@ public final class NamingPollStore {
     }
 
     public void setMessage(long id, long messageId, Instant closesAt) {
-        db.transaction(ctx -> ctx.update(NAMING_POLL).set(NAMING_POLL.MESSAGE_ID, messageId)
-                .set(NAMING_POLL.CLOSES_AT, closesAt.toEpochMilli()).where(NAMING_POLL.ID.eq((int) id)).execute());
+        db.transaction(ctx -> ctx.update(NAMING_POLL)
+                .set(NAMING_POLL.MESSAGE_ID, messageId)
+                .set(NAMING_POLL.CLOSES_AT, closesAt.toEpochMilli())
+                .where(NAMING_POLL.ID.eq((int) id))
+                .execute());
     }
 
     /** Forgets a poll whose message could not be posted. */
     public void delete(long id) {
-        db.transaction(ctx -> ctx.deleteFrom(NAMING_POLL).where(NAMING_POLL.ID.eq((int) id)).execute());
+        db.transaction(ctx ->
+                ctx.deleteFrom(NAMING_POLL).where(NAMING_POLL.ID.eq((int) id)).execute());
     }
 
     public Optional<NamingPoll> find(long id) {
-        return db.read(ctx -> ctx.selectFrom(NAMING_POLL).where(NAMING_POLL.ID.eq((int) id))
-                .fetchOptional(NamingPollStore::toPoll));
+        return db.read(ctx ->
+                ctx.selectFrom(NAMING_POLL).where(NAMING_POLL.ID.eq((int) id)).fetchOptional(NamingPollStore::toPoll));
     }
 
     public Optional<NamingPoll> findByMessage(long messageId) {
-        return db.read(ctx -> ctx.selectFrom(NAMING_POLL).where(NAMING_POLL.MESSAGE_ID.eq(messageId))
+        return db.read(ctx -> ctx.selectFrom(NAMING_POLL)
+                .where(NAMING_POLL.MESSAGE_ID.eq(messageId))
                 .fetchOptional(NamingPollStore::toPoll));
     }
 
     /** Posted polls past their closing time whose result is not posted yet, oldest first. */
     public List<NamingPoll> due(Instant now) {
         return db.read(ctx -> ctx.selectFrom(NAMING_POLL)
-                .where(NAMING_POLL.RESULT_POSTED_AT.isNull()).and(NAMING_POLL.MESSAGE_ID.isNotNull())
+                .where(NAMING_POLL.RESULT_POSTED_AT.isNull())
+                .and(NAMING_POLL.MESSAGE_ID.isNotNull())
                 .and(NAMING_POLL.CLOSES_AT.le(now.toEpochMilli()))
-                .orderBy(NAMING_POLL.CLOSES_AT).fetch(NamingPollStore::toPoll));
+                .orderBy(NAMING_POLL.CLOSES_AT)
+                .fetch(NamingPollStore::toPoll));
     }
 
     /** Records the result unless it already was; true when this call recorded it (and so must post it). */
     public boolean claimResult(long id, String result, Instant now) {
-        return db.write(ctx -> ctx.update(NAMING_POLL).set(NAMING_POLL.RESULT_POSTED_AT, now.toEpochMilli())
-                .set(NAMING_POLL.RESULT, result)
-                .where(NAMING_POLL.ID.eq((int) id)).and(NAMING_POLL.RESULT_POSTED_AT.isNull()).execute() > 0);
+        return db.write(ctx -> ctx.update(NAMING_POLL)
+                        .set(NAMING_POLL.RESULT_POSTED_AT, now.toEpochMilli())
+                        .set(NAMING_POLL.RESULT, result)
+                        .where(NAMING_POLL.ID.eq((int) id))
+                        .and(NAMING_POLL.RESULT_POSTED_AT.isNull())
+                        .execute()
+                > 0);
     }
 
     /** Undoes a claim whose message could not be posted, so the next check retries. */
     public void releaseResult(long id) {
-        db.transaction(ctx -> ctx.update(NAMING_POLL).setNull(NAMING_POLL.RESULT_POSTED_AT).setNull(NAMING_POLL.RESULT)
-                .where(NAMING_POLL.ID.eq((int) id)).execute());
+        db.transaction(ctx -> ctx.update(NAMING_POLL)
+                .setNull(NAMING_POLL.RESULT_POSTED_AT)
+                .setNull(NAMING_POLL.RESULT)
+                .where(NAMING_POLL.ID.eq((int) id))
+                .execute());
     }
 
     static NamingPoll toPoll(NamingPollRecord r) {
-        return new NamingPoll(r.getId(), r.getChannelId(), r.getMessageId(), r.getProposal(), r.getAlternative1(),
-                r.getAlternative2(), r.getReason(), r.getCreatedBy(), Instant.ofEpochMilli(r.getCreatedAt()),
+        return new NamingPoll(
+                r.getId(),
+                r.getChannelId(),
+                r.getMessageId(),
+                r.getProposal(),
+                r.getAlternative1(),
+                r.getAlternative2(),
+                r.getReason(),
+                r.getCreatedBy(),
+                Instant.ofEpochMilli(r.getCreatedAt()),
                 Instant.ofEpochMilli(r.getClosesAt()),
-                r.getResultPostedAt() == null ? null : Instant.ofEpochMilli(r.getResultPostedAt()), r.getResult());
+                r.getResultPostedAt() == null ? null : Instant.ofEpochMilli(r.getResultPostedAt()),
+                r.getResult());
     }
 }

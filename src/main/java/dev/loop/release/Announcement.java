@@ -15,13 +15,13 @@ public final class Announcement {
 
     /** Longest notes and snippet the modal accepts; both fit in one message with room for the issue list. */
     public static final int MAX_NOTES = 1000;
+
     public static final int MAX_SNIPPET = 500;
     static final int TITLE_LIMIT = 80;
     /** The issue list keeps at least this much room when the notes are long. */
     static final int MIN_LIST_ROOM = 400;
 
-    private Announcement() {
-    }
+    private Announcement() {}
 
     /** An issue as the announcement lists it. */
     public record Item(int number, String title, int askers) {
@@ -32,8 +32,12 @@ public final class Announcement {
 
     /** The announcement's list: each shipped issue with how many distinct people asked for it. */
     public static List<Item> items(List<ShippedIssue> shipped) {
-        return shipped.stream().map(s -> new Item(s.number(), s.title(),
-                (int) s.requesters().stream().map(dev.loop.issue.Requester::userId).distinct().count())).toList();
+        return shipped.stream()
+                .map(s -> new Item(s.number(), s.title(), (int) s.requesters().stream()
+                        .map(dev.loop.issue.Requester::userId)
+                        .distinct()
+                        .count()))
+                .toList();
     }
 
     public static String render(String version, String notes, String snippet, List<Item> items) {

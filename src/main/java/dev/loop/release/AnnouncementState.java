@@ -2,7 +2,9 @@ package dev.loop.release;
 
 /** Whether a release's announcement is in the releases channel yet; matches {@code release.announcement_state}. */
 public enum AnnouncementState {
-    PENDING("pending"), DELIVERED("delivered"), FAILED("failed");
+    PENDING("pending"),
+    DELIVERED("delivered"),
+    FAILED("failed");
 
     private final String code;
 

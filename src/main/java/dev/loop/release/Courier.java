@@ -24,12 +24,10 @@ public interface Courier {
     }
 
     /** A button: its custom id and label. */
-    record Action(String customId, String label) {
-    }
+    record Action(String customId, String label) {}
 
     /** Where a message ended up. */
-    record Posted(long channelId, long messageId) {
-    }
+    record Posted(long channelId, long messageId) {}
 
     /** Posts in a guild channel or thread. */
     Posted post(long channelId, Outgoing message) throws SendFailure;

@@ -17,11 +17,11 @@ public final class Fallback {
 
     /** Attempts per route before a transient failure becomes a failure. */
     public static final int MAX_ATTEMPTS = 6;
+
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
-    private Fallback() {
-    }
+    private Fallback() {}
 
     /** Why a send failed, as far as the fallback rules care. */
     public enum Failure {
@@ -51,14 +51,22 @@ public final class Fallback {
          */
         public static Failure classify(int httpStatus, int discordCode) {
             switch (discordCode) {
-                case 50007: return DM_REFUSED;
-                case 10003: return CHANNEL_GONE;
-                case 160005: return THREAD_LOCKED;
-                case 50083: return THREAD_ARCHIVED;
-                case 50001, 50013: return NO_ACCESS;
-                case 10008: return ALREADY_SENT;
-                case 40003: return TRANSIENT;
-                default: break;
+                case 50007:
+                    return DM_REFUSED;
+                case 10003:
+                    return CHANNEL_GONE;
+                case 160005:
+                    return THREAD_LOCKED;
+                case 50083:
+                    return THREAD_ARCHIVED;
+                case 50001, 50013:
+                    return NO_ACCESS;
+                case 10008:
+                    return ALREADY_SENT;
+                case 40003:
+                    return TRANSIENT;
+                default:
+                    break;
             }
             if (httpStatus == 429) return RATE_LIMITED;
             if (httpStatus == 0 || httpStatus >= 500) return TRANSIENT;
@@ -75,32 +83,25 @@ public final class Fallback {
     }
 
     /** The next step for one notice. */
-    public sealed interface Decision permits Send, UnarchiveThenSend, SendInstead, Retry, Delivered, Fail {
-    }
+    public sealed interface Decision permits Send, UnarchiveThenSend, SendInstead, Retry, Delivered, Fail {}
 
     /** Send as planned. */
-    public record Send() implements Decision {
-    }
+    public record Send() implements Decision {}
 
     /** Unarchive the thread, then send there. */
-    public record UnarchiveThenSend() implements Decision {
-    }
+    public record UnarchiveThenSend() implements Decision {}
 
     /** Send on the other route; the notice's state becomes {@code fell_back} once that is delivered. */
-    public record SendInstead(Route route, String why) implements Decision {
-    }
+    public record SendInstead(Route route, String why) implements Decision {}
 
     /** Try the same route again after {@code after}. */
-    public record Retry(Duration after, String why) implements Decision {
-    }
+    public record Retry(Duration after, String why) implements Decision {}
 
     /** Nothing more to send: it was delivered before (seen through the nonce). */
-    public record Delivered(String why) implements Decision {
-    }
+    public record Delivered(String why) implements Decision {}
 
     /** Give up and record {@code why}. */
-    public record Fail(String why) implements Decision {
-    }
+    public record Fail(String why) implements Decision {}
 
     /**
      * Before posting in a thread: a deleted or locked thread goes to DM right away, an archived one is unarchived
@@ -124,35 +125,49 @@ public final class Fallback {
      * @param hasThread          the person has a thread to be mentioned in (for a refused DM)
      * @param alreadyFellBack    this attempt was itself a fallback
      */
-    public static Decision afterFailure(Route route, Failure failure, int attempts, Optional<Duration> retryAfter,
-                                        boolean triedUnarchive, boolean hasThread, boolean alreadyFellBack) {
+    public static Decision afterFailure(
+            Route route,
+            Failure failure,
+            int attempts,
+            Optional<Duration> retryAfter,
+            boolean triedUnarchive,
+            boolean hasThread,
+            boolean alreadyFellBack) {
         Objects.requireNonNull(route, "route");
         Objects.requireNonNull(failure, "failure");
         return switch (failure) {
             case ALREADY_SENT -> new Delivered("already sent (Discord matched the nonce)");
-            case RATE_LIMITED -> new Retry(retryAfter.filter(d -> !d.isNegative()).orElse(backoff(attempts)),
-                    "rate limited");
-            case TRANSIENT -> attempts >= MAX_ATTEMPTS
-                    ? new Fail("gave up after " + attempts + " attempts")
-                    : new Retry(backoff(attempts), "temporary failure");
-            case DM_REFUSED -> route == Route.DM
-                    ? toThread("the DM was refused", hasThread, alreadyFellBack)
-                    : new Fail("Discord refused the message (50007)");
-            case CHANNEL_GONE -> route == Route.THREAD
-                    ? toDm("the thread was deleted", alreadyFellBack)
-                    // A DM channel that vanished is reopened on the next attempt.
-                    : attempts >= MAX_ATTEMPTS ? new Fail("the DM channel could not be opened")
-                    : new Retry(backoff(attempts), "DM channel unknown");
-            case THREAD_ARCHIVED -> route == Route.THREAD && !triedUnarchive
-                    ? new UnarchiveThenSend()
-                    : route == Route.THREAD ? toDm("the thread stays archived (locked)", alreadyFellBack)
-                    : new Fail("unexpected archived-thread error on a DM");
-            case THREAD_LOCKED -> route == Route.THREAD
-                    ? toDm("the thread is locked", alreadyFellBack)
-                    : new Fail("unexpected locked-thread error on a DM");
-            case NO_ACCESS -> route == Route.THREAD
-                    ? toDm("Loop can't post in the thread", alreadyFellBack)
-                    : new Fail("no access to the DM");
+            case RATE_LIMITED ->
+                new Retry(retryAfter.filter(d -> !d.isNegative()).orElse(backoff(attempts)), "rate limited");
+            case TRANSIENT ->
+                attempts >= MAX_ATTEMPTS
+                        ? new Fail("gave up after " + attempts + " attempts")
+                        : new Retry(backoff(attempts), "temporary failure");
+            case DM_REFUSED ->
+                route == Route.DM
+                        ? toThread("the DM was refused", hasThread, alreadyFellBack)
+                        : new Fail("Discord refused the message (50007)");
+            case CHANNEL_GONE ->
+                route == Route.THREAD
+                        ? toDm("the thread was deleted", alreadyFellBack)
+                        // A DM channel that vanished is reopened on the next attempt.
+                        : attempts >= MAX_ATTEMPTS
+                                ? new Fail("the DM channel could not be opened")
+                                : new Retry(backoff(attempts), "DM channel unknown");
+            case THREAD_ARCHIVED ->
+                route == Route.THREAD && !triedUnarchive
+                        ? new UnarchiveThenSend()
+                        : route == Route.THREAD
+                                ? toDm("the thread stays archived (locked)", alreadyFellBack)
+                                : new Fail("unexpected archived-thread error on a DM");
+            case THREAD_LOCKED ->
+                route == Route.THREAD
+                        ? toDm("the thread is locked", alreadyFellBack)
+                        : new Fail("unexpected locked-thread error on a DM");
+            case NO_ACCESS ->
+                route == Route.THREAD
+                        ? toDm("Loop can't post in the thread", alreadyFellBack)
+                        : new Fail("no access to the DM");
             case PERMANENT -> new Fail("Discord rejected the message");
         };
     }

@@ -76,7 +76,8 @@ final class JdaCourier implements Courier {
         if (jda.getChannelById(GuildMessageChannel.class, threadId) != null) return Fallback.ThreadCondition.open();
         try {
             ThreadChannel fetched = fetchThread(threadId);
-            return fetched == null ? Fallback.ThreadCondition.open()
+            return fetched == null
+                    ? Fallback.ThreadCondition.open()
                     : new Fallback.ThreadCondition(true, fetched.isArchived(), fetched.isLocked());
         } catch (SendFailure f) {
             if (f.failure() == Fallback.Failure.CHANNEL_GONE) return new Fallback.ThreadCondition(false, false, false);
@@ -141,13 +142,16 @@ final class JdaCourier implements Courier {
 
     /** Asks Discord for a channel JDA has not cached; returns it (now cached) if it is a thread, else null. */
     private ThreadChannel fetchThread(long channelId) throws SendFailure {
-        DataObject json = await(() -> new RestActionImpl<DataObject>(jda,
+        DataObject json = await(() -> new RestActionImpl<DataObject>(
+                jda,
                 Route.Channels.GET_CHANNEL.compile(Long.toUnsignedString(channelId)),
                 (response, request) -> response.getObject()));
         int type = json.getInt("type", -1);
         if (type != 10 && type != 11 && type != 12) return null;
         try {
-            return ((JDAImpl) jda).getEntityBuilder().createThreadChannel(json, json.getUnsignedLong("guild_id", guildId));
+            return ((JDAImpl) jda)
+                    .getEntityBuilder()
+                    .createThreadChannel(json, json.getUnsignedLong("guild_id", guildId));
         } catch (RuntimeException e) {
             // e.g. the parent channel is not visible to Loop
             throw new SendFailure(403, 50001, "thread " + channelId + " can't be used: " + e.getMessage());
@@ -159,7 +163,9 @@ final class JdaCourier implements Courier {
     private static net.dv8tion.jda.api.utils.messages.MessageCreateData data(Outgoing m) {
         MessageCreateBuilder b = Replies.pinging(m.content(), m.mentions());
         if (!m.actions().isEmpty()) {
-            b.setComponents(ActionRow.of(m.actions().stream().map(a -> Button.primary(a.customId(), a.label())).toList()));
+            b.setComponents(ActionRow.of(m.actions().stream()
+                    .map(a -> Button.primary(a.customId(), a.label()))
+                    .toList()));
         }
         return b.build();
     }
@@ -187,18 +193,23 @@ final class JdaCourier implements Courier {
     private static SendFailure failure(Throwable t) {
         if (t instanceof ErrorResponseException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().code;
-            int code = e.getErrorResponse() == net.dv8tion.jda.api.requests.ErrorResponse.SERVER_ERROR ? 0 : e.getErrorCode();
+            int code = e.getErrorResponse() == net.dv8tion.jda.api.requests.ErrorResponse.SERVER_ERROR
+                    ? 0
+                    : e.getErrorCode();
             Duration retryAfter = e.getResponse() != null && e.getResponse().retryAfter > 0
-                    ? Duration.ofMillis(e.getResponse().retryAfter) : null;
+                    ? Duration.ofMillis(e.getResponse().retryAfter)
+                    : null;
             return new SendFailure(status < 0 ? 0 : status, Math.max(0, code), retryAfter, e.getMeaning());
         }
         if (t instanceof MissingAccessException) return new SendFailure(403, 50001, "missing access");
         if (t instanceof InsufficientPermissionException p) {
-            return new SendFailure(403, 50013, "missing permission " + p.getPermission().getName());
+            return new SendFailure(
+                    403, 50013, "missing permission " + p.getPermission().getName());
         }
         if (t instanceof CancellationException || t instanceof RejectedExecutionException) {
             return new SendFailure(0, 0, "request cancelled (shutting down?)");
         }
-        return new SendFailure(0, 0, t == null ? "unknown failure" : t.getClass().getSimpleName() + ": " + t.getMessage());
+        return new SendFailure(
+                0, 0, t == null ? "unknown failure" : t.getClass().getSimpleName() + ": " + t.getMessage());
     }
 }

@@ -18,8 +18,7 @@ public final class Nonces {
     /** Discord's limit on a nonce string. */
     public static final int MAX_LENGTH = 25;
 
-    private Nonces() {
-    }
+    private Nonces() {}
 
     /** The release announcement in the releases channel. */
     public static String announcement(long releaseId) {

@@ -24,8 +24,15 @@ public sealed interface Notice permits Notice.ThreadNotice, Notice.DmNotice {
      * A reply in a source thread mentioning {@code userIds}; {@code allowed_mentions} must list exactly those users.
      * A thread's requesters may need several chunks; each chunk repeats the issue list so it stands on its own.
      */
-    record ThreadNotice(long threadId, int chunk, int chunkCount, List<Long> userIds, List<Integer> issueNumbers,
-                        String content, String nonce) implements Notice {
+    record ThreadNotice(
+            long threadId,
+            int chunk,
+            int chunkCount,
+            List<Long> userIds,
+            List<Integer> issueNumbers,
+            String content,
+            String nonce)
+            implements Notice {
         public ThreadNotice {
             userIds = List.copyOf(userIds);
             issueNumbers = List.copyOf(issueNumbers);

@@ -6,7 +6,6 @@ import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
 import dev.loop.release.Notice.DmNotice;
 import dev.loop.release.Notice.ThreadNotice;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,6 +36,7 @@ public final class NoticePlan {
 
     /** Discord's cap on users in {@code allowed_mentions}; more mentions in one message would not ping. */
     public static final int MAX_MENTIONS = 100;
+
     static final int TITLE_LIMIT = 100;
     static final int VERSION_LIMIT = 64;
     /** Room kept for mentions under a thread message's issue list. */
@@ -59,10 +59,17 @@ public final class NoticePlan {
     private final Map<Long, Map<Long, List<Integer>>> threadIssuesByUser;
     private final Map<Long, Long> fallbackThreadByUser;
 
-    private NoticePlan(long releaseId, String version, String announcementUrl, DeliveryMode mode,
-                       Map<Integer, ShippedIssue> issues, List<ThreadNotice> threadNotices, List<DmNotice> dmNotices,
-                       Map<Long, List<Integer>> dmIssuesByUser, Map<Long, Map<Long, List<Integer>>> threadIssuesByUser,
-                       Map<Long, Long> fallbackThreadByUser) {
+    private NoticePlan(
+            long releaseId,
+            String version,
+            String announcementUrl,
+            DeliveryMode mode,
+            Map<Integer, ShippedIssue> issues,
+            List<ThreadNotice> threadNotices,
+            List<DmNotice> dmNotices,
+            Map<Long, List<Integer>> dmIssuesByUser,
+            Map<Long, Map<Long, List<Integer>>> threadIssuesByUser,
+            Map<Long, Long> fallbackThreadByUser) {
         this.releaseId = releaseId;
         this.version = version;
         this.announcementUrl = announcementUrl;
@@ -89,8 +96,8 @@ public final class NoticePlan {
      * @param version         as the engineer typed it; shown escaped
      * @param announcementUrl the jump link of the announcement in the releases channel
      */
-    public static NoticePlan plan(long releaseId, String version, String announcementUrl, DeliveryMode mode,
-                                  List<ShippedIssue> shipped) {
+    public static NoticePlan plan(
+            long releaseId, String version, String announcementUrl, DeliveryMode mode, List<ShippedIssue> shipped) {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(announcementUrl, "announcementUrl");
         Objects.requireNonNull(mode, "mode");
@@ -109,12 +116,15 @@ public final class NoticePlan {
                     .min(Comparator.comparingLong(Place::id))
                     .map(Place::channelId);
             for (Requester r : issue.requesters()) {
-                Optional<Long> own = Optional.ofNullable(r.placeId()).map(placesById::get)
-                        .filter(NoticePlan::isThreadLike).map(Place::channelId);
+                Optional<Long> own = Optional.ofNullable(r.placeId())
+                        .map(placesById::get)
+                        .filter(NoticePlan::isThreadLike)
+                        .map(Place::channelId);
                 own.or(() -> issueThread).ifPresent(t -> fallbackThread.putIfAbsent(r.userId(), t));
                 if (mode == DeliveryMode.THREAD && own.isPresent()) {
                     byThread.computeIfAbsent(own.get(), k -> new TreeMap<>())
-                            .computeIfAbsent(r.userId(), k -> new TreeSet<>()).add(issue.number());
+                            .computeIfAbsent(r.userId(), k -> new TreeSet<>())
+                            .add(issue.number());
                 } else {
                     byDm.computeIfAbsent(r.userId(), k -> new TreeSet<>()).add(issue.number());
                 }
@@ -130,19 +140,26 @@ public final class NoticePlan {
             t.getValue().values().forEach(threadIssues::addAll);
             List<Integer> numbers = List.copyOf(threadIssues);
             String header = threadHeader(safeVersion, announcementUrl, titles(issues, numbers));
-            int reserved = threadHeader(safeVersion, "x".repeat(Math.max(URL_ROOM, announcementUrl.length())),
-                    titles(issues, numbers)).length();
+            int reserved = threadHeader(
+                            safeVersion,
+                            "x".repeat(Math.max(URL_ROOM, announcementUrl.length())),
+                            titles(issues, numbers))
+                    .length();
             List<Long> users = List.copyOf(t.getValue().keySet());
-            List<List<Long>> groups = Chunker.pack(users, NoticePlan::mention, " ", reserved + 1,
-                    Chunker.MESSAGE_LIMIT, MAX_MENTIONS);
+            List<List<Long>> groups =
+                    Chunker.pack(users, NoticePlan::mention, " ", reserved + 1, Chunker.MESSAGE_LIMIT, MAX_MENTIONS);
             for (int c = 0; c < groups.size(); c++) {
                 List<Long> group = groups.get(c);
-                String content = header + "\n" + String.join(" ", group.stream().map(NoticePlan::mention).toList());
-                threadNotices.add(new ThreadNotice(threadId, c, groups.size(), group, numbers, content,
-                        Nonces.thread(releaseId, threadId, c)));
+                String content = header + "\n"
+                        + String.join(
+                                " ", group.stream().map(NoticePlan::mention).toList());
+                threadNotices.add(new ThreadNotice(
+                        threadId, c, groups.size(), group, numbers, content, Nonces.thread(releaseId, threadId, c)));
             }
             for (var u : t.getValue().entrySet()) {
-                threadIssuesByUser.computeIfAbsent(u.getKey(), k -> new TreeMap<>()).put(threadId, List.copyOf(u.getValue()));
+                threadIssuesByUser
+                        .computeIfAbsent(u.getKey(), k -> new TreeMap<>())
+                        .put(threadId, List.copyOf(u.getValue()));
             }
         }
 
@@ -151,11 +168,23 @@ public final class NoticePlan {
         for (var u : byDm.entrySet()) {
             List<Integer> numbers = List.copyOf(u.getValue());
             dmIssuesByUser.put(u.getKey(), numbers);
-            dmNotices.add(new DmNotice(u.getKey(), numbers, dmText(safeVersion, announcementUrl, titles(issues, numbers)),
+            dmNotices.add(new DmNotice(
+                    u.getKey(),
+                    numbers,
+                    dmText(safeVersion, announcementUrl, titles(issues, numbers)),
                     Nonces.dm(releaseId, u.getKey())));
         }
-        return new NoticePlan(releaseId, version, announcementUrl, mode, issues, List.copyOf(threadNotices),
-                List.copyOf(dmNotices), dmIssuesByUser, threadIssuesByUser, fallbackThread);
+        return new NoticePlan(
+                releaseId,
+                version,
+                announcementUrl,
+                mode,
+                issues,
+                List.copyOf(threadNotices),
+                List.copyOf(dmNotices),
+                dmIssuesByUser,
+                threadIssuesByUser,
+                fallbackThread);
     }
 
     /**
@@ -197,7 +226,11 @@ public final class NoticePlan {
         List<Recipient> rows = new ArrayList<>();
         for (ThreadNotice n : threadNotices) {
             for (long user : n.userIds()) {
-                rows.add(new Recipient(user, Route.THREAD, n.threadId(), n.nonce(),
+                rows.add(new Recipient(
+                        user,
+                        Route.THREAD,
+                        n.threadId(),
+                        n.nonce(),
                         threadIssuesByUser.get(user).get(n.threadId())));
             }
         }
@@ -214,7 +247,13 @@ public final class NoticePlan {
         Long thread = fallbackThreadByUser.get(userId);
         if (numbers == null || thread == null) return Optional.empty();
         String header = threadHeader(Safe.inline(version, VERSION_LIMIT), announcementUrl, titles(issues, numbers));
-        return Optional.of(new ThreadNotice(thread, 0, 1, List.of(userId), numbers, header + "\n" + mention(userId),
+        return Optional.of(new ThreadNotice(
+                thread,
+                0,
+                1,
+                List.of(userId),
+                numbers,
+                header + "\n" + mention(userId),
                 Nonces.threadFallback(releaseId, userId)));
     }
 
@@ -223,9 +262,12 @@ public final class NoticePlan {
      * locked. Empty when the person was not to be told in that thread.
      */
     public Optional<DmNotice> fallbackToDm(long userId, long threadId) {
-        List<Integer> numbers = threadIssuesByUser.getOrDefault(userId, Map.of()).get(threadId);
+        List<Integer> numbers =
+                threadIssuesByUser.getOrDefault(userId, Map.of()).get(threadId);
         if (numbers == null) return Optional.empty();
-        return Optional.of(new DmNotice(userId, numbers,
+        return Optional.of(new DmNotice(
+                userId,
+                numbers,
                 dmText(Safe.inline(version, VERSION_LIMIT), announcementUrl, titles(issues, numbers)),
                 Nonces.dmFallback(releaseId, userId, threadId)));
     }
@@ -237,12 +279,19 @@ public final class NoticePlan {
      * it would not fit next to the mentions.
      */
     public ThreadNotice threadMessage(long threadId, List<Long> users, String nonce) {
-        List<Integer> numbers = threadNotices.stream().filter(n -> n.threadId() == threadId)
-                .findFirst().map(ThreadNotice::issueNumbers).orElse(List.of());
-        String mentions = String.join(" ", users.stream().map(NoticePlan::mention).toList());
+        List<Integer> numbers = threadNotices.stream()
+                .filter(n -> n.threadId() == threadId)
+                .findFirst()
+                .map(ThreadNotice::issueNumbers)
+                .orElse(List.of());
+        String mentions =
+                String.join(" ", users.stream().map(NoticePlan::mention).toList());
         int room = Math.min(HEADER_LIMIT, Chunker.MESSAGE_LIMIT - 1 - mentions.length());
-        String header = compose("🚀 Shipped in **" + Safe.inline(version, VERSION_LIMIT) + "**, thanks for asking:",
-                titles(issues, numbers), "Announcement: " + announcementUrl, room);
+        String header = compose(
+                "🚀 Shipped in **" + Safe.inline(version, VERSION_LIMIT) + "**, thanks for asking:",
+                titles(issues, numbers),
+                "Announcement: " + announcementUrl,
+                room);
         return new ThreadNotice(threadId, 0, 1, users, numbers, header + "\n" + mentions, nonce);
     }
 
@@ -251,17 +300,25 @@ public final class NoticePlan {
     }
 
     private static List<String> titles(Map<Integer, ShippedIssue> issues, List<Integer> numbers) {
-        return numbers.stream().map(n -> "• #" + n + " " + Safe.inline(issues.get(n).title(), TITLE_LIMIT)).toList();
+        return numbers.stream()
+                .map(n -> "• #" + n + " " + Safe.inline(issues.get(n).title(), TITLE_LIMIT))
+                .toList();
     }
 
     static String threadHeader(String safeVersion, String url, List<String> bullets) {
-        return compose("🚀 Shipped in **" + safeVersion + "**, thanks for asking:", bullets,
-                "Announcement: " + url, HEADER_LIMIT);
+        return compose(
+                "🚀 Shipped in **" + safeVersion + "**, thanks for asking:",
+                bullets,
+                "Announcement: " + url,
+                HEADER_LIMIT);
     }
 
     static String dmText(String safeVersion, String url, List<String> bullets) {
-        return compose("🚀 **" + safeVersion + "** is out, with what you asked for:", bullets,
-                "Announcement: " + url, Chunker.MESSAGE_LIMIT);
+        return compose(
+                "🚀 **" + safeVersion + "** is out, with what you asked for:",
+                bullets,
+                "Announcement: " + url,
+                Chunker.MESSAGE_LIMIT);
     }
 
     /** First line, as many bullets as fit, an "and N more" line if some did not, last line; within {@code limit}. */

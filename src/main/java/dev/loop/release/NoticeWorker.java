@@ -79,8 +79,15 @@ public final class NoticeWorker implements AutoCloseable {
     private final Set<Long> reviewGivenUp = new HashSet<>();
     private final Set<Long> tagged = new HashSet<>();
 
-    public NoticeWorker(ReleaseStore store, Courier courier, Clock clock, long releasesChannel, long teamChannel,
-                        String shippedTag, String trackedTag, Options options) {
+    public NoticeWorker(
+            ReleaseStore store,
+            Courier courier,
+            Clock clock,
+            long releasesChannel,
+            long teamChannel,
+            String shippedTag,
+            String trackedTag,
+            Options options) {
         this.store = store;
         this.courier = courier;
         this.clock = clock;
@@ -134,14 +141,20 @@ public final class NoticeWorker implements AutoCloseable {
             } catch (RuntimeException e) {
                 if (!running) return;
                 log.error("Release delivery pass failed; trying again shortly", e);
-                next = clock.instant().plus(options.idlePoll().compareTo(Duration.ofSeconds(5)) < 0 ? options.idlePoll() : Duration.ofSeconds(5));
+                next = clock.instant()
+                        .plus(
+                                options.idlePoll().compareTo(Duration.ofSeconds(5)) < 0
+                                        ? options.idlePoll()
+                                        : Duration.ofSeconds(5));
             }
             await(next);
         }
     }
 
     private void await(Instant next) {
-        long ms = Math.max(options.minWait().toMillis(), Duration.between(clock.instant(), next).toMillis());
+        long ms = Math.max(
+                options.minWait().toMillis(),
+                Duration.between(clock.instant(), next).toMillis());
         synchronized (signal) {
             if (!woken && running) {
                 try {
@@ -184,7 +197,8 @@ public final class NoticeWorker implements AutoCloseable {
         String url = announcementUrl(release);
         List<ShippedIssue> shipped = store.shipped(releaseId);
         List<OutboxNotice> all = store.notices(releaseId);
-        DeliveryMode mode = all.stream().anyMatch(n -> n.route() == Route.THREAD) ? DeliveryMode.THREAD : DeliveryMode.DM;
+        DeliveryMode mode =
+                all.stream().anyMatch(n -> n.route() == Route.THREAD) ? DeliveryMode.THREAD : DeliveryMode.DM;
         NoticePlan plan = NoticePlan.plan(releaseId, release.version(), url, mode, shipped);
         Map<String, Notice> byNonce = new HashMap<>();
         for (Notice n : plan.all()) byNonce.put(n.nonce(), n);
@@ -202,9 +216,12 @@ public final class NoticeWorker implements AutoCloseable {
         Optional<Instant> nextNotice = store.nextDue(releaseId);
         if (hadPending && nextNotice.isEmpty()) noticesFinished(release);
         Optional<Instant> nextReview = Optional.ofNullable(reviewRetryAt.get(releaseId));
-        return nextNotice.isEmpty() ? nextReview
-                : nextReview.isEmpty() ? nextNotice
-                : Optional.of(nextNotice.get().isBefore(nextReview.get()) ? nextNotice.get() : nextReview.get());
+        return nextNotice.isEmpty()
+                ? nextReview
+                : nextReview.isEmpty()
+                        ? nextNotice
+                        : Optional.of(
+                                nextNotice.get().isBefore(nextReview.get()) ? nextNotice.get() : nextReview.get());
     }
 
     /** Rows that go out in one message: a thread chunk's rows share its nonce; everything else goes alone. */
@@ -222,11 +239,12 @@ public final class NoticeWorker implements AutoCloseable {
     // ---------------------------------------------------------------- announcement
 
     private Release announce(Release release) {
-        String content = Announcement.render(release.version(), release.notes(), release.snippet(),
-                Announcement.items(store.shipped(release.id())));
+        String content = Announcement.render(
+                release.version(), release.notes(), release.snippet(), Announcement.items(store.shipped(release.id())));
         Instant now = clock.instant();
         try {
-            Courier.Posted posted = courier.post(releasesChannel, Courier.Outgoing.of(content, List.of(), release.announcementNonce()));
+            Courier.Posted posted =
+                    courier.post(releasesChannel, Courier.Outgoing.of(content, List.of(), release.announcementNonce()));
             ensureRunning();
             store.announced(release.id(), posted.channelId(), posted.messageId());
             announcementRetryAt.remove(release.id());
@@ -235,14 +253,19 @@ public final class NoticeWorker implements AutoCloseable {
             ensureRunning();
             int attempts = announcementAttempts.merge(release.id(), 1, Integer::sum);
             Fallback.Failure failure = f.failure();
-            boolean transientFailure = failure == Fallback.Failure.TRANSIENT || failure == Fallback.Failure.RATE_LIMITED;
+            boolean transientFailure =
+                    failure == Fallback.Failure.TRANSIENT || failure == Fallback.Failure.RATE_LIMITED;
             if (transientFailure && attempts < Fallback.MAX_ATTEMPTS) {
                 Duration wait = scaled(f.retryAfter().orElse(Fallback.backoff(attempts)));
                 announcementRetryAt.put(release.id(), now.plus(wait));
                 log.warn("Announcing release {} failed ({}); retrying in {}", release.id(), f.describe(), wait);
             } else {
                 store.announcementFailed(release.id());
-                log.error("Announcing release {} in channel {} failed for good: {}", release.id(), releasesChannel, f.describe());
+                log.error(
+                        "Announcing release {} in channel {} failed for good: {}",
+                        release.id(),
+                        releasesChannel,
+                        f.describe());
             }
         }
         return store.find(release.id()).orElseThrow();
@@ -296,8 +319,7 @@ public final class NoticeWorker implements AutoCloseable {
     }
 
     /** What one attempt for a group should send, worked out from the plan (or, if the plan drifted, from the rows). */
-    private record Message(Route route, long target, Courier.Outgoing outgoing, boolean fallback) {
-    }
+    private record Message(Route route, long target, Courier.Outgoing outgoing, boolean fallback) {}
 
     private void sendGroup(Release release, NoticePlan plan, Map<String, Notice> byNonce, List<OutboxNotice> group) {
         OutboxNotice first = group.getFirst();
@@ -319,8 +341,7 @@ public final class NoticeWorker implements AutoCloseable {
             }
             Decision before = Fallback.beforeThreadSend(condition, m.fallback());
             switch (before) {
-                case Fallback.Send s -> {
-                }
+                case Fallback.Send s -> {}
                 case Fallback.UnarchiveThenSend u -> {
                     triedUnarchive = true;
                     try {
@@ -343,8 +364,12 @@ public final class NoticeWorker implements AutoCloseable {
                         ? courier.postDm(m.target(), m.outgoing())
                         : courier.post(m.target(), m.outgoing());
                 ensureRunning();
-                store.delivered(ids(group), m.route(), posted.messageId(),
-                        m.route() == Route.DM ? posted.channelId() : null, clock.instant());
+                store.delivered(
+                        ids(group),
+                        m.route(),
+                        posted.messageId(),
+                        m.route() == Route.DM ? posted.channelId() : null,
+                        clock.instant());
                 return;
             } catch (SendFailure f) {
                 ensureRunning();
@@ -367,17 +392,20 @@ public final class NoticeWorker implements AutoCloseable {
         log.debug("Release notice {} left for the next pass", first.id());
     }
 
-    private void handleFailure(List<OutboxNotice> group, Message m, SendFailure f, boolean triedUnarchive, NoticePlan plan) {
+    private void handleFailure(
+            List<OutboxNotice> group, Message m, SendFailure f, boolean triedUnarchive, NoticePlan plan) {
         apply(group, decide(group, m, f, triedUnarchive, plan), m);
     }
 
-    private Decision decide(List<OutboxNotice> group, Message m, SendFailure f, boolean triedUnarchive, NoticePlan plan) {
+    private Decision decide(
+            List<OutboxNotice> group, Message m, SendFailure f, boolean triedUnarchive, NoticePlan plan) {
         OutboxNotice first = group.getFirst();
         boolean hasThread = plan.fallbackToThread(first.userId()).isPresent();
         int attempts = group.stream().mapToInt(OutboxNotice::attempts).max().orElse(0) + 1;
-        log.info("Release notice {} ({} on {}) failed: {}", first.id(), m.route().code(), m.target(), f.describe());
-        Decision d = Fallback.afterFailure(m.route(), f.failure(), attempts, f.retryAfter(), triedUnarchive, hasThread,
-                m.fallback());
+        log.info(
+                "Release notice {} ({} on {}) failed: {}", first.id(), m.route().code(), m.target(), f.describe());
+        Decision d = Fallback.afterFailure(
+                m.route(), f.failure(), attempts, f.retryAfter(), triedUnarchive, hasThread, m.fallback());
         return d instanceof Fallback.Fail fail ? new Fallback.Fail(fail.why() + " (" + f.describe() + ")") : d;
     }
 
@@ -396,8 +424,8 @@ public final class NoticeWorker implements AutoCloseable {
         }
     }
 
-    private Optional<Message> message(Release release, NoticePlan plan, Map<String, Notice> byNonce,
-                                      List<OutboxNotice> group) {
+    private Optional<Message> message(
+            Release release, NoticePlan plan, Map<String, Notice> byNonce, List<OutboxNotice> group) {
         OutboxNotice first = group.getFirst();
         List<Long> users = group.stream().map(OutboxNotice::userId).distinct().toList();
         if (!first.fellBack()) {
@@ -405,22 +433,33 @@ public final class NoticeWorker implements AutoCloseable {
             if (first.route() == Route.THREAD) {
                 // the people of the stored chunk, whatever the plan would chunk today
                 ThreadNotice t = plan.threadMessage(first.targetChannelId(), users, first.nonce());
-                return Optional.of(new Message(Route.THREAD, first.targetChannelId(),
-                        Courier.Outgoing.of(t.content(), users, first.nonce()), false));
+                return Optional.of(new Message(
+                        Route.THREAD,
+                        first.targetChannelId(),
+                        Courier.Outgoing.of(t.content(), users, first.nonce()),
+                        false));
             }
-            String content = planned instanceof DmNotice d && d.userId() == first.userId()
-                    ? d.content() : generic(release);
-            return Optional.of(new Message(Route.DM, first.userId(), Courier.Outgoing.of(content, List.of(), first.nonce()), false));
+            String content =
+                    planned instanceof DmNotice d && d.userId() == first.userId() ? d.content() : generic(release);
+            return Optional.of(new Message(
+                    Route.DM, first.userId(), Courier.Outgoing.of(content, List.of(), first.nonce()), false));
         }
         if (first.currentRoute() == Route.DM) {
             long thread = Objects.requireNonNullElse(first.targetChannelId(), 0L);
             Optional<DmNotice> dm = plan.fallbackToDm(first.userId(), thread);
             String content = dm.map(DmNotice::content).orElseGet(() -> generic(release));
-            return Optional.of(new Message(Route.DM, first.userId(),
-                    Courier.Outgoing.of(content, List.of(), Nonces.dmFallback(release.id(), first.userId(), thread)), true));
+            return Optional.of(new Message(
+                    Route.DM,
+                    first.userId(),
+                    Courier.Outgoing.of(content, List.of(), Nonces.dmFallback(release.id(), first.userId(), thread)),
+                    true));
         }
-        return plan.fallbackToThread(first.userId()).map(t -> new Message(Route.THREAD, t.threadId(),
-                Courier.Outgoing.of(t.content(), List.of(first.userId()), t.nonce()), true));
+        return plan.fallbackToThread(first.userId())
+                .map(t -> new Message(
+                        Route.THREAD,
+                        t.threadId(),
+                        Courier.Outgoing.of(t.content(), List.of(first.userId()), t.nonce()),
+                        true));
     }
 
     /** Used only if the plan no longer has this person's DM (an issue merged after publishing): version and link. */
@@ -431,10 +470,17 @@ public final class NoticeWorker implements AutoCloseable {
 
     private void noticesFinished(Release release) {
         ReleaseStatus s = store.status(release);
-        log.info("Release {} notices done: {} delivered, {} fell back, {} failed", release.version(), s.delivered(),
-                s.fellBack(), s.failed());
-        store.recordNoticesSent(release.id(), "release notices for " + release.version() + ": " + s.delivered()
-                + " delivered, " + s.fellBack() + " fell back, " + s.failed() + " failed", clock.instant());
+        log.info(
+                "Release {} notices done: {} delivered, {} fell back, {} failed",
+                release.version(),
+                s.delivered(),
+                s.fellBack(),
+                s.failed());
+        store.recordNoticesSent(
+                release.id(),
+                "release notices for " + release.version() + ": " + s.delivered() + " delivered, " + s.fellBack()
+                        + " fell back, " + s.failed() + " failed",
+                clock.instant());
     }
 
     // ---------------------------------------------------------------- review checklist and tags
@@ -448,7 +494,10 @@ public final class NoticeWorker implements AutoCloseable {
             if (item.messageId() != null || reviewGivenUp.contains(item.id())) continue;
             ensureRunning();
             String nonce = Nonces.review(release.id(), item.issueNumber() == null ? 0 : item.issueNumber());
-            Courier.Outgoing out = new Courier.Outgoing(ReviewText.render(release.version(), item, url), List.of(), nonce,
+            Courier.Outgoing out = new Courier.Outgoing(
+                    ReviewText.render(release.version(), item, url),
+                    List.of(),
+                    nonce,
                     List.of(new Courier.Action(REVIEW_PREFIX + ":" + item.id(), ReviewText.BUTTON)));
             try {
                 Courier.Posted posted = courier.post(teamChannel, out);
@@ -458,7 +507,8 @@ public final class NoticeWorker implements AutoCloseable {
                 ensureRunning();
                 Fallback.Failure failure = f.failure();
                 if (failure == Fallback.Failure.TRANSIENT || failure == Fallback.Failure.RATE_LIMITED) {
-                    reviewRetryAt.put(release.id(), now.plus(scaled(f.retryAfter().orElse(Fallback.backoff(1)))));
+                    reviewRetryAt.put(
+                            release.id(), now.plus(scaled(f.retryAfter().orElse(Fallback.backoff(1)))));
                     log.warn("Posting the review list of release {} failed ({}); retrying", release.id(), f.describe());
                     return;
                 }

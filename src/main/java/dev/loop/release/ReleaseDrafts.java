@@ -20,8 +20,14 @@ public final class ReleaseDrafts {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One release being prepared by one engineer. */
-    public record Draft(String id, long engineerId, String version, List<Integer> issueNumbers, String notes,
-                        String snippet, Instant createdAt) {
+    public record Draft(
+            String id,
+            long engineerId,
+            String version,
+            List<Integer> issueNumbers,
+            String notes,
+            String snippet,
+            Instant createdAt) {
         public Draft {
             issueNumbers = List.copyOf(issueNumbers);
         }

@@ -57,6 +57,7 @@ public final class ReleaseFeature implements Feature {
     static final String REVIEW = NoticeWorker.REVIEW_PREFIX;
     /** A string select holds at most 25 options. */
     static final int PICK_LIMIT = 25;
+
     static final String EXPIRED = "This release preview has expired or was already used; run /release again.";
 
     private final Services services;
@@ -88,10 +89,15 @@ public final class ReleaseFeature implements Feature {
     public List<CommandData> commands() {
         return List.of(
                 Commands.slash(COMMAND, "Publish a release: ship issues, announce it and tell everyone who asked")
-                        .addOptions(new OptionData(OptionType.STRING, "version", "The version, like 1.4.0", true)
+                        .addOptions(
+                                new OptionData(OptionType.STRING, "version", "The version, like 1.4.0", true)
                                         .setMaxLength(ReleaseRules.MAX_VERSION),
-                                new OptionData(OptionType.STRING, "issues",
-                                        "Issues it ships, like #3 #5 (leave out to pick from a list)", false, true)),
+                                new OptionData(
+                                        OptionType.STRING,
+                                        "issues",
+                                        "Issues it ships, like #3 #5 (leave out to pick from a list)",
+                                        false,
+                                        true)),
                 Commands.slash(STATUS_COMMAND, "How a release's notices went: delivered, fell back, failed")
                         .addOptions(new OptionData(OptionType.STRING, "version", "The version", true, true)));
     }
@@ -111,9 +117,15 @@ public final class ReleaseFeature implements Feature {
 
     @Override
     public void onReady(JDA jda) {
-        NoticeWorker w = new NoticeWorker(store, new JdaCourier(jda, config.discord().guildId()), services.clock(),
-                config.channels().releases(), config.channels().team(), blankToNull(config.tags().shipped()),
-                blankToNull(config.tags().tracked()), workerOptions);
+        NoticeWorker w = new NoticeWorker(
+                store,
+                new JdaCourier(jda, config.discord().guildId()),
+                services.clock(),
+                config.channels().releases(),
+                config.channels().team(),
+                blankToNull(config.tags().shipped()),
+                blankToNull(config.tags().tracked()),
+                workerOptions);
         worker = w;
         w.start();
     }
@@ -133,8 +145,8 @@ public final class ReleaseFeature implements Feature {
             throw new UserError(p);
         });
         store.findByVersion(version).ifPresent(r -> {
-            throw new UserError("Version " + Safe.inline(version, ReleaseRules.MAX_VERSION) + " was already released <t:"
-                    + r.publishedAt().getEpochSecond() + ":R>; pick a new version.");
+            throw new UserError("Version " + Safe.inline(version, ReleaseRules.MAX_VERSION)
+                    + " was already released <t:" + r.publishedAt().getEpochSecond() + ":R>; pick a new version.");
         });
         String typed = e.getOption("issues", null, OptionMapping::getAsString);
         if (typed != null && !typed.isBlank()) {
@@ -151,19 +163,29 @@ public final class ReleaseFeature implements Feature {
                 .setPlaceholder("Issues " + Safe.truncate(Safe.oneLineRaw(version), 60) + " ships")
                 .setRequiredRange(1, open.size());
         for (Issue i : open) {
-            menu.addOption(Safe.truncate(Safe.oneLineRaw(i.ref() + " " + i.title()), 100), String.valueOf(i.number()),
+            menu.addOption(
+                    Safe.truncate(Safe.oneLineRaw(i.ref() + " " + i.title()), 100),
+                    String.valueOf(i.number()),
                     Safe.truncate(i.status().label() + " · " + i.priority().label(), 100));
         }
         String text = "Pick the issues **" + Safe.inline(version, ReleaseRules.MAX_VERSION) + "** ships."
-                + (total > open.size() ? " These are the " + open.size() + " most urgent of " + total
-                + " open issues; to ship others, run /release with issues: #3 #5." : "");
-        e.reply(new MessageCreateBuilder().setContent(text).setComponents(ActionRow.of(menu.build()))
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build()).setEphemeral(true).queue();
+                + (total > open.size()
+                        ? " These are the " + open.size() + " most urgent of " + total
+                                + " open issues; to ship others, run /release with issues: #3 #5."
+                        : "");
+        e.reply(new MessageCreateBuilder()
+                        .setContent(text)
+                        .setComponents(ActionRow.of(menu.build()))
+                        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                        .build())
+                .setEphemeral(true)
+                .queue();
     }
 
     private void picked(StringSelectInteractionEvent e) {
         services.engineers().require(e.getMember(), "publish releases");
-        ReleaseDrafts.Draft draft = ownDraft(PICK.length(), e.getComponentId(), e.getUser().getIdLong());
+        ReleaseDrafts.Draft draft =
+                ownDraft(PICK.length(), e.getComponentId(), e.getUser().getIdLong());
         List<Integer> numbers = checkedIssues(ReleaseRules.parseNumbers(String.join(" ", e.getValues())));
         draft = drafts.setIssues(draft.id(), numbers).orElseThrow(() -> new UserError(EXPIRED));
         e.replyModal(textModal(draft)).queue();
@@ -172,104 +194,163 @@ public final class ReleaseFeature implements Feature {
     private Modal textModal(ReleaseDrafts.Draft draft) {
         return Modal.create(TEXT + ":" + draft.id(), Safe.truncate("Release " + Safe.oneLineRaw(draft.version()), 45))
                 .addComponents(
-                        Label.of("Notes", "What's new, for the releases channel",
+                        Label.of(
+                                "Notes",
+                                "What's new, for the releases channel",
                                 TextInput.create("notes", TextInputStyle.PARAGRAPH)
-                                        .setRequiredRange(1, Announcement.MAX_NOTES).build()),
-                        Label.of("Snippet", "How to use it (shown as a code block)",
+                                        .setRequiredRange(1, Announcement.MAX_NOTES)
+                                        .build()),
+                        Label.of(
+                                "Snippet",
+                                "How to use it (shown as a code block)",
                                 TextInput.create("snippet", TextInputStyle.PARAGRAPH)
-                                        .setRequired(false).setMaxLength(Announcement.MAX_SNIPPET).build()))
+                                        .setRequired(false)
+                                        .setMaxLength(Announcement.MAX_SNIPPET)
+                                        .build()))
                 .build();
     }
 
     private void text(ModalInteractionEvent e) {
         services.engineers().require(e.getMember(), "publish releases");
-        ReleaseDrafts.Draft draft = ownDraft(TEXT.length(), e.getModalId(), e.getUser().getIdLong());
-        String notes = e.getValue("notes") == null ? "" : e.getValue("notes").getAsString().strip();
-        String snippet = e.getValue("snippet") == null ? "" : e.getValue("snippet").getAsString().strip();
+        ReleaseDrafts.Draft draft =
+                ownDraft(TEXT.length(), e.getModalId(), e.getUser().getIdLong());
+        String notes = e.getValue("notes") == null
+                ? ""
+                : e.getValue("notes").getAsString().strip();
+        String snippet = e.getValue("snippet") == null
+                ? ""
+                : e.getValue("snippet").getAsString().strip();
         if (notes.isEmpty()) throw new UserError("Write a few words of release notes.");
-        draft = drafts.setText(draft.id(), notes, snippet.isEmpty() ? null : snippet).orElseThrow(() -> new UserError(EXPIRED));
+        draft = drafts.setText(draft.id(), notes, snippet.isEmpty() ? null : snippet)
+                .orElseThrow(() -> new UserError(EXPIRED));
         List<Integer> numbers = checkedIssues(new ReleaseRules.ParsedNumbers(draft.issueNumbers(), List.of()));
         List<ShippedIssue> shipped = store.preview(numbers);
 
         String announcement = Announcement.render(draft.version(), notes, draft.snippet(), Announcement.items(shipped));
         DeliveryMode mode = mode();
         NoticePlan plan = NoticePlan.plan(0, draft.version(), "(link to the announcement)", mode, shipped);
-        long docs = store.issues(numbers).values().stream().filter(Issue::needsDocs).count();
+        long docs =
+                store.issues(numbers).values().stream().filter(Issue::needsDocs).count();
         String summary = previewSummary(draft.version(), numbers, plan, docs);
 
         e.reply(new MessageCreateBuilder()
                         .setContent(summary)
-                        .setEmbeds(Replies.card(Replies.BRAND).setTitle("Announcement preview")
-                                .setDescription(Replies.description(announcement)).build())
-                        .setComponents(ActionRow.of(Button.success(PUBLISH + ":" + draft.id(), "Publish"),
+                        .setEmbeds(Replies.card(Replies.BRAND)
+                                .setTitle("Announcement preview")
+                                .setDescription(Replies.description(announcement))
+                                .build())
+                        .setComponents(ActionRow.of(
+                                Button.success(PUBLISH + ":" + draft.id(), "Publish"),
                                 Button.secondary(CANCEL + ":" + draft.id(), "Cancel")))
-                        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build())
-                .setEphemeral(true).queue();
+                        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                        .build())
+                .setEphemeral(true)
+                .queue();
     }
 
     /** Who will be told, and how: the counts per delivery route. */
     String previewSummary(String version, List<Integer> numbers, NoticePlan plan, long docs) {
         List<NoticePlan.Recipient> rows = plan.recipients();
-        Set<Long> people = rows.stream().map(NoticePlan.Recipient::userId).collect(Collectors.toCollection(LinkedHashSet::new));
-        long threadPeople = rows.stream().filter(r -> r.route() == Route.THREAD).map(NoticePlan.Recipient::userId).distinct().count();
-        long threads = plan.threadNotices().stream().map(Notice.ThreadNotice::threadId).distinct().count();
+        Set<Long> people =
+                rows.stream().map(NoticePlan.Recipient::userId).collect(Collectors.toCollection(LinkedHashSet::new));
+        long threadPeople = rows.stream()
+                .filter(r -> r.route() == Route.THREAD)
+                .map(NoticePlan.Recipient::userId)
+                .distinct()
+                .count();
+        long threads = plan.threadNotices().stream()
+                .map(Notice.ThreadNotice::threadId)
+                .distinct()
+                .count();
         int dms = plan.dmNotices().size();
-        StringBuilder sb = new StringBuilder("Publishing **").append(Safe.inline(version, ReleaseRules.MAX_VERSION))
-                .append("** ships ").append(refs(numbers)).append(" and announces it in <#")
-                .append(config.channels().releases()).append(">.\n");
+        StringBuilder sb = new StringBuilder("Publishing **")
+                .append(Safe.inline(version, ReleaseRules.MAX_VERSION))
+                .append("** ships ")
+                .append(refs(numbers))
+                .append(" and announces it in <#")
+                .append(config.channels().releases())
+                .append(">.\n");
         if (people.isEmpty()) {
             sb.append("Nobody asked for these, so no one is notified.");
         } else {
-            sb.append("It tells ").append(plural(people.size(), "person", "people")).append(": ");
+            sb.append("It tells ")
+                    .append(plural(people.size(), "person", "people"))
+                    .append(": ");
             List<String> parts = new ArrayList<>();
             if (threadPeople > 0) {
-                parts.add(plural(threadPeople, "person", "people") + " mentioned in " + plural(threads, "thread", "threads")
-                        + " (" + plural(plan.threadNotices().size(), "message", "messages") + ")");
+                parts.add(plural(threadPeople, "person", "people") + " mentioned in "
+                        + plural(threads, "thread", "threads") + " ("
+                        + plural(plan.threadNotices().size(), "message", "messages") + ")");
             }
             if (dms > 0) {
-                parts.add(plural(dms, "DM", "DMs") + (plan.mode() == DeliveryMode.THREAD
-                        ? " to people with no thread to be mentioned in" : ""));
+                parts.add(plural(dms, "DM", "DMs")
+                        + (plan.mode() == DeliveryMode.THREAD ? " to people with no thread to be mentioned in" : ""));
             }
             sb.append(String.join(", ", parts)).append('.');
         }
         sb.append("\nThe docs/copy review list (the announcement text")
                 .append(docs == 0 ? "" : " and " + plural(docs, "issue", "issues") + " needing docs")
-                .append(") goes to <#").append(config.channels().team()).append(">.");
+                .append(") goes to <#")
+                .append(config.channels().team())
+                .append(">.");
         return sb.toString();
     }
 
     private void publish(ButtonInteractionEvent e) {
         services.engineers().require(e.getMember(), "publish releases");
-        ReleaseDrafts.Draft draft = ownDraft(PUBLISH.length(), e.getComponentId(), e.getUser().getIdLong());
+        ReleaseDrafts.Draft draft =
+                ownDraft(PUBLISH.length(), e.getComponentId(), e.getUser().getIdLong());
         draft = drafts.take(draft.id()).orElseThrow(() -> new UserError(EXPIRED));
         if (draft.notes() == null) throw new UserError(EXPIRED);
         e.deferEdit().queue();
         ReleaseStore.Publication p;
         try {
-            p = store.publish(new NewRelease(draft.version(), draft.issueNumbers(), draft.notes(), draft.snippet(),
-                    e.getUser().getIdLong()), mode(), services.clock().instant());
+            p = store.publish(
+                    new NewRelease(
+                            draft.version(),
+                            draft.issueNumbers(),
+                            draft.notes(),
+                            draft.snippet(),
+                            e.getUser().getIdLong()),
+                    mode(),
+                    services.clock().instant());
         } catch (ReleaseRefused refused) {
             throw new UserError(String.join("\n", refused.reasons()) + "\nNothing was published; run /release again.");
         }
         NoticeWorker w = worker;
         if (w != null) w.wake();
-        long people = p.recipients().stream().map(NoticePlan.Recipient::userId).distinct().count();
-        e.getHook().editOriginal(new MessageEditBuilder()
-                .setContent("✅ Published **" + Safe.inline(p.release().version(), ReleaseRules.MAX_VERSION) + "**: "
-                        + refs(draft.issueNumbers()) + " shipped. Announcing in <#" + config.channels().releases()
-                        + "> and telling " + plural(people, "person", "people") + " now; /" + STATUS_COMMAND
-                        + " shows how it goes.")
-                .setEmbeds().setComponents()
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build()).queue();
+        long people = p.recipients().stream()
+                .map(NoticePlan.Recipient::userId)
+                .distinct()
+                .count();
+        e.getHook()
+                .editOriginal(new MessageEditBuilder()
+                        .setContent("✅ Published **" + Safe.inline(p.release().version(), ReleaseRules.MAX_VERSION)
+                                + "**: "
+                                + refs(draft.issueNumbers()) + " shipped. Announcing in <#"
+                                + config.channels().releases()
+                                + "> and telling " + plural(people, "person", "people") + " now; /" + STATUS_COMMAND
+                                + " shows how it goes.")
+                        .setEmbeds()
+                        .setComponents()
+                        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                        .build())
+                .queue();
         for (int n : draft.issueNumbers()) actions.refreshCards(e.getJDA(), n);
     }
 
     private void cancel(ButtonInteractionEvent e) {
         services.engineers().require(e.getMember(), "publish releases");
-        ReleaseDrafts.Draft draft = ownDraft(CANCEL.length(), e.getComponentId(), e.getUser().getIdLong());
+        ReleaseDrafts.Draft draft =
+                ownDraft(CANCEL.length(), e.getComponentId(), e.getUser().getIdLong());
         drafts.take(draft.id());
-        e.editMessage(new MessageEditBuilder().setContent("Release cancelled; nothing was published.")
-                .setEmbeds().setComponents().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build()).queue();
+        e.editMessage(new MessageEditBuilder()
+                        .setContent("Release cancelled; nothing was published.")
+                        .setEmbeds()
+                        .setComponents()
+                        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                        .build())
+                .queue();
     }
 
     private ReleaseDrafts.Draft ownDraft(int prefixLength, String customId, long userId) {
@@ -289,7 +370,8 @@ public final class ReleaseFeature implements Feature {
 
     private List<Command.Choice> completeIssues(CommandAutoCompleteInteractionEvent e) {
         ReleaseRules.Typing typing = ReleaseRules.typing(e.getFocusedOption().getValue());
-        Set<Integer> already = Set.copyOf(ReleaseRules.parseNumbers(typing.done()).numbers());
+        Set<Integer> already =
+                Set.copyOf(ReleaseRules.parseNumbers(typing.done()).numbers());
         List<Command.Choice> choices = new ArrayList<>();
         for (Issue i : actions.store().suggest(typing.current(), true, 25)) {
             if (already.contains(i.number())) continue;
@@ -302,7 +384,8 @@ public final class ReleaseFeature implements Feature {
 
     private List<Command.Choice> completeVersions(CommandAutoCompleteInteractionEvent e) {
         return store.suggestVersions(e.getFocusedOption().getValue(), 25).stream()
-                .map(v -> new Command.Choice(Safe.truncate(Safe.oneLineRaw(v), 100), v)).toList();
+                .map(v -> new Command.Choice(Safe.truncate(Safe.oneLineRaw(v), 100), v))
+                .toList();
     }
 
     // ---------------------------------------------------------------- /release-status
@@ -310,24 +393,36 @@ public final class ReleaseFeature implements Feature {
     private void status(SlashCommandInteractionEvent e) {
         services.engineers().require(e.getMember(), "see how a release went");
         String version = ReleaseRules.normaliseVersion(e.getOption("version", "", OptionMapping::getAsString));
-        Release r = store.findByVersion(version).orElseThrow(() -> new UserError("There is no release "
-                + Safe.inline(version, ReleaseRules.MAX_VERSION) + "."));
+        Release r = store.findByVersion(version)
+                .orElseThrow(() ->
+                        new UserError("There is no release " + Safe.inline(version, ReleaseRules.MAX_VERSION) + "."));
         e.reply(Replies.text(statusText(store.status(r)))).setEphemeral(true).queue();
     }
 
     String statusText(ReleaseStatus s) {
         Release r = s.release();
-        StringBuilder sb = new StringBuilder("**").append(Safe.inline(r.version(), ReleaseRules.MAX_VERSION))
-                .append("**, published <t:").append(r.publishedAt().getEpochSecond()).append(":f> by <@")
-                .append(r.publishedBy()).append(">. Announcement: ");
-        sb.append(switch (r.announcementState()) {
-            case DELIVERED -> "https://discord.com/channels/" + config.discord().guildId() + "/"
-                    + r.announcementChannelId() + "/" + r.announcementMessageId();
-            case PENDING -> "not posted yet";
-            case FAILED -> "could not be posted";
-        });
-        sb.append("\nNotices: ").append(s.delivered()).append(" delivered, ").append(s.fellBack()).append(" fell back, ")
-                .append(s.failed()).append(" failed");
+        StringBuilder sb = new StringBuilder("**")
+                .append(Safe.inline(r.version(), ReleaseRules.MAX_VERSION))
+                .append("**, published <t:")
+                .append(r.publishedAt().getEpochSecond())
+                .append(":f> by <@")
+                .append(r.publishedBy())
+                .append(">. Announcement: ");
+        sb.append(
+                switch (r.announcementState()) {
+                    case DELIVERED ->
+                        "https://discord.com/channels/" + config.discord().guildId() + "/" + r.announcementChannelId()
+                                + "/" + r.announcementMessageId();
+                    case PENDING -> "not posted yet";
+                    case FAILED -> "could not be posted";
+                });
+        sb.append("\nNotices: ")
+                .append(s.delivered())
+                .append(" delivered, ")
+                .append(s.fellBack())
+                .append(" fell back, ")
+                .append(s.failed())
+                .append(" failed");
         if (s.pending() > 0) sb.append(", ").append(s.pending()).append(" still being sent");
         sb.append('.');
         if (!s.failures().isEmpty()) {
@@ -338,13 +433,20 @@ public final class ReleaseFeature implements Feature {
                     sb.append("\n• …and ").append(s.failures().size() - shown).append(" more");
                     break;
                 }
-                sb.append("\n• <@").append(f.userId()).append("> (")
-                        .append(f.route() == Route.THREAD ? "in <#" + f.targetChannelId() + ">" : "by DM").append("): ")
+                sb.append("\n• <@")
+                        .append(f.userId())
+                        .append("> (")
+                        .append(f.route() == Route.THREAD ? "in <#" + f.targetChannelId() + ">" : "by DM")
+                        .append("): ")
                         .append(Safe.inline(f.error() == null ? "unknown error" : f.error(), 150));
                 shown++;
             }
         }
-        sb.append("\nDocs/copy review: ").append(s.reviewed()).append(" of ").append(s.reviewItems()).append(" reviewed.");
+        sb.append("\nDocs/copy review: ")
+                .append(s.reviewed())
+                .append(" of ")
+                .append(s.reviewItems())
+                .append(" reviewed.");
         return sb.toString();
     }
 
@@ -362,14 +464,20 @@ public final class ReleaseFeature implements Feature {
         ReviewItem item = store.markReviewed(id, user, services.clock().instant())
                 .orElseThrow(() -> new UserError("That review item no longer exists."));
         Release release = store.find(item.releaseId()).orElseThrow();
-        String url = release.announcementMessageId() == null ? null
+        String url = release.announcementMessageId() == null
+                ? null
                 : "https://discord.com/channels/" + config.discord().guildId() + "/" + release.announcementChannelId()
-                + "/" + release.announcementMessageId();
-        MessageEditData edit = new MessageEditBuilder().setContent(ReviewText.render(release.version(), item, url))
-                .setComponents().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build();
+                        + "/" + release.announcementMessageId();
+        MessageEditData edit = new MessageEditBuilder()
+                .setContent(ReviewText.render(release.version(), item, url))
+                .setComponents()
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .build();
         if (item.reviewedBy() != user) {
             e.reply(Replies.text("<@" + item.reviewedBy() + "> already reviewed this <t:"
-                    + item.reviewedAt().getEpochSecond() + ":R>.")).setEphemeral(true).queue();
+                            + item.reviewedAt().getEpochSecond() + ":R>."))
+                    .setEphemeral(true)
+                    .queue();
             e.getMessage().editMessage(edit).queue();
             return;
         }

@@ -26,8 +26,7 @@ public final class ReleaseRules {
     private static final Pattern NUMBER = Pattern.compile("#?(\\d{1,9})");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
 
-    private ReleaseRules() {
-    }
+    private ReleaseRules() {}
 
     /** The version as it will be stored: trimmed, inner whitespace collapsed. */
     public static String normaliseVersion(String typed) {
@@ -96,13 +95,20 @@ public final class ReleaseRules {
                 continue;
             }
             switch (issue.status()) {
-                case OPEN, IN_PROGRESS -> {
-                }
-                case SHIPPED -> problems.add("#" + n + " already shipped"
-                        + (issue.shippedVersion() == null ? "" : " in " + Safe.inline(issue.shippedVersion(), MAX_VERSION)) + ".");
+                case OPEN, IN_PROGRESS -> {}
+                case SHIPPED ->
+                    problems.add("#" + n + " already shipped"
+                            + (issue.shippedVersion() == null
+                                    ? ""
+                                    : " in " + Safe.inline(issue.shippedVersion(), MAX_VERSION))
+                            + ".");
                 case CLOSED -> problems.add("#" + n + " is closed without shipping; it can't be part of a release.");
-                case DUPLICATE -> problems.add("#" + n + " is a duplicate"
-                        + (issue.duplicateOf() == null ? "" : " of #" + issue.duplicateOf() + "; ship #" + issue.duplicateOf() + " instead") + ".");
+                case DUPLICATE ->
+                    problems.add("#" + n + " is a duplicate"
+                            + (issue.duplicateOf() == null
+                                    ? ""
+                                    : " of #" + issue.duplicateOf() + "; ship #" + issue.duplicateOf() + " instead")
+                            + ".");
             }
         }
         return problems;
@@ -117,8 +123,7 @@ public final class ReleaseRules {
      * For autocomplete on the last number of a list: what comes before it (kept as typed, normalised to
      * "#3 #5 ") and the part still being typed.
      */
-    public record Typing(String done, String current) {
-    }
+    public record Typing(String done, String current) {}
 
     public static Typing typing(String typed) {
         String t = typed == null ? "" : typed;

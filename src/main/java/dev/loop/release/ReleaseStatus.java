@@ -22,6 +22,5 @@ public record ReleaseStatus(
     }
 
     /** A person whose notice failed, where it was meant to go, and the last error. */
-    public record Failure(long userId, Route route, Long targetChannelId, String error) {
-    }
+    public record Failure(long userId, Route route, Long targetChannelId, String error) {}
 }

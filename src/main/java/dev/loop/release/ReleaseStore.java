@@ -45,19 +45,27 @@ public final class ReleaseStore {
     // ---------------------------------------------------------------- releases
 
     public Optional<Release> find(long releaseId) {
-        return db.read(ctx -> ctx.selectFrom(RELEASE).where(RELEASE.ID.eq((int) releaseId)).fetchOptional(ReleaseStore::toRelease));
+        return db.read(ctx ->
+                ctx.selectFrom(RELEASE).where(RELEASE.ID.eq((int) releaseId)).fetchOptional(ReleaseStore::toRelease));
     }
 
     public Optional<Release> findByVersion(String version) {
-        return db.read(ctx -> ctx.selectFrom(RELEASE).where(RELEASE.VERSION.eq(version)).fetchOptional(ReleaseStore::toRelease));
+        return db.read(ctx ->
+                ctx.selectFrom(RELEASE).where(RELEASE.VERSION.eq(version)).fetchOptional(ReleaseStore::toRelease));
     }
 
     /** Versions for autocomplete, newest first. */
     public List<String> suggestVersions(String typed, int limit) {
         String t = typed == null ? "" : typed.strip();
-        return db.read(ctx -> ctx.select(RELEASE.VERSION).from(RELEASE)
-                .where(t.isEmpty() ? DSL.noCondition() : RELEASE.VERSION.likeIgnoreCase("%" + escapeLike(t) + "%", '\\'))
-                .orderBy(RELEASE.ID.desc()).limit(limit).fetch(RELEASE.VERSION));
+        return db.read(ctx -> ctx.select(RELEASE.VERSION)
+                .from(RELEASE)
+                .where(
+                        t.isEmpty()
+                                ? DSL.noCondition()
+                                : RELEASE.VERSION.likeIgnoreCase("%" + escapeLike(t) + "%", '\\'))
+                .orderBy(RELEASE.ID.desc())
+                .limit(limit)
+                .fetch(RELEASE.VERSION));
     }
 
     /** The issues with these numbers that exist. */
@@ -77,8 +85,8 @@ public final class ReleaseStore {
     }
 
     /** What one publish wrote. */
-    public record Publication(Release release, List<ShippedIssue> shipped, List<NoticePlan.Recipient> recipients,
-                              int reviewItems) {
+    public record Publication(
+            Release release, List<ShippedIssue> shipped, List<NoticePlan.Recipient> recipients, int reviewItems) {
         public Publication {
             shipped = List.copyOf(shipped);
             recipients = List.copyOf(recipients);
@@ -118,7 +126,10 @@ public final class ReleaseStore {
             r.store();
 
             for (int number : n.issueNumbers()) {
-                ctx.insertInto(RELEASE_ISSUE).set(RELEASE_ISSUE.RELEASE_ID, (int) id).set(RELEASE_ISSUE.ISSUE_NUMBER, number).execute();
+                ctx.insertInto(RELEASE_ISSUE)
+                        .set(RELEASE_ISSUE.RELEASE_ID, (int) id)
+                        .set(RELEASE_ISSUE.ISSUE_NUMBER, number)
+                        .execute();
                 issues.markShipped(number, n.version(), n.publishedBy(), now);
             }
 
@@ -127,21 +138,29 @@ public final class ReleaseStore {
             NoticePlan plan = NoticePlan.plan(id, n.version(), "", mode, shipped);
             for (NoticePlan.Recipient rc : plan.recipients()) {
                 ctx.insertInto(NOTICE)
-                        .set(NOTICE.RELEASE_ID, (int) id).set(NOTICE.USER_ID, rc.userId())
-                        .set(NOTICE.ROUTE, rc.route().code()).set(NOTICE.TARGET_CHANNEL_ID, rc.targetChannelId())
-                        .set(NOTICE.STATE, NoticeState.PENDING.code()).set(NOTICE.ATTEMPTS, 0)
+                        .set(NOTICE.RELEASE_ID, (int) id)
+                        .set(NOTICE.USER_ID, rc.userId())
+                        .set(NOTICE.ROUTE, rc.route().code())
+                        .set(NOTICE.TARGET_CHANNEL_ID, rc.targetChannelId())
+                        .set(NOTICE.STATE, NoticeState.PENDING.code())
+                        .set(NOTICE.ATTEMPTS, 0)
                         .set(NOTICE.NONCE, rc.nonce())
-                        .set(NOTICE.NEXT_ATTEMPT_AT, now.toEpochMilli()).set(NOTICE.UPDATED_AT, now.toEpochMilli())
+                        .set(NOTICE.NEXT_ATTEMPT_AT, now.toEpochMilli())
+                        .set(NOTICE.UPDATED_AT, now.toEpochMilli())
                         .execute();
             }
 
             int reviewItems = 1;
-            ctx.insertInto(DOCS_REVIEW_ITEM).set(DOCS_REVIEW_ITEM.RELEASE_ID, (int) id).execute();
+            ctx.insertInto(DOCS_REVIEW_ITEM)
+                    .set(DOCS_REVIEW_ITEM.RELEASE_ID, (int) id)
+                    .execute();
             for (int number : n.issueNumbers()) {
                 Issue issue = issues.find(number).orElseThrow();
                 if (!issue.needsDocs()) continue;
-                ctx.insertInto(DOCS_REVIEW_ITEM).set(DOCS_REVIEW_ITEM.RELEASE_ID, (int) id)
-                        .set(DOCS_REVIEW_ITEM.ISSUE_NUMBER, number).execute();
+                ctx.insertInto(DOCS_REVIEW_ITEM)
+                        .set(DOCS_REVIEW_ITEM.RELEASE_ID, (int) id)
+                        .set(DOCS_REVIEW_ITEM.ISSUE_NUMBER, number)
+                        .execute();
                 reviewItems++;
             }
             return new Publication(toRelease(r), shipped, plan.recipients(), reviewItems);
@@ -155,17 +174,23 @@ public final class ReleaseStore {
      */
     public List<ShippedIssue> shipped(long releaseId) {
         return db.read(ctx -> {
-            Release release = ctx.selectFrom(RELEASE).where(RELEASE.ID.eq((int) releaseId)).fetchOptional(ReleaseStore::toRelease)
+            Release release = ctx.selectFrom(RELEASE)
+                    .where(RELEASE.ID.eq((int) releaseId))
+                    .fetchOptional(ReleaseStore::toRelease)
                     .orElseThrow(() -> new IllegalArgumentException("no release " + releaseId));
-            Set<Long> told = Set.copyOf(ctx.selectDistinct(NOTICE.USER_ID).from(NOTICE)
-                    .where(NOTICE.RELEASE_ID.eq((int) releaseId)).fetch(NOTICE.USER_ID));
+            Set<Long> told = Set.copyOf(ctx.selectDistinct(NOTICE.USER_ID)
+                    .from(NOTICE)
+                    .where(NOTICE.RELEASE_ID.eq((int) releaseId))
+                    .fetch(NOTICE.USER_ID));
             return snapshot(ctx, releaseId, release.publishedAt(), told);
         });
     }
 
     private List<ShippedIssue> snapshot(DSLContext ctx, long releaseId, Instant publishedAt, Set<Long> told) {
-        List<Integer> numbers = ctx.select(RELEASE_ISSUE.ISSUE_NUMBER).from(RELEASE_ISSUE)
-                .where(RELEASE_ISSUE.RELEASE_ID.eq((int) releaseId)).orderBy(RELEASE_ISSUE.ISSUE_NUMBER)
+        List<Integer> numbers = ctx.select(RELEASE_ISSUE.ISSUE_NUMBER)
+                .from(RELEASE_ISSUE)
+                .where(RELEASE_ISSUE.RELEASE_ID.eq((int) releaseId))
+                .orderBy(RELEASE_ISSUE.ISSUE_NUMBER)
                 .fetch(RELEASE_ISSUE.ISSUE_NUMBER);
         List<ShippedIssue> shipped = new ArrayList<>();
         for (int number : numbers) {
@@ -184,7 +209,9 @@ public final class ReleaseStore {
         return db.read(ctx -> {
             List<ShippedIssue> out = new ArrayList<>();
             for (int n : numbers) {
-                issues.find(n).ifPresent(i -> out.add(new ShippedIssue(n, i.title(), issues.places(n), issues.requesters(n))));
+                issues.find(n)
+                        .ifPresent(
+                                i -> out.add(new ShippedIssue(n, i.title(), issues.places(n), issues.requesters(n))));
             }
             return out;
         });
@@ -192,22 +219,27 @@ public final class ReleaseStore {
 
     /** The issue numbers a release shipped, in order. */
     public List<Integer> issueNumbers(long releaseId) {
-        return db.read(ctx -> ctx.select(RELEASE_ISSUE.ISSUE_NUMBER).from(RELEASE_ISSUE)
-                .where(RELEASE_ISSUE.RELEASE_ID.eq((int) releaseId)).orderBy(RELEASE_ISSUE.ISSUE_NUMBER)
+        return db.read(ctx -> ctx.select(RELEASE_ISSUE.ISSUE_NUMBER)
+                .from(RELEASE_ISSUE)
+                .where(RELEASE_ISSUE.RELEASE_ID.eq((int) releaseId))
+                .orderBy(RELEASE_ISSUE.ISSUE_NUMBER)
                 .fetch(RELEASE_ISSUE.ISSUE_NUMBER));
     }
 
     public void announced(long releaseId, long channelId, long messageId) {
         db.transaction(ctx -> ctx.update(RELEASE)
                 .set(RELEASE.ANNOUNCEMENT_STATE, AnnouncementState.DELIVERED.code())
-                .set(RELEASE.ANNOUNCEMENT_CHANNEL_ID, channelId).set(RELEASE.ANNOUNCEMENT_MESSAGE_ID, messageId)
-                .where(RELEASE.ID.eq((int) releaseId)).execute());
+                .set(RELEASE.ANNOUNCEMENT_CHANNEL_ID, channelId)
+                .set(RELEASE.ANNOUNCEMENT_MESSAGE_ID, messageId)
+                .where(RELEASE.ID.eq((int) releaseId))
+                .execute());
     }
 
     public void announcementFailed(long releaseId) {
         db.transaction(ctx -> ctx.update(RELEASE)
                 .set(RELEASE.ANNOUNCEMENT_STATE, AnnouncementState.FAILED.code())
-                .where(RELEASE.ID.eq((int) releaseId)).execute());
+                .where(RELEASE.ID.eq((int) releaseId))
+                .execute());
     }
 
     // ---------------------------------------------------------------- outbox
@@ -217,34 +249,48 @@ public final class ReleaseStore {
      * oldest first. This is where the delivery worker resumes after a restart.
      */
     public List<Long> releasesWithWork() {
-        return db.read(ctx -> ctx.select(RELEASE.ID).from(RELEASE)
-                .where(RELEASE.ANNOUNCEMENT_STATE.eq(AnnouncementState.PENDING.code())
-                        .or(DSL.exists(DSL.selectOne().from(NOTICE).where(NOTICE.RELEASE_ID.eq(RELEASE.ID))
+        return db.read(ctx -> ctx.select(RELEASE.ID)
+                .from(RELEASE)
+                .where(RELEASE.ANNOUNCEMENT_STATE
+                        .eq(AnnouncementState.PENDING.code())
+                        .or(DSL.exists(DSL.selectOne()
+                                .from(NOTICE)
+                                .where(NOTICE.RELEASE_ID.eq(RELEASE.ID))
                                 .and(NOTICE.STATE.eq(NoticeState.PENDING.code()))))
-                        .or(DSL.exists(DSL.selectOne().from(DOCS_REVIEW_ITEM).where(DOCS_REVIEW_ITEM.RELEASE_ID.eq(RELEASE.ID))
+                        .or(DSL.exists(DSL.selectOne()
+                                .from(DOCS_REVIEW_ITEM)
+                                .where(DOCS_REVIEW_ITEM.RELEASE_ID.eq(RELEASE.ID))
                                 .and(DOCS_REVIEW_ITEM.MESSAGE_ID.isNull()))))
-                .orderBy(RELEASE.ID).fetch(r -> r.value1().longValue()));
+                .orderBy(RELEASE.ID)
+                .fetch(r -> r.value1().longValue()));
     }
 
     /** Pending notices of a release that are due at {@code now}, in outbox order. */
     public List<OutboxNotice> due(long releaseId, Instant now) {
         return db.read(ctx -> ctx.selectFrom(NOTICE)
-                .where(NOTICE.RELEASE_ID.eq((int) releaseId)).and(NOTICE.STATE.eq(NoticeState.PENDING.code()))
+                .where(NOTICE.RELEASE_ID.eq((int) releaseId))
+                .and(NOTICE.STATE.eq(NoticeState.PENDING.code()))
                 .and(NOTICE.NEXT_ATTEMPT_AT.le(now.toEpochMilli()))
-                .orderBy(NOTICE.ID).fetch(ReleaseStore::toNotice));
+                .orderBy(NOTICE.ID)
+                .fetch(ReleaseStore::toNotice));
     }
 
     /** Every notice of a release, in outbox order. */
     public List<OutboxNotice> notices(long releaseId) {
-        return db.read(ctx -> ctx.selectFrom(NOTICE).where(NOTICE.RELEASE_ID.eq((int) releaseId))
-                .orderBy(NOTICE.ID).fetch(ReleaseStore::toNotice));
+        return db.read(ctx -> ctx.selectFrom(NOTICE)
+                .where(NOTICE.RELEASE_ID.eq((int) releaseId))
+                .orderBy(NOTICE.ID)
+                .fetch(ReleaseStore::toNotice));
     }
 
     /** When the release's earliest pending notice is due; empty when none is pending. */
     public Optional<Instant> nextDue(long releaseId) {
-        return db.read(ctx -> Optional.ofNullable(ctx.select(DSL.min(NOTICE.NEXT_ATTEMPT_AT)).from(NOTICE)
-                .where(NOTICE.RELEASE_ID.eq((int) releaseId)).and(NOTICE.STATE.eq(NoticeState.PENDING.code()))
-                .fetchOne(0, Long.class)).map(Instant::ofEpochMilli));
+        return db.read(ctx -> Optional.ofNullable(ctx.select(DSL.min(NOTICE.NEXT_ATTEMPT_AT))
+                        .from(NOTICE)
+                        .where(NOTICE.RELEASE_ID.eq((int) releaseId))
+                        .and(NOTICE.STATE.eq(NoticeState.PENDING.code()))
+                        .fetchOne(0, Long.class))
+                .map(Instant::ofEpochMilli));
     }
 
     /** Notes in every shipped issue's history how the release's notices went (once they are all sent or given up). */
@@ -263,7 +309,8 @@ public final class ReleaseStore {
         if (ids.isEmpty()) return;
         db.transaction(ctx -> {
             for (long id : ids) {
-                NoticeRecord r = ctx.selectFrom(NOTICE).where(NOTICE.ID.eq((int) id)).fetchOne();
+                NoticeRecord r =
+                        ctx.selectFrom(NOTICE).where(NOTICE.ID.eq((int) id)).fetchOne();
                 if (r == null || !NoticeState.PENDING.code().equals(r.getState())) continue;
                 boolean planned = Route.fromCode(r.getRoute()) == outcome;
                 r.setState(planned ? NoticeState.DELIVERED.code() : NoticeState.FELL_BACK.code());
@@ -309,7 +356,8 @@ public final class ReleaseStore {
         if (ids.isEmpty()) return;
         db.transaction(ctx -> {
             for (long id : ids) {
-                NoticeRecord r = ctx.selectFrom(NOTICE).where(NOTICE.ID.eq((int) id)).fetchOne();
+                NoticeRecord r =
+                        ctx.selectFrom(NOTICE).where(NOTICE.ID.eq((int) id)).fetchOne();
                 if (r == null || !NoticeState.PENDING.code().equals(r.getState())) continue;
                 change.accept(r);
                 r.setUpdatedAt(now.toEpochMilli());
@@ -320,41 +368,53 @@ public final class ReleaseStore {
 
     public ReleaseStatus status(Release release) {
         return db.read(ctx -> {
-            Map<String, Integer> counts = ctx.select(NOTICE.STATE, DSL.count()).from(NOTICE)
-                    .where(NOTICE.RELEASE_ID.eq((int) release.id())).groupBy(NOTICE.STATE)
+            Map<String, Integer> counts = ctx.select(NOTICE.STATE, DSL.count())
+                    .from(NOTICE)
+                    .where(NOTICE.RELEASE_ID.eq((int) release.id()))
+                    .groupBy(NOTICE.STATE)
                     .fetchMap(NOTICE.STATE, DSL.count());
             List<ReleaseStatus.Failure> failures = ctx.selectFrom(NOTICE)
-                    .where(NOTICE.RELEASE_ID.eq((int) release.id())).and(NOTICE.STATE.eq(NoticeState.FAILED.code()))
+                    .where(NOTICE.RELEASE_ID.eq((int) release.id()))
+                    .and(NOTICE.STATE.eq(NoticeState.FAILED.code()))
                     .orderBy(NOTICE.ID)
-                    .fetch(r -> new ReleaseStatus.Failure(r.getUserId(), Route.fromCode(r.getRoute()),
-                            r.getTargetChannelId(), r.getLastError()));
+                    .fetch(r -> new ReleaseStatus.Failure(
+                            r.getUserId(), Route.fromCode(r.getRoute()), r.getTargetChannelId(), r.getLastError()));
             int reviewTotal = ctx.fetchCount(DOCS_REVIEW_ITEM, DOCS_REVIEW_ITEM.RELEASE_ID.eq((int) release.id()));
-            int reviewed = ctx.fetchCount(DOCS_REVIEW_ITEM, DOCS_REVIEW_ITEM.RELEASE_ID.eq((int) release.id())
-                    .and(DOCS_REVIEW_ITEM.REVIEWED_BY.isNotNull()));
-            return new ReleaseStatus(release,
+            int reviewed = ctx.fetchCount(
+                    DOCS_REVIEW_ITEM,
+                    DOCS_REVIEW_ITEM.RELEASE_ID.eq((int) release.id()).and(DOCS_REVIEW_ITEM.REVIEWED_BY.isNotNull()));
+            return new ReleaseStatus(
+                    release,
                     counts.getOrDefault(NoticeState.DELIVERED.code(), 0),
                     counts.getOrDefault(NoticeState.FELL_BACK.code(), 0),
                     counts.getOrDefault(NoticeState.FAILED.code(), 0),
                     counts.getOrDefault(NoticeState.PENDING.code(), 0),
-                    failures, reviewed, reviewTotal);
+                    failures,
+                    reviewed,
+                    reviewTotal);
         });
     }
 
     // ---------------------------------------------------------------- docs/copy review
 
     public List<ReviewItem> reviewItems(long releaseId) {
-        return db.read(ctx -> reviewQuery(ctx).where(DOCS_REVIEW_ITEM.RELEASE_ID.eq((int) releaseId))
-                .orderBy(DOCS_REVIEW_ITEM.ID).fetch(ReleaseStore::toReviewItem));
+        return db.read(ctx -> reviewQuery(ctx)
+                .where(DOCS_REVIEW_ITEM.RELEASE_ID.eq((int) releaseId))
+                .orderBy(DOCS_REVIEW_ITEM.ID)
+                .fetch(ReleaseStore::toReviewItem));
     }
 
     public Optional<ReviewItem> reviewItem(long id) {
-        return db.read(ctx -> reviewQuery(ctx).where(DOCS_REVIEW_ITEM.ID.eq((int) id)).fetchOptional(ReleaseStore::toReviewItem));
+        return db.read(ctx ->
+                reviewQuery(ctx).where(DOCS_REVIEW_ITEM.ID.eq((int) id)).fetchOptional(ReleaseStore::toReviewItem));
     }
 
     public void reviewPosted(long id, long channelId, long messageId) {
         db.transaction(ctx -> ctx.update(DOCS_REVIEW_ITEM)
-                .set(DOCS_REVIEW_ITEM.CHANNEL_ID, channelId).set(DOCS_REVIEW_ITEM.MESSAGE_ID, messageId)
-                .where(DOCS_REVIEW_ITEM.ID.eq((int) id)).execute());
+                .set(DOCS_REVIEW_ITEM.CHANNEL_ID, channelId)
+                .set(DOCS_REVIEW_ITEM.MESSAGE_ID, messageId)
+                .where(DOCS_REVIEW_ITEM.ID.eq((int) id))
+                .execute());
     }
 
     /**
@@ -364,38 +424,66 @@ public final class ReleaseStore {
     public Optional<ReviewItem> markReviewed(long id, long userId, Instant now) {
         return db.write(ctx -> {
             ctx.update(DOCS_REVIEW_ITEM)
-                    .set(DOCS_REVIEW_ITEM.REVIEWED_BY, userId).set(DOCS_REVIEW_ITEM.REVIEWED_AT, now.toEpochMilli())
-                    .where(DOCS_REVIEW_ITEM.ID.eq((int) id)).and(DOCS_REVIEW_ITEM.REVIEWED_BY.isNull()).execute();
+                    .set(DOCS_REVIEW_ITEM.REVIEWED_BY, userId)
+                    .set(DOCS_REVIEW_ITEM.REVIEWED_AT, now.toEpochMilli())
+                    .where(DOCS_REVIEW_ITEM.ID.eq((int) id))
+                    .and(DOCS_REVIEW_ITEM.REVIEWED_BY.isNull())
+                    .execute();
             return reviewQuery(ctx).where(DOCS_REVIEW_ITEM.ID.eq((int) id)).fetchOptional(ReleaseStore::toReviewItem);
         });
     }
 
     private static org.jooq.SelectOnConditionStep<Record> reviewQuery(DSLContext ctx) {
-        return ctx.select(DOCS_REVIEW_ITEM.fields()).select(ISSUE.TITLE).from(DOCS_REVIEW_ITEM)
-                .leftJoin(ISSUE).on(ISSUE.NUMBER.eq(DOCS_REVIEW_ITEM.ISSUE_NUMBER));
+        return ctx.select(DOCS_REVIEW_ITEM.fields())
+                .select(ISSUE.TITLE)
+                .from(DOCS_REVIEW_ITEM)
+                .leftJoin(ISSUE)
+                .on(ISSUE.NUMBER.eq(DOCS_REVIEW_ITEM.ISSUE_NUMBER));
     }
 
     // ---------------------------------------------------------------- mapping
 
     static Release toRelease(ReleaseRecord r) {
-        return new Release(r.getId(), r.getVersion(), r.getNotes(), r.getSnippet(), r.getPublishedBy(),
-                Instant.ofEpochMilli(r.getPublishedAt()), AnnouncementState.fromCode(r.getAnnouncementState()),
-                r.getAnnouncementNonce(), r.getAnnouncementChannelId(), r.getAnnouncementMessageId());
+        return new Release(
+                r.getId(),
+                r.getVersion(),
+                r.getNotes(),
+                r.getSnippet(),
+                r.getPublishedBy(),
+                Instant.ofEpochMilli(r.getPublishedAt()),
+                AnnouncementState.fromCode(r.getAnnouncementState()),
+                r.getAnnouncementNonce(),
+                r.getAnnouncementChannelId(),
+                r.getAnnouncementMessageId());
     }
 
     static OutboxNotice toNotice(NoticeRecord r) {
-        return new OutboxNotice(r.getId(), r.getReleaseId(), r.getUserId(), Route.fromCode(r.getRoute()),
-                r.getTargetChannelId(), NoticeState.fromCode(r.getState()),
+        return new OutboxNotice(
+                r.getId(),
+                r.getReleaseId(),
+                r.getUserId(),
+                Route.fromCode(r.getRoute()),
+                r.getTargetChannelId(),
+                NoticeState.fromCode(r.getState()),
                 r.getOutcomeRoute() == null ? null : Route.fromCode(r.getOutcomeRoute()),
-                r.getAttempts(), r.getLastError(), r.getNonce(), r.getSentMessageId(),
-                Instant.ofEpochMilli(r.getNextAttemptAt()), Instant.ofEpochMilli(r.getUpdatedAt()));
+                r.getAttempts(),
+                r.getLastError(),
+                r.getNonce(),
+                r.getSentMessageId(),
+                Instant.ofEpochMilli(r.getNextAttemptAt()),
+                Instant.ofEpochMilli(r.getUpdatedAt()));
     }
 
     private static ReviewItem toReviewItem(Record r) {
         Long reviewedAt = r.get(DOCS_REVIEW_ITEM.REVIEWED_AT);
-        return new ReviewItem(r.get(DOCS_REVIEW_ITEM.ID), r.get(DOCS_REVIEW_ITEM.RELEASE_ID),
-                r.get(DOCS_REVIEW_ITEM.ISSUE_NUMBER), r.get(ISSUE.TITLE), r.get(DOCS_REVIEW_ITEM.CHANNEL_ID),
-                r.get(DOCS_REVIEW_ITEM.MESSAGE_ID), r.get(DOCS_REVIEW_ITEM.REVIEWED_BY),
+        return new ReviewItem(
+                r.get(DOCS_REVIEW_ITEM.ID),
+                r.get(DOCS_REVIEW_ITEM.RELEASE_ID),
+                r.get(DOCS_REVIEW_ITEM.ISSUE_NUMBER),
+                r.get(ISSUE.TITLE),
+                r.get(DOCS_REVIEW_ITEM.CHANNEL_ID),
+                r.get(DOCS_REVIEW_ITEM.MESSAGE_ID),
+                r.get(DOCS_REVIEW_ITEM.REVIEWED_BY),
                 reviewedAt == null ? null : Instant.ofEpochMilli(reviewedAt));
     }
 

@@ -11,18 +11,19 @@ public final class ReviewText {
     public static final String BUTTON = "Reviewed";
     static final int TITLE_LIMIT = 150;
 
-    private ReviewText() {
-    }
+    private ReviewText() {}
 
     public static String render(String version, ReviewItem item, String announcementUrl) {
         String v = Safe.inline(version, ReleaseRules.MAX_VERSION);
         String what = item.isAnnouncement()
-                ? "📝 **Docs and copy review for " + v + "**: the announcement text" + (announcementUrl == null ? "" : " " + announcementUrl)
+                ? "📝 **Docs and copy review for " + v + "**: the announcement text"
+                        + (announcementUrl == null ? "" : " " + announcementUrl)
                 : "📝 **" + v + "** docs/copy: **#" + item.issueNumber() + "** "
                         + Safe.inline(item.issueTitle() == null ? "" : item.issueTitle(), TITLE_LIMIT)
                         + " needs docs or copy changes";
         String state = item.reviewed()
-                ? "✅ Reviewed by <@" + item.reviewedBy() + "> <t:" + item.reviewedAt().getEpochSecond() + ":f>"
+                ? "✅ Reviewed by <@" + item.reviewedBy() + "> <t:"
+                        + item.reviewedAt().getEpochSecond() + ":f>"
                 : "⬜ Not reviewed yet";
         return what + "\n" + state;
     }

@@ -2,7 +2,8 @@ package dev.loop.release;
 
 /** Where one notice goes; the stored value matches the notice table's {@code route} column. */
 public enum Route {
-    THREAD("thread"), DM("dm");
+    THREAD("thread"),
+    DM("dm");
 
     private final String code;
 

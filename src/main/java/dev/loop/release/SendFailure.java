@@ -41,7 +41,8 @@ public final class SendFailure extends Exception {
 
     /** For the outbox's last_error: short and free of anything a user typed. */
     public String describe() {
-        return (httpStatus == 0 ? "no response" : "HTTP " + httpStatus) + (code == 0 ? "" : " code " + code)
+        return (httpStatus == 0 ? "no response" : "HTTP " + httpStatus)
+                + (code == 0 ? "" : " code " + code)
                 + (getMessage() == null ? "" : ": " + getMessage());
     }
 }

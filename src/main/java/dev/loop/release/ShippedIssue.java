@@ -2,7 +2,6 @@ package dev.loop.release;
 
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
-
 import java.util.List;
 import java.util.Objects;
 

@@ -19,9 +19,20 @@ import java.util.Map;
  * members. The bot gets exactly the permissions {@code ./run.sh invite} asks for, so the sandbox also shows they
  * are enough.
  */
-public record Community(Sim sim, SimGuild guild, SimChannel help, SimChannel support, SimChannel team,
-                        SimChannel releases, SimRole engineers, SimMember erin, SimMember sam, SimMember alice,
-                        SimMember bob, SimMember carol, SimMember dave) {
+public record Community(
+        Sim sim,
+        SimGuild guild,
+        SimChannel help,
+        SimChannel support,
+        SimChannel team,
+        SimChannel releases,
+        SimRole engineers,
+        SimMember erin,
+        SimMember sam,
+        SimMember alice,
+        SimMember bob,
+        SimMember carol,
+        SimMember dave) {
 
     /** Forum tags of {@code #help}: kinds, the Export area, and what Loop applies when it tracks and ships. */
     static final List<String> HELP_TAGS = List.of("bug", "feature", "question", "export", "tracked", "shipped");
@@ -36,8 +47,20 @@ public record Community(Sim sim, SimGuild guild, SimChannel help, SimChannel sup
         SimRole engineers = guild.createRole("engineers", 0, true);
         SimMember erin = guild.member("erin").addRole(engineers);
         SimMember sam = guild.member("sam").addRole(engineers);
-        return new Community(sim, guild, help, support, team, releases, engineers, erin, sam,
-                guild.member("alice"), guild.member("bob"), guild.member("carol"), guild.member("dave"));
+        return new Community(
+                sim,
+                guild,
+                help,
+                support,
+                team,
+                releases,
+                engineers,
+                erin,
+                sam,
+                guild.member("alice"),
+                guild.member("bob"),
+                guild.member("carol"),
+                guild.member("dave"));
     }
 
     /** Everyone who takes part, engineers first. */
@@ -52,8 +75,15 @@ public record Community(Sim sim, SimGuild guild, SimChannel help, SimChannel sup
 
     /** The same configuration as a file's text, for {@code ./run.sh check} against the running sandbox. */
     public String configYaml(Path database) {
-        return ConfigYaml.required(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(),
-                List.of(help.id(), support.id()), team.id(), releases.id(), engineers.id()) + """
+        return ConfigYaml.required(
+                        guild.id(),
+                        sim.restBaseUrl(),
+                        sim.gatewayUrl(),
+                        List.of(help.id(), support.id()),
+                        team.id(),
+                        releases.id(),
+                        engineers.id())
+                + """
                 areas:
                   - name: Export
                     owner: "%d"

@@ -14,8 +14,7 @@ import java.util.Optional;
 /** The KPIs of the sandbox's week, from the database, as {@code /stats} computes them, one metric a line. */
 final class KpiSummary {
 
-    private KpiSummary() {
-    }
+    private KpiSummary() {}
 
     static KpiReport compute(Database db, Config config, Window window) {
         StatsStore.Facts facts = new StatsStore(db, config.areas()).load(window.from(), window.to());

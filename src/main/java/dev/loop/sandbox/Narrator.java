@@ -30,10 +30,12 @@ final class Narrator {
     private static final Pattern ROLE = Pattern.compile("<@&(\\d+)>");
     private static final Pattern CHANNEL = Pattern.compile("<#(\\d+)>");
     private static final Pattern TIME = Pattern.compile("<t:(-?\\d+)(?::([tTdDfFR]))?>");
-    private static final Pattern JUMP = Pattern.compile("https://discord\\.com/channels/(?:\\d+|@me)/(\\d+)(?:/(\\d+))?");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE HH:mm", java.util.Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
+    private static final Pattern JUMP =
+            Pattern.compile("https://discord\\.com/channels/(?:\\d+|@me)/(\\d+)(?:/(\\d+))?");
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("EEE HH:mm", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final int MAX_LINE = 220;
 
     private final Community community;
@@ -44,6 +46,7 @@ final class Narrator {
     private final Map<Long, String> shown = new ConcurrentHashMap<>();
     /** Short names ("m7") for messages, so that people at the command line can point at one. */
     private final Map<Long, String> handles = new ConcurrentHashMap<>();
+
     private final Map<String, SimMessage> byHandle = new ConcurrentHashMap<>();
     private final AtomicInteger handleCount = new AtomicInteger();
     private volatile boolean showHandles;
@@ -86,8 +89,7 @@ final class Narrator {
      * are printed grouped by where they appeared, in a fixed order of places, so a story prints the same every time.
      */
     synchronized void catchUp() {
-        record Change(Seen seen, String text) {
-        }
+        record Change(Seen seen, String text) {}
         List<Change> changes = new ArrayList<>();
         for (Seen s : everything()) {
             String text = render(s);
@@ -121,7 +123,8 @@ final class Narrator {
         if (s.onlyFor() != null) return community.people().indexOf(s.onlyFor());
         if (c.kind() == SimChannel.Kind.DM) {
             for (int i = 0; i < community.people().size(); i++) {
-                if (community.people().get(i).dms().stream().anyMatch(m -> m.channel().equals(c))) return i;
+                if (community.people().get(i).dms().stream()
+                        .anyMatch(m -> m.channel().equals(c))) return i;
             }
         }
         return c.id();
@@ -131,9 +134,11 @@ final class Narrator {
     private static String changes(String before, String after) {
         List<String> old = before.lines().toList();
         List<String> now = after.lines().toList();
-        List<String> changed = now.stream().skip(1).filter(l -> !old.contains(l)).toList();
+        List<String> changed =
+                now.stream().skip(1).filter(l -> !old.contains(l)).toList();
         StringBuilder text = new StringBuilder(now.getFirst().replaceFirst(":$", " (edited):")).append('\n');
-        for (String l : changed.isEmpty() ? now.subList(1, now.size()) : changed) text.append(l).append('\n');
+        for (String l : changed.isEmpty() ? now.subList(1, now.size()) : changed)
+            text.append(l).append('\n');
         return text.toString();
     }
 
@@ -159,12 +164,12 @@ final class Narrator {
     }
 
     /** A message and, for an ephemeral one, the only person who saw it. */
-    record Seen(SimMessage message, SimMember onlyFor) {
-    }
+    record Seen(SimMessage message, SimMember onlyFor) {}
 
     private List<Seen> everything() {
         Map<Long, Seen> byId = new LinkedHashMap<>();
-        List<SimChannel> channels = new ArrayList<>(List.of(community.support(), community.team(), community.releases()));
+        List<SimChannel> channels =
+                new ArrayList<>(List.of(community.support(), community.team(), community.releases()));
         channels.addAll(community.guild().threads());
         for (SimChannel c : channels) {
             for (SimMessage m : c.messages()) byId.putIfAbsent(m.id(), new Seen(m, null));
@@ -173,8 +178,10 @@ final class Narrator {
             for (SimMessage m : p.dms()) byId.putIfAbsent(m.id(), new Seen(m, null));
             for (SimMessage m : p.ephemeralReplies()) byId.putIfAbsent(m.id(), new Seen(m, p));
         }
-        return byId.values().stream().filter(s -> !s.message().loading())
-                .sorted(Comparator.comparingLong(s -> s.message().id())).toList();
+        return byId.values().stream()
+                .filter(s -> !s.message().loading())
+                .sorted(Comparator.comparingLong(s -> s.message().id()))
+                .toList();
     }
 
     /** Header line, then the message indented. */
@@ -183,7 +190,8 @@ final class Narrator {
         StringBuilder head = new StringBuilder("  ");
         if (showHandles) head.append(handle(m)).append(' ');
         head.append('[').append(where(m.channel()));
-        if (s.onlyFor() != null) head.append(" · only ").append(s.onlyFor().name()).append(" sees this");
+        if (s.onlyFor() != null)
+            head.append(" · only ").append(s.onlyFor().name()).append(" sees this");
         head.append("] ").append(m.fromBot() ? "Loop" : m.authorName());
         List<String> pinged = new ArrayList<>();
         m.pingedNames().stream().sorted().forEach(n -> pinged.add("@" + n));
@@ -200,9 +208,12 @@ final class Narrator {
                 e.description().strip().lines().limit(8).forEach(l -> lines.add("▌ " + plain(l)));
             }
             if (!e.fields().isEmpty()) {
-                lines.add("▌ " + e.fields().stream().limit(6)
-                        .map(f -> plain(f.name()) + ": " + clip(plain(f.value().replace('\n', ' ')), 50))
-                        .collect(Collectors.joining(" · ")));
+                lines.add("▌ "
+                        + e.fields().stream()
+                                .limit(6)
+                                .map(f -> plain(f.name()) + ": "
+                                        + clip(plain(f.value().replace('\n', ' ')), 50))
+                                .collect(Collectors.joining(" · ")));
             }
         }
         if (m.poll() != null) lines.add("▌ poll: " + plain(m.poll().question()));
@@ -211,13 +222,15 @@ final class Narrator {
         for (SimMessage.Button b : m.buttons()) {
             controls.add("[" + (b.label() == null ? b.emoji() : b.label()) + (b.disabled() ? " (disabled)" : "") + "]");
         }
-        for (SimMessage.Select sel : m.selects()) controls.add("[▾ " + (sel.placeholder() == null ? sel.customId() : sel.placeholder()) + "]");
+        for (SimMessage.Select sel : m.selects())
+            controls.add("[▾ " + (sel.placeholder() == null ? sel.customId() : sel.placeholder()) + "]");
         if (!controls.isEmpty()) lines.add(String.join(" ", controls));
         if (lines.isEmpty()) lines.add("(empty)");
 
         StringBuilder text = new StringBuilder(head);
         for (String l : lines) {
-            text.append(l.isBlank() ? "" : "      " + clip(l, MAX_LINE).stripTrailing()).append('\n');
+            text.append(l.isBlank() ? "" : "      " + clip(l, MAX_LINE).stripTrailing())
+                    .append('\n');
         }
         return text.toString();
     }
@@ -235,8 +248,14 @@ final class Narrator {
     String where(SimChannel c) {
         if (c == null) return "?";
         if (c.kind() == SimChannel.Kind.DM) {
-            return "DM " + community.people().stream().filter(p -> p.dms().stream().anyMatch(m -> m.channel().equals(c)))
-                    .map(SimMember::name).findFirst().map(n -> "with " + n).orElse("");
+            return "DM "
+                    + community.people().stream()
+                            .filter(p ->
+                                    p.dms().stream().anyMatch(m -> m.channel().equals(c)))
+                            .map(SimMember::name)
+                            .findFirst()
+                            .map(n -> "with " + n)
+                            .orElse("");
         }
         if (c.isThread() && c.parent() != null) return "#" + c.parent().name() + " › " + clip(c.name(), 48);
         return "#" + c.name();
@@ -247,9 +266,12 @@ final class Narrator {
         String s = replace(USER, text, id -> "@" + userName(id));
         s = replace(ROLE, s, id -> "@" + roleName(id));
         s = replace(CHANNEL, s, id -> channelName(id));
-        s = TIME.matcher(s).replaceAll(r -> Matcher.quoteReplacement(DATE.format(Instant.ofEpochSecond(Long.parseLong(r.group(1))))));
-        s = JUMP.matcher(s).replaceAll(r -> Matcher.quoteReplacement("↗" + channelName(Long.parseLong(r.group(1)))
-                + (r.group(2) == null ? "" : " (message)")));
+        s = TIME.matcher(s)
+                .replaceAll(
+                        r -> Matcher.quoteReplacement(DATE.format(Instant.ofEpochSecond(Long.parseLong(r.group(1))))));
+        s = JUMP.matcher(s)
+                .replaceAll(r -> Matcher.quoteReplacement(
+                        "↗" + channelName(Long.parseLong(r.group(1))) + (r.group(2) == null ? "" : " (message)")));
         return s.replace("**", "");
     }
 
@@ -272,7 +294,8 @@ final class Narrator {
     }
 
     private String channelName(long id) {
-        List<SimChannel> all = new ArrayList<>(List.of(community.help(), community.support(), community.team(), community.releases()));
+        List<SimChannel> all =
+                new ArrayList<>(List.of(community.help(), community.support(), community.team(), community.releases()));
         all.addAll(community.guild().threads());
         for (SimChannel c : all) if (c.id() == id) return where(c);
         for (SimMember p : community.people()) {
@@ -287,7 +310,10 @@ final class Narrator {
 
     /** Names of the tags on a forum post, for the narration of a new post. */
     static String tags(SimChannel post) {
-        return post.appliedTags().isEmpty() ? "" : " " + new TreeSet<>(post.appliedTags()).stream()
-                .map(t -> "[" + t + "]").collect(Collectors.joining(""));
+        return post.appliedTags().isEmpty()
+                ? ""
+                : " "
+                        + new TreeSet<>(post.appliedTags())
+                                .stream().map(t -> "[" + t + "]").collect(Collectors.joining(""));
     }
 }

@@ -50,11 +50,13 @@ final class Repl {
     }
 
     void run(Reader input) {
-        out.println("Loop and the simulator keep running. From another terminal, the setup commands work against it too:");
-        out.println("  LOOP_CONFIG=" + session.dir().resolve("loop.yaml") + " DISCORD_TOKEN=" + session.sim().token()
-                + " ./run.sh check");
-        out.println("  DISCORD_TOKEN=" + session.sim().token() + " LOOP_DISCORD_API_URL=" + session.sim().restBaseUrl()
-                + " LOOP_DISCORD_GATEWAY_URL=" + session.sim().gatewayUrl() + " ./run.sh invite");
+        out.println(
+                "Loop and the simulator keep running. From another terminal, the setup commands work against it too:");
+        out.println("  LOOP_CONFIG=" + session.dir().resolve("loop.yaml") + " DISCORD_TOKEN="
+                + session.sim().token() + " ./run.sh check");
+        out.println("  DISCORD_TOKEN=" + session.sim().token() + " LOOP_DISCORD_API_URL="
+                + session.sim().restBaseUrl() + " LOOP_DISCORD_GATEWAY_URL="
+                + session.sim().gatewayUrl() + " ./run.sh invite");
         out.print(help());
         narrator.markAllSeen();
         Thread watcher = Thread.ofPlatform().daemon().name("sandbox-watcher").start(this::watch);
@@ -103,7 +105,8 @@ final class Repl {
     }
 
     private String help() {
-        return HELP.formatted(String.join(", ", c.people().stream().map(SimMember::name).toList()),
+        return HELP.formatted(
+                String.join(", ", c.people().stream().map(SimMember::name).toList()),
                 String.join(", ", Community.HELP_TAGS));
     }
 
@@ -138,8 +141,8 @@ final class Repl {
             case "press" -> interacted(who, who.pressButton(message(arg(w, 1, "mN")), arg(w, 2, "LABEL")));
             case "react" -> who.react(message(arg(w, 1, "mN")), arg(w, 2, "EMOJI"));
             case "form" -> {
-                SimModal form = Optional.ofNullable(forms.get(who.name())).orElseThrow(() ->
-                        new IllegalArgumentException(who.name() + " has no open form"));
+                SimModal form = Optional.ofNullable(forms.get(who.name()))
+                        .orElseThrow(() -> new IllegalArgumentException(who.name() + " has no open form"));
                 if (w.size() == 1) {
                     describe(who, form);
                     return;
@@ -147,7 +150,8 @@ final class Repl {
                 Map<String, String> values = new LinkedHashMap<>();
                 for (String kv : w.subList(1, w.size())) {
                     int eq = kv.indexOf('=');
-                    if (eq < 1) throw new IllegalArgumentException("form values look like field=value, not '" + kv + "'");
+                    if (eq < 1)
+                        throw new IllegalArgumentException("form values look like field=value, not '" + kv + "'");
                     values.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
                 forms.remove(who.name());
@@ -169,7 +173,8 @@ final class Repl {
     private void describe(SimMember who, SimModal form) {
         out.println("  form «" + form.title() + "» is open for " + who.name() + ":");
         for (SimModal.Field f : form.fields()) {
-            out.println("    " + f.customId() + " — " + f.label() + (f.value() == null ? "" : " (now “" + f.value() + "”)"));
+            out.println("    " + f.customId() + " — " + f.label()
+                    + (f.value() == null ? "" : " (now “" + f.value() + "”)"));
         }
         out.println("  submit it with: as " + who.name() + " form field=value …");
     }
@@ -181,20 +186,26 @@ final class Repl {
             if (eq < 1) throw new IllegalArgumentException("options look like name=value, not '" + kv + "'");
             String value = kv.substring(eq + 1);
             Object v = value;
-            if (value.startsWith("@")) v = c.guild().findMember(value.substring(1)).map(Object.class::cast).orElse(value);
+            if (value.startsWith("@"))
+                v = c.guild()
+                        .findMember(value.substring(1))
+                        .map(Object.class::cast)
+                        .orElse(value);
             options.put(kv.substring(0, eq), v);
         }
         return options;
     }
 
     private SimMember member(String name) {
-        return c.guild().findMember(name.startsWith("@") ? name.substring(1) : name)
+        return c.guild()
+                .findMember(name.startsWith("@") ? name.substring(1) : name)
                 .orElseThrow(() -> new IllegalArgumentException("nobody called " + name));
     }
 
     private SimMessage message(String handle) {
         SimMessage m = narrator.message(handle);
-        if (m == null) throw new IllegalArgumentException("no message " + handle + " (use the m-names printed before messages)");
+        if (m == null)
+            throw new IllegalArgumentException("no message " + handle + " (use the m-names printed before messages)");
         return m;
     }
 
@@ -209,7 +220,8 @@ final class Repl {
     /** A channel by #name, a thread by (the start of) its title, or the thread of a message by m-name. */
     private SimChannel where(String name) {
         List<SimChannel> named = List.of(c.help(), c.support(), c.team(), c.releases());
-        for (SimChannel ch : named) if (("#" + ch.name()).equals(name) || ch.name().equals(name)) return ch;
+        for (SimChannel ch : named)
+            if (("#" + ch.name()).equals(name) || ch.name().equals(name)) return ch;
         SimMessage m = narrator.message(name);
         if (m != null) return m.channel();
         List<SimChannel> matches = new ArrayList<>();
@@ -218,8 +230,10 @@ final class Repl {
             if (t.name().toLowerCase().startsWith(name.toLowerCase())) matches.add(t);
         }
         if (matches.size() == 1) return matches.getFirst();
-        throw new IllegalArgumentException(matches.isEmpty() ? "no channel or thread '" + name + "' (try: threads)"
-                : "'" + name + "' could be " + matches.size() + " threads; type more of the title");
+        throw new IllegalArgumentException(
+                matches.isEmpty()
+                        ? "no channel or thread '" + name + "' (try: threads)"
+                        : "'" + name + "' could be " + matches.size() + " threads; type more of the title");
     }
 
     private static String arg(List<String> w, int i, String what) {
@@ -229,8 +243,7 @@ final class Repl {
 
     /** Splits a command line into words; "double quotes" group words, \" is a quote inside them. */
     static final class Words {
-        private Words() {
-        }
+        private Words() {}
 
         static List<String> split(String line) {
             List<String> words = new ArrayList<>();

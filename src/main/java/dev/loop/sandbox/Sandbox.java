@@ -22,8 +22,7 @@ public final class Sandbox {
     /** How long the story waits for any one thing Loop should do before calling it stuck. */
     static final Duration PATIENCE = Duration.ofSeconds(15);
 
-    private Sandbox() {
-    }
+    private Sandbox() {}
 
     public static int main(String[] args) {
         boolean stay = false;
@@ -55,7 +54,8 @@ public final class Sandbox {
             Community c = session.community();
             out.println("Server “" + c.guild().name() + "”: #help (forum), #support, #team, #releases; engineers "
                     + c.erin().name() + " and " + c.sam().name() + " (who owns the Export area); members "
-                    + c.alice().name() + ", " + c.bob().name() + ", " + c.carol().name() + ", " + c.dave().name() + ".");
+                    + c.alice().name() + ", " + c.bob().name() + ", "
+                    + c.carol().name() + ", " + c.dave().name() + ".");
             Narrator narrator = new Narrator(c, out);
             narrator.showHandles(stay);
             Instant storyStart = session.clock().instant();
@@ -71,10 +71,12 @@ public final class Sandbox {
             out.println();
             out.println("━━ KPIs of the story's week " + "━".repeat(48));
             Window week = new Window(storyStart, storyStart.plus(Duration.ofDays(7)));
-            KpiSummary.lines(KpiSummary.compute(session.database(), session.config(), week)).forEach(out::println);
+            KpiSummary.lines(KpiSummary.compute(session.database(), session.config(), week))
+                    .forEach(out::println);
             out.println();
             if (!stay) {
-                out.println("That was the whole loop, in " + Duration.between(started, Instant.now()).toSeconds()
+                out.println("That was the whole loop, in "
+                        + Duration.between(started, Instant.now()).toSeconds()
                         + " s. Run ./run.sh sandbox --stay to keep it running and act as a member yourself.");
                 return 0;
             }

@@ -31,8 +31,8 @@ public final class SandboxSession implements AutoCloseable {
     private final Loop loop;
     private final MovableClock clock;
 
-    private SandboxSession(Path dir, Sim sim, Community community, Config config, Database db, Loop loop,
-                           MovableClock clock) {
+    private SandboxSession(
+            Path dir, Sim sim, Community community, Config config, Database db, Loop loop, MovableClock clock) {
         this.clock = clock;
         this.dir = dir;
         this.sim = sim;
@@ -44,8 +44,11 @@ public final class SandboxSession implements AutoCloseable {
 
     /** The coming Monday, 09:00 UTC: the story's week is a working week. */
     static Instant nextMonday(Instant now) {
-        return now.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY))
-                .atTime(9, 0).toInstant(ZoneOffset.UTC);
+        return now.atZone(ZoneOffset.UTC)
+                .toLocalDate()
+                .with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+                .atTime(9, 0)
+                .toInstant(ZoneOffset.UTC);
     }
 
     /** A new temporary directory for a session's database (and the sandbox's log). */
@@ -71,8 +74,7 @@ public final class SandboxSession implements AutoCloseable {
             Config config = community.config(dir.resolve("loop.db"));
             Files.writeString(dir.resolve("loop.yaml"), community.configYaml(dir.resolve("loop.db")));
             db = Database.open(config.databasePath());
-            Loop loop = Loop.start(config, sim.token(), clock, db, false, Features::all, b -> {
-            });
+            Loop loop = Loop.start(config, sim.token(), clock, db, false, Features::all, b -> {});
             return new SandboxSession(dir, sim, community, config, db, loop, clock);
         } catch (IOException e) {
             sim.close();

@@ -45,22 +45,42 @@ public final class Story {
     }
 
     /** The moments the story is about, for whoever wants to check them. */
-    public record Outcome(int issue, SimChannel post, SimChannel thread, SimMessage card, SimMessage captured,
-                          SimMessage triaged, SimMessage lowNotice, SimMessage linked, SimMessage bumpAnnouncement,
-                          SimMessage highNotice, SimMessage blocksReply, SimMessage fixNowAlert, SimMessage working,
-                          SimMessage workingNotice, SimMessage published, SimMessage announcement,
-                          Map<SimMember, SimMessage> shipNotices) {
-    }
+    public record Outcome(
+            int issue,
+            SimChannel post,
+            SimChannel thread,
+            SimMessage card,
+            SimMessage captured,
+            SimMessage triaged,
+            SimMessage lowNotice,
+            SimMessage linked,
+            SimMessage bumpAnnouncement,
+            SimMessage highNotice,
+            SimMessage blocksReply,
+            SimMessage fixNowAlert,
+            SimMessage working,
+            SimMessage workingNotice,
+            SimMessage published,
+            SimMessage announcement,
+            Map<SimMember, SimMessage> shipNotices) {}
 
     public Outcome play() {
         // 1 ------------------------------------------------------------------------------------------------------
         scene(Duration.ZERO, "Members ask for help");
-        SimChannel post = c.alice().postInForum(c.help(), "CSV export crashes on big boards",
-                "When I export a board with more than 500 cards the app freezes, then crashes. Small boards are fine.",
-                "bug", "export");
+        SimChannel post = c.alice()
+                .postInForum(
+                        c.help(),
+                        "CSV export crashes on big boards",
+                        "When I export a board with more than 500 cards the app freezes, then crashes. Small boards are fine.",
+                        "bug",
+                        "export");
         narrator.act(c.alice(), "opens a post in #help" + Narrator.tags(post));
-        SimChannel question = c.carol().postInForum(c.help(), "How do I invite my team?",
-                "I can't find where to add people to my workspace.", "question");
+        SimChannel question = c.carol()
+                .postInForum(
+                        c.help(),
+                        "How do I invite my team?",
+                        "I can't find where to add people to my workspace.",
+                        "question");
         narrator.act(c.carol(), "opens a post in #help" + Narrator.tags(question));
         SimMessage asked = c.bob().say(c.support(), "Is CSV export broken? It crashes every time on our big board.");
         SimChannel thread = c.bob().startThread(asked, "CSV export crash");
@@ -81,8 +101,8 @@ public final class Story {
         Map<String, String> answers = Map.of("kind", "bug", "needs_docs", "yes");
         narrator.act(c.erin(), "submits it with Kind: Bug, Needs docs or copy changes: Yes");
         SimInteraction submitted = form.submit(answers);
-        SimMessage first = submitted.awaitReply(m -> m.content().startsWith("Captured **#")
-                || m.buttonLabels().contains("Create new issue"));
+        SimMessage first = submitted.awaitReply(
+                m -> m.content().startsWith("Captured **#") || m.buttonLabels().contains("Create new issue"));
         if (!first.content().startsWith("Captured **#")) {
             narrator.act(c.erin(), "presses [Create new issue]");
             submitted = c.erin().pressButton(first, "Create new issue");
@@ -93,9 +113,12 @@ public final class Story {
         int n = Integer.parseInt(m.group(1));
         String ref = "**#" + n + "**";
         SimMessage prompt = submitted.awaitReply(r -> r.content().startsWith("**Triage #" + n + "**"));
-        SimMessage card = post.awaitMessage(x -> x.fromBot() && !x.embeds().isEmpty()
-                && x.embeds().getFirst().title() != null && x.embeds().getFirst().title().startsWith("#" + n + " "));
-        SimMessage details = post.awaitMessage(x -> x.fromBot() && x.buttonLabels().contains("Add details"));
+        SimMessage card = post.awaitMessage(x -> x.fromBot()
+                && !x.embeds().isEmpty()
+                && x.embeds().getFirst().title() != null
+                && x.embeds().getFirst().title().startsWith("#" + n + " "));
+        SimMessage details =
+                post.awaitMessage(x -> x.fromBot() && x.buttonLabels().contains("Add details"));
         c.sam().awaitDm(x -> x.content().contains(ref) && x.content().contains("your area"));
         c.sim().await("the post tagged tracked", () -> post.appliedTags().contains("tracked"));
         narrator.catchUp();
@@ -103,7 +126,9 @@ public final class Story {
 
         narrator.act(c.alice(), "presses [Add details] and answers the questions");
         SimModal detailsForm = c.alice().pressButton(details, "Add details").awaitModal();
-        detailsForm.submit(Map.of("q0", "2.4.1", "q1", "Open a board with 600 cards, File › Export › CSV")).awaitReply();
+        detailsForm
+                .submit(Map.of("q0", "2.4.1", "q1", "Open a board with 600 cards, File › Export › CSV"))
+                .awaitReply();
         c.erin().awaitDm(x -> x.content().contains("added debug details to " + ref));
         narrator.catchUp();
 
@@ -115,7 +140,8 @@ public final class Story {
         }
         narrator.act(c.erin(), "sees “Has it been brought up before?” answered from the record, and presses [Done]");
         SimMessage triaged = c.erin().pressButton(prompt, "Done").awaitUpdate();
-        SimMessage lowNotice = post.awaitMessage(x -> x.fromBot() && x.content().contains("Update on " + ref)
+        SimMessage lowNotice = post.awaitMessage(x -> x.fromBot()
+                && x.content().contains("Update on " + ref)
                 && x.content().contains("**Low**"));
         awaitCards(List.of(card), "Priority", "Low");
         narrator.catchUp();
@@ -125,10 +151,12 @@ public final class Story {
         c.erin().say(thread, "Thanks bob, that's the crash alice reported. Linking your thread to it.");
         narrator.catchUp();
         narrator.act(c.erin(), "runs /link issue:" + n + " in " + narrator.where(thread));
-        SimMessage linked = c.erin().runSlash(thread, "link", Map.of("issue", n))
+        SimMessage linked = c.erin()
+                .runSlash(thread, "link", Map.of("issue", n))
                 .awaitReply(x -> x.content().startsWith("Linked to"));
-        SimMessage bump = c.team().awaitMessage(x -> x.fromBot() && x.content().contains(ref)
-                && x.content().contains("brought up again"));
+        SimMessage bump = c.team()
+                .awaitMessage(x ->
+                        x.fromBot() && x.content().contains(ref) && x.content().contains("brought up again"));
         SimMessage highNotice = awaitNotice(post, ref, "**High**");
         awaitNotice(thread, ref, "**High**");
         List<SimMessage> cards = List.of(card, linked);
@@ -144,8 +172,9 @@ public final class Story {
         scene(Duration.ofMinutes(150), "alice is blocked");
         narrator.act(c.alice(), "presses [This blocks me] on the card");
         SimMessage blocks = c.alice().pressButton(card, "This blocks me").awaitReply();
-        SimMessage alert = c.team().awaitMessage(x -> x.fromBot() && x.content().contains(ref)
-                && x.content().contains("is now **Fix it now**"));
+        SimMessage alert = c.team()
+                .awaitMessage(x ->
+                        x.fromBot() && x.content().contains(ref) && x.content().contains("is now **Fix it now**"));
         awaitNotice(post, ref, "**Fix it now**");
         awaitNotice(thread, ref, "**Fix it now**");
         awaitCards(cards, "Priority", "Fix it now");
@@ -154,9 +183,11 @@ public final class Story {
         // 6 ------------------------------------------------------------------------------------------------------
         scene(Duration.ofMinutes(16 * 60 + 35), "sam, who owns Export, starts working on it");
         narrator.act(c.sam(), "runs /issue working number:" + n + " in #team");
-        SimMessage working = c.sam().runSlash(c.team(), "issue working", Map.of("number", n))
+        SimMessage working = c.sam()
+                .runSlash(c.team(), "issue working", Map.of("number", n))
                 .awaitReply(x -> x.content().contains("is in progress"));
-        SimMessage workingNotice = post.awaitMessage(x -> x.fromBot() && x.content().contains("Good news on " + ref));
+        SimMessage workingNotice =
+                post.awaitMessage(x -> x.fromBot() && x.content().contains("Good news on " + ref));
         thread.awaitMessage(x -> x.fromBot() && x.content().contains("Good news on " + ref));
         awaitCards(cards, "Status", "In progress");
         narrator.catchUp();
@@ -164,12 +195,15 @@ public final class Story {
         // 7 ------------------------------------------------------------------------------------------------------
         scene(Duration.ofMinutes(29 * 60 + 50), "erin ships it in " + VERSION);
         narrator.act(c.erin(), "runs /release version:" + VERSION + " issues:#" + n + " in #team");
-        SimModal releaseForm = c.erin().runSlash(c.team(), "release", Map.of("version", VERSION, "issues", "#" + n))
+        SimModal releaseForm = c.erin()
+                .runSlash(c.team(), "release", Map.of("version", VERSION, "issues", "#" + n))
                 .awaitModal();
         String notes = "Big boards export to CSV again, and exports stream so they no longer freeze the app.";
         String snippet = "File › Export › CSV  (or: acme export --csv board.acme)";
-        narrator.act(c.erin(), "fills in «" + releaseForm.title() + "»: notes “" + notes + "”, snippet “" + snippet + "”");
-        SimMessage preview = releaseForm.submit(Map.of("notes", notes, "snippet", snippet))
+        narrator.act(
+                c.erin(), "fills in «" + releaseForm.title() + "»: notes “" + notes + "”, snippet “" + snippet + "”");
+        SimMessage preview = releaseForm
+                .submit(Map.of("notes", notes, "snippet", snippet))
                 .awaitReply(x -> x.buttonLabels().contains("Publish"));
         narrator.catchUp();
         narrator.act(c.erin(), "presses [Publish]");
@@ -177,37 +211,74 @@ public final class Story {
         if (!published.content().startsWith("✅ Published")) {
             throw new IllegalStateException("the release was not published: " + published.content());
         }
-        SimMessage announcement = c.releases().awaitMessage(x -> x.fromBot() && x.content().contains(VERSION));
+        SimMessage announcement =
+                c.releases().awaitMessage(x -> x.fromBot() && x.content().contains(VERSION));
         Map<SimMember, SimMessage> shipped = new LinkedHashMap<>();
         for (SimMember requester : List.of(c.alice(), c.bob(), c.dave())) {
-            shipped.put(requester, requester.awaitPing(x -> x.fromBot() && x.content().contains(VERSION)));
+            shipped.put(
+                    requester,
+                    requester.awaitPing(x -> x.fromBot() && x.content().contains(VERSION)));
         }
         // the announcement's review item, and one for the issue that needs docs
-        c.sim().await("the docs/copy review list", () -> c.team().messages().stream()
-                .filter(x -> x.fromBot() && x.content().startsWith("📝") && x.content().contains(VERSION)).count() == 2);
+        c.sim()
+                .await(
+                        "the docs/copy review list",
+                        () -> c.team().messages().stream()
+                                        .filter(x -> x.fromBot()
+                                                && x.content().startsWith("📝")
+                                                && x.content().contains(VERSION))
+                                        .count()
+                                == 2);
         c.sim().await("the post tagged shipped", () -> post.appliedTags().contains("shipped"));
         awaitCards(cards, "Status", "Shipped");
         narrator.catchUp();
         narrator.note("(#help › " + post.name() + " is now tagged" + Narrator.tags(post) + ")");
 
-        return new Outcome(n, post, thread, card, captured, triaged, lowNotice, linked, bump, highNotice, blocks,
-                alert, working, workingNotice, published, announcement, shipped);
+        return new Outcome(
+                n,
+                post,
+                thread,
+                card,
+                captured,
+                triaged,
+                lowNotice,
+                linked,
+                bump,
+                highNotice,
+                blocks,
+                alert,
+                working,
+                workingNotice,
+                published,
+                announcement,
+                shipped);
     }
 
     /** Waits until every card shows {@code value} in {@code field}: cards are refreshed after the answer. */
     private void awaitCards(List<SimMessage> cards, String field, String value) {
-        c.sim().await("the cards showing " + field + " " + value, () -> cards.stream().allMatch(m -> !m.embeds().isEmpty()
-                && m.embeds().getFirst().field(field) != null && m.embeds().getFirst().field(field).contains(value)));
+        c.sim()
+                .await(
+                        "the cards showing " + field + " " + value,
+                        () -> cards.stream()
+                                .allMatch(m -> !m.embeds().isEmpty()
+                                        && m.embeds().getFirst().field(field) != null
+                                        && m.embeds().getFirst().field(field).contains(value)));
     }
 
     private SimMessage awaitNotice(SimChannel where, String ref, String priority) {
-        return where.awaitMessage(x -> x.fromBot() && x.content().contains("Update on " + ref) && x.content().contains(priority));
+        return where.awaitMessage(x -> x.fromBot()
+                && x.content().contains("Update on " + ref)
+                && x.content().contains(priority));
     }
 
     /** The question a triage prompt is asking, e.g. "Is a user blocked by it?". */
     private static String currentQuestion(SimMessage prompt) {
-        return prompt.content().lines().filter(l -> l.startsWith("**Question"))
-                .map(l -> l.replaceFirst("^\\*\\*Question \\d+ of \\d+:\\*\\* ", "")).findFirst().orElse("the question");
+        return prompt.content()
+                .lines()
+                .filter(l -> l.startsWith("**Question"))
+                .map(l -> l.replaceFirst("^\\*\\*Question \\d+ of \\d+:\\*\\* ", ""))
+                .findFirst()
+                .orElse("the question");
     }
 
     /** A modal's fields and their pre-filled values, on one line. */

@@ -24,8 +24,7 @@ public final class Needs {
     /** Everything the invite asks for. */
     public static final Set<Permission> INVITE = EnumSet.copyOf(WHY.keySet());
 
-    private Needs() {
-    }
+    private Needs() {}
 
     private static Map<Permission, String> why() {
         Map<Permission, String> m = new LinkedHashMap<>();
@@ -70,16 +69,33 @@ public final class Needs {
     public static Set<Permission> in(Purpose purpose) {
         return switch (purpose) {
             // a forum's posts are threads: Loop never posts in the forum itself
-            case SUPPORT_FORUM -> EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND_IN_THREADS,
-                    Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY, Permission.MESSAGE_MANAGE,
-                    Permission.MANAGE_THREADS);
+            case SUPPORT_FORUM ->
+                EnumSet.of(
+                        Permission.VIEW_CHANNEL,
+                        Permission.MESSAGE_SEND_IN_THREADS,
+                        Permission.MESSAGE_EMBED_LINKS,
+                        Permission.MESSAGE_HISTORY,
+                        Permission.MESSAGE_MANAGE,
+                        Permission.MANAGE_THREADS);
             // a message captured straight from a text channel gets its card in the channel
-            case SUPPORT_TEXT -> EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-                    Permission.MESSAGE_SEND_IN_THREADS, Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY,
-                    Permission.MESSAGE_MANAGE, Permission.MANAGE_THREADS);
-            case TEAM -> EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS,
-                    Permission.MESSAGE_ATTACH_FILES, Permission.MESSAGE_SEND_POLLS);
-            case RELEASES -> EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS);
+            case SUPPORT_TEXT ->
+                EnumSet.of(
+                        Permission.VIEW_CHANNEL,
+                        Permission.MESSAGE_SEND,
+                        Permission.MESSAGE_SEND_IN_THREADS,
+                        Permission.MESSAGE_EMBED_LINKS,
+                        Permission.MESSAGE_HISTORY,
+                        Permission.MESSAGE_MANAGE,
+                        Permission.MANAGE_THREADS);
+            case TEAM ->
+                EnumSet.of(
+                        Permission.VIEW_CHANNEL,
+                        Permission.MESSAGE_SEND,
+                        Permission.MESSAGE_EMBED_LINKS,
+                        Permission.MESSAGE_ATTACH_FILES,
+                        Permission.MESSAGE_SEND_POLLS);
+            case RELEASES ->
+                EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS);
         };
     }
 

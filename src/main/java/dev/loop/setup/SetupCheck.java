@@ -11,23 +11,22 @@ import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.attribute.IPostContainer;
-import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.forums.ForumTag;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 
 /**
  * What stands between a configuration and a working Loop on a connected server: channels, roles and members that
  * are not there, and permissions the bot lacks where it works. One sentence per problem, naming the config key.
  */
 public final class SetupCheck {
-    private SetupCheck() {
-    }
+    private SetupCheck() {}
 
     /** Problems in {@code guild} (null when the bot is not in the configured server); empty when all is in place. */
     public static List<String> problems(Config config, Guild guild) {
         List<String> problems = new ArrayList<>();
         if (guild == null) {
-            problems.add("discord.guild: Loop is not in server " + config.discord().guildId()
-                    + ": invite it with the URL from ./run.sh invite");
+            problems.add("discord.guild: Loop is not in server "
+                    + config.discord().guildId() + ": invite it with the URL from ./run.sh invite");
             return problems;
         }
         Member self = guild.getSelfMember();
@@ -52,16 +51,22 @@ public final class SetupCheck {
         textChannel(problems, guild, self, config.channels().releases(), Needs.Purpose.RELEASES);
 
         for (long id : config.engineerRoles()) {
-            if (guild.getRoleById(id) == null) problems.add("roles.engineers: there is no role " + id + " in " + guild.getName());
+            if (guild.getRoleById(id) == null)
+                problems.add("roles.engineers: there is no role " + id + " in " + guild.getName());
         }
         // alerts ping the first engineer role; Discord drops a ping of a role that isn't mentionable by this bot
-        Role alerted = config.engineerRoles().isEmpty() ? null : guild.getRoleById(config.engineerRoles().getFirst());
+        Role alerted = config.engineerRoles().isEmpty()
+                ? null
+                : guild.getRoleById(config.engineerRoles().getFirst());
         GuildChannel team = guild.getGuildChannelById(config.channels().team());
-        if (alerted != null && !alerted.isMentionable()
-                && !(team == null ? self.hasPermission(Permission.MESSAGE_MENTION_EVERYONE)
+        if (alerted != null
+                && !alerted.isMentionable()
+                && !(team == null
+                        ? self.hasPermission(Permission.MESSAGE_MENTION_EVERYONE)
                         : self.hasPermission(team, Permission.MESSAGE_MENTION_EVERYONE))) {
             problems.add("roles.engineers: @" + alerted.getName() + " is not mentionable, so Fix it now alerts won't "
-                    + "ping it (Server Settings > Roles > " + alerted.getName() + " > Allow anyone to @mention this role)");
+                    + "ping it (Server Settings > Roles > " + alerted.getName()
+                    + " > Allow anyone to @mention this role)");
         }
 
         for (Config.Area area : config.areas()) {
@@ -70,8 +75,11 @@ public final class SetupCheck {
                         + guild.getName());
             }
             String tag = area.forumTag();
-            if (tag != null && !tag.isBlank() && !forums.isEmpty()
-                    && forums.stream().noneMatch(f -> !f.getAvailableTagsByName(tag, true).isEmpty())) {
+            if (tag != null
+                    && !tag.isBlank()
+                    && !forums.isEmpty()
+                    && forums.stream()
+                            .noneMatch(f -> !f.getAvailableTagsByName(tag, true).isEmpty())) {
                 problems.add("areas: no support forum has the tag '" + tag + "' that marks posts as " + area.name());
             }
         }
@@ -83,7 +91,8 @@ public final class SetupCheck {
         if (channel == null) {
             problems.add(purpose.key() + ": there is no channel " + id + " in " + guild.getName());
         } else if (channel.getType() != ChannelType.TEXT && channel.getType() != ChannelType.NEWS) {
-            problems.add(purpose.key() + ": " + name(channel) + " is a " + kind(channel) + " channel; it must be a text channel");
+            problems.add(purpose.key() + ": " + name(channel) + " is a " + kind(channel)
+                    + " channel; it must be a text channel");
         } else {
             permissions(problems, self, channel, purpose);
         }

@@ -24,8 +24,7 @@ public final class SetupCommands {
     /** The application id, for printing the invite without a token. */
     public static final String ENV_APPLICATION_ID = "LOOP_APPLICATION_ID";
 
-    private SetupCommands() {
-    }
+    private SetupCommands() {}
 
     /** Prints the invite URL; the application id comes from {@code LOOP_APPLICATION_ID} or, with a token, from Discord. */
     public static int invite(Map<String, String> env, PrintStream out, PrintStream err) {
@@ -35,7 +34,8 @@ public final class SetupCommands {
             try {
                 applicationId = Long.parseUnsignedLong(configured);
             } catch (NumberFormatException e) {
-                err.println(ENV_APPLICATION_ID + " must be the numeric Application ID (Developer Portal > General Information)");
+                err.println(ENV_APPLICATION_ID
+                        + " must be the numeric Application ID (Developer Portal > General Information)");
                 return 1;
             }
         } else {
@@ -45,7 +45,9 @@ public final class SetupCommands {
                         + "or DISCORD_TOKEN to print the invite URL");
                 return 1;
             }
-            Config.Discord endpoint = new Config.Discord(0, env.getOrDefault(ConfigLoader.ENV_API_URL, ""),
+            Config.Discord endpoint = new Config.Discord(
+                    0,
+                    env.getOrDefault(ConfigLoader.ENV_API_URL, ""),
                     env.getOrDefault(ConfigLoader.ENV_GATEWAY_URL, ""));
             JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class));
             Loop.pointAt(builder, endpoint);
@@ -79,10 +81,12 @@ public final class SetupCommands {
         Connection c = connect(Loop.jdaBuilder(config.discord(), token), err);
         if (c.jda() == null) return 1;
         try {
-            List<String> problems = SetupCheck.problems(config, c.jda().getGuildById(config.discord().guildId()));
+            List<String> problems = SetupCheck.problems(
+                    config, c.jda().getGuildById(config.discord().guildId()));
             problems.forEach(err::println);
             if (!problems.isEmpty()) {
-                err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " to fix before Loop can do its job.");
+                err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                        + " to fix before Loop can do its job.");
                 return 1;
             }
             out.println("Connected as " + c.jda().getSelfUser().getName() + ": the server, channels, roles and "
@@ -93,8 +97,7 @@ public final class SetupCommands {
         }
     }
 
-    private record Connection(JDA jda) {
-    }
+    private record Connection(JDA jda) {}
 
     /** Logs in and waits until ready, turning Discord's refusals into one line on {@code err}. */
     private static Connection connect(JDABuilder builder, PrintStream err) {
@@ -125,9 +128,13 @@ public final class SetupCommands {
                 err.println("Discord refused Loop's gateway intents: enable Server Members Intent and Message Content "
                         + "Intent under Bot > Privileged Gateway Intents in the Developer Portal");
             } else if (code == CloseCode.AUTHENTICATION_FAILED) {
-                err.println("Discord rejected DISCORD_TOKEN: check the token in the Developer Portal (Bot > Reset Token)");
+                err.println(
+                        "Discord rejected DISCORD_TOKEN: check the token in the Developer Portal (Bot > Reset Token)");
             } else {
-                err.println("Could not connect to Discord: " + (code != null ? code.getMeaning() : message.lines().findFirst().orElse(message)));
+                err.println("Could not connect to Discord: "
+                        + (code != null
+                                ? code.getMeaning()
+                                : message.lines().findFirst().orElse(message)));
             }
         }
         if (jda != null) close(jda);

@@ -30,7 +30,9 @@ final class ChannelApi extends ApiSupport {
         s.route("POST", "channels/{channel_id}/messages/bulk-delete", this::bulkDelete);
         s.route("PUT", "channels/{channel_id}/messages/{message_id}/reactions/{emoji}/@me", this::react);
         s.route("DELETE", "channels/{channel_id}/messages/{message_id}/reactions/{emoji}/@me", this::unreact);
-        s.route("DELETE", "channels/{channel_id}/messages/{message_id}/reactions/{emoji}/{user_id}",
+        s.route(
+                "DELETE",
+                "channels/{channel_id}/messages/{message_id}/reactions/{emoji}/{user_id}",
                 this::removeUserReaction);
         s.route("GET", "channels/{channel_id}/messages/{message_id}/reactions/{emoji}", this::reactionUsers);
         s.route("DELETE", "channels/{channel_id}/messages/{message_id}/reactions", this::clearReactions);
@@ -98,7 +100,8 @@ final class ChannelApi extends ApiSupport {
                 throw ApiError.missingPermissions();
             }
         }
-        if (b.has("auto_archive_duration") && !AUTO_ARCHIVE.contains(b.get("auto_archive_duration").asInt())) {
+        if (b.has("auto_archive_duration")
+                && !AUTO_ARCHIVE.contains(b.get("auto_archive_duration").asInt())) {
             errors.add("auto_archive_duration", "BASE_TYPE_CHOICES", "Value must be one of {60, 1440, 4320, 10080}.");
         }
         long[] tags = null;
@@ -229,8 +232,11 @@ final class ChannelApi extends ApiSupport {
                     throw ApiError.of(400, 40061, "Tag names must be unique");
                 }
                 long id = Json.id(t.get("id"));
-                tags.add(new ChannelState.Tag(id == 0 ? world.ids.next() : id, name,
-                        t.path("moderated").asBoolean(false), Json.text(t, "emoji_name")));
+                tags.add(new ChannelState.Tag(
+                        id == 0 ? world.ids.next() : id,
+                        name,
+                        t.path("moderated").asBoolean(false),
+                        Json.text(t, "emoji_name")));
             }
             c.availableTags.clear();
             c.availableTags.addAll(tags);
@@ -393,8 +399,11 @@ final class ChannelApi extends ApiSupport {
         require(c, Perms.MANAGE_MESSAGES);
         JsonNode ids = body(r).path("messages");
         if (ids.size() < 2 || ids.size() > 100) {
-            throw ApiError.of(400, 50016, "Provided too few or too many messages to delete. Must provide at least"
-                    + " 2 and fewer than 100 messages to delete.");
+            throw ApiError.of(
+                    400,
+                    50016,
+                    "Provided too few or too many messages to delete. Must provide at least"
+                            + " 2 and fewer than 100 messages to delete.");
         }
         Set<Long> seen = new HashSet<>();
         long twoWeeksAgo = world.now() - 14L * 24 * 3600 * 1000;
@@ -584,8 +593,10 @@ final class ChannelApi extends ApiSupport {
             if ((c.flags & ChannelState.FLAG_REQUIRE_TAG) != 0 && (tags == null || tags.length == 0)) {
                 throw ApiError.tagRequired();
             }
-            if (!spec.hasContent() && (spec.embeds == null || spec.embeds.isEmpty())
-                    && (spec.components == null || spec.components.isEmpty()) && spec.uploads.isEmpty()
+            if (!spec.hasContent()
+                    && (spec.embeds == null || spec.embeds.isEmpty())
+                    && (spec.components == null || spec.components.isEmpty())
+                    && spec.uploads.isEmpty()
                     && !spec.hasStickers) {
                 throw ApiError.emptyMessage();
             }
@@ -595,8 +606,8 @@ final class ChannelApi extends ApiSupport {
             long id = world.ids.next();
             ChannelState t =
                     world.createThread(c, world.bot, name, ChannelState.PUBLIC_THREAD, null, tags, minutes, id);
-            MessageState starter = world.createMessage(t, world.bot, spec,
-                    new World.Origin(MessageState.TYPE_DEFAULT, null, false, 0, id));
+            MessageState starter = world.createMessage(
+                    t, world.bot, spec, new World.Origin(MessageState.TYPE_DEFAULT, null, false, 0, id));
             ObjectNode out = world.views.channel(t);
             out.set("message", world.views.message(starter, true));
             return Response.created(out);
@@ -608,7 +619,8 @@ final class ChannelApi extends ApiSupport {
         if (c.type == ChannelState.GUILD_ANNOUNCEMENT) {
             type = ChannelState.ANNOUNCEMENT_THREAD;
         }
-        if (type != ChannelState.PUBLIC_THREAD && type != ChannelState.PRIVATE_THREAD
+        if (type != ChannelState.PUBLIC_THREAD
+                && type != ChannelState.PRIVATE_THREAD
                 && type != ChannelState.ANNOUNCEMENT_THREAD) {
             errors.add("type", "BASE_TYPE_CHOICES", "Value must be one of {10, 11, 12}.");
         }
@@ -636,7 +648,8 @@ final class ChannelApi extends ApiSupport {
         if (m.threadId != 0) {
             throw ApiError.of(400, 160004, "A thread has already been created for this message");
         }
-        int type = c.type == ChannelState.GUILD_ANNOUNCEMENT ? ChannelState.ANNOUNCEMENT_THREAD
+        int type = c.type == ChannelState.GUILD_ANNOUNCEMENT
+                ? ChannelState.ANNOUNCEMENT_THREAD
                 : ChannelState.PUBLIC_THREAD;
         ChannelState t = world.createThread(c, world.bot, name, type, m, null, minutes, 0);
         return Response.created(world.views.channel(t));
@@ -677,12 +690,16 @@ final class ChannelApi extends ApiSupport {
         int limit = intParam(r, "limit", 50, 1, 100);
         List<ChannelState> archived = new ArrayList<>();
         for (ChannelState t : c.guild.channels.values()) {
-            if (t.isThread() && !t.deleted && t.parentId == c.id && t.archived
+            if (t.isThread()
+                    && !t.deleted
+                    && t.parentId == c.id
+                    && t.archived
                     && t.type != ChannelState.PRIVATE_THREAD) {
                 archived.add(t);
             }
         }
-        archived.sort(Comparator.comparingLong((ChannelState t) -> t.archiveTimestampMs).reversed());
+        archived.sort(Comparator.comparingLong((ChannelState t) -> t.archiveTimestampMs)
+                .reversed());
         ObjectNode out = Json.obj();
         ArrayNode threads = out.putArray("threads");
         for (int i = 0; i < Math.min(limit, archived.size()); i++) {

@@ -41,8 +41,7 @@ final class Gateway extends WebSocketServer {
     record Task(Runnable action, long enqueuedNanos) implements GatewayItem {}
 
     /** A dispatch for one session only (member chunks). */
-    record Direct(GatewaySession session, String type, ObjectNode payload, long enqueuedNanos)
-            implements GatewayItem {}
+    record Direct(GatewaySession session, String type, ObjectNode payload, long enqueuedNanos) implements GatewayItem {}
 
     /** Per-connection state. */
     private static final class Conn {
@@ -80,8 +79,7 @@ final class Gateway extends WebSocketServer {
                 throw new IllegalStateException("gateway did not start");
             }
             if (startFailure != null) {
-                throw new IllegalStateException("gateway could not start: " + startFailure.getMessage(),
-                        startFailure);
+                throw new IllegalStateException("gateway could not start: " + startFailure.getMessage(), startFailure);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -310,9 +308,9 @@ final class Gateway extends WebSocketServer {
             ws.close(4014, "Disallowed intent(s).");
             return;
         }
-        int largeThreshold = Math.max(50, Math.min(250, d.path("large_threshold").asInt(50)));
-        GatewaySession s = new GatewaySession(UUID.randomUUID().toString().replace("-", ""), intents,
-                largeThreshold);
+        int largeThreshold =
+                Math.max(50, Math.min(250, d.path("large_threshold").asInt(50)));
+        GatewaySession s = new GatewaySession(UUID.randomUUID().toString().replace("-", ""), intents, largeThreshold);
         JsonNode shard = d.get("shard");
         conn.session = s;
         identifies.incrementAndGet();
@@ -324,15 +322,17 @@ final class Gateway extends WebSocketServer {
                 guildCreates.add(world.views.guildCreate(g, all, largeThreshold));
             }
             sessions.put(s.id, s);
-            queue.add(new Task(() -> {
-                s.conn = ws;
-                live.add(s);
-                send(s, "READY", Json.write(ready));
-                for (ObjectNode gc : guildCreates) {
-                    send(s, "GUILD_CREATE", Json.write(gc));
-                }
-                world.signal();
-            }, System.nanoTime()));
+            queue.add(new Task(
+                    () -> {
+                        s.conn = ws;
+                        live.add(s);
+                        send(s, "READY", Json.write(ready));
+                        for (ObjectNode gc : guildCreates) {
+                            send(s, "GUILD_CREATE", Json.write(gc));
+                        }
+                        world.signal();
+                    },
+                    System.nanoTime()));
         });
     }
 
@@ -376,31 +376,33 @@ final class Gateway extends WebSocketServer {
             return;
         }
         GatewaySession s = sessions.get(sessionId);
-        queue.add(new Task(() -> {
-            if (s == null || !s.valid || seq < s.trimmedUpTo || seq > s.seq) {
-                world.traffic.gateway("→ INVALID_SESSION d=false (cannot resume)");
-                sendRaw(ws, "{\"op\":9,\"d\":false}");
-                return;
-            }
-            WebSocket old = s.conn;
-            if (old != null && old != ws && old.isOpen()) {
-                old.closeConnection(4000, "resumed elsewhere");
-            }
-            conn.session = s;
-            s.conn = ws;
-            s.disconnectedAtNanos = 0;
-            int replayed = 0;
-            for (GatewaySession.Frame f : s.buffer) {
-                if (f.seq() > seq) {
-                    sendRaw(ws, f.text());
-                    replayed++;
-                }
-            }
-            world.traffic.gateway("replayed " + replayed + " events after seq " + seq);
-            resumes.incrementAndGet();
-            send(s, "RESUMED", "{}");
-            world.signal();
-        }, System.nanoTime()));
+        queue.add(new Task(
+                () -> {
+                    if (s == null || !s.valid || seq < s.trimmedUpTo || seq > s.seq) {
+                        world.traffic.gateway("→ INVALID_SESSION d=false (cannot resume)");
+                        sendRaw(ws, "{\"op\":9,\"d\":false}");
+                        return;
+                    }
+                    WebSocket old = s.conn;
+                    if (old != null && old != ws && old.isOpen()) {
+                        old.closeConnection(4000, "resumed elsewhere");
+                    }
+                    conn.session = s;
+                    s.conn = ws;
+                    s.disconnectedAtNanos = 0;
+                    int replayed = 0;
+                    for (GatewaySession.Frame f : s.buffer) {
+                        if (f.seq() > seq) {
+                            sendRaw(ws, f.text());
+                            replayed++;
+                        }
+                    }
+                    world.traffic.gateway("replayed " + replayed + " events after seq " + seq);
+                    resumes.incrementAndGet();
+                    send(s, "RESUMED", "{}");
+                    world.signal();
+                },
+                System.nanoTime()));
     }
 
     private void requestMembers(GatewaySession s, JsonNode d) {
@@ -552,8 +554,7 @@ final class Gateway extends WebSocketServer {
             s.trimmedUpTo = s.buffer.pollFirst().seq();
         }
         WebSocket c = s.conn;
-        world.traffic.gateway(
-                "→ " + type + " s=" + seq + (c == null ? " (buffered) " : " ") + Json.abbreviate(d, 160));
+        world.traffic.gateway("→ " + type + " s=" + seq + (c == null ? " (buffered) " : " ") + Json.abbreviate(d, 160));
         if (c != null) {
             sendRaw(c, text);
         }

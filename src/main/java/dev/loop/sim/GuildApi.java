@@ -196,7 +196,8 @@ final class GuildApi extends ApiSupport {
         if (!Perms.has(perms, Perms.MANAGE_ROLES)) {
             throw ApiError.missingPermissions();
         }
-        if (role.position >= g.botRole.position && !Perms.has(perms, Perms.ADMINISTRATOR)
+        if (role.position >= g.botRole.position
+                && !Perms.has(perms, Perms.ADMINISTRATOR)
                 && g.ownerId != world.bot.id) {
             throw ApiError.missingPermissions();
         }

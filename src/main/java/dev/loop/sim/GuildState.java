@@ -20,6 +20,7 @@ final class GuildState {
      * permission checks from test threads can look up a parent safely.
      */
     final Map<Long, ChannelState> channels = Collections.synchronizedMap(new LinkedHashMap<>());
+
     volatile MemberState botMember;
     volatile RoleState botRole;
 

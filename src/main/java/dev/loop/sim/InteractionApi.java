@@ -22,14 +22,16 @@ final class InteractionApi extends ApiSupport {
     void register(RestServer s) {
         s.tokenRoute("POST", "interactions/{interaction_id}/{interaction_token}/callback", this::callback);
         s.tokenRoute("POST", "webhooks/{application_id}/{interaction_token}", this::followUp);
-        s.tokenRoute("GET", "webhooks/{application_id}/{interaction_token}/messages/{message_id}",
-                this::getHookMessage);
-        s.tokenRoute("PATCH", "webhooks/{application_id}/{interaction_token}/messages/{message_id}",
-                this::editHookMessage);
-        s.tokenRoute("DELETE", "webhooks/{application_id}/{interaction_token}/messages/{message_id}",
+        s.tokenRoute(
+                "GET", "webhooks/{application_id}/{interaction_token}/messages/{message_id}", this::getHookMessage);
+        s.tokenRoute(
+                "PATCH", "webhooks/{application_id}/{interaction_token}/messages/{message_id}", this::editHookMessage);
+        s.tokenRoute(
+                "DELETE",
+                "webhooks/{application_id}/{interaction_token}/messages/{message_id}",
                 this::deleteHookMessage);
-        for (String base : List.of("applications/{application_id}/commands",
-                "applications/{application_id}/guilds/{guild_id}/commands")) {
+        for (String base : List.of(
+                "applications/{application_id}/commands", "applications/{application_id}/guilds/{guild_id}/commands")) {
             s.route("PUT", base, this::bulkOverwrite);
             s.route("GET", base, this::listCommands);
             s.route("POST", base, this::upsertCommand);
@@ -83,7 +85,10 @@ final class InteractionApi extends ApiSupport {
                 MessageSpec spec = MessageSpec.parse(data, r.uploads(), MessageSpec.Kind.INTERACTION, "data", errors);
                 errors.throwIfAny();
                 boolean ephemeral = spec.flags != null && (spec.flags & MessageState.FLAG_EPHEMERAL) != 0;
-                message = world.createMessage(i.channel, world.bot, spec,
+                message = world.createMessage(
+                        i.channel,
+                        world.bot,
+                        spec,
                         new World.Origin(responseMessageType(i), i, true, ephemeral ? i.user.id : 0, 0));
                 i.original = message;
                 i.ephemeral = ephemeral;
@@ -120,7 +125,9 @@ final class InteractionApi extends ApiSupport {
                         default -> true;
                     };
                     if (!ok) {
-                        errors.add("data.choices." + k + ".value", "BASE_TYPE_CHOICES",
+                        errors.add(
+                                "data.choices." + k + ".value",
+                                "BASE_TYPE_CHOICES",
                                 "Choice value type must match the option type " + focusedType + ".");
                     }
                 }
@@ -137,8 +144,8 @@ final class InteractionApi extends ApiSupport {
         i.callbackReceivedNanos = r.receivedNanos; // before the type, which readers take as "acknowledged"
         i.callbackNanos = System.nanoTime();
         i.callbackType = type;
-        world.traffic.people("bot answered " + InteractionState.typeName(i.type) + " " + i.id + " with callback "
-                + type);
+        world.traffic.people(
+                "bot answered " + InteractionState.typeName(i.type) + " " + i.id + " with callback " + type);
         if (!r.flag("with_response")) {
             return Response.NO_CONTENT;
         }
@@ -229,7 +236,10 @@ final class InteractionApi extends ApiSupport {
             return Response.ok(world.views.message(original, true));
         }
         boolean ephemeral = spec.flags != null && (spec.flags & MessageState.FLAG_EPHEMERAL) != 0;
-        MessageState m = world.createMessage(i.channel, world.bot, spec,
+        MessageState m = world.createMessage(
+                i.channel,
+                world.bot,
+                spec,
                 new World.Origin(MessageState.TYPE_DEFAULT, i, true, ephemeral ? i.user.id : 0, 0));
         i.produced.add(m);
         return Response.ok(world.views.message(m, true));
@@ -292,11 +302,12 @@ final class InteractionApi extends ApiSupport {
             int type = c.path("type").asInt(1);
             perType.merge(Integer.toString(type), 1, Integer::sum);
             if (!names.add(type + ":" + c.path("name").asText())) {
-                errors.add(k + ".name", "APPLICATION_COMMANDS_DUPLICATE_NAME",
-                        "Application command names must be unique");
+                errors.add(
+                        k + ".name", "APPLICATION_COMMANDS_DUPLICATE_NAME", "Application command names must be unique");
             }
         }
-        if (perType.getOrDefault("1", 0) > 100 || perType.getOrDefault("2", 0) > 15
+        if (perType.getOrDefault("1", 0) > 100
+                || perType.getOrDefault("2", 0) > 15
                 || perType.getOrDefault("3", 0) > 15) {
             throw ApiError.of(400, 30032, "Maximum number of application commands reached");
         }
@@ -369,7 +380,9 @@ final class InteractionApi extends ApiSupport {
             }
             validateOptions(c.path("options"), p + ".options", errors, 0);
         } else if (Json.has(c, "description") && !c.get("description").asText().isEmpty()) {
-            errors.add(p + ".description", "APPLICATION_COMMAND_DESCRIPTION_NOT_ALLOWED",
+            errors.add(
+                    p + ".description",
+                    "APPLICATION_COMMAND_DESCRIPTION_NOT_ALLOWED",
                     "Description is not allowed for this command type");
         }
         int size = Limits.length(name) + Limits.length(Json.text(c, "description")) + optionSize(c.path("options"));
@@ -383,7 +396,8 @@ final class InteractionApi extends ApiSupport {
         for (JsonNode o : options) {
             n += Limits.length(Json.text(o, "name")) + Limits.length(Json.text(o, "description"));
             for (JsonNode ch : o.path("choices")) {
-                n += Limits.length(Json.text(ch, "name")) + Limits.length(ch.path("value").asText());
+                n += Limits.length(Json.text(ch, "name"))
+                        + Limits.length(ch.path("value").asText());
             }
             n += optionSize(o.path("options"));
         }
@@ -404,8 +418,8 @@ final class InteractionApi extends ApiSupport {
             if (name == null || !CHAT_NAME.matcher(name).matches() || !name.equals(name.toLowerCase())) {
                 errors.add(op + ".name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
             } else if (!names.add(name)) {
-                errors.add(op + ".name", "APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS",
-                        "Option names must be unique");
+                errors.add(
+                        op + ".name", "APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS", "Option names must be unique");
             }
             String description = Json.text(o, "description");
             if (description == null || Limits.length(description) < 1 || Limits.length(description) > 100) {
@@ -414,7 +428,9 @@ final class InteractionApi extends ApiSupport {
             boolean required = o.path("required").asBoolean(false);
             if (type > 2) {
                 if (required && sawOptional) {
-                    errors.add(op + ".required", "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID",
+                    errors.add(
+                            op + ".required",
+                            "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID",
                             "Required options must be placed before non-required options");
                 }
                 sawOptional |= !required;
@@ -424,7 +440,9 @@ final class InteractionApi extends ApiSupport {
                 errors.maxLength(op + ".choices", 25);
             }
             if (o.path("autocomplete").asBoolean(false) && choices.size() > 0) {
-                errors.add(op + ".autocomplete", "APPLICATION_COMMAND_OPTIONS_AUTOCOMPLETE_WITH_CHOICES",
+                errors.add(
+                        op + ".autocomplete",
+                        "APPLICATION_COMMAND_OPTIONS_AUTOCOMPLETE_WITH_CHOICES",
                         "Autocomplete cannot be set with choices");
             }
             if (type == 1 || type == 2) {
@@ -481,8 +499,12 @@ final class InteractionApi extends ApiSupport {
         validateCommand(merged, "", errors);
         errors.throwIfAny();
         List<CommandState> list = world.commands(guildId);
-        CommandState next = new CommandState(old.id(), guildId, merged.path("name").asText(),
-                merged.path("type").asInt(1), merged);
+        CommandState next = new CommandState(
+                old.id(),
+                guildId,
+                merged.path("name").asText(),
+                merged.path("type").asInt(1),
+                merged);
         list.replaceAll(c -> c.id() == old.id() ? next : c);
         return Response.ok(merged);
     }

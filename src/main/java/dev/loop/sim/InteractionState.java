@@ -35,6 +35,7 @@ final class InteractionState {
     final MessageState sourceMessage;
     /** For a modal submit: the interaction that opened the modal. */
     final InteractionState parent;
+
     final String commandName; // for interaction_metadata
     final int commandType;
     final long createdNanos;
@@ -47,6 +48,7 @@ final class InteractionState {
     volatile long callbackReceivedNanos;
     /** The @original message: the response message for 4/5, the component's message for 6/7. */
     volatile MessageState original;
+
     volatile boolean ephemeral;
     volatile boolean deferredPending; // a type-5 defer whose loading message has not been filled yet
     volatile ObjectNode modal;

@@ -32,7 +32,8 @@ final class Json {
     }
 
     static String iso(long epochMs) {
-        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMs), ZoneOffset.UTC).format(ISO);
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMs), ZoneOffset.UTC)
+                .format(ISO);
     }
 
     static String write(JsonNode node) {

@@ -247,10 +247,7 @@ final class Limits {
                 selects++;
                 validateSelect(c, type, cp, customIds, errors);
             } else if (type == 4) {
-                errors.add(
-                        cp + ".type",
-                        "COMPONENT_TYPE_INVALID",
-                        "Text inputs are only allowed in modals");
+                errors.add(cp + ".type", "COMPONENT_TYPE_INVALID", "Text inputs are only allowed in modals");
             }
         }
         if (buttons > BUTTONS_PER_ROW_MAX || (selects > 0 && (buttons > 0 || selects > 1))) {
@@ -458,8 +455,9 @@ final class Limits {
                         validateModalInput(children.get(0), cp + ".components.0", ids, errors);
                     }
                 }
-                default -> errors.add(
-                        cp + ".type", "UNION_TYPE_CHOICES", "Value of field \"type\" must be one of (1, 10, 18).");
+                default ->
+                    errors.add(
+                            cp + ".type", "UNION_TYPE_CHOICES", "Value of field \"type\" must be one of (1, 10, 18).");
             }
         }
     }

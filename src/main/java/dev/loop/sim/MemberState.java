@@ -10,6 +10,7 @@ final class MemberState {
     final long joinedAtMs;
     /** Replaced wholesale on change, never mutated in place. */
     volatile long[] roleIds;
+
     volatile String nick;
 
     MemberState(UserState user, GuildState guild, long joinedAtMs, long[] roleIds) {

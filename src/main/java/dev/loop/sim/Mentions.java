@@ -94,12 +94,13 @@ final class Mentions {
                 roles.add(id);
             }
         }
-        boolean everyone = parseEveryone && ctx.senderCanMentionEveryone() && EVERYONE.matcher(content).find();
+        boolean everyone = parseEveryone
+                && ctx.senderCanMentionEveryone()
+                && EVERYONE.matcher(content).find();
         if (users.isEmpty() && roles.isEmpty() && !everyone) {
             return MessageState.Pings.NONE;
         }
-        return new MessageState.Pings(
-                Collections.unmodifiableSet(users), Collections.unmodifiableSet(roles), everyone);
+        return new MessageState.Pings(Collections.unmodifiableSet(users), Collections.unmodifiableSet(roles), everyone);
     }
 
     /** Adds allowed_mentions validation failures under {@code path}. */
@@ -117,7 +118,9 @@ final class Mentions {
         for (JsonNode p : parse) {
             String v = p.asText();
             if (!v.equals("users") && !v.equals("roles") && !v.equals("everyone")) {
-                errors.add(path + ".parse." + i, "BASE_TYPE_CHOICES",
+                errors.add(
+                        path + ".parse." + i,
+                        "BASE_TYPE_CHOICES",
                         "Value must be one of ('roles', 'users', 'everyone').");
             }
             parsed.add(v);

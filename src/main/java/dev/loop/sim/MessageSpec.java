@@ -23,6 +23,7 @@ final class MessageSpec {
     boolean hasStickers;
     /** {@code attachments} as sent: for edits the list of attachments to keep plus new ones. */
     JsonNode attachmentsField;
+
     List<Upload> uploads = List.of();
     /** Whether {@code content} was explicitly present, even as null (edits clear it). */
     boolean contentPresent;

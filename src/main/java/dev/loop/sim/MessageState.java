@@ -66,6 +66,7 @@ final class MessageState {
     volatile PollState poll;
     /** Non-null for a type-46 poll result message. */
     volatile JsonNode pollResultEmbed;
+
     final Map<String, Reaction> reactions = new LinkedHashMap<>();
     /** Set for interaction responses and follow-ups: the interaction that produced this message. */
     volatile InteractionState interaction;

@@ -37,10 +37,22 @@ final class Perms {
      * What {@code @everyone} gets in a new simulated guild: a typical community setup, notably without
      * MENTION_EVERYONE so that members typing @everyone ping nobody.
      */
-    static final long EVERYONE_DEFAULT = CREATE_INSTANT_INVITE | ADD_REACTIONS | VIEW_CHANNEL | SEND_MESSAGES
-            | EMBED_LINKS | ATTACH_FILES | READ_MESSAGE_HISTORY | USE_EXTERNAL_EMOJIS | CONNECT | SPEAK
-            | CHANGE_NICKNAME | USE_APPLICATION_COMMANDS | CREATE_PUBLIC_THREADS | CREATE_PRIVATE_THREADS
-            | SEND_MESSAGES_IN_THREADS | SEND_POLLS;
+    static final long EVERYONE_DEFAULT = CREATE_INSTANT_INVITE
+            | ADD_REACTIONS
+            | VIEW_CHANNEL
+            | SEND_MESSAGES
+            | EMBED_LINKS
+            | ATTACH_FILES
+            | READ_MESSAGE_HISTORY
+            | USE_EXTERNAL_EMOJIS
+            | CONNECT
+            | SPEAK
+            | CHANGE_NICKNAME
+            | USE_APPLICATION_COMMANDS
+            | CREATE_PUBLIC_THREADS
+            | CREATE_PRIVATE_THREADS
+            | SEND_MESSAGES_IN_THREADS
+            | SEND_POLLS;
 
     private Perms() {}
 
@@ -68,8 +80,14 @@ final class Perms {
     /** Permissions of a member in a channel; threads use their parent's overwrites. */
     static long in(ChannelState channel, MemberState member) {
         if (channel.guild == null) {
-            return VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | ADD_REACTIONS | EMBED_LINKS | ATTACH_FILES
-                    | MENTION_EVERYONE | USE_EXTERNAL_EMOJIS;
+            return VIEW_CHANNEL
+                    | SEND_MESSAGES
+                    | READ_MESSAGE_HISTORY
+                    | ADD_REACTIONS
+                    | EMBED_LINKS
+                    | ATTACH_FILES
+                    | MENTION_EVERYONE
+                    | USE_EXTERNAL_EMOJIS;
         }
         long base = base(member);
         if (base == ALL) {

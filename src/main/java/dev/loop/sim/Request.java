@@ -21,6 +21,7 @@ final class Request {
     private JsonNode json;
     /** When the server started handling the request ({@link System#nanoTime()}), before any lock or rate limit. */
     long receivedNanos = System.nanoTime();
+
     private List<Upload> uploads;
 
     Request(String method, String path, Map<String, String> params, String rawQuery, byte[] body, String contentType) {
@@ -83,7 +84,8 @@ final class Request {
             return "";
         }
         if (contentType.startsWith("multipart/")) {
-            return "multipart " + Json.abbreviate(json().toString(), 200) + " + " + uploads().size() + " file(s)";
+            return "multipart " + Json.abbreviate(json().toString(), 200) + " + "
+                    + uploads().size() + " file(s)";
         }
         return Json.abbreviate(new String(body, StandardCharsets.UTF_8), 200);
     }
@@ -102,8 +104,11 @@ final class Request {
                     payload = readJson(part.data());
                 } else if (part.name() != null && part.name().startsWith("files[")) {
                     int index = parseIndex(part.name());
-                    files.add(new Upload(index, part.filename() == null ? "file" + index : part.filename(),
-                            part.contentType(), part.data()));
+                    files.add(new Upload(
+                            index,
+                            part.filename() == null ? "file" + index : part.filename(),
+                            part.contentType(),
+                            part.data()));
                 }
             }
             json = payload == null ? MissingNode.getInstance() : payload;

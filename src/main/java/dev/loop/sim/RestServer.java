@@ -33,8 +33,14 @@ final class RestServer {
         Response handle(Request request);
     }
 
-    record Route(String method, String template, String[] segments, Handler handler, boolean auth,
-            boolean globalExempt, int literals) {
+    record Route(
+            String method,
+            String template,
+            String[] segments,
+            Handler handler,
+            boolean auth,
+            boolean globalExempt,
+            int literals) {
         String key() {
             return method + " " + template;
         }
@@ -173,7 +179,12 @@ final class RestServer {
                 }
                 Route route = m.route;
                 routeKey = route.key();
-                request = new Request(method, path, m.params, ex.getRequestURI().getRawQuery(), body,
+                request = new Request(
+                        method,
+                        path,
+                        m.params,
+                        ex.getRequestURI().getRawQuery(),
+                        body,
                         ex.getRequestHeaders().getFirst("Content-Type"));
                 request.receivedNanos = start;
                 if (route.auth) {
@@ -240,8 +251,10 @@ final class RestServer {
                 }
             }
             long micros = (System.nanoTime() - start) / 1000;
-            world.traffic.rest(method + " " + path + (ex.getRequestURI().getRawQuery() == null ? ""
-                    : "?" + ex.getRequestURI().getRawQuery()) + " -> " + status
+            world.traffic.rest(method + " " + path
+                    + (ex.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : "?" + ex.getRequestURI().getRawQuery()) + " -> " + status
                     + (errorBody != null ? " " + Json.abbreviate(errorBody.toString(), 200) : "")
                     + " (" + micros / 1000.0 + " ms)"
                     + (request != null ? "  " + request.summary() : ""));

@@ -131,14 +131,16 @@ public final class Sim implements AutoCloseable {
 
     /** Waits until the bot has a gateway session with an open connection. */
     public void awaitBotConnected() {
-        world.await("the bot to connect to the gateway", () -> gateway.connected() ? Boolean.TRUE : null,
+        world.await(
+                "the bot to connect to the gateway",
+                () -> gateway.connected() ? Boolean.TRUE : null,
                 world.options.awaitTimeout());
     }
 
     /** Waits until the bot's connection is gone (after a drop, before it resumes). */
     public void awaitBotDisconnected() {
-        world.await("the bot to disconnect", () -> gateway.connected() ? null : Boolean.TRUE,
-                world.options.awaitTimeout());
+        world.await(
+                "the bot to disconnect", () -> gateway.connected() ? null : Boolean.TRUE, world.options.awaitTimeout());
     }
 
     /** Names of every application command the bot has registered, global or for any guild. */
@@ -156,15 +158,18 @@ public final class Sim implements AutoCloseable {
 
     /** Waits until the bot has registered commands with all these names (in any scope). */
     public void awaitCommands(String... names) {
-        world.await("the bot to register commands " + Arrays.toString(names), () -> {
-            Set<String> have = new TreeSet<>();
-            for (List<CommandState> list : world.commands.values()) {
-                for (CommandState c : list) {
-                    have.add(c.name());
-                }
-            }
-            return have.containsAll(Arrays.asList(names)) ? Boolean.TRUE : null;
-        }, world.options.awaitTimeout());
+        world.await(
+                "the bot to register commands " + Arrays.toString(names),
+                () -> {
+                    Set<String> have = new TreeSet<>();
+                    for (List<CommandState> list : world.commands.values()) {
+                        for (CommandState c : list) {
+                            have.add(c.name());
+                        }
+                    }
+                    return have.containsAll(Arrays.asList(names)) ? Boolean.TRUE : null;
+                },
+                world.options.awaitTimeout());
     }
 
     /** Number of IDENTIFY handshakes so far (new sessions). */
@@ -179,7 +184,9 @@ public final class Sim implements AutoCloseable {
 
     /** Waits for the n-th successful resume. */
     public void awaitResumes(long n) {
-        world.await(n + " gateway resume(s)", () -> gateway.resumeCount() >= n ? Boolean.TRUE : null,
+        world.await(
+                n + " gateway resume(s)",
+                () -> gateway.resumeCount() >= n ? Boolean.TRUE : null,
                 world.options.awaitTimeout());
     }
 
@@ -190,16 +197,21 @@ public final class Sim implements AutoCloseable {
 
     /** Waits for a visible (non-ephemeral) message anywhere matching {@code predicate}. */
     public SimMessage awaitMessage(Predicate<SimMessage> predicate) {
-        return world.await("a message anywhere matching the predicate", () -> {
-            MessageState best = null;
-            for (MessageState m : world.messages.values()) {
-                if (!m.deleted && m.ephemeralTo == 0 && (best == null || m.id < best.id)
-                        && predicate.test(new SimMessage(this, world, m))) {
-                    best = m;
-                }
-            }
-            return best == null ? null : new SimMessage(this, world, best);
-        }, world.options.awaitTimeout());
+        return world.await(
+                "a message anywhere matching the predicate",
+                () -> {
+                    MessageState best = null;
+                    for (MessageState m : world.messages.values()) {
+                        if (!m.deleted
+                                && m.ephemeralTo == 0
+                                && (best == null || m.id < best.id)
+                                && predicate.test(new SimMessage(this, world, m))) {
+                            best = m;
+                        }
+                    }
+                    return best == null ? null : new SimMessage(this, world, best);
+                },
+                world.options.awaitTimeout());
     }
 
     /**

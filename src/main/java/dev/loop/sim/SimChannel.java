@@ -13,8 +13,16 @@ import net.dv8tion.jda.api.Permission;
 public final class SimChannel {
     /** Channel kinds, with Discord's type numbers. */
     public enum Kind {
-        TEXT(0), DM(1), VOICE(2), CATEGORY(4), ANNOUNCEMENT(5), ANNOUNCEMENT_THREAD(10), PUBLIC_THREAD(11),
-        PRIVATE_THREAD(12), FORUM(15), MEDIA(16);
+        TEXT(0),
+        DM(1),
+        VOICE(2),
+        CATEGORY(4),
+        ANNOUNCEMENT(5),
+        ANNOUNCEMENT_THREAD(10),
+        PUBLIC_THREAD(11),
+        PRIVATE_THREAD(12),
+        FORUM(15),
+        MEDIA(16);
 
         final int type;
 
@@ -137,7 +145,8 @@ public final class SimChannel {
     /** Sets the forum's REQUIRE_TAG flag. */
     public SimChannel requireTag(boolean required) {
         world.run(() -> {
-            state.flags = required ? state.flags | ChannelState.FLAG_REQUIRE_TAG
+            state.flags = required
+                    ? state.flags | ChannelState.FLAG_REQUIRE_TAG
                     : state.flags & ~ChannelState.FLAG_REQUIRE_TAG;
             world.channelUpdated(state);
         });
@@ -168,17 +177,20 @@ public final class SimChannel {
 
     /** Waits for a message here (already present or yet to come) matching {@code predicate}; oldest match wins. */
     public SimMessage awaitMessage(Predicate<SimMessage> predicate) {
-        return world.await("a message in " + this + " matching the predicate", () -> {
-            for (MessageState m : state.messages.values()) {
-                if (!m.deleted) {
-                    SimMessage sm = new SimMessage(sim, world, m);
-                    if (predicate.test(sm)) {
-                        return sm;
+        return world.await(
+                "a message in " + this + " matching the predicate",
+                () -> {
+                    for (MessageState m : state.messages.values()) {
+                        if (!m.deleted) {
+                            SimMessage sm = new SimMessage(sim, world, m);
+                            if (predicate.test(sm)) {
+                                return sm;
+                            }
+                        }
                     }
-                }
-            }
-            return null;
-        }, sim.timeout());
+                    return null;
+                },
+                sim.timeout());
     }
 
     /** Waits for a message from the bot here whose content contains {@code text}. */
@@ -204,8 +216,8 @@ public final class SimChannel {
 
     /** Waits until this thread is archived (or unarchived) — e.g. after the bot closes it. */
     public void awaitArchived(boolean archived) {
-        world.await(this + " archived=" + archived, () -> state.archived == archived ? Boolean.TRUE : null,
-                sim.timeout());
+        world.await(
+                this + " archived=" + archived, () -> state.archived == archived ? Boolean.TRUE : null, sim.timeout());
     }
 
     public SimChannel archive() {
@@ -231,13 +243,15 @@ public final class SimChannel {
     /** Replaces a forum post's tags, by name. */
     public SimChannel setTags(String... tagNames) {
         ChannelState forum = world.channels.get(state.parentId);
-        long[] ids = Arrays.stream(tagNames).mapToLong(n -> {
-            ChannelState.Tag t = forum == null ? null : forum.tagByName(n);
-            if (t == null) {
-                throw new IllegalArgumentException("no tag " + n);
-            }
-            return t.id();
-        }).toArray();
+        long[] ids = Arrays.stream(tagNames)
+                .mapToLong(n -> {
+                    ChannelState.Tag t = forum == null ? null : forum.tagByName(n);
+                    if (t == null) {
+                        throw new IllegalArgumentException("no tag " + n);
+                    }
+                    return t.id();
+                })
+                .toArray();
         return moderate(() -> state.appliedTags = ids);
     }
 
@@ -293,7 +307,8 @@ public final class SimChannel {
 
     @Override
     public String toString() {
-        return state.isDm() ? "DM with " + (state.recipient == null ? "?" : state.recipient.username)
+        return state.isDm()
+                ? "DM with " + (state.recipient == null ? "?" : state.recipient.username)
                 : "#" + state.name;
     }
 }

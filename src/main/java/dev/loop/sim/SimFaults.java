@@ -39,8 +39,8 @@ public final class SimFaults {
     public SimFaults rateLimitNext(String route, int count, Duration retryAfter) {
         String r = SimRateLimits.normalize(route);
         int space = r.indexOf(' ');
-        failures.add(new Failure(r.substring(0, space), r.substring(space + 1), new AtomicInteger(count), 429,
-                retryAfter));
+        failures.add(
+                new Failure(r.substring(0, space), r.substring(space + 1), new AtomicInteger(count), 429, retryAfter));
         return this;
     }
 

@@ -56,8 +56,10 @@ public final class SimInteraction {
 
     /** Waits for the initial response and returns its callback type. */
     public int awaitAck() {
-        return world.await("the bot to acknowledge " + describe(),
-                () -> state.acknowledged() ? state.callbackType : null, sim.timeout());
+        return world.await(
+                "the bot to acknowledge " + describe(),
+                () -> state.acknowledged() ? state.callbackType : null,
+                sim.timeout());
     }
 
     /**
@@ -70,30 +72,37 @@ public final class SimInteraction {
 
     /** Waits for a reply (see {@link #awaitReply()}) matching {@code predicate}. */
     public SimMessage awaitReply(Predicate<SimMessage> predicate) {
-        return world.await("a reply to " + describe(), () -> {
-            int cb = state.callbackType;
-            if (cb == InteractionState.CB_MODAL || cb == InteractionState.CB_AUTOCOMPLETE) {
-                throw new AssertionError("the bot answered " + describe() + " with "
-                        + (cb == 9 ? "a modal" : "autocomplete choices") + ", not a message" + world.traffic.dump());
-            }
-            for (MessageState m : state.produced) {
-                if (!m.deleted && !m.isLoading()) {
-                    SimMessage sm = new SimMessage(sim, world, m);
-                    if (predicate.test(sm)) {
-                        return sm;
+        return world.await(
+                "a reply to " + describe(),
+                () -> {
+                    int cb = state.callbackType;
+                    if (cb == InteractionState.CB_MODAL || cb == InteractionState.CB_AUTOCOMPLETE) {
+                        throw new AssertionError("the bot answered " + describe() + " with "
+                                + (cb == 9 ? "a modal" : "autocomplete choices") + ", not a message"
+                                + world.traffic.dump());
                     }
-                }
-            }
-            return null;
-        }, sim.timeout());
+                    for (MessageState m : state.produced) {
+                        if (!m.deleted && !m.isLoading()) {
+                            SimMessage sm = new SimMessage(sim, world, m);
+                            if (predicate.test(sm)) {
+                                return sm;
+                            }
+                        }
+                    }
+                    return null;
+                },
+                sim.timeout());
     }
 
     /** Waits until the bot has produced {@code count} reply messages (initial response and follow-ups). */
     public List<SimMessage> awaitReplies(int count) {
-        return world.await(count + " replies to " + describe(), () -> {
-            List<SimMessage> out = replies();
-            return out.size() >= count ? out : null;
-        }, sim.timeout());
+        return world.await(
+                count + " replies to " + describe(),
+                () -> {
+                    List<SimMessage> out = replies();
+                    return out.size() >= count ? out : null;
+                },
+                sim.timeout());
     }
 
     /** Every message the bot produced or updated for this interaction so far, in order. */
@@ -112,44 +121,57 @@ public final class SimInteraction {
      * an @original edit after a type 6 deferred update) and returns it.
      */
     public SimMessage awaitUpdate() {
-        return world.await("the bot to update the message of " + describe(), () -> {
-            MessageState target = state.componentMessage();
-            if (target == null) {
-                throw new AssertionError(describe() + " has no component message to update");
-            }
-            // Any edit counts: a type-7 update, an @original edit after type 6, or a plain channel message edit.
-            return target.version > state.sourceVersion || target.deleted ? new SimMessage(sim, world, target) : null;
-        }, sim.timeout());
+        return world.await(
+                "the bot to update the message of " + describe(),
+                () -> {
+                    MessageState target = state.componentMessage();
+                    if (target == null) {
+                        throw new AssertionError(describe() + " has no component message to update");
+                    }
+                    // Any edit counts: a type-7 update, an @original edit after type 6, or a plain channel message
+                    // edit.
+                    return target.version > state.sourceVersion || target.deleted
+                            ? new SimMessage(sim, world, target)
+                            : null;
+                },
+                sim.timeout());
     }
 
     /** Waits for the bot to open a modal (callback type 9). */
     public SimModal awaitModal() {
-        return world.await("a modal in response to " + describe(), () -> {
-            int cb = state.callbackType;
-            if (cb != 0 && cb != InteractionState.CB_MODAL) {
-                throw new AssertionError("the bot answered " + describe() + " with callback type " + cb
-                        + ", not a modal" + world.traffic.dump());
-            }
-            return state.modal == null ? null : new SimModal(sim, world, state);
-        }, sim.timeout());
+        return world.await(
+                "a modal in response to " + describe(),
+                () -> {
+                    int cb = state.callbackType;
+                    if (cb != 0 && cb != InteractionState.CB_MODAL) {
+                        throw new AssertionError("the bot answered " + describe() + " with callback type " + cb
+                                + ", not a modal" + world.traffic.dump());
+                    }
+                    return state.modal == null ? null : new SimModal(sim, world, state);
+                },
+                sim.timeout());
     }
 
     /** Waits for autocomplete choices (callback type 8). */
     public List<Choice> awaitChoices() {
-        return world.await("autocomplete choices for " + describe(), () -> {
-            JsonNode choices = state.choices;
-            if (choices == null) {
-                return null;
-            }
-            List<Choice> out = new ArrayList<>();
-            for (JsonNode c : choices) {
-                JsonNode v = c.path("value");
-                Object value = v.isIntegralNumber() ? (Object) v.asLong() : v.isNumber() ? (Object) v.asDouble()
-                        : v.asText();
-                out.add(new Choice(c.path("name").asText(), value));
-            }
-            return out;
-        }, sim.timeout());
+        return world.await(
+                "autocomplete choices for " + describe(),
+                () -> {
+                    JsonNode choices = state.choices;
+                    if (choices == null) {
+                        return null;
+                    }
+                    List<Choice> out = new ArrayList<>();
+                    for (JsonNode c : choices) {
+                        JsonNode v = c.path("value");
+                        Object value = v.isIntegralNumber()
+                                ? (Object) v.asLong()
+                                : v.isNumber() ? (Object) v.asDouble() : v.asText();
+                        out.add(new Choice(c.path("name").asText(), value));
+                    }
+                    return out;
+                },
+                sim.timeout());
     }
 
     /** Invalidates the token now, as if 15 minutes had passed: follow-ups and edits get 401 50027. */
@@ -158,9 +180,11 @@ public final class SimInteraction {
     }
 
     private String describe() {
-        String what = state.commandName != null ? "/" + state.commandName
-                : state.data != null && state.data.has("custom_id") ? "component '"
-                        + state.data.get("custom_id").asText() + "'" : InteractionState.typeName(state.type);
+        String what = state.commandName != null
+                ? "/" + state.commandName
+                : state.data != null && state.data.has("custom_id")
+                        ? "component '" + state.data.get("custom_id").asText() + "'"
+                        : InteractionState.typeName(state.type);
         return what + " (interaction " + state.id + " by " + state.user.username + ")";
     }
 

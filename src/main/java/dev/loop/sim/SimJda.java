@@ -81,8 +81,14 @@ public final class SimJda {
         } else {
             b.setMemberCachePolicy(MemberCachePolicy.DEFAULT).setChunkingFilter(ChunkingFilter.NONE);
         }
-        return b.disableCache(CacheFlag.VOICE_STATE, CacheFlag.EMOJI, CacheFlag.STICKER, CacheFlag.SOUNDBOARD_SOUNDS,
-                        CacheFlag.SCHEDULED_EVENTS, CacheFlag.ACTIVITY, CacheFlag.CLIENT_STATUS,
+        return b.disableCache(
+                        CacheFlag.VOICE_STATE,
+                        CacheFlag.EMOJI,
+                        CacheFlag.STICKER,
+                        CacheFlag.SOUNDBOARD_SOUNDS,
+                        CacheFlag.SCHEDULED_EVENTS,
+                        CacheFlag.ACTIVITY,
+                        CacheFlag.CLIENT_STATUS,
                         CacheFlag.ONLINE_STATUS)
                 .enableCache(CacheFlag.FORUM_TAGS);
     }

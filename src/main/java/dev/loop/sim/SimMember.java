@@ -200,8 +200,8 @@ public final class SimMember {
                 throw ApiError.emptyMessage();
             }
             long id = world.ids.next();
-            ChannelState t = world.createThread(f, state.user, title, ChannelState.PUBLIC_THREAD, null, tagIds,
-                    4320, id);
+            ChannelState t =
+                    world.createThread(f, state.user, title, ChannelState.PUBLIC_THREAD, null, tagIds, 4320, id);
             world.createMessage(t, state.user, spec, new World.Origin(MessageState.TYPE_DEFAULT, null, false, 0, id));
             return sim.wrap(t);
         });
@@ -231,8 +231,8 @@ public final class SimMember {
             if (!Perms.has(perms, Perms.VIEW_CHANNEL)) {
                 throw ApiError.missingAccess();
             }
-            long needed = type == ChannelState.PRIVATE_THREAD ? Perms.CREATE_PRIVATE_THREADS
-                    : Perms.CREATE_PUBLIC_THREADS;
+            long needed =
+                    type == ChannelState.PRIVATE_THREAD ? Perms.CREATE_PRIVATE_THREADS : Perms.CREATE_PUBLIC_THREADS;
             if (!Perms.has(perms, needed)) {
                 throw ApiError.missingPermissions();
             }
@@ -337,21 +337,24 @@ public final class SimMember {
 
     /** Waits for a DM from the bot matching {@code predicate}. */
     public SimMessage awaitDm(Predicate<SimMessage> predicate) {
-        return world.await("a DM to " + name() + " matching the predicate", () -> {
-            ChannelState c = state.user.dmChannel;
-            if (c == null) {
-                return null;
-            }
-            for (MessageState m : c.messages.values()) {
-                if (!m.deleted && m.author == world.bot) {
-                    SimMessage sm = wrap(m);
-                    if (predicate.test(sm)) {
-                        return sm;
+        return world.await(
+                "a DM to " + name() + " matching the predicate",
+                () -> {
+                    ChannelState c = state.user.dmChannel;
+                    if (c == null) {
+                        return null;
                     }
-                }
-            }
-            return null;
-        }, sim.timeout());
+                    for (MessageState m : c.messages.values()) {
+                        if (!m.deleted && m.author == world.bot) {
+                            SimMessage sm = wrap(m);
+                            if (predicate.test(sm)) {
+                                return sm;
+                            }
+                        }
+                    }
+                    return null;
+                },
+                sim.timeout());
     }
 
     /** Models "allow DMs from server members" off (or the bot blocked): the bot's DMs fail with 403 50007. */
@@ -393,17 +396,20 @@ public final class SimMember {
 
     /** Waits for a message that pings this member and matches {@code predicate}. */
     public SimMessage awaitPing(Predicate<SimMessage> predicate) {
-        return world.await("a message pinging " + name(), () -> {
-            for (MessageState m : world.mentionLog) {
-                if (!m.deleted && SimMessage.pings(m, state)) {
-                    SimMessage sm = wrap(m);
-                    if (predicate.test(sm)) {
-                        return sm;
+        return world.await(
+                "a message pinging " + name(),
+                () -> {
+                    for (MessageState m : world.mentionLog) {
+                        if (!m.deleted && SimMessage.pings(m, state)) {
+                            SimMessage sm = wrap(m);
+                            if (predicate.test(sm)) {
+                                return sm;
+                            }
+                        }
                     }
-                }
-            }
-            return null;
-        }, sim.timeout());
+                    return null;
+                },
+                sim.timeout());
     }
 
     // ------------------------------------------------------------------------------------------ interactions
@@ -424,8 +430,15 @@ public final class SimMember {
         return act("/" + command + " " + options + " in " + describe(c), () -> {
             checkCanUseCommands(c);
             CommandInput input = commandData(c, command, options, null, null);
-            return interaction(world.createInteraction(InteractionState.APPLICATION_COMMAND, state.user, c,
-                    input.data(), null, null, input.fullName(), 1));
+            return interaction(world.createInteraction(
+                    InteractionState.APPLICATION_COMMAND,
+                    state.user,
+                    c,
+                    input.data(),
+                    null,
+                    null,
+                    input.fullName(),
+                    1));
         });
     }
 
@@ -433,14 +446,14 @@ public final class SimMember {
      * Sends an autocomplete interaction as if this member typed {@code typed} into {@code option}; the other
      * options already filled in come from {@code others}. Read the answer with {@link SimInteraction#awaitChoices()}.
      */
-    public SimInteraction autocomplete(SimChannel channel, String command, String option, String typed,
-            Map<String, ?> others) {
+    public SimInteraction autocomplete(
+            SimChannel channel, String command, String option, String typed, Map<String, ?> others) {
         ChannelState c = channel.state;
         return act("autocomplete /" + command + " " + option + "='" + typed + "'", () -> {
             checkCanUseCommands(c);
             CommandInput input = commandData(c, command, others, option, typed);
-            return interaction(world.createInteraction(InteractionState.AUTOCOMPLETE, state.user, c, input.data(),
-                    null, null, input.fullName(), 1));
+            return interaction(world.createInteraction(
+                    InteractionState.AUTOCOMPLETE, state.user, c, input.data(), null, null, input.fullName(), 1));
         });
     }
 
@@ -464,8 +477,8 @@ public final class SimMember {
             data.put("target_id", Json.str(m.id));
             // The target's content is delivered even without the MESSAGE_CONTENT intent.
             data.putObject("resolved").putObject("messages").set(Json.str(m.id), world.views.message(m, true));
-            return interaction(world.createInteraction(InteractionState.APPLICATION_COMMAND, state.user, m.channel,
-                    data, null, null, cmd.name(), 3));
+            return interaction(world.createInteraction(
+                    InteractionState.APPLICATION_COMMAND, state.user, m.channel, data, null, null, cmd.name(), 3));
         });
     }
 
@@ -485,8 +498,8 @@ public final class SimMember {
             data.put("target_id", Json.str(target.id()));
             ObjectNode resolved = data.putObject("resolved");
             resolveUser(resolved, c, target.state);
-            return interaction(world.createInteraction(InteractionState.APPLICATION_COMMAND, state.user, c, data,
-                    null, null, cmd.name(), 2));
+            return interaction(world.createInteraction(
+                    InteractionState.APPLICATION_COMMAND, state.user, c, data, null, null, cmd.name(), 2));
         });
     }
 
@@ -495,11 +508,11 @@ public final class SimMember {
         MessageState m = message.state;
         return act("press '" + labelOrCustomId + "' on message " + m.id, () -> {
             checkCanInteractWith(m);
-            JsonNode button = findComponent(m, c -> c.path("type").asInt() == 2
-                    && labelOrCustomId.equals(Json.text(c, "label")));
+            JsonNode button =
+                    findComponent(m, c -> c.path("type").asInt() == 2 && labelOrCustomId.equals(Json.text(c, "label")));
             if (button == null) {
-                button = findComponent(m, c -> c.path("type").asInt() == 2
-                        && labelOrCustomId.equals(Json.text(c, "custom_id")));
+                button = findComponent(
+                        m, c -> c.path("type").asInt() == 2 && labelOrCustomId.equals(Json.text(c, "custom_id")));
             }
             if (button == null) {
                 throw new IllegalArgumentException("no button '" + labelOrCustomId + "' on " + wrap(m));
@@ -515,8 +528,8 @@ public final class SimMember {
             data.put("custom_id", button.path("custom_id").asText());
             data.put("component_type", 2);
             data.put("id", button.path("id").asInt());
-            return interaction(world.createInteraction(InteractionState.MESSAGE_COMPONENT, state.user, m.channel,
-                    data, m, null, null, 0));
+            return interaction(world.createInteraction(
+                    InteractionState.MESSAGE_COMPONENT, state.user, m.channel, data, m, null, null, 0));
         });
     }
 
@@ -528,9 +541,11 @@ public final class SimMember {
         MessageState m = message.state;
         return act("select " + String.join(", ", values) + " in '" + customIdOrPlaceholder + "'", () -> {
             checkCanInteractWith(m);
-            JsonNode select = findComponent(m, c -> isSelect(c)
-                    && (customIdOrPlaceholder.equals(Json.text(c, "custom_id"))
-                            || customIdOrPlaceholder.equals(Json.text(c, "placeholder"))));
+            JsonNode select = findComponent(
+                    m,
+                    c -> isSelect(c)
+                            && (customIdOrPlaceholder.equals(Json.text(c, "custom_id"))
+                                    || customIdOrPlaceholder.equals(Json.text(c, "placeholder"))));
             if (select == null) {
                 throw new IllegalArgumentException("no select '" + customIdOrPlaceholder + "' on " + wrap(m));
             }
@@ -563,8 +578,8 @@ public final class SimMember {
                     }
                 }
             }
-            return interaction(world.createInteraction(InteractionState.MESSAGE_COMPONENT, state.user, m.channel,
-                    data, m, null, null, 0));
+            return interaction(world.createInteraction(
+                    InteractionState.MESSAGE_COMPONENT, state.user, m.channel, data, m, null, null, 0));
         });
     }
 
@@ -633,8 +648,10 @@ public final class SimMember {
         if (cmd == null && (world.gateway != null && world.gateway.hasSessions())) {
             // The bot may still be registering its commands right after READY; give it the usual timeout.
             try {
-                cmd = world.await("the bot to register command '" + name + "'",
-                        () -> world.findCommand(c.guild, name, type), sim.timeout());
+                cmd = world.await(
+                        "the bot to register command '" + name + "'",
+                        () -> world.findCommand(c.guild, name, type),
+                        sim.timeout());
             } catch (AssertionError notYet) {
                 cmd = null;
             }
@@ -646,15 +663,16 @@ public final class SimMember {
                     known.add(k.name() + " (type " + k.type() + ")");
                 }
             }
-            throw new AssertionError("the bot has not registered a " + (type == 1 ? "slash" : type == 2 ? "user"
-                    : "message") + " command '" + name + "'; registered: " + known + world.traffic.dump());
+            throw new AssertionError(
+                    "the bot has not registered a " + (type == 1 ? "slash" : type == 2 ? "user" : "message")
+                            + " command '" + name + "'; registered: " + known + world.traffic.dump());
         }
         String required = Json.text(cmd.json(), "default_member_permissions");
         if (required != null && c.guild != null) {
             long need = Long.parseLong(required);
             if (!Perms.has(Perms.in(c, state), need)) {
-                throw new IllegalStateException(name() + " cannot see command '" + name
-                        + "': it requires permissions " + need);
+                throw new IllegalStateException(
+                        name() + " cannot see command '" + name + "': it requires permissions " + need);
             }
         }
         return cmd;
@@ -662,8 +680,8 @@ public final class SimMember {
 
     private record CommandInput(ObjectNode data, String fullName) {}
 
-    private CommandInput commandData(ChannelState c, String command, Map<String, ?> options, String focused,
-            String typed) {
+    private CommandInput commandData(
+            ChannelState c, String command, Map<String, ?> options, String focused, String typed) {
         String[] parts = command.trim().replaceFirst("^/", "").split("\\s+");
         CommandState cmd = command(c, parts[0], 1);
         ObjectNode data = Json.obj();
@@ -743,21 +761,23 @@ public final class SimMember {
         return new CommandInput(data, String.join(" ", parts));
     }
 
-    private void encodeOption(ObjectNode o, JsonNode def, int type, Object value, ChannelState c,
-            ObjectNode resolved) {
+    private void encodeOption(ObjectNode o, JsonNode def, int type, Object value, ChannelState c, ObjectNode resolved) {
         String name = def.path("name").asText();
         switch (type) {
             case 3 -> {
                 String s = value.toString();
                 if (def.has("min_length") && s.length() < def.get("min_length").asInt()
-                        || def.has("max_length") && s.length() > def.get("max_length").asInt()) {
+                        || def.has("max_length")
+                                && s.length() > def.get("max_length").asInt()) {
                     throw new IllegalArgumentException("option '" + name + "' length out of range");
                 }
                 checkChoice(def, s);
                 o.put("value", s);
             }
             case 4 -> {
-                long n = value instanceof Number num ? num.longValue() : Long.parseLong(value.toString().trim());
+                long n = value instanceof Number num
+                        ? num.longValue()
+                        : Long.parseLong(value.toString().trim());
                 if (def.has("min_value") && n < def.get("min_value").asDouble()
                         || def.has("max_value") && n > def.get("max_value").asDouble()) {
                     throw new IllegalArgumentException("option '" + name + "' out of range");
@@ -769,8 +789,8 @@ public final class SimMember {
                 double n = value instanceof Number num ? num.doubleValue() : Double.parseDouble(value.toString());
                 o.put("value", n);
             }
-            case 5 -> o.put("value",
-                    value instanceof Boolean b ? b.booleanValue() : Boolean.parseBoolean(value.toString()));
+            case 5 ->
+                o.put("value", value instanceof Boolean b ? b.booleanValue() : Boolean.parseBoolean(value.toString()));
             case 6, 9 -> {
                 if (value instanceof SimRole role && type == 9) {
                     o.put("value", Json.str(role.state.id));
@@ -804,9 +824,13 @@ public final class SimMember {
                 }
                 long id = world.ids.next();
                 o.put("value", Json.str(id));
-                ObjectNode a = world.views.attachment(new AttachmentState(id, file.filename(), file.contentType(),
-                        file.data(), null, "https://cdn.discordapp.com/ephemeral-attachments/" + c.id + "/" + id + "/"
-                                + file.filename()));
+                ObjectNode a = world.views.attachment(new AttachmentState(
+                        id,
+                        file.filename(),
+                        file.contentType(),
+                        file.data(),
+                        null,
+                        "https://cdn.discordapp.com/ephemeral-attachments/" + c.id + "/" + id + "/" + file.filename()));
                 a.put("ephemeral", true);
                 resolved.withObjectProperty("attachments").set(Json.str(id), a);
             }
@@ -857,8 +881,8 @@ public final class SimMember {
         try {
             return world.write(action);
         } catch (ApiError e) {
-            throw new IllegalStateException(name() + " cannot " + what + ": Discord refused with " + e.status + " "
-                    + e.body, e);
+            throw new IllegalStateException(
+                    name() + " cannot " + what + ": Discord refused with " + e.status + " " + e.body, e);
         }
     }
 

@@ -14,8 +14,16 @@ import java.util.Set;
  */
 public final class SimMessage {
     /** A rich embed. Absent fields are null; fields keep their order. */
-    public record Embed(String title, String description, String url, Integer color, List<Field> fields,
-            String footer, String author, String imageUrl, String thumbnailUrl) {
+    public record Embed(
+            String title,
+            String description,
+            String url,
+            Integer color,
+            List<Field> fields,
+            String footer,
+            String author,
+            String imageUrl,
+            String thumbnailUrl) {
         /** The value of the first field with this name, or null. */
         public String field(String name) {
             for (Field f : fields) {
@@ -35,11 +43,17 @@ public final class SimMessage {
     public record SelectOption(String label, String value, String description, boolean isDefault) {}
 
     /** A select menu; {@code type} 3 is a string select, 5..8 user/role/mentionable/channel. */
-    public record Select(int type, String customId, String placeholder, List<SelectOption> options, int minValues,
-            int maxValues, boolean disabled) {}
+    public record Select(
+            int type,
+            String customId,
+            String placeholder,
+            List<SelectOption> options,
+            int minValues,
+            int maxValues,
+            boolean disabled) {}
 
-    public record Attachment(long id, String filename, String url, String contentType, String description,
-            byte[] data) {}
+    public record Attachment(
+            long id, String filename, String url, String contentType, String description, byte[] data) {}
 
     public record PollAnswer(int id, String text, int votes) {}
 
@@ -120,12 +134,21 @@ public final class SimMessage {
         for (JsonNode e : state.embeds) {
             List<Field> fields = new ArrayList<>();
             for (JsonNode f : e.path("fields")) {
-                fields.add(new Field(f.path("name").asText(), f.path("value").asText(), f.path("inline").asBoolean()));
+                fields.add(new Field(
+                        f.path("name").asText(),
+                        f.path("value").asText(),
+                        f.path("inline").asBoolean()));
             }
-            out.add(new Embed(Json.text(e, "title"), Json.text(e, "description"), Json.text(e, "url"),
-                    e.has("color") && !e.get("color").isNull() ? e.get("color").asInt() : null, List.copyOf(fields),
-                    Json.text(e.path("footer"), "text"), Json.text(e.path("author"), "name"),
-                    Json.text(e.path("image"), "url"), Json.text(e.path("thumbnail"), "url")));
+            out.add(new Embed(
+                    Json.text(e, "title"),
+                    Json.text(e, "description"),
+                    Json.text(e, "url"),
+                    e.has("color") && !e.get("color").isNull() ? e.get("color").asInt() : null,
+                    List.copyOf(fields),
+                    Json.text(e.path("footer"), "text"),
+                    Json.text(e.path("author"), "name"),
+                    Json.text(e.path("image"), "url"),
+                    Json.text(e.path("thumbnail"), "url")));
         }
         return out;
     }
@@ -136,8 +159,12 @@ public final class SimMessage {
         collect(state.components, c -> {
             if (c.path("type").asInt() == 2) {
                 JsonNode emoji = c.get("emoji");
-                out.add(new Button(Json.text(c, "label"), Json.text(c, "custom_id"), c.path("style").asInt(),
-                        Json.text(c, "url"), c.path("disabled").asBoolean(false),
+                out.add(new Button(
+                        Json.text(c, "label"),
+                        Json.text(c, "custom_id"),
+                        c.path("style").asInt(),
+                        Json.text(c, "url"),
+                        c.path("disabled").asBoolean(false),
                         emoji == null ? null : Json.text(emoji, "name")));
             }
         });
@@ -155,11 +182,19 @@ public final class SimMessage {
             if (type == 3 || (type >= 5 && type <= 8)) {
                 List<SelectOption> options = new ArrayList<>();
                 for (JsonNode o : c.path("options")) {
-                    options.add(new SelectOption(Json.text(o, "label"), Json.text(o, "value"),
-                            Json.text(o, "description"), o.path("default").asBoolean(false)));
+                    options.add(new SelectOption(
+                            Json.text(o, "label"),
+                            Json.text(o, "value"),
+                            Json.text(o, "description"),
+                            o.path("default").asBoolean(false)));
                 }
-                out.add(new Select(type, Json.text(c, "custom_id"), Json.text(c, "placeholder"), List.copyOf(options),
-                        c.path("min_values").asInt(1), c.path("max_values").asInt(1),
+                out.add(new Select(
+                        type,
+                        Json.text(c, "custom_id"),
+                        Json.text(c, "placeholder"),
+                        List.copyOf(options),
+                        c.path("min_values").asInt(1),
+                        c.path("max_values").asInt(1),
                         c.path("disabled").asBoolean(false)));
             }
         });
@@ -321,8 +356,8 @@ public final class SimMessage {
 
     /** Waits until this message satisfies {@code condition}, e.g. after the bot edits it. */
     public SimMessage awaitState(String description, java.util.function.Predicate<SimMessage> condition) {
-        return world.await(description + " on message " + state.id, () -> condition.test(this) ? this : null,
-                sim.timeout());
+        return world.await(
+                description + " on message " + state.id, () -> condition.test(this) ? this : null, sim.timeout());
     }
 
     /** Waits until the bot deletes this message. */
@@ -343,7 +378,8 @@ public final class SimMessage {
     @Override
     public String toString() {
         return "message " + state.id + " by " + state.author.username + ": "
-                + Json.abbreviate(state.content, 80) + (state.embeds.isEmpty() ? "" : " +" + state.embeds.size()
-                + " embed(s)") + (buttons().isEmpty() ? "" : " buttons" + buttonLabels());
+                + Json.abbreviate(state.content, 80)
+                + (state.embeds.isEmpty() ? "" : " +" + state.embeds.size() + " embed(s)")
+                + (buttons().isEmpty() ? "" : " buttons" + buttonLabels());
     }
 }

@@ -15,8 +15,16 @@ public final class SimModal {
      * One input of the modal. {@code type} 4 is a text input (style 1 short, 2 paragraph); {@code value} is the
      * prefilled text.
      */
-    public record Field(String customId, String label, int type, int style, String value, boolean required,
-            int minLength, int maxLength, String placeholder) {}
+    public record Field(
+            String customId,
+            String label,
+            int type,
+            int style,
+            String value,
+            boolean required,
+            int minLength,
+            int maxLength,
+            String placeholder) {}
 
     private final Sim sim;
     private final World world;
@@ -56,9 +64,15 @@ public final class SimModal {
             if (input == null) {
                 continue;
             }
-            out.add(new Field(Json.text(input, "custom_id"), label, input.path("type").asInt(),
-                    input.path("style").asInt(1), Json.text(input, "value"), input.path("required").asBoolean(true),
-                    input.path("min_length").asInt(0), input.path("max_length").asInt(4000),
+            out.add(new Field(
+                    Json.text(input, "custom_id"),
+                    label,
+                    input.path("type").asInt(),
+                    input.path("style").asInt(1),
+                    Json.text(input, "value"),
+                    input.path("required").asBoolean(true),
+                    input.path("min_length").asInt(0),
+                    input.path("max_length").asInt(4000),
                     Json.text(input, "placeholder")));
         }
         return out;
@@ -98,7 +112,8 @@ public final class SimModal {
         for (JsonNode top : json().path("components")) {
             int type = top.path("type").asInt();
             int topId = top.path("id").asInt(0);
-            JsonNode input = type == 18 ? top.path("component")
+            JsonNode input = type == 18
+                    ? top.path("component")
                     : type == 1 ? top.path("components").path(0) : null;
             if (input == null || input.isMissingNode()) {
                 nextId++;
@@ -124,8 +139,9 @@ public final class SimModal {
                 if (required && v.isEmpty()) {
                     throw new IllegalArgumentException("field '" + customId + "' is required");
                 }
-                if (!v.isEmpty() && (v.length() < input.path("min_length").asInt(0)
-                        || v.length() > input.path("max_length").asInt(4000))) {
+                if (!v.isEmpty()
+                        && (v.length() < input.path("min_length").asInt(0)
+                                || v.length() > input.path("max_length").asInt(4000))) {
                     throw new IllegalArgumentException("field '" + customId + "' length out of range");
                 }
                 out.put("value", v);
@@ -144,7 +160,10 @@ public final class SimModal {
             }
         }
         world.traffic.people(opener.user.username + ": submit modal '" + customId() + "' " + values);
-        return world.write(() -> new SimInteraction(sim, world, world.createInteraction(
-                InteractionState.MODAL_SUBMIT, opener.user, opener.channel, data, null, opener, null, 0)));
+        return world.write(() -> new SimInteraction(
+                sim,
+                world,
+                world.createInteraction(
+                        InteractionState.MODAL_SUBMIT, opener.user, opener.channel, data, null, opener, null, 0)));
     }
 }

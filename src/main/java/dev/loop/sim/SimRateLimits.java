@@ -161,7 +161,9 @@ public final class SimRateLimits {
                     }
                     if (globalUsed >= perSecond) {
                         counter.limited.increment();
-                        limitedByBucket.computeIfAbsent("global", k -> new LongAdder()).increment();
+                        limitedByBucket
+                                .computeIfAbsent("global", k -> new LongAdder())
+                                .increment();
                         double retry = Math.max(0.001, (globalWindowStart + 1_000_000_000L - now) / 1e9);
                         return globalLimited(retry);
                     }
@@ -198,7 +200,9 @@ public final class SimRateLimits {
             return new Decision(headers, null, false);
         }
         counter.limited.increment();
-        limitedByBucket.computeIfAbsent(route + "|" + major, k -> new LongAdder()).increment();
+        limitedByBucket
+                .computeIfAbsent(route + "|" + major, k -> new LongAdder())
+                .increment();
         headers.put("X-RateLimit-Scope", "user");
         headers.put("Retry-After", Long.toString((long) Math.ceil(resetAfter)));
         headers.put("Via", "1.1 google");

@@ -15,7 +15,8 @@ import java.util.List;
 final class Traffic {
     private static final int KEEP = 200;
     /** Fixed width: Instant.toString() leaves the milliseconds out when they are zero. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private record Entry(long ms, String text) {}
 

@@ -11,6 +11,7 @@ final class UserState {
     volatile String globalName;
     /** false models "DMs from server members disabled" / the user blocked the bot: sends answer 403 50007. */
     volatile boolean dmsOpen = true;
+
     volatile ChannelState dmChannel;
     /** Ephemeral messages only this user can see, oldest first. */
     final List<MessageState> ephemerals = new CopyOnWriteArrayList<>();

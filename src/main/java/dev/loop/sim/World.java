@@ -48,6 +48,7 @@ final class World {
     final Map<Long, List<CommandState>> commands = new HashMap<>(); // key 0 = global
     /** Messages that pinged anybody, in creation order; guarded by the lock. */
     final List<MessageState> mentionLog = new ArrayList<>();
+
     private final Map<String, long[]> nonces = new HashMap<>(); // author:nonce -> {message id, nanos}
 
     final UserState bot;
@@ -108,8 +109,8 @@ final class World {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("Timed out after " + timeout.toMillis() + " ms waiting for " + what
-                            + traffic.dump());
+                    throw new AssertionError(
+                            "Timed out after " + timeout.toMillis() + " ms waiting for " + what + traffic.dump());
                 }
                 changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(250)));
             }
@@ -466,7 +467,8 @@ final class World {
         if (spec.enforceNonce && spec.nonce != null && origin.interaction == null) {
             nonceKey = author.id + ":" + spec.nonce.asText();
             long[] seen = nonces.get(nonceKey);
-            if (seen != null && System.nanoTime() - seen[1] < options.nonceWindow().toNanos()) {
+            if (seen != null
+                    && System.nanoTime() - seen[1] < options.nonceWindow().toNanos()) {
                 MessageState earlier = messages.get(seen[0]);
                 if (earlier == null || earlier.deleted) {
                     throw ApiError.unknownMessage();
@@ -476,7 +478,11 @@ final class World {
         }
         boolean hasEmbeds = spec.embeds != null && !spec.embeds.isEmpty();
         boolean hasComponents = spec.components != null && !spec.components.isEmpty();
-        if (!spec.hasContent() && !hasEmbeds && !hasComponents && spec.uploads.isEmpty() && spec.poll == null
+        if (!spec.hasContent()
+                && !hasEmbeds
+                && !hasComponents
+                && spec.uploads.isEmpty()
+                && spec.poll == null
                 && !spec.hasStickers) {
             throw ApiError.emptyMessage();
         }
@@ -490,8 +496,7 @@ final class World {
             boolean failIfMissing = ref.path("fail_if_not_exists").asBoolean(true);
             if (target == null || target.deleted || target.channel != c) {
                 if (failIfMissing) {
-                    throw FormErrors.single(
-                            "message_reference", "REPLIES_UNKNOWN_MESSAGE", "Unknown message");
+                    throw FormErrors.single("message_reference", "REPLIES_UNKNOWN_MESSAGE", "Unknown message");
                 }
             } else {
                 replyTo = target;
@@ -528,8 +533,8 @@ final class World {
         if (spec.poll != null) {
             m.poll = createPoll(spec.poll);
         }
-        m.pings = computePings(c, author, m, spec.allowedMentions, origin.usersOnlyByDefault,
-                replyTo == null ? 0 : replyTo.author.id);
+        m.pings = computePings(
+                c, author, m, spec.allowedMentions, origin.usersOnlyByDefault, replyTo == null ? 0 : replyTo.author.id);
         store(m);
         if (nonceKey != null) {
             nonces.put(nonceKey, new long[] {m.id, System.nanoTime()});
@@ -565,8 +570,11 @@ final class World {
             mentionLog.add(m);
         }
         if (botCanView(c)) {
-            dispatch("MESSAGE_CREATE", messageIntent(c), messageEvent(m, true), contentExempt(m) ? null
-                    : messageEvent(m, false));
+            dispatch(
+                    "MESSAGE_CREATE",
+                    messageIntent(c),
+                    messageEvent(m, true),
+                    contentExempt(m) ? null : messageEvent(m, false));
         }
     }
 
@@ -598,12 +606,19 @@ final class World {
         if (m.ephemeralTo != 0 || m.deleted || !botCanView(m.channel)) {
             return;
         }
-        dispatch("MESSAGE_UPDATE", messageIntent(m.channel), messageEvent(m, true),
+        dispatch(
+                "MESSAGE_UPDATE",
+                messageIntent(m.channel),
+                messageEvent(m, true),
                 contentExempt(m) ? null : messageEvent(m, false));
     }
 
     MessageState.Pings computePings(
-            ChannelState c, UserState author, MessageState m, JsonNode allowedMentions, boolean usersOnly,
+            ChannelState c,
+            UserState author,
+            MessageState m,
+            JsonNode allowedMentions,
+            boolean usersOnly,
             long repliedUserId) {
         String text = mentionText(m);
         GuildState g = c.guild;
@@ -744,7 +759,9 @@ final class World {
         }
         for (Upload u : spec.uploads) {
             JsonNode meta = metaByIndex.get(u.index());
-            String filename = meta != null && Json.has(meta, "filename") ? meta.get("filename").asText() : u.filename();
+            String filename = meta != null && Json.has(meta, "filename")
+                    ? meta.get("filename").asText()
+                    : u.filename();
             String description = meta == null ? null : Json.text(meta, "description");
             long aid = ids.next();
             String url = "https://cdn.discordapp.com/attachments/" + c.id + "/" + aid + "/" + filename;
@@ -762,13 +779,17 @@ final class World {
         for (JsonNode a : poll.path("answers")) {
             JsonNode media = a.path("poll_media");
             JsonNode emoji = media.path("emoji");
-            answers.add(new PollState.Answer(n++, media.path("text").asText(), Json.text(emoji, "name"),
-                    Json.text(emoji, "id")));
+            answers.add(new PollState.Answer(
+                    n++, media.path("text").asText(), Json.text(emoji, "name"), Json.text(emoji, "id")));
         }
         int hours = poll.path("duration").asInt(24);
         long expiry = now() + Duration.ofHours(hours).toMillis();
-        return new PollState(poll.path("question").path("text").asText(), List.copyOf(answers),
-                poll.path("allow_multiselect").asBoolean(false), poll.path("layout_type").asInt(1), expiry);
+        return new PollState(
+                poll.path("question").path("text").asText(),
+                List.copyOf(answers),
+                poll.path("allow_multiselect").asBoolean(false),
+                poll.path("layout_type").asInt(1),
+                expiry);
     }
 
     /** Applies an edit. Absent fields are untouched; content changes recompute pings from this edit's rules. */
@@ -802,7 +823,10 @@ final class World {
         if (wasLoading) {
             m.flags &= ~MessageState.FLAG_LOADING;
         }
-        if (m.content.isBlank() && m.embeds.isEmpty() && m.components.isEmpty() && m.attachments.isEmpty()
+        if (m.content.isBlank()
+                && m.embeds.isEmpty()
+                && m.components.isEmpty()
+                && m.attachments.isEmpty()
                 && m.poll == null) {
             throw ApiError.emptyMessage();
         }
@@ -1057,8 +1081,19 @@ final class World {
         MemberState member = memberOf(channel, user);
         long id = interactionIds.next();
         String token = "itok-" + Long.toString(id, 36) + "-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
-        InteractionState i = new InteractionState(id, token, type, user, member, channel, data, source, parent,
-                commandName, commandType, options.interactionDeadline().toNanos(),
+        InteractionState i = new InteractionState(
+                id,
+                token,
+                type,
+                user,
+                member,
+                channel,
+                data,
+                source,
+                parent,
+                commandName,
+                commandType,
+                options.interactionDeadline().toNanos(),
                 options.interactionTokenLifetime().toNanos());
         interactions.put(id, i);
         interactionsByToken.put(token, i);
@@ -1106,8 +1141,8 @@ final class World {
         if (i.data != null) {
             o.set("data", i.data);
         }
-        MessageState source = i.sourceMessage != null ? i.sourceMessage : i.parent == null ? null
-                : i.parent.componentMessage();
+        MessageState source =
+                i.sourceMessage != null ? i.sourceMessage : i.parent == null ? null : i.parent.componentMessage();
         if (source != null) {
             o.set("message", views.message(source, true));
         }

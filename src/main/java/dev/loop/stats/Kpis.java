@@ -37,17 +37,21 @@ public final class Kpis {
     /** How a missing value (a median over nothing) is shown. */
     public static final String ABSENT = "—";
 
-    private Kpis() {
-    }
+    private Kpis() {}
 
-    public static KpiReport compute(Window window, Optional<Long> owner, Collection<SupportThreadFact> threads,
-                                    Collection<IssueFact> issues, Collection<NoticeFact> notices) {
+    public static KpiReport compute(
+            Window window,
+            Optional<Long> owner,
+            Collection<SupportThreadFact> threads,
+            Collection<IssueFact> issues,
+            Collection<NoticeFact> notices) {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(owner, "owner");
         Predicate<Long> ownerMatches = id -> owner.isEmpty() || owner.get().equals(id);
 
         List<SupportThreadFact> newThreads = threads.stream()
-                .filter(t -> ownerMatches.test(t.ownerId()) && window.contains(t.createdAt())).toList();
+                .filter(t -> ownerMatches.test(t.ownerId()) && window.contains(t.createdAt()))
+                .toList();
         List<Duration> firstReplies = new ArrayList<>();
         long unanswered = 0;
         for (SupportThreadFact t : newThreads) {
@@ -59,15 +63,27 @@ public final class Kpis {
             }
         }
 
-        List<IssueFact> mine = issues.stream().filter(i -> ownerMatches.test(i.ownerId())).toList();
-        long captured = mine.stream().filter(i -> window.contains(i.capturedAt())).count();
-        long requestersAdded = mine.stream().flatMap(i -> i.requestersAddedAt().stream()).filter(window::contains).count();
-        List<Duration> toTriage = mine.stream().filter(i -> window.contains(i.triagedAt()))
-                .map(i -> nonNegative(Duration.between(i.capturedAt(), i.triagedAt()))).toList();
-        List<Duration> toShip = mine.stream().filter(i -> window.contains(i.shippedAt()))
-                .map(i -> nonNegative(Duration.between(i.capturedAt(), i.shippedAt()))).toList();
-        List<IssueFact> due = mine.stream().filter(i -> window.contains(i.promiseDueAt())).toList();
-        long kept = due.stream().filter(i -> i.shippedAt() != null && !i.shippedAt().isAfter(i.promiseDueAt())).count();
+        List<IssueFact> mine =
+                issues.stream().filter(i -> ownerMatches.test(i.ownerId())).toList();
+        long captured =
+                mine.stream().filter(i -> window.contains(i.capturedAt())).count();
+        long requestersAdded = mine.stream()
+                .flatMap(i -> i.requestersAddedAt().stream())
+                .filter(window::contains)
+                .count();
+        List<Duration> toTriage = mine.stream()
+                .filter(i -> window.contains(i.triagedAt()))
+                .map(i -> nonNegative(Duration.between(i.capturedAt(), i.triagedAt())))
+                .toList();
+        List<Duration> toShip = mine.stream()
+                .filter(i -> window.contains(i.shippedAt()))
+                .map(i -> nonNegative(Duration.between(i.capturedAt(), i.shippedAt())))
+                .toList();
+        List<IssueFact> due =
+                mine.stream().filter(i -> window.contains(i.promiseDueAt())).toList();
+        long kept = due.stream()
+                .filter(i -> i.shippedAt() != null && !i.shippedAt().isAfter(i.promiseDueAt()))
+                .count();
 
         long delivered = 0, fellBack = 0, failed = 0;
         for (NoticeFact n : notices) {
@@ -77,13 +93,26 @@ public final class Kpis {
                 case DELIVERED -> delivered++;
                 case FELL_BACK -> fellBack++;
                 case FAILED -> failed++;
-                case PENDING -> { }
+                case PENDING -> {}
             }
         }
 
-        return new KpiReport(window, owner,
-                newThreads.size(), captured, requestersAdded, median(firstReplies), unanswered,
-                toTriage.size(), median(toTriage), toShip.size(), delivered, fellBack, failed, kept, due.size(),
+        return new KpiReport(
+                window,
+                owner,
+                newThreads.size(),
+                captured,
+                requestersAdded,
+                median(firstReplies),
+                unanswered,
+                toTriage.size(),
+                median(toTriage),
+                toShip.size(),
+                delivered,
+                fellBack,
+                failed,
+                kept,
+                due.size(),
                 median(toShip));
     }
 
@@ -103,7 +132,8 @@ public final class Kpis {
     public static List<WeekPoint> weeklySeries(Window window, ZoneId zone, Collection<IssueFact> issues) {
         TreeMap<LocalDate, long[]> weeks = new TreeMap<>();
         LocalDate first = weekStart(window.from(), zone);
-        Instant lastMoment = window.to().equals(window.from()) ? window.from() : window.to().minusNanos(1);
+        Instant lastMoment =
+                window.to().equals(window.from()) ? window.from() : window.to().minusNanos(1);
         LocalDate last = weekStart(lastMoment, zone);
         for (LocalDate w = first; !w.isAfter(last); w = w.plusWeeks(1)) weeks.put(w, new long[2]);
         for (IssueFact i : issues) {
@@ -158,7 +188,8 @@ public final class Kpis {
     }
 
     static String isoWeekLabel(LocalDate monday) {
-        return String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format(
+                "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     private static Duration nonNegative(Duration d) {

@@ -17,7 +17,10 @@ public enum Metric {
     PROMISES_DUE("Promises due", Kind.COUNT, true, false),
     MEDIAN_CAPTURE_TO_SHIP("Median capture → ship", Kind.DURATION, false, false);
 
-    public enum Kind { COUNT, DURATION }
+    public enum Kind {
+        COUNT,
+        DURATION
+    }
 
     private final String label;
     private final Kind kind;

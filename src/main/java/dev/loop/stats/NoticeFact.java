@@ -21,7 +21,10 @@ public record NoticeFact(State state, Instant at, Set<Long> ownerIds) {
 
     /** The notice table's {@code state} column. */
     public enum State {
-        PENDING, DELIVERED, FELL_BACK, FAILED;
+        PENDING,
+        DELIVERED,
+        FELL_BACK,
+        FAILED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

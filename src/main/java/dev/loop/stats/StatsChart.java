@@ -28,8 +28,7 @@ public final class StatsChart {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
     }
 
-    private StatsChart() {
-    }
+    private StatsChart() {}
 
     /** The PNG bytes, {@link #WIDTH} × {@link #HEIGHT}. */
     public static byte[] png(String title, List<WeekPoint> weeks) {
@@ -38,8 +37,8 @@ public final class StatsChart {
             data.addValue(w.captured(), "Captured", w.label());
             data.addValue(w.shipped(), "Shipped", w.label());
         }
-        JFreeChart chart = ChartFactory.createBarChart(title, "Week", "Issues", data, PlotOrientation.VERTICAL,
-                true, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                title, "Week", "Issues", data, PlotOrientation.VERTICAL, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(new Color(0xF7F7F9));

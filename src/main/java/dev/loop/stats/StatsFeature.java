@@ -49,7 +49,8 @@ public final class StatsFeature implements Feature {
     @Override
     public List<CommandData> commands() {
         return List.of(Commands.slash("stats", "The feedback loop's KPIs with a chart")
-                .addOptions(new OptionData(OptionType.INTEGER, "days", "How many days back (default 7)")
+                .addOptions(
+                        new OptionData(OptionType.INTEGER, "days", "How many days back (default 7)")
                                 .setRequiredRange(1, MAX_DAYS),
                         new OptionData(OptionType.USER, "owner", "Only this engineer's threads and issues")));
     }
@@ -86,36 +87,43 @@ public final class StatsFeature implements Feature {
 
     private void stats(SlashCommandInteractionEvent event) {
         services.engineers().require(event.getMember(), "see the stats");
-        int days = Optional.ofNullable(event.getOption("days")).map(OptionMapping::getAsInt).orElse(DEFAULT_DAYS);
+        int days = Optional.ofNullable(event.getOption("days"))
+                .map(OptionMapping::getAsInt)
+                .orElse(DEFAULT_DAYS);
         if (days < 1 || days > MAX_DAYS) {
             throw new dev.loop.core.discord.UserError("days must be between 1 and " + MAX_DAYS + ".");
         }
-        Optional<Long> owner = Optional.ofNullable(event.getOption("owner")).map(OptionMapping::getAsUser)
+        Optional<Long> owner = Optional.ofNullable(event.getOption("owner"))
+                .map(OptionMapping::getAsUser)
                 .map(User::getIdLong);
         event.deferReply(true).queue();
         Report r = report(services.clock().instant(), days, owner);
-        event.getHook().sendMessage(new MessageCreateBuilder()
+        event.getHook()
+                .sendMessage(new MessageCreateBuilder()
                         .setEmbeds(StatsView.stats(r.kpis(), days))
                         .setFiles(FileUpload.fromData(r.chart(), StatsChart.FILE_NAME))
                         .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                         .build())
-                .setEphemeral(true).queue();
+                .setEphemeral(true)
+                .queue();
     }
 
     /** The KPIs of the {@code days} before {@code now} and the chart PNG. */
-    record Report(KpiReport kpis, byte[] chart) {
-    }
+    record Report(KpiReport kpis, byte[] chart) {}
 
     Report report(Instant now, int days, Optional<Long> owner) {
         ZoneId zone = services.config().weeklyReport().zone();
         Window window = Window.ending(now, Duration.ofDays(days));
         int chartDays = Math.max(days, MIN_CHART_WEEKS * 7);
-        Instant chartFrom = Kpis.weekStart(now.minus(Duration.ofDays(chartDays - 1L)), zone).atStartOfDay(zone).toInstant();
+        Instant chartFrom = Kpis.weekStart(now.minus(Duration.ofDays(chartDays - 1L)), zone)
+                .atStartOfDay(zone)
+                .toInstant();
         Window chartWindow = new Window(chartFrom, now);
         StatsStore.Facts facts = store.load(chartFrom.isBefore(window.from()) ? chartFrom : window.from(), now);
         KpiReport kpis = Kpis.compute(window, owner, facts.threads(), facts.issues(), facts.notices());
         List<IssueFact> issues = facts.issues().stream()
-                .filter(i -> owner.isEmpty() || owner.get().equals(i.ownerId())).toList();
+                .filter(i -> owner.isEmpty() || owner.get().equals(i.ownerId()))
+                .toList();
         byte[] chart = StatsChart.png("Captured vs shipped per week", Kpis.weeklySeries(chartWindow, zone, issues));
         return new Report(kpis, chart);
     }

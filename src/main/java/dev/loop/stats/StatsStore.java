@@ -57,54 +57,88 @@ public final class StatsStore {
         return db.read(ctx -> {
             Map<Integer, Long> owners = new HashMap<>();
             Map<Integer, List<Instant>> requesters = new HashMap<>();
-            for (var r : ctx.select(REQUESTER.ISSUE_NUMBER, REQUESTER.ADDED_AT).from(REQUESTER).fetch()) {
+            for (var r : ctx.select(REQUESTER.ISSUE_NUMBER, REQUESTER.ADDED_AT)
+                    .from(REQUESTER)
+                    .fetch()) {
                 requesters.computeIfAbsent(r.value1(), n -> new ArrayList<>()).add(Instant.ofEpochMilli(r.value2()));
             }
             List<IssueFact> issues = new ArrayList<>();
-            for (var r : ctx.select(ISSUE.NUMBER, ISSUE.OWNER_ID, ISSUE.CREATED_AT, ISSUE.TRIAGED_AT, ISSUE.SHIPPED_AT,
-                    ISSUE.PROMISE_DUE_AT).from(ISSUE).orderBy(ISSUE.NUMBER).fetch()) {
+            for (var r : ctx.select(
+                            ISSUE.NUMBER,
+                            ISSUE.OWNER_ID,
+                            ISSUE.CREATED_AT,
+                            ISSUE.TRIAGED_AT,
+                            ISSUE.SHIPPED_AT,
+                            ISSUE.PROMISE_DUE_AT)
+                    .from(ISSUE)
+                    .orderBy(ISSUE.NUMBER)
+                    .fetch()) {
                 int number = r.value1();
                 if (r.value2() != null) owners.put(number, r.value2());
-                issues.add(new IssueFact(number, r.value2(), instant(r.value3()), instant(r.value4()),
-                        instant(r.value5()), instant(r.value6()), requesters.getOrDefault(number, List.of())));
+                issues.add(new IssueFact(
+                        number,
+                        r.value2(),
+                        instant(r.value3()),
+                        instant(r.value4()),
+                        instant(r.value5()),
+                        instant(r.value6()),
+                        requesters.getOrDefault(number, List.of())));
             }
 
-            org.jooq.Field<Integer> linked = ctx.select(ISSUE_PLACE.ISSUE_NUMBER).from(ISSUE_PLACE)
+            org.jooq.Field<Integer> linked = ctx.select(ISSUE_PLACE.ISSUE_NUMBER)
+                    .from(ISSUE_PLACE)
                     .where(ISSUE_PLACE.CHANNEL_ID.eq(SUPPORT_THREAD.THREAD_ID))
-                    .orderBy(ISSUE_PLACE.ID).limit(1).<Integer>asField("linked_issue");
+                    .orderBy(ISSUE_PLACE.ID)
+                    .limit(1)
+                    .<Integer>asField("linked_issue");
             List<SupportThreadFact> threads = new ArrayList<>();
-            for (Record r : ctx.select(SUPPORT_THREAD.THREAD_ID, SUPPORT_THREAD.CREATED_AT,
-                            SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT, SUPPORT_THREAD.CAPTURED_ISSUE, SUPPORT_THREAD.TAGS, linked)
+            for (Record r : ctx.select(
+                            SUPPORT_THREAD.THREAD_ID,
+                            SUPPORT_THREAD.CREATED_AT,
+                            SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT,
+                            SUPPORT_THREAD.CAPTURED_ISSUE,
+                            SUPPORT_THREAD.TAGS,
+                            linked)
                     .from(SUPPORT_THREAD)
-                    .where(SUPPORT_THREAD.CREATED_AT.ge(from.toEpochMilli())).and(SUPPORT_THREAD.CREATED_AT.lt(to.toEpochMilli()))
+                    .where(SUPPORT_THREAD.CREATED_AT.ge(from.toEpochMilli()))
+                    .and(SUPPORT_THREAD.CREATED_AT.lt(to.toEpochMilli()))
                     .fetch()) {
                 Integer issue = r.get(SUPPORT_THREAD.CAPTURED_ISSUE);
                 if (issue == null) issue = r.get(linked);
                 Long owner = issue == null ? null : owners.get(issue);
                 if (owner == null) owner = areaOwner(r.get(SUPPORT_THREAD.TAGS));
-                threads.add(new SupportThreadFact(r.get(SUPPORT_THREAD.THREAD_ID),
+                threads.add(new SupportThreadFact(
+                        r.get(SUPPORT_THREAD.THREAD_ID),
                         Instant.ofEpochMilli(r.get(SUPPORT_THREAD.CREATED_AT)),
-                        instant(r.get(SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT)), owner));
+                        instant(r.get(SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT)),
+                        owner));
             }
 
-            record Person(int release, long user) {
-            }
+            record Person(int release, long user) {}
             Map<Person, NoticeFact> notices = new HashMap<>();
             Map<Person, Set<Long>> noticeOwners = new HashMap<>();
-            for (var r : ctx.select(RELEASE_ISSUE.RELEASE_ID, REQUESTER.USER_ID, ISSUE.OWNER_ID).from(RELEASE_ISSUE)
-                    .join(REQUESTER).on(REQUESTER.ISSUE_NUMBER.eq(RELEASE_ISSUE.ISSUE_NUMBER))
-                    .join(ISSUE).on(ISSUE.NUMBER.eq(RELEASE_ISSUE.ISSUE_NUMBER))
-                    .where(ISSUE.OWNER_ID.isNotNull()).fetch()) {
-                noticeOwners.computeIfAbsent(new Person(r.value1(), r.value2()), p -> new HashSet<>()).add(r.value3());
+            for (var r : ctx.select(RELEASE_ISSUE.RELEASE_ID, REQUESTER.USER_ID, ISSUE.OWNER_ID)
+                    .from(RELEASE_ISSUE)
+                    .join(REQUESTER)
+                    .on(REQUESTER.ISSUE_NUMBER.eq(RELEASE_ISSUE.ISSUE_NUMBER))
+                    .join(ISSUE)
+                    .on(ISSUE.NUMBER.eq(RELEASE_ISSUE.ISSUE_NUMBER))
+                    .where(ISSUE.OWNER_ID.isNotNull())
+                    .fetch()) {
+                noticeOwners
+                        .computeIfAbsent(new Person(r.value1(), r.value2()), p -> new HashSet<>())
+                        .add(r.value3());
             }
-            for (var r : ctx.select(NOTICE.RELEASE_ID, NOTICE.USER_ID, NOTICE.STATE, NOTICE.UPDATED_AT).from(NOTICE)
+            for (var r : ctx.select(NOTICE.RELEASE_ID, NOTICE.USER_ID, NOTICE.STATE, NOTICE.UPDATED_AT)
+                    .from(NOTICE)
                     .where(NOTICE.STATE.ne("pending"))
-                    .and(NOTICE.UPDATED_AT.ge(from.toEpochMilli())).and(NOTICE.UPDATED_AT.lt(to.toEpochMilli()))
+                    .and(NOTICE.UPDATED_AT.ge(from.toEpochMilli()))
+                    .and(NOTICE.UPDATED_AT.lt(to.toEpochMilli()))
                     .fetch()) {
                 Person p = new Person(r.value1(), r.value2());
                 NoticeFact.State state = NoticeFact.State.fromCode(r.value3());
-                NoticeFact fact = new NoticeFact(state, Instant.ofEpochMilli(r.value4()),
-                        noticeOwners.getOrDefault(p, Set.of()));
+                NoticeFact fact =
+                        new NoticeFact(state, Instant.ofEpochMilli(r.value4()), noticeOwners.getOrDefault(p, Set.of()));
                 notices.merge(p, fact, StatsStore::better);
             }
             return new Facts(threads, issues, new ArrayList<>(notices.values()));
@@ -132,7 +166,8 @@ public final class StatsStore {
         Set<String> names = new HashSet<>();
         for (String t : Arrays.asList(tags.split(","))) names.add(t.strip().toLowerCase(Locale.ROOT));
         for (Config.Area a : areas) {
-            if (a.forumTag() != null && names.contains(a.forumTag().strip().toLowerCase(Locale.ROOT))) return a.ownerId();
+            if (a.forumTag() != null && names.contains(a.forumTag().strip().toLowerCase(Locale.ROOT)))
+                return a.ownerId();
         }
         return null;
     }

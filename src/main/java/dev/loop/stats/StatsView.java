@@ -12,8 +12,7 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 /** The KPI embeds: {@code /stats} and the weekly report (which adds the change from the week before). */
 public final class StatsView {
 
-    private StatsView() {
-    }
+    private StatsView() {}
 
     /** The {@code /stats} embed; the chart is attached as {@link StatsChart#FILE_NAME}. */
     public static MessageEmbed stats(KpiReport report, int days) {
@@ -50,10 +49,11 @@ public final class StatsView {
     /** One line per metric of a side; promises are one "kept / due" line. */
     static List<String> lines(KpiReport r, Optional<KpiReport> previous, boolean input) {
         Map<Metric, MetricChange> changes = previous.map(p -> {
-            Map<Metric, MetricChange> m = new java.util.EnumMap<>(Metric.class);
-            for (MetricChange c : Kpis.delta(r, p)) m.put(c.metric(), c);
-            return m;
-        }).orElse(Map.of());
+                    Map<Metric, MetricChange> m = new java.util.EnumMap<>(Metric.class);
+                    for (MetricChange c : Kpis.delta(r, p)) m.put(c.metric(), c);
+                    return m;
+                })
+                .orElse(Map.of());
         List<String> out = new ArrayList<>();
         for (Metric m : Metric.values()) {
             if (m.isInput() != input || m == Metric.PROMISES_DUE) continue;

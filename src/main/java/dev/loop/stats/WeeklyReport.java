@@ -64,22 +64,33 @@ public final class WeeklyReport {
     }
 
     private void post(Instant due) {
-        GuildMessageChannel team = jda.getChannelById(GuildMessageChannel.class, config.channels().team());
-        if (team == null) throw new IllegalStateException("team channel " + config.channels().team() + " is not visible");
+        GuildMessageChannel team =
+                jda.getChannelById(GuildMessageChannel.class, config.channels().team());
+        if (team == null)
+            throw new IllegalStateException("team channel " + config.channels().team() + " is not visible");
         ZoneId zone = schedule.zone();
         Window week = Window.ending(due, Duration.ofDays(7));
         Instant chartTo = Kpis.weekStart(due, zone).atStartOfDay(zone).toInstant();
-        Window chartWindow = new Window(Kpis.weekStart(due, zone).minusWeeks(CHART_WEEKS).atStartOfDay(zone).toInstant(),
+        Window chartWindow = new Window(
+                Kpis.weekStart(due, zone)
+                        .minusWeeks(CHART_WEEKS)
+                        .atStartOfDay(zone)
+                        .toInstant(),
                 chartTo);
-        Instant from = chartWindow.from().isBefore(week.previous().from()) ? chartWindow.from() : week.previous().from();
+        Instant from = chartWindow.from().isBefore(week.previous().from())
+                ? chartWindow.from()
+                : week.previous().from();
         StatsStore.Facts facts = store.load(from, due);
         KpiReport thisWeek = Kpis.compute(week, Optional.empty(), facts.threads(), facts.issues(), facts.notices());
-        KpiReport lastWeek = Kpis.compute(week.previous(), Optional.empty(), facts.threads(), facts.issues(), facts.notices());
-        byte[] chart = StatsChart.png("Captured vs shipped per week", Kpis.weeklySeries(chartWindow, zone, facts.issues()));
+        KpiReport lastWeek =
+                Kpis.compute(week.previous(), Optional.empty(), facts.threads(), facts.issues(), facts.notices());
+        byte[] chart =
+                StatsChart.png("Captured vs shipped per week", Kpis.weeklySeries(chartWindow, zone, facts.issues()));
         team.sendMessage(new MessageCreateBuilder()
                         .setEmbeds(StatsView.weekly(thisWeek, lastWeek))
                         .setFiles(FileUpload.fromData(chart, StatsChart.FILE_NAME))
-                        .setAllowedMentions(java.util.EnumSet.noneOf(net.dv8tion.jda.api.entities.Message.MentionType.class))
+                        .setAllowedMentions(
+                                java.util.EnumSet.noneOf(net.dv8tion.jda.api.entities.Message.MentionType.class))
                         .build())
                 .complete();
     }

@@ -26,7 +26,8 @@ public record WeeklySchedule(DayOfWeek day, LocalTime time, ZoneId zone) {
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate date = today.with(TemporalAdjusters.previousOrSame(day));
         Instant due = ZonedDateTime.of(date, time, zone).toInstant();
-        if (due.isAfter(now)) due = ZonedDateTime.of(date.minusWeeks(1), time, zone).toInstant();
+        if (due.isAfter(now))
+            due = ZonedDateTime.of(date.minusWeeks(1), time, zone).toInstant();
         return due;
     }
 

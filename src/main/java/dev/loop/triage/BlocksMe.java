@@ -35,7 +35,8 @@ final class BlocksMe {
         if (!store.pressBlocker(number, user, now)) {
             Instant first = store.blockerPressedAt(number, user).orElse(now);
             throw new UserError("You already told us **" + issue.ref() + "** blocks you (<t:" + first.getEpochSecond()
-                    + ":R>); it counts once per person. It is " + issue.priority().label() + " now: "
+                    + ":R>); it counts once per person. It is "
+                    + issue.priority().label() + " now: "
                     + actions.views().timeline(issue.priority()) + ".");
         }
         // The presser becomes a requester without the automatic Low → High bump: the issue is going to Fix it now.
@@ -44,20 +45,31 @@ final class BlocksMe {
         PriorityChanges.Change change;
         if (issue.priority() == Priority.FIX_NOW) {
             actions.store().addHistory(number, (Long) user, "blocks_me", reason + " (already Fix it now)", now);
-            change = new PriorityChanges.Change(issue, actions.store().find(number).orElseThrow());
+            change = new PriorityChanges.Change(
+                    issue, actions.store().find(number).orElseThrow());
         } else {
-            change = changes.record(number, Priority.FIX_NOW, reason,
-                    Flowchart.start().answer(Question.USER_BLOCKED, true).answersColumn(), null, null, user);
+            change = changes.record(
+                    number,
+                    Priority.FIX_NOW,
+                    reason,
+                    Flowchart.start().answer(Question.USER_BLOCKED, true).answersColumn(),
+                    null,
+                    null,
+                    user);
         }
         event.reply("Thanks — **" + change.after().ref() + "** is marked as blocking you and is **Fix it now** ("
-                + actions.views().timeline(Priority.FIX_NOW) + "). The team has been alerted, and you'll hear "
-                + "about it in the thread.").setEphemeral(true).queue();
+                        + actions.views().timeline(Priority.FIX_NOW) + "). The team has been alerted, and you'll hear "
+                        + "about it in the thread.")
+                .setEphemeral(true)
+                .queue();
         if (change.priorityChanged()) {
             changes.announce(event.getJDA(), change, reason);
         } else {
             actions.refreshCards(event.getJDA(), number);
-            changes.alertTeam(event.getJDA(), change.after(), "🔥 **" + issue.ref() + "** (Fix it now) blocks another "
-                    + "user: " + reason + ".");
+            changes.alertTeam(
+                    event.getJDA(),
+                    change.after(),
+                    "🔥 **" + issue.ref() + "** (Fix it now) blocks another " + "user: " + reason + ".");
         }
     }
 

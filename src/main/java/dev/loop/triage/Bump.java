@@ -2,7 +2,6 @@ package dev.loop.triage;
 
 import dev.loop.issue.Issue;
 import dev.loop.issue.Priority;
-
 import java.util.Objects;
 
 /**
@@ -15,8 +14,7 @@ import java.util.Objects;
  */
 public final class Bump {
 
-    private Bump() {
-    }
+    private Bump() {}
 
     /** Distinct places and distinct requesters on an issue. */
     public record Counts(int places, int requesters) {
@@ -58,7 +56,8 @@ public final class Bump {
     /** Decides for an issue in any status; only open and in-progress issues can be bumped. */
     public static Decision decide(Issue issue, Counts before, Counts after) {
         Objects.requireNonNull(issue, "issue");
-        if (!issue.status().isActive()) return new Unchanged("the issue is " + issue.status().label().toLowerCase(java.util.Locale.ROOT));
+        if (!issue.status().isActive())
+            return new Unchanged("the issue is " + issue.status().label().toLowerCase(java.util.Locale.ROOT));
         return decide(issue.priority(), before, after);
     }
 

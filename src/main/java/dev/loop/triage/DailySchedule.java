@@ -24,7 +24,9 @@ public record DailySchedule(LocalTime time, ZoneId zone) {
     /** The next instant the routine becomes due after {@code now} (for logs). */
     public Instant nextRun(Instant now) {
         ZonedDateTime local = now.atZone(zone);
-        LocalDate day = local.toLocalTime().isBefore(time) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+        LocalDate day = local.toLocalTime().isBefore(time)
+                ? local.toLocalDate()
+                : local.toLocalDate().plusDays(1);
         return day.atTime(time).atZone(zone).toInstant();
     }
 }

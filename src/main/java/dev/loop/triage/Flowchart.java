@@ -1,7 +1,6 @@
 package dev.loop.triage;
 
 import dev.loop.issue.Priority;
-
 import java.util.Optional;
 
 /**
@@ -20,8 +19,7 @@ public final class Flowchart {
     /** The reason recorded when "brought up before" turns a Low into a High; also used by {@link Bump}. */
     public static final String BROUGHT_UP_BEFORE_REASON = "bumped up from Low: brought up before";
 
-    private Flowchart() {
-    }
+    private Flowchart() {}
 
     /**
      * Starts a walk where the record already answers "Has it been brought up before?". The walk does not stop at
@@ -75,7 +73,8 @@ public final class Flowchart {
         Priority raised = raise(flowchart);
         String reason = raised == flowchart
                 ? base + "; caveat noted (" + caveat.get().reason() + "), already " + flowchart.label()
-                : base + "; raised from " + flowchart.label() + " to " + raised.label() + ": " + caveat.get().reason();
+                : base + "; raised from " + flowchart.label() + " to " + raised.label() + ": "
+                        + caveat.get().reason();
         return new TriageResult(raised, flowchart, decidedBy, caveat, reason);
     }
 }

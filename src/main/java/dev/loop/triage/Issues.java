@@ -10,8 +10,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 /** Reading the issue a command names, with the sentences people get when it can't be used. */
 final class Issues {
 
-    private Issues() {
-    }
+    private Issues() {}
 
     /** The {@code number} option. */
     static int number(SlashCommandInteractionEvent event) {
@@ -28,7 +27,8 @@ final class Issues {
         if (!issue.status().isActive()) {
             String status = issue.status().label().toLowerCase(Locale.ROOT);
             String extra = issue.duplicateOf() != null ? " (a duplicate of #" + issue.duplicateOf() + ")" : "";
-            throw new UserError("**" + issue.ref() + "** is " + status + extra + "; only open issues can be " + verb + ".");
+            throw new UserError(
+                    "**" + issue.ref() + "** is " + status + extra + "; only open issues can be " + verb + ".");
         }
         return issue;
     }

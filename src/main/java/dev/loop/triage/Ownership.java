@@ -14,8 +14,8 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +46,8 @@ final class Ownership {
         String name = Safe.inline(owner.getEffectiveName(), 80);
         if (owner.isBot()) throw new UserError("Bots can't own issues; pick an engineer.");
         if (member == null) throw new UserError(name + " isn't a member of this server.");
-        if (!access.isEngineer(member)) throw new UserError(name + " isn't an engineer; issues are owned by engineers.");
+        if (!access.isEngineer(member))
+            throw new UserError(name + " isn't an engineer; issues are owned by engineers.");
         if (issue.ownerId() != null && issue.ownerId() == owner.getIdLong()) {
             throw new UserError("**" + issue.ref() + "** is already owned by " + name + ".");
         }
@@ -55,9 +56,15 @@ final class Ownership {
         Issue updated = issues().setOwner(issue.number(), owner.getIdLong(), issue.area(), actor, actions.now());
         boolean told = owner.getIdLong() == actor || tellOwner(event, updated, owner, actor);
         actions.refreshCards(event.getJDA(), issue.number());
-        event.getHook().editOriginal(MessageEditData.fromCreateData(Replies.text("**" + issue.ref() + "** is now owned by <@" + owner.getIdLong() + ">."
-                + (owner.getIdLong() == actor ? "" : told ? " They've been told by DM."
-                : " Their DMs are closed, so tell them yourself.")))).queue();
+        event.getHook()
+                .editOriginal(MessageEditData.fromCreateData(
+                        Replies.text("**" + issue.ref() + "** is now owned by <@" + owner.getIdLong() + ">."
+                                + (owner.getIdLong() == actor
+                                        ? ""
+                                        : told
+                                                ? " They've been told by DM."
+                                                : " Their DMs are closed, so tell them yourself."))))
+                .queue();
     }
 
     private boolean tellOwner(SlashCommandInteractionEvent event, Issue issue, User owner, long actor) {
@@ -65,11 +72,20 @@ final class Ownership {
         String text = "You now own **" + issue.ref() + "** " + Safe.inline(issue.title(), 150) + " ("
                 + issue.priority().label() + ", " + issue.status().label().toLowerCase(java.util.Locale.ROOT)
                 + "), assigned by <@" + actor + ">."
-                + (places.isEmpty() ? "" : "\nWhere it came up: " + places.get(0).url())
+                + (places.isEmpty()
+                        ? ""
+                        : "\nWhere it came up: " + places.get(0).url())
                 + "\nSee it with `/issue show " + issue.number() + "`.";
         try {
-            owner.openPrivateChannel().flatMap(dm -> dm.sendMessage(Replies.text(text))).complete();
-            issues().addHistory(issue.number(), null, "notice", "owner <@" + owner.getIdLong() + "> told by DM", actions.now());
+            owner.openPrivateChannel()
+                    .flatMap(dm -> dm.sendMessage(Replies.text(text)))
+                    .complete();
+            issues().addHistory(
+                            issue.number(),
+                            null,
+                            "notice",
+                            "owner <@" + owner.getIdLong() + "> told by DM",
+                            actions.now());
             return true;
         } catch (RuntimeException e) {
             log.info("Could not DM the new owner of {}: {}", issue.ref(), e.toString());
@@ -87,27 +103,38 @@ final class Ownership {
         event.deferReply(true).queue();
         long actor = event.getUser().getIdLong();
         issues().database().transaction(ctx -> {
-            issues().setStatus(issue.number(), IssueStatus.IN_PROGRESS, "<@" + actor + "> is working on it", actor,
-                    actions.now());
+            issues().setStatus(
+                            issue.number(),
+                            IssueStatus.IN_PROGRESS,
+                            "<@" + actor + "> is working on it",
+                            actor,
+                            actions.now());
             // Whoever starts the work owns it unless someone already does.
             if (issue.ownerId() == null) issues().setOwner(issue.number(), actor, issue.area(), actor, actions.now());
         });
         Issue updated = issues().find(issue.number()).orElseThrow();
         Told told = actions.tellRequesters(event.getJDA(), issue.number(), TimelineNotice.working(updated));
         if (told.addressed() > 0) {
-            issues().addHistory(issue.number(), null, "notice", "requesters told work has started ("
-                    + told.people() + ")", actions.now());
+            issues().addHistory(
+                            issue.number(),
+                            null,
+                            "notice",
+                            "requesters told work has started (" + told.people() + ")",
+                            actions.now());
         }
         actions.refreshCards(event.getJDA(), issue.number());
-        event.getHook().editOriginal(MessageEditData.fromCreateData(Replies.text("**" + issue.ref() + "** is in progress"
-                + (issue.ownerId() == null ? " and yours" : "") + "; " + whoWasTold(told)))).queue();
+        event.getHook()
+                .editOriginal(MessageEditData.fromCreateData(Replies.text("**" + issue.ref() + "** is in progress"
+                        + (issue.ownerId() == null ? " and yours" : "") + "; " + whoWasTold(told))))
+                .queue();
     }
 
     /** The end of the engineer's answer: who heard that work started. */
     static String whoWasTold(Told told) {
         int reached = told.reached();
         if (told.addressed() == 0) return "it has no requesters to tell.";
-        if (told.unreachable().isEmpty()) return reached == 1 ? "its requester was told." : "its " + reached + " requesters were told.";
+        if (told.unreachable().isEmpty())
+            return reached == 1 ? "its requester was told." : "its " + reached + " requesters were told.";
         return reached + " of its " + told.addressed() + " requesters " + (reached == 1 ? "was" : "were") + " told"
                 + told.unreachableNote() + ".";
     }
@@ -116,12 +143,19 @@ final class Ownership {
         access.requireEngineer(event, "list their issues");
         List<Issue> mine = issues().ownedBy(event.getUser().getIdLong());
         if (mine.isEmpty()) {
-            event.reply(Replies.text("You don't own any open issues.")).setEphemeral(true).queue();
+            event.reply(Replies.text("You don't own any open issues."))
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
-        List<String> rows = mine.stream().map(i -> actions.views().row(i)
-                + (i.promiseDueAt() == null ? "" : " · due <t:" + i.promiseDueAt().getEpochSecond() + ":d>")).toList();
-        EmbedBuilder e = Replies.card(Replies.BRAND).setTitle(Replies.title("Your open issues (" + mine.size() + ")"))
+        List<String> rows = mine.stream()
+                .map(i -> actions.views().row(i)
+                        + (i.promiseDueAt() == null
+                                ? ""
+                                : " · due <t:" + i.promiseDueAt().getEpochSecond() + ":d>"))
+                .toList();
+        EmbedBuilder e = Replies.card(Replies.BRAND)
+                .setTitle(Replies.title("Your open issues (" + mine.size() + ")"))
                 .setDescription(Replies.description(String.join("\n", rows)));
         event.reply(Replies.embed(e.build())).setEphemeral(true).queue();
     }

@@ -14,14 +14,14 @@ import java.util.List;
  */
 public final class PastDueNote {
 
-    private PastDueNote() {
-    }
+    private PastDueNote() {}
 
     /** The messages to post; empty when nothing is past due. */
     public static List<String> render(List<Issue> pastDue, Instant now) {
         if (pastDue.isEmpty()) return List.of();
         List<Issue> sorted = pastDue.stream()
-                .sorted(java.util.Comparator.comparing(Issue::promiseDueAt).thenComparing(Issue::number)).toList();
+                .sorted(java.util.Comparator.comparing(Issue::promiseDueAt).thenComparing(Issue::number))
+                .toList();
         List<String> lines = new ArrayList<>();
         lines.add("⏰ **Promises past due** (" + sorted.size() + ")");
         for (Issue i : sorted) lines.add(line(i, now));
@@ -30,7 +30,8 @@ public final class PastDueNote {
 
     static String line(Issue i, Instant now) {
         long epoch = i.promiseDueAt().getEpochSecond();
-        return "• **" + i.ref() + "** " + Safe.inline(i.title(), 100) + " — " + i.priority().label()
+        return "• **" + i.ref() + "** " + Safe.inline(i.title(), 100) + " — "
+                + i.priority().label()
                 + ", promised by <t:" + epoch + ":d> (" + overdue(Duration.between(i.promiseDueAt(), now)) + " late)"
                 + (i.ownerId() == null ? " · no owner" : " · owner <@" + i.ownerId() + ">");
     }

@@ -55,12 +55,19 @@ final class PriorityChanges {
      * Records a priority. A promise already running for the same priority is kept, so re-triaging never extends
      * what the requesters were promised. {@code triageSummary}, when given, goes to the history first.
      */
-    Change record(int number, Priority priority, String reason, String answers, Caveat caveat, String triageSummary,
-                  Long actor) {
+    Change record(
+            int number,
+            Priority priority,
+            String reason,
+            String answers,
+            Caveat caveat,
+            String triageSummary,
+            Long actor) {
         return issues().database().write(ctx -> {
             Issue before = issues().find(number).orElseThrow();
             var promise = before.priority() == priority && before.promiseDueAt() != null
-                    ? before.promiseDueAt() : actions.promiseFrom(priority);
+                    ? before.promiseDueAt()
+                    : actions.promiseFrom(priority);
             if (triageSummary != null) issues().addHistory(number, actor, "triage", triageSummary, actions.now());
             Issue after = store.setPriority(number, priority, reason, answers, caveat, promise, actor, actions.now());
             return new Change(before, after);
@@ -72,11 +79,17 @@ final class PriorityChanges {
         Issue issue = change.after();
         if (change.priorityChanged()) {
             try {
-                String text = TimelineNotice.of(issue, issue.priority(), actions.views().timeline(issue.priority()));
+                String text = TimelineNotice.of(
+                        issue, issue.priority(), actions.views().timeline(issue.priority()));
                 Told told = actions.tellRequesters(jda, issue.number(), text);
                 if (told.addressed() > 0) {
-                    issues().addHistory(issue.number(), null, "notice", "requesters told the timeline of "
-                            + issue.priority().label() + " (" + told.people() + ")", actions.now());
+                    issues().addHistory(
+                                    issue.number(),
+                                    null,
+                                    "notice",
+                                    "requesters told the timeline of "
+                                            + issue.priority().label() + " (" + told.people() + ")",
+                                    actions.now());
                 }
             } catch (RuntimeException e) {
                 log.warn("Telling the requesters of {} the new timeline failed", issue.ref(), e);
@@ -98,22 +111,29 @@ final class PriorityChanges {
 
     /** Posts in the team channel addressed to one person, pinging only them. */
     void alertTeamUser(JDA jda, long userId, String text) {
-        GuildMessageChannel team = jda.getChannelById(GuildMessageChannel.class, config.channels().team());
+        GuildMessageChannel team =
+                jda.getChannelById(GuildMessageChannel.class, config.channels().team());
         if (team == null) return;
-        team.sendMessage(Replies.pinging("<@" + userId + "> " + text, List.of(userId)).build())
+        team.sendMessage(Replies.pinging("<@" + userId + "> " + text, List.of(userId))
+                        .build())
                 .queue(null, e -> log.warn("Team channel message failed: {}", e.toString()));
     }
 
     /** Posts in the team channel addressed to the owner (or the engineer role), pinging only them. */
     void alertTeam(JDA jda, Issue issue, String text) {
-        GuildMessageChannel team = jda.getChannelById(GuildMessageChannel.class, config.channels().team());
+        GuildMessageChannel team =
+                jda.getChannelById(GuildMessageChannel.class, config.channels().team());
         if (team == null) {
-            log.warn("Team channel {} is not visible to Loop; alert for {} not sent", config.channels().team(), issue.ref());
+            log.warn(
+                    "Team channel {} is not visible to Loop; alert for {} not sent",
+                    config.channels().team(),
+                    issue.ref());
             return;
         }
         var message = issue.ownerId() != null
                 ? Replies.pinging("<@" + issue.ownerId() + "> " + text, List.of(issue.ownerId()))
                 : Replies.pingingRole("<@&" + engineers.firstRoleId() + "> " + text, engineers.firstRoleId());
-        team.sendMessage(message.build()).queue(null, e -> log.warn("Alert for {} failed: {}", issue.ref(), e.toString()));
+        team.sendMessage(message.build())
+                .queue(null, e -> log.warn("Alert for {} failed: {}", issue.ref(), e.toString()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.loop.triage;
 
 import dev.loop.issue.Issue;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,12 +14,13 @@ public final class Promises {
     private static final Comparator<Issue> BY_DUE =
             Comparator.comparing(Issue::promiseDueAt).thenComparingInt(Issue::number);
 
-    private Promises() {
-    }
+    private Promises() {}
 
     /** Still waiting for work and its deadline has passed (a deadline equal to now is not yet past). */
     public static boolean isPastDue(Issue issue, Instant now) {
-        return issue.status().isActive() && issue.promiseDueAt() != null && issue.promiseDueAt().isBefore(now);
+        return issue.status().isActive()
+                && issue.promiseDueAt() != null
+                && issue.promiseDueAt().isBefore(now);
     }
 
     /** The past-due issues, most overdue first. */

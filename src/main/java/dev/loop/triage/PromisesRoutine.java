@@ -28,24 +28,18 @@ public final class PromisesRoutine {
     public static final String NAME = "promises-daily";
 
     /** What one check did. */
-    public sealed interface Outcome permits NotDue, AlreadyRan, NothingPastDue, Posted, NotPosted {
-    }
+    public sealed interface Outcome permits NotDue, AlreadyRan, NothingPastDue, Posted, NotPosted {}
 
-    public record NotDue(Instant next) implements Outcome {
-    }
+    public record NotDue(Instant next) implements Outcome {}
 
-    public record AlreadyRan(String day) implements Outcome {
-    }
+    public record AlreadyRan(String day) implements Outcome {}
 
-    public record NothingPastDue(String day) implements Outcome {
-    }
+    public record NothingPastDue(String day) implements Outcome {}
 
-    public record Posted(String day, List<Issue> pastDue, int messages) implements Outcome {
-    }
+    public record Posted(String day, List<Issue> pastDue, int messages) implements Outcome {}
 
     /** None of the note reached the team channel; the day was given back for the next check. */
-    public record NotPosted(String day) implements Outcome {
-    }
+    public record NotPosted(String day) implements Outcome {}
 
     private final Config config;
     private final DailySchedule schedule;
@@ -56,7 +50,8 @@ public final class PromisesRoutine {
 
     PromisesRoutine(Config config, RoutineRuns runs, IssueStore issues, Clock clock) {
         this.config = config;
-        this.schedule = new DailySchedule(config.promisesNote().time(), config.promisesNote().zone());
+        this.schedule = new DailySchedule(
+                config.promisesNote().time(), config.promisesNote().zone());
         this.runs = runs;
         this.issues = issues;
         this.clock = clock;
@@ -64,14 +59,21 @@ public final class PromisesRoutine {
 
     void start(JDA jda, ScheduledExecutorService scheduler) {
         if (!config.promisesNote().enabled()) return;
-        task = scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                runIfDue(jda);
-            } catch (RuntimeException e) {
-                log.warn("The promises note failed", e);
-            }
-        }, 5, 60, TimeUnit.SECONDS);
-        log.info("Promises note scheduled daily at {} {}, next {}", schedule.time(), schedule.zone(),
+        task = scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        runIfDue(jda);
+                    } catch (RuntimeException e) {
+                        log.warn("The promises note failed", e);
+                    }
+                },
+                5,
+                60,
+                TimeUnit.SECONDS);
+        log.info(
+                "Promises note scheduled daily at {} {}, next {}",
+                schedule.time(),
+                schedule.zone(),
                 schedule.nextRun(clock.instant()));
     }
 
@@ -109,10 +111,13 @@ public final class PromisesRoutine {
 
     /** Posts the note's messages in the team channel; returns how many were posted. */
     private int post(JDA jda, String day, List<String> messages) {
-        GuildMessageChannel team = jda.getChannelById(GuildMessageChannel.class, config.channels().team());
+        GuildMessageChannel team =
+                jda.getChannelById(GuildMessageChannel.class, config.channels().team());
         if (team == null) {
-            log.warn("Team channel {} is not visible; the promises note for {} waits for the next check",
-                    config.channels().team(), day);
+            log.warn(
+                    "Team channel {} is not visible; the promises note for {} waits for the next check",
+                    config.channels().team(),
+                    day);
             return 0;
         }
         int sent = 0;

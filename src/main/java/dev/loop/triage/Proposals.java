@@ -15,10 +15,10 @@ import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
  * `/issue propose`: a solution shown to the requesters in every source thread, with **Solves it** /
@@ -32,6 +32,7 @@ final class Proposals {
     static final String DOES_NOT_SOLVE = "Doesn't solve it";
     /** Room is left for the mentions of a thread's requesters within Discord's 2,000 characters. */
     static final int SOLUTION_MAX = 900;
+
     static final int SNIPPET_MAX = 400;
 
     private final IssueActions actions;
@@ -53,13 +54,20 @@ final class Proposals {
         Issue issue = Issues.active(issues(), Issues.number(event), "given a proposed solution");
         requireRequesters(issue);
         TextInput solution = TextInput.create("solution", TextInputStyle.PARAGRAPH)
-                .setRequired(true).setMinLength(1).setMaxLength(SOLUTION_MAX)
-                .setPlaceholder("What we plan to do, in words the requesters understand").build();
+                .setRequired(true)
+                .setMinLength(1)
+                .setMaxLength(SOLUTION_MAX)
+                .setPlaceholder("What we plan to do, in words the requesters understand")
+                .build();
         TextInput snippet = TextInput.create("snippet", TextInputStyle.PARAGRAPH)
-                .setRequired(false).setMaxLength(SNIPPET_MAX)
-                .setPlaceholder("Optional: how it would look or be used").build();
-        Modal modal = Modal.create(MODAL_PREFIX + ":" + issue.number(), Safe.truncate("Propose a solution for " + issue.ref(), 45))
-                .addComponents(Label.of("Solution", solution), Label.of("Snippet (optional)", snippet)).build();
+                .setRequired(false)
+                .setMaxLength(SNIPPET_MAX)
+                .setPlaceholder("Optional: how it would look or be used")
+                .build();
+        Modal modal = Modal.create(
+                        MODAL_PREFIX + ":" + issue.number(), Safe.truncate("Propose a solution for " + issue.ref(), 45))
+                .addComponents(Label.of("Solution", solution), Label.of("Snippet (optional)", snippet))
+                .build();
         event.replyModal(modal).queue();
     }
 
@@ -78,24 +86,41 @@ final class Proposals {
         if (solution.isBlank()) throw new UserError("Write the proposed solution; it can't be empty.");
         event.deferReply(true).queue();
         long actor = event.getUser().getIdLong();
-        Proposal proposal = store.propose(number, Safe.truncate(solution, SOLUTION_MAX),
-                snippet.isBlank() ? null : Safe.truncate(snippet, SNIPPET_MAX), actor, actions.now());
-        Told told = actions.tellRequesters(event.getJDA(), number, text(issue, proposal), List.of(ActionRow.of(
-                Button.success(ANSWER_PREFIX + ":" + proposal.id() + ":y", SOLVES),
-                Button.danger(ANSWER_PREFIX + ":" + proposal.id() + ":n", DOES_NOT_SOLVE))));
-        issues().addHistory(number, null, "notice", "proposal " + proposal.id() + " shown to the requesters ("
-                + told.people() + ")", actions.now());
+        Proposal proposal = store.propose(
+                number,
+                Safe.truncate(solution, SOLUTION_MAX),
+                snippet.isBlank() ? null : Safe.truncate(snippet, SNIPPET_MAX),
+                actor,
+                actions.now());
+        Told told = actions.tellRequesters(
+                event.getJDA(),
+                number,
+                text(issue, proposal),
+                List.of(ActionRow.of(
+                        Button.success(ANSWER_PREFIX + ":" + proposal.id() + ":y", SOLVES),
+                        Button.danger(ANSWER_PREFIX + ":" + proposal.id() + ":n", DOES_NOT_SOLVE))));
+        issues().addHistory(
+                        number,
+                        null,
+                        "notice",
+                        "proposal " + proposal.id() + " shown to the requesters (" + told.people() + ")",
+                        actions.now());
         actions.refreshCards(event.getJDA(), number);
         int reached = told.reached();
-        event.getHook().editOriginal(MessageEditData.fromCreateData(Replies.text("Proposed to "
-                + (reached == 1 ? "the requester" : "the " + reached + " requesters") + " of **" + issue.ref()
-                + "**" + told.unreachableNote() + "; their answers will show on the issue card."))).queue();
+        event.getHook()
+                .editOriginal(MessageEditData.fromCreateData(Replies.text("Proposed to "
+                        + (reached == 1 ? "the requester" : "the " + reached + " requesters") + " of **" + issue.ref()
+                        + "**" + told.unreachableNote() + "; their answers will show on the issue card.")))
+                .queue();
     }
 
     static String text(Issue issue, Proposal p) {
         StringBuilder b = new StringBuilder();
-        b.append("💡 A proposed solution for **").append(issue.ref()).append("** ")
-                .append(Safe.inline(issue.title(), 120)).append(":\n")
+        b.append("💡 A proposed solution for **")
+                .append(issue.ref())
+                .append("** ")
+                .append(Safe.inline(issue.title(), 120))
+                .append(":\n")
                 .append(quote(Safe.block(p.solution(), SOLUTION_MAX)));
         if (p.snippet() != null) b.append('\n').append(Safe.codeBlock(p.snippet(), null, SNIPPET_MAX + 20));
         b.append("\nDoes this solve your problem? Only the people who asked can answer.");
@@ -134,18 +159,22 @@ final class Proposals {
         // After a merge the requesters live on the issue it was merged into.
         boolean requester = issues().requesters(issue.number()).stream().anyMatch(r -> r.userId() == user)
                 || (issue.duplicateOf() != null
-                && issues().requesters(issue.duplicateOf()).stream().anyMatch(r -> r.userId() == user));
+                        && issues().requesters(issue.duplicateOf()).stream().anyMatch(r -> r.userId() == user));
         if (!requester) {
             throw new UserError("Only the people who asked for **" + issue.ref() + "** can answer this. If it affects "
                     + "you too, press **Me too** on the issue's card first.");
         }
         TriageStore.AnswerOutcome outcome = store.answer(proposal, user, solves, actions.now());
         String said = solves ? "it solves your problem" : "it doesn't solve your problem";
-        event.reply(Replies.text(switch (outcome) {
-            case SAME -> "You already said " + said + ".";
-            case CHANGED -> "Changed your answer: " + said + ". Thanks!";
-            case NEW -> "Thanks — noted that " + said + (solves ? "." : "; the team will take another look.");
-        })).setEphemeral(true).queue();
+        event.reply(Replies.text(
+                        switch (outcome) {
+                            case SAME -> "You already said " + said + ".";
+                            case CHANGED -> "Changed your answer: " + said + ". Thanks!";
+                            case NEW ->
+                                "Thanks — noted that " + said + (solves ? "." : "; the team will take another look.");
+                        }))
+                .setEphemeral(true)
+                .queue();
         if (outcome != TriageStore.AnswerOutcome.SAME) actions.refreshCards(event.getJDA(), issue.number());
     }
 

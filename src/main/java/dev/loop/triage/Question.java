@@ -1,7 +1,6 @@
 package dev.loop.triage;
 
 import dev.loop.issue.Priority;
-
 import java.util.Optional;
 
 /**

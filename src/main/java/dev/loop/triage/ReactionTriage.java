@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class ReactionTriage {
 
-    private ReactionTriage() {
-    }
+    private ReactionTriage() {}
 
     /**
      * @param emoji the reaction as Discord formats it: the unicode characters, or {@code <:name:id>} for a custom one

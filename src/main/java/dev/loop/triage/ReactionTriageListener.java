@@ -27,8 +27,12 @@ final class ReactionTriageListener extends ListenerAdapter {
     private final Access access;
     private final ExecutorService workers;
 
-    ReactionTriageListener(Config.Reactions reactions, IssueStore issues, PriorityChanges changes, Access access,
-                           ExecutorService workers) {
+    ReactionTriageListener(
+            Config.Reactions reactions,
+            IssueStore issues,
+            PriorityChanges changes,
+            Access access,
+            ExecutorService workers) {
         this.reactions = reactions;
         this.issues = issues;
         this.changes = changes;
@@ -38,8 +42,10 @@ final class ReactionTriageListener extends ListenerAdapter {
 
     @Override
     public void onMessageReactionAdd(MessageReactionAddEvent event) {
-        if (!event.isFromGuild() || event.getUserIdLong() == event.getJDA().getSelfUser().getIdLong()) return;
-        Optional<Priority> priority = ReactionTriage.priorityFor(event.getEmoji().getFormatted(), reactions);
+        if (!event.isFromGuild()
+                || event.getUserIdLong() == event.getJDA().getSelfUser().getIdLong()) return;
+        Optional<Priority> priority =
+                ReactionTriage.priorityFor(event.getEmoji().getFormatted(), reactions);
         if (priority.isEmpty()) return;
         workers.execute(() -> {
             try {
@@ -56,14 +62,15 @@ final class ReactionTriageListener extends ListenerAdapter {
         Issue issue = found.get();
         Member member = event.getMember() != null ? event.getMember() : Access.memberOf(event.getGuild(), user(event));
         if (!access.isEngineer(member)) {
-            event.getReaction().removeReaction(user(event))
+            event.getReaction()
+                    .removeReaction(user(event))
                     .queue(null, e -> log.debug("Could not remove a reaction: {}", e.toString()));
             return;
         }
         if (!issue.status().isActive() || issue.priority() == priority) return;
         String reason = "set with " + event.getEmoji().getFormatted() + " by <@" + event.getUserIdLong() + ">";
-        PriorityChanges.Change change = changes.record(issue.number(), priority, reason, null, null, null,
-                event.getUserIdLong());
+        PriorityChanges.Change change =
+                changes.record(issue.number(), priority, reason, null, null, null, event.getUserIdLong());
         changes.announce(event.getJDA(), change, reason);
     }
 

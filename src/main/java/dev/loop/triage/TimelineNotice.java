@@ -10,8 +10,7 @@ import dev.loop.issue.Priority;
  */
 public final class TimelineNotice {
 
-    private TimelineNotice() {
-    }
+    private TimelineNotice() {}
 
     /** e.g. "Update on **#12** Installer crashes: it's **High** — this week or next week." */
     public static String of(Issue issue, Priority priority, String timelineText) {

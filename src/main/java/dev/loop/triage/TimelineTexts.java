@@ -1,7 +1,6 @@
 package dev.loop.triage;
 
 import dev.loop.issue.Priority;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +11,12 @@ import java.util.Optional;
  * ({@code timeline:} in loop.yaml). A null promise means "no promise" (Low, by default).
  */
 public record TimelineTexts(
-        String fixNowText, Duration fixNowPromise,
-        String highText, Duration highPromise,
-        String lowText, Duration lowPromise) {
+        String fixNowText,
+        Duration fixNowPromise,
+        String highText,
+        Duration highPromise,
+        String lowText,
+        Duration lowPromise) {
 
     public static final String DEFAULT_FIX_NOW = "today or tomorrow";
     public static final String DEFAULT_HIGH = "this week or next week";
@@ -27,15 +29,21 @@ public record TimelineTexts(
     }
 
     public static TimelineTexts defaults() {
-        return new TimelineTexts(DEFAULT_FIX_NOW, Duration.ofDays(2), DEFAULT_HIGH, Duration.ofDays(14), DEFAULT_LOW, null);
+        return new TimelineTexts(
+                DEFAULT_FIX_NOW, Duration.ofDays(2), DEFAULT_HIGH, Duration.ofDays(14), DEFAULT_LOW, null);
     }
 
     /**
      * Everything wrong with a candidate configuration, one line each, so config loading can report all problems at
      * once instead of the first.
      */
-    public static List<String> problems(String fixNowText, Duration fixNowPromise, String highText,
-                                        Duration highPromise, String lowText, Duration lowPromise) {
+    public static List<String> problems(
+            String fixNowText,
+            Duration fixNowPromise,
+            String highText,
+            Duration highPromise,
+            String lowText,
+            Duration lowPromise) {
         List<String> out = new ArrayList<>();
         checkText("fix_now", fixNowText, out);
         checkText("high", highText, out);
@@ -73,11 +81,12 @@ public record TimelineTexts(
 
     /** The promise length; empty for untriaged and for priorities configured without one. */
     public Optional<Duration> promise(Priority priority) {
-        return Optional.ofNullable(switch (priority) {
-            case FIX_NOW -> fixNowPromise;
-            case HIGH -> highPromise;
-            case LOW -> lowPromise;
-            case UNTRIAGED -> null;
-        });
+        return Optional.ofNullable(
+                switch (priority) {
+                    case FIX_NOW -> fixNowPromise;
+                    case HIGH -> highPromise;
+                    case LOW -> lowPromise;
+                    case UNTRIAGED -> null;
+                });
     }
 }

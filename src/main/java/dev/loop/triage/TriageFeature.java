@@ -1,6 +1,5 @@
 package dev.loop.triage;
 
-import dev.loop.issue.IssueNumberOption;
 import dev.loop.capture.AfterCapture;
 import dev.loop.core.Feature;
 import dev.loop.core.RoutineRuns;
@@ -8,6 +7,7 @@ import dev.loop.core.Services;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueAutocomplete;
+import dev.loop.issue.IssueNumberOption;
 import dev.loop.issue.IssueViews;
 import java.util.List;
 import net.dv8tion.jda.api.JDA;
@@ -40,16 +40,17 @@ public final class TriageFeature implements Feature {
         this.services = services;
         this.actions = actions;
         this.store = new TriageStore(services.database(), actions.store());
-        Access access = new Access(services.engineers(), services.config().discord().guildId());
+        Access access =
+                new Access(services.engineers(), services.config().discord().guildId());
         PriorityChanges changes = new PriorityChanges(actions, store, services.config(), services.engineers());
         this.flow = new TriageFlow(actions, changes, access);
         this.blocksMe = new BlocksMe(actions, store, changes);
         this.ownership = new Ownership(actions, access);
         this.proposals = new Proposals(actions, store, access);
-        this.promises = new PromisesRoutine(services.config(), new RoutineRuns(services.database()), actions.store(),
-                services.clock());
-        this.reactions = new ReactionTriageListener(services.config().reactions(), actions.store(), changes, access,
-                services.workers());
+        this.promises = new PromisesRoutine(
+                services.config(), new RoutineRuns(services.database()), actions.store(), services.clock());
+        this.reactions = new ReactionTriageListener(
+                services.config().reactions(), actions.store(), changes, access, services.workers());
         this.activeIssues = new IssueAutocomplete(actions.store(), true);
     }
 
@@ -74,8 +75,9 @@ public final class TriageFeature implements Feature {
                         new SubcommandData("triage", "Answer the prioritisation questions for an issue")
                                 .addOptions(number()),
                         new SubcommandData("assign", "Set an issue's owner; they are told")
-                                .addOptions(number(), new OptionData(OptionType.USER, "owner",
-                                        "The engineer who will own it", true)),
+                                .addOptions(
+                                        number(),
+                                        new OptionData(OptionType.USER, "owner", "The engineer who will own it", true)),
                         new SubcommandData("working", "Mark an issue in progress and tell its requesters")
                                 .addOptions(number()),
                         new SubcommandData("propose", "Show a proposed solution to an issue's requesters")

@@ -45,7 +45,9 @@ final class TriageFlow implements AfterCapture {
     void slash(SlashCommandInteractionEvent event) {
         access.requireEngineer(event, ACTION);
         Issue issue = Issues.active(issues(), Issues.number(event), "triaged");
-        event.reply(TriagePrompt.create(issue, start(issue), counts(issue))).setEphemeral(true).queue();
+        event.reply(TriagePrompt.create(issue, start(issue), counts(issue)))
+                .setEphemeral(true)
+                .queue();
     }
 
     /** After a capture: the questions as an ephemeral follow-up, or by DM after a reaction capture. */
@@ -54,15 +56,21 @@ final class TriageFlow implements AfterCapture {
         Issue issue = issues().find(captured.number()).orElse(captured);
         var prompt = TriagePrompt.create(issue, start(issue), counts(issue));
         if (hook != null) {
-            hook.sendMessage(prompt).setEphemeral(true)
+            hook.sendMessage(prompt)
+                    .setEphemeral(true)
                     .queue(null, e -> log.warn("Triage prompt for {} not sent: {}", issue.ref(), e.toString()));
             return;
         }
-        jda.openPrivateChannelById(engineerId).flatMap(dm -> dm.sendMessage(prompt)).queue(null, e -> {
-            log.info("Could not DM the triage prompt for {} to {}: {}", issue.ref(), engineerId, e.toString());
-            changes.alertTeamUser(jda, engineerId, "**" + issue.ref() + "** was captured; your DMs are closed, so "
-                    + "run `/issue triage " + issue.number() + "` to triage it.");
-        });
+        jda.openPrivateChannelById(engineerId)
+                .flatMap(dm -> dm.sendMessage(prompt))
+                .queue(null, e -> {
+                    log.info("Could not DM the triage prompt for {} to {}: {}", issue.ref(), engineerId, e.toString());
+                    changes.alertTeamUser(
+                            jda,
+                            engineerId,
+                            "**" + issue.ref() + "** was captured; your DMs are closed, so " + "run `/issue triage "
+                                    + issue.number() + "` to triage it.");
+                });
     }
 
     private TriageState start(Issue issue) {
@@ -71,7 +79,8 @@ final class TriageFlow implements AfterCapture {
     }
 
     private TriagePrompt.RecordCounts counts(Issue issue) {
-        return new TriagePrompt.RecordCounts(issues().places(issue.number()).size(),
+        return new TriagePrompt.RecordCounts(
+                issues().places(issue.number()).size(),
                 issues().requesters(issue.number()).size());
     }
 
@@ -83,25 +92,35 @@ final class TriageFlow implements AfterCapture {
         if (token.state().isFinished()) {
             finish(event, issue, token.state());
         } else {
-            event.editMessage(TriagePrompt.edit(issue, token.state(), counts(issue))).queue();
+            event.editMessage(TriagePrompt.edit(issue, token.state(), counts(issue)))
+                    .queue();
         }
     }
 
     void caveat(StringSelectInteractionEvent event) {
         TriageToken token = parse(TriagePrompt.CAVEAT_PREFIX, event);
         if (token.state().isFinished() || !token.state().isDecided()) throw broken(token.issueNumber());
-        Caveat caveat = event.getValues().stream().findFirst().flatMap(Caveat::parse)
+        Caveat caveat = event.getValues().stream()
+                .findFirst()
+                .flatMap(Caveat::parse)
                 .orElseThrow(() -> new UserError("Pick one of the caveats in the list."));
         Issue issue = current(event, token);
         finish(event, issue, token.state().finish(caveat));
     }
 
-    private <E extends ComponentInteraction & IMessageEditCallback> void finish(E event, Issue issue, TriageState done) {
+    private <E extends ComponentInteraction & IMessageEditCallback> void finish(
+            E event, Issue issue, TriageState done) {
         TriageResult result = done.result().orElseThrow();
-        PriorityChanges.Change change = changes.record(issue.number(), result.priority(), result.reason(),
-                done.answersColumn(), result.caveat().orElse(null),
-                "flowchart: " + done.summary(), event.getUser().getIdLong());
-        event.editMessage(TriagePrompt.finished(change.after(), done, actions.views().timeline(result.priority())))
+        PriorityChanges.Change change = changes.record(
+                issue.number(),
+                result.priority(),
+                result.reason(),
+                done.answersColumn(),
+                result.caveat().orElse(null),
+                "flowchart: " + done.summary(),
+                event.getUser().getIdLong());
+        event.editMessage(TriagePrompt.finished(
+                        change.after(), done, actions.views().timeline(result.priority())))
                 .queue(null, e -> log.debug("Triage prompt not updated: {}", e.toString()));
         changes.announce(event.getJDA(), change, result.reason());
     }
@@ -109,7 +128,8 @@ final class TriageFlow implements AfterCapture {
     private TriageToken parse(String prefix, ComponentInteraction event) {
         Optional<TriageToken> token = TriageToken.parse(prefix, event.getComponentId());
         if (token.isEmpty()) {
-            throw new UserError("That triage prompt can't be read any more. Run `/issue triage` again to get a fresh one.");
+            throw new UserError(
+                    "That triage prompt can't be read any more. Run `/issue triage` again to get a fresh one.");
         }
         return token.get();
     }
@@ -120,13 +140,16 @@ final class TriageFlow implements AfterCapture {
         Issue issue = issues().find(token.issueNumber())
                 .orElseThrow(() -> new UserError("Issue #" + token.issueNumber() + " doesn't exist any more."));
         if (!issue.status().isActive()) {
-            throw new UserError("**" + issue.ref() + "** is " + issue.status().label().toLowerCase(java.util.Locale.ROOT)
-                    + " now, so there is nothing to triage.");
+            throw new UserError(
+                    "**" + issue.ref() + "** is " + issue.status().label().toLowerCase(java.util.Locale.ROOT)
+                            + " now, so there is nothing to triage.");
         }
         if (token.isStale(issue.revision())) {
-            throw new UserError("This triage prompt for **" + issue.ref() + "** is out of date: the issue changed since "
-                    + "it was shown (it is " + issue.priority().label() + " now). Nothing was recorded. Run `/issue triage "
-                    + issue.number() + "` to answer with what is current.");
+            throw new UserError(
+                    "This triage prompt for **" + issue.ref() + "** is out of date: the issue changed since "
+                            + "it was shown (it is " + issue.priority().label()
+                            + " now). Nothing was recorded. Run `/issue triage "
+                            + issue.number() + "` to answer with what is current.");
         }
         return issue;
     }

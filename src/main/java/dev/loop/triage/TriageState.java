@@ -1,7 +1,6 @@
 package dev.loop.triage;
 
 import dev.loop.issue.Priority;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -244,7 +243,8 @@ public final class TriageState {
                     + sourceTag(a, " (from the record)", " (overriding the record)"));
         }
         String answered = answers.isEmpty() ? "no answers yet" : j.toString();
-        return result().map(r -> answered + " → " + r.priority().label() + " (" + r.reason() + ")").orElse(answered);
+        return result().map(r -> answered + " → " + r.priority().label() + " (" + r.reason() + ")")
+                .orElse(answered);
     }
 
     private String sourceTag(Answer a, String fromRecord, String overridden) {

@@ -34,20 +34,33 @@ public final class TriageStore {
      * Records a priority with the reason, answers and promise, plus the caveat that raised it (null clears it), in
      * one transaction.
      */
-    public Issue setPriority(int number, Priority priority, String reason, String answers, Caveat caveat,
-                             Instant promiseDue, Long actor, Instant now) {
+    public Issue setPriority(
+            int number,
+            Priority priority,
+            String reason,
+            String answers,
+            Caveat caveat,
+            Instant promiseDue,
+            Long actor,
+            Instant now) {
         return db.write(ctx -> {
             issues.setPriority(number, priority, reason, answers, promiseDue, actor, now);
-            ctx.update(ISSUE).set(ISSUE.CAVEAT, caveat == null ? null : caveat.code())
-                    .where(ISSUE.NUMBER.eq(number)).execute();
+            ctx.update(ISSUE)
+                    .set(ISSUE.CAVEAT, caveat == null ? null : caveat.code())
+                    .where(ISSUE.NUMBER.eq(number))
+                    .execute();
             return issues.find(number).orElseThrow();
         });
     }
 
     /** The caveat recorded with the issue's current priority, if any. */
     public Optional<Caveat> caveat(int number) {
-        return db.read(ctx -> ctx.select(ISSUE.CAVEAT).from(ISSUE).where(ISSUE.NUMBER.eq(number))
-                .fetchOptional(ISSUE.CAVEAT).flatMap(c -> Optional.ofNullable(c)).flatMap(Caveat::parse));
+        return db.read(ctx -> ctx.select(ISSUE.CAVEAT)
+                .from(ISSUE)
+                .where(ISSUE.NUMBER.eq(number))
+                .fetchOptional(ISSUE.CAVEAT)
+                .flatMap(c -> Optional.ofNullable(c))
+                .flatMap(Caveat::parse));
     }
 
     // ---------------------------------------------------------------- This blocks me
@@ -55,16 +68,22 @@ public final class TriageStore {
     /** Records a press of "This blocks me"; false when this person already pressed it for this issue. */
     public boolean pressBlocker(int number, long userId, Instant now) {
         return db.write(ctx -> ctx.insertInto(BLOCKER_PRESS)
-                .set(BLOCKER_PRESS.ISSUE_NUMBER, number).set(BLOCKER_PRESS.USER_ID, userId)
-                .set(BLOCKER_PRESS.AT, now.toEpochMilli())
-                .onConflictDoNothing().execute() == 1);
+                        .set(BLOCKER_PRESS.ISSUE_NUMBER, number)
+                        .set(BLOCKER_PRESS.USER_ID, userId)
+                        .set(BLOCKER_PRESS.AT, now.toEpochMilli())
+                        .onConflictDoNothing()
+                        .execute()
+                == 1);
     }
 
     /** When this person pressed "This blocks me" for the issue, if they did. */
     public Optional<Instant> blockerPressedAt(int number, long userId) {
-        return db.read(ctx -> ctx.select(BLOCKER_PRESS.AT).from(BLOCKER_PRESS)
-                .where(BLOCKER_PRESS.ISSUE_NUMBER.eq(number)).and(BLOCKER_PRESS.USER_ID.eq(userId))
-                .fetchOptional(BLOCKER_PRESS.AT).map(Instant::ofEpochMilli));
+        return db.read(ctx -> ctx.select(BLOCKER_PRESS.AT)
+                .from(BLOCKER_PRESS)
+                .where(BLOCKER_PRESS.ISSUE_NUMBER.eq(number))
+                .and(BLOCKER_PRESS.USER_ID.eq(userId))
+                .fetchOptional(BLOCKER_PRESS.AT)
+                .map(Instant::ofEpochMilli));
     }
 
     public int blockerPresses(int number) {
@@ -83,24 +102,35 @@ public final class TriageStore {
             r.setProposedBy(actor);
             r.setProposedAt(now.toEpochMilli());
             r.store();
-            issues.addHistory(number, actor, "proposal", "solution proposed to the requesters (proposal "
-                    + r.getId() + "): " + oneLine(solution, 300), now);
+            issues.addHistory(
+                    number,
+                    actor,
+                    "proposal",
+                    "solution proposed to the requesters (proposal " + r.getId() + "): " + oneLine(solution, 300),
+                    now);
             return toProposal(r);
         });
     }
 
     public Optional<Proposal> proposal(long id) {
-        return db.read(ctx -> ctx.selectFrom(PROPOSAL).where(PROPOSAL.ID.eq((int) id))
-                .fetchOptional(TriageStore::toProposal));
+        return db.read(
+                ctx -> ctx.selectFrom(PROPOSAL).where(PROPOSAL.ID.eq((int) id)).fetchOptional(TriageStore::toProposal));
     }
 
     public Optional<Proposal> latestProposal(int number) {
-        return db.read(ctx -> ctx.selectFrom(PROPOSAL).where(PROPOSAL.ISSUE_NUMBER.eq(number))
-                .orderBy(PROPOSAL.ID.desc()).limit(1).fetchOptional(TriageStore::toProposal));
+        return db.read(ctx -> ctx.selectFrom(PROPOSAL)
+                .where(PROPOSAL.ISSUE_NUMBER.eq(number))
+                .orderBy(PROPOSAL.ID.desc())
+                .limit(1)
+                .fetchOptional(TriageStore::toProposal));
     }
 
     /** What this answer changed. */
-    public enum AnswerOutcome { NEW, CHANGED, SAME }
+    public enum AnswerOutcome {
+        NEW,
+        CHANGED,
+        SAME
+    }
 
     /**
      * Records a requester's answer (replacing an earlier different one) and, unless it repeats the earlier answer,
@@ -108,26 +138,39 @@ public final class TriageStore {
      */
     public AnswerOutcome answer(Proposal proposal, long userId, boolean solves, Instant now) {
         return db.write(ctx -> {
-            Optional<Boolean> before = ctx.select(PROPOSAL_ANSWER.SOLVES).from(PROPOSAL_ANSWER)
-                    .where(PROPOSAL_ANSWER.PROPOSAL_ID.eq((int) proposal.id())).and(PROPOSAL_ANSWER.USER_ID.eq(userId))
+            Optional<Boolean> before = ctx.select(PROPOSAL_ANSWER.SOLVES)
+                    .from(PROPOSAL_ANSWER)
+                    .where(PROPOSAL_ANSWER.PROPOSAL_ID.eq((int) proposal.id()))
+                    .and(PROPOSAL_ANSWER.USER_ID.eq(userId))
                     .fetchOptional(PROPOSAL_ANSWER.SOLVES);
             if (before.isPresent() && before.get() == solves) return AnswerOutcome.SAME;
             ctx.insertInto(PROPOSAL_ANSWER)
-                    .set(PROPOSAL_ANSWER.PROPOSAL_ID, (int) proposal.id()).set(PROPOSAL_ANSWER.USER_ID, userId)
-                    .set(PROPOSAL_ANSWER.SOLVES, solves).set(PROPOSAL_ANSWER.AT, now.toEpochMilli())
-                    .onConflict(PROPOSAL_ANSWER.PROPOSAL_ID, PROPOSAL_ANSWER.USER_ID).doUpdate()
-                    .set(PROPOSAL_ANSWER.SOLVES, solves).set(PROPOSAL_ANSWER.AT, now.toEpochMilli())
+                    .set(PROPOSAL_ANSWER.PROPOSAL_ID, (int) proposal.id())
+                    .set(PROPOSAL_ANSWER.USER_ID, userId)
+                    .set(PROPOSAL_ANSWER.SOLVES, solves)
+                    .set(PROPOSAL_ANSWER.AT, now.toEpochMilli())
+                    .onConflict(PROPOSAL_ANSWER.PROPOSAL_ID, PROPOSAL_ANSWER.USER_ID)
+                    .doUpdate()
+                    .set(PROPOSAL_ANSWER.SOLVES, solves)
+                    .set(PROPOSAL_ANSWER.AT, now.toEpochMilli())
                     .execute();
-            issues.addHistory(proposal.issueNumber(), userId, "proposal_answer", "<@" + userId + "> says proposal "
-                    + proposal.id() + (solves ? " solves it" : " doesn't solve it")
-                    + (before.isPresent() ? " (changed their answer)" : ""), now);
+            issues.addHistory(
+                    proposal.issueNumber(),
+                    userId,
+                    "proposal_answer",
+                    "<@" + userId + "> says proposal "
+                            + proposal.id() + (solves ? " solves it" : " doesn't solve it")
+                            + (before.isPresent() ? " (changed their answer)" : ""),
+                    now);
             return before.isPresent() ? AnswerOutcome.CHANGED : AnswerOutcome.NEW;
         });
     }
 
     public List<ProposalAnswer> answers(long proposalId) {
-        return db.read(ctx -> ctx.selectFrom(PROPOSAL_ANSWER).where(PROPOSAL_ANSWER.PROPOSAL_ID.eq((int) proposalId))
-                .orderBy(PROPOSAL_ANSWER.AT).fetch(TriageStore::toAnswer));
+        return db.read(ctx -> ctx.selectFrom(PROPOSAL_ANSWER)
+                .where(PROPOSAL_ANSWER.PROPOSAL_ID.eq((int) proposalId))
+                .orderBy(PROPOSAL_ANSWER.AT)
+                .fetch(TriageStore::toAnswer));
     }
 
     public ProposalTally tally(long proposalId) {
@@ -139,13 +182,18 @@ public final class TriageStore {
     // ---------------------------------------------------------------- mapping
 
     private static Proposal toProposal(ProposalRecord r) {
-        return new Proposal(r.getId(), r.getIssueNumber(), r.getSolution(), r.getSnippet(), r.getProposedBy(),
+        return new Proposal(
+                r.getId(),
+                r.getIssueNumber(),
+                r.getSolution(),
+                r.getSnippet(),
+                r.getProposedBy(),
                 Instant.ofEpochMilli(r.getProposedAt()));
     }
 
     private static ProposalAnswer toAnswer(ProposalAnswerRecord r) {
-        return new ProposalAnswer(r.getProposalId(), r.getUserId(), Boolean.TRUE.equals(r.getSolves()),
-                Instant.ofEpochMilli(r.getAt()));
+        return new ProposalAnswer(
+                r.getProposalId(), r.getUserId(), Boolean.TRUE.equals(r.getSolves()), Instant.ofEpochMilli(r.getAt()));
     }
 
     private static String oneLine(String s, int max) {

@@ -5,8 +5,15 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** A "looks like #N" hint posted to the team channel, and what an engineer decided about it. */
-public record Hint(long id, long threadId, int issueNumber, Long messageId, State state, Long decidedBy,
-                   Instant decidedAt, Instant createdAt) {
+public record Hint(
+        long id,
+        long threadId,
+        int issueNumber,
+        Long messageId,
+        State state,
+        Long decidedBy,
+        Instant decidedAt,
+        Instant createdAt) {
 
     public Hint {
         Objects.requireNonNull(state, "state");
@@ -14,7 +21,9 @@ public record Hint(long id, long threadId, int issueNumber, Long messageId, Stat
     }
 
     public enum State {
-        OPEN, LINKED, IGNORED;
+        OPEN,
+        LINKED,
+        IGNORED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

@@ -33,8 +33,7 @@ public record HintMatcher(double minScore, SimilarityRanking ranking) {
     }
 
     /** A candidate issue the post resembles. */
-    public record Match(int number, String title, double bm25, double score) {
-    }
+    public record Match(int number, String title, double bm25, double score) {}
 
     /** The search expression for a post, or empty when it has no searchable words. */
     public static Optional<FtsQuery> query(String title, String body) {
@@ -46,7 +45,9 @@ public record HintMatcher(double minScore, SimilarityRanking ranking) {
         Set<String> postWords = normalise(post.tokens());
         Match best = null;
         for (SimilarityRanking.Candidate c : ranking.pick(hits, exclude)) {
-            double s = score(postWords, FtsQuery.fromText(c.title()).map(q -> normalise(q.tokens())).orElse(Set.of()));
+            double s = score(
+                    postWords,
+                    FtsQuery.fromText(c.title()).map(q -> normalise(q.tokens())).orElse(Set.of()));
             if (s < minScore) continue;
             if (best == null || s > best.score()) best = new Match(c.number(), c.title(), c.bm25(), s);
         }

@@ -27,8 +27,10 @@ public final class HintStore {
                     .onConflictDoNothing()
                     .execute();
             if (inserted == 0) return Optional.empty();
-            return ctx.selectFrom(SIMILARITY_HINT).where(SIMILARITY_HINT.THREAD_ID.eq(threadId))
-                    .and(SIMILARITY_HINT.ISSUE_NUMBER.eq(issueNumber)).fetchOptional(HintStore::toHint);
+            return ctx.selectFrom(SIMILARITY_HINT)
+                    .where(SIMILARITY_HINT.THREAD_ID.eq(threadId))
+                    .and(SIMILARITY_HINT.ISSUE_NUMBER.eq(issueNumber))
+                    .fetchOptional(HintStore::toHint);
         });
     }
 
@@ -38,17 +40,22 @@ public final class HintStore {
     }
 
     public void setMessage(long id, long messageId) {
-        db.transaction(ctx -> ctx.update(SIMILARITY_HINT).set(SIMILARITY_HINT.MESSAGE_ID, messageId)
-                .where(SIMILARITY_HINT.ID.eq((int) id)).execute());
+        db.transaction(ctx -> ctx.update(SIMILARITY_HINT)
+                .set(SIMILARITY_HINT.MESSAGE_ID, messageId)
+                .where(SIMILARITY_HINT.ID.eq((int) id))
+                .execute());
     }
 
     /** A hint whose message could not be posted is forgotten so that it does not block a later one. */
     public void delete(long id) {
-        db.transaction(ctx -> ctx.deleteFrom(SIMILARITY_HINT).where(SIMILARITY_HINT.ID.eq((int) id)).execute());
+        db.transaction(ctx -> ctx.deleteFrom(SIMILARITY_HINT)
+                .where(SIMILARITY_HINT.ID.eq((int) id))
+                .execute());
     }
 
     public Optional<Hint> find(long id) {
-        return db.read(ctx -> ctx.selectFrom(SIMILARITY_HINT).where(SIMILARITY_HINT.ID.eq((int) id))
+        return db.read(ctx -> ctx.selectFrom(SIMILARITY_HINT)
+                .where(SIMILARITY_HINT.ID.eq((int) id))
                 .fetchOptional(HintStore::toHint));
     }
 
@@ -59,24 +66,33 @@ public final class HintStore {
     public boolean decide(long id, Hint.State state, long engineerId, Instant now) {
         if (state == Hint.State.OPEN) throw new IllegalArgumentException("a decision is linked or ignored");
         return db.write(ctx -> ctx.update(SIMILARITY_HINT)
-                .set(SIMILARITY_HINT.STATE, state.code())
-                .set(SIMILARITY_HINT.DECIDED_BY, engineerId)
-                .set(SIMILARITY_HINT.DECIDED_AT, now.toEpochMilli())
-                .where(SIMILARITY_HINT.ID.eq((int) id)).and(SIMILARITY_HINT.STATE.eq(Hint.State.OPEN.code()))
-                .execute() > 0);
+                        .set(SIMILARITY_HINT.STATE, state.code())
+                        .set(SIMILARITY_HINT.DECIDED_BY, engineerId)
+                        .set(SIMILARITY_HINT.DECIDED_AT, now.toEpochMilli())
+                        .where(SIMILARITY_HINT.ID.eq((int) id))
+                        .and(SIMILARITY_HINT.STATE.eq(Hint.State.OPEN.code()))
+                        .execute()
+                > 0);
     }
 
     /** Puts a decided hint back to open (the link it stood for failed). */
     public void reopen(long id) {
         db.transaction(ctx -> ctx.update(SIMILARITY_HINT)
                 .set(SIMILARITY_HINT.STATE, Hint.State.OPEN.code())
-                .setNull(SIMILARITY_HINT.DECIDED_BY).setNull(SIMILARITY_HINT.DECIDED_AT)
-                .where(SIMILARITY_HINT.ID.eq((int) id)).execute());
+                .setNull(SIMILARITY_HINT.DECIDED_BY)
+                .setNull(SIMILARITY_HINT.DECIDED_AT)
+                .where(SIMILARITY_HINT.ID.eq((int) id))
+                .execute());
     }
 
     static Hint toHint(SimilarityHintRecord r) {
-        return new Hint(r.getId(), r.getThreadId(), r.getIssueNumber(), r.getMessageId(),
-                Hint.State.fromCode(r.getState()), r.getDecidedBy(),
+        return new Hint(
+                r.getId(),
+                r.getThreadId(),
+                r.getIssueNumber(),
+                r.getMessageId(),
+                Hint.State.fromCode(r.getState()),
+                r.getDecidedBy(),
                 r.getDecidedAt() == null ? null : Instant.ofEpochMilli(r.getDecidedAt()),
                 Instant.ofEpochMilli(r.getCreatedAt()));
     }

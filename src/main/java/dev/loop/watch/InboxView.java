@@ -15,8 +15,7 @@ public final class InboxView {
 
     public static final int MAX_CHARS = 2000;
 
-    private InboxView() {
-    }
+    private InboxView() {}
 
     /**
      * @param threads         the oldest unanswered threads (possibly fewer than {@code unansweredTotal})
@@ -31,17 +30,21 @@ public final class InboxView {
         String promiseHeader = "**Promises past due (" + pastDue.size() + ")**";
         List<String> threadLines = threads.stream().map(InboxView::threadLine).toList();
         List<String> promiseLines = pastDue.stream().map(InboxView::promiseLine).toList();
-        if (threadLines.isEmpty() && unansweredTotal == 0) threadLines = List.of("Every support thread has an engineer reply.");
+        if (threadLines.isEmpty() && unansweredTotal == 0)
+            threadLines = List.of("Every support thread has an engineer reply.");
         if (promiseLines.isEmpty()) promiseLines = List.of("No promise is past due.");
 
         // two headers, the blank line between the sections and the newlines after each header
         int fixed = threadHeader.length() + promiseHeader.length() + 4;
         int available = maxChars - fixed;
-        int threadNeed = joinedLength(threadLines) + (unansweredTotal > threads.size() ? moreLine(unansweredTotal).length() + 1 : 0);
+        int threadNeed = joinedLength(threadLines)
+                + (unansweredTotal > threads.size() ? moreLine(unansweredTotal).length() + 1 : 0);
         int promiseNeed = joinedLength(promiseLines);
-        int promiseBudget = promiseNeed <= available / 2 ? promiseNeed : Math.max(available / 2, available - threadNeed);
+        int promiseBudget =
+                promiseNeed <= available / 2 ? promiseNeed : Math.max(available / 2, available - threadNeed);
         String promises = fit(promiseLines, pastDue.isEmpty() ? 1 : pastDue.size(), promiseBudget);
-        String threadPart = fit(threadLines, Math.max(unansweredTotal, threadLines.size()), available - promises.length());
+        String threadPart =
+                fit(threadLines, Math.max(unansweredTotal, threadLines.size()), available - promises.length());
         return threadHeader + "\n" + threadPart + "\n\n" + promiseHeader + "\n" + promises;
     }
 
@@ -50,8 +53,9 @@ public final class InboxView {
     }
 
     static String promiseLine(Issue i) {
-        return "• **" + i.ref() + "** " + Safe.inline(i.title(), 80) + " · " + i.priority().label() + " · due "
-                + relative(i.promiseDueAt()) + (i.ownerId() == null ? "" : " · <@" + i.ownerId() + ">");
+        return "• **" + i.ref() + "** " + Safe.inline(i.title(), 80) + " · "
+                + i.priority().label() + " · due " + relative(i.promiseDueAt())
+                + (i.ownerId() == null ? "" : " · <@" + i.ownerId() + ">");
     }
 
     /** Discord renders this as "3 hours ago" in each reader's language and keeps it current. */

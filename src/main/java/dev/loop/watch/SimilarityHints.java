@@ -59,8 +59,14 @@ public final class SimilarityHints {
     /** Threads already considered in this process: a post is matched once. */
     private final Set<Long> considered = ConcurrentHashMap.newKeySet();
 
-    public SimilarityHints(Config config, Engineers engineers, HintStore hints, SupportThreadStore threads,
-                           IssueStore issues, PostLinker linker, Clock clock) {
+    public SimilarityHints(
+            Config config,
+            Engineers engineers,
+            HintStore hints,
+            SupportThreadStore threads,
+            IssueStore issues,
+            PostLinker linker,
+            Clock clock) {
         this.config = config;
         this.engineers = engineers;
         this.hints = hints;
@@ -85,8 +91,10 @@ public final class SimilarityHints {
             String text = body != null ? body : starterContent(thread);
             Optional<FtsQuery> query = HintMatcher.query(post.title(), text);
             if (query.isEmpty()) return;
-            List<SimilarityRanking.Candidate> candidates = new DuplicateSearch(issues).openIssuesLike(query.get(), SEARCH_LIMIT)
-                    .stream().map(SimilarityHints::candidate).toList();
+            List<SimilarityRanking.Candidate> candidates = new DuplicateSearch(issues)
+                    .openIssuesLike(query.get(), SEARCH_LIMIT).stream()
+                            .map(SimilarityHints::candidate)
+                            .toList();
             Optional<HintMatcher.Match> match = matcher.best(query.get(), candidates, Set.of());
             if (match.isEmpty()) return;
             Optional<Hint> hint = hints.create(post.threadId(), match.get().number(), clock.instant());
@@ -98,9 +106,12 @@ public final class SimilarityHints {
     }
 
     private void post(JDA jda, Hint hint, HintMatcher.Match match) {
-        GuildMessageChannel team = jda.getChannelById(GuildMessageChannel.class, config.channels().team());
+        GuildMessageChannel team =
+                jda.getChannelById(GuildMessageChannel.class, config.channels().team());
         if (team == null) {
-            log.warn("Team channel {} is not visible to Loop; hint dropped", config.channels().team());
+            log.warn(
+                    "Team channel {} is not visible to Loop; hint dropped",
+                    config.channels().team());
             hints.delete(hint.id());
             return;
         }
@@ -126,7 +137,8 @@ public final class SimilarityHints {
     }
 
     private static SimilarityRanking.Candidate candidate(SearchHit h) {
-        return new SimilarityRanking.Candidate(h.issue().number(), h.issue().title(), h.issue().status(), h.score());
+        return new SimilarityRanking.Candidate(
+                h.issue().number(), h.issue().title(), h.issue().status(), h.score());
     }
 
     static String hintText(Hint hint, String issueTitle) {
@@ -135,9 +147,11 @@ public final class SimilarityHints {
     }
 
     static MessageCreateData hintMessage(Hint hint, String issueTitle) {
-        return new MessageCreateBuilder().setContent(hintText(hint, issueTitle))
+        return new MessageCreateBuilder()
+                .setContent(hintText(hint, issueTitle))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                .setComponents(buttons(hint.id(), false)).build();
+                .setComponents(buttons(hint.id(), false))
+                .build();
     }
 
     static ActionRow buttons(long hintId, boolean disabled) {
@@ -147,9 +161,11 @@ public final class SimilarityHints {
     }
 
     static MessageEditData decided(long hintId, String original, String outcome) {
-        return new MessageEditBuilder().setContent(Safe.truncate(original + "\n" + outcome, Message.MAX_CONTENT_LENGTH))
+        return new MessageEditBuilder()
+                .setContent(Safe.truncate(original + "\n" + outcome, Message.MAX_CONTENT_LENGTH))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                .setComponents(buttons(hintId, true)).build();
+                .setComponents(buttons(hintId, true))
+                .build();
     }
 
     // ---------------------------------------------------------------- buttons
@@ -204,7 +220,10 @@ public final class SimilarityHints {
             throw e;
         }
         threads.setCapturedIssue(hint.threadId(), issue.number());
-        event.getHook().editOriginal(decided(hint.id(), event.getMessage().getContentRaw(),
+        event.getHook()
+                .editOriginal(decided(
+                        hint.id(),
+                        event.getMessage().getContentRaw(),
                         "✅ Linked to **" + issue.ref() + "** by <@" + engineer + ">"))
                 .queue(null, e -> log.warn("Hint {} not updated: {}", hint.id(), e.toString()));
     }

@@ -30,9 +30,16 @@ public record SupportThread(
     }
 
     /** A thread as first seen: nobody has answered yet as far as Loop knows. */
-    public static SupportThread opened(long threadId, long guildId, long parentChannelId, long authorId, String title,
-                                       List<String> tags, Instant createdAt) {
-        return new SupportThread(threadId, guildId, parentChannelId, authorId, title, tags, createdAt, null, null, null);
+    public static SupportThread opened(
+            long threadId,
+            long guildId,
+            long parentChannelId,
+            long authorId,
+            String title,
+            List<String> tags,
+            Instant createdAt) {
+        return new SupportThread(
+                threadId, guildId, parentChannelId, authorId, title, tags, createdAt, null, null, null);
     }
 
     public boolean answered() {

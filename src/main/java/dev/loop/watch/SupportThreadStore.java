@@ -19,6 +19,7 @@ public final class SupportThreadStore {
 
     /** Discord's thread name limit; titles are stored whole up to it. */
     static final int TITLE_MAX = 200;
+
     static final int TAGS_MAX = 500;
 
     private final Database db;
@@ -46,8 +47,11 @@ public final class SupportThreadStore {
                     .onConflictDoNothing()
                     .execute();
             if (inserted == 0) {
-                ctx.update(SUPPORT_THREAD).set(SUPPORT_THREAD.TITLE, title).set(SUPPORT_THREAD.TAGS, tags)
-                        .where(SUPPORT_THREAD.THREAD_ID.eq(t.threadId())).execute();
+                ctx.update(SUPPORT_THREAD)
+                        .set(SUPPORT_THREAD.TITLE, title)
+                        .set(SUPPORT_THREAD.TAGS, tags)
+                        .where(SUPPORT_THREAD.THREAD_ID.eq(t.threadId()))
+                        .execute();
             }
             if (t.firstEngineerReplyAt() != null && t.firstEngineerId() != null) {
                 markAnswered(t.threadId(), t.firstEngineerId(), t.firstEngineerReplyAt());
@@ -63,41 +67,57 @@ public final class SupportThreadStore {
     public boolean markAnswered(long threadId, long engineerId, Instant at) {
         long millis = at.toEpochMilli();
         return db.write(ctx -> ctx.update(SUPPORT_THREAD)
-                .set(SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT, millis)
-                .set(SUPPORT_THREAD.FIRST_ENGINEER_ID, engineerId)
-                .where(SUPPORT_THREAD.THREAD_ID.eq(threadId))
-                .and(SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT.isNull().or(SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT.gt(millis)))
-                .execute() > 0);
+                        .set(SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT, millis)
+                        .set(SUPPORT_THREAD.FIRST_ENGINEER_ID, engineerId)
+                        .where(SUPPORT_THREAD.THREAD_ID.eq(threadId))
+                        .and(SUPPORT_THREAD
+                                .FIRST_ENGINEER_REPLY_AT
+                                .isNull()
+                                .or(SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT.gt(millis)))
+                        .execute()
+                > 0);
     }
 
     public void setTags(long threadId, List<String> tags) {
-        db.transaction(ctx -> ctx.update(SUPPORT_THREAD).set(SUPPORT_THREAD.TAGS, tags(tags))
-                .where(SUPPORT_THREAD.THREAD_ID.eq(threadId)).execute());
+        db.transaction(ctx -> ctx.update(SUPPORT_THREAD)
+                .set(SUPPORT_THREAD.TAGS, tags(tags))
+                .where(SUPPORT_THREAD.THREAD_ID.eq(threadId))
+                .execute());
     }
 
     /** Remembers the issue a thread was linked into (first link wins). */
     public void setCapturedIssue(long threadId, int number) {
-        db.transaction(ctx -> ctx.update(SUPPORT_THREAD).set(SUPPORT_THREAD.CAPTURED_ISSUE, number)
-                .where(SUPPORT_THREAD.THREAD_ID.eq(threadId)).and(SUPPORT_THREAD.CAPTURED_ISSUE.isNull()).execute());
+        db.transaction(ctx -> ctx.update(SUPPORT_THREAD)
+                .set(SUPPORT_THREAD.CAPTURED_ISSUE, number)
+                .where(SUPPORT_THREAD.THREAD_ID.eq(threadId))
+                .and(SUPPORT_THREAD.CAPTURED_ISSUE.isNull())
+                .execute());
     }
 
     public Optional<SupportThread> find(long threadId) {
-        return db.read(ctx -> ctx.selectFrom(SUPPORT_THREAD).where(SUPPORT_THREAD.THREAD_ID.eq(threadId))
+        return db.read(ctx -> ctx.selectFrom(SUPPORT_THREAD)
+                .where(SUPPORT_THREAD.THREAD_ID.eq(threadId))
                 .fetchOptional(SupportThreadStore::toThread));
     }
 
     /** Thread id → answered yet, for every known thread among {@code threadIds} (to warm the in-memory cache). */
     public Map<Long, Boolean> answeredState(java.util.Collection<Long> threadIds) {
         if (threadIds.isEmpty()) return Map.of();
-        return db.read(ctx -> ctx.select(SUPPORT_THREAD.THREAD_ID, SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT)
-                .from(SUPPORT_THREAD).where(SUPPORT_THREAD.THREAD_ID.in(threadIds))
-                .fetch().stream().collect(Collectors.toMap(r -> r.value1(), r -> r.value2() != null)));
+        return db.read(ctx -> ctx
+                .select(SUPPORT_THREAD.THREAD_ID, SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT)
+                .from(SUPPORT_THREAD)
+                .where(SUPPORT_THREAD.THREAD_ID.in(threadIds))
+                .fetch()
+                .stream()
+                .collect(Collectors.toMap(r -> r.value1(), r -> r.value2() != null)));
     }
 
     /** The unanswered threads, oldest first, at most {@code limit}. */
     public List<SupportThread> unanswered(int limit) {
-        return db.read(ctx -> ctx.selectFrom(SUPPORT_THREAD).where(SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT.isNull())
-                .orderBy(SUPPORT_THREAD.CREATED_AT, SUPPORT_THREAD.THREAD_ID).limit(limit)
+        return db.read(ctx -> ctx.selectFrom(SUPPORT_THREAD)
+                .where(SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT.isNull())
+                .orderBy(SUPPORT_THREAD.CREATED_AT, SUPPORT_THREAD.THREAD_ID)
+                .limit(limit)
                 .fetch(SupportThreadStore::toThread));
     }
 
@@ -106,19 +126,33 @@ public final class SupportThreadStore {
     }
 
     static SupportThread toThread(SupportThreadRecord r) {
-        List<String> tags = r.getTags() == null || r.getTags().isEmpty() ? List.of()
-                : Arrays.stream(r.getTags().split(",")).filter(s -> !s.isBlank()).toList();
-        return new SupportThread(r.getThreadId(), r.getGuildId(), r.getParentChannelId(), r.getAuthorId(),
-                r.getTitle(), tags, Instant.ofEpochMilli(r.getCreatedAt()),
+        List<String> tags = r.getTags() == null || r.getTags().isEmpty()
+                ? List.of()
+                : Arrays.stream(r.getTags().split(","))
+                        .filter(s -> !s.isBlank())
+                        .toList();
+        return new SupportThread(
+                r.getThreadId(),
+                r.getGuildId(),
+                r.getParentChannelId(),
+                r.getAuthorId(),
+                r.getTitle(),
+                tags,
+                Instant.ofEpochMilli(r.getCreatedAt()),
                 r.getFirstEngineerReplyAt() == null ? null : Instant.ofEpochMilli(r.getFirstEngineerReplyAt()),
-                r.getFirstEngineerId(), r.getCapturedIssue());
+                r.getFirstEngineerId(),
+                r.getCapturedIssue());
     }
 
     /** Tag names joined by commas; commas inside a name (Discord allows them) become spaces. */
     static String tags(List<String> tags) {
         if (tags.isEmpty()) return null;
-        return clip(tags.stream().map(t -> t.replace(',', ' ').strip()).filter(t -> !t.isEmpty())
-                .collect(Collectors.joining(",")), TAGS_MAX);
+        return clip(
+                tags.stream()
+                        .map(t -> t.replace(',', ' ').strip())
+                        .filter(t -> !t.isEmpty())
+                        .collect(Collectors.joining(",")),
+                TAGS_MAX);
     }
 
     private static String clip(String s, int max) {

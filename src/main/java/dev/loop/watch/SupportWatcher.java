@@ -59,6 +59,7 @@ public final class SupportWatcher extends ListenerAdapter {
     private final ExecutorService workers;
     /** Support thread id → answered yet. Absent: not seen in this process. */
     private final Map<Long, Boolean> answered = new ConcurrentHashMap<>();
+
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "loop-watch-writer");
         t.setDaemon(true);
@@ -75,8 +76,13 @@ public final class SupportWatcher extends ListenerAdapter {
         return t;
     });
 
-    public SupportWatcher(Config config, Engineers engineers, SupportThreadStore store, SimilarityHints hints,
-                          Clock clock, ExecutorService workers) {
+    public SupportWatcher(
+            Config config,
+            Engineers engineers,
+            SupportThreadStore store,
+            SimilarityHints hints,
+            Clock clock,
+            ExecutorService workers) {
         this.config = config;
         this.engineers = engineers;
         this.store = store;
@@ -191,30 +197,41 @@ public final class SupportWatcher extends ListenerAdapter {
                 Scan scan = scan(guild, thread);
                 if (scan.firstEngineerReply().isPresent()) {
                     Message reply = scan.firstEngineerReply().get();
-                    store.markAnswered(id, reply.getAuthor().getIdLong(), reply.getTimeCreated().toInstant());
+                    store.markAnswered(
+                            id,
+                            reply.getAuthor().getIdLong(),
+                            reply.getTimeCreated().toInstant());
                     answered.put(id, true);
                     answeredNow++;
                 } else {
                     answered.putIfAbsent(id, false);
                 }
-                boolean recent = Duration.between(t.createdAt(), clock.instant()).compareTo(CATCH_UP_HINT_AGE) <= 0;
+                boolean recent =
+                        Duration.between(t.createdAt(), clock.instant()).compareTo(CATCH_UP_HINT_AGE) <= 0;
                 if (!wasKnown && recent) {
-                    hints.considerNewPost(thread, t, scan.firstOwnerMessage().map(Message::getContentRaw).orElse(""));
+                    hints.considerNewPost(
+                            thread,
+                            t,
+                            scan.firstOwnerMessage().map(Message::getContentRaw).orElse(""));
                 }
             } catch (RuntimeException e) {
                 log.warn("Catching up support thread {} failed: {}", thread.getId(), e.toString());
             }
         }
-        log.info("Support catch-up: {} active threads, {} new, {} newly answered", threads.size(), recorded, answeredNow);
+        log.info(
+                "Support catch-up: {} active threads, {} new, {} newly answered",
+                threads.size(),
+                recorded,
+                answeredNow);
     }
 
     /** What the start of a thread's history says. */
-    record Scan(Optional<Message> firstEngineerReply, Optional<Message> firstOwnerMessage) {
-    }
+    record Scan(Optional<Message> firstEngineerReply, Optional<Message> firstOwnerMessage) {}
 
     private Scan scan(Guild guild, ThreadChannel thread) {
         long owner = thread.getOwnerIdLong();
-        MessageHistory history = MessageHistory.getHistoryFromBeginning(thread).limit(100).complete();
+        MessageHistory history =
+                MessageHistory.getHistoryFromBeginning(thread).limit(100).complete();
         List<Message> page = new ArrayList<>(history.getRetrievedHistory());
         Message ownerMessage = null;
         int read = 0;
@@ -257,14 +274,21 @@ public final class SupportWatcher extends ListenerAdapter {
     /** A thread in a support channel that a person opened (Loop's own threads are not support requests). */
     boolean isSupport(ThreadChannel thread) {
         IThreadContainerUnion parent = thread.getParentChannel();
-        return parent != null && config.channels().isSupport(parent.getIdLong())
+        return parent != null
+                && config.channels().isSupport(parent.getIdLong())
                 && thread.getOwnerIdLong() != thread.getJDA().getSelfUser().getIdLong();
     }
 
     static SupportThread toRecord(ThreadChannel thread) {
-        List<String> tags = thread.getAppliedTags().stream().map(ForumTag::getName).toList();
-        return SupportThread.opened(thread.getIdLong(), thread.getGuild().getIdLong(),
-                thread.getParentChannel().getIdLong(), thread.getOwnerIdLong(), thread.getName(), tags,
+        List<String> tags =
+                thread.getAppliedTags().stream().map(ForumTag::getName).toList();
+        return SupportThread.opened(
+                thread.getIdLong(),
+                thread.getGuild().getIdLong(),
+                thread.getParentChannel().getIdLong(),
+                thread.getOwnerIdLong(),
+                thread.getName(),
+                tags,
                 thread.getTimeCreated().toInstant());
     }
 
@@ -276,7 +300,7 @@ public final class SupportWatcher extends ListenerAdapter {
     /** Waits until every queued write is done (tests, shutdown). */
     public void flush() {
         try {
-            writer.submit(() -> { }).get(30, TimeUnit.SECONDS);
+            writer.submit(() -> {}).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("Waiting for support thread writes failed: {}", e.toString());
         }

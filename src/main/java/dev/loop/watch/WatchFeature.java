@@ -29,10 +29,16 @@ public final class WatchFeature implements Feature {
         this.services = services;
         this.issues = issues;
         this.threads = new SupportThreadStore(services.database());
-        this.hints = new SimilarityHints(services.config(), services.engineers(), new HintStore(services.database()),
-                threads, issues, linker, services.clock());
-        this.watcher = new SupportWatcher(services.config(), services.engineers(), threads, hints, services.clock(),
-                services.workers());
+        this.hints = new SimilarityHints(
+                services.config(),
+                services.engineers(),
+                new HintStore(services.database()),
+                threads,
+                issues,
+                linker,
+                services.clock());
+        this.watcher = new SupportWatcher(
+                services.config(), services.engineers(), threads, hints, services.clock(), services.workers());
     }
 
     @Override
@@ -73,7 +79,9 @@ public final class WatchFeature implements Feature {
 
     private void inbox(SlashCommandInteractionEvent event) {
         services.engineers().require(event.getMember(), "see the inbox");
-        String text = InboxView.render(threads.unanswered(INBOX_THREADS), threads.countUnanswered(),
+        String text = InboxView.render(
+                threads.unanswered(INBOX_THREADS),
+                threads.countUnanswered(),
                 issues.promisesPastDue(services.clock().instant()));
         event.reply(Replies.text(text)).setEphemeral(true).queue();
     }

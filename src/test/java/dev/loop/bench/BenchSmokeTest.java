@@ -27,14 +27,15 @@ class BenchSmokeTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         List<String> names = List.copyOf(Bench.ALL.keySet());
 
-        List<Outcome> outcomes = Bench.run(names, Scale.tiny(), out,
-                new PrintStream(printed, true, StandardCharsets.UTF_8), line -> { });
+        List<Outcome> outcomes =
+                Bench.run(names, Scale.tiny(), out, new PrintStream(printed, true, StandardCharsets.UTF_8), line -> {});
 
         assertThat(outcomes).extracting(Outcome::name).containsExactlyElementsOf(names);
         for (Outcome o : outcomes) {
             assertThat(o.figures()).as(o.name()).isNotEmpty();
             assertThat(o.figures()).as(o.name() + " has figures with targets").anyMatch(f -> f.pass() != null);
-            assertThat(o.figures()).as(o.name() + " measured something")
+            assertThat(o.figures())
+                    .as(o.name() + " measured something")
                     .allMatch(f -> !Double.isNaN(f.value()) || f.name().startsWith("heap"));
             assertThat(out.resolve(o.name() + ".json")).isRegularFile();
         }

@@ -64,18 +64,18 @@ class CaptureEndToEndTest {
 
     static final int TRANSCRIPT_LIMIT = 120;
     static final String HIGH_TEXT = "this week or next week";
-    static final List<String> QUESTIONS = List.of("Which version are you on?", "Steps to reproduce",
-            "Logs or error messages");
+    static final List<String> QUESTIONS =
+            List.of("Which version are you on?", "Steps to reproduce", "Logs or error messages");
 
     Sim sim;
     SimGuild guild;
-    SimChannel support;   // forum, a support channel
-    SimChannel helpdesk;  // text channel, a support channel
-    SimChannel lounge;    // forum that is not a support channel
+    SimChannel support; // forum, a support channel
+    SimChannel helpdesk; // text channel, a support channel
+    SimChannel lounge; // forum that is not a support channel
     SimChannel team;
     SimRole engineers;
-    SimMember erin;  // engineer
-    SimMember olga;  // engineer who owns the Installer area
+    SimMember erin; // engineer
+    SimMember olga; // engineer who owns the Installer area
     SimMember alice; // community members
     SimMember bob;
     SimMember carol;
@@ -88,7 +88,8 @@ class CaptureEndToEndTest {
     void start() throws Exception {
         sim = Sim.start(SimOptions.defaults().awaitTimeout(Duration.ofSeconds(10)));
         guild = sim.guild("Loop HQ");
-        support = guild.forum("support", "tracked", "shipped", "installer", "windows", "mac", "linux", "beta", "urgent");
+        support =
+                guild.forum("support", "tracked", "shipped", "installer", "windows", "mac", "linux", "beta", "urgent");
         helpdesk = guild.textChannel("helpdesk");
         lounge = guild.forum("lounge", "chat");
         team = guild.textChannel("team");
@@ -101,8 +102,16 @@ class CaptureEndToEndTest {
         carol = guild.member("carol");
         dave = guild.member("dave");
         dir = Files.createTempDirectory("loop-capture-e2e");
-        Config config = ConfigLoader.parse(ConfigYaml.required(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(),
-                List.of(support.id(), helpdesk.id()), team.id(), releases.id(), engineers.id()) + """
+        Config config = ConfigLoader.parse(
+                ConfigYaml.required(
+                                guild.id(),
+                                sim.restBaseUrl(),
+                                sim.gatewayUrl(),
+                                List.of(support.id(), helpdesk.id()),
+                                team.id(),
+                                releases.id(),
+                                engineers.id())
+                        + """
                 areas:
                   - name: Installer
                     owner: "%d"
@@ -111,11 +120,13 @@ class CaptureEndToEndTest {
                   tracked: tracked
                 capture:
                   transcript-limit: %d
-                """.formatted(olga.id(), TRANSCRIPT_LIMIT), "e2e.yaml", Map.of());
+                """.formatted(olga.id(), TRANSCRIPT_LIMIT),
+                "e2e.yaml",
+                Map.of());
         db = Database.open(dir.resolve("loop.db"));
         // the simulator stamps messages with the real time; Loop's own lines (debug details) must sort among them
         Clock clock = Clock.systemUTC();
-        loop = Loop.start(config, sim.token(), clock, db, false, Features::all, b -> { });
+        loop = Loop.start(config, sim.token(), clock, db, false, Features::all, b -> {});
     }
 
     @AfterAll
@@ -136,7 +147,9 @@ class CaptureEndToEndTest {
     }
 
     List<HistoryEntry> history(int number, String type) {
-        return issues().history(number).stream().filter(h -> h.type().equals(type)).toList();
+        return issues().history(number).stream()
+                .filter(h -> h.type().equals(type))
+                .toList();
     }
 
     /** {@code author} opens a forum post and erin captures it with /capture, as a feature unless told otherwise. */
@@ -157,7 +170,8 @@ class CaptureEndToEndTest {
     /** The issue erin's 📌 on {@code message} created, known by its title. */
     int pinCapture(SimMessage message, String title) {
         erin.react(message, "📌");
-        SimMessage prompt = erin.awaitDm(m -> m.content().startsWith("**Triage #") && m.content().contains(title));
+        SimMessage prompt = erin.awaitDm(
+                m -> m.content().startsWith("**Triage #") && m.content().contains(title));
         Matcher m = Pattern.compile("\\*\\*Triage #(\\d+)\\*\\*").matcher(prompt.content());
         assertThat(m.find()).isTrue();
         return Integer.parseInt(m.group(1));
@@ -169,20 +183,24 @@ class CaptureEndToEndTest {
     void captureOffersSimilarIssuesThenStoresPostAuthorAndTranscript() {
         Captured older = capture(carol, "Zeppelin sync loses umlauts", "Ü becomes ? after syncing");
 
-        SimChannel post = alice.postInForum(support, "Zeppelin export drops umlauts", "Exporting Größe.txt gives Gr??e.txt");
+        SimChannel post =
+                alice.postInForum(support, "Zeppelin export drops umlauts", "Exporting Größe.txt gives Gr??e.txt");
         SimMessage follow = bob.say(post, "Same here with ß in zeppelin exports");
         guild.bot().say(post, "Loop's own note in the thread"); // bots are left out of the transcript
 
         SimModal modal = erin.runSlash(post, "capture").awaitModal();
         assertThat(modal.title()).isEqualTo("Capture as issue");
-        assertThat(modal.fields()).extracting(SimModal.Field::customId).containsExactly("title", "kind", "summary", "needs_docs");
+        assertThat(modal.fields())
+                .extracting(SimModal.Field::customId)
+                .containsExactly("title", "kind", "summary", "needs_docs");
         assertThat(modal.value("title")).isEqualTo("Zeppelin export drops umlauts");
         assertThat(modal.value("summary")).isEqualTo("Exporting Größe.txt gives Gr??e.txt");
 
         SimInteraction submit = modal.submit(Map.of("kind", "bug", "needs_docs", "yes"));
         SimMessage choice = submit.awaitReply();
         assertThat(choice.ephemeral()).isTrue();
-        assertThat(choice.content()).startsWith("This may already be tracked.")
+        assertThat(choice.content())
+                .startsWith("This may already be tracked.")
                 .contains("**#" + older.number() + "** Zeppelin sync loses umlauts");
         assertThat(choice.buttonLabels()).containsExactly("Link to #" + older.number(), "Create new issue");
         assertThat(issues().findByChannel(post.id())).isEmpty(); // nothing stored before the choice
@@ -190,7 +208,8 @@ class CaptureEndToEndTest {
         SimInteraction create = erin.pressButton(choice, "Create new issue");
         Captured captured = created(post, create); // the answer and the triage prompt, both only erin sees
         int number = captured.number();
-        assertThat(captured.reply().content()).isEqualTo("Captured **#" + number + "** Zeppelin export drops umlauts with 2 messages.");
+        assertThat(captured.reply().content())
+                .isEqualTo("Captured **#" + number + "** Zeppelin export drops umlauts with 2 messages.");
         choice.awaitState("the choice without buttons", x -> x.buttons().isEmpty());
 
         Issue issue = issue(number);
@@ -211,10 +230,14 @@ class CaptureEndToEndTest {
             assertThat(r.userId()).isEqualTo(alice.id());
             assertThat(r.how()).isEqualTo(Requester.How.AUTHOR);
         });
-        assertThat(issues().transcript(number)).extracting(TranscriptLine::authorId, TranscriptLine::content)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(alice.id(), "Exporting Größe.txt gives Gr??e.txt"),
+        assertThat(issues().transcript(number))
+                .extracting(TranscriptLine::authorId, TranscriptLine::content)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(alice.id(), "Exporting Größe.txt gives Gr??e.txt"),
                         org.assertj.core.groups.Tuple.tuple(bob.id(), follow.content()));
-        assertThat(history(number, "capture")).singleElement().satisfies(h -> assertThat(h.actorId()).isEqualTo(erin.id()));
+        assertThat(history(number, "capture"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.actorId()).isEqualTo(erin.id()));
 
         // the card, in the post, for everyone
         SimMessage card = cardIn(post, number);
@@ -234,7 +257,8 @@ class CaptureEndToEndTest {
 
     @Test
     void aLongThreadIsReadPageByPageWithAttachmentsAndWithoutBots() {
-        SimChannel post = alice.postInForum(support, "Wombat importer stalls", "Importing the wombat CSV stalls at row 3");
+        SimChannel post =
+                alice.postInForum(support, "Wombat importer stalls", "Importing the wombat CSV stalls at row 3");
         SimMessage withLog = alice.say(post, "Here is the log", SimFile.text("wombat.log", "ERROR row 3"));
         List<SimMessage> people = new ArrayList<>();
         for (int i = 1; i <= 104; i++) {
@@ -246,11 +270,14 @@ class CaptureEndToEndTest {
 
         List<TranscriptLine> transcript = issues().transcript(c.number());
         assertThat(transcript).hasSize(106);
-        assertThat(transcript).extracting(TranscriptLine::content).doesNotContain("bot noise 30", "bot noise 60", "bot noise 90")
+        assertThat(transcript)
+                .extracting(TranscriptLine::content)
+                .doesNotContain("bot noise 30", "bot noise 60", "bot noise 90")
                 .startsWith("Importing the wombat CSV stalls at row 3", "Here is the log")
                 .endsWith("wombat detail 103", "wombat detail 104");
         assertThat(transcript).extracting(TranscriptLine::messageId).isSorted().doesNotHaveDuplicates();
-        assertThat(transcript.get(1).attachmentUrls()).containsExactly(withLog.attachments().getFirst().url());
+        assertThat(transcript.get(1).attachmentUrls())
+                .containsExactly(withLog.attachments().getFirst().url());
         assertThat(transcript.get(1).messageId()).isEqualTo(withLog.id());
         assertThat(transcript.getLast().authorName()).isEqualTo("bob");
         assertThat(issue(c.number()).transcriptCapped()).isFalse();
@@ -262,7 +289,8 @@ class CaptureEndToEndTest {
         SimChannel post = alice.postInForum(support, "Narwhal dashboard flickers", "The narwhal dashboard flickers");
         for (int i = 1; i <= TRANSCRIPT_LIMIT + 9; i++) bob.say(post, "narwhal flicker report " + i);
         Captured c = captureIn(post, Map.of("kind", "question", "needs_docs", "no"));
-        assertThat(c.reply().content()).endsWith(" with " + TRANSCRIPT_LIMIT + " messages (capped at " + TRANSCRIPT_LIMIT + ").");
+        assertThat(c.reply().content())
+                .endsWith(" with " + TRANSCRIPT_LIMIT + " messages (capped at " + TRANSCRIPT_LIMIT + ").");
 
         List<TranscriptLine> transcript = issues().transcript(c.number());
         assertThat(transcript).hasSize(TRANSCRIPT_LIMIT);
@@ -270,34 +298,47 @@ class CaptureEndToEndTest {
         assertThat(transcript.getFirst().content()).isEqualTo("The narwhal dashboard flickers");
         assertThat(transcript.getLast().content()).isEqualTo("narwhal flicker report " + (TRANSCRIPT_LIMIT - 1));
         assertThat(issue(c.number()).transcriptCapped()).isTrue();
-        assertThat(history(c.number(), "transcript_capped")).singleElement().satisfies(h ->
-                assertThat(h.detail()).isEqualTo("only the first " + TRANSCRIPT_LIMIT + " messages were copied "
-                        + "(capture.transcript-limit)"));
+        assertThat(history(c.number(), "transcript_capped"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.detail())
+                        .isEqualTo("only the first " + TRANSCRIPT_LIMIT + " messages were copied "
+                                + "(capture.transcript-limit)"));
         assertThat(c.card().embeds().get(0).footer()).isEqualTo("Transcript capped at the configured limit");
     }
 
     @Test
     void atMostThreeSimilarIssuesAreOfferedAndLinkToAddsThePostToThatIssue() {
         List<Integer> older = new ArrayList<>();
-        for (String t : List.of("Quokka avatar blurry", "Quokka avatar cropped", "Quokka avatar missing", "Quokka avatar rotated")) {
-            older.add(pinCapture(carol.postInForum(support, t, "The quokka avatar looks wrong").starterMessage(), t));
+        for (String t : List.of(
+                "Quokka avatar blurry", "Quokka avatar cropped", "Quokka avatar missing", "Quokka avatar rotated")) {
+            older.add(pinCapture(
+                    carol.postInForum(support, t, "The quokka avatar looks wrong")
+                            .starterMessage(),
+                    t));
         }
         SimChannel post = alice.postInForum(support, "Quokka avatar upload fails", "The quokka avatar never uploads");
-        SimMessage choice = erin.runSlash(post, "capture").awaitModal()
-                .submit(Map.of("kind", "bug", "needs_docs", "no")).awaitReply();
+        SimMessage choice = erin.runSlash(post, "capture")
+                .awaitModal()
+                .submit(Map.of("kind", "bug", "needs_docs", "no"))
+                .awaitReply();
         assertThat(choice.ephemeral()).isTrue();
         List<String> labels = choice.buttonLabels();
         assertThat(labels).hasSize(4).endsWith("Create new issue");
-        assertThat(labels.subList(0, 3)).allSatisfy(l -> assertThat(l).matches("Link to #\\d+"))
+        assertThat(labels.subList(0, 3))
+                .allSatisfy(l -> assertThat(l).matches("Link to #\\d+"))
                 .allSatisfy(l -> assertThat(older).contains(Integer.parseInt(l.substring("Link to #".length()))));
         int target = Integer.parseInt(labels.getFirst().substring("Link to #".length()));
 
-        SimMessage linked = erin.pressButton(choice, labels.getFirst()).awaitReply(m -> m.content().startsWith("Linked to"));
+        SimMessage linked = erin.pressButton(choice, labels.getFirst())
+                .awaitReply(m -> m.content().startsWith("Linked to"));
         assertThat(linked.ephemeral()).isTrue();
-        assertThat(linked.content()).startsWith("Linked to **#" + target + "** Quokka avatar ")
-                .contains("— Open, Untriaged: not triaged yet.").endsWith("1 new requester.");
+        assertThat(linked.content())
+                .startsWith("Linked to **#" + target + "** Quokka avatar ")
+                .contains("— Open, Untriaged: not triaged yet.")
+                .endsWith("1 new requester.");
         // the post hears where it is tracked, like after /link
-        SimMessage inPost = post.awaitMessage(m -> m.fromBot() && m.content().startsWith("Linked to **#" + target + "**"));
+        SimMessage inPost =
+                post.awaitMessage(m -> m.fromBot() && m.content().startsWith("Linked to **#" + target + "**"));
         assertThat(inPost.embeds().getFirst().title()).startsWith("#" + target + " Quokka avatar ");
         assertThat(inPost.buttonLabels()).containsExactly("Me too", "This blocks me");
         assertThat(inPost.pinged()).isEmpty();
@@ -308,11 +349,16 @@ class CaptureEndToEndTest {
             assertThat(p.addedBy()).isEqualTo(erin.id());
             assertThat(p.cardMessageId()).isEqualTo(inPost.id());
         });
-        assertThat(issues().requesters(target)).extracting(Requester::userId, Requester::how)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(carol.id(), Requester.How.AUTHOR),
+        assertThat(issues().requesters(target))
+                .extracting(Requester::userId, Requester::how)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(carol.id(), Requester.How.AUTHOR),
                         org.assertj.core.groups.Tuple.tuple(alice.id(), Requester.How.LINK));
-        assertThat(issues().transcript(target)).extracting(TranscriptLine::content).contains("The quokka avatar never uploads");
-        assertThat(issues().list(new dev.loop.issue.IssueFilter(null, null, null), 0, 1000).items())
+        assertThat(issues().transcript(target))
+                .extracting(TranscriptLine::content)
+                .contains("The quokka avatar never uploads");
+        assertThat(issues().list(new dev.loop.issue.IssueFilter(null, null, null), 0, 1000)
+                        .items())
                 .noneMatch(i -> i.title().equals("Quokka avatar upload fails"));
     }
 
@@ -354,9 +400,11 @@ class CaptureEndToEndTest {
         assertThat(member.content()).isEqualTo("Only engineers can capture issues.");
         SimMessage bot = erin.runMessageCommand(c.card(), "Capture as issue").awaitReply();
         assertThat(bot.content()).isEqualTo("That message was posted by a bot; capture a person's message.");
-        SimMessage elsewhere = erin.runMessageCommand(alice.say(team, "Gecko lunch?"), "Capture as issue").awaitReply();
+        SimMessage elsewhere = erin.runMessageCommand(alice.say(team, "Gecko lunch?"), "Capture as issue")
+                .awaitReply();
         assertThat(elsewhere.ephemeral()).isTrue();
-        assertThat(elsewhere.content()).isEqualTo("Capture as issue works on messages in support channels and their threads.");
+        assertThat(elsewhere.content())
+                .isEqualTo("Capture as issue works on messages in support channels and their threads.");
     }
 
     @Test
@@ -371,7 +419,9 @@ class CaptureEndToEndTest {
             assertThat(p.kind()).isEqualTo(Place.PlaceKind.MESSAGE);
             assertThat(p.messageId()).isEqualTo(inChannel.id());
         });
-        assertThat(issues().requesters(fromMessage)).extracting(Requester::userId).containsExactly(dave.id());
+        assertThat(issues().requesters(fromMessage))
+                .extracting(Requester::userId)
+                .containsExactly(dave.id());
         cardIn(helpdesk, fromMessage);
 
         assertThat(issues().findByChannel(post.id())).isEmpty();
@@ -386,9 +436,12 @@ class CaptureEndToEndTest {
             assertThat(p.kind()).isEqualTo(Place.PlaceKind.FORUM_POST);
             assertThat(p.channelId()).isEqualTo(post.id());
         });
-        assertThat(issues().requesters(fromPost)).extracting(Requester::userId, Requester::how)
+        assertThat(issues().requesters(fromPost))
+                .extracting(Requester::userId, Requester::how)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(bob.id(), Requester.How.AUTHOR));
-        assertThat(issues().transcript(fromPost)).extracting(TranscriptLine::content).containsExactly("Week 1 shows as week 52");
+        assertThat(issues().transcript(fromPost))
+                .extracting(TranscriptLine::content)
+                .containsExactly("Week 1 shows as week 52");
         SimMessage card = cardIn(post, fromPost);
         assertThat(card.pinged()).isEmpty();
         SimMessage prompt = erin.awaitDm(m -> m.content().startsWith("**Triage #" + fromPost + "**"));
@@ -396,7 +449,8 @@ class CaptureEndToEndTest {
         assertThat(prompt.pinged()).isEmpty();
 
         erin.react(bob.say(post, "Ibis still wrong today"), "📌");
-        SimMessage already = erin.awaitDm(m -> m.content().startsWith("That conversation is already **#" + fromPost + "**"));
+        SimMessage already =
+                erin.awaitDm(m -> m.content().startsWith("That conversation is already **#" + fromPost + "**"));
         assertThat(already.pinged()).isEmpty();
         assertThat(issues().places(fromPost)).hasSize(1);
     }
@@ -408,32 +462,45 @@ class CaptureEndToEndTest {
         Captured c = capture(alice, "Pelican theme resets", "The pelican theme resets to default", "windows");
         SimMessage thanks = bob.pressButton(c.card(), "Me too").awaitReply();
         assertThat(thanks.ephemeral()).isTrue();
-        assertThat(thanks.content()).isEqualTo("Thanks — you're on **#" + c.number() + "** now. We'll let you know when it ships.");
+        assertThat(thanks.content())
+                .isEqualTo("Thanks — you're on **#" + c.number() + "** now. We'll let you know when it ships.");
         assertThat(bob.pressButton(c.card(), "Me too").awaitReply().content())
                 .isEqualTo("You're already on **#" + c.number() + "**. We'll let you know when it ships.");
 
         carol.react(c.card(), "👍");
-        eventually("carol to be a requester", () -> issues().requesters(c.number()).size() == 3);
+        eventually(
+                "carol to be a requester", () -> issues().requesters(c.number()).size() == 3);
         long placeId = issues().places(c.number()).getFirst().id();
-        assertThat(issues().requesters(c.number())).extracting(Requester::userId, Requester::how, Requester::placeId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(alice.id(), Requester.How.AUTHOR, placeId),
+        assertThat(issues().requesters(c.number()))
+                .extracting(Requester::userId, Requester::how, Requester::placeId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(alice.id(), Requester.How.AUTHOR, placeId),
                         org.assertj.core.groups.Tuple.tuple(bob.id(), Requester.How.ME_TOO, placeId),
                         org.assertj.core.groups.Tuple.tuple(carol.id(), Requester.How.REACTION, placeId));
-        c.card().awaitState("the card to count 3 requesters", m -> "3".equals(m.embeds().getFirst().field("Requesters")));
+        c.card()
+                .awaitState(
+                        "the card to count 3 requesters",
+                        m -> "3".equals(m.embeds().getFirst().field("Requesters")));
         dave.react(c.post().starterMessage(), "👍"); // not a card: nothing
-        alice.react(c.card(), "👍");                 // already a requester: nothing
+        alice.react(c.card(), "👍"); // already a requester: nothing
         assertThat(history(c.number(), "requester")).hasSize(2);
         assertThat(c.post().appliedTags()).containsExactly("windows", "tracked");
 
-        SimChannel full = alice.postInForum(support, "Pelican icons missing", "Icons gone", "windows", "mac", "linux", "beta", "urgent");
+        SimChannel full = alice.postInForum(
+                support, "Pelican icons missing", "Icons gone", "windows", "mac", "linux", "beta", "urgent");
         Captured five = captureIn(full, Map.of("kind", "feature", "needs_docs", "no"));
-        SimChannel four = alice.postInForum(support, "Pelican menu misplaced", "Menu moved", "windows", "mac", "linux", "beta");
+        SimChannel four =
+                alice.postInForum(support, "Pelican menu misplaced", "Menu moved", "windows", "mac", "linux", "beta");
         captureIn(four, Map.of("kind", "feature", "needs_docs", "no"));
-        eventually("the tracked tag on the post with four tags", () -> four.appliedTags().contains("tracked"));
+        eventually(
+                "the tracked tag on the post with four tags",
+                () -> four.appliedTags().contains("tracked"));
         assertThat(four.appliedTags()).hasSize(5);
         assertThat(full.appliedTags()).containsExactly("windows", "mac", "linux", "beta", "urgent");
         assertThat(five.card().embeds()).isNotEmpty();
-        assertThat(issues().requesters(c.number())).extracting(Requester::userId).doesNotContain(dave.id());
+        assertThat(issues().requesters(c.number()))
+                .extracting(Requester::userId)
+                .doesNotContain(dave.id());
     }
 
     // ------------------------------------------------------------------------------------------ /link
@@ -445,17 +512,25 @@ class CaptureEndToEndTest {
         eventually("the issue to be Low", () -> issue(c.number()).priority() == Priority.LOW);
         c.post().awaitMessage(m -> m.fromBot() && m.content().contains("Update on **#" + c.number() + "**"));
 
-        SimChannel second = bob.postInForum(support, "Cannot find my drafts", "Searching for my drafts returns nothing");
+        SimChannel second =
+                bob.postInForum(support, "Cannot find my drafts", "Searching for my drafts returns nothing");
         carol.say(second, "Same for me since Monday");
-        List<SimInteraction.Choice> choices = erin.autocomplete(second, "link", "issue", "okapi").awaitChoices();
-        assertThat(choices).contains(new SimInteraction.Choice("#" + c.number() + " Okapi search misses drafts", String.valueOf(c.number())));
+        List<SimInteraction.Choice> choices =
+                erin.autocomplete(second, "link", "issue", "okapi").awaitChoices();
+        assertThat(choices)
+                .contains(new SimInteraction.Choice(
+                        "#" + c.number() + " Okapi search misses drafts", String.valueOf(c.number())));
 
-        SimMessage answer = erin.runSlash(second, "link", Map.of("issue", c.number(), "user", carol)).awaitReply();
+        SimMessage answer = erin.runSlash(second, "link", Map.of("issue", c.number(), "user", carol))
+                .awaitReply();
         assertThat(answer.ephemeral()).isFalse();
-        assertThat(answer.content()).isEqualTo("Linked to **#" + c.number() + "** Okapi search misses drafts — Open, High: "
-                + HIGH_TEXT + ". 2 new requesters. It has now been brought up before, so it moved up to High.");
+        assertThat(answer.content())
+                .isEqualTo("Linked to **#" + c.number() + "** Okapi search misses drafts — Open, High: " + HIGH_TEXT
+                        + ". 2 new requesters. It has now been brought up before, so it moved up to High.");
         assertThat(answer.embeds().getFirst().title()).isEqualTo("#" + c.number() + " Okapi search misses drafts");
-        assertThat(answer.embeds().getFirst().field("Places (2)")).contains(c.post().jumpUrl()).contains(second.jumpUrl());
+        assertThat(answer.embeds().getFirst().field("Places (2)"))
+                .contains(c.post().jumpUrl())
+                .contains(second.jumpUrl());
         assertThat(answer.buttonLabels()).containsExactly("Me too", "This blocks me");
         assertThat(answer.pinged()).isEmpty();
 
@@ -465,44 +540,72 @@ class CaptureEndToEndTest {
         assertThat(linked.channelId()).isEqualTo(second.id());
         assertThat(linked.kind()).isEqualTo(Place.PlaceKind.FORUM_POST);
         assertThat(linked.addedBy()).isEqualTo(erin.id());
-        eventually("the answer to be the post's card",
-                () -> Long.valueOf(answer.id()).equals(issues().places(c.number()).get(1).cardMessageId()));
-        assertThat(issues().requesters(c.number())).extracting(Requester::userId, Requester::how, Requester::placeId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(alice.id(), Requester.How.AUTHOR, places.get(0).id()),
+        eventually(
+                "the answer to be the post's card",
+                () -> Long.valueOf(answer.id())
+                        .equals(issues().places(c.number()).get(1).cardMessageId()));
+        assertThat(issues().requesters(c.number()))
+                .extracting(Requester::userId, Requester::how, Requester::placeId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                alice.id(), Requester.How.AUTHOR, places.get(0).id()),
                         org.assertj.core.groups.Tuple.tuple(bob.id(), Requester.How.LINK, linked.id()),
                         org.assertj.core.groups.Tuple.tuple(carol.id(), Requester.How.MANUAL, linked.id()));
-        assertThat(issues().transcript(c.number())).extracting(TranscriptLine::content)
-                .containsExactly("Drafts never show up in okapi search", "Searching for my drafts returns nothing",
+        assertThat(issues().transcript(c.number()))
+                .extracting(TranscriptLine::content)
+                .containsExactly(
+                        "Drafts never show up in okapi search",
+                        "Searching for my drafts returns nothing",
                         "Same for me since Monday");
         assertThat(issue(c.number()).priority()).isEqualTo(Priority.HIGH);
-        assertThat(history(c.number(), "priority")).extracting(HistoryEntry::detail, HistoryEntry::actorId).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Untriaged → Low: set with ⬇️ by <@" + erin.id() + ">", erin.id()),
-                org.assertj.core.groups.Tuple.tuple("Low → High: bumped up from Low: brought up before (now 2 places, 3 requesters)", null));
+        assertThat(history(c.number(), "priority"))
+                .extracting(HistoryEntry::detail, HistoryEntry::actorId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Untriaged → Low: set with ⬇️ by <@" + erin.id() + ">", erin.id()),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Low → High: bumped up from Low: brought up before (now 2 places, 3 requesters)",
+                                null));
 
-        SimMessage announced = team.awaitMessage(m -> m.fromBot() && m.content().startsWith("⬆️ **#" + c.number() + "**"));
-        assertThat(announced.content()).isEqualTo("⬆️ **#" + c.number() + "** Okapi search misses drafts was brought up "
-                + "again and is bumped from Low to **High** (" + HIGH_TEXT + ").");
+        SimMessage announced =
+                team.awaitMessage(m -> m.fromBot() && m.content().startsWith("⬆️ **#" + c.number() + "**"));
+        assertThat(announced.content())
+                .isEqualTo("⬆️ **#" + c.number() + "** Okapi search misses drafts was brought up "
+                        + "again and is bumped from Low to **High** (" + HIGH_TEXT + ").");
         assertThat(announced.pinged()).isEmpty();
         // everyone hears the new timeline where they asked, the people just added included
-        SimMessage inSecond = second.awaitMessage(m -> m.fromBot() && m.content().contains("it's **High** — " + HIGH_TEXT));
+        SimMessage inSecond =
+                second.awaitMessage(m -> m.fromBot() && m.content().contains("it's **High** — " + HIGH_TEXT));
         assertThat(inSecond.pinged()).containsExactlyInAnyOrder(bob.id(), carol.id());
-        SimMessage inFirst = c.post().awaitMessage(m -> m.fromBot() && m.content().contains("it's **High** — " + HIGH_TEXT));
+        SimMessage inFirst =
+                c.post().awaitMessage(m -> m.fromBot() && m.content().contains("it's **High** — " + HIGH_TEXT));
         assertThat(inFirst.pinged()).containsExactly(alice.id());
-        eventually("the tracked tag on the linked post", () -> second.appliedTags().contains("tracked"));
+        eventually(
+                "the tracked tag on the linked post", () -> second.appliedTags().contains("tracked"));
 
-        assertThat(ephemeral(carol, helpdesk, "issue list", Map.of("priority", "high")).embeds().getFirst().description())
+        assertThat(ephemeral(carol, helpdesk, "issue list", Map.of("priority", "high"))
+                        .embeds()
+                        .getFirst()
+                        .description())
                 .contains("**#" + c.number() + "** Okapi search misses drafts · High · Open");
 
         // again: nothing changes but new messages
         bob.say(second, "Still broken for me");
-        SimMessage again = erin.runSlash(second, "link", Map.of("issue", c.number())).awaitReply(m -> m.content().contains("already"));
-        assertThat(again.content()).isEqualTo("This thread was already linked to **#" + c.number()
-                + "** Okapi search misses drafts — Open, High: " + HIGH_TEXT + ".");
+        SimMessage again = erin.runSlash(second, "link", Map.of("issue", c.number()))
+                .awaitReply(m -> m.content().contains("already"));
+        assertThat(again.content())
+                .isEqualTo("This thread was already linked to **#" + c.number()
+                        + "** Okapi search misses drafts — Open, High: " + HIGH_TEXT + ".");
         assertThat(issues().places(c.number())).hasSize(2);
         assertThat(issues().requesters(c.number())).hasSize(3);
-        assertThat(issues().transcript(c.number())).hasSize(4).last().satisfies(l -> assertThat(l.content()).isEqualTo("Still broken for me"));
+        assertThat(issues().transcript(c.number()))
+                .hasSize(4)
+                .last()
+                .satisfies(l -> assertThat(l.content()).isEqualTo("Still broken for me"));
         assertThat(history(c.number(), "priority")).hasSize(2);
-        assertThat(team.messages()).filteredOn(m -> m.content().startsWith("⬆️ **#" + c.number() + "**")).hasSize(1);
+        assertThat(team.messages())
+                .filteredOn(m -> m.content().startsWith("⬆️ **#" + c.number() + "**"))
+                .hasSize(1);
     }
 
     @Test
@@ -518,17 +621,21 @@ class CaptureEndToEndTest {
         SimChannel chat = alice.postInForum(lounge, "Meerkat chat", "Hello", "chat");
         assertThat(ephemeral(erin, chat, "link", Map.of("issue", a.number())).content())
                 .isEqualTo("This thread isn't in a support channel, so Loop doesn't track it.");
-        assertThat(ephemeral(erin, post, "link", Map.of("issue", 99999)).content()).isEqualTo("There is no issue #99999.");
-        assertThat(ephemeral(erin, b.post(), "link", Map.of("issue", a.number())).content())
+        assertThat(ephemeral(erin, post, "link", Map.of("issue", 99999)).content())
+                .isEqualTo("There is no issue #99999.");
+        assertThat(ephemeral(erin, b.post(), "link", Map.of("issue", a.number()))
+                        .content())
                 .isEqualTo("This thread is already #" + b.number() + ". To combine the two, use /issue merge.");
-        assertThat(ephemeral(erin, post, "link", Map.of("issue", a.number(), "user", guild.bot())).content())
+        assertThat(ephemeral(erin, post, "link", Map.of("issue", a.number(), "user", guild.bot()))
+                        .content())
                 .isEqualTo("Bots can't be requesters.");
 
         SimChannel empty = erin.startThread(helpdesk, "Meerkat empty thread");
         SimInteraction refused = erin.runSlash(empty, "link", Map.of("issue", a.number()));
         SimMessage sentence = refused.awaitReply(m -> m.content().startsWith("There are no messages"));
         assertThat(sentence.ephemeral()).isTrue();
-        assertThat(sentence.content()).isEqualTo("There are no messages from people in this thread, so there is nothing to link.");
+        assertThat(sentence.content())
+                .isEqualTo("There are no messages from people in this thread, so there is nothing to link.");
         assertThat(empty.messages()).noneMatch(SimMessage::fromBot); // the public "thinking" answer is gone
         assertThat(issues().places(a.number())).hasSize(1);
 
@@ -543,34 +650,50 @@ class CaptureEndToEndTest {
         List<Integer> numbers = new ArrayList<>();
         for (int i = 1; i <= 11; i++) {
             String title = "Installer step " + i + " of the yak wizard fails";
-            numbers.add(pinCapture(dave.postInForum(support, title, "The yak wizard fails at step " + i, "installer")
-                    .starterMessage(), title));
+            numbers.add(pinCapture(
+                    dave.postInForum(support, title, "The yak wizard fails at step " + i, "installer")
+                            .starterMessage(),
+                    title));
         }
         assertThat(numbers).allSatisfy(n -> assertThat(issue(n).ownerId()).isEqualTo(olga.id()));
         olga.awaitDm(m -> m.content().startsWith("**#" + numbers.getLast() + "** Installer step 11"));
 
         SimMessage show = ephemeral(bob, helpdesk, "issue show", Map.of("number", numbers.getFirst()));
-        assertThat(show.embeds().getFirst().title()).isEqualTo("#" + numbers.getFirst() + " Installer step 1 of the yak wizard fails");
+        assertThat(show.embeds().getFirst().title())
+                .isEqualTo("#" + numbers.getFirst() + " Installer step 1 of the yak wizard fails");
         assertThat(show.embeds().getFirst().field("Owner")).isEqualTo("<@" + olga.id() + "> (Installer)");
         assertThat(show.pinged()).isEmpty();
-        assertThat(ephemeral(bob, helpdesk, "issue show", Map.of("number", 99999)).content()).isEqualTo("There is no issue #99999.");
+        assertThat(ephemeral(bob, helpdesk, "issue show", Map.of("number", 99999))
+                        .content())
+                .isEqualTo("There is no issue #99999.");
 
         SimMessage page1 = ephemeral(bob, helpdesk, "issue list", Map.of("owner", olga));
         SimMessage.Embed e1 = page1.embeds().getFirst();
         assertThat(e1.title()).isEqualTo("Open issues · owned by one engineer");
         assertThat(e1.footer()).isEqualTo("Page 1 of 2 · 11 issues");
-        assertThat(e1.description().lines()).hasSize(10).first().asString()
-                .startsWith("**#" + numbers.getLast() + "** Installer step 11 of the yak wizard fails · Untriaged · Open");
-        assertThat(page1.buttons()).extracting(SimMessage.Button::label, SimMessage.Button::disabled)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Previous", true), org.assertj.core.groups.Tuple.tuple("Next", false));
+        assertThat(e1.description().lines())
+                .hasSize(10)
+                .first()
+                .asString()
+                .startsWith(
+                        "**#" + numbers.getLast() + "** Installer step 11 of the yak wizard fails · Untriaged · Open");
+        assertThat(page1.buttons())
+                .extracting(SimMessage.Button::label, SimMessage.Button::disabled)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Previous", true),
+                        org.assertj.core.groups.Tuple.tuple("Next", false));
 
         SimMessage page2 = bob.pressButton(page1, "Next").awaitUpdate();
         assertThat(page2.id()).isEqualTo(page1.id());
         assertThat(page2.embeds().getFirst().footer()).isEqualTo("Page 2 of 2 · 11 issues");
-        assertThat(page2.embeds().getFirst().description()).startsWith("**#" + numbers.getFirst() + "** Installer step 1 of")
+        assertThat(page2.embeds().getFirst().description())
+                .startsWith("**#" + numbers.getFirst() + "** Installer step 1 of")
                 .doesNotContain("\n");
-        assertThat(page2.buttons()).extracting(SimMessage.Button::label, SimMessage.Button::disabled)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Previous", false), org.assertj.core.groups.Tuple.tuple("Next", true));
+        assertThat(page2.buttons())
+                .extracting(SimMessage.Button::label, SimMessage.Button::disabled)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Previous", false),
+                        org.assertj.core.groups.Tuple.tuple("Next", true));
         SimMessage back = bob.pressButton(page2, "Previous").awaitUpdate();
         assertThat(back.embeds().getFirst().footer()).isEqualTo("Page 1 of 2 · 11 issues");
 
@@ -580,18 +703,28 @@ class CaptureEndToEndTest {
         assertThat(none.buttons()).isEmpty();
 
         // autocomplete on number options: by title words and by number
-        List<SimInteraction.Choice> byWords = bob.autocomplete(helpdesk, "issue show", "number", "yak wizard").awaitChoices();
-        assertThat(byWords).hasSize(11).first().isEqualTo(new SimInteraction.Choice(
-                "#" + numbers.getLast() + " Installer step 11 of the yak wizard fails", String.valueOf(numbers.getLast())));
-        assertThat(erin.autocomplete(helpdesk, "issue close", "number", "#" + numbers.get(4)).awaitChoices())
-                .extracting(SimInteraction.Choice::value).contains(String.valueOf(numbers.get(4)));
-        assertThat(erin.autocomplete(helpdesk, "issue merge", "into", "step 7 of the yak").awaitChoices())
-                .extracting(SimInteraction.Choice::value).containsExactly(String.valueOf(numbers.get(6)));
+        List<SimInteraction.Choice> byWords =
+                bob.autocomplete(helpdesk, "issue show", "number", "yak wizard").awaitChoices();
+        assertThat(byWords)
+                .hasSize(11)
+                .first()
+                .isEqualTo(new SimInteraction.Choice(
+                        "#" + numbers.getLast() + " Installer step 11 of the yak wizard fails",
+                        String.valueOf(numbers.getLast())));
+        assertThat(erin.autocomplete(helpdesk, "issue close", "number", "#" + numbers.get(4))
+                        .awaitChoices())
+                .extracting(SimInteraction.Choice::value)
+                .contains(String.valueOf(numbers.get(4)));
+        assertThat(erin.autocomplete(helpdesk, "issue merge", "into", "step 7 of the yak")
+                        .awaitChoices())
+                .extracting(SimInteraction.Choice::value)
+                .containsExactly(String.valueOf(numbers.get(6)));
     }
 
     @Test
     void searchFindsTitlesSummariesAndTranscripts() {
-        SimChannel post = alice.postInForum(support, "Xylophone keys stick", "After the update the marimba mode is gone");
+        SimChannel post =
+                alice.postInForum(support, "Xylophone keys stick", "After the update the marimba mode is gone");
         bob.say(post, "My glockenspiel preset vanished as well");
         Captured c = captureIn(post, Map.of("kind", "feature", "needs_docs", "no"));
         String row = "**#" + c.number() + "** Xylophone keys stick";
@@ -600,12 +733,17 @@ class CaptureEndToEndTest {
             assertThat(found.embeds().getFirst().title()).isEqualTo("Issues matching \"" + query + "\"");
             assertThat(found.embeds().getFirst().description()).as(query).contains(row);
         }
-        assertThat(ephemeral(carol, helpdesk, "issue search", Map.of("query", "the of and")).content())
+        assertThat(ephemeral(carol, helpdesk, "issue search", Map.of("query", "the of and"))
+                        .content())
                 .isEqualTo("Give me at least one word to search for.");
-        assertThat(ephemeral(carol, helpdesk, "issue search", Map.of("query", "sousaphone")).content())
+        assertThat(ephemeral(carol, helpdesk, "issue search", Map.of("query", "sousaphone"))
+                        .content())
                 .isEqualTo("No issue mentions \"sousaphone\".");
         // FTS5 syntax is searched as words, never run as a query
-        SimMessage syntax = ephemeral(carol, helpdesk, "issue search",
+        SimMessage syntax = ephemeral(
+                carol,
+                helpdesk,
+                "issue search",
                 Map.of("query", "xylophone\" OR NEAR(title:* ^stick) AND NOT \"; DROP TABLE issue; --"));
         assertThat(syntax.embeds().getFirst().description()).contains(row);
         assertThat(issue(c.number()).title()).isEqualTo("Xylophone keys stick");
@@ -613,7 +751,8 @@ class CaptureEndToEndTest {
 
     @Test
     void mergeMovesEverythingAndUnmergeMovesItBack() {
-        SimChannel fromPost = alice.postInForum(support, "Tapir upload stalls at half", "Upload of tapir.png stops at 50%");
+        SimChannel fromPost =
+                alice.postInForum(support, "Tapir upload stalls at half", "Upload of tapir.png stops at 50%");
         bob.say(fromPost, "Mine stalls at 50% too with tapir2.png");
         Captured from = captureIn(fromPost, Map.of("kind", "feature", "needs_docs", "no"));
         bob.pressButton(from.card(), "Me too").awaitReply();
@@ -622,58 +761,83 @@ class CaptureEndToEndTest {
         eventually("the target to be Low", () -> issue(into.number()).priority() == Priority.LOW);
         Map<String, Object> before = snapshot(from.number(), into.number());
 
-        assertThat(ephemeral(alice, helpdesk, "issue merge", Map.of("from", from.number(), "into", into.number())).content())
+        assertThat(ephemeral(alice, helpdesk, "issue merge", Map.of("from", from.number(), "into", into.number()))
+                        .content())
                 .isEqualTo("Only engineers can merge issues.");
-        assertThat(ephemeral(erin, helpdesk, "issue merge", Map.of("from", from.number(), "into", from.number())).content())
+        assertThat(ephemeral(erin, helpdesk, "issue merge", Map.of("from", from.number(), "into", from.number()))
+                        .content())
                 .isEqualTo("An issue can't be merged into itself.");
-        assertThat(ephemeral(erin, helpdesk, "issue merge", Map.of("from", 99999, "into", into.number())).content())
+        assertThat(ephemeral(erin, helpdesk, "issue merge", Map.of("from", 99999, "into", into.number()))
+                        .content())
                 .isEqualTo("There is no issue #99999.");
-        assertThat(ephemeral(erin, helpdesk, "issue unmerge", Map.of("number", from.number())).content())
+        assertThat(ephemeral(erin, helpdesk, "issue unmerge", Map.of("number", from.number()))
+                        .content())
                 .isEqualTo("#" + from.number() + " was not merged into another issue.");
 
-        SimMessage merged = ephemeral(erin, helpdesk, "issue merge", Map.of("from", from.number(), "into", into.number()));
-        assertThat(merged.content()).isEqualTo("Merged **#" + from.number() + "** into **#" + into.number()
-                + "** Tapir uploads freeze midway. It now has 3 requesters and 2 places. It has now been brought up "
-                + "before, so it moved up to High. Undo with /issue unmerge number:" + from.number() + ".");
+        SimMessage merged =
+                ephemeral(erin, helpdesk, "issue merge", Map.of("from", from.number(), "into", into.number()));
+        assertThat(merged.content())
+                .isEqualTo("Merged **#" + from.number() + "** into **#" + into.number()
+                        + "** Tapir uploads freeze midway. It now has 3 requesters and 2 places. It has now been brought up "
+                        + "before, so it moved up to High. Undo with /issue unmerge number:" + from.number() + ".");
         Issue duplicate = issue(from.number());
         assertThat(duplicate.status()).isEqualTo(IssueStatus.DUPLICATE);
         assertThat(duplicate.duplicateOf()).isEqualTo(into.number());
         assertThat(issues().places(from.number())).isEmpty();
         assertThat(issues().requesters(from.number())).isEmpty();
         assertThat(issues().transcript(from.number())).isEmpty();
-        assertThat(issues().places(into.number())).extracting(Place::channelId).containsExactlyInAnyOrder(into.post().id(), from.post().id());
-        assertThat(issues().requesters(into.number())).extracting(Requester::userId)
+        assertThat(issues().places(into.number()))
+                .extracting(Place::channelId)
+                .containsExactlyInAnyOrder(into.post().id(), from.post().id());
+        assertThat(issues().requesters(into.number()))
+                .extracting(Requester::userId)
                 .containsExactlyInAnyOrder(alice.id(), bob.id(), carol.id());
         assertThat(issues().transcript(into.number())).hasSize(3);
         assertThat(history(into.number(), "capture")).hasSize(2); // the duplicate's history came along
-        assertThat(history(from.number(), "merged_into")).singleElement().satisfies(h -> assertThat(h.detail())
-                .isEqualTo("#" + from.number() + " merged into #" + into.number() + ": moved 1 place, 2 requesters, 2 transcript lines"));
+        assertThat(history(from.number(), "merged_into"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.detail())
+                        .isEqualTo("#" + from.number() + " merged into #" + into.number()
+                                + ": moved 1 place, 2 requesters, 2 transcript lines"));
         assertThat(issue(into.number()).priority()).isEqualTo(Priority.HIGH);
         team.awaitMessage(m -> m.fromBot() && m.content().startsWith("⬆️ **#" + into.number() + "**"));
         // the duplicate's post now shows the issue that carries on
-        from.card().awaitState("the old card to show the merged issue",
-                m -> m.embeds().getFirst().title().startsWith("#" + into.number() + " "));
-        assertThat(ephemeral(bob, helpdesk, "issue show", Map.of("number", from.number())).embeds().getFirst().field("Status"))
+        from.card()
+                .awaitState(
+                        "the old card to show the merged issue",
+                        m -> m.embeds().getFirst().title().startsWith("#" + into.number() + " "));
+        assertThat(ephemeral(bob, helpdesk, "issue show", Map.of("number", from.number()))
+                        .embeds()
+                        .getFirst()
+                        .field("Status"))
                 .isEqualTo("Duplicate of #" + into.number());
 
         Captured third = capture(dave, "Tapir upload retries forever", "It retries and retries");
-        assertThat(ephemeral(erin, helpdesk, "issue merge", Map.of("from", third.number(), "into", from.number())).content())
-                .isEqualTo("#" + from.number() + " is a duplicate of #" + into.number() + "; merge into #" + into.number() + " instead.");
-        assertThat(ephemeral(erin, helpdesk, "issue merge", Map.of("from", from.number(), "into", third.number())).content())
+        assertThat(ephemeral(erin, helpdesk, "issue merge", Map.of("from", third.number(), "into", from.number()))
+                        .content())
+                .isEqualTo("#" + from.number() + " is a duplicate of #" + into.number() + "; merge into #"
+                        + into.number() + " instead.");
+        assertThat(ephemeral(erin, helpdesk, "issue merge", Map.of("from", from.number(), "into", third.number()))
+                        .content())
                 .isEqualTo("#" + from.number() + " is already a duplicate of #" + into.number() + ".");
-        assertThat(ephemeral(erin, from.post(), "link", Map.of("issue", from.number())).content())
-                .isEqualTo("#" + from.number() + " is a duplicate of #" + into.number() + "; link to #" + into.number() + " instead.");
+        assertThat(ephemeral(erin, from.post(), "link", Map.of("issue", from.number()))
+                        .content())
+                .isEqualTo("#" + from.number() + " is a duplicate of #" + into.number() + "; link to #" + into.number()
+                        + " instead.");
 
         SimMessage split = ephemeral(erin, helpdesk, "issue unmerge", Map.of("number", from.number()));
-        assertThat(split.content()).isEqualTo("Split **#" + from.number() + "** back out of **#" + into.number()
-                + "** with everything it brought.");
+        assertThat(split.content())
+                .isEqualTo("Split **#" + from.number() + "** back out of **#" + into.number()
+                        + "** with everything it brought.");
         assertThat(issue(from.number()).status()).isEqualTo(IssueStatus.OPEN);
         assertThat(issue(from.number()).duplicateOf()).isNull();
         Map<String, Object> after = snapshot(from.number(), into.number());
         assertThat(after).isEqualTo(before);
         assertThat(history(from.number(), "unmerged")).hasSize(1);
-        from.card().awaitState("the old card to show its own issue again",
-                m -> m.embeds().getFirst().title().startsWith("#" + from.number() + " "));
+        from.card()
+                .awaitState(
+                        "the old card to show its own issue again",
+                        m -> m.embeds().getFirst().title().startsWith("#" + from.number() + " "));
     }
 
     /** The rows of two issues, by id, and the history that was there before: what a lossless merge round trip keeps. */
@@ -681,10 +845,18 @@ class CaptureEndToEndTest {
         Map<String, Object> out = new HashMap<>();
         for (int n : List.of(a, b)) {
             out.put(n + " places", issues().places(n).stream().map(Place::id).toList());
-            out.put(n + " requesters", issues().requesters(n).stream().map(Requester::id).toList());
-            out.put(n + " transcript", issues().transcript(n).stream().map(TranscriptLine::id).toList());
-            out.put(n + " history", issues().history(n).stream().map(HistoryEntry::id)
-                    .filter(id -> id <= lastHistoryId(a, b)).toList());
+            out.put(
+                    n + " requesters",
+                    issues().requesters(n).stream().map(Requester::id).toList());
+            out.put(
+                    n + " transcript",
+                    issues().transcript(n).stream().map(TranscriptLine::id).toList());
+            out.put(
+                    n + " history",
+                    issues().history(n).stream()
+                            .map(HistoryEntry::id)
+                            .filter(id -> id <= lastHistoryId(a, b))
+                            .toList());
         }
         return out;
     }
@@ -693,8 +865,13 @@ class CaptureEndToEndTest {
 
     /** History rows written up to the first snapshot of this pair; later rows (the merge itself) are left out. */
     long lastHistoryId(int a, int b) {
-        return historyMark.computeIfAbsent(a + "/" + b, k -> Stream.of(a, b).flatMap(n -> issues().history(n).stream())
-                .mapToLong(HistoryEntry::id).max().orElse(0));
+        return historyMark.computeIfAbsent(
+                a + "/" + b,
+                k -> Stream.of(a, b)
+                        .flatMap(n -> issues().history(n).stream())
+                        .mapToLong(HistoryEntry::id)
+                        .max()
+                        .orElse(0));
     }
 
     @Test
@@ -702,13 +879,18 @@ class CaptureEndToEndTest {
         Captured c = capture(alice, "Lemur font is too small", "The lemur font is tiny on 4k screens");
         bob.pressButton(c.card(), "Me too").awaitReply();
 
-        assertThat(ephemeral(alice, c.post(), "issue close", Map.of("number", c.number(), "reason", "no")).content())
+        assertThat(ephemeral(alice, c.post(), "issue close", Map.of("number", c.number(), "reason", "no"))
+                        .content())
                 .isEqualTo("Only engineers can close issues.");
-        SimMessage closed = ephemeral(erin, helpdesk, "issue close", Map.of("number", c.number(), "reason", "works as designed"));
+        SimMessage closed =
+                ephemeral(erin, helpdesk, "issue close", Map.of("number", c.number(), "reason", "works as designed"));
         assertThat(closed.content()).isEqualTo("Closed **#" + c.number() + "**; told 2 requesters.");
-        SimMessage told = c.post().awaitMessage(m -> m.fromBot() && m.content().contains("was closed without a change"));
-        assertThat(told.content()).isEqualTo("<@" + alice.id() + "> <@" + bob.id() + "> **#" + c.number()
-                + "** Lemur font is too small was closed without a change: works as designed. Thanks for raising it.");
+        SimMessage told =
+                c.post().awaitMessage(m -> m.fromBot() && m.content().contains("was closed without a change"));
+        assertThat(told.content())
+                .isEqualTo(
+                        "<@" + alice.id() + "> <@" + bob.id() + "> **#" + c.number()
+                                + "** Lemur font is too small was closed without a change: works as designed. Thanks for raising it.");
         assertThat(told.pinged()).containsExactlyInAnyOrder(alice.id(), bob.id());
 
         Issue issue = issue(c.number());
@@ -718,20 +900,30 @@ class CaptureEndToEndTest {
             assertThat(h.actorId()).isEqualTo(erin.id());
             assertThat(h.detail()).isEqualTo("Closed: works as designed");
         });
-        SimMessage card = c.card().awaitState("the card to show Closed", m -> "Closed".equals(m.embeds().getFirst().field("Status")));
+        SimMessage card = c.card()
+                .awaitState(
+                        "the card to show Closed",
+                        m -> "Closed".equals(m.embeds().getFirst().field("Status")));
         assertThat(card.buttons()).allSatisfy(b -> assertThat(b.disabled()).isTrue());
         assertThat(card.embeds().getFirst().field("Timeline")).isEqualTo("Closed: works as designed");
 
-        assertThat(ephemeral(erin, helpdesk, "issue close", Map.of("number", c.number(), "reason", "again")).content())
+        assertThat(ephemeral(erin, helpdesk, "issue close", Map.of("number", c.number(), "reason", "again"))
+                        .content())
                 .isEqualTo("#" + c.number() + " is already closed.");
-        assertThat(ephemeral(erin, helpdesk, "issue close", Map.of("number", 99999, "reason", "x")).content())
+        assertThat(ephemeral(erin, helpdesk, "issue close", Map.of("number", 99999, "reason", "x"))
+                        .content())
                 .isEqualTo("There is no issue #99999.");
-        assertThat(ephemeral(bob, helpdesk, "issue list", Map.of("status", "closed")).embeds().getFirst().description())
+        assertThat(ephemeral(bob, helpdesk, "issue list", Map.of("status", "closed"))
+                        .embeds()
+                        .getFirst()
+                        .description())
                 .contains("**#" + c.number() + "** Lemur font is too small · Untriaged · Closed");
-        assertThat(erin.autocomplete(helpdesk, "issue close", "number", "lemur").awaitChoices()).isEmpty();
+        assertThat(erin.autocomplete(helpdesk, "issue close", "number", "lemur").awaitChoices())
+                .isEmpty();
         // only open issues are offered as similar at the next capture
         SimChannel later = dave.postInForum(support, "Lemur font is still too small", "The lemur font is tiny");
-        SimInteraction submit = erin.runSlash(later, "capture").awaitModal().submit(Map.of("kind", "feature", "needs_docs", "no"));
+        SimInteraction submit =
+                erin.runSlash(later, "capture").awaitModal().submit(Map.of("kind", "feature", "needs_docs", "no"));
         assertThat(submit.awaitReply().content()).startsWith("Captured **#");
         carol.react(c.card(), "👍"); // a closed issue takes no more requesters
         SimMessage show = ephemeral(carol, helpdesk, "issue show", Map.of("number", c.number()));
@@ -743,13 +935,15 @@ class CaptureEndToEndTest {
 
     @Test
     void aBugsReporterIsAskedForDetailsAndTheEngineerIsToldWhenTheyArrive() {
-        SimChannel post = alice.postInForum(support, "Jackal app crashes on launch", "It crashes right after the splash");
+        SimChannel post =
+                alice.postInForum(support, "Jackal app crashes on launch", "It crashes right after the splash");
         bob.say(post, "Crashes for me too");
         Captured c = captureIn(post, Map.of("kind", "bug", "needs_docs", "no"));
         SimMessage ask = post.awaitMessage(m -> m.fromBot() && m.content().contains("could you add"));
-        assertThat(ask.content()).isEqualTo("<@" + alice.id() + "> thanks — this is tracked as **#" + c.number()
-                + "**. While you're here, could you add:\n• Which version are you on?\n• Steps to reproduce\n"
-                + "• Logs or error messages\nPress **Add details** to answer.");
+        assertThat(ask.content())
+                .isEqualTo("<@" + alice.id() + "> thanks — this is tracked as **#" + c.number()
+                        + "**. While you're here, could you add:\n• Which version are you on?\n• Steps to reproduce\n"
+                        + "• Logs or error messages\nPress **Add details** to answer.");
         assertThat(ask.pinged()).containsExactly(alice.id());
         assertThat(ask.buttonLabels()).containsExactly("Add details");
 
@@ -761,25 +955,32 @@ class CaptureEndToEndTest {
         assertThat(nothing.ephemeral()).isTrue();
         assertThat(nothing.content()).isEqualTo("Nothing was filled in, so nothing was added.");
 
-        SimMessage thanks = alice.pressButton(ask, "Add details").awaitModal()
-                .submit(Map.of("q0", "2.4.1 on Android 14", "q2", "java.lang.IllegalStateException: jackal")).awaitReply();
+        SimMessage thanks = alice.pressButton(ask, "Add details")
+                .awaitModal()
+                .submit(Map.of("q0", "2.4.1 on Android 14", "q2", "java.lang.IllegalStateException: jackal"))
+                .awaitReply();
         assertThat(thanks.ephemeral()).isTrue();
         assertThat(thanks.content()).isEqualTo("Thanks! Your details were added to **#" + c.number() + "**.");
         assertThat(issues().transcript(c.number())).last().satisfies(l -> {
             assertThat(l.authorId()).isEqualTo(alice.id());
-            assertThat(l.content()).isEqualTo("Debug details:\nWhich version are you on?: 2.4.1 on Android 14\n"
-                    + "Logs or error messages: java.lang.IllegalStateException: jackal");
+            assertThat(l.content())
+                    .isEqualTo("Debug details:\nWhich version are you on?: 2.4.1 on Android 14\n"
+                            + "Logs or error messages: java.lang.IllegalStateException: jackal");
         });
         assertThat(history(c.number(), "details")).singleElement().satisfies(h -> {
             assertThat(h.actorId()).isEqualTo(alice.id());
             assertThat(h.detail()).isEqualTo("2 debug details added");
         });
         SimMessage dm = erin.awaitDm(m -> m.content().contains("added debug details to **#" + c.number() + "**"));
-        assertThat(dm.content()).isEqualTo("<@" + alice.id() + "> added debug details to **#" + c.number()
-                + "** Jackal app crashes on launch.");
+        assertThat(dm.content())
+                .isEqualTo("<@" + alice.id() + "> added debug details to **#" + c.number()
+                        + "** Jackal app crashes on launch.");
         assertThat(dm.pinged()).isEmpty();
-        assertThat(ephemeral(carol, helpdesk, "issue search", Map.of("query", "IllegalStateException")).embeds()
-                .getFirst().description()).contains("**#" + c.number() + "**");
+        assertThat(ephemeral(carol, helpdesk, "issue search", Map.of("query", "IllegalStateException"))
+                        .embeds()
+                        .getFirst()
+                        .description())
+                .contains("**#" + c.number() + "**");
 
         // features and questions ask for nothing
         Captured feature = capture(alice, "Jackal dark icon", "A dark app icon please");
@@ -793,7 +994,8 @@ class CaptureEndToEndTest {
     @Test
     void captureRefusesWhereItCannotWorkWithASpecificAnswer() {
         SimChannel post = alice.postInForum(support, "Bison chart legend overlaps", "The legend covers the bars");
-        assertThat(ephemeral(alice, post, "capture", Map.of()).content()).isEqualTo("Only engineers can capture issues.");
+        assertThat(ephemeral(alice, post, "capture", Map.of()).content())
+                .isEqualTo("Only engineers can capture issues.");
         assertThat(ephemeral(erin, team, "capture", Map.of()).content())
                 .isEqualTo("Run /capture inside a support thread or forum post.");
         assertThat(ephemeral(erin, helpdesk, "capture", Map.of()).content())
@@ -801,7 +1003,8 @@ class CaptureEndToEndTest {
         SimChannel chat = alice.postInForum(lounge, "Bison chat", "Off topic", "chat");
         assertThat(ephemeral(erin, chat, "capture", Map.of()).content())
                 .isEqualTo("This thread isn't in a support channel, so Loop doesn't track it.");
-        assertThat(ephemeral(alice, helpdesk, "issue unmerge", Map.of("number", 1)).content())
+        assertThat(ephemeral(alice, helpdesk, "issue unmerge", Map.of("number", 1))
+                        .content())
                 .isEqualTo("Only engineers can unmerge issues.");
 
         Captured c = captureIn(post, Map.of("kind", "feature", "needs_docs", "no"));
@@ -833,26 +1036,32 @@ class CaptureEndToEndTest {
         guild.bot().say(empty, "Only Loop talks here");
         SimModal emptyModal = erin.runSlash(empty, "capture").awaitModal();
         assertThat(emptyModal.value("summary")).isNull();
-        SimMessage refused = emptyModal.submit(Map.of("summary", "typed by the engineer", "kind", "bug", "needs_docs", "no"))
+        SimMessage refused = emptyModal
+                .submit(Map.of("summary", "typed by the engineer", "kind", "bug", "needs_docs", "no"))
                 .awaitReply();
         assertThat(refused.ephemeral()).isTrue();
-        assertThat(refused.content()).isEqualTo("There are no messages from people in this thread, so there is nothing to capture.");
+        assertThat(refused.content())
+                .isEqualTo("There are no messages from people in this thread, so there is nothing to capture.");
         assertThat(issues().findByChannel(empty.id())).isEmpty();
 
         // deleted between opening the modal and submitting it
         SimChannel doomed = alice.postInForum(support, "Walrus avatars vanish", "Avatars disappear");
         SimModal open = erin.runSlash(doomed, "capture").awaitModal();
         doomed.delete();
-        SimMessage gone = open.submit(Map.of("kind", "bug", "needs_docs", "no")).awaitReply(m -> m.content().startsWith("That thread"));
+        SimMessage gone = open.submit(Map.of("kind", "bug", "needs_docs", "no"))
+                .awaitReply(m -> m.content().startsWith("That thread"));
         assertThat(gone.ephemeral()).isTrue();
         assertThat(gone.content()).isEqualTo("That thread no longer exists, so there is nothing to capture.");
         assertThat(issues().findByChannel(doomed.id())).isEmpty();
-        assertThat(issues().list(new dev.loop.issue.IssueFilter(null, null, null), 0, 1000).items())
+        assertThat(issues().list(new dev.loop.issue.IssueFilter(null, null, null), 0, 1000)
+                        .items())
                 .noneMatch(i -> i.title().equals("Walrus avatars vanish"));
 
         // and a title of blanks is refused by name
-        SimMessage blank = erin.runSlash(thread, "capture").awaitModal()
-                .submit(Map.of("title", "   ", "kind", "bug", "needs_docs", "no")).awaitReply();
+        SimMessage blank = erin.runSlash(thread, "capture")
+                .awaitModal()
+                .submit(Map.of("title", "   ", "kind", "bug", "needs_docs", "no"))
+                .awaitReply();
         assertThat(blank.content()).isEqualTo("The title can't be empty.");
     }
 
@@ -869,13 +1078,14 @@ class CaptureEndToEndTest {
     void hostileTextIsStoredWholeShownTruncatedAndPingsNobody() {
         String unit = "@everyone <@" + bob.id() + "> <@&" + engineers.id() + "> **bold** _it_ `code` ||spoiler|| "
                 + "'; DROP TABLE issue; -- \" OR 1=1 🚀👩‍👩‍👧 مرحبا بالعالم ";
-        String title = fill(unit, 300).strip();        // the longest title the modal takes
+        String title = fill(unit, 300).strip(); // the longest title the modal takes
         String summary = fill("# Heading\n> quote\n" + unit + "\n", 4000).strip();
         String body = fill(unit, 2000).strip();
         SimChannel post = alice.postInForum(support, "Hostile 🚀 @everyone مرحبا", body);
         long mark = post.id();
         List<String> said = new ArrayList<>(List.of(body));
-        for (int i = 0; i < 5; i++) said.add(dave.say(post, fill(unit, 2000).strip()).content());
+        for (int i = 0; i < 5; i++)
+            said.add(dave.say(post, fill(unit, 2000).strip()).content());
         assertThat(said.stream().mapToInt(String::length).sum()).isGreaterThan(10_000);
 
         Captured c = captureIn(post, Map.of("title", title, "summary", summary, "kind", "bug", "needs_docs", "no"));
@@ -883,27 +1093,46 @@ class CaptureEndToEndTest {
         Issue issue = issue(c.number());
         assertThat(issue.title()).isEqualTo(title);
         assertThat(issue.summary()).isEqualTo(summary);
-        assertThat(issues().transcript(c.number())).extracting(TranscriptLine::content).containsExactlyElementsOf(said);
+        assertThat(issues().transcript(c.number()))
+                .extracting(TranscriptLine::content)
+                .containsExactlyElementsOf(said);
         // shown cut to Discord's limits, mentions broken, markdown shown as typed
         assertThat(c.reply().content()).contains("@\u200Beveryone").hasSizeLessThan(300);
         SimMessage.Embed card = c.card().embeds().getFirst();
-        assertThat(card.title()).startsWith("#" + c.number() + " @\u200Beveryone <@\u200B" + bob.id() + "> <@\u200B&"
-                + engineers.id() + "> \\*\\*bold\\*\\*").hasSizeLessThanOrEqualTo(256).endsWith("…");
-        assertThat(card.description()).hasSizeLessThanOrEqualTo(1500).endsWith("…").contains("<@\u200B" + bob.id() + ">")
+        assertThat(card.title())
+                .startsWith("#" + c.number() + " @\u200Beveryone <@\u200B" + bob.id() + "> <@\u200B&" + engineers.id()
+                        + "> \\*\\*bold\\*\\*")
+                .hasSizeLessThanOrEqualTo(256)
+                .endsWith("…");
+        assertThat(card.description())
+                .hasSizeLessThanOrEqualTo(1500)
+                .endsWith("…")
+                .contains("<@\u200B" + bob.id() + ">")
                 .doesNotContain("@everyone");
         assertThat(card.field("Places (1)")).contains("Hostile 🚀 @\u200Beveryone مرحبا");
         assertThat(bob.pingsReceived()).noneMatch(SimMessage::fromBot);
 
         SimMessage show = ephemeral(carol, helpdesk, "issue show", Map.of("number", c.number()));
         assertThat(show.embeds().getFirst()).isEqualTo(card);
-        String row = ephemeral(carol, helpdesk, "issue list", Map.of()).embeds().getFirst().description().lines()
-                .filter(l -> l.startsWith("**#" + c.number() + "**")).findFirst().orElse(null);
+        String row = ephemeral(carol, helpdesk, "issue list", Map.of())
+                .embeds()
+                .getFirst()
+                .description()
+                .lines()
+                .filter(l -> l.startsWith("**#" + c.number() + "**"))
+                .findFirst()
+                .orElse(null);
         if (row != null) assertThat(row).contains("@\u200Beveryone").hasSizeLessThan(160); // on page 1 if it fits
         for (String q : List.of("DROP TABLE", "مرحبا", "bold spoiler")) {
-            assertThat(ephemeral(carol, helpdesk, "issue search", Map.of("query", q)).embeds().getFirst().description())
-                    .as(q).contains("**#" + c.number() + "**");
+            assertThat(ephemeral(carol, helpdesk, "issue search", Map.of("query", q))
+                            .embeds()
+                            .getFirst()
+                            .description())
+                    .as(q)
+                    .contains("**#" + c.number() + "**");
         }
-        List<SimInteraction.Choice> choices = erin.autocomplete(post, "issue show", "number", "DROP TABLE").awaitChoices();
+        List<SimInteraction.Choice> choices =
+                erin.autocomplete(post, "issue show", "number", "DROP TABLE").awaitChoices();
         assertThat(choices).anySatisfy(ch -> {
             assertThat(ch.value()).isEqualTo(String.valueOf(c.number()));
             assertThat(ch.name()).startsWith("#" + c.number() + " @everyone").hasSizeLessThanOrEqualTo(100);
@@ -911,26 +1140,39 @@ class CaptureEndToEndTest {
 
         bob.pressButton(c.card(), "Me too").awaitReply();
         SimChannel again = dave.postInForum(support, "Hostile twice", unit.strip());
-        SimMessage linked = erin.runSlash(again, "link", Map.of("issue", c.number())).awaitReply();
-        assertThat(linked.content()).startsWith("Linked to **#" + c.number() + "** @\u200Beveryone").hasSizeLessThan(400);
+        SimMessage linked =
+                erin.runSlash(again, "link", Map.of("issue", c.number())).awaitReply();
+        assertThat(linked.content())
+                .startsWith("Linked to **#" + c.number() + "** @\u200Beveryone")
+                .hasSizeLessThan(400);
 
         String reason = fill(unit, 300).strip();
         SimMessage closed = ephemeral(erin, helpdesk, "issue close", Map.of("number", c.number(), "reason", reason));
         assertThat(closed.content()).isEqualTo("Closed **#" + c.number() + "**; told 3 requesters.");
-        SimMessage toldFirst = post.awaitMessage(m -> m.fromBot() && m.content().contains("was closed without a change"));
+        SimMessage toldFirst =
+                post.awaitMessage(m -> m.fromBot() && m.content().contains("was closed without a change"));
         assertThat(toldFirst.pinged()).containsExactlyInAnyOrder(alice.id(), bob.id());
-        SimMessage toldSecond = again.awaitMessage(m -> m.fromBot() && m.content().contains("was closed without a change"));
+        SimMessage toldSecond =
+                again.awaitMessage(m -> m.fromBot() && m.content().contains("was closed without a change"));
         assertThat(toldSecond.pinged()).containsExactly(dave.id());
         assertThat(toldSecond.content()).hasSizeLessThanOrEqualTo(2000).contains("@\u200Beveryone");
         assertThat(issue(c.number()).closeReason()).isEqualTo(reason);
 
-        // every message Loop sent in this flow: nobody pinged but the reporter asked for details and the requesters told
-        List<SimMessage> flow = botMessages(List.of(post, again, team, helpdesk), alice, bob, carol, dave, erin, olga)
-                .stream().filter(m -> m.id() > mark).toList();
+        // every message Loop sent in this flow: nobody pinged but the reporter asked for details and the requesters
+        // told
+        List<SimMessage> flow =
+                botMessages(List.of(post, again, team, helpdesk), alice, bob, carol, dave, erin, olga).stream()
+                        .filter(m -> m.id() > mark)
+                        .toList();
         assertThat(flow).hasSizeGreaterThan(12);
         assertPingsOnly(flow, Set.of(alice.id(), bob.id(), dave.id()));
-        assertThat(flow).filteredOn(m -> !m.pinged().isEmpty()).extracting(SimMessage::id)
-                .containsExactlyInAnyOrder(post.awaitMessage(m -> m.fromBot() && m.content().contains("could you add")).id(),
-                        toldFirst.id(), toldSecond.id());
+        assertThat(flow)
+                .filteredOn(m -> !m.pinged().isEmpty())
+                .extracting(SimMessage::id)
+                .containsExactlyInAnyOrder(
+                        post.awaitMessage(m -> m.fromBot() && m.content().contains("could you add"))
+                                .id(),
+                        toldFirst.id(),
+                        toldSecond.id());
     }
 }

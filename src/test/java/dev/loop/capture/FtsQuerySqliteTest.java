@@ -1,8 +1,6 @@
 package dev.loop.capture;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,8 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Runs generated expressions against a real FTS5 table shaped like schema.sql's, to prove they always parse. */
 class FtsQuerySqliteTest {
@@ -55,9 +54,10 @@ class FtsQuerySqliteTest {
     @Test
     void hostileInputNeverBreaksTheQuery() throws SQLException {
         String[] inputs = {
-                "dark AND", "OR OR OR", "NOT crash", "NEAR(dark mode, 2)", "title:dark", "\"unbalanced",
-                "crash*", "^dark", "(((", "a'b\"c", "-- ; DROP TABLE issue_fts;", "{title summary}:dark",
-                "😀 dark 😀", "\u202Edark\u202C", "x".repeat(10_000), "dark " + "NEAR ".repeat(2000)};
+            "dark AND", "OR OR OR", "NOT crash", "NEAR(dark mode, 2)", "title:dark", "\"unbalanced",
+            "crash*", "^dark", "(((", "a'b\"c", "-- ; DROP TABLE issue_fts;", "{title summary}:dark",
+            "😀 dark 😀", "\u202Edark\u202C", "x".repeat(10_000), "dark " + "NEAR ".repeat(2000)
+        };
         for (String in : inputs) {
             search(in); // must not throw
         }

@@ -1,11 +1,10 @@
 package dev.loop.capture;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class FtsQueryTest {
 
@@ -24,13 +23,14 @@ class FtsQueryTest {
         assertThat(match("login AND password OR NOT NEAR(foo bar)"))
                 .isEqualTo("\"login\" OR \"password\" OR \"near\" OR \"foo\" OR \"bar\"");
         assertThat(match("title:crash summary:* ^start pref* -minus +plus (group)"))
-                .isEqualTo("\"title\" OR \"crash\" OR \"summary\" OR \"start\" OR \"pref\" OR \"minus\" OR \"plus\" OR \"group\"");
+                .isEqualTo(
+                        "\"title\" OR \"crash\" OR \"summary\" OR \"start\" OR \"pref\" OR \"minus\" OR \"plus\" OR \"group\"");
     }
 
     @Test
     void quotesAndSqlAreHarmless() {
-        assertThat(match("\"unterminated quote '; DROP TABLE issue; -- \"\"")).isEqualTo(
-                "\"unterminated\" OR \"quote\" OR \"drop\" OR \"table\" OR \"issue\"");
+        assertThat(match("\"unterminated quote '; DROP TABLE issue; -- \"\""))
+                .isEqualTo("\"unterminated\" OR \"quote\" OR \"drop\" OR \"table\" OR \"issue\"");
     }
 
     @Test
@@ -88,9 +88,10 @@ class FtsQueryTest {
 
     @Test
     void distinctiveKeepsTheRarestWordsInTextOrder() {
-        FtsQuery q = FtsQuery.fromText("app crash sync installer freeze windows").orElseThrow();
-        java.util.Map<String, Integer> counts = java.util.Map.of("app", 900, "crash", 500, "sync", 40,
-                "installer", 12, "freeze", 300, "windows", 60);
+        FtsQuery q =
+                FtsQuery.fromText("app crash sync installer freeze windows").orElseThrow();
+        java.util.Map<String, Integer> counts =
+                java.util.Map.of("app", 900, "crash", 500, "sync", 40, "installer", 12, "freeze", 300, "windows", 60);
 
         FtsQuery narrowed = q.distinctive(t -> counts.getOrDefault(t, 0), 3);
 
@@ -102,7 +103,8 @@ class FtsQueryTest {
         FtsQuery q = FtsQuery.fromText("app crash zorblax sync").orElseThrow();
         java.util.Map<String, Integer> counts = java.util.Map.of("app", 900, "crash", 500, "sync", 40);
 
-        assertThat(q.distinctive(t -> counts.getOrDefault(t, 0), 2).tokens()).containsExactly("crash", "zorblax", "sync");
+        assertThat(q.distinctive(t -> counts.getOrDefault(t, 0), 2).tokens())
+                .containsExactly("crash", "zorblax", "sync");
         assertThat(q.distinctive(t -> 1, 10)).isSameAs(q);
     }
 
@@ -111,8 +113,10 @@ class FtsQueryTest {
         FtsQuery q = FtsQuery.fromText("app crash sync installer").orElseThrow();
         java.util.Map<String, Integer> counts = java.util.Map.of("app", 900, "crash", 500, "sync", 40, "installer", 12);
 
-        assertThat(q.distinctive(t -> counts.getOrDefault(t, 0), 6, 100).tokens()).containsExactly("sync", "installer");
-        assertThat(q.distinctive(t -> counts.getOrDefault(t, 0), 6, 10).tokens()).containsExactly("sync", "installer");
+        assertThat(q.distinctive(t -> counts.getOrDefault(t, 0), 6, 100).tokens())
+                .containsExactly("sync", "installer");
+        assertThat(q.distinctive(t -> counts.getOrDefault(t, 0), 6, 10).tokens())
+                .containsExactly("sync", "installer");
         assertThat(q.distinctive(t -> counts.getOrDefault(t, 0), 6, 600).tokens())
                 .containsExactly("crash", "sync", "installer");
     }

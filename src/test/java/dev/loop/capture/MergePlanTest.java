@@ -1,23 +1,22 @@
 package dev.loop.capture;
 
+import static dev.loop.issue.Fixtures.issue;
+import static dev.loop.issue.Fixtures.place;
+import static dev.loop.issue.Fixtures.requester;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.Place;
 import dev.loop.issue.Priority;
 import dev.loop.issue.Requester;
 import dev.loop.triage.Bump;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static dev.loop.issue.Fixtures.issue;
-import static dev.loop.issue.Fixtures.place;
-import static dev.loop.issue.Fixtures.requester;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class MergePlanTest {
 
@@ -71,21 +70,21 @@ class MergePlanTest {
         assertThat(plan.transcriptLeftBehind()).containsExactly(70L);
         assertThat(plan.intoBefore()).isEqualTo(new Bump.Counts(1, 1));
         assertThat(plan.intoAfter()).isEqualTo(new Bump.Counts(2, 2));
-        assertThat(plan.summary()).isEqualTo(
-                "#7 merged into #5: moved 1 place, 1 requester, 1 transcript line (3 already on #5 kept on #7)");
+        assertThat(plan.summary())
+                .isEqualTo(
+                        "#7 merged into #5: moved 1 place, 1 requester, 1 transcript line (3 already on #5 kept on #7)");
     }
 
     @Test
     void duplicatesOfFromArePointedAtInto() {
-        MergePlan plan = ((MergePlan.Allowed) MergePlan.plan(seven, sevenRows, five, fiveRows, List.of(9, 8)))
-                .plan();
+        MergePlan plan = ((MergePlan.Allowed) MergePlan.plan(seven, sevenRows, five, fiveRows, List.of(9, 8))).plan();
         assertThat(plan.duplicatesToRedirect()).containsExactly(8, 9);
     }
 
     @Test
     void mergingIntoAnEmptyIssueMovesEverything() {
-        MergePlan plan = ((MergePlan.Allowed) MergePlan.plan(seven, sevenRows, five, IssueRows.empty(), List.of()))
-                .plan();
+        MergePlan plan =
+                ((MergePlan.Allowed) MergePlan.plan(seven, sevenRows, five, IssueRows.empty(), List.of())).plan();
         assertThat(plan.placesToMove()).containsExactly(70L, 71L);
         assertThat(plan.requestersToMove()).containsExactly(70L, 71L);
         assertThat(plan.placesLeftBehind()).isEmpty();
@@ -99,23 +98,31 @@ class MergePlanTest {
         // Apply the plan as storage would: moved rows change issue, keep their origin.
         List<Place> fivePlaces = new ArrayList<>(fiveRows.places());
         List<Place> sevenPlaces = new ArrayList<>();
-        for (Place p : sevenRows.places()) (merge.placesToMove().contains(p.id()) ? fivePlaces : sevenPlaces).add(movePlace(p, merge.placesToMove().contains(p.id()) ? 5 : 7));
+        for (Place p : sevenRows.places())
+            (merge.placesToMove().contains(p.id()) ? fivePlaces : sevenPlaces)
+                    .add(movePlace(p, merge.placesToMove().contains(p.id()) ? 5 : 7));
         List<Requester> fiveReqs = new ArrayList<>(fiveRows.requesters());
         List<Requester> sevenReqs = new ArrayList<>();
-        for (Requester r : sevenRows.requesters()) (merge.requestersToMove().contains(r.id()) ? fiveReqs : sevenReqs).add(moveReq(r, merge.requestersToMove().contains(r.id()) ? 5 : 7));
+        for (Requester r : sevenRows.requesters())
+            (merge.requestersToMove().contains(r.id()) ? fiveReqs : sevenReqs)
+                    .add(moveReq(r, merge.requestersToMove().contains(r.id()) ? 5 : 7));
         List<TranscriptRef> fiveLines = new ArrayList<>(fiveRows.transcript());
         List<TranscriptRef> sevenLines = new ArrayList<>();
         for (TranscriptRef t : sevenRows.transcript()) {
             boolean move = merge.transcriptToMove().contains(t.id());
-            (move ? fiveLines : sevenLines).add(new TranscriptRef(t.id(), move ? 5 : 7, t.originIssue(), t.messageId()));
+            (move ? fiveLines : sevenLines)
+                    .add(new TranscriptRef(t.id(), move ? 5 : 7, t.originIssue(), t.messageId()));
         }
         // Someone asks again on #5 after the merge.
         fiveReqs.add(requester(52, 5, 5, 300));
 
         Issue sevenDup = issue(7, IssueStatus.DUPLICATE, Priority.LOW, 5);
-        UnmergePlan unmerge = ((UnmergePlan.Allowed) UnmergePlan.plan(sevenDup,
-                new IssueRows(sevenPlaces, sevenReqs, sevenLines), five,
-                new IssueRows(fivePlaces, fiveReqs, fiveLines))).plan();
+        UnmergePlan unmerge = ((UnmergePlan.Allowed) UnmergePlan.plan(
+                        sevenDup,
+                        new IssueRows(sevenPlaces, sevenReqs, sevenLines),
+                        five,
+                        new IssueRows(fivePlaces, fiveReqs, fiveLines)))
+                .plan();
 
         assertThat(unmerge.placesToMoveBack()).containsExactly(71L);
         assertThat(unmerge.requestersToMoveBack()).containsExactly(71L);
@@ -129,7 +136,8 @@ class MergePlanTest {
         Set<Long> sevenReqIds = sevenReqs.stream().map(Requester::id).collect(Collectors.toSet());
         sevenReqIds.addAll(unmerge.requestersToMoveBack());
         assertThat(sevenReqIds).containsExactlyInAnyOrder(70L, 71L);
-        assertThat(unmerge.summary()).isEqualTo("#7 unmerged from #5: moved back 1 place, 1 requester, 1 transcript line");
+        assertThat(unmerge.summary())
+                .isEqualTo("#7 unmerged from #5: moved back 1 place, 1 requester, 1 transcript line");
     }
 
     @Test
@@ -146,7 +154,8 @@ class MergePlanTest {
     void unmergeKeepsConflictingRowsOnInto() {
         Issue sevenDup = issue(7, IssueStatus.DUPLICATE, Priority.LOW, 5);
         IssueRows onSeven = new IssueRows(List.of(), List.of(requester(79, 7, 7, 200)), List.of());
-        IssueRows onFive = new IssueRows(List.of(place(71, 5, 7, "B")),
+        IssueRows onFive = new IssueRows(
+                List.of(place(71, 5, 7, "B")),
                 List.of(requester(71, 5, 7, 200), requester(50, 5, 5, 100)),
                 List.of(new TranscriptRef(71, 5, 7, 1001)));
         UnmergePlan plan = ((UnmergePlan.Allowed) UnmergePlan.plan(sevenDup, onSeven, five, onFive)).plan();
@@ -157,11 +166,24 @@ class MergePlanTest {
     }
 
     private static Place movePlace(Place p, int issue) {
-        return new Place(p.id(), issue, p.originIssue(), p.kind(), p.guildId(), p.parentChannelId(), p.channelId(),
-                p.messageId(), p.cardMessageId(), p.url(), p.title(), p.addedBy(), p.addedAt());
+        return new Place(
+                p.id(),
+                issue,
+                p.originIssue(),
+                p.kind(),
+                p.guildId(),
+                p.parentChannelId(),
+                p.channelId(),
+                p.messageId(),
+                p.cardMessageId(),
+                p.url(),
+                p.title(),
+                p.addedBy(),
+                p.addedAt());
     }
 
     private static Requester moveReq(Requester r, int issue) {
-        return new Requester(r.id(), issue, r.originIssue(), r.userId(), r.how(), r.placeId(), r.addedBy(), r.addedAt());
+        return new Requester(
+                r.id(), issue, r.originIssue(), r.userId(), r.how(), r.placeId(), r.addedBy(), r.addedAt());
     }
 }

@@ -28,26 +28,47 @@ class DatabaseTest {
 
     private static void insertIssue(DSLContext ctx, int number, String title) {
         ctx.insertInto(ISSUE)
-                .set(ISSUE.NUMBER, number).set(ISSUE.TITLE, title).set(ISSUE.KIND, "bug")
-                .set(ISSUE.SUMMARY, "summary of " + title).set(ISSUE.STATUS, "open").set(ISSUE.PRIORITY, "untriaged")
-                .set(ISSUE.CREATED_BY, 42L).set(ISSUE.CREATED_AT, 1_000L).set(ISSUE.UPDATED_AT, 1_000L)
+                .set(ISSUE.NUMBER, number)
+                .set(ISSUE.TITLE, title)
+                .set(ISSUE.KIND, "bug")
+                .set(ISSUE.SUMMARY, "summary of " + title)
+                .set(ISSUE.STATUS, "open")
+                .set(ISSUE.PRIORITY, "untriaged")
+                .set(ISSUE.CREATED_BY, 42L)
+                .set(ISSUE.CREATED_AT, 1_000L)
+                .set(ISSUE.UPDATED_AT, 1_000L)
                 .execute();
     }
 
     @Test
     void freshDatabaseIsAtTheLatestVersionInWalModeWithForeignKeys() {
         try (Database db = Database.open(dir.resolve("sub/loop.db"))) {
-            assertThat(db.schemaVersion()).isEqualTo(SchemaScript.bundled().latestVersion()).isGreaterThanOrEqualTo(2);
-            assertThat(db.<String>read(ctx -> ctx.resultQuery("PRAGMA journal_mode").fetchOne(0, String.class))).isEqualToIgnoringCase("wal");
-            assertThat(db.<Integer>read(ctx -> ctx.resultQuery("PRAGMA foreign_keys").fetchOne(0, Integer.class))).isEqualTo(1);
+            assertThat(db.schemaVersion())
+                    .isEqualTo(SchemaScript.bundled().latestVersion())
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(db.<String>read(
+                            ctx -> ctx.resultQuery("PRAGMA journal_mode").fetchOne(0, String.class)))
+                    .isEqualToIgnoringCase("wal");
+            assertThat(db.<Integer>read(
+                            ctx -> ctx.resultQuery("PRAGMA foreign_keys").fetchOne(0, Integer.class)))
+                    .isEqualTo(1);
             assertThatThrownBy(() -> db.transaction(ctx -> ctx.insertInto(ISSUE_PLACE)
-                    .set(ISSUE_PLACE.ISSUE_NUMBER, 999).set(ISSUE_PLACE.ORIGIN_ISSUE, 999).set(ISSUE_PLACE.KIND, "thread")
-                    .set(ISSUE_PLACE.URL, "https://discord.com/channels/1/2").set(ISSUE_PLACE.ADDED_BY, 1L)
-                    .set(ISSUE_PLACE.ADDED_AT, 1L).execute()))
-                    .isInstanceOf(DatabaseException.class).hasMessageContaining("FOREIGN KEY");
+                            .set(ISSUE_PLACE.ISSUE_NUMBER, 999)
+                            .set(ISSUE_PLACE.ORIGIN_ISSUE, 999)
+                            .set(ISSUE_PLACE.KIND, "thread")
+                            .set(ISSUE_PLACE.URL, "https://discord.com/channels/1/2")
+                            .set(ISSUE_PLACE.ADDED_BY, 1L)
+                            .set(ISSUE_PLACE.ADDED_AT, 1L)
+                            .execute()))
+                    .isInstanceOf(DatabaseException.class)
+                    .hasMessageContaining("FOREIGN KEY");
             // the full-text index exists even though jOOQ never saw it
-            db.transaction(ctx -> ctx.execute("INSERT INTO issue_fts(rowid, title, summary, transcript) VALUES (1, 'crash on start', '', '')"));
-            assertThat(db.<Integer>read(ctx -> ctx.resultQuery("SELECT count(*) FROM issue_fts WHERE issue_fts MATCH 'crash'").fetchOne(0, Integer.class))).isEqualTo(1);
+            db.transaction(ctx -> ctx.execute(
+                    "INSERT INTO issue_fts(rowid, title, summary, transcript) VALUES (1, 'crash on start', '', '')"));
+            assertThat(db.<Integer>read(
+                            ctx -> ctx.resultQuery("SELECT count(*) FROM issue_fts WHERE issue_fts MATCH 'crash'")
+                                    .fetchOne(0, Integer.class)))
+                    .isEqualTo(1);
         }
     }
 
@@ -60,18 +81,30 @@ class DatabaseTest {
             assertThat(old.schemaVersion()).isEqualTo(1);
             old.transaction(ctx -> {
                 for (int i = 1; i <= 50; i++) insertIssue(ctx, i, "issue " + i);
-                ctx.insertInto(ISSUE_HISTORY).set(ISSUE_HISTORY.ISSUE_NUMBER, 7).set(ISSUE_HISTORY.ORIGIN_ISSUE, 7).set(ISSUE_HISTORY.AT, 5L)
-                        .set(ISSUE_HISTORY.TYPE, "capture").set(ISSUE_HISTORY.DETAIL, "captured").execute();
+                ctx.insertInto(ISSUE_HISTORY)
+                        .set(ISSUE_HISTORY.ISSUE_NUMBER, 7)
+                        .set(ISSUE_HISTORY.ORIGIN_ISSUE, 7)
+                        .set(ISSUE_HISTORY.AT, 5L)
+                        .set(ISSUE_HISTORY.TYPE, "capture")
+                        .set(ISSUE_HISTORY.DETAIL, "captured")
+                        .execute();
             });
-            assertThat(old.<Integer>read(ctx -> ctx.fetchCount(ctx.selectFrom("sqlite_master").where("name = 'naming_poll'")))).isZero();
+            assertThat(old.<Integer>read(ctx ->
+                            ctx.fetchCount(ctx.selectFrom("sqlite_master").where("name = 'naming_poll'"))))
+                    .isZero();
         }
         try (Database upgraded = Database.open(file, full)) {
             assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
             assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isEqualTo(50);
-            assertThat(upgraded.<String>read(ctx -> ctx.select(ISSUE.TITLE).from(ISSUE).where(ISSUE.NUMBER.eq(50)).fetchOne(ISSUE.TITLE)))
+            assertThat(upgraded.<String>read(ctx -> ctx.select(ISSUE.TITLE)
+                            .from(ISSUE)
+                            .where(ISSUE.NUMBER.eq(50))
+                            .fetchOne(ISSUE.TITLE)))
                     .isEqualTo("issue 50");
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE_HISTORY))).isEqualTo(1);
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(NAMING_POLL))).isZero();
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE_HISTORY)))
+                    .isEqualTo(1);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(NAMING_POLL)))
+                    .isZero();
         }
         // opening again changes nothing
         try (Database again = Database.open(file, full)) {
@@ -85,7 +118,8 @@ class DatabaseTest {
         try (Database db = Database.open(file)) {
             db.transaction(ctx -> ctx.execute("PRAGMA user_version = 99"));
         }
-        assertThatThrownBy(() -> Database.open(file)).isInstanceOf(DatabaseException.class)
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(DatabaseException.class)
                 .hasMessageContaining("schema version 99");
     }
 
@@ -93,14 +127,16 @@ class DatabaseTest {
     void aFailedWriteRollsBackEverything() {
         try (Database db = Database.open(dir.resolve("rb.db"))) {
             assertThatThrownBy(() -> db.transaction(ctx -> {
-                insertIssue(ctx, 1, "kept?");
-                insertIssue(ctx, 1, "duplicate key");
-            })).isInstanceOf(DatabaseException.class);
+                        insertIssue(ctx, 1, "kept?");
+                        insertIssue(ctx, 1, "duplicate key");
+                    }))
+                    .isInstanceOf(DatabaseException.class);
             assertThat(db.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isZero();
             assertThatThrownBy(() -> db.transaction(ctx -> {
-                insertIssue(ctx, 2, "kept?");
-                throw new IllegalStateException("handler failed");
-            })).isInstanceOf(IllegalStateException.class);
+                        insertIssue(ctx, 2, "kept?");
+                        throw new IllegalStateException("handler failed");
+                    }))
+                    .isInstanceOf(IllegalStateException.class);
             assertThat(db.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isZero();
         }
     }
@@ -109,11 +145,13 @@ class DatabaseTest {
     void nestedWritesJoinTheOuterTransactionAndReadsInsideSeeThem() {
         try (Database db = Database.open(dir.resolve("nest.db"))) {
             assertThatThrownBy(() -> db.transaction(outer -> {
-                insertIssue(outer, 1, "outer");
-                db.transaction(inner -> insertIssue(inner, 2, "inner"));
-                assertThat(db.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isEqualTo(2);
-                throw new IllegalStateException("abort both");
-            })).isInstanceOf(IllegalStateException.class);
+                        insertIssue(outer, 1, "outer");
+                        db.transaction(inner -> insertIssue(inner, 2, "inner"));
+                        assertThat(db.<Integer>read(ctx -> ctx.fetchCount(ISSUE)))
+                                .isEqualTo(2);
+                        throw new IllegalStateException("abort both");
+                    }))
+                    .isInstanceOf(IllegalStateException.class);
             assertThat(db.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isZero();
         }
     }
@@ -137,9 +175,17 @@ class DatabaseTest {
                         int n = i;
                         try {
                             db.transaction(ctx -> {
-                                ctx.insertInto(ISSUE_HISTORY).set(ISSUE_HISTORY.ISSUE_NUMBER, 1).set(ISSUE_HISTORY.ORIGIN_ISSUE, 1).set(ISSUE_HISTORY.AT, (long) n)
-                                        .set(ISSUE_HISTORY.TYPE, "t" + thread).set(ISSUE_HISTORY.DETAIL, "w" + n).execute();
-                                ctx.update(ISSUE).set(ISSUE.REVISION, ISSUE.REVISION.plus(1)).where(ISSUE.NUMBER.eq(1)).execute();
+                                ctx.insertInto(ISSUE_HISTORY)
+                                        .set(ISSUE_HISTORY.ISSUE_NUMBER, 1)
+                                        .set(ISSUE_HISTORY.ORIGIN_ISSUE, 1)
+                                        .set(ISSUE_HISTORY.AT, (long) n)
+                                        .set(ISSUE_HISTORY.TYPE, "t" + thread)
+                                        .set(ISSUE_HISTORY.DETAIL, "w" + n)
+                                        .execute();
+                                ctx.update(ISSUE)
+                                        .set(ISSUE.REVISION, ISSUE.REVISION.plus(1))
+                                        .where(ISSUE.NUMBER.eq(1))
+                                        .execute();
                             });
                         } catch (Throwable e) {
                             failures.add(e);
@@ -168,7 +214,9 @@ class DatabaseTest {
             assertThat(failures).isEmpty();
             assertThat(reads.get()).isEqualTo(1000);
             assertThat(db.<Integer>read(ctx -> ctx.fetchCount(ISSUE_HISTORY))).isEqualTo(threads * writesEach);
-            assertThat(db.<Integer>read(ctx -> ctx.select(ISSUE.REVISION).from(ISSUE).fetchOne(ISSUE.REVISION))).isEqualTo(threads * writesEach);
+            assertThat(db.<Integer>read(
+                            ctx -> ctx.select(ISSUE.REVISION).from(ISSUE).fetchOne(ISSUE.REVISION)))
+                    .isEqualTo(threads * writesEach);
         }
     }
 
@@ -176,13 +224,16 @@ class DatabaseTest {
     void closedDatabaseRefusesWork() {
         Database db = Database.open(dir.resolve("closed.db"));
         db.close();
-        assertThatThrownBy(() -> db.read(ctx -> 1)).isInstanceOf(DatabaseException.class).hasMessageContaining("closed");
-        assertThatThrownBy(() -> db.transaction(ctx -> { })).isInstanceOf(DatabaseException.class);
+        assertThatThrownBy(() -> db.read(ctx -> 1))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> db.transaction(ctx -> {})).isInstanceOf(DatabaseException.class);
     }
 
     @Test
     void schemaSectionsAreParsedInOrder() {
-        SchemaScript s = SchemaScript.parse("-- header\n-- version 1\nCREATE TABLE a (x INT);\n-- version 2\nCREATE TABLE b (y INT);\n");
+        SchemaScript s = SchemaScript.parse(
+                "-- header\n-- version 1\nCREATE TABLE a (x INT);\n-- version 2\nCREATE TABLE b (y INT);\n");
         assertThat(s.sections()).extracting(SchemaScript.Section::version).containsExactly(1, 2);
         assertThat(s.sections().get(0).sql()).isEqualTo("CREATE TABLE a (x INT);");
         assertThat(s.sections().get(1).sql()).isEqualTo("CREATE TABLE b (y INT);");

@@ -51,11 +51,17 @@ class LifecycleEndToEndTest {
             Path db = dir.resolve("data/loop.db");
             Path log = dir.resolve("bot.log");
             ProcessBuilder pb = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"),
-                    "-Dlogback.configurationFile=" + Path.of("src/test/resources/logback-test.xml").toAbsolutePath(),
-                    "dev.loop.core.Main", "run")
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "-Dlogback.configurationFile="
+                                    + Path.of("src/test/resources/logback-test.xml")
+                                            .toAbsolutePath(),
+                            "dev.loop.core.Main",
+                            "run")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             Map<String, String> env = pb.environment();
             env.put("DISCORD_TOKEN", sim.token());
             env.put("LOOP_CONFIG", config.toString());
@@ -72,7 +78,9 @@ class LifecycleEndToEndTest {
                 assertThat(reply.embeds()).isNotEmpty();
 
                 bot.destroy(); // SIGTERM
-                assertThat(bot.waitFor(30, TimeUnit.SECONDS)).as("bot exits after SIGTERM").isTrue();
+                assertThat(bot.waitFor(30, TimeUnit.SECONDS))
+                        .as("bot exits after SIGTERM")
+                        .isTrue();
                 sim.awaitBotDisconnected();
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError(e.getMessage() + "\n--- bot output ---\n" + Files.readString(log), e);

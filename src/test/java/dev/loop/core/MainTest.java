@@ -29,6 +29,7 @@ class MainTest {
 
     @TempDir
     Path dir;
+
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private PrintStream originalErr;
     private ListAppender<ILoggingEvent> logs;
@@ -75,15 +76,17 @@ class MainTest {
     @Test
     void missingTokenPointsAtTheSandbox() {
         assertThat(Main.run(Map.of())).isEqualTo(1);
-        assertThat(stderr().strip()).isEqualTo(
-                "DISCORD_TOKEN is not set: export your bot token, or try Loop without one: ./run.sh sandbox");
+        assertThat(stderr().strip())
+                .isEqualTo(
+                        "DISCORD_TOKEN is not set: export your bot token, or try Loop without one: ./run.sh sandbox");
     }
 
     @Test
     void badConfigListsEveryProblemAndExitsNonZero() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "discord:\n  guild: nope\n");
-        assertThat(Main.run(Map.of("DISCORD_TOKEN", TOKEN, "LOOP_CONFIG", file.toString()))).isEqualTo(1);
+        assertThat(Main.run(Map.of("DISCORD_TOKEN", TOKEN, "LOOP_CONFIG", file.toString())))
+                .isEqualTo(1);
         List<String> lines = stderr().lines().toList();
         assertThat(lines).allMatch(l -> l.startsWith("config: "));
         assertThat(lines).hasSizeGreaterThanOrEqualTo(4);
@@ -92,8 +95,11 @@ class MainTest {
 
     @Test
     void checkConfigSaysValid() throws Exception {
-        assertThat(Main.checkConfig(Map.of("LOOP_CONFIG", validConfig().toString()))).isZero();
-        assertThat(Main.checkConfig(Map.of("LOOP_CONFIG", dir.resolve("none.yaml").toString()))).isEqualTo(1);
+        assertThat(Main.checkConfig(Map.of("LOOP_CONFIG", validConfig().toString())))
+                .isZero();
+        assertThat(Main.checkConfig(
+                        Map.of("LOOP_CONFIG", dir.resolve("none.yaml").toString())))
+                .isEqualTo(1);
     }
 
     @Test
@@ -111,18 +117,27 @@ class MainTest {
         discord.start();
         try {
             String api = "http://127.0.0.1:" + discord.getAddress().getPort() + "/api/v10/";
-            int code = Main.run(Map.of("DISCORD_TOKEN", TOKEN, "LOOP_CONFIG", validConfig().toString(),
-                    "LOOP_DB", dir.resolve("loop.db").toString(), "LOOP_DISCORD_API_URL", api,
-                    "LOOP_DISCORD_GATEWAY_URL", "ws://127.0.0.1:9/"));
+            int code = Main.run(Map.of(
+                    "DISCORD_TOKEN",
+                    TOKEN,
+                    "LOOP_CONFIG",
+                    validConfig().toString(),
+                    "LOOP_DB",
+                    dir.resolve("loop.db").toString(),
+                    "LOOP_DISCORD_API_URL",
+                    api,
+                    "LOOP_DISCORD_GATEWAY_URL",
+                    "ws://127.0.0.1:9/"));
             assertThat(code).isEqualTo(1);
         } finally {
             discord.stop(0);
         }
         assertThat(authorizations).contains("Bot " + TOKEN); // it really was sent to Discord…
-        assertThat(stderr().strip()).isEqualTo(
-                "Discord rejected DISCORD_TOKEN: check the token in the Developer Portal (Bot > Reset Token)");
+        assertThat(stderr().strip())
+                .isEqualTo(
+                        "Discord rejected DISCORD_TOKEN: check the token in the Developer Portal (Bot > Reset Token)");
         assertThat(logs.list).isNotEmpty();
-        for (ILoggingEvent event : logs.list) {                      // …and never written to a log
+        for (ILoggingEvent event : logs.list) { // …and never written to a log
             assertThat(event.getFormattedMessage()).doesNotContain(TOKEN).doesNotContain("secret-token-value");
             if (event.getThrowableProxy() != null) {
                 assertThat(event.getThrowableProxy().getMessage()).doesNotContain("secret-token-value");

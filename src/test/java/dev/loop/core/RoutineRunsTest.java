@@ -16,7 +16,8 @@ class RoutineRunsTest {
             RoutineRuns runs = new RoutineRuns(db);
             assertThat(runs.ran("weekly-report", "2025-03-10")).isFalse();
             assertThat(runs.claim("weekly-report", "2025-03-10", t)).isTrue();
-            assertThat(runs.claim("weekly-report", "2025-03-10", t.plusSeconds(60))).isFalse();
+            assertThat(runs.claim("weekly-report", "2025-03-10", t.plusSeconds(60)))
+                    .isFalse();
             assertThat(runs.ran("weekly-report", "2025-03-10")).isTrue();
             assertThat(runs.claim("weekly-report", "2025-03-11", t)).isTrue();
             assertThat(runs.claim("promises-daily", "2025-03-10", t)).isTrue();

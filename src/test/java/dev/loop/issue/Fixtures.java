@@ -6,21 +6,64 @@ import java.time.Instant;
 public final class Fixtures {
     public static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Issue issue(int number, IssueStatus status, Priority priority) {
         return issue(number, status, priority, null);
     }
 
     public static Issue issue(int number, IssueStatus status, Priority priority, Integer duplicateOf) {
-        return new Issue(number, "Issue " + number, IssueKind.BUG, "summary", status, priority, null, null, null,
-                null, false, null, null, duplicateOf, null, false, 1, 9L, T0, T0, null, null, null);
+        return new Issue(
+                number,
+                "Issue " + number,
+                IssueKind.BUG,
+                "summary",
+                status,
+                priority,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                duplicateOf,
+                null,
+                false,
+                1,
+                9L,
+                T0,
+                T0,
+                null,
+                null,
+                null);
     }
 
     public static Issue withPromise(int number, IssueStatus status, Instant promiseDueAt) {
-        return new Issue(number, "Issue " + number, IssueKind.BUG, "summary", status, Priority.HIGH, null, null, null,
-                null, false, promiseDueAt, null, null, null, false, 1, 9L, T0, T0, T0, null, null);
+        return new Issue(
+                number,
+                "Issue " + number,
+                IssueKind.BUG,
+                "summary",
+                status,
+                Priority.HIGH,
+                null,
+                null,
+                null,
+                null,
+                false,
+                promiseDueAt,
+                null,
+                null,
+                null,
+                false,
+                1,
+                9L,
+                T0,
+                T0,
+                T0,
+                null,
+                null);
     }
 
     public static Place place(long id, int issue, int origin, String url) {

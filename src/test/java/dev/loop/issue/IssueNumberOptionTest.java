@@ -17,11 +17,15 @@ class IssueNumberOptionTest {
 
     @Test
     void refusesWordsZeroAndHugeNumbersWithASentence() {
-        assertThatThrownBy(() -> IssueNumberOption.parse("dark mode")).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> IssueNumberOption.parse("dark mode"))
+                .isInstanceOf(UserError.class)
                 .hasMessage("\"dark mode\" is not an issue: pick one from the list or type its number, like 12.");
-        assertThatThrownBy(() -> IssueNumberOption.parse("0")).isInstanceOf(UserError.class).hasMessage("There is no issue #0.");
+        assertThatThrownBy(() -> IssueNumberOption.parse("0"))
+                .isInstanceOf(UserError.class)
+                .hasMessage("There is no issue #0.");
         assertThatThrownBy(() -> IssueNumberOption.parse("12345678901")).isInstanceOf(UserError.class);
-        assertThatThrownBy(() -> IssueNumberOption.parse("@everyone")).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> IssueNumberOption.parse("@everyone"))
+                .isInstanceOf(UserError.class)
                 .hasMessageNotContaining("@everyone");
     }
 }

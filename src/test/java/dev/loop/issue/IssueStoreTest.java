@@ -24,7 +24,8 @@ class IssueStoreTest extends SqliteTest {
     }
 
     private static NewPlace thread(long id) {
-        return new NewPlace(Place.PlaceKind.FORUM_POST, 1L, 10L, id, null, "https://discord.com/channels/1/" + id, "post " + id);
+        return new NewPlace(
+                Place.PlaceKind.FORUM_POST, 1L, 10L, id, null, "https://discord.com/channels/1/" + id, "post " + id);
     }
 
     private static NewTranscriptLine line(long id, long author, String text) {
@@ -34,8 +35,15 @@ class IssueStoreTest extends SqliteTest {
     private Issue capture(String title, long threadId, long author, String... messages) {
         List<NewTranscriptLine> lines = new ArrayList<>();
         for (int i = 0; i < messages.length; i++) lines.add(line(threadId * 100 + i, author, messages[i]));
-        return store.create(new NewIssue(title, IssueKind.BUG, "summary: " + title, false, null, null),
-                thread(threadId), List.of(author), Requester.How.AUTHOR, lines, false, ENGINEER, T0);
+        return store.create(
+                new NewIssue(title, IssueKind.BUG, "summary: " + title, false, null, null),
+                thread(threadId),
+                List.of(author),
+                Requester.How.AUTHOR,
+                lines,
+                false,
+                ENGINEER,
+                T0);
     }
 
     @Test
@@ -62,8 +70,18 @@ class IssueStoreTest extends SqliteTest {
         Issue carded = capture("Has its card", 701, 7);
         store.setCard(store.places(carded.number()).getFirst().id(), 9701L);
         Issue open = capture("Card never posted", 702, 7);
-        store.addPlace(open.number(), new NewPlace(Place.PlaceKind.GITHUB, null, null, null, null,
-                "https://github.com/acme/app/issues/1", "acme/app#1"), ENGINEER, T0);
+        store.addPlace(
+                open.number(),
+                new NewPlace(
+                        Place.PlaceKind.GITHUB,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "https://github.com/acme/app/issues/1",
+                        "acme/app#1"),
+                ENGINEER,
+                T0);
         Issue closed = capture("Closed before its card", 703, 7);
         store.setStatus(closed.number(), IssueStatus.CLOSED, "no", ENGINEER, T0);
         long cutoff = store.lastPlaceId();
@@ -80,12 +98,17 @@ class IssueStoreTest extends SqliteTest {
         assertThat(again.added()).isFalse();
         IssueStore.PlaceAdded second = store.addPlace(issue.number(), thread(602), ENGINEER, T0);
         assertThat(second.added()).isTrue();
-        assertThat(store.addRequester(issue.number(), 7, Requester.How.ME_TOO, null, 7, T0)).isFalse();
-        assertThat(store.addRequester(issue.number(), 8, Requester.How.ME_TOO, null, 8, T0)).isTrue();
-        assertThat(store.appendTranscript(issue.number(), second.placeId(), List.of(line(60100, 7, "stalls"), line(1, 8, "new")))).isEqualTo(1);
+        assertThat(store.addRequester(issue.number(), 7, Requester.How.ME_TOO, null, 7, T0))
+                .isFalse();
+        assertThat(store.addRequester(issue.number(), 8, Requester.How.ME_TOO, null, 8, T0))
+                .isTrue();
+        assertThat(store.appendTranscript(
+                        issue.number(), second.placeId(), List.of(line(60100, 7, "stalls"), line(1, 8, "new"))))
+                .isEqualTo(1);
         assertThat(store.requesters(issue.number())).hasSize(2);
         assertThat(store.places(issue.number())).hasSize(2);
-        assertThat(store.find(issue.number()).orElseThrow().revision()).isEqualTo(2); // one new place, one new requester
+        assertThat(store.find(issue.number()).orElseThrow().revision())
+                .isEqualTo(2); // one new place, one new requester
     }
 
     @Test
@@ -94,8 +117,13 @@ class IssueStoreTest extends SqliteTest {
         Issue b = capture("CSV export takes minutes", 702, 8, "minutes to export");
         store.addRequester(b.number(), 7, Requester.How.ME_TOO, null, 7, T0); // 7 asked for both
         b = store.find(b.number()).orElseThrow();
-        MergePlan plan = ((MergePlan.Allowed) MergePlan.plan(b, store.rows(b.number()), store.find(a.number()).orElseThrow(),
-                store.rows(a.number()), store.duplicatesOf(b.number()))).plan();
+        MergePlan plan = ((MergePlan.Allowed) MergePlan.plan(
+                        b,
+                        store.rows(b.number()),
+                        store.find(a.number()).orElseThrow(),
+                        store.rows(a.number()),
+                        store.duplicatesOf(b.number())))
+                .plan();
         store.merge(plan, ENGINEER, T0);
 
         Issue merged = store.find(b.number()).orElseThrow();
@@ -103,14 +131,21 @@ class IssueStoreTest extends SqliteTest {
         assertThat(merged.duplicateOf()).isEqualTo(a.number());
         assertThat(store.places(a.number())).extracting(Place::channelId).containsExactly(701L, 702L);
         assertThat(store.requesters(a.number())).extracting(Requester::userId).containsExactlyInAnyOrder(7L, 8L);
-        assertThat(store.transcript(a.number())).extracting(TranscriptLine::content)
+        assertThat(store.transcript(a.number()))
+                .extracting(TranscriptLine::content)
                 .containsExactlyInAnyOrder("slow export", "minutes to export");
         assertThat(store.history(a.number())).extracting(HistoryEntry::type).contains("merged_from", "capture");
-        assertThat(store.search("\"minutes\"", true, 5)).extracting(h -> h.issue().number()).containsExactly(a.number());
+        assertThat(store.search("\"minutes\"", true, 5))
+                .extracting(h -> h.issue().number())
+                .containsExactly(a.number());
 
         Issue duplicate = store.find(b.number()).orElseThrow();
-        UnmergePlan back = ((UnmergePlan.Allowed) UnmergePlan.plan(duplicate, store.rows(b.number()),
-                store.find(a.number()).orElseThrow(), store.rows(a.number()))).plan();
+        UnmergePlan back = ((UnmergePlan.Allowed) UnmergePlan.plan(
+                        duplicate,
+                        store.rows(b.number()),
+                        store.find(a.number()).orElseThrow(),
+                        store.rows(a.number())))
+                .plan();
         store.unmerge(back, ENGINEER, T0.plusSeconds(60));
         Issue restored = store.find(b.number()).orElseThrow();
         assertThat(restored.status()).isEqualTo(IssueStatus.OPEN);
@@ -119,9 +154,15 @@ class IssueStoreTest extends SqliteTest {
         assertThat(store.places(b.number())).extracting(Place::channelId).containsExactly(702L);
         assertThat(store.requesters(a.number())).extracting(Requester::userId).containsExactly(7L);
         assertThat(store.requesters(b.number())).extracting(Requester::userId).containsExactlyInAnyOrder(8L, 7L);
-        assertThat(store.transcript(b.number())).extracting(TranscriptLine::content).containsExactly("minutes to export");
-        assertThat(store.history(b.number())).extracting(HistoryEntry::type).contains("capture", "merged_into", "unmerged");
-        assertThat(store.search("\"minutes\"", true, 5)).extracting(h -> h.issue().number()).containsExactly(b.number());
+        assertThat(store.transcript(b.number()))
+                .extracting(TranscriptLine::content)
+                .containsExactly("minutes to export");
+        assertThat(store.history(b.number()))
+                .extracting(HistoryEntry::type)
+                .contains("capture", "merged_into", "unmerged");
+        assertThat(store.search("\"minutes\"", true, 5))
+                .extracting(h -> h.issue().number())
+                .containsExactly(b.number());
     }
 
     @Test
@@ -136,11 +177,20 @@ class IssueStoreTest extends SqliteTest {
         assertThat(first.items().get(0).number()).isEqualTo(3);
         assertThat(first.hasNext()).isTrue();
         assertThat(first.items()).extracting(Issue::number).startsWith(3, 5, 12);
-        assertThat(store.list(IssueFilter.ACTIVE, 2, 5).items()).extracting(Issue::number).containsExactly(1);
+        assertThat(store.list(IssueFilter.ACTIVE, 2, 5).items())
+                .extracting(Issue::number)
+                .containsExactly(1);
         assertThat(store.list(IssueFilter.ACTIVE, 99, 5).page()).isEqualTo(2);
-        assertThat(store.list(new IssueFilter(IssueStatus.CLOSED, null, null), 0, 5).items()).extracting(Issue::number).containsExactly(6);
-        assertThat(store.list(new IssueFilter(null, Priority.LOW, null), 0, 5).items()).extracting(Issue::number).containsExactly(5);
-        assertThat(store.promisesPastDue(T0.plusSeconds(7200))).extracting(Issue::number).containsExactly(3);
+        assertThat(store.list(new IssueFilter(IssueStatus.CLOSED, null, null), 0, 5)
+                        .items())
+                .extracting(Issue::number)
+                .containsExactly(6);
+        assertThat(store.list(new IssueFilter(null, Priority.LOW, null), 0, 5).items())
+                .extracting(Issue::number)
+                .containsExactly(5);
+        assertThat(store.promisesPastDue(T0.plusSeconds(7200)))
+                .extracting(Issue::number)
+                .containsExactly(3);
     }
 
     @Test
@@ -161,10 +211,14 @@ class IssueStoreTest extends SqliteTest {
         capture("Installer is slow", 603, 9, "slow installer");
         store.setStatus(3, IssueStatus.CLOSED, "won't fix", ENGINEER, T0);
 
-        assertThat(store.search("\"installer\"", true, 10)).extracting(h -> h.issue().number()).containsExactly(1);
-        assertThat(store.search("\"installer\"", false, 10)).extracting(h -> h.issue().number())
+        assertThat(store.search("\"installer\"", true, 10))
+                .extracting(h -> h.issue().number())
+                .containsExactly(1);
+        assertThat(store.search("\"installer\"", false, 10))
+                .extracting(h -> h.issue().number())
                 .containsExactlyInAnyOrder(1, 3);
-        assertThat(store.search("\"crashes\" OR \"sync\"", true, 1)).extracting(h -> h.issue().number())
+        assertThat(store.search("\"crashes\" OR \"sync\"", true, 1))
+                .extracting(h -> h.issue().number())
                 .containsExactly(2);
 
         assertThat(store.placeAndRequesterCounts(1)).containsExactly(1, 1);

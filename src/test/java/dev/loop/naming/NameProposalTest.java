@@ -18,8 +18,8 @@ class NameProposalTest {
         NameProposal.Parsed p = NameProposal.parse("  Loop ", "Circle\nBack", "Ring", "  because  ");
         assertThat(p).isEqualTo(new NameProposal.Valid(new NameProposal("Loop", "Circle Back", "Ring", "because")));
         assertThat(((NameProposal.Valid) p).proposal().names()).containsExactly("Loop", "Circle Back", "Ring");
-        assertThat(NameProposal.parse("A", "B", "C", "  ")).isEqualTo(
-                new NameProposal.Valid(new NameProposal("A", "B", "C", null)));
+        assertThat(NameProposal.parse("A", "B", "C", "  "))
+                .isEqualTo(new NameProposal.Valid(new NameProposal("A", "B", "C", null)));
     }
 
     @Test

@@ -28,7 +28,9 @@ class NamingPollStoreTest extends SqliteTest {
         assertThat(store.due(T0.plus(Duration.ofDays(2)))).isEmpty(); // not posted yet
         store.setMessage(p.id(), 777, T0.plus(Duration.ofHours(24)));
         assertThat(store.due(T0.plus(Duration.ofHours(23)))).isEmpty();
-        assertThat(store.due(T0.plus(Duration.ofHours(24)))).extracting(NamingPoll::id).containsExactly(p.id());
+        assertThat(store.due(T0.plus(Duration.ofHours(24))))
+                .extracting(NamingPoll::id)
+                .containsExactly(p.id());
         assertThat(store.findByMessage(777)).isPresent();
     }
 

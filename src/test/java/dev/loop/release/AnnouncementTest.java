@@ -10,7 +10,10 @@ class AnnouncementTest {
 
     @Test
     void showsVersionNotesSnippetAndWhoAsked() {
-        String text = Announcement.render("1.4.0", "Sync is **much** faster. Thanks @everyone!", "loop sync --fast",
+        String text = Announcement.render(
+                "1.4.0",
+                "Sync is **much** faster. Thanks @everyone!",
+                "loop sync --fast",
                 List.of(new Announcement.Item(3, "Faster sync", 5), new Announcement.Item(5, "Dark *mode*", 1)));
         assertThat(text).isEqualTo("""
                 🚀 **1.4.0** is out!
@@ -29,8 +32,10 @@ class AnnouncementTest {
     @Test
     void longNotesAndManyIssuesStillFitOneMessage() {
         List<Announcement.Item> items = IntStream.rangeClosed(1, 60)
-                .mapToObj(i -> new Announcement.Item(i, "A fairly long issue title number " + i + " with words", i)).toList();
-        String text = Announcement.render("9".repeat(64), "n".repeat(Announcement.MAX_NOTES), "s".repeat(Announcement.MAX_SNIPPET), items);
+                .mapToObj(i -> new Announcement.Item(i, "A fairly long issue title number " + i + " with words", i))
+                .toList();
+        String text = Announcement.render(
+                "9".repeat(64), "n".repeat(Announcement.MAX_NOTES), "s".repeat(Announcement.MAX_SNIPPET), items);
         assertThat(text.length()).isLessThanOrEqualTo(2000);
         assertThat(text).contains("• #1 ", "more").contains("s".repeat(Announcement.MAX_SNIPPET));
         assertThat(text).containsPattern("• …and \\d+ more$");

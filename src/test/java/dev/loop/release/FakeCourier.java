@@ -15,9 +15,14 @@ import java.util.Set;
  */
 final class FakeCourier implements Courier {
 
-    record Sent(long channelId, long messageId, String content, List<Long> mentions, String nonce, List<Action> actions,
-                Long dmUser) {
-    }
+    record Sent(
+            long channelId,
+            long messageId,
+            String content,
+            List<Long> mentions,
+            String nonce,
+            List<Action> actions,
+            Long dmUser) {}
 
     static final long DM_BASE = 1_000_000L;
 
@@ -33,6 +38,7 @@ final class FakeCourier implements Courier {
     final Map<Long, Deque<SendFailure>> failures = new HashMap<>();
     /** After this many successful posts, the next post goes out but the call then "crashes". */
     int crashAfter = -1;
+
     int calls;
     private long nextId = 5000;
 
@@ -81,7 +87,8 @@ final class FakeCourier implements Courier {
 
     @Override
     public synchronized Fallback.ThreadCondition thread(long threadId) {
-        return new Fallback.ThreadCondition(!deleted.contains(threadId), archived.contains(threadId), locked.contains(threadId));
+        return new Fallback.ThreadCondition(
+                !deleted.contains(threadId), archived.contains(threadId), locked.contains(threadId));
     }
 
     @Override
@@ -106,11 +113,16 @@ final class FakeCourier implements Courier {
     }
 
     synchronized List<Sent> dmsTo(long userId) {
-        return sent.stream().filter(s -> s.dmUser() != null && s.dmUser() == userId).toList();
+        return sent.stream()
+                .filter(s -> s.dmUser() != null && s.dmUser() == userId)
+                .toList();
     }
 
     /** Every message that names this person: their DMs and the thread messages mentioning them. */
     synchronized List<Sent> seenBy(long userId) {
-        return sent.stream().filter(s -> (s.dmUser() != null && s.dmUser() == userId) || s.mentions().contains(userId)).toList();
+        return sent.stream()
+                .filter(s -> (s.dmUser() != null && s.dmUser() == userId)
+                        || s.mentions().contains(userId))
+                .toList();
     }
 }

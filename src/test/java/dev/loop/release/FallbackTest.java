@@ -1,5 +1,7 @@
 package dev.loop.release;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.loop.release.Fallback.Decision;
 import dev.loop.release.Fallback.Delivered;
 import dev.loop.release.Fallback.Fail;
@@ -9,12 +11,9 @@ import dev.loop.release.Fallback.Send;
 import dev.loop.release.Fallback.SendInstead;
 import dev.loop.release.Fallback.ThreadCondition;
 import dev.loop.release.Fallback.UnarchiveThenSend;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FallbackTest {
 
@@ -41,17 +40,20 @@ class FallbackTest {
 
     @Test
     void refusedDmFallsBackToTheThread() {
-        assertThat(after(Route.DM, Failure.DM_REFUSED)).isInstanceOfSatisfying(SendInstead.class,
-                s -> assertThat(s.route()).isEqualTo(Route.THREAD));
+        assertThat(after(Route.DM, Failure.DM_REFUSED))
+                .isInstanceOfSatisfying(
+                        SendInstead.class, s -> assertThat(s.route()).isEqualTo(Route.THREAD));
         assertThat(Fallback.afterFailure(Route.DM, Failure.DM_REFUSED, 1, Optional.empty(), false, false, false))
                 .isInstanceOf(Fail.class);
     }
 
     @Test
     void deletedLockedOrInaccessibleThreadFallsBackToDm() {
-        for (Failure f : new Failure[]{Failure.CHANNEL_GONE, Failure.THREAD_LOCKED, Failure.NO_ACCESS}) {
-            assertThat(after(Route.THREAD, f)).as(f.name()).isInstanceOfSatisfying(SendInstead.class,
-                    s -> assertThat(s.route()).isEqualTo(Route.DM));
+        for (Failure f : new Failure[] {Failure.CHANNEL_GONE, Failure.THREAD_LOCKED, Failure.NO_ACCESS}) {
+            assertThat(after(Route.THREAD, f))
+                    .as(f.name())
+                    .isInstanceOfSatisfying(
+                            SendInstead.class, s -> assertThat(s.route()).isEqualTo(Route.DM));
         }
     }
 
@@ -59,7 +61,8 @@ class FallbackTest {
     void archivedThreadIsUnarchivedOnceThenDm() {
         assertThat(after(Route.THREAD, Failure.THREAD_ARCHIVED)).isInstanceOf(UnarchiveThenSend.class);
         assertThat(Fallback.afterFailure(Route.THREAD, Failure.THREAD_ARCHIVED, 2, Optional.empty(), true, true, false))
-                .isInstanceOfSatisfying(SendInstead.class, s -> assertThat(s.route()).isEqualTo(Route.DM));
+                .isInstanceOfSatisfying(
+                        SendInstead.class, s -> assertThat(s.route()).isEqualTo(Route.DM));
     }
 
     @Test
@@ -68,7 +71,8 @@ class FallbackTest {
                 .isInstanceOf(Fail.class);
         assertThat(Fallback.afterFailure(Route.DM, Failure.DM_REFUSED, 1, Optional.empty(), false, true, true))
                 .isInstanceOf(Fail.class);
-        assertThat(Fallback.beforeThreadSend(new ThreadCondition(false, false, false), true)).isInstanceOf(Fail.class);
+        assertThat(Fallback.beforeThreadSend(new ThreadCondition(false, false, false), true))
+                .isInstanceOf(Fail.class);
     }
 
     @Test
@@ -82,13 +86,14 @@ class FallbackTest {
                     assertThat(s.why()).isEqualTo("the thread is locked");
                 });
         assertThat(Fallback.beforeThreadSend(new ThreadCondition(false, false, false), false))
-                .isInstanceOfSatisfying(SendInstead.class, s -> assertThat(s.why()).isEqualTo("the thread was deleted"));
+                .isInstanceOfSatisfying(
+                        SendInstead.class, s -> assertThat(s.why()).isEqualTo("the thread was deleted"));
     }
 
     @Test
     void rateLimitsWaitForRetryAfter() {
-        Decision d = Fallback.afterFailure(Route.THREAD, Failure.RATE_LIMITED, 9, Optional.of(Duration.ofMillis(1500)),
-                false, true, false);
+        Decision d = Fallback.afterFailure(
+                Route.THREAD, Failure.RATE_LIMITED, 9, Optional.of(Duration.ofMillis(1500)), false, true, false);
         assertThat(d).isEqualTo(new Retry(Duration.ofMillis(1500), "rate limited"));
         assertThat(Fallback.afterFailure(Route.DM, Failure.RATE_LIMITED, 2, Optional.empty(), false, true, false))
                 .isEqualTo(new Retry(Duration.ofSeconds(4), "rate limited"));

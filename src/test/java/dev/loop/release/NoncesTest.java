@@ -1,11 +1,10 @@
 package dev.loop.release;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class NoncesTest {
 
@@ -23,7 +22,9 @@ class NoncesTest {
     @Test
     void snowflakesFit() {
         long snowflake = Long.MAX_VALUE; // "1y2p0ij32e8e7", 13 characters
-        assertThat(Nonces.thread(2_000_000_000L, snowflake, 1295)).hasSizeLessThanOrEqualTo(25).startsWith("r");
+        assertThat(Nonces.thread(2_000_000_000L, snowflake, 1295))
+                .hasSizeLessThanOrEqualTo(25)
+                .startsWith("r");
         assertThat(Nonces.thread(1, -1L, 0)).isEqualTo("r1t3w5e11264sgsfc0"); // unsigned max
     }
 
@@ -31,8 +32,10 @@ class NoncesTest {
     void tooLongIsHashedDeterministically() {
         String a = Nonces.dmFallback(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
         assertThat(a).hasSize(25).startsWith("h").matches("[0-9a-z]+");
-        assertThat(Nonces.dmFallback(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE)).isEqualTo(a);
-        assertThat(Nonces.dmFallback(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE - 1)).isNotEqualTo(a);
+        assertThat(Nonces.dmFallback(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE))
+                .isEqualTo(a);
+        assertThat(Nonces.dmFallback(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE - 1))
+                .isNotEqualTo(a);
     }
 
     @Test
@@ -40,7 +43,8 @@ class NoncesTest {
         Set<String> seen = new HashSet<>();
         for (long release = 1; release <= 5; release++) {
             for (long target = 1_200_000_000_000_000_000L; target < 1_200_000_000_000_000_020L; target++) {
-                for (int chunk = 0; chunk < 5; chunk++) assertThat(seen.add(Nonces.thread(release, target, chunk))).isTrue();
+                for (int chunk = 0; chunk < 5; chunk++)
+                    assertThat(seen.add(Nonces.thread(release, target, chunk))).isTrue();
                 assertThat(seen.add(Nonces.dm(release, target))).isTrue();
                 assertThat(seen.add(Nonces.threadFallback(release, target))).isTrue();
                 assertThat(seen.add(Nonces.dmFallback(release, target, 42))).isTrue();

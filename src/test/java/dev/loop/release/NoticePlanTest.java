@@ -1,11 +1,11 @@
 package dev.loop.release;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
 import dev.loop.release.Notice.DmNotice;
 import dev.loop.release.Notice.ThreadNotice;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class NoticePlanTest {
 
@@ -24,18 +23,42 @@ class NoticePlanTest {
     static final long THREAD_B = 1_100_000_000_000_000_002L;
 
     static Place thread(long id, int issue, long channelId) {
-        return new Place(id, issue, issue, Place.PlaceKind.THREAD, 1L, 2L, channelId, null, null,
-                "https://discord.com/channels/1/" + channelId, "t", 9L, T);
+        return new Place(
+                id,
+                issue,
+                issue,
+                Place.PlaceKind.THREAD,
+                1L,
+                2L,
+                channelId,
+                null,
+                null,
+                "https://discord.com/channels/1/" + channelId,
+                "t",
+                9L,
+                T);
     }
 
     static Place github(long id, int issue) {
-        return new Place(id, issue, issue, Place.PlaceKind.GITHUB, null, null, null, null, null,
-                "https://github.com/o/r/issues/" + id, "gh", 9L, T);
+        return new Place(
+                id,
+                issue,
+                issue,
+                Place.PlaceKind.GITHUB,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "https://github.com/o/r/issues/" + id,
+                "gh",
+                9L,
+                T);
     }
 
     static Requester req(long id, int issue, long user, Long placeId) {
-        return new Requester(id, issue, issue, user, placeId == null ? Requester.How.ME_TOO : Requester.How.AUTHOR,
-                placeId, 9L, T);
+        return new Requester(
+                id, issue, issue, user, placeId == null ? Requester.How.ME_TOO : Requester.How.AUTHOR, placeId, 9L, T);
     }
 
     static List<String> mentionsIn(String content) {
@@ -66,15 +89,20 @@ class NoticePlanTest {
             assertThat(c.userIds()).hasSizeLessThanOrEqualTo(100);
             List<String> mentioned = mentionsIn(c.content());
             assertThat(mentioned).hasSize(c.userIds().size());
-            assertThat(mentioned).containsExactlyElementsOf(c.userIds().stream().map(String::valueOf).toList());
-            assertThat(c.content()).startsWith("🚀 Shipped in **v1.4.0**, thanks for asking:\n• #7 Dark mode\nAnnouncement: " + URL + "\n<@");
+            assertThat(mentioned)
+                    .containsExactlyElementsOf(
+                            c.userIds().stream().map(String::valueOf).toList());
+            assertThat(c.content())
+                    .startsWith("🚀 Shipped in **v1.4.0**, thanks for asking:\n• #7 Dark mode\nAnnouncement: " + URL
+                            + "\n<@");
             assertThat(c.chunkCount()).isEqualTo(chunks.size());
             assertThat(c.nonce().length()).isLessThanOrEqualTo(25);
             assertThat(seen.add(c.nonce())).isTrue();
             all.addAll(mentioned);
         }
         assertThat(all).hasSize(150).doesNotHaveDuplicates();
-        assertThat(plan.recipients()).hasSize(150)
+        assertThat(plan.recipients())
+                .hasSize(150)
                 .allSatisfy(r -> assertThat(r.route()).isEqualTo(Route.THREAD));
     }
 
@@ -82,7 +110,11 @@ class NoticePlanTest {
     void mentionCapSplitsEvenWhenLengthWouldFit() {
         List<Requester> reqs = new ArrayList<>();
         for (int i = 1; i <= 250; i++) reqs.add(req(i, 1, i, 10L)); // "<@1>" is tiny: 250 fit in 2,000 chars
-        NoticePlan plan = NoticePlan.plan(1, "1.0", URL, DeliveryMode.THREAD,
+        NoticePlan plan = NoticePlan.plan(
+                1,
+                "1.0",
+                URL,
+                DeliveryMode.THREAD,
                 List.of(new ShippedIssue(1, "x", List.of(thread(10, 1, THREAD_A)), reqs)));
         assertThat(plan.threadNotices()).extracting(n -> n.userIds().size()).containsExactly(100, 100, 50);
         assertThat(plan.threadNotices()).extracting(ThreadNotice::chunk).containsExactly(0, 1, 2);
@@ -90,10 +122,13 @@ class NoticePlanTest {
 
     @Test
     void dmModeSendsOneMessagePerPersonWithAllTheirIssues() {
-        ShippedIssue a = new ShippedIssue(4, "Export to CSV", List.of(thread(10, 4, THREAD_A)),
+        ShippedIssue a = new ShippedIssue(
+                4,
+                "Export to CSV",
+                List.of(thread(10, 4, THREAD_A)),
                 List.of(req(1, 4, 100, 10L), req(2, 4, 200, 10L)));
-        ShippedIssue b = new ShippedIssue(9, "Dark mode", List.of(thread(11, 9, THREAD_B)),
-                List.of(req(3, 9, 100, 11L), req(4, 9, 300, null)));
+        ShippedIssue b = new ShippedIssue(
+                9, "Dark mode", List.of(thread(11, 9, THREAD_B)), List.of(req(3, 9, 100, 11L), req(4, 9, 300, null)));
 
         NoticePlan plan = NoticePlan.plan(12, "2.0.0", URL, DeliveryMode.DM, List.of(b, a));
 
@@ -109,16 +144,21 @@ class NoticePlanTest {
         assertThat(first.nonce()).isEqualTo("rcd2s");
         assertThat(plan.dmNotices().get(2).issueNumbers()).containsExactly(9);
         assertThat(plan.recipients()).extracting(NoticePlan.Recipient::route).containsOnly(Route.DM);
-        assertThat(plan.recipients()).extracting(NoticePlan.Recipient::targetChannelId).containsOnlyNulls();
+        assertThat(plan.recipients())
+                .extracting(NoticePlan.Recipient::targetChannelId)
+                .containsOnlyNulls();
     }
 
     @Test
     void threadModeGroupsByThreadAndMentionsEachPersonOncePerThread() {
         // #4 brought up in A (users 100, 200) and B (user 300); #9 brought up in A (users 100, 400).
-        ShippedIssue four = new ShippedIssue(4, "Export", List.of(thread(10, 4, THREAD_A), thread(11, 4, THREAD_B)),
+        ShippedIssue four = new ShippedIssue(
+                4,
+                "Export",
+                List.of(thread(10, 4, THREAD_A), thread(11, 4, THREAD_B)),
                 List.of(req(1, 4, 100, 10L), req(2, 4, 200, 10L), req(3, 4, 300, 11L)));
-        ShippedIssue nine = new ShippedIssue(9, "Dark", List.of(thread(12, 9, THREAD_A)),
-                List.of(req(4, 9, 100, 12L), req(5, 9, 400, 12L)));
+        ShippedIssue nine = new ShippedIssue(
+                9, "Dark", List.of(thread(12, 9, THREAD_A)), List.of(req(4, 9, 100, 12L), req(5, 9, 400, 12L)));
 
         NoticePlan plan = NoticePlan.plan(1, "1.1", URL, DeliveryMode.THREAD, List.of(four, nine));
 
@@ -137,27 +177,39 @@ class NoticePlanTest {
         assertThat(b.threadId()).isEqualTo(THREAD_B);
         assertThat(b.issueNumbers()).containsExactly(4);
         assertThat(b.userIds()).containsExactly(300L);
-        assertThat(plan.recipients()).filteredOn(r -> r.userId() == 100L).singleElement()
+        assertThat(plan.recipients())
+                .filteredOn(r -> r.userId() == 100L)
+                .singleElement()
                 .satisfies(r -> assertThat(r.issueNumbers()).containsExactly(4, 9));
     }
 
     @Test
     void requesterWithoutAThreadPlaceGetsADm() {
-        ShippedIssue issue = new ShippedIssue(5, "Crash", List.of(thread(10, 5, THREAD_A), github(11, 5)),
+        ShippedIssue issue = new ShippedIssue(
+                5,
+                "Crash",
+                List.of(thread(10, 5, THREAD_A), github(11, 5)),
                 List.of(req(1, 5, 100, 10L), req(2, 5, 200, null), req(3, 5, 300, 11L), req(4, 5, 400, 999L)));
         NoticePlan plan = NoticePlan.plan(1, "1.2", URL, DeliveryMode.THREAD, List.of(issue));
-        assertThat(plan.threadNotices()).singleElement().satisfies(n -> assertThat(n.userIds()).containsExactly(100L));
+        assertThat(plan.threadNotices())
+                .singleElement()
+                .satisfies(n -> assertThat(n.userIds()).containsExactly(100L));
         assertThat(plan.dmNotices()).extracting(DmNotice::userId).containsExactly(200L, 300L, 400L);
         assertThat(plan.all()).hasSize(4);
     }
 
     @Test
     void personInThreadAndViaButtonIsToldEachIssueOnce() {
-        ShippedIssue four = new ShippedIssue(4, "Export", List.of(thread(10, 4, THREAD_A)), List.of(req(1, 4, 100, 10L)));
+        ShippedIssue four =
+                new ShippedIssue(4, "Export", List.of(thread(10, 4, THREAD_A)), List.of(req(1, 4, 100, 10L)));
         ShippedIssue nine = new ShippedIssue(9, "Dark", List.of(), List.of(req(2, 9, 100, null)));
         NoticePlan plan = NoticePlan.plan(1, "1.2", URL, DeliveryMode.THREAD, List.of(four, nine));
-        assertThat(plan.threadNotices()).singleElement().satisfies(n -> assertThat(n.issueNumbers()).containsExactly(4));
-        assertThat(plan.dmNotices()).singleElement().satisfies(n -> assertThat(n.issueNumbers()).containsExactly(9));
+        assertThat(plan.threadNotices())
+                .singleElement()
+                .satisfies(n -> assertThat(n.issueNumbers()).containsExactly(4));
+        assertThat(plan.dmNotices())
+                .singleElement()
+                .satisfies(n -> assertThat(n.issueNumbers()).containsExactly(9));
     }
 
     @Test
@@ -177,8 +229,11 @@ class NoticePlanTest {
 
     @Test
     void hostileTitlesAndVersionsAreEscapedAndCapped() {
-        ShippedIssue issue = new ShippedIssue(1, "@everyone **pwn** <@&5> " + "x".repeat(500),
-                List.of(thread(10, 1, THREAD_A)), List.of(req(1, 1, 100, 10L)));
+        ShippedIssue issue = new ShippedIssue(
+                1,
+                "@everyone **pwn** <@&5> " + "x".repeat(500),
+                List.of(thread(10, 1, THREAD_A)),
+                List.of(req(1, 1, 100, 10L)));
         NoticePlan plan = NoticePlan.plan(1, "v1 @here", URL, DeliveryMode.THREAD, List.of(issue));
         String content = plan.threadNotices().get(0).content();
         assertThat(content).doesNotContain("@everyone").doesNotContain("@here").doesNotContain("<@&5>");
@@ -190,23 +245,27 @@ class NoticePlanTest {
     void manyIssuesInOneDmStayUnderTheLimit() {
         List<ShippedIssue> issues = new ArrayList<>();
         for (int n = 1; n <= 60; n++) {
-            issues.add(new ShippedIssue(n, "A long title number " + n + " " + "y".repeat(80), List.of(),
-                    List.of(req(n, n, 100, null))));
+            issues.add(new ShippedIssue(
+                    n, "A long title number " + n + " " + "y".repeat(80), List.of(), List.of(req(n, n, 100, null))));
         }
         NoticePlan plan = NoticePlan.plan(1, "9.9", URL, DeliveryMode.DM, issues);
         DmNotice dm = plan.dmNotices().get(0);
         assertThat(dm.content().length()).isLessThanOrEqualTo(2000);
         assertThat(dm.content()).contains("more (see the announcement)").endsWith("Announcement: " + URL);
         assertThat(dm.issueNumbers()).hasSize(60);
-        String more = dm.content().lines().filter(l -> l.startsWith("• …and")).findFirst().orElseThrow();
+        String more = dm.content()
+                .lines()
+                .filter(l -> l.startsWith("• …and"))
+                .findFirst()
+                .orElseThrow();
         long listed = dm.content().lines().filter(l -> l.startsWith("• #")).count();
         assertThat(more).isEqualTo("• …and " + (60 - listed) + " more (see the announcement)");
     }
 
     @Test
     void fallbacks() {
-        ShippedIssue issue = new ShippedIssue(4, "Export", List.of(thread(10, 4, THREAD_A)),
-                List.of(req(1, 4, 100, 10L), req(2, 4, 200, null)));
+        ShippedIssue issue = new ShippedIssue(
+                4, "Export", List.of(thread(10, 4, THREAD_A)), List.of(req(1, 4, 100, 10L), req(2, 4, 200, null)));
         NoticePlan dm = NoticePlan.plan(2, "1.0", URL, DeliveryMode.DM, List.of(issue));
         // DM refused: the person's own thread, or the issue's first thread for someone added by a button.
         assertThat(dm.fallbackToThread(100)).hasValueSatisfying(n -> {
@@ -215,7 +274,8 @@ class NoticePlanTest {
             assertThat(n.content()).endsWith("\n<@100>");
             assertThat(n.nonce()).isEqualTo(Nonces.threadFallback(2, 100));
         });
-        assertThat(dm.fallbackToThread(200)).hasValueSatisfying(n -> assertThat(n.threadId()).isEqualTo(THREAD_A));
+        assertThat(dm.fallbackToThread(200))
+                .hasValueSatisfying(n -> assertThat(n.threadId()).isEqualTo(THREAD_A));
         assertThat(dm.fallbackToThread(999)).isEmpty();
 
         NoticePlan thread = NoticePlan.plan(2, "1.0", URL, DeliveryMode.THREAD, List.of(issue));
@@ -227,13 +287,15 @@ class NoticePlanTest {
         assertThat(thread.fallbackToDm(200, THREAD_A)).isEmpty();
 
         ShippedIssue noThread = new ShippedIssue(5, "x", List.of(github(20, 5)), List.of(req(3, 5, 300, 20L)));
-        assertThat(NoticePlan.plan(2, "1.0", URL, DeliveryMode.DM, List.of(noThread)).fallbackToThread(300)).isEmpty();
+        assertThat(NoticePlan.plan(2, "1.0", URL, DeliveryMode.DM, List.of(noThread))
+                        .fallbackToThread(300))
+                .isEmpty();
     }
 
     @Test
     void emptyRelease() {
-        NoticePlan plan = NoticePlan.plan(1, "1", URL, DeliveryMode.THREAD,
-                List.of(new ShippedIssue(1, "x", List.of(), List.of())));
+        NoticePlan plan = NoticePlan.plan(
+                1, "1", URL, DeliveryMode.THREAD, List.of(new ShippedIssue(1, "x", List.of(), List.of())));
         assertThat(plan.all()).isEmpty();
         assertThat(plan.recipients()).isEmpty();
     }
@@ -247,7 +309,8 @@ class NoticePlanTest {
         String longest = "https://discord.com/channels/" + Long.MAX_VALUE + "/" + Long.MAX_VALUE + "/" + Long.MAX_VALUE;
         NoticePlan afterAnnouncing = NoticePlan.plan(3, "v1.4.0", longest, DeliveryMode.THREAD, List.of(issue));
         assertThat(afterAnnouncing.recipients()).isEqualTo(atPublish.recipients());
-        assertThat(afterAnnouncing.threadNotices()).allSatisfy(n -> assertThat(n.content().length()).isLessThanOrEqualTo(2000));
+        assertThat(afterAnnouncing.threadNotices())
+                .allSatisfy(n -> assertThat(n.content().length()).isLessThanOrEqualTo(2000));
     }
 
     @Test

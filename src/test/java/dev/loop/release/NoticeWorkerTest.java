@@ -1,6 +1,5 @@
 package dev.loop.release;
 
-import static dev.loop.release.ReleaseStoreTest.ENGINEER;
 import static dev.loop.release.ReleaseStoreTest.T0;
 import static dev.loop.release.ReleaseStoreTest.issue;
 import static dev.loop.release.ReleaseStoreTest.release;
@@ -29,6 +28,7 @@ class NoticeWorkerTest {
 
     @TempDir
     Path dir;
+
     Database db;
     IssueStore issues;
     ReleaseStore store;
@@ -50,7 +50,8 @@ class NoticeWorkerTest {
     }
 
     NoticeWorker worker() {
-        return new NoticeWorker(store, discord, clock, RELEASES, TEAM, "shipped", "tracked", NoticeWorker.Options.DEFAULT);
+        return new NoticeWorker(
+                store, discord, clock, RELEASES, TEAM, "shipped", "tracked", NoticeWorker.Options.DEFAULT);
     }
 
     Release publish(DeliveryMode mode, Integer... numbers) {
@@ -58,7 +59,10 @@ class NoticeWorkerTest {
     }
 
     OutboxNotice row(Release r, long user) {
-        return store.notices(r.id()).stream().filter(n -> n.userId() == user).findFirst().orElseThrow();
+        return store.notices(r.id()).stream()
+                .filter(n -> n.userId() == user)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -71,18 +75,28 @@ class NoticeWorkerTest {
         worker().runOnce();
 
         FakeCourier.Sent announcement = discord.in(RELEASES).getFirst();
-        assertThat(announcement.content()).startsWith("🚀 **1.4.0** is out!")
-                .contains("Faster sync and a new installer.", "```\nloop sync --fast\n```",
-                        "• #1 Dark mode — 2 people asked", "• #2 Faster sync — 3 people asked");
+        assertThat(announcement.content())
+                .startsWith("🚀 **1.4.0** is out!")
+                .contains(
+                        "Faster sync and a new installer.",
+                        "```\nloop sync --fast\n```",
+                        "• #1 Dark mode — 2 people asked",
+                        "• #2 Faster sync — 3 people asked");
         assertThat(announcement.mentions()).isEmpty();
         String link = discord.jumpUrl(RELEASES, announcement.messageId());
 
         assertThat(discord.in(501)).singleElement().satisfies(m -> {
             assertThat(m.mentions()).containsExactly(1L, 2L);
-            assertThat(m.content()).contains("1.4.0", "#1 Dark mode", link, "<@1>", "<@2>").doesNotContain("#2 Faster");
+            assertThat(m.content())
+                    .contains("1.4.0", "#1 Dark mode", link, "<@1>", "<@2>")
+                    .doesNotContain("#2 Faster");
         });
-        assertThat(discord.in(502)).singleElement().satisfies(m -> assertThat(m.mentions()).containsExactly(2L, 3L));
-        assertThat(discord.dmsTo(4)).singleElement().satisfies(m -> assertThat(m.content()).contains("#2 Faster sync", link));
+        assertThat(discord.in(502))
+                .singleElement()
+                .satisfies(m -> assertThat(m.mentions()).containsExactly(2L, 3L));
+        assertThat(discord.dmsTo(4))
+                .singleElement()
+                .satisfies(m -> assertThat(m.content()).contains("#2 Faster sync", link));
         assertThat(store.notices(r.id())).allSatisfy(n -> {
             assertThat(n.state()).isEqualTo(NoticeState.DELIVERED);
             assertThat(n.sentMessageId()).isNotNull();
@@ -90,14 +104,19 @@ class NoticeWorkerTest {
         });
 
         assertThat(discord.in(TEAM)).hasSize(2);
-        assertThat(discord.in(TEAM).get(0).content()).contains("Docs and copy review for 1.4.0", link, "Not reviewed yet");
+        assertThat(discord.in(TEAM).get(0).content())
+                .contains("Docs and copy review for 1.4.0", link, "Not reviewed yet");
         assertThat(discord.in(TEAM).get(1).content()).contains("#1", "Dark mode", "needs docs");
-        assertThat(discord.in(TEAM)).allSatisfy(m -> assertThat(m.actions()).extracting(Courier.Action::label)
-                .containsExactly("Reviewed"));
-        assertThat(store.reviewItems(r.id())).allSatisfy(i -> assertThat(i.messageId()).isNotNull());
+        assertThat(discord.in(TEAM))
+                .allSatisfy(m -> assertThat(m.actions())
+                        .extracting(Courier.Action::label)
+                        .containsExactly("Reviewed"));
+        assertThat(store.reviewItems(r.id()))
+                .allSatisfy(i -> assertThat(i.messageId()).isNotNull());
         assertThat(discord.tags).containsExactly("501:shipped", "502:shipped");
-        assertThat(issues.history(1)).anySatisfy(h -> assertThat(h.detail())
-                .isEqualTo("release notices for 1.4.0: 5 delivered, 0 fell back, 0 failed"));
+        assertThat(issues.history(1))
+                .anySatisfy(h -> assertThat(h.detail())
+                        .isEqualTo("release notices for 1.4.0: 5 delivered, 0 fell back, 0 failed"));
         assertThat(store.releasesWithWork()).isEmpty();
     }
 
@@ -107,9 +126,17 @@ class NoticeWorkerTest {
         issue(issues, "Faster sync", 502, false, 2);
         publish(DeliveryMode.DM, 1, 2);
         worker().runOnce();
-        assertThat(discord.dmsTo(2)).singleElement().satisfies(m -> assertThat(m.content())
-                .contains("**1.4.0** is out", "#1 Dark mode", "#2 Faster sync", "https://discord.com/channels/1/70/"));
-        assertThat(discord.dmsTo(1)).singleElement().satisfies(m -> assertThat(m.content()).doesNotContain("Faster"));
+        assertThat(discord.dmsTo(2))
+                .singleElement()
+                .satisfies(m -> assertThat(m.content())
+                        .contains(
+                                "**1.4.0** is out",
+                                "#1 Dark mode",
+                                "#2 Faster sync",
+                                "https://discord.com/channels/1/70/"));
+        assertThat(discord.dmsTo(1))
+                .singleElement()
+                .satisfies(m -> assertThat(m.content()).doesNotContain("Faster"));
         assertThat(discord.in(501)).isEmpty();
     }
 
@@ -140,8 +167,12 @@ class NoticeWorkerTest {
         discord.locked.add(502L);
         Release r = publish(DeliveryMode.THREAD, 1, 2);
         worker().runOnce();
-        assertThat(discord.dmsTo(1)).singleElement().satisfies(m -> assertThat(m.content()).contains("#1 Dark mode"));
-        assertThat(discord.dmsTo(2)).singleElement().satisfies(m -> assertThat(m.nonce()).isEqualTo(Nonces.dmFallback(r.id(), 2, 502)));
+        assertThat(discord.dmsTo(1))
+                .singleElement()
+                .satisfies(m -> assertThat(m.content()).contains("#1 Dark mode"));
+        assertThat(discord.dmsTo(2))
+                .singleElement()
+                .satisfies(m -> assertThat(m.nonce()).isEqualTo(Nonces.dmFallback(r.id(), 2, 502)));
         assertThat(row(r, 1)).satisfies(n -> {
             assertThat(n.state()).isEqualTo(NoticeState.FELL_BACK);
             assertThat(n.outcomeRoute()).isEqualTo(Route.DM);
@@ -159,8 +190,10 @@ class NoticeWorkerTest {
         worker().runOnce();
         assertThat(discord.seenBy(1)).isEmpty();
         assertThat(row(r, 1).state()).isEqualTo(NoticeState.FAILED);
-        assertThat(store.status(r).failures()).singleElement().satisfies(f -> assertThat(f.error())
-                .startsWith("the DM was refused, and this was already the fallback"));
+        assertThat(store.status(r).failures())
+                .singleElement()
+                .satisfies(
+                        f -> assertThat(f.error()).startsWith("the DM was refused, and this was already the fallback"));
     }
 
     @Test
@@ -238,7 +271,9 @@ class NoticeWorkerTest {
 
     @Test
     void oneHundredFiftyRequestersInOneThreadAreMentionedInTwoMessages() {
-        long[] users = LongStream.rangeClosed(1, 150).map(u -> 100_000_000_000_000_000L + u).toArray();
+        long[] users = LongStream.rangeClosed(1, 150)
+                .map(u -> 100_000_000_000_000_000L + u)
+                .toArray();
         issue(issues, "Dark mode", 501, false, users);
         Release r = publish(DeliveryMode.THREAD, 1);
         worker().runOnce();
@@ -248,7 +283,10 @@ class NoticeWorkerTest {
             assertThat(m.content().length()).isLessThanOrEqualTo(2000);
             assertThat(m.mentions().size()).isLessThanOrEqualTo(100);
         });
-        assertThat(messages.stream().flatMap(m -> m.mentions().stream()).sorted().toList())
+        assertThat(messages.stream()
+                        .flatMap(m -> m.mentions().stream())
+                        .sorted()
+                        .toList())
                 .containsExactlyElementsOf(LongStream.of(users).boxed().toList());
         assertThat(store.status(r).delivered()).isEqualTo(150);
     }
@@ -273,11 +311,19 @@ class NoticeWorkerTest {
     @Test
     void theWorkerThreadDeliversWhatWasPublishedAndStopsOnClose() throws Exception {
         issue(issues, "Dark mode", 501, false, 1);
-        NoticeWorker w = new NoticeWorker(store, discord, Clock.systemUTC(), RELEASES, TEAM, null, null,
+        NoticeWorker w = new NoticeWorker(
+                store,
+                discord,
+                Clock.systemUTC(),
+                RELEASES,
+                TEAM,
+                null,
+                null,
                 new NoticeWorker.Options(Duration.ofSeconds(30), 0.01, Duration.ofMillis(5)));
         w.start();
         try {
-            Release r = store.publish(release("1.4.0", 1), DeliveryMode.THREAD, Instant.now()).release();
+            Release r = store.publish(release("1.4.0", 1), DeliveryMode.THREAD, Instant.now())
+                    .release();
             w.wake();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (store.status(r).delivered() < 1 && System.nanoTime() < deadline) Thread.sleep(10);

@@ -16,7 +16,8 @@ class ReleaseDraftsTest {
     @Test
     void aDraftCarriesIssuesThenTextAndIsTakenOnce() {
         ReleaseDrafts.Draft d = drafts.create(7L, "1.0", List.of());
-        assertThat(drafts.setIssues(d.id(), List.of(3, 5))).hasValueSatisfying(x -> assertThat(x.issueNumbers()).containsExactly(3, 5));
+        assertThat(drafts.setIssues(d.id(), List.of(3, 5)))
+                .hasValueSatisfying(x -> assertThat(x.issueNumbers()).containsExactly(3, 5));
         assertThat(drafts.setText(d.id(), "notes", null)).hasValueSatisfying(x -> {
             assertThat(x.notes()).isEqualTo("notes");
             assertThat(x.issueNumbers()).containsExactly(3, 5);
@@ -41,10 +42,12 @@ class ReleaseDraftsTest {
         Instant at = Instant.parse("2026-01-01T10:00:00Z");
         ReviewItem open = new ReviewItem(1, 1, 12, "Dark *mode*", 5L, 6L, null, null);
         assertThat(ReviewText.render("1.4.0", open, null))
-                .isEqualTo("📝 **1.4.0** docs/copy: **#12** Dark \\*mode\\* needs docs or copy changes\n⬜ Not reviewed yet");
+                .isEqualTo(
+                        "📝 **1.4.0** docs/copy: **#12** Dark \\*mode\\* needs docs or copy changes\n⬜ Not reviewed yet");
         ReviewItem done = new ReviewItem(2, 1, null, null, 5L, 7L, 99L, at);
         assertThat(ReviewText.render("1.4.0", done, "https://discord.com/channels/1/2/3"))
-                .isEqualTo("📝 **Docs and copy review for 1.4.0**: the announcement text https://discord.com/channels/1/2/3\n"
-                        + "✅ Reviewed by <@99> <t:" + at.getEpochSecond() + ":f>");
+                .isEqualTo(
+                        "📝 **Docs and copy review for 1.4.0**: the announcement text https://discord.com/channels/1/2/3\n"
+                                + "✅ Reviewed by <@99> <t:" + at.getEpochSecond() + ":f>");
     }
 }

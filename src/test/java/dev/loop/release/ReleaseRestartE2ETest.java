@@ -43,7 +43,10 @@ class ReleaseRestartE2ETest {
             w.loop.jda().shutdownNow();
             w.stop();
             ReleaseStatus atStop = w.releaseStore.status(r);
-            long seenAtStop = fans.stream().filter(f -> f.dmsFromBot().stream().anyMatch(m -> m.content().contains("7.0.0"))).count();
+            long seenAtStop = fans.stream()
+                    .filter(f ->
+                            f.dmsFromBot().stream().anyMatch(m -> m.content().contains("7.0.0")))
+                    .count();
             assertThat(atStop.pending()).isPositive();
             assertThat(seenAtStop).isGreaterThanOrEqualTo(atStop.delivered());
             w.sim.faults().clear();
@@ -54,17 +57,23 @@ class ReleaseRestartE2ETest {
             assertThat(done.failed() + done.fellBack()).isZero();
 
             for (SimMember fan : fans) {
-                List<SimMessage> dms = fan.dmsFromBot().stream().filter(m -> m.content().contains("7.0.0")).toList();
+                List<SimMessage> dms = fan.dmsFromBot().stream()
+                        .filter(m -> m.content().contains("7.0.0"))
+                        .toList();
                 assertThat(dms).as(fan.name()).hasSize(1);
             }
             assertThat(fans.get(5).dmsFromBot().getFirst().content()).contains("Offline mode", "Bulk export");
-            assertThat(fans.get(400).dmsFromBot().getFirst().content()).contains("Bulk export").doesNotContain("Offline");
+            assertThat(fans.get(400).dmsFromBot().getFirst().content())
+                    .contains("Bulk export")
+                    .doesNotContain("Offline");
             assertThat(ReleaseWorld.botMessages(w.releases, "7.0.0")).hasSize(1);
             assertThat(ReleaseWorld.botMessages(post, "7.0.0")).isEmpty();
 
             // a preview from before the restart can't be published any more
-            SimMessage expired = w.engineer.pressButton(pendingPreview, "Publish").awaitReply();
-            assertThat(expired.content()).isEqualTo("This release preview has expired or was already used; run /release again.");
+            SimMessage expired =
+                    w.engineer.pressButton(pendingPreview, "Publish").awaitReply();
+            assertThat(expired.content())
+                    .isEqualTo("This release preview has expired or was already used; run /release again.");
             assertThat(w.releaseStore.findByVersion("7.1.0")).isEmpty();
         }
     }
@@ -85,19 +94,26 @@ class ReleaseRestartE2ETest {
             ReleaseStatus s = w.awaitDelivered(r);
             assertThat(s.delivered()).isEqualTo(2);
             assertThat(s.fellBack()).isEqualTo(1);
-            assertThat(rex.dmsFromBot()).singleElement().satisfies(m -> assertThat(m.content()).contains("Fonts"));
+            assertThat(rex.dmsFromBot())
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.content()).contains("Fonts"));
             // the archived post is tagged and put back as it was
             w.sim.await("quiet post tagged", () -> quiet.appliedTags().contains("shipped"));
             w.sim.await("quiet post archived again", quiet::archived);
             assertThat(ReleaseWorld.botMessages(quiet, "8.0.0")).isEmpty();
-            assertThat(open.dmsFromBot()).singleElement().satisfies(m -> assertThat(m.content()).contains("8.0.0", "Themes"));
+            assertThat(open.dmsFromBot())
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.content()).contains("8.0.0", "Themes"));
             assertThat(open.pingsReceived()).isEmpty();
             assertThat(closed.pingsReceived()).singleElement().satisfies(m -> {
                 assertThat(m.channel()).isEqualTo(post);
                 assertThat(m.pinged()).containsExactly(closed.id());
                 assertThat(m.content()).contains("8.0.0", "Themes");
             });
-            OutboxNotice row = w.releaseStore.notices(r.id()).stream().filter(n -> n.userId() == closed.id()).findFirst().orElseThrow();
+            OutboxNotice row = w.releaseStore.notices(r.id()).stream()
+                    .filter(n -> n.userId() == closed.id())
+                    .findFirst()
+                    .orElseThrow();
             assertThat(row.outcomeRoute()).isEqualTo(Route.THREAD);
             assertThat(row.lastError()).isEqualTo("the DM was refused");
         }

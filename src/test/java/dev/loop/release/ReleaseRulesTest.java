@@ -28,13 +28,15 @@ class ReleaseRulesTest {
         Issue working = Fixtures.issue(8, IssueStatus.IN_PROGRESS, Priority.HIGH);
         Map<Integer, Issue> found = Map.of(3, open, 4, closed, 6, dup, 8, working);
 
-        assertThat(ReleaseRules.issueProblems(ReleaseRules.parseNumbers("#3 #8"), found)).isEmpty();
-        assertThat(ReleaseRules.issueProblems(ReleaseRules.parseNumbers("#3 #3 #3 #4 #6 #9 x<@1>"), found)).containsExactly(
-                "“x<@\u200B1>” is not an issue number; list issues like #3 #5.",
-                "#3 is listed more than once.",
-                "#4 is closed without shipping; it can't be part of a release.",
-                "#6 is a duplicate of #3; ship #3 instead.",
-                "There is no issue #9.");
+        assertThat(ReleaseRules.issueProblems(ReleaseRules.parseNumbers("#3 #8"), found))
+                .isEmpty();
+        assertThat(ReleaseRules.issueProblems(ReleaseRules.parseNumbers("#3 #3 #3 #4 #6 #9 x<@1>"), found))
+                .containsExactly(
+                        "“x<@\u200B1>” is not an issue number; list issues like #3 #5.",
+                        "#3 is listed more than once.",
+                        "#4 is closed without shipping; it can't be part of a release.",
+                        "#6 is a duplicate of #3; ship #3 instead.",
+                        "There is no issue #9.");
         assertThat(ReleaseRules.issueProblems(ReleaseRules.parseNumbers("  "), found))
                 .containsExactly("List at least one issue to ship, like #3 #5.");
     }
@@ -43,7 +45,8 @@ class ReleaseRulesTest {
     void versionsMustBeShortPrintableAndPresent() {
         assertThat(ReleaseRules.normaliseVersion("  1.4.0 \n beta ")).isEqualTo("1.4.0 beta");
         assertThat(ReleaseRules.versionProblem("")).isPresent();
-        assertThat(ReleaseRules.versionProblem("x".repeat(65))).hasValue("A version can be at most 64 characters long.");
+        assertThat(ReleaseRules.versionProblem("x".repeat(65)))
+                .hasValue("A version can be at most 64 characters long.");
         assertThat(ReleaseRules.versionProblem("1.4.0")).isEmpty();
     }
 

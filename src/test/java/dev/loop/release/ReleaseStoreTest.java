@@ -32,18 +32,27 @@ class ReleaseStoreTest extends SqliteTest {
     }
 
     static NewPlace post(long id) {
-        return new NewPlace(Place.PlaceKind.FORUM_POST, 1L, 10L, id, null, "https://discord.com/channels/1/" + id, "post " + id);
+        return new NewPlace(
+                Place.PlaceKind.FORUM_POST, 1L, 10L, id, null, "https://discord.com/channels/1/" + id, "post " + id);
     }
 
     /** An issue captured from forum post {@code thread}, asked for by {@code users} there. */
     static Issue issue(IssueStore issues, String title, long thread, boolean needsDocs, long... users) {
         List<Long> ids = java.util.Arrays.stream(users).boxed().toList();
-        return issues.create(new NewIssue(title, IssueKind.FEATURE, "summary", needsDocs, null, null), post(thread),
-                ids, Requester.How.AUTHOR, List.of(), false, ENGINEER, T0);
+        return issues.create(
+                new NewIssue(title, IssueKind.FEATURE, "summary", needsDocs, null, null),
+                post(thread),
+                ids,
+                Requester.How.AUTHOR,
+                List.of(),
+                false,
+                ENGINEER,
+                T0);
     }
 
     static NewRelease release(String version, Integer... numbers) {
-        return new NewRelease(version, List.of(numbers), "Faster sync and a new installer.", "loop sync --fast", ENGINEER);
+        return new NewRelease(
+                version, List.of(numbers), "Faster sync and a new installer.", "loop sync --fast", ENGINEER);
     }
 
     @Test
@@ -67,7 +76,8 @@ class ReleaseStoreTest extends SqliteTest {
         }
         List<OutboxNotice> rows = store.notices(r.id());
         // 1 and 2 in post 501, 2 and 3 in post 502, 4 (added by a button, no thread of their own) mentioned in 502
-        assertThat(rows).extracting(OutboxNotice::userId, OutboxNotice::route, OutboxNotice::targetChannelId)
+        assertThat(rows)
+                .extracting(OutboxNotice::userId, OutboxNotice::route, OutboxNotice::targetChannelId)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1L, Route.THREAD, 501L),
                         org.assertj.core.groups.Tuple.tuple(2L, Route.THREAD, 501L),
@@ -82,7 +92,9 @@ class ReleaseStoreTest extends SqliteTest {
         assertThat(rows.get(0).nonce()).isEqualTo(rows.get(1).nonce()).isEqualTo(Nonces.thread(r.id(), 501, 0));
         assertThat(rows.get(4).nonce()).isEqualTo(Nonces.dm(r.id(), 4));
 
-        assertThat(store.reviewItems(r.id())).extracting(ReviewItem::issueNumber).containsExactly(null, 1);
+        assertThat(store.reviewItems(r.id()))
+                .extracting(ReviewItem::issueNumber)
+                .containsExactly(null, 1);
         assertThat(store.reviewItems(r.id()).get(1).issueTitle()).isEqualTo("Dark mode");
         assertThat(store.releasesWithWork()).containsExactly(r.id());
     }
@@ -105,12 +117,16 @@ class ReleaseStoreTest extends SqliteTest {
         store.publish(release("1.0", 1), DeliveryMode.THREAD, T0);
 
         assertThatThrownBy(() -> store.publish(release("1.0", 2), DeliveryMode.THREAD, T0))
-                .isInstanceOf(ReleaseRefused.class).hasMessageContaining("1.0 was already released");
+                .isInstanceOf(ReleaseRefused.class)
+                .hasMessageContaining("1.0 was already released");
         assertThatThrownBy(() -> store.publish(release("1.1", 2, 1, 3, 9), DeliveryMode.THREAD, T0))
-                .isInstanceOfSatisfying(ReleaseRefused.class, e -> assertThat(e.reasons()).containsExactly(
-                        "#1 already shipped in 1.0.",
-                        "#3 is closed without shipping; it can't be part of a release.",
-                        "There is no issue #9."));
+                .isInstanceOfSatisfying(
+                        ReleaseRefused.class,
+                        e -> assertThat(e.reasons())
+                                .containsExactly(
+                                        "#1 already shipped in 1.0.",
+                                        "#3 is closed without shipping; it can't be part of a release.",
+                                        "There is no issue #9."));
         assertThat(issues.find(2).orElseThrow().status()).isEqualTo(IssueStatus.OPEN);
         assertThat(store.findByVersion("1.1")).isEmpty();
     }
@@ -125,7 +141,9 @@ class ReleaseStoreTest extends SqliteTest {
 
         store.retryLater(List.of(a), T0.plusSeconds(30), "temporary failure", T0);
         assertThat(store.due(r.id(), T0)).extracting(OutboxNotice::id).containsExactly(b);
-        assertThat(store.due(r.id(), T0.plusSeconds(30))).extracting(OutboxNotice::id).containsExactly(a, b);
+        assertThat(store.due(r.id(), T0.plusSeconds(30)))
+                .extracting(OutboxNotice::id)
+                .containsExactly(a, b);
         assertThat(store.nextDue(r.id())).contains(T0);
 
         store.fallBack(List.of(b), Route.THREAD, "the DM was refused", T0);
@@ -199,8 +217,10 @@ class ReleaseStoreTest extends SqliteTest {
         issue(issues, "Dark mode", 501, false, 1, 2);
         Release r = store.publish(release("1.4.0", 1), DeliveryMode.THREAD, T0).release();
         issues.addRequester(1, 3L, Requester.How.ME_TOO, null, 3L, T0.plusSeconds(10));
-        assertThat(store.shipped(r.id())).singleElement()
-                .satisfies(s -> assertThat(s.requesters()).extracting(Requester::userId).containsExactly(1L, 2L));
+        assertThat(store.shipped(r.id()))
+                .singleElement()
+                .satisfies(s ->
+                        assertThat(s.requesters()).extracting(Requester::userId).containsExactly(1L, 2L));
     }
 
     @Test

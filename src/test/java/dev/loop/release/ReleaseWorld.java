@@ -37,7 +37,8 @@ import java.util.Map;
  */
 final class ReleaseWorld implements AutoCloseable {
 
-    static final NoticeWorker.Options FAST = new NoticeWorker.Options(Duration.ofSeconds(1), 0.01, Duration.ofMillis(5));
+    static final NoticeWorker.Options FAST =
+            new NoticeWorker.Options(Duration.ofSeconds(1), 0.01, Duration.ofMillis(5));
 
     final Sim sim;
     final SimGuild guild;
@@ -68,8 +69,16 @@ final class ReleaseWorld implements AutoCloseable {
     }
 
     Config config() {
-        return ConfigLoader.parse(ConfigYaml.required(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(),
-                List.of(support.id()), team.id(), releases.id(), engineers.id()) + """
+        return ConfigLoader.parse(
+                ConfigYaml.required(
+                                guild.id(),
+                                sim.restBaseUrl(),
+                                sim.gatewayUrl(),
+                                List.of(support.id()),
+                                team.id(),
+                                releases.id(),
+                                engineers.id())
+                        + """
                 tags:
                   tracked: tracked
                   shipped: shipped
@@ -80,20 +89,34 @@ final class ReleaseWorld implements AutoCloseable {
                     enabled: false
                   promises-daily:
                     enabled: false
-                """.formatted(delivery), "test", Map.of());
+                """.formatted(delivery),
+                "test",
+                Map.of());
     }
 
     /** Starts Loop (again) on the same database. */
     void start() throws InterruptedException {
-        loop = Loop.start(config(), sim.token(), Clock.systemUTC(), db, false, services -> {
-            IssueActions actions = new IssueActions(new IssueStore(services.database()),
-                    new IssueViews(services.config().timelines()), services.config(), services.clock());
-            return List.<Feature>of(new ReleaseFeature(services, actions, FAST));
-        }, b -> {
-            // This simulator has no global rate limit (tests that want one set it): let JDA send as fast as it can
-            // instead of pacing at Discord's 50 requests a second, so hundreds of notices take seconds, not minutes.
-            b.setRestConfig(new net.dv8tion.jda.api.requests.RestConfig().setBaseUrl(sim.restBaseUrl()));
-        });
+        loop = Loop.start(
+                config(),
+                sim.token(),
+                Clock.systemUTC(),
+                db,
+                false,
+                services -> {
+                    IssueActions actions = new IssueActions(
+                            new IssueStore(services.database()),
+                            new IssueViews(services.config().timelines()),
+                            services.config(),
+                            services.clock());
+                    return List.<Feature>of(new ReleaseFeature(services, actions, FAST));
+                },
+                b -> {
+                    // This simulator has no global rate limit (tests that want one set it): let JDA send as fast as it
+                    // can
+                    // instead of pacing at Discord's 50 requests a second, so hundreds of notices take seconds, not
+                    // minutes.
+                    b.setRestConfig(new net.dv8tion.jda.api.requests.RestConfig().setBaseUrl(sim.restBaseUrl()));
+                });
     }
 
     /** Stops Loop; the simulator and the database stay. */
@@ -105,22 +128,43 @@ final class ReleaseWorld implements AutoCloseable {
     /** A forum post by {@code author} captured as an issue, with {@code others} linked from the same post. */
     Issue issue(String title, SimChannel post, SimMember author, List<SimMember> others, boolean needsDocs) {
         Instant t = Instant.now().minusSeconds(60);
-        Issue issue = issues.create(new NewIssue(title, IssueKind.FEATURE, "summary of " + title, needsDocs, null, null),
-                new NewPlace(Place.PlaceKind.FORUM_POST, guild.id(), support.id(), post.id(), null, post.jumpUrl(), post.name()),
-                List.of(author.id()), Requester.How.AUTHOR, List.of(), false, engineer.id(), t);
+        Issue issue = issues.create(
+                new NewIssue(title, IssueKind.FEATURE, "summary of " + title, needsDocs, null, null),
+                new NewPlace(
+                        Place.PlaceKind.FORUM_POST,
+                        guild.id(),
+                        support.id(),
+                        post.id(),
+                        null,
+                        post.jumpUrl(),
+                        post.name()),
+                List.of(author.id()),
+                Requester.How.AUTHOR,
+                List.of(),
+                false,
+                engineer.id(),
+                t);
         long placeId = issues.places(issue.number()).getFirst().id();
-        for (SimMember m : others) issues.addRequester(issue.number(), m.id(), Requester.How.LINK, placeId, engineer.id(), t);
+        for (SimMember m : others)
+            issues.addRequester(issue.number(), m.id(), Requester.How.LINK, placeId, engineer.id(), t);
         return issue;
     }
 
     /** Adds a requester with no thread of their own (pressed Me too on a card somewhere). */
     void meToo(Issue issue, SimMember member) {
-        issues.addRequester(issue.number(), member.id(), Requester.How.ME_TOO, null, member.id(), Instant.now().minusSeconds(30));
+        issues.addRequester(
+                issue.number(),
+                member.id(),
+                Requester.How.ME_TOO,
+                null,
+                member.id(),
+                Instant.now().minusSeconds(30));
     }
 
     /** Runs /release with issues as an engineer, fills the modal and returns the preview. */
     SimMessage preview(String version, String issuesTyped, String notes, String snippet) {
-        SimModal modal = engineer.runSlash(team, "release", Map.of("version", version, "issues", issuesTyped)).awaitModal();
+        SimModal modal = engineer.runSlash(team, "release", Map.of("version", version, "issues", issuesTyped))
+                .awaitModal();
         return modal.submit(Map.of("notes", notes, "snippet", snippet)).awaitReply();
     }
 
@@ -136,7 +180,8 @@ final class ReleaseWorld implements AutoCloseable {
     ReleaseStatus awaitDelivered(Release r) {
         sim.await("release " + r.version() + " delivered", () -> {
             ReleaseStatus s = releaseStore.status(releaseStore.find(r.id()).orElseThrow());
-            return s.pending() == 0 && s.release().announcementState() != AnnouncementState.PENDING
+            return s.pending() == 0
+                    && s.release().announcementState() != AnnouncementState.PENDING
                     && releaseStore.reviewItems(r.id()).stream().allMatch(i -> i.messageId() != null);
         });
         return releaseStore.status(releaseStore.find(r.id()).orElseThrow());
@@ -144,7 +189,10 @@ final class ReleaseWorld implements AutoCloseable {
 
     /** The bot's messages in a channel that mention the version. */
     static List<SimMessage> botMessages(SimChannel channel, String version) {
-        return channel.messages().stream().filter(SimMessage::fromBot).filter(m -> m.content().contains(version)).toList();
+        return channel.messages().stream()
+                .filter(SimMessage::fromBot)
+                .filter(m -> m.content().contains(version))
+                .toList();
     }
 
     @Override

@@ -77,12 +77,18 @@ class EngineerOnlyTest {
         commands.put("release-status|see how a release went", Map.of("version", "9.0.0"));
         commands.put("inbox|see the inbox", Map.of());
         commands.put("stats|see the stats", Map.of());
-        commands.put("name|start naming votes", Map.of("proposal", "Gecko", "alternative1", "Newt", "alternative2", "Skink"));
+        commands.put(
+                "name|start naming votes",
+                Map.of("proposal", "Gecko", "alternative1", "Newt", "alternative2", "Skink"));
         for (Map.Entry<String, Map<String, ?>> c : commands.entrySet()) {
             String[] parts = c.getKey().split("\\|");
             assertRefused(s.c.bob.runSlash(post, parts[0], c.getValue()).awaitReply(), parts[1]);
         }
-        assertRefused(s.c.bob.runMessageCommand(post.starterMessage(), "Capture as issue").awaitReply(), "capture issues");
+        assertRefused(
+                s.c.bob
+                        .runMessageCommand(post.starterMessage(), "Capture as issue")
+                        .awaitReply(),
+                "capture issues");
 
         assertThat(s.record(a.number())).isEqualTo(beforeA);
         assertThat(s.record(b.number())).isEqualTo(beforeB);
@@ -102,8 +108,10 @@ class EngineerOnlyTest {
         s.c.bob.react(post.starterMessage(), "📌");
         s.c.bob.react(c.card(), "🔥");
         s.c.bob.react(c.card(), "⬇️");
-        s.c.sim.await("the priority reactions removed", () -> !c.card().reactors("🔥").contains(s.c.bob.id())
-                && !c.card().reactors("⬇️").contains(s.c.bob.id()));
+        s.c.sim.await(
+                "the priority reactions removed",
+                () -> !c.card().reactors("🔥").contains(s.c.bob.id())
+                        && !c.card().reactors("⬇️").contains(s.c.bob.id()));
         // a round trip, so a capture from the pin would have happened by now
         Seen.ephemeral(s.c.bob, s.c.team, "issue show", Map.of("number", c.number()));
         assertThat(s.issues().findByChannel(post.id())).isEmpty();
@@ -131,8 +139,10 @@ class EngineerOnlyTest {
     void anEngineerWhoLostTheRoleCannotUseTheTriagePromptStillOnScreen() {
         SimMember ida = engineer("ida");
         SimChannel post = s.c.alice.postInForum(s.c.support, "Koala chart colours clash", "Red and green lines");
-        SimInteraction submit = ida.runSlash(post, "capture").awaitModal().submit(Map.of("kind", "feature", "needs_docs", "no"));
-        SimMessage first = submit.awaitReply(m -> m.content().startsWith("Captured **#") || m.buttonLabels().contains("Create new issue"));
+        SimInteraction submit =
+                ida.runSlash(post, "capture").awaitModal().submit(Map.of("kind", "feature", "needs_docs", "no"));
+        SimMessage first = submit.awaitReply(
+                m -> m.content().startsWith("Captured **#") || m.buttonLabels().contains("Create new issue"));
         if (!first.content().startsWith("Captured")) submit = ida.pressButton(first, "Create new issue");
         int number = s.issues().findByChannel(post.id()).orElseThrow().number();
         SimMessage prompt = submit.awaitReply(m -> m.content().startsWith("**Triage #" + number + "**"));
@@ -142,7 +152,10 @@ class EngineerOnlyTest {
 
         ida.removeRole(s.c.engineers);
         assertRefused(ida.pressButton(decided, "Done").awaitReply(), "triage issues");
-        assertRefused(ida.selectOption(decided, "Raise it for a caveat…", "contributor_needs").awaitReply(), "triage issues");
+        assertRefused(
+                ida.selectOption(decided, "Raise it for a caveat…", "contributor_needs")
+                        .awaitReply(),
+                "triage issues");
         assertThat(s.record(number)).isEqualTo(before);
         assertThat(s.issue(number).priority()).isEqualTo(Priority.UNTRIAGED);
     }
@@ -152,7 +165,8 @@ class EngineerOnlyTest {
         SimMember jo = engineer("jo");
         SimChannel post = s.c.alice.postInForum(s.c.support, "Lemur avatars are pixelated", "Avatars look blocky");
         jo.react(post.starterMessage(), "📌");
-        SimMessage prompt = jo.awaitDm(m -> m.content().startsWith("**Triage #") && m.content().contains("Lemur avatars"));
+        SimMessage prompt = jo.awaitDm(
+                m -> m.content().startsWith("**Triage #") && m.content().contains("Lemur avatars"));
         int number = s.issues().findByChannel(post.id()).orElseThrow().number();
         Stage.Record before = s.record(number);
 
@@ -175,17 +189,26 @@ class EngineerOnlyTest {
 
         SimChannel post = s.c.bob.postInForum(s.c.support, "Mole search takes ages", "Searching moles is slow");
         SimModal captureModal = kim.runSlash(post, "capture").awaitModal();
-        SimMessage choice = kim.runSlash(post, "capture").awaitModal()
+        SimMessage choice = kim.runSlash(post, "capture")
+                .awaitModal()
                 .submit(Map.of("kind", "feature", "needs_docs", "no"))
                 .awaitReply(m -> m.buttonLabels().contains("Create new issue"));
-        SimModal propose = kim.runSlash(c.post(), "issue propose", Map.of("number", c.number())).awaitModal();
-        SimModal notes = kim.runSlash(s.c.team, "release", Map.of("version", "7.7.7", "issues", "#" + c.number())).awaitModal();
+        SimModal propose = kim.runSlash(c.post(), "issue propose", Map.of("number", c.number()))
+                .awaitModal();
+        SimModal notes = kim.runSlash(s.c.team, "release", Map.of("version", "7.7.7", "issues", "#" + c.number()))
+                .awaitModal();
         SimMessage preview = kim.runSlash(s.c.team, "release", Map.of("version", "7.7.8", "issues", "#" + c.number()))
-                .awaitModal().submit(Map.of("notes", "Faster mole search", "snippet", "")).awaitReply();
+                .awaitModal()
+                .submit(Map.of("notes", "Faster mole search", "snippet", ""))
+                .awaitReply();
         assertThat(preview.buttonLabels()).containsExactly("Publish", "Cancel");
 
         kim.removeRole(s.c.engineers);
-        assertRefused(captureModal.submit(Map.of("kind", "feature", "needs_docs", "no")).awaitReply(), "capture issues");
+        assertRefused(
+                captureModal
+                        .submit(Map.of("kind", "feature", "needs_docs", "no"))
+                        .awaitReply(),
+                "capture issues");
         assertRefused(kim.pressButton(choice, "Link to #" + c.number()).awaitReply(), "capture issues");
         assertRefused(kim.pressButton(choice, "Create new issue").awaitReply(), "capture issues");
         assertRefused(propose.submit(Map.of("solution", "Index the moles")).awaitReply(), "propose solutions");
@@ -199,23 +222,31 @@ class EngineerOnlyTest {
         assertThat(s.rows(Tables.PROPOSAL)).isZero();
         assertThat(s.rows(Tables.RELEASE)).isZero();
         assertThat(s.c.releases.messages()).isEmpty();
-        assertThat(c.post().messages()).noneMatch(m -> m.fromBot() && m.content().contains("proposed solution"));
+        assertThat(c.post().messages())
+                .noneMatch(m -> m.fromBot() && m.content().contains("proposed solution"));
     }
 
     @Test
     void aMemberCannotTickTheDocsReviewList() {
         SimChannel post = s.c.alice.postInForum(s.c.support, "Newt onboarding copy is confusing", "Step 3 is unclear");
         Captured c = s.captureIn(post, Map.of("kind", "feature", "needs_docs", "yes"));
-        SimMessage preview = s.c.erin.runSlash(s.c.team, "release", Map.of("version", "3.3.0", "issues", "#" + c.number()))
-                .awaitModal().submit(Map.of("notes", "Clearer onboarding", "snippet", "")).awaitReply();
+        SimMessage preview = s.c.erin
+                .runSlash(s.c.team, "release", Map.of("version", "3.3.0", "issues", "#" + c.number()))
+                .awaitModal()
+                .submit(Map.of("notes", "Clearer onboarding", "snippet", ""))
+                .awaitReply();
         s.c.erin.pressButton(preview, "Publish").awaitUpdate();
-        SimMessage item = s.c.team.awaitMessage(m -> m.fromBot() && m.content().startsWith("📝")
-                && m.content().contains("#" + c.number()) && m.buttonLabels().contains("Reviewed"));
+        SimMessage item = s.c.team.awaitMessage(m -> m.fromBot()
+                && m.content().startsWith("📝")
+                && m.content().contains("#" + c.number())
+                && m.buttonLabels().contains("Reviewed"));
         assertRefused(s.c.bob.pressButton(item, "Reviewed").awaitReply(), "review docs and copy");
         assertThat(s.c.db.read(ctx -> ctx.fetch(Tables.DOCS_REVIEW_ITEM)).stream()
-                .allMatch(r -> r.getReviewedBy() == null)).isTrue();
+                        .allMatch(r -> r.getReviewedBy() == null))
+                .isTrue();
         assertThat(item.buttonLabels()).containsExactly("Reviewed");
-        List<String> reviewed = List.of(s.c.olga.pressButton(item, "Reviewed").awaitUpdate().content());
+        List<String> reviewed =
+                List.of(s.c.olga.pressButton(item, "Reviewed").awaitUpdate().content());
         assertThat(reviewed.getFirst()).contains("✅ Reviewed by <@" + s.c.olga.id() + ">");
     }
 }

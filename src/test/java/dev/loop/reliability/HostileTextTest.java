@@ -40,7 +40,8 @@ class HostileTextTest {
     @BeforeAll
     void start() throws Exception {
         s = new Stage("");
-        unit = "@everyone @here <@" + s.c.bob.id() + "> <@&" + s.c.engineers.id() + "> **bold** _it_ `code` ||spoiler|| "
+        unit = "@everyone @here <@" + s.c.bob.id() + "> <@&" + s.c.engineers.id()
+                + "> **bold** _it_ `code` ||spoiler|| "
                 + "[link](https://example.com) # heading '; DROP TABLE issue; -- \" OR 1=1 🚀👩‍👩‍👧 مرحبا بالعالم "
                 + "\u202Eevil\u202C ";
     }
@@ -50,7 +51,8 @@ class HostileTextTest {
         try {
             if (s != null) {
                 // every message Loop sent in this class: nobody pinged but requesters being told
-                List<SimMessage> all = Seen.botMessages(allChannels(), s.c.alice, s.c.bob, s.c.carol, s.c.erin, s.c.olga);
+                List<SimMessage> all =
+                        Seen.botMessages(allChannels(), s.c.alice, s.c.bob, s.c.carol, s.c.erin, s.c.olga);
                 Seen.assertPingsOnly(all, told);
             }
         } finally {
@@ -91,12 +93,17 @@ class HostileTextTest {
         // prose with one unclosed fence, and a snippet that tries to close its block and ping from outside it
         String solution = (fill(unit + "\n", 880) + FENCE + "never closed").strip();
         String snippet = fill(FENCE + "js\nalert('@everyone <@" + s.c.bob.id() + ">')\n" + FENCE + "\n", 400);
-        SimMessage ack = s.c.erin.runSlash(c.post(), "issue propose", Map.of("number", c.number())).awaitModal()
-                .submit(Map.of("solution", solution, "snippet", snippet)).awaitReply();
-        assertThat(ack.content()).isEqualTo("Proposed to the 2 requesters of **#" + c.number() + "**; their answers "
-                + "will show on the issue card.");
+        SimMessage ack = s.c.erin
+                .runSlash(c.post(), "issue propose", Map.of("number", c.number()))
+                .awaitModal()
+                .submit(Map.of("solution", solution, "snippet", snippet))
+                .awaitReply();
+        assertThat(ack.content())
+                .isEqualTo("Proposed to the 2 requesters of **#" + c.number() + "**; their answers "
+                        + "will show on the issue card.");
 
-        SimMessage proposal = c.post().awaitMessage(m -> m.fromBot() && m.content().contains("A proposed solution for"));
+        SimMessage proposal =
+                c.post().awaitMessage(m -> m.fromBot() && m.content().contains("A proposed solution for"));
         assertThat(proposal.pinged()).containsExactlyInAnyOrder(s.c.alice.id(), s.c.bob.id());
         assertThat(proposal.pingedEveryone()).isFalse();
         assertThat(proposal.pingedRoles()).isEmpty();
@@ -105,7 +112,9 @@ class HostileTextTest {
         assertThat(text).contains("@\u200Beveryone").contains("<@\u200B&" + s.c.engineers.id() + ">");
         // fences pair up: the snippet's block opens on its own line and closes right before the question
         assertThat(count(text, FENCE) % 2).as(text).isZero();
-        assertThat(text).contains("\n" + FENCE + "\n`\u200B`\u200B`js\nalert(").endsWith("\n" + FENCE + "\nDoes this solve your problem? Only the people who asked can answer.");
+        assertThat(text)
+                .contains("\n" + FENCE + "\n`\u200B`\u200B`js\nalert(")
+                .endsWith("\n" + FENCE + "\nDoes this solve your problem? Only the people who asked can answer.");
         assertThat(proposal.buttonLabels()).containsExactly("Solves it", "Doesn't solve it");
     }
 
@@ -116,20 +125,25 @@ class HostileTextTest {
         String version = "2.0 @everyone <@&" + s.c.engineers.id() + ">";
         String notes = fill(unit, 990) + FENCE;
         String snippet = fill(FENCE + "\nrm -rf / @everyone\n" + FENCE + "\n", 500);
-        SimMessage preview = s.c.erin.runSlash(s.c.team, "release", Map.of("version", version, "issues", "#" + c.number()))
-                .awaitModal().submit(Map.of("notes", notes, "snippet", snippet)).awaitReply();
+        SimMessage preview = s.c.erin
+                .runSlash(s.c.team, "release", Map.of("version", version, "issues", "#" + c.number()))
+                .awaitModal()
+                .submit(Map.of("notes", notes, "snippet", snippet))
+                .awaitReply();
         assertNeutral(preview.content());
         assertThat(count(preview.embeds().getFirst().description(), FENCE) % 2).isZero();
         s.c.erin.pressButton(preview, "Publish").awaitUpdate();
 
-        SimMessage announcement = s.c.releases.awaitMessage(m -> m.fromBot() && m.content().startsWith("🚀"));
+        SimMessage announcement =
+                s.c.releases.awaitMessage(m -> m.fromBot() && m.content().startsWith("🚀"));
         String text = announcement.content();
         assertThat(text.length()).isLessThanOrEqualTo(2000);
         assertNeutral(withoutCode(text)); // inside a code block a mention is shown as typed and never rendered
         assertThat(announcement.pinged()).isEmpty();
         assertThat(count(text, FENCE) % 2).as(text).isZero();
         assertThat(text).contains("\n\n" + FENCE + "\n`\u200B`\u200B`\nrm -rf / @everyone\n`\u200B`\u200B`\n");
-        SimMessage notice = c.post().awaitMessage(m -> m.fromBot() && m.content().contains("Shipped in **2.0"));
+        SimMessage notice =
+                c.post().awaitMessage(m -> m.fromBot() && m.content().contains("Shipped in **2.0"));
         assertThat(notice.pinged()).containsExactly(s.c.carol.id());
         assertNeutral(notice.content().replace("<@" + s.c.carol.id() + ">", ""));
 
@@ -142,7 +156,9 @@ class HostileTextTest {
     @Test
     void anIssueListTypedAsAWallOfMentionsIsRefusedWithEveryMentionBroken() {
         String typed = fill("@everyone <@" + s.c.bob.id() + "> '; DROP TABLE issue; -- ", 6000);
-        SimMessage refused = s.c.erin.runSlash(s.c.team, "release", Map.of("version", "3.0", "issues", typed)).awaitReply();
+        SimMessage refused = s.c.erin
+                .runSlash(s.c.team, "release", Map.of("version", "3.0", "issues", typed))
+                .awaitReply();
         assertThat(refused.ephemeral()).isTrue();
         assertThat(refused.content().length()).isLessThanOrEqualTo(2000);
         assertThat(refused.content()).startsWith("“@\u200Beveryone” is not an issue number; list issues like #3 #5.");
@@ -152,22 +168,42 @@ class HostileTextTest {
     @Test
     void aHostileNamingVoteIsPostedInertAndAnOverlongOneIsRefusedByName() {
         String reason = fill(unit, 1500).strip();
-        SimMessage posted = Seen.ephemeral(s.c.erin, s.c.team, "name", Map.of("proposal", "@everyone",
-                "alternative1", "<@" + s.c.bob.id() + ">", "alternative2", "**Quokka** 🚀 مرحبا", "reason", reason));
+        SimMessage posted = Seen.ephemeral(
+                s.c.erin,
+                s.c.team,
+                "name",
+                Map.of(
+                        "proposal",
+                        "@everyone",
+                        "alternative1",
+                        "<@" + s.c.bob.id() + ">",
+                        "alternative2",
+                        "**Quokka** 🚀 مرحبا",
+                        "reason",
+                        reason));
         assertThat(posted.content()).startsWith("Naming vote posted in <#" + s.c.team.id() + ">");
-        SimMessage vote = s.c.team.awaitMessage(m -> m.fromBot() && m.poll() != null && m.content().contains("@\u200Beveryone"));
+        SimMessage vote = s.c.team.awaitMessage(
+                m -> m.fromBot() && m.poll() != null && m.content().contains("@\u200Beveryone"));
         assertNeutral(vote.content().replace("started by <@" + s.c.erin.id() + ">", ""));
         assertThat(vote.content().length()).isLessThanOrEqualTo(2000);
-        assertThat(vote.poll().answers()).extracting(SimMessage.PollAnswer::text)
+        assertThat(vote.poll().answers())
+                .extracting(SimMessage.PollAnswer::text)
                 .containsExactly("@everyone", "<@" + s.c.bob.id() + ">", "**Quokka** 🚀 مرحبا");
         assertThat(vote.pinged()).isEmpty();
 
         String longest = fill(unit, 6000); // the most a Discord string option holds
-        SimMessage refused = Seen.ephemeral(s.c.erin, s.c.team, "name", Map.of("proposal", "Quokka", "alternative1", "Wombat",
-                "alternative2", "Numbat", "reason", longest));
-        assertThat(refused.content()).isEqualTo("The reason is " + longest.strip().length() + " characters long; keep it to 1500.");
-        SimMessage tooLongName = Seen.ephemeral(s.c.erin, s.c.team, "name", Map.of("proposal", fill("🚀", 60),
-                "alternative1", "Wombat", "alternative2", "Numbat"));
+        SimMessage refused = Seen.ephemeral(
+                s.c.erin,
+                s.c.team,
+                "name",
+                Map.of("proposal", "Quokka", "alternative1", "Wombat", "alternative2", "Numbat", "reason", longest));
+        assertThat(refused.content())
+                .isEqualTo("The reason is " + longest.strip().length() + " characters long; keep it to 1500.");
+        SimMessage tooLongName = Seen.ephemeral(
+                s.c.erin,
+                s.c.team,
+                "name",
+                Map.of("proposal", fill("🚀", 60), "alternative1", "Wombat", "alternative2", "Numbat"));
         assertThat(tooLongName.content()).startsWith("The proposal is ").endsWith("poll answers can be at most 55.");
     }
 
@@ -178,8 +214,11 @@ class HostileTextTest {
         told.add(s.c.alice.id()); // asked for the details, by name
         SimMessage ask = post.awaitMessage(m -> m.fromBot() && m.content().contains("could you add"));
         String answer = fill(unit + "\n", 4000);
-        SimMessage thanks = s.c.alice.pressButton(ask, "Add details").awaitModal()
-                .submit(Map.of("q0", answer, "q1", answer, "q2", answer)).awaitReply();
+        SimMessage thanks = s.c.alice
+                .pressButton(ask, "Add details")
+                .awaitModal()
+                .submit(Map.of("q0", answer, "q1", answer, "q2", answer))
+                .awaitReply();
         assertThat(thanks.content()).isEqualTo("Thanks! Your details were added to **#" + c.number() + "**.");
         TranscriptLine stored = s.issues().transcript(c.number()).getLast();
         assertThat(stored.content().length()).isGreaterThan(12_000);
@@ -187,30 +226,56 @@ class HostileTextTest {
         SimMessage dm = s.c.erin.awaitDm(m -> m.content().contains("added debug details to **#" + c.number() + "**"));
         assertThat(dm.pinged()).isEmpty();
         assertThat(Seen.ephemeral(s.c.carol, s.c.team, "issue search", Map.of("query", "DROP TABLE bold spoiler"))
-                .embeds().getFirst().description()).contains("**#" + c.number() + "**");
+                        .embeds()
+                        .getFirst()
+                        .description())
+                .contains("**#" + c.number() + "**");
     }
 
     @Test
     void searchAndAutocompleteTakeAnythingAndEchoNothingLive() {
         s.capture(s.c.alice, "Raccoon upload drops EXIF", "EXIF data is removed on upload");
-        List<String> queries = List.of("\"unterminated", "NEAR(raccoon upload)", "title:raccoon", "*", "^raccoon",
-                "raccoon AND OR NOT", "'; DROP TABLE issue; --", "%_\\", "@everyone <@&" + s.c.engineers.id() + ">",
-                "مرحبا", "🚀👩‍👩‍👧", "\u202Eevil\u202C", "(((", fill("raccoon ", 200));
+        List<String> queries = List.of(
+                "\"unterminated",
+                "NEAR(raccoon upload)",
+                "title:raccoon",
+                "*",
+                "^raccoon",
+                "raccoon AND OR NOT",
+                "'; DROP TABLE issue; --",
+                "%_\\",
+                "@everyone <@&" + s.c.engineers.id() + ">",
+                "مرحبا",
+                "🚀👩‍👩‍👧",
+                "\u202Eevil\u202C",
+                "(((",
+                fill("raccoon ", 200));
         for (String q : queries) {
             SimMessage reply = Seen.ephemeral(s.c.bob, s.c.team, "issue search", Map.of("query", q));
-            String shown = reply.content() + (reply.embeds().isEmpty() ? "" : reply.embeds().getFirst().title()
-                    + reply.embeds().getFirst().description());
+            String shown = reply.content()
+                    + (reply.embeds().isEmpty()
+                            ? ""
+                            : reply.embeds().getFirst().title()
+                                    + reply.embeds().getFirst().description());
             assertThat(shown).as(q).doesNotContain("Something went wrong");
             assertNeutral(shown);
-            assertThat(shown).as(q).satisfiesAnyOf(
-                    t -> assertThat(t).contains("Raccoon upload drops EXIF"),
-                    t -> assertThat(t).startsWith("No issue mentions"),
-                    t -> assertThat(t).isEqualTo("Give me at least one word to search for."));
+            assertThat(shown)
+                    .as(q)
+                    .satisfiesAnyOf(
+                            t -> assertThat(t).contains("Raccoon upload drops EXIF"),
+                            t -> assertThat(t).startsWith("No issue mentions"),
+                            t -> assertThat(t).isEqualTo("Give me at least one word to search for."));
         }
         for (String typed : List.of("%", "_", "\\", "\"", "' OR 1=1 --", "#", "#9999999999999", "🚀", "\u0000")) {
-            assertThat(s.c.bob.autocomplete(s.c.team, "issue show", "number", typed).awaitChoices()).as(typed).isNotNull();
+            assertThat(s.c.bob
+                            .autocomplete(s.c.team, "issue show", "number", typed)
+                            .awaitChoices())
+                    .as(typed)
+                    .isNotNull();
         }
-        assertThat(s.c.bob.autocomplete(s.c.team, "issue show", "number", "raccoon").awaitChoices())
+        assertThat(s.c.bob
+                        .autocomplete(s.c.team, "issue show", "number", "raccoon")
+                        .awaitChoices())
                 .anySatisfy(ch -> assertThat(ch.name()).contains("Raccoon upload drops EXIF"));
     }
 }

@@ -43,20 +43,38 @@ class MissingCardTest {
 
     /** What a capture stores before it posts the card: the issue, the post as its place, the author. */
     int storedWithoutCard(SimChannel post) {
-        return s.issues().create(new NewIssue(post.name(), IssueKind.FEATURE, "summary of " + post.name(), false, null, null),
-                new NewPlace(Place.PlaceKind.FORUM_POST, s.c.guild.id(), s.c.support.id(), post.id(), null,
-                        post.jumpUrl(), post.name()),
-                List.of(s.c.alice.id()), Requester.How.AUTHOR, List.of(), false, s.c.erin.id(), s.c.clock.instant())
+        return s.issues()
+                .create(
+                        new NewIssue(post.name(), IssueKind.FEATURE, "summary of " + post.name(), false, null, null),
+                        new NewPlace(
+                                Place.PlaceKind.FORUM_POST,
+                                s.c.guild.id(),
+                                s.c.support.id(),
+                                post.id(),
+                                null,
+                                post.jumpUrl(),
+                                post.name()),
+                        List.of(s.c.alice.id()),
+                        Requester.How.AUTHOR,
+                        List.of(),
+                        false,
+                        s.c.erin.id(),
+                        s.c.clock.instant())
                 .number();
     }
 
     static List<SimMessage> cards(SimChannel post) {
-        return post.messages().stream().filter(m -> m.fromBot() && !m.embeds().isEmpty()).toList();
+        return post.messages().stream()
+                .filter(m -> m.fromBot() && !m.embeds().isEmpty())
+                .toList();
     }
 
     Long storedCard(int number, SimChannel post) {
-        return s.issues().places(number).stream().filter(p -> Objects.equals(p.channelId(), post.id()))
-                .findFirst().orElseThrow().cardMessageId();
+        return s.issues().places(number).stream()
+                .filter(p -> Objects.equals(p.channelId(), post.id()))
+                .findFirst()
+                .orElseThrow()
+                .cardMessageId();
     }
 
     @Test
@@ -73,19 +91,33 @@ class MissingCardTest {
         s.issues().setStatus(closedIssue, IssueStatus.CLOSED, "won't change", s.c.erin.id(), s.c.clock.instant());
         SimChannel post = s.c.alice.postInForum(s.c.support, "Quokka sync halts", "Sync halts at 99 percent");
         int number = storedWithoutCard(post);
-        s.issues().addPlace(number, new NewPlace(Place.PlaceKind.GITHUB, null, null, null, null,
-                "https://github.com/acme/quokka/issues/7", "acme/quokka#7"), s.c.erin.id(), s.c.clock.instant());
+        s.issues()
+                .addPlace(
+                        number,
+                        new NewPlace(
+                                Place.PlaceKind.GITHUB,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "https://github.com/acme/quokka/issues/7",
+                                "acme/quokka#7"),
+                        s.c.erin.id(),
+                        s.c.clock.instant());
 
         s.c.start();
         SimMessage card = Captured.cardIn(post, number);
         assertThat(card.buttonLabels()).containsExactly("Me too", "This blocks me");
         assertThat(card.pinged()).isEmpty();
         eventually("the card to be stored", () -> Objects.equals(storedCard(number, post), card.id()));
-        assertThat(s.history(number, "card")).singleElement()
+        assertThat(s.history(number, "card"))
+                .singleElement()
                 .satisfies(h -> assertThat(h.detail()).contains(post.jumpUrl()));
         // the GitHub place holds no card
-        assertThat(s.issues().places(number)).filteredOn(p -> p.kind() == Place.PlaceKind.GITHUB)
-                .singleElement().satisfies(p -> assertThat(p.cardMessageId()).isNull());
+        assertThat(s.issues().places(number))
+                .filteredOn(p -> p.kind() == Place.PlaceKind.GITHUB)
+                .singleElement()
+                .satisfies(p -> assertThat(p.cardMessageId()).isNull());
 
         // Loop stops again and one more capture is left without its card meanwhile; places are taken in the order
         // they were stored, so once the newest card is up the start has been through all of them
@@ -104,6 +136,7 @@ class MissingCardTest {
         assertThat(storedCard(goneIssue, gone)).isNull();
         assertThat(storedCard(closedIssue, closedPost)).isNull();
         // Me too on the late card counts, as on any card
-        assertThat(s.c.bob.pressButton(card, "Me too").awaitReply().content()).startsWith("Thanks — you're on **#" + number + "**");
+        assertThat(s.c.bob.pressButton(card, "Me too").awaitReply().content())
+                .startsWith("Thanks — you're on **#" + number + "**");
     }
 }

@@ -49,12 +49,17 @@ class OutageTest {
     }
 
     /** What happened during one outage, for the assertions after it. */
-    record During(SimChannel post, SimInteraction meToo) {
-    }
+    record During(SimChannel post, SimInteraction meToo) {}
 
     /** Drops the gateway with {@code drop} and, before Loop can reconnect, opens a post, presses Me too and reacts 👍. */
-    During actDuringDrop(Runnable drop, Captured c, SimMember poster, String title, String body,
-                         SimMember presser, SimMember reactor) {
+    During actDuringDrop(
+            Runnable drop,
+            Captured c,
+            SimMember poster,
+            String title,
+            String body,
+            SimMember presser,
+            SimMember reactor) {
         long resumes = s.c.sim.resumeCount();
         long identifies = s.c.sim.identifyCount();
         AtomicReference<During> during = new AtomicReference<>();
@@ -73,10 +78,15 @@ class OutageTest {
     void assertHandledOnce(Captured c, During d, SimMember presser, SimMember reactor) {
         SimMessage thanks = d.meToo().awaitReply();
         assertThat(thanks.ephemeral()).isTrue();
-        assertThat(thanks.content()).isEqualTo("Thanks — you're on **#" + c.number() + "** now. We'll let you know when it ships.");
-        eventually("the 👍 to count", () -> s.issues().requesters(c.number()).stream().anyMatch(r -> r.userId() == reactor.id()));
-        eventually("the post to be recorded", () -> threads().find(d.post().id()).isPresent());
-        SimMessage hint = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + d.post().id() + ">"));
+        assertThat(thanks.content())
+                .isEqualTo("Thanks — you're on **#" + c.number() + "** now. We'll let you know when it ships.");
+        eventually(
+                "the 👍 to count",
+                () -> s.issues().requesters(c.number()).stream().anyMatch(r -> r.userId() == reactor.id()));
+        eventually(
+                "the post to be recorded", () -> threads().find(d.post().id()).isPresent());
+        SimMessage hint = s.c.team.awaitMessage(
+                m -> m.fromBot() && m.content().contains("<#" + d.post().id() + ">"));
         assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
 
         // a round trip after the replay, so anything doubled would have arrived by now
@@ -84,27 +94,52 @@ class OutageTest {
         s.c.watch().watcher().flush();
 
         List<Requester> requesters = s.issues().requesters(c.number());
-        assertThat(requesters).filteredOn(r -> r.userId() == presser.id()).singleElement()
+        assertThat(requesters)
+                .filteredOn(r -> r.userId() == presser.id())
+                .singleElement()
                 .satisfies(r -> assertThat(r.how()).isEqualTo(Requester.How.ME_TOO));
-        assertThat(requesters).filteredOn(r -> r.userId() == reactor.id()).singleElement()
+        assertThat(requesters)
+                .filteredOn(r -> r.userId() == reactor.id())
+                .singleElement()
                 .satisfies(r -> assertThat(r.how()).isEqualTo(Requester.How.REACTION));
-        assertThat(s.history(c.number(), "requester")).filteredOn(h -> h.detail().contains("<@" + presser.id() + ">")).hasSize(1);
-        assertThat(s.history(c.number(), "requester")).filteredOn(h -> h.detail().contains("<@" + reactor.id() + ">")).hasSize(1);
-        assertThat(presser.ephemeralReplies()).filteredOn(m -> m.content().contains("**#" + c.number() + "**")).hasSize(1);
-        assertThat(s.c.team.messages()).filteredOn(m -> m.fromBot() && m.content().contains("<#" + d.post().id() + ">")).hasSize(1);
-        assertThat(s.rows(Tables.SUPPORT_THREAD, Tables.SUPPORT_THREAD.THREAD_ID.eq(d.post().id())))
+        assertThat(s.history(c.number(), "requester"))
+                .filteredOn(h -> h.detail().contains("<@" + presser.id() + ">"))
+                .hasSize(1);
+        assertThat(s.history(c.number(), "requester"))
+                .filteredOn(h -> h.detail().contains("<@" + reactor.id() + ">"))
+                .hasSize(1);
+        assertThat(presser.ephemeralReplies())
+                .filteredOn(m -> m.content().contains("**#" + c.number() + "**"))
+                .hasSize(1);
+        assertThat(s.c.team.messages())
+                .filteredOn(
+                        m -> m.fromBot() && m.content().contains("<#" + d.post().id() + ">"))
+                .hasSize(1);
+        assertThat(s.rows(
+                        Tables.SUPPORT_THREAD,
+                        Tables.SUPPORT_THREAD.THREAD_ID.eq(d.post().id())))
                 .isEqualTo(1);
-        assertThat(s.rows(Tables.SIMILARITY_HINT, Tables.SIMILARITY_HINT.THREAD_ID.eq(d.post().id())))
+        assertThat(s.rows(
+                        Tables.SIMILARITY_HINT,
+                        Tables.SIMILARITY_HINT.THREAD_ID.eq(d.post().id())))
                 .isEqualTo(1);
-        eventually("the card to count everyone", () -> String.valueOf(requesters.size())
-                .equals(c.card().embeds().getFirst().field("Requesters")));
+        eventually(
+                "the card to count everyone",
+                () -> String.valueOf(requesters.size())
+                        .equals(c.card().embeds().getFirst().field("Requesters")));
     }
 
     @Test
     void whatPeopleDoDuringADropIsReplayedOnResumeAndHandledOnce() {
         Captured c = s.capture(s.c.alice, "Ocelot export loses accents", "Exporting ocelot files loses the accents");
-        During d = actDuringDrop(() -> s.c.sim.faults().dropGateway(4000), c, s.c.bob,
-                "Ocelot export drops accents", "My ocelot export drops every accent", s.c.carol, s.c.guild.member("dora"));
+        During d = actDuringDrop(
+                () -> s.c.sim.faults().dropGateway(4000),
+                c,
+                s.c.bob,
+                "Ocelot export drops accents",
+                "My ocelot export drops every accent",
+                s.c.carol,
+                s.c.guild.member("dora"));
         assertHandledOnce(c, d, s.c.carol, s.c.guild.member("dora"));
     }
 
@@ -113,8 +148,14 @@ class OutageTest {
         Captured c = s.capture(s.c.alice, "Pelican sync stalls overnight", "Pelican sync stalls every night");
         SimMember ed = s.c.guild.member("ed");
         SimMember fay = s.c.guild.member("fay");
-        During d = actDuringDrop(() -> s.c.sim.faults().dropGatewayAbruptly(), c, s.c.bob,
-                "Pelican sync stalls at night", "The pelican sync stalls at night", ed, fay);
+        During d = actDuringDrop(
+                () -> s.c.sim.faults().dropGatewayAbruptly(),
+                c,
+                s.c.bob,
+                "Pelican sync stalls at night",
+                "The pelican sync stalls at night",
+                ed,
+                fay);
         assertHandledOnce(c, d, ed, fay);
     }
 
@@ -123,8 +164,14 @@ class OutageTest {
         Captured c = s.capture(s.c.alice, "Gannet search misses plurals", "Searching gannets finds nothing");
         SimMember hal = s.c.guild.member("hal");
         SimMember ivy = s.c.guild.member("ivy");
-        During d = actDuringDrop(() -> s.c.sim.faults().requestReconnect(), c, s.c.bob,
-                "Gannet search ignores plurals", "My gannet search misses plurals", hal, ivy);
+        During d = actDuringDrop(
+                () -> s.c.sim.faults().requestReconnect(),
+                c,
+                s.c.bob,
+                "Gannet search ignores plurals",
+                "My gannet search misses plurals",
+                hal,
+                ivy);
         assertHandledOnce(c, d, hal, ivy);
     }
 
@@ -139,8 +186,12 @@ class OutageTest {
             }
         });
         for (SimInteraction p : presses) assertThat(p.awaitReply().content()).startsWith("Thanks — you're on");
-        eventually("every reaction counted", () -> s.issues().requesters(c.number()).size() == 17);
-        eventually("the card to count all 17", () -> "17".equals(c.card().embeds().getFirst().field("Requesters")));
+        eventually(
+                "every reaction counted",
+                () -> s.issues().requesters(c.number()).size() == 17);
+        eventually(
+                "the card to count all 17",
+                () -> "17".equals(c.card().embeds().getFirst().field("Requesters")));
     }
 
     @Test
@@ -162,24 +213,34 @@ class OutageTest {
         assertThat(thanks.content()).startsWith("Thanks — you're on **#" + c.number() + "**");
 
         // the post opened while Loop had no session is recorded and matched as if it had been heard live
-        eventually("the missed post to be recorded", () -> threads().find(missed.get().id()).isPresent());
-        SimMessage hint = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + missed.get().id() + ">"));
+        eventually(
+                "the missed post to be recorded",
+                () -> threads().find(missed.get().id()).isPresent());
+        SimMessage hint = s.c.team.awaitMessage(
+                m -> m.fromBot() && m.content().contains("<#" + missed.get().id() + ">"));
         assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
         // and the card's own post, known from before, is neither re-recorded nor hinted
-        assertThat(s.rows(Tables.SUPPORT_THREAD, Tables.SUPPORT_THREAD.THREAD_ID.eq(c.post().id()))).isEqualTo(1);
-        assertThat(s.c.team.messages()).noneMatch(m -> m.content().contains("<#" + c.post().id() + ">"));
+        assertThat(s.rows(
+                        Tables.SUPPORT_THREAD,
+                        Tables.SUPPORT_THREAD.THREAD_ID.eq(c.post().id())))
+                .isEqualTo(1);
+        assertThat(s.c.team.messages())
+                .noneMatch(m -> m.content().contains("<#" + c.post().id() + ">"));
     }
 
     @Test
     void postsMadeWhileLoopWasDownAreCaughtUpOnceAndACapturedPostIsNeverHintedAgain() throws Exception {
         Captured c = s.capture(s.c.alice, "Quokka backup skips hidden files", "Quokka backups skip dotfiles");
         SimChannel pending = s.c.carol.postInForum(s.c.support, "Wombat theme request", "A wombat colour theme please");
-        SimMessage choice = s.c.erin.runSlash(pending, "capture").awaitModal()
+        SimMessage choice = s.c.erin
+                .runSlash(pending, "capture")
+                .awaitModal()
                 .submit(Map.of("summary", "quokka backup wombat dotfiles", "kind", "feature", "needs_docs", "no"))
                 .awaitReply(m -> m.buttonLabels().contains("Create new issue"));
 
         s.c.stop();
-        SimChannel missed = s.c.bob.postInForum(s.c.support, "Quokka backup ignores dotfiles", "My quokka backup skips hidden dotfiles");
+        SimChannel missed = s.c.bob.postInForum(
+                s.c.support, "Quokka backup ignores dotfiles", "My quokka backup skips hidden dotfiles");
         s.c.alice.say(c.post(), "still skipping them");
         s.c.start();
 
@@ -188,7 +249,8 @@ class OutageTest {
         assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
 
         // the buttons of the card and of the hint survive the restart
-        SimMessage thanks = s.c.guild.member("gus").pressButton(c.card(), "Me too").awaitReply();
+        SimMessage thanks =
+                s.c.guild.member("gus").pressButton(c.card(), "Me too").awaitReply();
         assertThat(thanks.content()).startsWith("Thanks — you're on **#" + c.number() + "**");
         // a capture choice held in memory does not: a specific answer, nothing stored
         SimMessage expired = s.c.erin.pressButton(choice, "Create new issue").awaitReply();
@@ -199,7 +261,8 @@ class OutageTest {
         // the missed post becomes its own issue; the open hint can no longer link it elsewhere
         Captured own = s.captureIn(missed, Map.of("kind", "bug", "needs_docs", "no"));
         SimMessage refused = s.c.olga.pressButton(hint, "Link").awaitReply();
-        assertThat(refused.content()).isEqualTo("This thread is already #" + own.number() + ". To combine the two, use /issue merge.");
+        assertThat(refused.content())
+                .isEqualTo("This thread is already #" + own.number() + ". To combine the two, use /issue merge.");
         assertThat(s.issues().places(c.number())).noneMatch(p -> p.channelId() != null && p.channelId() == missed.id());
 
         int supportRows = s.rows(Tables.SUPPORT_THREAD);
@@ -210,7 +273,10 @@ class OutageTest {
         s.c.watch().watcher().flush();
         assertThat(s.rows(Tables.SUPPORT_THREAD)).isEqualTo(supportRows);
         assertThat(s.rows(Tables.SIMILARITY_HINT)).isEqualTo(hintRows);
-        assertThat(s.c.team.messages()).filteredOn(m -> m.content().contains("<#" + missed.id() + ">")).hasSize(1);
-        assertThat(s.c.team.messages()).noneMatch(m -> m.content().contains("<#" + c.post().id() + ">"));
+        assertThat(s.c.team.messages())
+                .filteredOn(m -> m.content().contains("<#" + missed.id() + ">"))
+                .hasSize(1);
+        assertThat(s.c.team.messages())
+                .noneMatch(m -> m.content().contains("<#" + c.post().id() + ">"));
     }
 }

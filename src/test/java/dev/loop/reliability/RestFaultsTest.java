@@ -57,32 +57,42 @@ class RestFaultsTest {
 
     @Test
     void aBriefServerErrorOrRateLimitWhilePostingTheCardIsRetriedAndTheCardPostedOnce() {
-        SimChannel post = s.c.alice.postInForum(s.c.support, "Lynx importer rejects UTF-16", "UTF-16 files are rejected");
+        SimChannel post =
+                s.c.alice.postInForum(s.c.support, "Lynx importer rejects UTF-16", "UTF-16 files are rejected");
         s.c.sim.faults().failNext("POST", messages(post), 2, 502);
         s.c.sim.faults().rateLimitNext("POST channels/{channel_id}/messages", 1, Duration.ofMillis(300));
         Captured c = s.captureIn(post, Map.of("kind", "feature", "needs_docs", "no"));
-        assertThat(post.messages()).filteredOn(m -> m.fromBot() && !m.embeds().isEmpty()).singleElement()
+        assertThat(post.messages())
+                .filteredOn(m -> m.fromBot() && !m.embeds().isEmpty())
+                .singleElement()
                 .isEqualTo(c.card());
-        assertThat(s.issues().places(c.number()).getFirst().cardMessageId()).isEqualTo(c.card().id());
+        assertThat(s.issues().places(c.number()).getFirst().cardMessageId())
+                .isEqualTo(c.card().id());
     }
 
     @Test
     void whenTheCardCannotBePostedTheIssueIsStoredAndTheEngineerIsToldWhereToFindIt() {
         SimChannel post = s.c.alice.postInForum(s.c.support, "Marmot search ignores case", "MARMOT finds nothing");
         s.c.sim.faults().failNext("POST", messages(post), 50, 500);
-        SimInteraction submit = s.c.erin.runSlash(post, "capture").awaitModal()
-                .submit(Map.of("kind", "feature", "needs_docs", "no"));
+        SimInteraction submit =
+                s.c.erin.runSlash(post, "capture").awaitModal().submit(Map.of("kind", "feature", "needs_docs", "no"));
         SimMessage captured = submit.awaitReply(m -> m.content().startsWith("Captured **#"));
         Issue issue = s.issues().findByChannel(post.id()).orElseThrow();
-        assertThat(captured.content()).isEqualTo("Captured **#" + issue.number() + "** Marmot search ignores case with 1 "
-                + "message. Discord refused the issue card in the thread, so nobody there can press Me too yet; "
-                + "`/issue show " + issue.number() + "` shows the card.");
+        assertThat(captured.content())
+                .isEqualTo("Captured **#" + issue.number() + "** Marmot search ignores case with 1 "
+                        + "message. Discord refused the issue card in the thread, so nobody there can press Me too yet; "
+                        + "`/issue show " + issue.number() + "` shows the card.");
         // stored whole: the place, the requester, the transcript; only the card is missing
-        assertThat(s.issues().places(issue.number())).singleElement()
+        assertThat(s.issues().places(issue.number()))
+                .singleElement()
                 .satisfies(p -> assertThat(p.cardMessageId()).isNull());
-        assertThat(s.issues().requesters(issue.number())).extracting(Requester::userId).containsExactly(s.c.alice.id());
+        assertThat(s.issues().requesters(issue.number()))
+                .extracting(Requester::userId)
+                .containsExactly(s.c.alice.id());
         assertThat(s.issues().transcript(issue.number())).hasSize(1);
-        assertThat(submit.awaitReply(m -> m.content().startsWith("**Triage #" + issue.number() + "**")).ephemeral()).isTrue();
+        assertThat(submit.awaitReply(m -> m.content().startsWith("**Triage #" + issue.number() + "**"))
+                        .ephemeral())
+                .isTrue();
         s.c.sim.faults().clear();
         SimMessage show = Seen.ephemeral(s.c.bob, s.c.team, "issue show", Map.of("number", issue.number()));
         assertThat(show.embeds().getFirst().title()).startsWith("#" + issue.number() + " Marmot search ignores case");
@@ -96,8 +106,9 @@ class RestFaultsTest {
         SimInteraction submit = modal.submit(Map.of("kind", "feature", "needs_docs", "no"));
         SimMessage refused = submit.awaitReply();
         assertThat(refused.ephemeral()).isTrue();
-        assertThat(refused.content()).isEqualTo("Discord didn't let Loop read the conversation just now, so nothing was "
-                + "captured. Try again in a moment.");
+        assertThat(refused.content())
+                .isEqualTo("Discord didn't let Loop read the conversation just now, so nothing was "
+                        + "captured. Try again in a moment.");
         assertThat(s.issues().findByChannel(post.id())).isEmpty();
         s.c.sim.faults().clear();
         Captured c = s.captureIn(post, Map.of("kind", "feature", "needs_docs", "no"));
@@ -111,16 +122,19 @@ class RestFaultsTest {
         // Discord loses the answer: dot sees "interaction failed", but the press itself was recorded, once
         s.c.sim.faults().failNext(CALLBACK, 1, 500);
         dot.pressButton(c.card(), "Me too");
-        eventually("dot's press to be recorded", () -> s.issues().requesters(c.number()).stream()
-                .anyMatch(r -> r.userId() == dot.id()));
+        eventually(
+                "dot's press to be recorded",
+                () -> s.issues().requesters(c.number()).stream().anyMatch(r -> r.userId() == dot.id()));
         assertThat(dot.pressButton(c.card(), "Me too").awaitReply().content())
                 .isEqualTo("You're already on **#" + c.number() + "**. We'll let you know when it ships.");
         // a 429 on the answer is waited out within Discord's three seconds
         SimMember eve = s.c.guild.member("eve");
         s.c.sim.faults().rateLimitNext(CALLBACK, 1, Duration.ofMillis(400));
         SimMessage second = eve.pressButton(c.card(), "Me too").awaitReply();
-        assertThat(second.content()).isEqualTo("Thanks — you're on **#" + c.number() + "** now. We'll let you know when it ships.");
-        assertThat(s.issues().requesters(c.number())).extracting(Requester::userId)
+        assertThat(second.content())
+                .isEqualTo("Thanks — you're on **#" + c.number() + "** now. We'll let you know when it ships.");
+        assertThat(s.issues().requesters(c.number()))
+                .extracting(Requester::userId)
                 .containsExactlyInAnyOrder(s.c.alice.id(), dot.id(), eve.id());
         assertThat(s.history(c.number(), "requester")).hasSize(2);
     }
@@ -133,28 +147,39 @@ class RestFaultsTest {
         s.c.erin.pressButton(decided, "Done");
         eventually("the triage to be recorded", () -> s.issue(c.number()).priority() == Priority.FIX_NOW);
         SimMessage again = s.c.erin.pressButton(decided, "Done").awaitReply();
-        assertThat(again.content()).startsWith("This triage prompt for **#" + c.number() + "** is out of date")
+        assertThat(again.content())
+                .startsWith("This triage prompt for **#" + c.number() + "** is out of date")
                 .contains("(it is Fix it now now). Nothing was recorded.");
         assertThat(s.history(c.number(), "triage")).hasSize(1);
         assertThat(s.history(c.number(), "priority")).hasSize(1);
         c.post().awaitMessage(m -> m.fromBot() && m.content().contains("Update on **#" + c.number() + "**"));
-        assertThat(c.post().messages()).filteredOn(m -> m.fromBot() && m.content().contains("Update on")).hasSize(1);
+        assertThat(c.post().messages())
+                .filteredOn(m -> m.fromBot() && m.content().contains("Update on"))
+                .hasSize(1);
     }
 
     @Test
     void aPublishWhoseAnswerWasLostShipsOnceAndTheRepeatedPressIsToldWhy() {
         Captured c = s.capture(s.c.carol, "Tapir theme resets", "The theme resets on restart");
-        SimMessage preview = s.c.erin.runSlash(s.c.team, "release", Map.of("version", "4.2.0", "issues", "#" + c.number()))
-                .awaitModal().submit(Map.of("notes", "Themes stick", "snippet", "")).awaitReply();
+        SimMessage preview = s.c.erin
+                .runSlash(s.c.team, "release", Map.of("version", "4.2.0", "issues", "#" + c.number()))
+                .awaitModal()
+                .submit(Map.of("notes", "Themes stick", "snippet", ""))
+                .awaitReply();
         s.c.sim.faults().failNext(CALLBACK, 1, 500);
         s.c.erin.pressButton(preview, "Publish");
-        SimMessage notice = c.post().awaitMessage(m -> m.fromBot() && m.content().contains("**4.2.0**"));
+        SimMessage notice =
+                c.post().awaitMessage(m -> m.fromBot() && m.content().contains("**4.2.0**"));
         assertThat(notice.pinged()).containsExactly(s.c.carol.id());
         SimMessage again = s.c.erin.pressButton(preview, "Publish").awaitReply();
-        assertThat(again.content()).isEqualTo("This release preview has expired or was already used; run /release again.");
+        assertThat(again.content())
+                .isEqualTo("This release preview has expired or was already used; run /release again.");
         assertThat(s.rows(Tables.RELEASE)).isEqualTo(1);
-        assertThat(s.c.releases.messages()).filteredOn(m -> m.content().contains("4.2.0")).hasSize(1);
-        assertThat(Seen.ephemeral(s.c.erin, s.c.team, "release", Map.of("version", "4.2.0", "issues", "#1")).content())
+        assertThat(s.c.releases.messages())
+                .filteredOn(m -> m.content().contains("4.2.0"))
+                .hasSize(1);
+        assertThat(Seen.ephemeral(s.c.erin, s.c.team, "release", Map.of("version", "4.2.0", "issues", "#1"))
+                        .content())
                 .startsWith("Version 4.2.0 was already released");
     }
 
@@ -165,11 +190,16 @@ class RestFaultsTest {
         s.c.sim.faults().restLatency(Duration.ofMillis(700));
         try {
             // /capture reads the thread before it can open its form, all inside Discord's three seconds
-            assertThat(s.c.erin.runSlash(post, "capture").awaitModal().value("summary")).isEqualTo("Alarms ring twice");
+            assertThat(s.c.erin.runSlash(post, "capture").awaitModal().value("summary"))
+                    .isEqualTo("Alarms ring twice");
             SimMember joy = s.c.guild.member("joy");
-            assertThat(joy.pressButton(c.card(), "Me too").awaitReply().content()).startsWith("Thanks — you're on");
-            assertThat(joy.pressButton(c.card(), "This blocks me").awaitReply().content()).contains("is marked as blocking you");
-            assertThat(Seen.ephemeral(s.c.bob, s.c.team, "issue show", Map.of("number", c.number())).embeds()).isNotEmpty();
+            assertThat(joy.pressButton(c.card(), "Me too").awaitReply().content())
+                    .startsWith("Thanks — you're on");
+            assertThat(joy.pressButton(c.card(), "This blocks me").awaitReply().content())
+                    .contains("is marked as blocking you");
+            assertThat(Seen.ephemeral(s.c.bob, s.c.team, "issue show", Map.of("number", c.number()))
+                            .embeds())
+                    .isNotEmpty();
         } finally {
             s.c.sim.faults().clear();
         }
@@ -185,15 +215,17 @@ class RestFaultsTest {
         s.c.sim.faults().clear();
         SimMember gil = s.c.guild.member("gil");
         assertThat(gil.pressButton(c.card(), "Me too").awaitReply().content()).startsWith("Thanks — you're on");
-        eventually("the card to count all three", () -> "3".equals(c.card().embeds().getFirst().field("Requesters")));
+        eventually(
+                "the card to count all three",
+                () -> "3".equals(c.card().embeds().getFirst().field("Requesters")));
     }
 
     @Test
     void whenTheThreadRefusesTheCloseNoticeTheRequestersAreToldByDm() {
         Captured c = s.capture(s.c.carol, "Quail login button misaligned", "The button is 2px off");
         s.c.sim.faults().failNext("POST", messages(c.post()), 50, 500);
-        SimMessage closed = Seen.ephemeral(s.c.erin, s.c.team, "issue close",
-                Map.of("number", c.number(), "reason", "fixed by the redesign"));
+        SimMessage closed = Seen.ephemeral(
+                s.c.erin, s.c.team, "issue close", Map.of("number", c.number(), "reason", "fixed by the redesign"));
         assertThat(closed.content()).isEqualTo("Closed **#" + c.number() + "**; told 1 requester.");
         SimMessage dm = s.c.carol.awaitDm(m -> m.content().contains("**#" + c.number() + "**"));
         assertThat(dm.content()).contains("was closed without a change: fixed by the redesign");
@@ -207,14 +239,22 @@ class RestFaultsTest {
         s.c.sim.faults().failNext("POST", "webhooks/*", 50, 500);
         s.c.erin.runSlash(again, "link", Map.of("issue", c.number()));
         // the answer belongs to the thread: when the interaction's follow-up fails it is posted there directly
-        SimMessage answer = again.awaitMessage(m -> m.fromBot() && m.content().startsWith("Linked to **#" + c.number() + "**"));
-        assertThat(answer.embeds()).singleElement().satisfies(e -> assertThat(e.title()).startsWith("#" + c.number() + " "));
+        SimMessage answer =
+                again.awaitMessage(m -> m.fromBot() && m.content().startsWith("Linked to **#" + c.number() + "**"));
+        assertThat(answer.embeds())
+                .singleElement()
+                .satisfies(e -> assertThat(e.title()).startsWith("#" + c.number() + " "));
         assertThat(answer.buttonLabels()).containsExactly("Me too", "This blocks me");
-        assertThat(s.issues().requesters(c.number())).extracting(Requester::userId).contains(s.c.bob.id());
-        eventually("the card to be remembered", () -> s.issues().places(c.number()).stream()
-                .anyMatch(p -> p.cardMessageId() != null && p.cardMessageId() == answer.id()));
+        assertThat(s.issues().requesters(c.number()))
+                .extracting(Requester::userId)
+                .contains(s.c.bob.id());
+        eventually(
+                "the card to be remembered",
+                () -> s.issues().places(c.number()).stream()
+                        .anyMatch(p -> p.cardMessageId() != null && p.cardMessageId() == answer.id()));
         s.c.sim.faults().clear();
-        SimMessage second = s.c.erin.runSlash(again, "link", Map.of("issue", c.number())).awaitReply();
+        SimMessage second =
+                s.c.erin.runSlash(again, "link", Map.of("issue", c.number())).awaitReply();
         assertThat(second.content()).startsWith("This thread was already linked to **#" + c.number() + "**");
         assertThat(s.issues().places(c.number())).hasSize(2);
         assertThat(s.history(c.number(), "requester")).hasSize(1);

@@ -42,7 +42,9 @@ final class Stage implements AutoCloseable {
     }
 
     List<HistoryEntry> history(int number, String type) {
-        return issues().history(number).stream().filter(h -> h.type().equals(type)).toList();
+        return issues().history(number).stream()
+                .filter(h -> h.type().equals(type))
+                .toList();
     }
 
     int rows(Table<?> table) {
@@ -54,13 +56,20 @@ final class Stage implements AutoCloseable {
     }
 
     /** Everything stored about one issue, to compare before and after something that must change nothing. */
-    record Record(Issue issue, List<Place> places, List<Requester> requesters, List<HistoryEntry> history,
-                  int transcriptLines) {
-    }
+    record Record(
+            Issue issue,
+            List<Place> places,
+            List<Requester> requesters,
+            List<HistoryEntry> history,
+            int transcriptLines) {}
 
     Record record(int number) {
-        return new Record(issue(number), issues().places(number), issues().requesters(number),
-                issues().history(number), issues().transcript(number).size());
+        return new Record(
+                issue(number),
+                issues().places(number),
+                issues().requesters(number),
+                issues().history(number),
+                issues().transcript(number).size());
     }
 
     /** {@code author} opens a forum post and erin captures it as a feature. */

@@ -59,7 +59,9 @@ class UnreachableTest {
     }
 
     void loopSeesGone(SimChannel thread) {
-        eventually("Loop to see " + thread.name() + " deleted", () -> s.c.loop().jda().getThreadChannelById(thread.id()) == null);
+        eventually(
+                "Loop to see " + thread.name() + " deleted",
+                () -> s.c.loop().jda().getThreadChannelById(thread.id()) == null);
     }
 
     @Test
@@ -68,12 +70,17 @@ class UnreachableTest {
         SimChannel quiet = s.c.bob.postInForum(s.c.support, "Bison tags gone", "My tags are gone after syncing");
         quiet.archive();
         loopSeesArchived(quiet);
-        SimMessage linked = s.c.erin.runSlash(quiet, "link", Map.of("issue", c.number())).awaitReply();
+        SimMessage linked =
+                s.c.erin.runSlash(quiet, "link", Map.of("issue", c.number())).awaitReply();
         assertThat(linked.content()).startsWith("Linked to **#" + c.number() + "**");
         assertThat(linked.embeds()).isNotEmpty();
-        assertThat(s.issues().requesters(c.number())).extracting(Requester::userId).contains(s.c.bob.id());
+        assertThat(s.issues().requesters(c.number()))
+                .extracting(Requester::userId)
+                .contains(s.c.bob.id());
         assertThat(quiet.archived()).isFalse(); // Loop's answer woke it, as anyone's would
-        s.c.sim.await("the tracked tag on the archived post", () -> quiet.appliedTags().contains("tracked"));
+        s.c.sim.await(
+                "the tracked tag on the archived post",
+                () -> quiet.appliedTags().contains("tracked"));
     }
 
     @Test
@@ -81,7 +88,8 @@ class UnreachableTest {
         SimChannel quiet = s.c.alice.postInForum(s.c.support, "Condor export is slow", "Exports take minutes");
         quiet.archive();
         Captured c = s.captureIn(quiet, Map.of("kind", "feature", "needs_docs", "no"));
-        assertThat(s.issues().places(c.number()).getFirst().cardMessageId()).isEqualTo(c.card().id());
+        assertThat(s.issues().places(c.number()).getFirst().cardMessageId())
+                .isEqualTo(c.card().id());
         s.c.sim.await("the tracked tag", () -> quiet.appliedTags().contains("tracked"));
     }
 
@@ -98,11 +106,13 @@ class UnreachableTest {
         assertThat(done.content()).contains("is triaged: **Fix it now**");
         SimMessage dm = s.c.alice.awaitDm(m -> m.content().contains("Update on **#" + locked.number() + "**"));
         assertThat(dm.content()).contains("**Fix it now**");
-        assertThat(locked.post().messages()).noneMatch(m -> m.fromBot() && m.content().contains("Update on"));
+        assertThat(locked.post().messages())
+                .noneMatch(m -> m.fromBot() && m.content().contains("Update on"));
 
         SimMessage quietDecided = s.c.erin.pressButton(quiet.prompt(), "Yes").awaitUpdate();
         s.c.erin.pressButton(quietDecided, "Done").awaitUpdate();
-        SimMessage notice = quiet.post().awaitMessage(m -> m.fromBot() && m.content().contains("Update on **#" + quiet.number() + "**"));
+        SimMessage notice = quiet.post()
+                .awaitMessage(m -> m.fromBot() && m.content().contains("Update on **#" + quiet.number() + "**"));
         assertThat(notice.pinged()).containsExactly(s.c.carol.id());
         assertThat(quiet.post().archived()).isFalse();
         assertThat(s.c.carol.dmsFromBot()).noneMatch(m -> m.content().contains("**#" + quiet.number() + "**"));
@@ -113,17 +123,22 @@ class UnreachableTest {
     void whenOneOfAnIssuesThreadsIsDeletedCardsElsewhereStayCurrentAndItsPeopleAreToldByDm() {
         Captured c = s.capture(s.c.alice, "Emu charts lose colours", "Charts are grey");
         SimChannel other = s.c.bob.postInForum(s.c.support, "Emu charts grey", "My charts turned grey");
-        SimMessage otherCard = s.c.erin.runSlash(other, "link", Map.of("issue", c.number())).awaitReply();
+        SimMessage otherCard =
+                s.c.erin.runSlash(other, "link", Map.of("issue", c.number())).awaitReply();
         c.post().delete();
         loopSeesGone(c.post());
 
         SimMember dee = s.c.guild.member("dee");
-        assertThat(dee.pressButton(otherCard, "Me too").awaitReply().content()).startsWith("Thanks — you're on **#" + c.number() + "**");
-        eventually("the remaining card to count everyone", () -> "3".equals(otherCard.embeds().getFirst().field("Requesters")));
+        assertThat(dee.pressButton(otherCard, "Me too").awaitReply().content())
+                .startsWith("Thanks — you're on **#" + c.number() + "**");
+        eventually(
+                "the remaining card to count everyone",
+                () -> "3".equals(otherCard.embeds().getFirst().field("Requesters")));
 
         // someone who pressed Me too on an ephemeral card (from /issue show) belongs to no thread
         SimMessage shown = Seen.ephemeral(s.c.carol, s.c.team, "issue show", Map.of("number", c.number()));
-        assertThat(s.c.carol.pressButton(shown, "Me too").awaitReply().content()).startsWith("Thanks — you're on");
+        assertThat(s.c.carol.pressButton(shown, "Me too").awaitReply().content())
+                .startsWith("Thanks — you're on");
 
         SimMessage working = Seen.ephemeral(s.c.erin, s.c.team, "issue working", Map.of("number", c.number()));
         assertThat(working.content()).endsWith("its 4 requesters were told.");
@@ -138,7 +153,8 @@ class UnreachableTest {
     void requestersWhoseThreadIsLockedAndWhoseDmsAreClosedAreCountedAsUnreachedAndRecorded() {
         SimMember kit = s.c.guild.member("kit").closeDms();
         Captured c = s.capture(kit, "Ibis exports lose layers", "Exported ibis files lose their layers");
-        assertThat(s.c.bob.pressButton(c.card(), "Me too").awaitReply().content()).startsWith("Thanks — you're on");
+        assertThat(s.c.bob.pressButton(c.card(), "Me too").awaitReply().content())
+                .startsWith("Thanks — you're on");
         c.post().lock();
         loopSeesLocked(c.post());
         String unreachedNote = "1 couldn't be reached (DMs closed)";
@@ -148,20 +164,31 @@ class UnreachableTest {
         SimMessage decided = s.c.erin.pressButton(prompt, "Yes").awaitUpdate();
         s.c.erin.pressButton(decided, "Done").awaitUpdate();
         s.c.bob.awaitDm(m -> m.content().contains("Update on **#" + c.number() + "**"));
-        eventually("the timeline notice in the history", () -> !s.history(c.number(), "notice").isEmpty());
-        assertThat(s.history(c.number(), "notice")).singleElement().satisfies(h -> assertThat(h.detail())
-                .isEqualTo("requesters told the timeline of Fix it now (1 person; " + unreachedNote + ")"));
+        eventually(
+                "the timeline notice in the history",
+                () -> !s.history(c.number(), "notice").isEmpty());
+        assertThat(s.history(c.number(), "notice"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.detail())
+                        .isEqualTo("requesters told the timeline of Fix it now (1 person; " + unreachedNote + ")"));
 
         SimMessage working = Seen.ephemeral(s.c.erin, s.c.team, "issue working", Map.of("number", c.number()));
-        assertThat(working.content()).isEqualTo("**#" + c.number() + "** is in progress and yours; 1 of its 2 "
-                + "requesters was told; " + unreachedNote + ".");
+        assertThat(working.content())
+                .isEqualTo("**#" + c.number() + "** is in progress and yours; 1 of its 2 " + "requesters was told; "
+                        + unreachedNote + ".");
         s.c.bob.awaitDm(m -> m.content().contains("working on it now"));
-        assertThat(s.history(c.number(), "notice")).last().satisfies(h -> assertThat(h.detail())
-                .isEqualTo("requesters told work has started (1 person; " + unreachedNote + ")"));
+        assertThat(s.history(c.number(), "notice"))
+                .last()
+                .satisfies(h -> assertThat(h.detail())
+                        .isEqualTo("requesters told work has started (1 person; " + unreachedNote + ")"));
 
-        SimMessage closed = Seen.ephemeral(s.c.erin, s.c.team, "issue close",
+        SimMessage closed = Seen.ephemeral(
+                s.c.erin,
+                s.c.team,
+                "issue close",
                 Map.of("number", c.number(), "reason", "layers are not kept by design"));
-        assertThat(closed.content()).isEqualTo("Closed **#" + c.number() + "**; told 1 requester; " + unreachedNote + ".");
+        assertThat(closed.content())
+                .isEqualTo("Closed **#" + c.number() + "**; told 1 requester; " + unreachedNote + ".");
         s.c.bob.awaitDm(m -> m.content().contains("was closed without a change"));
 
         assertThat(kit.dmsFromBot()).isEmpty();
@@ -176,12 +203,14 @@ class UnreachableTest {
     @Test
     void anEngineerWithClosedDmsWhoPinsAPostIsAskedToTriageInTheTeamChannel() {
         SimMember lu = s.c.guild.member("lu").addRole(s.c.engineers).closeDms();
-        SimChannel post = s.c.alice.postInForum(s.c.support, "Gibbon menu cut off", "The menu is cut off on small screens");
+        SimChannel post =
+                s.c.alice.postInForum(s.c.support, "Gibbon menu cut off", "The menu is cut off on small screens");
         lu.react(post.starterMessage(), "📌");
         SimMessage asked = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("your DMs are closed"));
         int number = s.issues().findByChannel(post.id()).orElseThrow().number();
-        assertThat(asked.content()).isEqualTo("<@" + lu.id() + "> **#" + number + "** was captured; your DMs are closed, "
-                + "so run `/issue triage " + number + "` to triage it.");
+        assertThat(asked.content())
+                .isEqualTo("<@" + lu.id() + "> **#" + number + "** was captured; your DMs are closed, "
+                        + "so run `/issue triage " + number + "` to triage it.");
         assertThat(asked.pinged()).containsExactly(lu.id());
         assertThat(asked.pingedRoles()).isEmpty();
         assertThat(lu.dmsFromBot()).isEmpty();
@@ -193,9 +222,11 @@ class UnreachableTest {
     void assigningAnOwnerWhoseDmsAreClosedSaysSoAndStillAssigns() {
         SimMember mo = s.c.guild.member("mo").addRole(s.c.engineers).closeDms();
         Captured c = s.capture(s.c.alice, "Hyena sync skips weekends", "Nothing syncs on Saturdays");
-        SimMessage assigned = Seen.ephemeral(s.c.erin, s.c.team, "issue assign", Map.of("number", c.number(), "owner", mo));
-        assertThat(assigned.content()).isEqualTo("**#" + c.number() + "** is now owned by <@" + mo.id() + ">. Their DMs "
-                + "are closed, so tell them yourself.");
+        SimMessage assigned =
+                Seen.ephemeral(s.c.erin, s.c.team, "issue assign", Map.of("number", c.number(), "owner", mo));
+        assertThat(assigned.content())
+                .isEqualTo("**#" + c.number() + "** is now owned by <@" + mo.id() + ">. Their DMs "
+                        + "are closed, so tell them yourself.");
         assertThat(s.issue(c.number()).ownerId()).isEqualTo(mo.id());
         assertThat(s.history(c.number(), "notice")).noneMatch(h -> h.detail().contains("told by DM"));
     }
@@ -203,13 +234,15 @@ class UnreachableTest {
     @Test
     void aHintWhosePostWasDeletedIsRefusedByNameAndStaysOpen() {
         Captured c = s.capture(s.c.alice, "Ferret upload stalls", "Uploads stall at 50 percent");
-        SimChannel post = s.c.bob.postInForum(s.c.support, "Ferret upload stalls again", "My ferret upload stalls halfway");
+        SimChannel post =
+                s.c.bob.postInForum(s.c.support, "Ferret upload stalls again", "My ferret upload stalls halfway");
         SimMessage hint = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
         post.delete();
         loopSeesGone(post);
         SimMessage refused = s.c.erin.pressButton(hint, "Link").awaitReply();
         assertThat(refused.ephemeral()).isTrue();
-        assertThat(refused.content()).isEqualTo("That post no longer exists or Loop cannot see it, so it was not linked.");
+        assertThat(refused.content())
+                .isEqualTo("That post no longer exists or Loop cannot see it, so it was not linked.");
         assertThat(s.issues().places(c.number())).hasSize(1);
         assertThat(hint.buttons()).noneMatch(SimMessage.Button::disabled);
     }

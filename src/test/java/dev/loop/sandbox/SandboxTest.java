@@ -76,12 +76,14 @@ class SandboxTest {
     @Order(1)
     void erinCapturesAlicesPostWithItsConversation() {
         assertThat(story.captured().ephemeral()).isTrue();
-        assertThat(story.captured().content()).startsWith("Captured **#" + story.issue() + "** CSV export crashes on big boards");
+        assertThat(story.captured().content())
+                .startsWith("Captured **#" + story.issue() + "** CSV export crashes on big boards");
         Issue issue = issues().find(story.issue()).orElseThrow();
         assertThat(issue.kind()).isEqualTo(IssueKind.BUG);
         assertThat(issue.needsDocs()).isTrue();
         assertThat(issue.ownerId()).isEqualTo(c.sam().id());
-        assertThat(issues().transcript(story.issue())).extracting(l -> l.content())
+        assertThat(issues().transcript(story.issue()))
+                .extracting(l -> l.content())
                 .anyMatch(t -> t.startsWith("When I export a board with more than 500 cards"))
                 .anyMatch(t -> t.contains("Version 2.4.1 on macOS"));
         assertThat(story.card().buttonLabels()).containsExactly("Me too", "This blocks me");
@@ -90,11 +92,13 @@ class SandboxTest {
     @Test
     @Order(2)
     void bobsThreadIsLinkedAndBumpsTheIssueToHigh() {
-        assertThat(story.linked().content()).startsWith("Linked to **#" + story.issue() + "**")
+        assertThat(story.linked().content())
+                .startsWith("Linked to **#" + story.issue() + "**")
                 .contains("moved up to High");
         assertThat(story.linked().channel()).isEqualTo(story.thread());
         assertThat(story.bumpAnnouncement().channel()).isEqualTo(c.team());
-        assertThat(issues().places(story.issue())).extracting(Place::channelId)
+        assertThat(issues().places(story.issue()))
+                .extracting(Place::channelId)
                 .containsExactly(story.post().id(), story.thread().id());
     }
 
@@ -116,7 +120,8 @@ class SandboxTest {
         assertThat(story.blocksReply().content()).contains("is marked as blocking you and is **Fix it now**");
         assertThat(story.fixNowAlert().pinged()).containsExactly(c.sam().id());
         assertThat(story.working().content()).contains("its 3 requesters were told");
-        assertThat(story.workingNotice().pinged()).containsExactlyInAnyOrder(c.alice().id(), c.dave().id());
+        assertThat(story.workingNotice().pinged())
+                .containsExactlyInAnyOrder(c.alice().id(), c.dave().id());
     }
 
     @Test
@@ -126,13 +131,21 @@ class SandboxTest {
         assertThat(issue.status()).isEqualTo(IssueStatus.SHIPPED);
         assertThat(issue.priority()).isEqualTo(Priority.FIX_NOW);
         assertThat(issue.shippedVersion()).isEqualTo(Story.VERSION);
-        Set<Long> requesters = issues().requesters(story.issue()).stream().map(Requester::userId).collect(Collectors.toSet());
-        assertThat(requesters).containsExactlyInAnyOrder(c.alice().id(), c.bob().id(), c.dave().id());
+        Set<Long> requesters = issues().requesters(story.issue()).stream()
+                .map(Requester::userId)
+                .collect(Collectors.toSet());
+        assertThat(requesters)
+                .containsExactlyInAnyOrder(
+                        c.alice().id(), c.bob().id(), c.dave().id());
         for (SimMember person : List.of(c.alice(), c.bob(), c.dave())) {
             List<SimMessage> told = person.pingsReceived().stream()
-                    .filter(m -> m.content().contains("Shipped in **" + Story.VERSION + "**")).toList();
+                    .filter(m -> m.content().contains("Shipped in **" + Story.VERSION + "**"))
+                    .toList();
             assertThat(told).as(person.name()).singleElement().satisfies(m -> {
-                assertThat(m.content()).contains("CSV export crashes on big boards", story.announcement().jumpUrl());
+                assertThat(m.content())
+                        .contains(
+                                "CSV export crashes on big boards",
+                                story.announcement().jumpUrl());
                 assertThat(m.channel()).isEqualTo(person == c.bob() ? story.thread() : story.post());
             });
         }
@@ -146,29 +159,37 @@ class SandboxTest {
     @Order(6)
     void theOutputReadsAsTheConversationAndEndsWithTheKpis() {
         String out = output();
-        assertThat(out).contains(
-                "━━ 1. Members ask for help — Mon 09:00",
-                "▶ erin runs /capture in #help › CSV export crashes on big boards",
-                "[#help › CSV export crashes on big boards · only erin sees this] Loop:",
-                "Captured #" + story.issue() + " CSV export crashes on big boards",
-                "▌ #" + story.issue() + " CSV export crashes on big boards",
-                "[Me too] [This blocks me]",
-                "] Loop → pings @alice:",
-                "[#team] Loop → pings @sam:",
-                "[#support › CSV export crash] Loop → pings @bob:",
-                "Shipped in 2.5.0, thanks for asking:",
-                "[DM with sam] Loop:");
+        assertThat(out)
+                .contains(
+                        "━━ 1. Members ask for help — Mon 09:00",
+                        "▶ erin runs /capture in #help › CSV export crashes on big boards",
+                        "[#help › CSV export crashes on big boards · only erin sees this] Loop:",
+                        "Captured #" + story.issue() + " CSV export crashes on big boards",
+                        "▌ #" + story.issue() + " CSV export crashes on big boards",
+                        "[Me too] [This blocks me]",
+                        "] Loop → pings @alice:",
+                        "[#team] Loop → pings @sam:",
+                        "[#support › CSV export crash] Loop → pings @bob:",
+                        "Shipped in 2.5.0, thanks for asking:",
+                        "[DM with sam] Loop:");
         // ids are names: nobody reads <@123> or raw links
         assertThat(out).doesNotContainPattern("<@!?&?\\d+>").doesNotContain("https://discord.com/channels/");
 
-        List<String> kpis = KpiSummary.lines(KpiSummary.compute(session.database(), session.config(),
+        List<String> kpis = KpiSummary.lines(KpiSummary.compute(
+                session.database(),
+                session.config(),
                 new dev.loop.stats.Window(storyStart, storyStart.plus(Duration.ofDays(7)))));
-        assertThat(String.join("\n", kpis)).contains("New support threads ......................... 3",
-                "Median time to first engineer reply ......... 40m", "Unanswered threads .......................... 0",
-                "Captured issues ............................. 1",
-                "Requesters added ............................ 3", "Median capture → triage ..................... 25m",
-                "Shipped issues .............................. 1", "Requesters notified: delivered .............. 3",
-                "Promises kept / due ......................... 1 / 1");
+        assertThat(String.join("\n", kpis))
+                .contains(
+                        "New support threads ......................... 3",
+                        "Median time to first engineer reply ......... 40m",
+                        "Unanswered threads .......................... 0",
+                        "Captured issues ............................. 1",
+                        "Requesters added ............................ 3",
+                        "Median capture → triage ..................... 25m",
+                        "Shipped issues .............................. 1",
+                        "Requesters notified: delivered .............. 3",
+                        "Promises kept / due ......................... 1 / 1");
     }
 
     @Test
@@ -178,33 +199,51 @@ class SandboxTest {
         PrintStream out = new PrintStream(replOut, true, StandardCharsets.UTF_8);
         Narrator screen = new Narrator(c, out);
         screen.showHandles(true);
-        new Repl(session, screen, out).run(new StringReader(String.join("\n",
-                "as zed say #support hi",
-                "as alice post \"Dark mode please\" \"My eyes hurt at night\" feature",
-                "as erin slash \"Dark mode\" capture",
-                "as erin form kind=feature",
-                "as erin slash \"issue show\" number=" + story.issue(),
-                "show #releases",
-                "quit")));
+        new Repl(session, screen, out)
+                .run(new StringReader(String.join(
+                        "\n",
+                        "as zed say #support hi",
+                        "as alice post \"Dark mode please\" \"My eyes hurt at night\" feature",
+                        "as erin slash \"Dark mode\" capture",
+                        "as erin form kind=feature",
+                        "as erin slash \"issue show\" number=" + story.issue(),
+                        "show #releases",
+                        "quit")));
         String printed = replOut.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("as NAME post \"TITLE\" \"BODY\"", "✗ nobody called zed",
-                "form «Capture as issue» is open for erin:", "title — Title (now “Dark mode please”)",
-                "[#releases] Loop:", "🚀 2.5.0 is out!");
-        c.sim().await("erin's /issue show in #team", () -> c.erin().ephemeralReplies().stream().anyMatch(m ->
-                m.channel().equals(c.team()) && !m.embeds().isEmpty()
-                        && m.embeds().getFirst().title().startsWith("#" + story.issue() + " ")));
+        assertThat(printed)
+                .contains(
+                        "as NAME post \"TITLE\" \"BODY\"",
+                        "✗ nobody called zed",
+                        "form «Capture as issue» is open for erin:",
+                        "title — Title (now “Dark mode please”)",
+                        "[#releases] Loop:",
+                        "🚀 2.5.0 is out!");
+        c.sim()
+                .await(
+                        "erin's /issue show in #team",
+                        () -> c.erin().ephemeralReplies().stream()
+                                .anyMatch(m -> m.channel().equals(c.team())
+                                        && !m.embeds().isEmpty()
+                                        && m.embeds().getFirst().title().startsWith("#" + story.issue() + " ")));
         int next = story.issue() + 1;
         c.sim().await("#" + next + " captured", () -> issues().find(next).isPresent());
         assertThat(issues().find(next).orElseThrow().kind()).isEqualTo(IssueKind.FEATURE);
 
         // a second session at the prompt: carol points at the new card by its short name
-        SimMessage card = c.sim().awaitMessage(m -> m.fromBot() && !m.embeds().isEmpty()
-                && ("#" + next + " Dark mode please").equals(m.embeds().getFirst().title()));
+        SimMessage card = c.sim()
+                .awaitMessage(m -> m.fromBot()
+                        && !m.embeds().isEmpty()
+                        && ("#" + next + " Dark mode please")
+                                .equals(m.embeds().getFirst().title()));
         replOut.reset();
         screen.markAllSeen();
-        new Repl(session, screen, out).run(new StringReader("as carol press " + screen.handle(card) + " \"Me too\"\nquit\n"));
-        c.sim().await("carol on #" + next, () -> issues().requesters(next).stream()
-                .anyMatch(r -> r.userId() == c.carol().id()));
+        new Repl(session, screen, out)
+                .run(new StringReader("as carol press " + screen.handle(card) + " \"Me too\"\nquit\n"));
+        c.sim()
+                .await(
+                        "carol on #" + next,
+                        () -> issues().requesters(next).stream()
+                                .anyMatch(r -> r.userId() == c.carol().id()));
         assertThat(replOut.toString(StandardCharsets.UTF_8)).doesNotContain("✗");
     }
 

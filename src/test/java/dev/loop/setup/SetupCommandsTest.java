@@ -38,8 +38,8 @@ class SetupCommandsTest {
 
     /** View Channels, Send Messages, Send Messages in Threads, Embed Links, Attach Files, Read Message History,
      *  Add Reactions, Manage Messages, Manage Threads, Create Polls — summed by hand, not through {@link Needs}. */
-    static final long INVITE_PERMISSIONS = 1024L + 2048 + (1L << 38) + 16384 + 32768 + 65536 + 64 + 8192 + (1L << 34)
-            + (1L << 49);
+    static final long INVITE_PERMISSIONS =
+            1024L + 2048 + (1L << 38) + 16384 + 32768 + 65536 + 64 + 8192 + (1L << 34) + (1L << 49);
 
     Sim sim;
     SimGuild guild;
@@ -49,6 +49,7 @@ class SetupCommandsTest {
     SimChannel releases;
     SimRole engineers;
     SimMember owner;
+
     @TempDir
     Path dir;
 
@@ -84,8 +85,17 @@ class SetupCommandsTest {
 
     Path config(long guildId, long supportForum, String shippedTag) throws Exception {
         Path file = dir.resolve("loop.yaml");
-        Files.writeString(file, ConfigYaml.required(guildId, sim.restBaseUrl(), sim.gatewayUrl(),
-                List.of(supportForum, support.id()), team.id(), releases.id(), engineers.id()) + """
+        Files.writeString(
+                file,
+                ConfigYaml.required(
+                                guildId,
+                                sim.restBaseUrl(),
+                                sim.gatewayUrl(),
+                                List.of(supportForum, support.id()),
+                                team.id(),
+                                releases.id(),
+                                engineers.id())
+                        + """
                 areas:
                   - name: Export
                     owner: "%d"
@@ -123,30 +133,53 @@ class SetupCommandsTest {
         int code = SetupCommands.invite(Map.of("LOOP_APPLICATION_ID", "123456789012345678"), stream(out), stream(err));
         assertThat(code).isZero();
         assertThat(Needs.invitePermissions()).isEqualTo(INVITE_PERMISSIONS).isEqualTo(563242011323456L);
-        assertThat(stdout().lines()).contains("https://discord.com/oauth2/authorize?client_id=123456789012345678"
-                + "&scope=bot+applications.commands&permissions=563242011323456");
-        assertThat(stdout()).contains("Scopes: bot, applications.commands",
-                "View Channels — ", "Send Messages — ", "Send Messages in Threads — ", "Embed Links — ",
-                "Attach Files — ", "Read Message History — ", "Add Reactions — ", "Manage Messages — ",
-                "Manage Threads — ", "Create Polls — ", "Server Members Intent", "Message Content Intent");
+        assertThat(stdout().lines())
+                .contains("https://discord.com/oauth2/authorize?client_id=123456789012345678"
+                        + "&scope=bot+applications.commands&permissions=563242011323456");
+        assertThat(stdout())
+                .contains(
+                        "Scopes: bot, applications.commands",
+                        "View Channels — ",
+                        "Send Messages — ",
+                        "Send Messages in Threads — ",
+                        "Embed Links — ",
+                        "Attach Files — ",
+                        "Read Message History — ",
+                        "Add Reactions — ",
+                        "Manage Messages — ",
+                        "Manage Threads — ",
+                        "Create Polls — ",
+                        "Server Members Intent",
+                        "Message Content Intent");
         assertThat(stdout()).doesNotContain("Administrator");
     }
 
     @Test
     void inviteAsksDiscordForTheApplicationIdWithAToken() {
-        int code = SetupCommands.invite(Map.of("DISCORD_TOKEN", sim.token(),
-                "LOOP_DISCORD_API_URL", sim.restBaseUrl(), "LOOP_DISCORD_GATEWAY_URL", sim.gatewayUrl()), stream(out), stream(err));
+        int code = SetupCommands.invite(
+                Map.of(
+                        "DISCORD_TOKEN",
+                        sim.token(),
+                        "LOOP_DISCORD_API_URL",
+                        sim.restBaseUrl(),
+                        "LOOP_DISCORD_GATEWAY_URL",
+                        sim.gatewayUrl()),
+                stream(out),
+                stream(err));
         assertThat(code).isZero();
-        assertThat(stdout()).contains("client_id=" + sim.applicationId() + "&scope=bot+applications.commands&permissions="
-                + INVITE_PERMISSIONS);
+        assertThat(stdout())
+                .contains("client_id=" + sim.applicationId() + "&scope=bot+applications.commands&permissions="
+                        + INVITE_PERMISSIONS);
     }
 
     @Test
     void inviteWithoutAnIdOrATokenSaysWhereToFindTheId() {
         assertThat(SetupCommands.invite(Map.of(), stream(out), stream(err))).isEqualTo(1);
-        assertThat(problems()).containsExactly("Set LOOP_APPLICATION_ID (Developer Portal > General Information > "
-                + "Application ID) or DISCORD_TOKEN to print the invite URL");
-        assertThat(SetupCommands.invite(Map.of("LOOP_APPLICATION_ID", "my-app"), stream(out), stream(err))).isEqualTo(1);
+        assertThat(problems())
+                .containsExactly("Set LOOP_APPLICATION_ID (Developer Portal > General Information > "
+                        + "Application ID) or DISCORD_TOKEN to print the invite URL");
+        assertThat(SetupCommands.invite(Map.of("LOOP_APPLICATION_ID", "my-app"), stream(out), stream(err)))
+                .isEqualTo(1);
     }
 
     // ------------------------------------------------------------------------------------------ check
@@ -175,32 +208,39 @@ class SetupCommandsTest {
         int code = check(config(guild.id(), help.id(), "released"), sim.token());
 
         assertThat(code).isEqualTo(1);
-        assertThat(problems()).containsExactly(
-                "channels.support: Loop lacks Read Message History in #help (to read a thread's messages when capturing it)",
-                "channels.support: Loop lacks Manage Threads in #help (to reopen archived threads and set the tracked/shipped forum tags)",
-                "tags.shipped: forum #help has no tag 'released', so shipped posts won't be tagged",
-                "channels.team: Loop lacks Create Polls in #team (to post naming votes as polls)",
-                "roles.engineers: @engineers is not mentionable, so Fix it now alerts won't ping it (Server Settings > "
-                        + "Roles > engineers > Allow anyone to @mention this role)",
-                "5 problems to fix before Loop can do its job.");
+        assertThat(problems())
+                .containsExactly(
+                        "channels.support: Loop lacks Read Message History in #help (to read a thread's messages when capturing it)",
+                        "channels.support: Loop lacks Manage Threads in #help (to reopen archived threads and set the tracked/shipped forum tags)",
+                        "tags.shipped: forum #help has no tag 'released', so shipped posts won't be tagged",
+                        "channels.team: Loop lacks Create Polls in #team (to post naming votes as polls)",
+                        "roles.engineers: @engineers is not mentionable, so Fix it now alerts won't ping it (Server Settings > "
+                                + "Roles > engineers > Allow anyone to @mention this role)",
+                        "5 problems to fix before Loop can do its job.");
     }
 
     @Test
     void aChannelThatIsNotThereAndAServerLoopIsNotIn() throws Exception {
-        assertThat(check(config(guild.id(), 100000000000000999L, "shipped"), sim.token())).isEqualTo(1);
+        assertThat(check(config(guild.id(), 100000000000000999L, "shipped"), sim.token()))
+                .isEqualTo(1);
         assertThat(problems()).first().isEqualTo("channels.support: there is no channel 100000000000000999 in Acme");
 
         err.reset();
-        assertThat(check(config(100000000000004242L, help.id(), "shipped"), sim.token())).isEqualTo(1);
-        assertThat(problems()).first()
-                .isEqualTo("discord.guild: Loop is not in server 100000000000004242: invite it with the URL from ./run.sh invite");
+        assertThat(check(config(100000000000004242L, help.id(), "shipped"), sim.token()))
+                .isEqualTo(1);
+        assertThat(problems())
+                .first()
+                .isEqualTo(
+                        "discord.guild: Loop is not in server 100000000000004242: invite it with the URL from ./run.sh invite");
     }
 
     @Test
     void aRejectedTokenIsOneLine() throws Exception {
-        assertThat(check(config(guild.id(), help.id(), "shipped"), "not-the-token")).isEqualTo(1);
-        assertThat(problems()).containsExactly(
-                "Discord rejected DISCORD_TOKEN: check the token in the Developer Portal (Bot > Reset Token)");
+        assertThat(check(config(guild.id(), help.id(), "shipped"), "not-the-token"))
+                .isEqualTo(1);
+        assertThat(problems())
+                .containsExactly(
+                        "Discord rejected DISCORD_TOKEN: check the token in the Developer Portal (Bot > Reset Token)");
     }
 
     @Test
@@ -208,11 +248,21 @@ class SetupCommandsTest {
         try (Sim strict = Sim.start(SimOptions.defaults().messageContentIntentEnabled(false))) {
             SimGuild g = strict.guild("Acme");
             Path file = dir.resolve("strict.yaml");
-            Files.writeString(file, ConfigYaml.required(g.id(), strict.restBaseUrl(), strict.gatewayUrl(),
-                    List.of(g.forum("help").id()), g.textChannel("team").id(), g.textChannel("releases").id(), g.role("engineers").id()));
+            Files.writeString(
+                    file,
+                    ConfigYaml.required(
+                            g.id(),
+                            strict.restBaseUrl(),
+                            strict.gatewayUrl(),
+                            List.of(g.forum("help").id()),
+                            g.textChannel("team").id(),
+                            g.textChannel("releases").id(),
+                            g.role("engineers").id()));
             assertThat(check(file, strict.token())).isEqualTo(1);
-            assertThat(problems()).containsExactly("Discord refused Loop's gateway intents: enable Server Members "
-                    + "Intent and Message Content Intent under Bot > Privileged Gateway Intents in the Developer Portal");
+            assertThat(problems())
+                    .containsExactly(
+                            "Discord refused Loop's gateway intents: enable Server Members "
+                                    + "Intent and Message Content Intent under Bot > Privileged Gateway Intents in the Developer Portal");
         }
     }
 }

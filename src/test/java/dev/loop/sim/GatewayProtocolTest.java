@@ -39,14 +39,18 @@ class GatewayProtocolTest {
     private RawGateway connect(int intents) {
         RawGateway gw = new RawGateway(sim.gatewayUrl());
         gw.identify(sim.token(), intents);
-        assertThat(gw.until(f -> f.path("op").asInt() == 10).path("d").path("heartbeat_interval").asInt())
+        assertThat(gw.until(f -> f.path("op").asInt() == 10)
+                        .path("d")
+                        .path("heartbeat_interval")
+                        .asInt())
                 .isPositive();
         JsonNode ready = gw.dispatch("READY");
         assertThat(ready.path("s").asInt()).isEqualTo(1);
         assertThat(ready.path("d").path("resume_gateway_url").asText()).isEqualTo(sim.gatewayUrl());
         sessionId = ready.path("d").path("session_id").asText();
         JsonNode guildCreate = gw.dispatch("GUILD_CREATE");
-        assertThat(guildCreate.path("d").path("roles").get(0).path("colors").has("primary_color")).isTrue();
+        assertThat(guildCreate.path("d").path("roles").get(0).path("colors").has("primary_color"))
+                .isTrue();
         return gw;
     }
 
@@ -97,7 +101,8 @@ class GatewayProtocolTest {
             assertThat(plain.path("member").path("roles").isArray()).isTrue();
 
             alice.say(general, "<@" + sim.botId() + "> look");
-            assertThat(gw.dispatch("MESSAGE_CREATE").path("d").path("content").asText()).endsWith("look");
+            assertThat(gw.dispatch("MESSAGE_CREATE").path("d").path("content").asText())
+                    .endsWith("look");
 
             alice.dm("private words");
             JsonNode dm = gw.dispatch("MESSAGE_CREATE").path("d");
@@ -106,7 +111,8 @@ class GatewayProtocolTest {
         }
         try (RawGateway gw = connect(GUILDS | GUILD_MESSAGES | MESSAGE_CONTENT)) {
             alice.say(general, "now readable");
-            assertThat(gw.dispatch("MESSAGE_CREATE").path("d").path("content").asText()).isEqualTo("now readable");
+            assertThat(gw.dispatch("MESSAGE_CREATE").path("d").path("content").asText())
+                    .isEqualTo("now readable");
         }
     }
 
@@ -141,8 +147,8 @@ class GatewayProtocolTest {
 
         RawGateway again = new RawGateway(sim.gatewayUrl());
         again.until(f -> f.path("op").asInt() == 10);
-        again.send("{\"op\":6,\"d\":{\"token\":\"" + sim.token() + "\",\"session_id\":\"" + sessionId
-                + "\",\"seq\":" + seq + "}}");
+        again.send("{\"op\":6,\"d\":{\"token\":\"" + sim.token() + "\",\"session_id\":\"" + sessionId + "\",\"seq\":"
+                + seq + "}}");
         List<String> replayed = new ArrayList<>();
         JsonNode f;
         do {
@@ -155,7 +161,8 @@ class GatewayProtocolTest {
         assertThat(replayed).containsExactly("missed 1", "missed 2");
         assertThat(sim.resumeCount()).isEqualTo(1);
         alice.say(general, "live again");
-        assertThat(again.dispatch("MESSAGE_CREATE").path("d").path("content").asText()).isEqualTo("live again");
+        assertThat(again.dispatch("MESSAGE_CREATE").path("d").path("content").asText())
+                .isEqualTo("live again");
         again.close();
     }
 
@@ -172,9 +179,10 @@ class GatewayProtocolTest {
 
         RawGateway again = new RawGateway(sim.gatewayUrl());
         again.until(f -> f.path("op").asInt() == 10);
-        again.send("{\"op\":6,\"d\":{\"token\":\"" + sim.token() + "\",\"session_id\":\"" + sessionId
-                + "\",\"seq\":" + seq + "}}");
-        JsonNode replayed = again.until(f -> f.path("op").asInt() == 0 || f.path("op").asInt() == 9);
+        again.send("{\"op\":6,\"d\":{\"token\":\"" + sim.token() + "\",\"session_id\":\"" + sessionId + "\",\"seq\":"
+                + seq + "}}");
+        JsonNode replayed =
+                again.until(f -> f.path("op").asInt() == 0 || f.path("op").asInt() == 9);
         assertThat(replayed.path("t").asText()).isEqualTo("MESSAGE_CREATE");
         assertThat(replayed.path("d").path("content").asText()).isEqualTo("after the heartbeat");
         again.close();

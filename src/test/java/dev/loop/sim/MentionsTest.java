@@ -95,17 +95,22 @@ class MentionsTest {
 
     @Test
     void replyPingFollowsRepliedUser() {
-        assertThat(Mentions.compute("no mentions", null, false, ctx(false), BOB).users()).containsExactly(BOB);
+        assertThat(Mentions.compute("no mentions", null, false, ctx(false), BOB).users())
+                .containsExactly(BOB);
         assertThat(Mentions.compute("no mentions", Json.read("{\"parse\":[\"users\"]}"), false, ctx(false), BOB)
-                .users()).isEmpty();
-        assertThat(Mentions.compute("x", Json.read("{\"replied_user\":true}"), false, ctx(false), BOB).users())
+                        .users())
+                .isEmpty();
+        assertThat(Mentions.compute("x", Json.read("{\"replied_user\":true}"), false, ctx(false), BOB)
+                        .users())
                 .containsExactly(BOB);
     }
 
     @Test
     void hereCountsAsEveryone() {
-        assertThat(Mentions.compute("@here", null, false, ctx(true), 0).everyone()).isTrue();
-        assertThat(Mentions.compute("@here", null, false, ctx(false), 0).everyone()).isFalse();
+        assertThat(Mentions.compute("@here", null, false, ctx(true), 0).everyone())
+                .isTrue();
+        assertThat(Mentions.compute("@here", null, false, ctx(false), 0).everyone())
+                .isFalse();
     }
 
     @Test
@@ -113,10 +118,22 @@ class MentionsTest {
         FormErrors errors = new FormErrors();
         Mentions.validate(Json.read("{\"parse\":[\"users\",\"bogus\"],\"users\":[\"1\"]}"), "allowed_mentions", errors);
         JsonNode body = errors.toError().body;
-        assertThat(body.path("errors").path("allowed_mentions").path("_errors").get(0).path("code").asText())
+        assertThat(body.path("errors")
+                        .path("allowed_mentions")
+                        .path("_errors")
+                        .get(0)
+                        .path("code")
+                        .asText())
                 .isEqualTo("MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE");
-        assertThat(body.path("errors").path("allowed_mentions").path("parse").path("1").path("_errors").get(0)
-                .path("code").asText()).isEqualTo("BASE_TYPE_CHOICES");
+        assertThat(body.path("errors")
+                        .path("allowed_mentions")
+                        .path("parse")
+                        .path("1")
+                        .path("_errors")
+                        .get(0)
+                        .path("code")
+                        .asText())
+                .isEqualTo("BASE_TYPE_CHOICES");
         FormErrors fine = new FormErrors();
         Mentions.validate(Json.read("{\"parse\":[\"users\"],\"users\":[]}"), "allowed_mentions", fine);
         assertThat(fine.isEmpty()).isTrue();

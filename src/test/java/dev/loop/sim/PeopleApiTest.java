@@ -44,8 +44,7 @@ class PeopleApiTest {
         guild = sim.guild("g");
         general = guild.textChannel("general");
         alice = guild.member("alice");
-        bot.put("applications/" + sim.applicationId() + "/commands",
-                "[{\"name\":\"menu\",\"description\":\"Menu\"}]");
+        bot.put("applications/" + sim.applicationId() + "/commands", "[{\"name\":\"menu\",\"description\":\"Menu\"}]");
     }
 
     @AfterEach
@@ -54,29 +53,35 @@ class PeopleApiTest {
     }
 
     private SimMessage botMessageWithComponents() {
-        bot.post("channels/" + general.id() + "/messages", "{\"content\":\"pick\",\"components\":["
-                + "{\"type\":1,\"components\":[{\"type\":3,\"custom_id\":\"prio\",\"placeholder\":\"Priority\","
-                + "\"options\":[{\"label\":\"High\",\"value\":\"high\"},{\"label\":\"Low\",\"value\":\"low\"}]}]},"
-                + "{\"type\":1,\"components\":[{\"type\":2,\"style\":1,\"label\":\"Done\",\"custom_id\":\"done\"},"
-                + "{\"type\":2,\"style\":2,\"label\":\"Off\",\"custom_id\":\"off\",\"disabled\":true},"
-                + "{\"type\":2,\"style\":5,\"label\":\"Docs\",\"url\":\"https://example.com\"}]}]}");
+        bot.post(
+                "channels/" + general.id() + "/messages",
+                "{\"content\":\"pick\",\"components\":["
+                        + "{\"type\":1,\"components\":[{\"type\":3,\"custom_id\":\"prio\",\"placeholder\":\"Priority\","
+                        + "\"options\":[{\"label\":\"High\",\"value\":\"high\"},{\"label\":\"Low\",\"value\":\"low\"}]}]},"
+                        + "{\"type\":1,\"components\":[{\"type\":2,\"style\":1,\"label\":\"Done\",\"custom_id\":\"done\"},"
+                        + "{\"type\":2,\"style\":2,\"label\":\"Off\",\"custom_id\":\"off\",\"disabled\":true},"
+                        + "{\"type\":2,\"style\":5,\"label\":\"Docs\",\"url\":\"https://example.com\"}]}]}");
         return general.lastMessage();
     }
 
     private void callback(SimInteraction i, String body) {
-        assertThat(bot.post("interactions/" + i.id() + "/" + i.token() + "/callback", body).status()).isEqualTo(204);
+        assertThat(bot.post("interactions/" + i.id() + "/" + i.token() + "/callback", body)
+                        .status())
+                .isEqualTo(204);
     }
 
     @Test
     void selectsSendValuesAndDeferredUpdatesWaitForTheEdit() {
         SimMessage m = botMessageWithComponents();
-        assertThat(m.selects().get(0).options()).extracting(SimMessage.SelectOption::label).containsExactly("High",
-                "Low");
+        assertThat(m.selects().get(0).options())
+                .extracting(SimMessage.SelectOption::label)
+                .containsExactly("High", "Low");
         SimInteraction pick = alice.selectOption(m, "Priority", "High");
         assertThat(pick.state.data.path("values").get(0).asText()).isEqualTo("high");
         assertThat(pick.state.data.path("component_type").asInt()).isEqualTo(3);
         callback(pick, "{\"type\":6}");
-        bot.patch("webhooks/" + sim.applicationId() + "/" + pick.token() + "/messages/@original",
+        bot.patch(
+                "webhooks/" + sim.applicationId() + "/" + pick.token() + "/messages/@original",
                 "{\"content\":\"High it is\",\"components\":[]}");
         SimMessage updated = pick.awaitUpdate();
         assertThat(updated.content()).isEqualTo("High it is");
@@ -103,7 +108,8 @@ class PeopleApiTest {
         bot.post("webhooks/" + sim.applicationId() + "/" + i.token(), "{\"content\":\"second\"}");
         assertThat(i.awaitReplies(2)).extracting(SimMessage::content).containsExactly("first", "second");
         SimMessage first = i.replies().get(0);
-        assertThat(bot.delete("webhooks/" + sim.applicationId() + "/" + i.token() + "/messages/@original").status())
+        assertThat(bot.delete("webhooks/" + sim.applicationId() + "/" + i.token() + "/messages/@original")
+                        .status())
                 .isEqualTo(204);
         assertThat(first.deleted()).isTrue();
         assertThat(general.messages()).extracting(SimMessage::content).containsExactly("second");
@@ -111,9 +117,11 @@ class PeopleApiTest {
 
     @Test
     void pollsEndWhenTheClockPassesTheirExpiry() {
-        bot.post("channels/" + general.id() + "/messages", "{\"poll\":{\"question\":{\"text\":\"Ship it?\"},"
-                + "\"answers\":[{\"poll_media\":{\"text\":\"Yes\"}},{\"poll_media\":{\"text\":\"No\"}}],"
-                + "\"duration\":1}}");
+        bot.post(
+                "channels/" + general.id() + "/messages",
+                "{\"poll\":{\"question\":{\"text\":\"Ship it?\"},"
+                        + "\"answers\":[{\"poll_media\":{\"text\":\"Yes\"}},{\"poll_media\":{\"text\":\"No\"}}],"
+                        + "\"duration\":1}}");
         SimMessage poll = general.lastMessage();
         alice.vote(poll, "Yes");
         assertThat(sim.finalizeExpiredPolls()).isEmpty();
@@ -133,9 +141,12 @@ class PeopleApiTest {
         assertThat(m.thread()).isEqualTo(thread);
         assertThatThrownBy(() -> alice.startThread(m, "again")).isInstanceOf(IllegalStateException.class);
 
-        guild.botRole().setPermissions(net.dv8tion.jda.api.Permission.VIEW_CHANNEL,
-                net.dv8tion.jda.api.Permission.MESSAGE_SEND, net.dv8tion.jda.api.Permission.MESSAGE_SEND_IN_THREADS,
-                net.dv8tion.jda.api.Permission.MESSAGE_HISTORY);
+        guild.botRole()
+                .setPermissions(
+                        net.dv8tion.jda.api.Permission.VIEW_CHANNEL,
+                        net.dv8tion.jda.api.Permission.MESSAGE_SEND,
+                        net.dv8tion.jda.api.Permission.MESSAGE_SEND_IN_THREADS,
+                        net.dv8tion.jda.api.Permission.MESSAGE_HISTORY);
         SimChannel secret = alice.startPrivateThread(general, "secret");
         assertThat(bot.get("channels/" + secret.id()).code()).isEqualTo(50001); // not a member, no MANAGE_THREADS
         assertThat(bot.get("channels/" + thread.id()).status()).isEqualTo(200);
@@ -145,12 +156,14 @@ class PeopleApiTest {
     void moderatedTagsNeedManageThreads() {
         SimChannel forum = guild.forum("support", "bug").tag("confirmed", true);
         assertThatThrownBy(() -> alice.postInForum(forum, "t", "b", "confirmed"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("50013");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("50013");
         SimChannel post = alice.postInForum(forum, "t", "b", "bug");
         long bug = forum.tagId("bug");
         long confirmed = forum.tagId("confirmed");
         assertThat(bot.patch("channels/" + post.id(), "{\"applied_tags\":[\"" + bug + "\",\"" + confirmed + "\"]}")
-                .status()).isEqualTo(200); // the bot is an administrator
+                        .status())
+                .isEqualTo(200); // the bot is an administrator
         assertThat(post.appliedTags()).containsExactly("bug", "confirmed");
         forum.requireTag(true);
         assertThatThrownBy(() -> alice.postInForum(forum, "untagged", "b")).hasMessageContaining("40067");
@@ -166,7 +179,8 @@ class PeopleApiTest {
         assertThat(bob.awaitPing(msg -> msg.content().startsWith("paging"))).isEqualTo(call);
         bob.leave();
         assertThat(guild.findMember("bob")).isEmpty();
-        assertThat(bot.get("guilds/" + guild.id() + "/members/" + bob.id()).code()).isEqualTo(10007);
+        assertThat(bot.get("guilds/" + guild.id() + "/members/" + bob.id()).code())
+                .isEqualTo(10007);
     }
 
     @Test
@@ -181,7 +195,8 @@ class PeopleApiTest {
     @Test
     void timeoutsExplainWhatHappened() {
         SimInteraction i = alice.runSlash(general, "menu");
-        assertThatThrownBy(i::awaitReply).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(i::awaitReply)
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("a reply to /menu")
                 .hasMessageContaining("alice: /menu")
                 .hasMessageContaining("REST calls");

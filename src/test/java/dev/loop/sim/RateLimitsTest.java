@@ -36,7 +36,9 @@ class RateLimitsTest {
         SimRateLimits limits = new SimRateLimits(0, false).limit(ROUTE, 1, Duration.ofSeconds(2));
         limits.check(ROUTE, "c", false);
         SimRateLimits.Decision d = limits.check(ROUTE, "c", false);
-        assertThat(d.headers()).containsEntry("Via", "1.1 google").containsKey("Retry-After")
+        assertThat(d.headers())
+                .containsEntry("Via", "1.1 google")
+                .containsKey("Retry-After")
                 .containsEntry("X-RateLimit-Scope", "user");
         assertThat(d.tooMany().path("retry_after").asDouble()).isBetween(0.5, 2.0);
         assertThat(d.tooMany().path("global").asBoolean()).isFalse();
@@ -51,7 +53,8 @@ class RateLimitsTest {
         assertThat(third.global()).isTrue();
         assertThat(third.headers()).containsEntry("X-RateLimit-Global", "true");
         assertThat(limits.check("POST interactions/{interaction_id}/{interaction_token}/callback", "i", true)
-                .tooMany()).isNull();
+                        .tooMany())
+                .isNull();
     }
 
     @Test
@@ -65,8 +68,11 @@ class RateLimitsTest {
 
     @Test
     void routeNamesAreNormalised() {
-        assertThat(SimRateLimits.normalize("post /channels/{channel_id}/messages")).isEqualTo(ROUTE);
-        assertThat(SimFaults.glob("channels/*/messages", "channels/123/messages")).isTrue();
-        assertThat(SimFaults.glob("channels/*/messages", "channels/123/threads")).isFalse();
+        assertThat(SimRateLimits.normalize("post /channels/{channel_id}/messages"))
+                .isEqualTo(ROUTE);
+        assertThat(SimFaults.glob("channels/*/messages", "channels/123/messages"))
+                .isTrue();
+        assertThat(SimFaults.glob("channels/*/messages", "channels/123/threads"))
+                .isFalse();
     }
 }

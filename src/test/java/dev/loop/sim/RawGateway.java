@@ -18,7 +18,8 @@ final class RawGateway implements AutoCloseable {
     private final WebSocket ws;
 
     RawGateway(String url) {
-        ws = HttpClient.newHttpClient().newWebSocketBuilder()
+        ws = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
                 .buildAsync(URI.create(url + "?v=10&encoding=json"), new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 
@@ -43,7 +44,8 @@ final class RawGateway implements AutoCloseable {
                     public void onError(WebSocket webSocket, Throwable error) {
                         closeCode.complete(1006);
                     }
-                }).join();
+                })
+                .join();
     }
 
     void send(String json) {

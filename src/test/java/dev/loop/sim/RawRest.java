@@ -57,8 +57,9 @@ final class RawRest {
 
     Reply send(String method, String path, String json, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
@@ -72,12 +73,18 @@ final class RawRest {
     Reply multipart(String method, String path, String payloadJson, String filename, byte[] data) {
         String boundary = "b" + UUID.randomUUID();
         StringBuilder head = new StringBuilder();
-        head.append("--").append(boundary).append("\r\n")
+        head.append("--")
+                .append(boundary)
+                .append("\r\n")
                 .append("Content-Disposition: form-data; name=\"payload_json\"\r\n")
                 .append("Content-Type: application/json\r\n\r\n")
-                .append(payloadJson).append("\r\n")
-                .append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"files[0]\"; filename=\"").append(filename)
+                .append(payloadJson)
+                .append("\r\n")
+                .append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"files[0]\"; filename=\"")
+                .append(filename)
                 .append("\"\r\nContent-Type: text/plain\r\n\r\n");
         byte[] a = head.toString().getBytes(StandardCharsets.UTF_8);
         byte[] z = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package dev.loop.stats;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,9 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class KpisTest {
 
@@ -30,19 +29,36 @@ class KpisTest {
             new SupportThreadFact(2, at("03-05T09:00"), at("03-05T11:00"), 2L),
             new SupportThreadFact(3, at("03-06T00:00"), null, 1L),
             new SupportThreadFact(4, at("03-09T20:00"), at("03-10T13:00"), 2L), // answered after the window
-            new SupportThreadFact(5, at("03-02T00:00"), null, 1L),               // before the window
+            new SupportThreadFact(5, at("03-02T00:00"), null, 1L), // before the window
             new SupportThreadFact(6, at("03-07T00:00"), at("03-07T01:00"), null));
 
     static final List<IssueFact> ISSUES = List.of(
-            new IssueFact(1, 1L, at("03-04T12:00"), at("03-04T14:00"), at("03-08T12:00"), at("03-06T12:00"),
+            new IssueFact(
+                    1,
+                    1L,
+                    at("03-04T12:00"),
+                    at("03-04T14:00"),
+                    at("03-08T12:00"),
+                    at("03-06T12:00"),
                     List.of(at("03-04T12:00"), at("03-05T12:00"))),
-            new IssueFact(2, 2L, at("02-20T00:00"), at("03-03T12:00"), at("03-09T00:00"), at("03-09T00:00"),
+            new IssueFact(
+                    2,
+                    2L,
+                    at("02-20T00:00"),
+                    at("03-03T12:00"),
+                    at("03-09T00:00"),
+                    at("03-09T00:00"),
                     List.of(at("02-20T00:00"), at("03-06T00:00"))),
-            new IssueFact(3, 1L, at("03-05T00:00"), at("03-05T01:00"), null, at("03-09T12:00"),
-                    List.of(at("03-05T00:00"))),
-            new IssueFact(4, null, at("03-09T00:00"), null, null, null,
-                    List.of(at("03-09T00:00"), at("03-10T12:00"))),
-            new IssueFact(5, 2L, at("03-01T00:00"), at("03-02T00:00"), at("03-10T11:00"), at("03-17T00:00"),
+            new IssueFact(
+                    3, 1L, at("03-05T00:00"), at("03-05T01:00"), null, at("03-09T12:00"), List.of(at("03-05T00:00"))),
+            new IssueFact(4, null, at("03-09T00:00"), null, null, null, List.of(at("03-09T00:00"), at("03-10T12:00"))),
+            new IssueFact(
+                    5,
+                    2L,
+                    at("03-01T00:00"),
+                    at("03-02T00:00"),
+                    at("03-10T11:00"),
+                    at("03-17T00:00"),
                     List.of(at("03-01T00:00"))));
 
     static final List<NoticeFact> NOTICES = List.of(
@@ -56,21 +72,21 @@ class KpisTest {
     @Test
     void wholeTeam() {
         KpiReport r = Kpis.compute(WEEK, Optional.empty(), THREADS, ISSUES, NOTICES);
-        assertThat(r.newSupportThreads()).isEqualTo(5);          // 1, 2, 3, 4, 6
+        assertThat(r.newSupportThreads()).isEqualTo(5); // 1, 2, 3, 4, 6
         assertThat(r.medianFirstReply()).contains(Duration.ofHours(1)); // 30m, 1h, 2h
-        assertThat(r.unansweredThreads()).isEqualTo(2);          // 3, and 4 (answered after the window)
-        assertThat(r.capturedIssues()).isEqualTo(3);             // #1, #3, #4
-        assertThat(r.requestersAdded()).isEqualTo(5);            // 2 + 1 + 1 + 1; 03-10T12:00 is the window's end
-        assertThat(r.triagedIssues()).isEqualTo(3);              // #1 2h, #2 11d 12h (at the window's start), #3 1h
+        assertThat(r.unansweredThreads()).isEqualTo(2); // 3, and 4 (answered after the window)
+        assertThat(r.capturedIssues()).isEqualTo(3); // #1, #3, #4
+        assertThat(r.requestersAdded()).isEqualTo(5); // 2 + 1 + 1 + 1; 03-10T12:00 is the window's end
+        assertThat(r.triagedIssues()).isEqualTo(3); // #1 2h, #2 11d 12h (at the window's start), #3 1h
         assertThat(r.medianCaptureToTriage()).contains(Duration.ofHours(2));
-        assertThat(r.shippedIssues()).isEqualTo(3);              // #1 4d, #2 17d, #5 9d 11h
+        assertThat(r.shippedIssues()).isEqualTo(3); // #1 4d, #2 17d, #5 9d 11h
         assertThat(r.medianCaptureToShip()).contains(Duration.ofDays(9).plusHours(11));
         assertThat(r.notifiedDelivered()).isEqualTo(2);
         assertThat(r.notifiedFellBack()).isEqualTo(1);
         assertThat(r.notifiedFailed()).isEqualTo(1);
         assertThat(r.notified()).isEqualTo(3);
-        assertThat(r.promisesDue()).isEqualTo(3);                // #1, #2, #3; #5 is due next week
-        assertThat(r.promisesKept()).isEqualTo(1);               // #2 shipped exactly at its deadline
+        assertThat(r.promisesDue()).isEqualTo(3); // #1, #2, #3; #5 is due next week
+        assertThat(r.promisesKept()).isEqualTo(1); // #2 shipped exactly at its deadline
         assertThat(r.promisesText()).isEqualTo("1 / 3");
         assertThat(r.text(Metric.MEDIAN_CAPTURE_TO_SHIP)).isEqualTo("9d 11h");
         assertThat(r.text(Metric.CAPTURED)).isEqualTo("3");
@@ -114,25 +130,29 @@ class KpisTest {
         assertThat(Kpis.median(List.of(Duration.ofMinutes(7)))).contains(Duration.ofMinutes(7));
         assertThat(Kpis.median(List.of(Duration.ofMinutes(9), Duration.ofMinutes(1), Duration.ofMinutes(4))))
                 .contains(Duration.ofMinutes(4));
-        assertThat(Kpis.median(List.of(Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofMinutes(4),
-                Duration.ofMinutes(100)))).contains(Duration.ofMinutes(7)); // (4 + 10) / 2
-        assertThat(Kpis.median(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)))).contains(Duration.ofMillis(1500));
+        assertThat(Kpis.median(List.of(
+                        Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofMinutes(4), Duration.ofMinutes(100))))
+                .contains(Duration.ofMinutes(7)); // (4 + 10) / 2
+        assertThat(Kpis.median(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2))))
+                .contains(Duration.ofMillis(1500));
     }
 
     @Test
     void negativeWaitsCountAsZero() {
         var skewed = List.of(new SupportThreadFact(1, at("03-05T10:00"), at("03-05T09:59"), null));
-        assertThat(Kpis.compute(WEEK, Optional.empty(), skewed, List.of(), List.of()).medianFirstReply())
+        assertThat(Kpis.compute(WEEK, Optional.empty(), skewed, List.of(), List.of())
+                        .medianFirstReply())
                 .contains(Duration.ZERO);
     }
 
     @Test
     void weeklySeriesInUtc() {
         List<WeekPoint> s = Kpis.weeklySeries(at("02-24T00:00"), CLOCK.instant(), ZoneOffset.UTC, ISSUES);
-        assertThat(s).containsExactly(
-                new WeekPoint(LocalDate.of(2025, 2, 24), "2025-W09", 1, 0),  // #5 captured Saturday 03-01
-                new WeekPoint(LocalDate.of(2025, 3, 3), "2025-W10", 3, 2),   // #1, #3, #4 / #1, #2
-                new WeekPoint(LocalDate.of(2025, 3, 10), "2025-W11", 0, 1)); // #5 shipped Monday morning
+        assertThat(s)
+                .containsExactly(
+                        new WeekPoint(LocalDate.of(2025, 2, 24), "2025-W09", 1, 0), // #5 captured Saturday 03-01
+                        new WeekPoint(LocalDate.of(2025, 3, 3), "2025-W10", 3, 2), // #1, #3, #4 / #1, #2
+                        new WeekPoint(LocalDate.of(2025, 3, 10), "2025-W11", 0, 1)); // #5 shipped Monday morning
     }
 
     @Test
@@ -140,7 +160,9 @@ class KpisTest {
         // 05:00 UTC on Monday 03-03 is still Sunday evening in Los Angeles.
         List<IssueFact> one = List.of(new IssueFact(1, null, at("03-03T05:00"), null, null, null, List.of()));
         Window w = new Window(at("02-24T00:00"), at("03-10T00:00"));
-        assertThat(Kpis.weeklySeries(w, ZoneOffset.UTC, one)).extracting(WeekPoint::captured).containsExactly(0L, 1L);
+        assertThat(Kpis.weeklySeries(w, ZoneOffset.UTC, one))
+                .extracting(WeekPoint::captured)
+                .containsExactly(0L, 1L);
         // In Los Angeles the window itself starts on Sunday 02-23, so it overlaps three local weeks.
         List<WeekPoint> la = Kpis.weeklySeries(w, ZoneId.of("America/Los_Angeles"), one);
         assertThat(la).extracting(WeekPoint::label).containsExactly("2025-W08", "2025-W09", "2025-W10");
@@ -176,7 +198,7 @@ class KpisTest {
         assertThat(triage.currentText()).isEqualTo("2h");
         assertThat(triage.previousText()).isEqualTo("1d");
         assertThat(triage.changeText()).isEqualTo("-22h");
-        assertThat(triage.improved()).isTrue();  // faster triage is better
+        assertThat(triage.improved()).isTrue(); // faster triage is better
         MetricChange firstReply = d.get(Metric.MEDIAN_FIRST_REPLY.ordinal());
         assertThat(firstReply.previousText()).isEqualTo("—");
         assertThat(firstReply.changeText()).isEqualTo("—");
@@ -188,11 +210,18 @@ class KpisTest {
 
     @Test
     void changeTexts() {
-        assertThat(new MetricChange(Metric.SHIPPED, OptionalLong.of(3), OptionalLong.of(5)).changeText()).isEqualTo("-2");
-        assertThat(new MetricChange(Metric.SHIPPED, OptionalLong.of(3), OptionalLong.of(3)).changeText()).isEqualTo("±0");
-        assertThat(new MetricChange(Metric.MEDIAN_CAPTURE_TO_SHIP, OptionalLong.of(Duration.ofMinutes(125).toMillis()),
-                OptionalLong.of(Duration.ofMinutes(60).toMillis())).changeText()).isEqualTo("+1h 5m");
-        assertThat(new MetricChange(Metric.SHIPPED, OptionalLong.empty(), OptionalLong.of(3)).changeText()).isEqualTo("—");
+        assertThat(new MetricChange(Metric.SHIPPED, OptionalLong.of(3), OptionalLong.of(5)).changeText())
+                .isEqualTo("-2");
+        assertThat(new MetricChange(Metric.SHIPPED, OptionalLong.of(3), OptionalLong.of(3)).changeText())
+                .isEqualTo("±0");
+        assertThat(new MetricChange(
+                                Metric.MEDIAN_CAPTURE_TO_SHIP,
+                                OptionalLong.of(Duration.ofMinutes(125).toMillis()),
+                                OptionalLong.of(Duration.ofMinutes(60).toMillis()))
+                        .changeText())
+                .isEqualTo("+1h 5m");
+        assertThat(new MetricChange(Metric.SHIPPED, OptionalLong.empty(), OptionalLong.of(3)).changeText())
+                .isEqualTo("—");
     }
 
     @Test

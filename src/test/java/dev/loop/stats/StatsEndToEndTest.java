@@ -48,26 +48,49 @@ class StatsEndToEndTest {
         capture(issues, "Old crash", Instant.parse("2026-10-29T12:00:00Z"), 77L);
         // this week: two captures, one owned by olga, triaged after 2 hours and shipped a day later
         int mine = capture(issues, "Installer hangs", Instant.parse("2026-11-03T08:00:00Z"), c.olga.id());
-        issues.setPriority(mine, Priority.HIGH, "quick", null, Instant.parse("2026-11-10T00:00:00Z"), c.erin.id(),
+        issues.setPriority(
+                mine,
+                Priority.HIGH,
+                "quick",
+                null,
+                Instant.parse("2026-11-10T00:00:00Z"),
+                c.erin.id(),
                 Instant.parse("2026-11-03T10:00:00Z"));
         issues.markShipped(mine, "2.0", c.erin.id(), Instant.parse("2026-11-04T08:00:00Z"));
         capture(issues, "Sync slow", Instant.parse("2026-11-04T09:00:00Z"), null);
 
         // a support post answered by an engineer an hour later, and one nobody answered
-        SimChannel answered = c.alice.postInForum(c.support, "Where is the config file", "I cannot find it", "installer");
+        SimChannel answered =
+                c.alice.postInForum(c.support, "Where is the config file", "I cannot find it", "installer");
         c.clock.advance(Duration.ofHours(1));
         c.erin.say(answered, "In your home folder");
         c.bob.postInForum(c.support, "Any plans for Linux", "Asking for a friend");
         SupportThreadStore threads = new SupportThreadStore(c.db);
-        eventually("both posts recorded, one answered", () -> threads.countUnanswered() == 1
-                && threads.find(answered.id()).map(t -> t.answered()).orElse(false));
+        eventually(
+                "both posts recorded, one answered",
+                () -> threads.countUnanswered() == 1
+                        && threads.find(answered.id()).map(t -> t.answered()).orElse(false));
         c.clock.advance(Duration.ofMinutes(1)); // "now" is after everything that happened
     }
 
     static int capture(IssueStore issues, String title, Instant at, Long owner) {
-        return issues.create(new NewIssue(title, IssueKind.BUG, "s", false, null, owner),
-                new NewPlace(Place.PlaceKind.FORUM_POST, 1L, 2L, (long) title.hashCode(), null, "https://x/" + title,
-                        title), List.of(500L + title.length()), Requester.How.AUTHOR, List.of(), false, 9, at).number();
+        return issues.create(
+                        new NewIssue(title, IssueKind.BUG, "s", false, null, owner),
+                        new NewPlace(
+                                Place.PlaceKind.FORUM_POST,
+                                1L,
+                                2L,
+                                (long) title.hashCode(),
+                                null,
+                                "https://x/" + title,
+                                title),
+                        List.of(500L + title.length()),
+                        Requester.How.AUTHOR,
+                        List.of(),
+                        false,
+                        9,
+                        at)
+                .number();
     }
 
     @AfterAll
@@ -85,22 +108,25 @@ class StatsEndToEndTest {
 
     @Test
     void statsShowsTheKpisAndAChart() throws Exception {
-        SimMessage reply = c.erin.runSlash(c.team, "stats").awaitReply(m -> !m.embeds().isEmpty());
+        SimMessage reply =
+                c.erin.runSlash(c.team, "stats").awaitReply(m -> !m.embeds().isEmpty());
         assertThat(reply.ephemeral()).isTrue();
         SimMessage.Embed e = reply.embeds().getFirst();
         assertThat(e.title()).isEqualTo("KPIs — last 7 days");
-        assertThat(e.field("Input")).contains(
-                "New support threads: **2**",
-                "Captured issues: **3**",
-                "Requesters added: **3**",
-                "Median time to first engineer reply: **1h**",
-                "Unanswered threads: **1**");
-        assertThat(e.field("Output")).contains(
-                "Triaged issues: **1**",
-                "Median capture → triage: **2h**",
-                "Shipped issues: **1**",
-                "Median capture → ship: **1d**",
-                "Promises kept: **—**");
+        assertThat(e.field("Input"))
+                .contains(
+                        "New support threads: **2**",
+                        "Captured issues: **3**",
+                        "Requesters added: **3**",
+                        "Median time to first engineer reply: **1h**",
+                        "Unanswered threads: **1**");
+        assertThat(e.field("Output"))
+                .contains(
+                        "Triaged issues: **1**",
+                        "Median capture → triage: **2h**",
+                        "Shipped issues: **1**",
+                        "Median capture → ship: **1d**",
+                        "Promises kept: **—**");
         assertThat(e.imageUrl()).isEqualTo("attachment://kpis.png");
         BufferedImage chart = png(reply);
         assertThat(chart.getWidth()).isEqualTo(800);
@@ -132,7 +158,8 @@ class StatsEndToEndTest {
         WeeklyReport weekly = c.stats().weeklyReport();
         assertThat(weekly.runDue(Instant.parse("2026-11-09T08:59:00Z"))).isEmpty(); // not yet (last one was a week ago)
         assertThat(weekly.runDue(Instant.parse("2026-11-09T09:00:30Z"))).contains("2026-11-09");
-        SimMessage report = c.team.awaitMessage(m -> m.fromBot() && !m.embeds().isEmpty()
+        SimMessage report = c.team.awaitMessage(m -> m.fromBot()
+                && !m.embeds().isEmpty()
                 && "Weekly KPI report".equals(m.embeds().getFirst().title()));
         SimMessage.Embed e = report.embeds().getFirst();
         // [11-02 09:00, 11-09 09:00): two captures (+1 on the week before), one shipped (+1)
@@ -145,12 +172,19 @@ class StatsEndToEndTest {
 
         assertThat(weekly.runDue(Instant.parse("2026-11-09T09:01:30Z"))).isEmpty();
         c.restart();
-        assertThat(c.stats().weeklyReport().runDue(Instant.parse("2026-11-09T09:02:30Z"))).isEmpty();
-        assertThat(new RoutineRuns(c.db).ran(WeeklyReport.ROUTINE, "2026-11-09")).isTrue();
-        assertThat(c.team.messages().stream().filter(m -> !m.embeds().isEmpty()
-                && "Weekly KPI report".equals(m.embeds().getFirst().title()))).hasSize(1);
+        assertThat(c.stats().weeklyReport().runDue(Instant.parse("2026-11-09T09:02:30Z")))
+                .isEmpty();
+        assertThat(new RoutineRuns(c.db).ran(WeeklyReport.ROUTINE, "2026-11-09"))
+                .isTrue();
+        assertThat(c.team.messages().stream()
+                        .filter(m -> !m.embeds().isEmpty()
+                                && "Weekly KPI report"
+                                        .equals(m.embeds().getFirst().title())))
+                .hasSize(1);
         // a week later the next one is due; a report more than a day late is skipped
-        assertThat(c.stats().weeklyReport().runDue(Instant.parse("2026-11-17T09:00:01Z"))).isEmpty();
-        assertThat(c.stats().weeklyReport().runDue(Instant.parse("2026-11-16T10:00:00Z"))).contains("2026-11-16");
+        assertThat(c.stats().weeklyReport().runDue(Instant.parse("2026-11-17T09:00:01Z")))
+                .isEmpty();
+        assertThat(c.stats().weeklyReport().runDue(Instant.parse("2026-11-16T10:00:00Z")))
+                .contains("2026-11-16");
     }
 }

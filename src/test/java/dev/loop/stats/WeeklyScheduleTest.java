@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class WeeklyScheduleTest {
 
-    final WeeklySchedule mondayNineInParis = new WeeklySchedule(DayOfWeek.MONDAY, LocalTime.of(9, 0), ZoneId.of("Europe/Paris"));
+    final WeeklySchedule mondayNineInParis =
+            new WeeklySchedule(DayOfWeek.MONDAY, LocalTime.of(9, 0), ZoneId.of("Europe/Paris"));
 
     @Test
     void theLastDueMomentIsThisWeeksOrLastWeeks() {
@@ -32,7 +33,8 @@ class WeeklyScheduleTest {
 
     @Test
     void thePeriodIsTheLocalDate() {
-        WeeklySchedule lateSunday = new WeeklySchedule(DayOfWeek.SUNDAY, LocalTime.of(23, 30), ZoneId.of("America/New_York"));
+        WeeklySchedule lateSunday =
+                new WeeklySchedule(DayOfWeek.SUNDAY, LocalTime.of(23, 30), ZoneId.of("America/New_York"));
         Instant due = lateSunday.lastDue(Instant.parse("2025-03-10T12:00:00Z"));
         assertThat(due).isEqualTo(Instant.parse("2025-03-10T03:30:00Z")); // Sunday 23:30 EDT is Monday in UTC
         assertThat(lateSunday.periodKey(due)).isEqualTo("2025-03-09");

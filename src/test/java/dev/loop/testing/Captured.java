@@ -20,7 +20,8 @@ public record Captured(int number, SimChannel post, SimMessage card, SimMessage 
 
     /** {@code engineer} runs /capture in {@code post}, submits the modal with {@code values} and creates a new issue. */
     public static Captured viaCommand(SimMember engineer, SimChannel post, Map<String, String> values) {
-        return created(engineer, post, engineer.runSlash(post, "capture").awaitModal().submit(values));
+        return created(
+                engineer, post, engineer.runSlash(post, "capture").awaitModal().submit(values));
     }
 
     /**
@@ -28,8 +29,8 @@ public record Captured(int number, SimChannel post, SimMessage card, SimMessage 
      * words may come close), the engineer presses Create new issue.
      */
     public static Captured created(SimMember engineer, SimChannel where, SimInteraction submit) {
-        SimMessage first = submit.awaitReply(m -> m.content().startsWith("Captured **#")
-                || m.buttonLabels().contains("Create new issue"));
+        SimMessage first = submit.awaitReply(
+                m -> m.content().startsWith("Captured **#") || m.buttonLabels().contains("Create new issue"));
         if (!first.content().startsWith("Captured **#")) submit = engineer.pressButton(first, "Create new issue");
         SimMessage captured = submit.awaitReply(m -> m.content().startsWith("Captured **#"));
         assertThat(captured.ephemeral()).isTrue();
@@ -43,7 +44,8 @@ public record Captured(int number, SimChannel post, SimMessage card, SimMessage 
 
     /** The card of issue {@code number} that Loop posted in {@code channel}. */
     public static SimMessage cardIn(SimChannel channel, int number) {
-        return channel.awaitMessage(x -> x.fromBot() && !x.embeds().isEmpty()
+        return channel.awaitMessage(x -> x.fromBot()
+                && !x.embeds().isEmpty()
                 && x.embeds().getFirst().title().startsWith("#" + number + " "));
     }
 }

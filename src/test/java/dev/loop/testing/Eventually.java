@@ -6,8 +6,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for what Loop does off the test's thread (history rows, its gateway cache), which no event announces. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static void eventually(String what, BooleanSupplier condition) {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);

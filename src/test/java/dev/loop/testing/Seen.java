@@ -13,8 +13,7 @@ import java.util.Set;
 /** What people saw of Loop: answers only they could see, everything it sent, and whom that pinged. */
 public final class Seen {
 
-    private Seen() {
-    }
+    private Seen() {}
 
     /** {@code who} runs a slash command and gets an answer only they can see. */
     public static SimMessage ephemeral(SimMember who, SimChannel where, String command, Map<String, ?> options) {
@@ -26,7 +25,8 @@ public final class Seen {
     /** Every message the bot sent in these channels, these people's DMs and their ephemeral replies. */
     public static List<SimMessage> botMessages(List<SimChannel> channels, SimMember... people) {
         List<SimMessage> out = new ArrayList<>();
-        for (SimChannel c : channels) c.messages().stream().filter(SimMessage::fromBot).forEach(out::add);
+        for (SimChannel c : channels)
+            c.messages().stream().filter(SimMessage::fromBot).forEach(out::add);
         for (SimMember p : people) {
             out.addAll(p.dmsFromBot());
             out.addAll(p.ephemeralReplies());

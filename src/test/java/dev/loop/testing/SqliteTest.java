@@ -11,6 +11,7 @@ public abstract class SqliteTest {
 
     @TempDir
     protected Path dir;
+
     protected Database db;
 
     @BeforeEach

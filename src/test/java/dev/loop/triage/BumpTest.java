@@ -1,5 +1,9 @@
 package dev.loop.triage;
 
+import static dev.loop.issue.Fixtures.issue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.Priority;
 import dev.loop.triage.Bump.Bumped;
@@ -7,29 +11,31 @@ import dev.loop.triage.Bump.Counts;
 import dev.loop.triage.Bump.Unchanged;
 import org.junit.jupiter.api.Test;
 
-import static dev.loop.issue.Fixtures.issue;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class BumpTest {
 
     @Test
     void secondPlaceBumpsLowToHigh() {
         Bump.Decision d = Bump.decide(Priority.LOW, new Counts(1, 1), new Counts(2, 1));
-        assertThat(d).isEqualTo(new Bumped(Priority.LOW, Priority.HIGH, "bumped up from Low: brought up before",
-                "bumped up from Low: brought up before (now 2 places, 1 requester)"));
+        assertThat(d)
+                .isEqualTo(new Bumped(
+                        Priority.LOW,
+                        Priority.HIGH,
+                        "bumped up from Low: brought up before",
+                        "bumped up from Low: brought up before (now 2 places, 1 requester)"));
         assertThat(d.bumped()).isTrue();
     }
 
     @Test
     void secondRequesterBumpsLowToHigh() {
         assertThat(Bump.decide(Priority.LOW, new Counts(1, 1), new Counts(1, 2)))
-                .isInstanceOfSatisfying(Bumped.class, b -> assertThat(b.detail()).endsWith("(now 1 place, 2 requesters)"));
+                .isInstanceOfSatisfying(
+                        Bumped.class, b -> assertThat(b.detail()).endsWith("(now 1 place, 2 requesters)"));
     }
 
     @Test
     void laterAdditionsToALowIssueAlsoBump() {
-        assertThat(Bump.decide(Priority.LOW, new Counts(2, 2), new Counts(2, 3)).bumped()).isTrue();
+        assertThat(Bump.decide(Priority.LOW, new Counts(2, 2), new Counts(2, 3)).bumped())
+                .isTrue();
     }
 
     @Test
@@ -48,7 +54,9 @@ class BumpTest {
     void otherPrioritiesNeverMove() {
         assertThat(Bump.decide(Priority.HIGH, new Counts(1, 1), new Counts(2, 2)))
                 .isEqualTo(new Unchanged("already High"));
-        assertThat(Bump.decide(Priority.FIX_NOW, new Counts(1, 1), new Counts(2, 2)).bumped()).isFalse();
+        assertThat(Bump.decide(Priority.FIX_NOW, new Counts(1, 1), new Counts(2, 2))
+                        .bumped())
+                .isFalse();
     }
 
     @Test
@@ -60,16 +68,20 @@ class BumpTest {
 
     @Test
     void onlyActiveIssuesMove() {
-        assertThat(Bump.decide(issue(1, IssueStatus.OPEN, Priority.LOW), new Counts(1, 1), new Counts(2, 1)).bumped())
+        assertThat(Bump.decide(issue(1, IssueStatus.OPEN, Priority.LOW), new Counts(1, 1), new Counts(2, 1))
+                        .bumped())
                 .isTrue();
         assertThat(Bump.decide(issue(1, IssueStatus.IN_PROGRESS, Priority.LOW), new Counts(1, 1), new Counts(2, 1))
-                .bumped()).isTrue();
+                        .bumped())
+                .isTrue();
         assertThat(Bump.decide(issue(1, IssueStatus.SHIPPED, Priority.LOW), new Counts(1, 1), new Counts(2, 1)))
                 .isEqualTo(new Unchanged("the issue is shipped"));
-        assertThat(Bump.decide(issue(1, IssueStatus.CLOSED, Priority.LOW), new Counts(1, 1), new Counts(2, 1)).bumped())
+        assertThat(Bump.decide(issue(1, IssueStatus.CLOSED, Priority.LOW), new Counts(1, 1), new Counts(2, 1))
+                        .bumped())
                 .isFalse();
         assertThat(Bump.decide(issue(1, IssueStatus.DUPLICATE, Priority.LOW), new Counts(1, 1), new Counts(2, 1))
-                .bumped()).isFalse();
+                        .bumped())
+                .isFalse();
     }
 
     @Test

@@ -1,19 +1,18 @@
 package dev.loop.triage;
 
-import dev.loop.issue.Priority;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Optional;
-
 import static dev.loop.triage.Question.BROUGHT_UP_BEFORE;
 import static dev.loop.triage.Question.NEW_USER;
 import static dev.loop.triage.Question.QUICK_CHANGE;
 import static dev.loop.triage.Question.USER_BLOCKED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loop.issue.Priority;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FlowchartTest {
 
@@ -45,7 +44,8 @@ class FlowchartTest {
 
         @Test
         void quickChangeIsHigh() {
-            TriageResult r = walk(Flowchart.start(true), false, false, true).result().orElseThrow();
+            TriageResult r =
+                    walk(Flowchart.start(true), false, false, true).result().orElseThrow();
             assertThat(r.priority()).isEqualTo(Priority.HIGH);
             assertThat(r.decidedBy()).contains(QUICK_CHANGE);
             assertThat(r.reason()).isEqualTo("it is a quick change (less than 30 minutes)");
@@ -63,11 +63,13 @@ class FlowchartTest {
 
         @Test
         void allNoIsLow() {
-            TriageResult r = walk(Flowchart.start(), false, false, false, false).result().orElseThrow();
+            TriageResult r =
+                    walk(Flowchart.start(), false, false, false, false).result().orElseThrow();
             assertThat(r.priority()).isEqualTo(Priority.LOW);
             assertThat(r.decidedBy()).isEmpty();
-            assertThat(r.reason()).isEqualTo(
-                    "not blocking, not about a new user's experience, not a quick change, not brought up before");
+            assertThat(r.reason())
+                    .isEqualTo(
+                            "not blocking, not about a new user's experience, not a quick change, not brought up before");
             assertThat(r.raisedByCaveat()).isFalse();
         }
 
@@ -122,9 +124,10 @@ class FlowchartTest {
             assertThat(o.result().orElseThrow().priority()).isEqualTo(Priority.LOW);
             assertThat(o.encode()).isEqualTo("ynnnn");
             assertThat(o.answersColumn()).isEqualTo("blocked=n,new_user=n,quick=n,before=n(override)");
-            assertThat(o.summary()).isEqualTo("Blocked: no · New user: no · Quick: no · Brought up before: no "
-                    + "(overriding the record) → Low (not blocking, not about a new user's experience, "
-                    + "not a quick change, not brought up before)");
+            assertThat(o.summary())
+                    .isEqualTo("Blocked: no · New user: no · Quick: no · Brought up before: no "
+                            + "(overriding the record) → Low (not blocking, not about a new user's experience, "
+                            + "not a quick change, not brought up before)");
         }
 
         @Test
@@ -182,8 +185,9 @@ class FlowchartTest {
         void raisesHighToFixNow() {
             TriageResult r = high.finish(Caveat.CONTRIBUTOR_NEEDS).result().orElseThrow();
             assertThat(r.priority()).isEqualTo(Priority.FIX_NOW);
-            assertThat(r.reason()).isEqualTo(
-                    "it is a quick change (less than 30 minutes); raised from High to Fix it now: a contributor needs it");
+            assertThat(r.reason())
+                    .isEqualTo(
+                            "it is a quick change (less than 30 minutes); raised from High to Fix it now: a contributor needs it");
         }
 
         @Test
@@ -191,13 +195,18 @@ class FlowchartTest {
             TriageResult r = fixNow.finish(Caveat.NOVEL_HIGH_IMPACT).result().orElseThrow();
             assertThat(r.priority()).isEqualTo(Priority.FIX_NOW);
             assertThat(r.raisedByCaveat()).isFalse();
-            assertThat(r.reason()).isEqualTo(
-                    "a user is blocked by it; caveat noted (a novel solution with big impact), already Fix it now");
+            assertThat(r.reason())
+                    .isEqualTo(
+                            "a user is blocked by it; caveat noted (a novel solution with big impact), already Fix it now");
         }
 
         @Test
         void raisesOnlyOneLevel() {
-            assertThat(low.finish(Caveat.NOVEL_HIGH_IMPACT).result().orElseThrow().priority()).isEqualTo(Priority.HIGH);
+            assertThat(low.finish(Caveat.NOVEL_HIGH_IMPACT)
+                            .result()
+                            .orElseThrow()
+                            .priority())
+                    .isEqualTo(Priority.HIGH);
             assertThat(Flowchart.raise(Priority.LOW)).isEqualTo(Priority.HIGH);
             assertThat(Flowchart.raise(Priority.HIGH)).isEqualTo(Priority.FIX_NOW);
             assertThat(Flowchart.raise(Priority.FIX_NOW)).isEqualTo(Priority.FIX_NOW);
@@ -260,9 +269,12 @@ class FlowchartTest {
     @Nested
     class Encoding {
         @ParameterizedTest
-        @ValueSource(strings = {"u", "y", "n", "uy", "un", "unn", "uny", "unnn", "unny", "unnnn", "unnny", "uy!",
-                "unnnn!", "unnny!c", "yy", "yn", "ynny", "ynnnY", "ynnnn", "ynnnY!", "ynnnn!i", "nnnnN", "nnnny",
-                "nnnnN!v", "ny!i", "nny!c"})
+        @ValueSource(
+                strings = {
+                    "u", "y", "n", "uy", "un", "unn", "uny", "unnn", "unny", "unnnn", "unnny", "uy!", "unnnn!",
+                    "unnny!c", "yy", "yn", "ynny", "ynnnY", "ynnnn", "ynnnY!", "ynnnn!i", "nnnnN", "nnnny", "nnnnN!v",
+                    "ny!i", "nny!c"
+                })
         void canonicalStatesRoundTrip(String encoded) {
             TriageState s = TriageState.decode(encoded);
             assertThat(s.encode()).isEqualTo(encoded);
@@ -272,7 +284,7 @@ class FlowchartTest {
 
         @Test
         void everyReachableStateRoundTrips() {
-            for (Boolean record : new Boolean[]{null, true, false}) {
+            for (Boolean record : new Boolean[] {null, true, false}) {
                 TriageState start = record == null ? Flowchart.start() : Flowchart.start(record);
                 roundTripAll(start, new java.util.HashSet<>());
             }
@@ -284,7 +296,7 @@ class FlowchartTest {
             assertThat(TriageState.decode(s.encode()).summary()).isEqualTo(s.summary());
             if (s.isFinished()) return;
             for (Question q : Question.values()) {
-                for (boolean yes : new boolean[]{true, false}) {
+                for (boolean yes : new boolean[] {true, false}) {
                     if (s.canAnswer(q)) {
                         roundTripAll(s.answer(q, yes), seen);
                     }
@@ -301,9 +313,37 @@ class FlowchartTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "x", "U", "uu", "uyn", "uyy", "unnnnn", "ynnn", "ynnny", "ynnnYn", "ynnnYY",
-                "nnnnn!", "uY", "uN", "unnnY", "un!", "u!", "uy!x", "uy!vv", "uy!!", "uy?", "ynnnY!vextra",
-                "y nnn", " uy", "uy ", "unnnn!V", "ynnnN", "nnnnY"})
+        @ValueSource(
+                strings = {
+                    "",
+                    "x",
+                    "U",
+                    "uu",
+                    "uyn",
+                    "uyy",
+                    "unnnnn",
+                    "ynnn",
+                    "ynnny",
+                    "ynnnYn",
+                    "ynnnYY",
+                    "nnnnn!",
+                    "uY",
+                    "uN",
+                    "unnnY",
+                    "un!",
+                    "u!",
+                    "uy!x",
+                    "uy!vv",
+                    "uy!!",
+                    "uy?",
+                    "ynnnY!vextra",
+                    "y nnn",
+                    " uy",
+                    "uy ",
+                    "unnnn!V",
+                    "ynnnN",
+                    "nnnnY"
+                })
         void malformedStatesAreRejected(String encoded) {
             assertThat(TriageState.parse(encoded)).isEmpty();
             assertThatThrownBy(() -> TriageState.decode(encoded)).isInstanceOf(IllegalArgumentException.class);
@@ -328,7 +368,8 @@ class FlowchartTest {
 
         @Test
         void longestCustomIdFits() {
-            TriageState s = walk(Flowchart.start(true), false, false, false).answer(BROUGHT_UP_BEFORE, false)
+            TriageState s = walk(Flowchart.start(true), false, false, false)
+                    .answer(BROUGHT_UP_BEFORE, false)
                     .finish(Caveat.NOVEL_HIGH_IMPACT);
             String prefix = "p".repeat(40);
             String id = new TriageToken(Integer.MAX_VALUE, Integer.MAX_VALUE, s).toCustomId(prefix);
@@ -344,9 +385,22 @@ class FlowchartTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"triage:", "triage:1:2", "triage:1:2:", "triage:0:2:u", "triage:-1:2:u",
-                "triage:1:-2:u", "triage:x:2:u", "triage:1:2:ynnn", "other:1:2:u", "triage:1:2:u:extra",
-                "triage:99999999999:2:u", "triage:1:2:u\n", "triagex:1:2:u"})
+        @ValueSource(
+                strings = {
+                    "triage:",
+                    "triage:1:2",
+                    "triage:1:2:",
+                    "triage:0:2:u",
+                    "triage:-1:2:u",
+                    "triage:1:-2:u",
+                    "triage:x:2:u",
+                    "triage:1:2:ynnn",
+                    "other:1:2:u",
+                    "triage:1:2:u:extra",
+                    "triage:99999999999:2:u",
+                    "triage:1:2:u\n",
+                    "triagex:1:2:u"
+                })
         void malformedCustomIdsAreRejected(String id) {
             assertThat(TriageToken.parse("triage", id)).isEmpty();
         }
@@ -368,9 +422,10 @@ class FlowchartTest {
     @Test
     void summaryWithRecordAnswer() {
         TriageState s = walk(Flowchart.start(true), false, false, false).finish(Caveat.VALUED_MEMBER);
-        assertThat(s.summary()).isEqualTo("Blocked: no · New user: no · Quick: no · Brought up before: yes "
-                + "(from the record) → Fix it now (bumped up from Low: brought up before; raised from High to "
-                + "Fix it now: requested by a valued community member)");
+        assertThat(s.summary())
+                .isEqualTo("Blocked: no · New user: no · Quick: no · Brought up before: yes "
+                        + "(from the record) → Fix it now (bumped up from Low: brought up before; raised from High to "
+                        + "Fix it now: requested by a valued community member)");
         assertThat(s.answersColumn().length()).isLessThanOrEqualTo(200);
         assertThat(s.caveat()).isEqualTo(Optional.of(Caveat.VALUED_MEMBER));
     }

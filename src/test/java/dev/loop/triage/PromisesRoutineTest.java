@@ -29,8 +29,8 @@ class PromisesRoutineTest extends SqliteTest {
     static final Instant MONDAY_10 = Instant.parse("2026-11-02T10:00:00Z");
 
     /** A JDA that sees no channel at all, as when the team channel was deleted or hidden from Loop. */
-    static final JDA BLIND = (JDA) Proxy.newProxyInstance(JDA.class.getClassLoader(), new Class<?>[] {JDA.class},
-            (proxy, method, args) -> {
+    static final JDA BLIND = (JDA)
+            Proxy.newProxyInstance(JDA.class.getClassLoader(), new Class<?>[] {JDA.class}, (proxy, method, args) -> {
                 if (method.getName().equals("getChannelById")) return null;
                 throw new UnsupportedOperationException(method.getName());
             });
@@ -53,11 +53,24 @@ class PromisesRoutineTest extends SqliteTest {
                     zone: UTC
                 """, "test.yaml", Map.of());
         IssueStore issues = new IssueStore(db);
-        Issue issue = issues.create(new NewIssue("Login fails", IssueKind.BUG, "s", false, null, null),
-                new NewPlace(Place.PlaceKind.FORUM_POST, 1L, 10L, 501L, null, "https://discord.com/channels/1/501", "post"),
-                List.of(7L), Requester.How.AUTHOR, List.of(), false, 900L, MONDAY_10.minus(Duration.ofDays(3)));
-        issues.setPriority(issue.number(), Priority.FIX_NOW, "blocked", "blocked=y", MONDAY_10.minus(Duration.ofDays(1)),
-                900L, MONDAY_10.minus(Duration.ofDays(3)));
+        Issue issue = issues.create(
+                new NewIssue("Login fails", IssueKind.BUG, "s", false, null, null),
+                new NewPlace(
+                        Place.PlaceKind.FORUM_POST, 1L, 10L, 501L, null, "https://discord.com/channels/1/501", "post"),
+                List.of(7L),
+                Requester.How.AUTHOR,
+                List.of(),
+                false,
+                900L,
+                MONDAY_10.minus(Duration.ofDays(3)));
+        issues.setPriority(
+                issue.number(),
+                Priority.FIX_NOW,
+                "blocked",
+                "blocked=y",
+                MONDAY_10.minus(Duration.ofDays(1)),
+                900L,
+                MONDAY_10.minus(Duration.ofDays(3)));
         RoutineRuns runs = new RoutineRuns(db);
         MovableClock clock = MovableClock.stoppedAt(MONDAY_10);
         PromisesRoutine routine = new PromisesRoutine(config, runs, issues, clock);

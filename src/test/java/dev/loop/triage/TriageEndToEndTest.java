@@ -51,22 +51,23 @@ class TriageEndToEndTest {
 
     static final String FIX_NOW_TEXT = "today or tomorrow";
     static final String HIGH_TEXT = "this week or next week";
-    static final String LOW_TEXT = "we won't get to it right away — if it becomes a blocker, press This blocks me and we'll bump it up";
+    static final String LOW_TEXT =
+            "we won't get to it right away — if it becomes a blocker, press This blocks me and we'll bump it up";
 
     Sim sim;
     SimGuild guild;
     SimChannel support;
     SimChannel team;
     SimRole engineers;
-    SimMember erin;   // engineer
-    SimMember olga;   // engineer who owns the Installer area
-    SimMember alice;  // community members
+    SimMember erin; // engineer
+    SimMember olga; // engineer who owns the Installer area
+    SimMember alice; // community members
     SimMember bob;
     SimMember carol;
     Path dir;
     Database db;
     Config config;
-    MovableClock clock;  // moved by hand: promises fall due without waiting days
+    MovableClock clock; // moved by hand: promises fall due without waiting days
     Loop loop;
 
     @BeforeAll
@@ -83,8 +84,16 @@ class TriageEndToEndTest {
         bob = guild.member("bob");
         carol = guild.member("carol");
         dir = Files.createTempDirectory("loop-triage-e2e");
-        config = ConfigLoader.parse(ConfigYaml.required(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(),
-                List.of(support.id()), team.id(), releases.id(), engineers.id()) + """
+        config = ConfigLoader.parse(
+                ConfigYaml.required(
+                                guild.id(),
+                                sim.restBaseUrl(),
+                                sim.gatewayUrl(),
+                                List.of(support.id()),
+                                team.id(),
+                                releases.id(),
+                                engineers.id())
+                        + """
                 areas:
                   - name: Installer
                     owner: "%d"
@@ -94,7 +103,9 @@ class TriageEndToEndTest {
                     enabled: true
                     time: "09:00"
                     zone: UTC
-                """.formatted(olga.id()), "e2e.yaml", Map.of());
+                """.formatted(olga.id()),
+                "e2e.yaml",
+                Map.of());
         db = Database.open(dir.resolve("loop.db"));
         clock = MovableClock.stoppedAt(Instant.parse("2026-11-02T10:00:00Z"));
         loop = startLoop();
@@ -104,12 +115,22 @@ class TriageEndToEndTest {
     volatile TriageFeature triage;
 
     private Loop startLoop() throws InterruptedException {
-        return Loop.start(config, sim.token(), clock, db, false, services -> {
-            List<dev.loop.core.Feature> features = Features.all(services);
-            triage = features.stream().filter(TriageFeature.class::isInstance).map(TriageFeature.class::cast)
-                    .findFirst().orElseThrow();
-            return features;
-        }, b -> { });
+        return Loop.start(
+                config,
+                sim.token(),
+                clock,
+                db,
+                false,
+                services -> {
+                    List<dev.loop.core.Feature> features = Features.all(services);
+                    triage = features.stream()
+                            .filter(TriageFeature.class::isInstance)
+                            .map(TriageFeature.class::cast)
+                            .findFirst()
+                            .orElseThrow();
+                    return features;
+                },
+                b -> {});
     }
 
     @AfterAll
@@ -134,13 +155,15 @@ class TriageEndToEndTest {
     }
 
     List<HistoryEntry> history(int number, String type) {
-        return issues().history(number).stream().filter(h -> h.type().equals(type)).toList();
+        return issues().history(number).stream()
+                .filter(h -> h.type().equals(type))
+                .toList();
     }
 
     /** {@code author} opens a forum post; erin captures it with /capture and gets the first triage question. */
     Captured capture(SimMember author, String title, String body, String... tags) {
-        return Captured.viaCommand(erin, author.postInForum(support, title, body, tags),
-                Map.of("kind", "feature", "needs_docs", "no"));
+        return Captured.viaCommand(
+                erin, author.postInForum(support, title, body, tags), Map.of("kind", "feature", "needs_docs", "no"));
     }
 
     /** The engineer presses a button on a triage prompt and gets the same message back, updated. */
@@ -154,7 +177,8 @@ class TriageEndToEndTest {
 
     /** The timeline notice in the post, addressed to the given people. */
     SimMessage awaitNotice(SimChannel post, int number, String label, String text) {
-        return post.awaitMessage(m -> m.fromBot() && m.content().contains("Update on **#" + number + "**")
+        return post.awaitMessage(m -> m.fromBot()
+                && m.content().contains("Update on **#" + number + "**")
                 && m.content().contains("it's **" + label + "** — " + text));
     }
 
@@ -171,14 +195,19 @@ class TriageEndToEndTest {
         assertThat(c.prompt().buttonLabels()).containsExactly("Yes", "No");
 
         SimMessage decided = press(erin, c.prompt(), "Yes");
-        assertThat(decided.content()).contains("• Is a user blocked by it? **Yes**")
+        assertThat(decided.content())
+                .contains("• Is a user blocked by it? **Yes**")
                 .contains("Result: **Fix it now** (a user is blocked by it)");
         assertThat(decided.buttonLabels()).containsExactly("Done");
-        assertThat(decided.selects()).singleElement().satisfies(s -> assertThat(s.placeholder()).isEqualTo("Raise it for a caveat…"));
+        assertThat(decided.selects())
+                .singleElement()
+                .satisfies(s -> assertThat(s.placeholder()).isEqualTo("Raise it for a caveat…"));
         assertThat(issue(c.number()).priority()).isEqualTo(Priority.UNTRIAGED); // nothing written before Done
 
         SimMessage done = press(erin, decided, "Done");
-        assertThat(done.content()).contains("is triaged: **Fix it now**").contains("Timeline for the requesters: " + FIX_NOW_TEXT);
+        assertThat(done.content())
+                .contains("is triaged: **Fix it now**")
+                .contains("Timeline for the requesters: " + FIX_NOW_TEXT);
         assertThat(done.buttons()).isEmpty();
 
         SimMessage notice = awaitNotice(c.post(), c.number(), "Fix it now", FIX_NOW_TEXT);
@@ -199,7 +228,9 @@ class TriageEndToEndTest {
             assertThat(h.actorId()).isEqualTo(erin.id());
             assertThat(h.detail()).isEqualTo("Untriaged → Fix it now: a user is blocked by it");
         });
-        eventually("the notice in the history", () -> !history(c.number(), "notice").isEmpty());
+        eventually(
+                "the notice in the history",
+                () -> !history(c.number(), "notice").isEmpty());
     }
 
     @Test
@@ -251,7 +282,8 @@ class TriageEndToEndTest {
     void nothingAppliesIsLowAndTheRequesterIsToldToPressThisBlocksMe() {
         Captured c = capture(alice, "Export filename has no date", "Would be nice to have the date in it");
         SimMessage decided = press(erin, press(erin, press(erin, c.prompt(), "No"), "No"), "No");
-        assertThat(decided.content()).contains("• Has it been brought up before? **No** (from the record: 1 place, 1 requester)")
+        assertThat(decided.content())
+                .contains("• Has it been brought up before? **No** (from the record: 1 place, 1 requester)")
                 .contains("Result: **Low**");
         SimMessage done = press(erin, decided, "Done");
         assertThat(done.content()).contains("is triaged: **Low**");
@@ -274,13 +306,17 @@ class TriageEndToEndTest {
         assertThat(decided.content()).contains("Result: **High**");
 
         SimMessage overridden = press(erin, decided, "No");
-        assertThat(overridden.content()).contains("• Has it been brought up before? **No** (you changed the record's answer)")
+        assertThat(overridden.content())
+                .contains("• Has it been brought up before? **No** (you changed the record's answer)")
                 .contains("Result: **Low**");
-        assertThat(overridden.selects().get(0).options()).extracting(SimMessage.SelectOption::label)
+        assertThat(overridden.selects().get(0).options())
+                .extracting(SimMessage.SelectOption::label)
                 .contains("Requested by a valued community member → High");
 
-        SimMessage done = erin.selectOption(overridden, "Raise it for a caveat…", "valued_member").awaitUpdate();
-        assertThat(done.content()).contains("is triaged: **High**")
+        SimMessage done = erin.selectOption(overridden, "Raise it for a caveat…", "valued_member")
+                .awaitUpdate();
+        assertThat(done.content())
+                .contains("is triaged: **High**")
                 .contains("raised from Low to High: requested by a valued community member");
         awaitNotice(c.post(), c.number(), "High", HIGH_TEXT);
 
@@ -288,11 +324,16 @@ class TriageEndToEndTest {
         assertThat(issue.priority()).isEqualTo(Priority.HIGH);
         assertThat(issue.triageAnswers()).isEqualTo("blocked=n,new_user=n,quick=n,before=n(override)");
         assertThat(triageStore().caveat(c.number())).contains(Caveat.VALUED_MEMBER);
-        assertThat(history(c.number(), "priority")).singleElement().satisfies(h -> assertThat(h.detail())
-                .isEqualTo("Untriaged → High: not blocking, not about a new user's experience, not a quick change, "
-                        + "not brought up before; raised from Low to High: requested by a valued community member"));
-        assertThat(history(c.number(), "triage")).singleElement().satisfies(h -> assertThat(h.detail())
-                .contains("Brought up before: no (overriding the record)"));
+        assertThat(history(c.number(), "priority"))
+                .singleElement()
+                .satisfies(
+                        h -> assertThat(h.detail())
+                                .isEqualTo(
+                                        "Untriaged → High: not blocking, not about a new user's experience, not a quick change, "
+                                                + "not brought up before; raised from Low to High: requested by a valued community member"));
+        assertThat(history(c.number(), "triage"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.detail()).contains("Brought up before: no (overriding the record)"));
     }
 
     // ------------------------------------------------------------------------------------------ bumps and blockers
@@ -304,7 +345,8 @@ class TriageEndToEndTest {
         awaitNotice(c.post(), c.number(), "Low", LOW_TEXT);
 
         bob.pressButton(c.card(), "Me too").awaitReply();
-        SimMessage announcement = awaitTeam("**#" + c.number() + "** Tooltip typo on the upload page was brought up again");
+        SimMessage announcement =
+                awaitTeam("**#" + c.number() + "** Tooltip typo on the upload page was brought up again");
         assertThat(announcement.pinged()).isEmpty();
         SimMessage notice = awaitNotice(c.post(), c.number(), "High", HIGH_TEXT);
         assertThat(notice.pinged()).containsExactlyInAnyOrder(alice.id(), bob.id());
@@ -335,7 +377,8 @@ class TriageEndToEndTest {
 
         Issue issue = issue(c.number());
         assertThat(issue.priority()).isEqualTo(Priority.FIX_NOW);
-        assertThat(issue.priorityReason()).isEqualTo("<@" + carol.id() + "> pressed This blocks me: a user is blocked by it");
+        assertThat(issue.priorityReason())
+                .isEqualTo("<@" + carol.id() + "> pressed This blocks me: a user is blocked by it");
         assertThat(issues().requesters(c.number())).anySatisfy(r -> {
             assertThat(r.userId()).isEqualTo(carol.id());
             assertThat(r.how()).isEqualTo(Requester.How.BLOCKS_ME);
@@ -347,7 +390,8 @@ class TriageEndToEndTest {
 
         SimMessage again = carol.pressButton(c.card(), "This blocks me").awaitReply();
         assertThat(again.ephemeral()).isTrue();
-        assertThat(again.content()).startsWith("You already told us **#" + c.number() + "** blocks you")
+        assertThat(again.content())
+                .startsWith("You already told us **#" + c.number() + "** blocks you")
                 .contains("it counts once per person");
         assertThat(triageStore().blockerPresses(c.number())).isEqualTo(1);
         assertThat(history(c.number(), "priority")).hasSize(2);
@@ -361,7 +405,9 @@ class TriageEndToEndTest {
         erin.react(c.card(), "⬆️");
         SimMessage notice = awaitNotice(c.post(), c.number(), "High", HIGH_TEXT);
         assertThat(notice.pinged()).containsExactly(alice.id());
-        eventually("the card to show High", () -> "High".equals(c.card().embeds().get(0).field("Priority")));
+        eventually(
+                "the card to show High",
+                () -> "High".equals(c.card().embeds().get(0).field("Priority")));
         assertThat(history(c.number(), "priority")).singleElement().satisfies(h -> {
             assertThat(h.actorId()).isEqualTo(erin.id());
             assertThat(h.detail()).isEqualTo("Untriaged → High: set with ⬆️ by <@" + erin.id() + ">");
@@ -392,32 +438,42 @@ class TriageEndToEndTest {
 
         SimMessage mine = olga.runSlash(team, "issue mine").awaitReply();
         assertThat(mine.ephemeral()).isTrue();
-        assertThat(mine.embeds().get(0).description()).contains("**#" + c.number() + "** Installer hangs at 99 percent · Fix it now");
+        assertThat(mine.embeds().get(0).description())
+                .contains("**#" + c.number() + "** Installer hangs at 99 percent · Fix it now");
 
-        SimMessage refused = alice.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", alice)).awaitReply();
+        SimMessage refused = alice.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", alice))
+                .awaitReply();
         assertThat(refused.content()).isEqualTo("Only engineers can assign issues.");
-        SimMessage notEngineer = erin.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", bob)).awaitReply();
+        SimMessage notEngineer = erin.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", bob))
+                .awaitReply();
         assertThat(notEngineer.content()).isEqualTo("bob isn't an engineer; issues are owned by engineers.");
 
-        SimMessage assigned = erin.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", erin)).awaitReply();
+        SimMessage assigned = erin.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", erin))
+                .awaitReply();
         assertThat(assigned.content()).isEqualTo("**#" + c.number() + "** is now owned by <@" + erin.id() + ">.");
         assertThat(issue(c.number()).ownerId()).isEqualTo(erin.id());
 
-        SimMessage back = erin.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", olga)).awaitReply();
+        SimMessage back = erin.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", olga))
+                .awaitReply();
         assertThat(back.content()).contains("They've been told by DM.");
         SimMessage dm = olga.awaitDm(m -> m.content().startsWith("You now own **#" + c.number() + "**"));
         assertThat(dm.content()).contains("assigned by <@" + erin.id() + ">");
         assertThat(dm.pinged()).isEmpty();
-        assertThat(history(c.number(), "assign")).extracting(HistoryEntry::detail)
-                .containsExactly("owner <@" + olga.id() + "> (area Installer)", "owner <@" + erin.id() + "> (area Installer)",
+        assertThat(history(c.number(), "assign"))
+                .extracting(HistoryEntry::detail)
+                .containsExactly(
+                        "owner <@" + olga.id() + "> (area Installer)",
+                        "owner <@" + erin.id() + "> (area Installer)",
                         "owner <@" + olga.id() + "> (area Installer)");
 
-        SimMessage working = olga.runSlash(c.post(), "issue working", Map.of("number", c.number())).awaitReply();
+        SimMessage working = olga.runSlash(c.post(), "issue working", Map.of("number", c.number()))
+                .awaitReply();
         assertThat(working.content()).isEqualTo("**#" + c.number() + "** is in progress; its requester was told.");
         SimMessage told = c.post().awaitMessage(m -> m.fromBot() && m.content().contains("working on it now"));
         assertThat(told.pinged()).containsExactly(alice.id());
         assertThat(issue(c.number()).status()).isEqualTo(IssueStatus.IN_PROGRESS);
-        SimMessage twice = olga.runSlash(c.post(), "issue working", Map.of("number", c.number())).awaitReply();
+        SimMessage twice = olga.runSlash(c.post(), "issue working", Map.of("number", c.number()))
+                .awaitReply();
         assertThat(twice.content()).startsWith("**#" + c.number() + "** is already in progress");
     }
 
@@ -428,35 +484,54 @@ class TriageEndToEndTest {
         Captured c = capture(alice, "Calendar export lacks time zones", "Events show up at the wrong hour");
         bob.pressButton(c.card(), "Me too").awaitReply();
 
-        SimInteraction submit = erin.runSlash(c.post(), "issue propose", Map.of("number", c.number())).awaitModal()
-                .submit(Map.of("solution", "Write the TZID into every event", "snippet", "DTSTART;TZID=Europe/Paris:20261102T090000"));
+        SimInteraction submit = erin.runSlash(c.post(), "issue propose", Map.of("number", c.number()))
+                .awaitModal()
+                .submit(Map.of(
+                        "solution",
+                        "Write the TZID into every event",
+                        "snippet",
+                        "DTSTART;TZID=Europe/Paris:20261102T090000"));
         SimMessage ack = submit.awaitReply();
-        assertThat(ack.content()).isEqualTo("Proposed to the 2 requesters of **#" + c.number() + "**; their answers will show on the issue card.");
+        assertThat(ack.content())
+                .isEqualTo("Proposed to the 2 requesters of **#" + c.number()
+                        + "**; their answers will show on the issue card.");
 
-        SimMessage proposal = c.post().awaitMessage(m -> m.fromBot() && m.content().contains("A proposed solution for **#" + c.number() + "**"));
+        SimMessage proposal = c.post()
+                .awaitMessage(
+                        m -> m.fromBot() && m.content().contains("A proposed solution for **#" + c.number() + "**"));
         assertThat(proposal.pinged()).containsExactlyInAnyOrder(alice.id(), bob.id());
-        assertThat(proposal.content()).contains("> Write the TZID into every event").contains("```\nDTSTART;TZID=Europe/Paris");
+        assertThat(proposal.content())
+                .contains("> Write the TZID into every event")
+                .contains("```\nDTSTART;TZID=Europe/Paris");
         assertThat(proposal.buttonLabels()).containsExactly("Solves it", "Doesn't solve it");
 
         SimMessage outsider = carol.pressButton(proposal, "Solves it").awaitReply();
         assertThat(outsider.ephemeral()).isTrue();
-        assertThat(outsider.content()).startsWith("Only the people who asked for **#" + c.number() + "** can answer this.");
+        assertThat(outsider.content())
+                .startsWith("Only the people who asked for **#" + c.number() + "** can answer this.");
 
         assertThat(alice.pressButton(proposal, "Solves it").awaitReply().content())
                 .isEqualTo("Thanks — noted that it solves your problem.");
         assertThat(bob.pressButton(proposal, "Doesn't solve it").awaitReply().content())
                 .isEqualTo("Thanks — noted that it doesn't solve your problem; the team will take another look.");
-        assertThat(alice.pressButton(proposal, "Solves it").awaitReply().content()).isEqualTo("You already said it solves your problem.");
+        assertThat(alice.pressButton(proposal, "Solves it").awaitReply().content())
+                .isEqualTo("You already said it solves your problem.");
 
         Proposal stored = triageStore().latestProposal(c.number()).orElseThrow();
-        assertThat(triageStore().answers(stored.id())).extracting(ProposalAnswer::userId, ProposalAnswer::solves)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(alice.id(), true), org.assertj.core.groups.Tuple.tuple(bob.id(), false));
+        assertThat(triageStore().answers(stored.id()))
+                .extracting(ProposalAnswer::userId, ProposalAnswer::solves)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(alice.id(), true),
+                        org.assertj.core.groups.Tuple.tuple(bob.id(), false));
         assertThat(history(c.number(), "proposal_answer")).hasSize(2);
-        eventually("the card to show the answers", () -> "Solves it: 1 · Doesn't solve it: 1"
-                .equals(c.card().embeds().get(0).field("Proposed solution")));
+        eventually(
+                "the card to show the answers",
+                () -> "Solves it: 1 · Doesn't solve it: 1"
+                        .equals(c.card().embeds().get(0).field("Proposed solution")));
     }
 
-    // ------------------------------------------------------------------------------------------ restarts and stale prompts
+    // ------------------------------------------------------------------------------------------ restarts and stale
+    // prompts
 
     @Test
     void aTriageStartedBeforeARestartFinishesAfterIt() throws Exception {
@@ -474,8 +549,9 @@ class TriageEndToEndTest {
         assertThat(issue(c.number()).triageAnswers()).isEqualTo("blocked=n,new_user=y");
         assertThat(history(c.number(), "triage")).singleElement().satisfies(h -> {
             assertThat(h.actorId()).isEqualTo(erin.id());
-            assertThat(h.detail()).isEqualTo("flowchart: Blocked: no · New user: yes → Fix it now "
-                    + "(it is related to a new user's experience)");
+            assertThat(h.detail())
+                    .isEqualTo("flowchart: Blocked: no · New user: yes → Fix it now "
+                            + "(it is related to a new user's experience)");
         });
     }
 
@@ -485,10 +561,12 @@ class TriageEndToEndTest {
         SimMessage q2 = press(erin, c.prompt(), "No");
         bob.pressButton(c.card(), "Me too").awaitReply(); // the issue changes under the open prompt
 
-        SimMessage refused = erin.pressButton(q2, "Yes").awaitReply(m -> m.ephemeral() && m.content().startsWith("This triage prompt"));
-        assertThat(refused.content()).isEqualTo("This triage prompt for **#" + c.number() + "** is out of date: the issue "
-                + "changed since it was shown (it is Untriaged now). Nothing was recorded. Run `/issue triage "
-                + c.number() + "` to answer with what is current.");
+        SimMessage refused = erin.pressButton(q2, "Yes")
+                .awaitReply(m -> m.ephemeral() && m.content().startsWith("This triage prompt"));
+        assertThat(refused.content())
+                .isEqualTo("This triage prompt for **#" + c.number() + "** is out of date: the issue "
+                        + "changed since it was shown (it is Untriaged now). Nothing was recorded. Run `/issue triage "
+                        + c.number() + "` to answer with what is current.");
         assertThat(issue(c.number()).priority()).isEqualTo(Priority.UNTRIAGED);
         assertThat(history(c.number(), "priority")).isEmpty();
 
@@ -500,10 +578,13 @@ class TriageEndToEndTest {
     @Test
     void membersCannotTriage() {
         Captured c = capture(alice, "Keyboard shortcut list is outdated", "Ctrl+K is not listed");
-        SimMessage refused = alice.runSlash(c.post(), "issue triage", Map.of("number", c.number())).awaitReply();
+        SimMessage refused = alice.runSlash(c.post(), "issue triage", Map.of("number", c.number()))
+                .awaitReply();
         assertThat(refused.ephemeral()).isTrue();
         assertThat(refused.content()).isEqualTo("Only engineers can triage issues.");
-        assertThat(erin.runSlash(c.post(), "issue triage", Map.of("number", 99999)).awaitReply().content())
+        assertThat(erin.runSlash(c.post(), "issue triage", Map.of("number", 99999))
+                        .awaitReply()
+                        .content())
                 .isEqualTo("There is no issue #99999.");
     }
 
@@ -513,7 +594,8 @@ class TriageEndToEndTest {
     void afterAQuickCaptureTheQuestionsComeByDm() {
         SimChannel post = alice.postInForum(support, "Notifications arrive twice", "Every ping shows up two times");
         erin.react(post.starterMessage(), "📌");
-        SimMessage prompt = erin.awaitDm(m -> m.content().startsWith("**Triage #") && m.content().contains("Notifications arrive twice"));
+        SimMessage prompt = erin.awaitDm(
+                m -> m.content().startsWith("**Triage #") && m.content().contains("Notifications arrive twice"));
         SimMessage decided = press(erin, prompt, "Yes");
         SimMessage done = press(erin, decided, "Done");
         assertThat(done.content()).contains("is triaged: **Fix it now**");
@@ -538,10 +620,13 @@ class TriageEndToEndTest {
         assertThat(first).isInstanceOfAny(PromisesRoutine.Posted.class, PromisesRoutine.AlreadyRan.class);
 
         SimMessage note = awaitTeam("⏰ **Promises past due**");
-        assertThat(note.content()).contains("**#" + c.number() + "** Password reset mail never arrives — Fix it now")
+        assertThat(note.content())
+                .contains("**#" + c.number() + "** Password reset mail never arrives — Fix it now")
                 .contains("(1 day late)");
         assertThat(note.pinged()).isEmpty();
-        assertThat(team.messages()).filteredOn(m -> m.content().contains("Promises past due")).hasSize(1);
+        assertThat(team.messages())
+                .filteredOn(m -> m.content().contains("Promises past due"))
+                .hasSize(1);
         assertThat(new RoutineRuns(db).ran(PromisesRoutine.NAME, day)).isTrue();
     }
 

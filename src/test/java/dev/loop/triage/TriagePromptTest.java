@@ -17,20 +17,46 @@ import org.junit.jupiter.api.Test;
 /** The prompt's controls carry the state they lead to, within Discord's limits. */
 class TriagePromptTest {
 
-    static final Issue ISSUE = new Issue(1234567, "Installer crashes <@99>", IssueKind.BUG, "s", IssueStatus.OPEN,
-            Priority.UNTRIAGED, null, null, null, null, false, null, null, null, null, false, 41, 1L,
-            Instant.EPOCH, Instant.EPOCH, null, null, null);
+    static final Issue ISSUE = new Issue(
+            1234567,
+            "Installer crashes <@99>",
+            IssueKind.BUG,
+            "s",
+            IssueStatus.OPEN,
+            Priority.UNTRIAGED,
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            null,
+            null,
+            null,
+            false,
+            41,
+            1L,
+            Instant.EPOCH,
+            Instant.EPOCH,
+            null,
+            null,
+            null);
     static final TriagePrompt.RecordCounts COUNTS = new TriagePrompt.RecordCounts(2, 1);
 
     private static List<Button> buttons(MessageCreateData m) {
-        return m.getComponents().stream().map(c -> (ActionRow) c).flatMap(r -> r.getButtons().stream()).toList();
+        return m.getComponents().stream()
+                .map(c -> (ActionRow) c)
+                .flatMap(r -> r.getButtons().stream())
+                .toList();
     }
 
     @Test
     void firstQuestionHasYesAndNoLeadingToTheNextStates() {
         TriageState start = Flowchart.start(true);
         MessageCreateData m = TriagePrompt.create(ISSUE, start, COUNTS);
-        assertThat(m.getContent()).contains("**Question 1 of 4:** Is a user blocked by it?").doesNotContain("<@99>");
+        assertThat(m.getContent())
+                .contains("**Question 1 of 4:** Is a user blocked by it?")
+                .doesNotContain("<@99>");
         assertThat(buttons(m)).extracting(Button::getLabel).containsExactly("Yes", "No");
         assertThat(buttons(m).get(0).getCustomId()).isEqualTo("tri:1234567:41:yy");
         assertThat(buttons(m).get(1).getCustomId()).isEqualTo("tri:1234567:41:yn");
@@ -38,31 +64,46 @@ class TriagePromptTest {
 
     @Test
     void preAnsweredBroughtUpBeforeCanBeOverriddenThenDoneOrCaveat() {
-        TriageState s = Flowchart.start(true).answer(Question.USER_BLOCKED, false).answer(Question.NEW_USER, false)
+        TriageState s = Flowchart.start(true)
+                .answer(Question.USER_BLOCKED, false)
+                .answer(Question.NEW_USER, false)
                 .answer(Question.QUICK_CHANGE, false);
         MessageCreateData m = TriagePrompt.create(ISSUE, s, COUNTS);
         assertThat(m.getContent())
                 .contains("Has it been brought up before? **Yes** (from the record: 2 places, 1 requester)")
                 .contains("Result: **High**");
         assertThat(buttons(m)).extracting(Button::getLabel).containsExactly("Yes", "No", "Done");
-        assertThat(buttons(m)).extracting(Button::getCustomId)
+        assertThat(buttons(m))
+                .extracting(Button::getCustomId)
                 .containsExactly("tri:1234567:41:ynnnY", "tri:1234567:41:ynnnn", "tri:1234567:41:ynnnY!")
                 .allSatisfy(id -> assertThat(id.length()).isLessThanOrEqualTo(100));
-        StringSelectMenu select = m.getComponents().stream().map(c -> (ActionRow) c)
-                .flatMap(r -> r.getComponents().stream()).filter(StringSelectMenu.class::isInstance)
-                .map(StringSelectMenu.class::cast).findFirst().orElseThrow();
+        StringSelectMenu select = m.getComponents().stream()
+                .map(c -> (ActionRow) c)
+                .flatMap(r -> r.getComponents().stream())
+                .filter(StringSelectMenu.class::isInstance)
+                .map(StringSelectMenu.class::cast)
+                .findFirst()
+                .orElseThrow();
         assertThat(select.getCustomId()).isEqualTo("tric:1234567:41:ynnnY");
-        assertThat(select.getOptions()).extracting(o -> o.getLabel())
-                .containsExactly("Requested by a valued community member → Fix it now",
-                        "A contributor needs it → Fix it now", "A novel solution with big impact → Fix it now");
+        assertThat(select.getOptions())
+                .extracting(o -> o.getLabel())
+                .containsExactly(
+                        "Requested by a valued community member → Fix it now",
+                        "A contributor needs it → Fix it now",
+                        "A novel solution with big impact → Fix it now");
     }
 
     @Test
     void overridingShowsItWasChanged() {
-        TriageState s = Flowchart.start(true).answer(Question.USER_BLOCKED, false).answer(Question.NEW_USER, false)
-                .answer(Question.QUICK_CHANGE, false).answer(Question.BROUGHT_UP_BEFORE, false);
+        TriageState s = Flowchart.start(true)
+                .answer(Question.USER_BLOCKED, false)
+                .answer(Question.NEW_USER, false)
+                .answer(Question.QUICK_CHANGE, false)
+                .answer(Question.BROUGHT_UP_BEFORE, false);
         MessageCreateData m = TriagePrompt.create(ISSUE, s, COUNTS);
-        assertThat(m.getContent()).contains("**No** (you changed the record's answer)").contains("Result: **Low**");
+        assertThat(m.getContent())
+                .contains("**No** (you changed the record's answer)")
+                .contains("Result: **Low**");
     }
 
     @Test

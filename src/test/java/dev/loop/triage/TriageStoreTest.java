@@ -37,18 +37,31 @@ class TriageStoreTest extends SqliteTest {
     }
 
     private Issue capture(String title) {
-        return issues.create(new NewIssue(title, IssueKind.BUG, "summary", false, null, null),
-                new NewPlace(Place.PlaceKind.FORUM_POST, 1L, 10L, 501L, null, "https://discord.com/channels/1/501", "post"),
-                List.of(ALICE), Requester.How.AUTHOR,
-                List.of(new NewTranscriptLine(1L, ALICE, "alice", T0, "it crashes", List.of())), false, ENGINEER, T0);
+        return issues.create(
+                new NewIssue(title, IssueKind.BUG, "summary", false, null, null),
+                new NewPlace(
+                        Place.PlaceKind.FORUM_POST, 1L, 10L, 501L, null, "https://discord.com/channels/1/501", "post"),
+                List.of(ALICE),
+                Requester.How.AUTHOR,
+                List.of(new NewTranscriptLine(1L, ALICE, "alice", T0, "it crashes", List.of())),
+                false,
+                ENGINEER,
+                T0);
     }
 
     @Test
     void priorityIsRecordedWithAnswersCaveatPromiseAndHistory() {
         Issue issue = capture("Installer crashes");
         Instant due = T0.plus(Duration.ofDays(2));
-        Issue after = store.setPriority(issue.number(), Priority.FIX_NOW, "raised: a contributor needs it",
-                "blocked=n,new_user=n,quick=y", Caveat.CONTRIBUTOR_NEEDS, due, ENGINEER, T0.plusSeconds(60));
+        Issue after = store.setPriority(
+                issue.number(),
+                Priority.FIX_NOW,
+                "raised: a contributor needs it",
+                "blocked=n,new_user=n,quick=y",
+                Caveat.CONTRIBUTOR_NEEDS,
+                due,
+                ENGINEER,
+                T0.plusSeconds(60));
         assertThat(after.priority()).isEqualTo(Priority.FIX_NOW);
         assertThat(after.priorityReason()).isEqualTo("raised: a contributor needs it");
         assertThat(after.triageAnswers()).isEqualTo("blocked=n,new_user=n,quick=y");
@@ -98,10 +111,15 @@ class TriageStoreTest extends SqliteTest {
         assertThat(issues.view(issue.number()).orElseThrow().proposal()).contains(new ProposalTally(p.id(), 2, 0));
 
         List<HistoryEntry> history = issues.history(issue.number());
-        assertThat(history).filteredOn(h -> h.type().equals("proposal")).singleElement()
+        assertThat(history)
+                .filteredOn(h -> h.type().equals("proposal"))
+                .singleElement()
                 .satisfies(h -> assertThat(h.detail()).contains("Retry with backoff"));
-        assertThat(history).filteredOn(h -> h.type().equals("proposal_answer")).extracting(HistoryEntry::detail)
-                .containsExactly("<@7> says proposal " + p.id() + " solves it",
+        assertThat(history)
+                .filteredOn(h -> h.type().equals("proposal_answer"))
+                .extracting(HistoryEntry::detail)
+                .containsExactly(
+                        "<@7> says proposal " + p.id() + " solves it",
                         "<@8> says proposal " + p.id() + " doesn't solve it",
                         "<@8> says proposal " + p.id() + " solves it (changed their answer)");
 

@@ -47,10 +47,17 @@ class CatchUpEndToEndTest {
 
     @Test
     void threadsAndRepliesMissedWhileOfflineAreRecordedOnce() throws Exception {
-        new IssueStore(c.db).create(new NewIssue("Proxy settings are ignored", IssueKind.BUG, "proxy not used", false,
-                        null, null), new NewPlace(Place.PlaceKind.FORUM_POST, c.guild.id(), c.support.id(), 1L, null,
-                        "https://x/1", "p"), List.of(c.carol.id()), Requester.How.AUTHOR, List.of(), false,
-                c.erin.id(), c.clock.instant());
+        new IssueStore(c.db)
+                .create(
+                        new NewIssue("Proxy settings are ignored", IssueKind.BUG, "proxy not used", false, null, null),
+                        new NewPlace(
+                                Place.PlaceKind.FORUM_POST, c.guild.id(), c.support.id(), 1L, null, "https://x/1", "p"),
+                        List.of(c.carol.id()),
+                        Requester.How.AUTHOR,
+                        List.of(),
+                        false,
+                        c.erin.id(),
+                        c.clock.instant());
         SimChannel before = c.alice.postInForum(c.support, "Login loop", "I keep getting logged out");
         eventually("the live post", () -> threads().find(before.id()).isPresent());
         assertThat(threads().find(before.id()).orElseThrow().answered()).isFalse();
@@ -58,30 +65,39 @@ class CatchUpEndToEndTest {
         c.stop();
         Instant down = c.clock.instant();
         c.clock.advance(Duration.ofMinutes(15));
-        c.erin.say(before, "Which version?");                 // answered while Loop was down
-        SimChannel missed = c.bob.postInForum(c.support, "Proxy settings ignored", "The proxy settings are ignored",
-                "installer");
+        c.erin.say(before, "Which version?"); // answered while Loop was down
+        SimChannel missed =
+                c.bob.postInForum(c.support, "Proxy settings ignored", "The proxy settings are ignored", "installer");
         c.clock.advance(Duration.ofMinutes(45));
         c.bob.say(missed, "anyone?");
-        c.olga.say(missed, "On it");                           // first engineer reply, 45 minutes in
+        c.olga.say(missed, "On it"); // first engineer reply, 45 minutes in
         c.clock.advance(Duration.ofMinutes(5));
         c.erin.say(missed, "Confirmed");
         SimChannel unanswered = c.carol.postInForum(c.support, "Feature idea: themes", "Custom themes please");
         c.start();
 
-        eventually("the missed posts", () -> threads().find(missed.id()).isPresent()
-                && threads().find(unanswered.id()).isPresent() && threads().find(before.id()).orElseThrow().answered());
+        eventually(
+                "the missed posts",
+                () -> threads().find(missed.id()).isPresent()
+                        && threads().find(unanswered.id()).isPresent()
+                        && threads().find(before.id()).orElseThrow().answered());
         SupportThread m = threads().find(missed.id()).orElseThrow();
         assertThat(m.authorId()).isEqualTo(c.bob.id());
         assertThat(m.title()).isEqualTo("Proxy settings ignored");
         assertThat(m.tags()).containsExactly("installer");
-        assertThat(m.createdAt()).isBetween(down.plus(Duration.ofMinutes(15)).minusSeconds(1),
-                down.plus(Duration.ofMinutes(15)).plusSeconds(1));
-        eventually("the first reply of the missed post", () -> threads().find(missed.id()).orElseThrow().answered());
+        assertThat(m.createdAt())
+                .isBetween(
+                        down.plus(Duration.ofMinutes(15)).minusSeconds(1),
+                        down.plus(Duration.ofMinutes(15)).plusSeconds(1));
+        eventually(
+                "the first reply of the missed post",
+                () -> threads().find(missed.id()).orElseThrow().answered());
         m = threads().find(missed.id()).orElseThrow();
         assertThat(m.firstEngineerId()).isEqualTo(c.olga.id());
         assertThat(Duration.between(m.createdAt(), m.firstEngineerReplyAt()))
-                .isBetween(Duration.ofMinutes(45).minusSeconds(1), Duration.ofMinutes(45).plusSeconds(1));
+                .isBetween(
+                        Duration.ofMinutes(45).minusSeconds(1),
+                        Duration.ofMinutes(45).plusSeconds(1));
         SupportThread b = threads().find(before.id()).orElseThrow();
         assertThat(b.firstEngineerId()).isEqualTo(c.erin.id());
         assertThat(threads().find(unanswered.id()).orElseThrow().answered()).isFalse();
@@ -95,7 +111,9 @@ class CatchUpEndToEndTest {
         c.alice.say(before, "thanks"); // live again
         c.watch().watcher().flush();
         assertThat(rows()).isEqualTo(count);
-        assertThat(threads().find(missed.id()).orElseThrow().firstEngineerReplyAt()).isEqualTo(m.firstEngineerReplyAt());
-        assertThat(c.team.messages().stream().filter(msg -> msg.content().contains("<#" + missed.id() + ">"))).hasSize(1);
+        assertThat(threads().find(missed.id()).orElseThrow().firstEngineerReplyAt())
+                .isEqualTo(m.firstEngineerReplyAt());
+        assertThat(c.team.messages().stream().filter(msg -> msg.content().contains("<#" + missed.id() + ">")))
+                .hasSize(1);
     }
 }

@@ -36,6 +36,7 @@ public final class Community implements AutoCloseable {
     public final SimChannel support;
     /** A plain text support channel: support conversations are threads started from its messages. */
     public final SimChannel help;
+
     public final SimChannel team;
     public final SimChannel releases;
     public final SimRole engineers;
@@ -65,23 +66,41 @@ public final class Community implements AutoCloseable {
         bob = guild.member("bob");
         carol = guild.member("carol");
         dir = Files.createTempDirectory("loop-watch-e2e");
-        config = ConfigLoader.parse(ConfigYaml.required(guild.id(), sim.restBaseUrl(), sim.gatewayUrl(),
-                List.of(support.id(), help.id()), team.id(), releases.id(), engineers.id()) + """
+        config = ConfigLoader.parse(
+                ConfigYaml.required(
+                                guild.id(),
+                                sim.restBaseUrl(),
+                                sim.gatewayUrl(),
+                                List.of(support.id(), help.id()),
+                                team.id(),
+                                releases.id(),
+                                engineers.id())
+                        + """
                 areas:
                   - name: Installer
                     owner: "%d"
                     forum-tag: installer
-                """.formatted(olga.id()) + extraYaml, "e2e.yaml", Map.of());
+                """.formatted(olga.id())
+                        + extraYaml,
+                "e2e.yaml",
+                Map.of());
         db = Database.open(dir.resolve("loop.db"));
         loop = startLoop();
     }
 
     private Loop startLoop() throws InterruptedException {
-        return Loop.start(config, sim.token(), clock, db, false, services -> {
-            List<Feature> all = Features.all(services);
-            features = all;
-            return all;
-        }, b -> { });
+        return Loop.start(
+                config,
+                sim.token(),
+                clock,
+                db,
+                false,
+                services -> {
+                    List<Feature> all = Features.all(services);
+                    features = all;
+                    return all;
+                },
+                b -> {});
     }
 
     /** Stops Loop; {@link #start()} brings it back on the same database. */
@@ -105,7 +124,11 @@ public final class Community implements AutoCloseable {
     }
 
     public <T extends Feature> T feature(Class<T> type) {
-        return features.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+        return features.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElseThrow();
     }
 
     public WatchFeature watch() {

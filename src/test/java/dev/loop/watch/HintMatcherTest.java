@@ -35,8 +35,11 @@ class HintMatcherTest {
         // post words: app, crashes, large, folders, syncing (5); title words: sync, crashes, large, folders (4)
         // common: crashes, large, folders = 3; shorter side = 4 → 0.75
         FtsQuery q = post("App crashes when syncing large folders", null);
-        assertThat(HintMatcher.score(HintMatcher.normalise(q.tokens()),
-                HintMatcher.normalise(FtsQuery.fromText("Sync crashes on large folders").orElseThrow().tokens())))
+        assertThat(HintMatcher.score(
+                        HintMatcher.normalise(q.tokens()),
+                        HintMatcher.normalise(FtsQuery.fromText("Sync crashes on large folders")
+                                .orElseThrow()
+                                .tokens())))
                 .isEqualTo(0.75);
         // accents do not matter, as in the full-text index
         assertThat(HintMatcher.score(HintMatcher.normalise(List.of("café")), HintMatcher.normalise(List.of("cafe"))))
@@ -55,27 +58,33 @@ class HintMatcherTest {
         });
         assertThat(HintMatcher.withMinScore(0.7).best(q, hits, Set.of())).isEmpty();
         // 0 hints on any full-text hit, even one that shares no title word
-        assertThat(HintMatcher.withMinScore(0).best(q, List.of(c(4, "Colours", -1.0)), Set.of())).isPresent();
+        assertThat(HintMatcher.withMinScore(0).best(q, List.of(c(4, "Colours", -1.0)), Set.of()))
+                .isPresent();
     }
 
     @Test
     void theHighestScoreWinsThenTheBetterRank() {
         FtsQuery q = post("Installer fails on Windows 11", null);
         List<SimilarityRanking.Candidate> hits = List.of(
-                c(1, "Installer slow", -5.0),            // installer: 1/2 = 0.5
-                c(2, "Windows installer fails", -4.0),   // 3/3 = 1.0
+                c(1, "Installer slow", -5.0), // installer: 1/2 = 0.5
+                c(2, "Windows installer fails", -4.0), // 3/3 = 1.0
                 c(3, "Fails on Windows installer", -3.0)); // 3/3 = 1.0, worse bm25
-        assertThat(HintMatcher.withMinScore(0.5).best(q, hits, Set.of())).get()
-                .extracting(HintMatcher.Match::number).isEqualTo(2);
-        assertThat(HintMatcher.withMinScore(0.5).best(q, hits, Set.of(2))).get()
-                .extracting(HintMatcher.Match::number).isEqualTo(3);
+        assertThat(HintMatcher.withMinScore(0.5).best(q, hits, Set.of()))
+                .get()
+                .extracting(HintMatcher.Match::number)
+                .isEqualTo(2);
+        assertThat(HintMatcher.withMinScore(0.5).best(q, hits, Set.of(2)))
+                .get()
+                .extracting(HintMatcher.Match::number)
+                .isEqualTo(3);
     }
 
     @Test
     void closedIssuesAreNeverHinted() {
         FtsQuery q = post("Installer fails", null);
         var closed = new SimilarityRanking.Candidate(1, "Installer fails", IssueStatus.CLOSED, -9.0);
-        assertThat(HintMatcher.withMinScore(0).best(q, List.of(closed), Set.of())).isEmpty();
+        assertThat(HintMatcher.withMinScore(0).best(q, List.of(closed), Set.of()))
+                .isEmpty();
     }
 
     @Test
@@ -89,23 +98,50 @@ class HintMatcherTest {
         try (Database db = Database.open(dir.resolve("loop.db"))) {
             IssueStore issues = new IssueStore(db);
             Instant t = Instant.parse("2025-03-03T10:00:00Z");
-            issues.create(new NewIssue("Sync crashes on large folders", IssueKind.BUG, "Syncing 10k files crashes", false,
-                    null, null), new NewPlace(Place.PlaceKind.FORUM_POST, 1L, 10L, 11L, null, "u1", "p"), List.of(7L),
-                    Requester.How.AUTHOR, List.of(), false, 9, t);
-            issues.create(new NewIssue("Dark mode for the editor", IssueKind.FEATURE, "Please add a dark theme", false,
-                    null, null), new NewPlace(Place.PlaceKind.FORUM_POST, 1L, 10L, 12L, null, "u2", "p"), List.of(8L),
-                    Requester.How.AUTHOR, List.of(), false, 9, t);
+            issues.create(
+                    new NewIssue(
+                            "Sync crashes on large folders",
+                            IssueKind.BUG,
+                            "Syncing 10k files crashes",
+                            false,
+                            null,
+                            null),
+                    new NewPlace(Place.PlaceKind.FORUM_POST, 1L, 10L, 11L, null, "u1", "p"),
+                    List.of(7L),
+                    Requester.How.AUTHOR,
+                    List.of(),
+                    false,
+                    9,
+                    t);
+            issues.create(
+                    new NewIssue(
+                            "Dark mode for the editor",
+                            IssueKind.FEATURE,
+                            "Please add a dark theme",
+                            false,
+                            null,
+                            null),
+                    new NewPlace(Place.PlaceKind.FORUM_POST, 1L, 10L, 12L, null, "u2", "p"),
+                    List.of(8L),
+                    Requester.How.AUTHOR,
+                    List.of(),
+                    false,
+                    9,
+                    t);
             FtsQuery q = post("Crash when syncing large folders", "the app crashes on my folders with many files");
             var candidates = issues.search(q.match(), true, 10).stream()
-                    .map(h -> new SimilarityRanking.Candidate(h.issue().number(), h.issue().title(), h.issue().status(),
-                            h.score())).toList();
+                    .map(h -> new SimilarityRanking.Candidate(
+                            h.issue().number(), h.issue().title(), h.issue().status(), h.score()))
+                    .toList();
             // title words sync, crashes, large, folders: crashes, large, folders in the post → 0.75
-            assertThat(HintMatcher.withMinScore(0.5).best(q, candidates, Set.of())).get()
+            assertThat(HintMatcher.withMinScore(0.5).best(q, candidates, Set.of()))
+                    .get()
                     .satisfies(m -> {
                         assertThat(m.number()).isEqualTo(1);
                         assertThat(m.score()).isEqualTo(0.75);
                     });
-            assertThat(HintMatcher.withMinScore(0.8).best(q, candidates, Set.of())).isEmpty();
+            assertThat(HintMatcher.withMinScore(0.8).best(q, candidates, Set.of()))
+                    .isEmpty();
         }
     }
 }

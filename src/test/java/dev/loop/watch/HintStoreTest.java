@@ -36,8 +36,10 @@ class HintStoreTest extends SqliteTest {
     @Test
     void theFirstDecisionWins() {
         Hint h = hints.create(100, 4, T0).orElseThrow();
-        assertThat(hints.decide(h.id(), Hint.State.LINKED, 900, T0.plusSeconds(60))).isTrue();
-        assertThat(hints.decide(h.id(), Hint.State.IGNORED, 901, T0.plusSeconds(61))).isFalse();
+        assertThat(hints.decide(h.id(), Hint.State.LINKED, 900, T0.plusSeconds(60)))
+                .isTrue();
+        assertThat(hints.decide(h.id(), Hint.State.IGNORED, 901, T0.plusSeconds(61)))
+                .isFalse();
         Hint decided = hints.find(h.id()).orElseThrow();
         assertThat(decided.state()).isEqualTo(Hint.State.LINKED);
         assertThat(decided.decidedBy()).isEqualTo(900L);
@@ -46,7 +48,8 @@ class HintStoreTest extends SqliteTest {
 
         hints.reopen(h.id());
         assertThat(hints.find(h.id()).orElseThrow().state()).isEqualTo(Hint.State.OPEN);
-        assertThat(hints.decide(h.id(), Hint.State.IGNORED, 901, T0.plusSeconds(62))).isTrue();
+        assertThat(hints.decide(h.id(), Hint.State.IGNORED, 901, T0.plusSeconds(62)))
+                .isTrue();
     }
 
     @Test

@@ -20,8 +20,30 @@ class InboxViewTest {
     }
 
     static Issue promise(int n, String title) {
-        return new Issue(n, title, IssueKind.BUG, "s", IssueStatus.OPEN, Priority.HIGH, null, null, null, 42L, false,
-                T0.plusSeconds(n), null, null, null, false, 1, 9L, T0, T0, T0, null, null);
+        return new Issue(
+                n,
+                title,
+                IssueKind.BUG,
+                "s",
+                IssueStatus.OPEN,
+                Priority.HIGH,
+                null,
+                null,
+                null,
+                42L,
+                false,
+                T0.plusSeconds(n),
+                null,
+                null,
+                null,
+                false,
+                1,
+                9L,
+                T0,
+                T0,
+                T0,
+                null,
+                null);
     }
 
     @Test
@@ -56,7 +78,8 @@ class InboxViewTest {
         assertThat(text.length()).isLessThanOrEqualTo(2000);
         assertThat(text).contains("**Unanswered support threads (250)**", "**Promises past due (60)**");
         int shownThreads = (int) text.lines().filter(l -> l.startsWith("• <#")).count();
-        int shownPromises = (int) text.lines().filter(l -> l.startsWith("• **#")).count();
+        int shownPromises =
+                (int) text.lines().filter(l -> l.startsWith("• **#")).count();
         assertThat(shownThreads).isPositive();
         assertThat(shownPromises).isPositive();
         assertThat(text).contains("…and " + (250 - shownThreads) + " more", "…and " + (60 - shownPromises) + " more");

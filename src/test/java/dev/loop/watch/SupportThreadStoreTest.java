@@ -41,7 +41,7 @@ class SupportThreadStoreTest extends SqliteTest {
         assertThat(store.markAnswered(1, 900, T0.plusSeconds(600))).isTrue();
         assertThat(store.markAnswered(1, 901, T0.plusSeconds(900))).isFalse(); // later: ignored
         assertThat(store.markAnswered(1, 900, T0.plusSeconds(600))).isFalse(); // seen again: ignored
-        assertThat(store.markAnswered(1, 902, T0.plusSeconds(300))).isTrue();  // earlier, found by catch-up
+        assertThat(store.markAnswered(1, 902, T0.plusSeconds(300))).isTrue(); // earlier, found by catch-up
         SupportThread t = store.find(1).orElseThrow();
         assertThat(t.firstEngineerReplyAt()).isEqualTo(T0.plusSeconds(300));
         assertThat(t.firstEngineerId()).isEqualTo(902L);
@@ -65,8 +65,10 @@ class SupportThreadStoreTest extends SqliteTest {
         assertThat(store.unanswered(10)).extracting(SupportThread::threadId).containsExactly(1L, 3L);
         assertThat(store.unanswered(1)).extracting(SupportThread::threadId).containsExactly(1L);
         assertThat(store.countUnanswered()).isEqualTo(2);
-        assertThat(store.answeredState(List.of(1L, 2L, 99L))).containsOnly(
-                org.assertj.core.api.Assertions.entry(1L, false), org.assertj.core.api.Assertions.entry(2L, true));
+        assertThat(store.answeredState(List.of(1L, 2L, 99L)))
+                .containsOnly(
+                        org.assertj.core.api.Assertions.entry(1L, false),
+                        org.assertj.core.api.Assertions.entry(2L, true));
     }
 
     @Test

@@ -54,17 +54,29 @@ class WatchEndToEndTest {
     }
 
     SupportThread awaitThread(SimChannel post) {
-        eventually("thread " + post.name() + " recorded", () -> threads().find(post.id()).isPresent());
+        eventually(
+                "thread " + post.name() + " recorded",
+                () -> threads().find(post.id()).isPresent());
         return threads().find(post.id()).orElseThrow();
     }
 
     Issue issue(String title, String summary) {
-        return issues().create(new NewIssue(title, IssueKind.BUG, summary, false, null, null),
-                new NewPlace(Place.PlaceKind.FORUM_POST, c.guild.id(), c.support.id(), 1L, null,
-                        "https://discord.com/channels/x/" + title.hashCode(), title),
-                List.of(c.carol.id()), Requester.How.AUTHOR,
-                List.of(new NewTranscriptLine(1, c.carol.id(), "carol", c.clock.instant(), summary, List.of())),
-                false, c.erin.id(), c.clock.instant());
+        return issues().create(
+                        new NewIssue(title, IssueKind.BUG, summary, false, null, null),
+                        new NewPlace(
+                                Place.PlaceKind.FORUM_POST,
+                                c.guild.id(),
+                                c.support.id(),
+                                1L,
+                                null,
+                                "https://discord.com/channels/x/" + title.hashCode(),
+                                title),
+                        List.of(c.carol.id()),
+                        Requester.How.AUTHOR,
+                        List.of(new NewTranscriptLine(1, c.carol.id(), "carol", c.clock.instant(), summary, List.of())),
+                        false,
+                        c.erin.id(),
+                        c.clock.instant());
     }
 
     @Test
@@ -79,18 +91,22 @@ class WatchEndToEndTest {
         assertThat(t.createdAt()).isBetween(opened.minusSeconds(1), opened.plusSeconds(1));
 
         c.clock.advance(Duration.ofMinutes(10));
-        c.alice.say(post, "still stuck");          // the author
-        c.bob.say(post, "same here");               // a member
+        c.alice.say(post, "still stuck"); // the author
+        c.bob.say(post, "same here"); // a member
         c.clock.advance(Duration.ofMinutes(20));
-        c.erin.say(post, "Looking into it");        // the first engineer
+        c.erin.say(post, "Looking into it"); // the first engineer
         c.clock.advance(Duration.ofMinutes(5));
-        c.olga.say(post, "Me too");                 // a later engineer changes nothing
-        eventually("the engineer reply", () -> threads().find(post.id()).orElseThrow().answered());
+        c.olga.say(post, "Me too"); // a later engineer changes nothing
+        eventually(
+                "the engineer reply",
+                () -> threads().find(post.id()).orElseThrow().answered());
         c.watch().watcher().flush();
         SupportThread answered = threads().find(post.id()).orElseThrow();
         assertThat(answered.firstEngineerId()).isEqualTo(c.erin.id());
         assertThat(Duration.between(answered.createdAt(), answered.firstEngineerReplyAt()))
-                .isBetween(Duration.ofMinutes(30).minusSeconds(1), Duration.ofMinutes(30).plusSeconds(1));
+                .isBetween(
+                        Duration.ofMinutes(30).minusSeconds(1),
+                        Duration.ofMinutes(30).plusSeconds(1));
     }
 
     @Test
@@ -114,14 +130,22 @@ class WatchEndToEndTest {
         awaitThread(older);
         awaitThread(newer);
         Issue late = issue("Export drops images", "images are missing from exports");
-        issues().setPriority(late.number(), Priority.HIGH, "quick", null, c.clock.instant().minus(Duration.ofDays(1)),
-                c.erin.id(), c.clock.instant());
+        issues().setPriority(
+                        late.number(),
+                        Priority.HIGH,
+                        "quick",
+                        null,
+                        c.clock.instant().minus(Duration.ofDays(1)),
+                        c.erin.id(),
+                        c.clock.instant());
 
         SimMessage inbox = c.erin.runSlash(c.team, "inbox").awaitReply();
         assertThat(inbox.ephemeral()).isTrue();
         String text = inbox.content();
         assertThat(text).contains("**Unanswered support threads (");
-        assertThat(text.indexOf("<#" + older.id() + ">")).isPositive().isLessThan(text.indexOf("<#" + newer.id() + ">"));
+        assertThat(text.indexOf("<#" + older.id() + ">"))
+                .isPositive()
+                .isLessThan(text.indexOf("<#" + newer.id() + ">"));
         assertThat(text).contains("by <@" + c.carol.id() + ">");
         assertThat(text).contains("**Promises past due (");
         assertThat(text).contains("**#" + late.number() + "** Export drops images · High · due <t:");
@@ -136,11 +160,12 @@ class WatchEndToEndTest {
     @Test
     void aPostLikeAnOpenIssueGetsAHintThatLinksIt() {
         Issue known = issue("Sync crashes on large folders", "Syncing a folder with 10k files crashes the app");
-        SimChannel post = c.alice.postInForum(c.support, "Crash when syncing large folders",
-                "The app crashes on my big folders");
+        SimChannel post =
+                c.alice.postInForum(c.support, "Crash when syncing large folders", "The app crashes on my big folders");
         SimMessage hint = c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
-        assertThat(hint.content()).isEqualTo("🔎 New post <#" + post.id() + "> looks like **#" + known.number()
-                + "** Sync crashes on large folders");
+        assertThat(hint.content())
+                .isEqualTo("🔎 New post <#" + post.id() + "> looks like **#" + known.number()
+                        + "** Sync crashes on large folders");
         assertThat(hint.buttonLabels()).containsExactly("Link", "Ignore");
         assertThat(hint.pinged()).isEmpty();
 
@@ -156,19 +181,27 @@ class WatchEndToEndTest {
         assertThat(decided.id()).isEqualTo(hint.id());
 
         // linked as /link would: the post as a place, alice as requester, her words in the transcript
-        assertThat(issues().places(known.number())).anyMatch(p -> p.channelId() == post.id()
-                && p.kind() == Place.PlaceKind.FORUM_POST && p.addedBy() == c.erin.id());
-        assertThat(issues().requesters(known.number())).anyMatch(r -> r.userId() == c.alice.id()
-                && r.how() == Requester.How.HINT);
-        assertThat(issues().transcript(known.number())).anyMatch(l -> l.content().equals("The app crashes on my big folders"));
+        assertThat(issues().places(known.number()))
+                .anyMatch(p -> p.channelId() == post.id()
+                        && p.kind() == Place.PlaceKind.FORUM_POST
+                        && p.addedBy() == c.erin.id());
+        assertThat(issues().requesters(known.number()))
+                .anyMatch(r -> r.userId() == c.alice.id() && r.how() == Requester.How.HINT);
+        assertThat(issues().transcript(known.number()))
+                .anyMatch(l -> l.content().equals("The app crashes on my big folders"));
         assertThat(threads().find(post.id()).orElseThrow().capturedIssue()).isEqualTo(known.number());
-        Hint stored = hints().find(Long.parseLong(hint.buttons().getFirst().customId().split(":")[2])).orElseThrow();
+        Hint stored = hints().find(
+                        Long.parseLong(hint.buttons().getFirst().customId().split(":")[2]))
+                .orElseThrow();
         assertThat(stored.state()).isEqualTo(Hint.State.LINKED);
         assertThat(stored.decidedBy()).isEqualTo(c.erin.id());
         // and the post gets /link's answer: the status and the issue card
-        SimMessage told = post.awaitMessage(m -> m.fromBot() && m.content().startsWith("Linked to **#" + known.number() + "**"));
+        SimMessage told =
+                post.awaitMessage(m -> m.fromBot() && m.content().startsWith("Linked to **#" + known.number() + "**"));
         assertThat(told.content()).contains("Sync crashes on large folders — Open");
-        assertThat(told.embeds()).singleElement().satisfies(e -> assertThat(e.title()).startsWith("#" + known.number()));
+        assertThat(told.embeds())
+                .singleElement()
+                .satisfies(e -> assertThat(e.title()).startsWith("#" + known.number()));
         assertThat(told.pinged()).isEmpty();
     }
 
@@ -211,6 +244,7 @@ class WatchEndToEndTest {
         assertThat(hint.content()).contains("looks like **#" + known.number() + "** Webhooks fire twice");
         c.clock.advance(Duration.ofMinutes(2));
         c.olga.say(thread, "Known, fixed in 2.1");
-        eventually("olga's reply", () -> threads().find(thread.id()).orElseThrow().answered());
+        eventually(
+                "olga's reply", () -> threads().find(thread.id()).orElseThrow().answered());
     }
 }

@@ -57,19 +57,15 @@ public record Config(
     }
 
     /** A product area: who owns it and which forum tag marks a post as belonging to it. */
-    public record Area(String name, long ownerId, String forumTag) {
-    }
+    public record Area(String name, long ownerId, String forumTag) {}
 
     /** Forum tag names Loop applies: "tracked" at capture, "shipped" at release. Null = don't tag. */
-    public record ForumTags(String tracked, String shipped) {
-    }
+    public record ForumTags(String tracked, String shipped) {}
 
-    public record Reactions(String capture, String meToo, String fixNow, String high, String low) {
-    }
+    public record Reactions(String capture, String meToo, String fixNow, String high, String low) {}
 
     /** What the requesters are told per priority, and how long the promise runs (null = no promise). */
-    public record Timeline(String text, Duration promise) {
-    }
+    public record Timeline(String text, Duration promise) {}
 
     public record Timelines(Timeline fixNow, Timeline high, Timeline low) {
         /** The timeline for a priority; untriaged issues have none yet. */
@@ -84,12 +80,11 @@ public record Config(
     }
 
     public enum NoticeMode {
-        THREAD, DM
+        THREAD,
+        DM
     }
 
-    public record WeeklyReport(boolean enabled, DayOfWeek day, LocalTime time, ZoneId zone) {
-    }
+    public record WeeklyReport(boolean enabled, DayOfWeek day, LocalTime time, ZoneId zone) {}
 
-    public record DailyNote(boolean enabled, LocalTime time, ZoneId zone) {
-    }
+    public record DailyNote(boolean enabled, LocalTime time, ZoneId zone) {}
 }

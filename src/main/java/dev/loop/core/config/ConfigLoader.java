@@ -35,11 +35,27 @@ public final class ConfigLoader {
 
     private static final Pattern SNOWFLAKE = Pattern.compile("[1-9][0-9]{15,19}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhdw])");
-    private static final Pattern CUSTOM_EMOJI = Pattern.compile("<a?:[A-Za-z0-9_]{2,32}:[0-9]{15,20}>|[A-Za-z0-9_]{2,32}:[0-9]{15,20}");
+    private static final Pattern CUSTOM_EMOJI =
+            Pattern.compile("<a?:[A-Za-z0-9_]{2,32}:[0-9]{15,20}>|[A-Za-z0-9_]{2,32}:[0-9]{15,20}");
 
     private static final Map<String, Set<String>> KNOWN_KEYS = Map.ofEntries(
-            Map.entry("", Set.of("discord", "channels", "roles", "areas", "tags", "bugs", "reactions", "timeline",
-                    "notices", "capture", "watch", "naming", "database", "reports")),
+            Map.entry(
+                    "",
+                    Set.of(
+                            "discord",
+                            "channels",
+                            "roles",
+                            "areas",
+                            "tags",
+                            "bugs",
+                            "reactions",
+                            "timeline",
+                            "notices",
+                            "capture",
+                            "watch",
+                            "naming",
+                            "database",
+                            "reports")),
             Map.entry("discord", Set.of("guild", "api-url", "gateway-url")),
             Map.entry("channels", Set.of("support", "team", "releases")),
             Map.entry("roles", Set.of("engineers")),
@@ -60,8 +76,7 @@ public final class ConfigLoader {
 
     private final List<String> problems = new ArrayList<>();
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /** Loads the file named by LOOP_CONFIG (default config/loop.yaml) with the environment's overrides. */
     public static Config load(Map<String, String> env) {
@@ -89,7 +104,9 @@ public final class ConfigLoader {
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
         } catch (IOException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            String msg = e.getMessage() == null
+                    ? ""
+                    : e.getMessage().lines().findFirst().orElse("");
             throw new ConfigException(List.of(source + " is not valid YAML: " + msg));
         }
         if (root == null || root.isMissingNode() || root.isNull()) root = MissingNode.getInstance();
@@ -106,10 +123,14 @@ public final class ConfigLoader {
 
         JsonNode discord = root.path("discord");
         long guild = snowflake(discord.path("guild"), "discord.guild", true);
-        String apiUrl = url(env.getOrDefault(ENV_API_URL, text(discord.path("api-url"), "discord.api-url", "")),
-                env.containsKey(ENV_API_URL) ? ENV_API_URL : "discord.api-url", "http");
-        String gatewayUrl = url(env.getOrDefault(ENV_GATEWAY_URL, text(discord.path("gateway-url"), "discord.gateway-url", "")),
-                env.containsKey(ENV_GATEWAY_URL) ? ENV_GATEWAY_URL : "discord.gateway-url", "ws");
+        String apiUrl = url(
+                env.getOrDefault(ENV_API_URL, text(discord.path("api-url"), "discord.api-url", "")),
+                env.containsKey(ENV_API_URL) ? ENV_API_URL : "discord.api-url",
+                "http");
+        String gatewayUrl = url(
+                env.getOrDefault(ENV_GATEWAY_URL, text(discord.path("gateway-url"), "discord.gateway-url", "")),
+                env.containsKey(ENV_GATEWAY_URL) ? ENV_GATEWAY_URL : "discord.gateway-url",
+                "ws");
 
         JsonNode channels = root.path("channels");
         List<Long> support = snowflakes(channels.path("support"), "channels.support", true);
@@ -120,7 +141,8 @@ public final class ConfigLoader {
         if (root.path("roles").path("engineers").isMissingNode()) {
             // snowflakes() already reported it; make the consequence explicit
             problems.removeIf(p -> p.startsWith("roles.engineers:"));
-            problems.add("roles.engineers: missing; name at least one engineer role id (only engineers can capture, triage and release)");
+            problems.add(
+                    "roles.engineers: missing; name at least one engineer role id (only engineers can capture, triage and release)");
         }
 
         List<Config.Area> areas = areas(root.path("areas"));
@@ -139,15 +161,17 @@ public final class ConfigLoader {
                 emoji(r.path("fix-now"), "reactions.fix-now", "🔥"),
                 emoji(r.path("high"), "reactions.high", "⬆️"),
                 emoji(r.path("low"), "reactions.low", "⬇️"));
-        Set<String> distinct = new LinkedHashSet<>(List.of(reactions.capture(), reactions.meToo(), reactions.fixNow(),
-                reactions.high(), reactions.low()));
+        Set<String> distinct = new LinkedHashSet<>(
+                List.of(reactions.capture(), reactions.meToo(), reactions.fixNow(), reactions.high(), reactions.low()));
         if (distinct.size() < 5) problems.add("reactions: every reaction must be a different emoji");
 
         JsonNode t = root.path("timeline");
         Config.Timelines timelines = new Config.Timelines(
                 timeline(t.path("fix-now"), "timeline.fix-now", "today or tomorrow", Duration.ofDays(2)),
                 timeline(t.path("high"), "timeline.high", "this week or next week", Duration.ofDays(14)),
-                timeline(t.path("low"), "timeline.low",
+                timeline(
+                        t.path("low"),
+                        "timeline.low",
                         "we won't get to it right away — if it becomes a blocker, press This blocks me and we'll bump it up",
                         null));
 
@@ -156,23 +180,27 @@ public final class ConfigLoader {
             case "thread" -> Config.NoticeMode.THREAD;
             case "dm" -> Config.NoticeMode.DM;
             default -> {
-                problems.add("notices.delivery: must be thread or dm, not \"" + root.path("notices").path("delivery").asText() + "\"");
+                problems.add("notices.delivery: must be thread or dm, not \""
+                        + root.path("notices").path("delivery").asText() + "\"");
                 yield Config.NoticeMode.THREAD;
             }
         };
 
-        int transcriptLimit = integer(root.path("capture").path("transcript-limit"), "capture.transcript-limit", 500, 1, 10_000);
+        int transcriptLimit =
+                integer(root.path("capture").path("transcript-limit"), "capture.transcript-limit", 500, 1, 10_000);
         double hintMinScore = number(root.path("watch").path("hint-min-score"), "watch.hint-min-score", 0.5, 0, 1);
-        Duration pollDuration = duration(root.path("naming").path("poll-duration"), "naming.poll-duration",
-                Duration.ofHours(24), false);
-        if (pollDuration != null && (pollDuration.toHours() < 1 || pollDuration.toHours() > 768
-                || pollDuration.toMinutes() % 60 != 0)) {
+        Duration pollDuration = duration(
+                root.path("naming").path("poll-duration"), "naming.poll-duration", Duration.ofHours(24), false);
+        if (pollDuration != null
+                && (pollDuration.toHours() < 1 || pollDuration.toHours() > 768 || pollDuration.toMinutes() % 60 != 0)) {
             problems.add("naming.poll-duration: Discord polls last whole hours, from 1h to 768h (32 days); got "
                     + root.path("naming").path("poll-duration").asText());
         }
 
-        String dbText = env.getOrDefault(ENV_DB, text(root.path("database").path("path"), "database.path", "data/loop.db"));
-        if (dbText.isBlank()) problems.add((env.containsKey(ENV_DB) ? ENV_DB : "database.path") + ": must not be empty");
+        String dbText =
+                env.getOrDefault(ENV_DB, text(root.path("database").path("path"), "database.path", "data/loop.db"));
+        if (dbText.isBlank())
+            problems.add((env.containsKey(ENV_DB) ? ENV_DB : "database.path") + ": must not be empty");
         Path dbPath = Path.of(dbText.isBlank() ? "data/loop.db" : dbText);
 
         JsonNode weekly = root.path("reports").path("weekly");
@@ -188,9 +216,22 @@ public final class ConfigLoader {
                 zone(daily.path("zone"), "reports.promises-daily.zone"));
 
         if (!problems.isEmpty()) throw new ConfigException(problems);
-        return new Config(new Config.Discord(guild, apiUrl, gatewayUrl),
-                new Config.Channels(support, team, releases), engineers, areas, forumTags, questions, reactions,
-                timelines, mode, transcriptLimit, hintMinScore, pollDuration, dbPath, weeklyReport, promisesNote);
+        return new Config(
+                new Config.Discord(guild, apiUrl, gatewayUrl),
+                new Config.Channels(support, team, releases),
+                engineers,
+                areas,
+                forumTags,
+                questions,
+                reactions,
+                timelines,
+                mode,
+                transcriptLimit,
+                hintMinScore,
+                pollDuration,
+                dbPath,
+                weeklyReport,
+                promisesNote);
     }
 
     // ---- structure
@@ -301,9 +342,11 @@ public final class ConfigLoader {
             String name = text(a.path("name"), key + ".name", "").trim();
             if (name.isEmpty()) problems.add(key + ".name: missing; every product area needs a name");
             else if (name.length() > 100) problems.add(key + ".name: longer than 100 characters");
-            else if (!names.add(name.toLowerCase(Locale.ROOT))) problems.add(key + ".name: \"" + name + "\" is listed twice");
+            else if (!names.add(name.toLowerCase(Locale.ROOT)))
+                problems.add(key + ".name: \"" + name + "\" is listed twice");
             long owner = snowflake(a.path("owner"), key + ".owner", true);
-            String tag = a.path("forum-tag").isMissingNode() ? null : tagName(a.path("forum-tag"), key + ".forum-tag", null);
+            String tag =
+                    a.path("forum-tag").isMissingNode() ? null : tagName(a.path("forum-tag"), key + ".forum-tag", null);
             areas.add(new Config.Area(name, owner, tag));
         }
         return areas;
@@ -313,7 +356,8 @@ public final class ConfigLoader {
         if (node.isMissingNode()) return fallback;
         if (node.isNull() || node.asText().isBlank()) return null;
         String v = text(node, key, fallback);
-        if (v != null && v.length() > 20) problems.add(key + ": \"" + shorten(v) + "\" is longer than Discord's 20 characters for a forum tag");
+        if (v != null && v.length() > 20)
+            problems.add(key + ": \"" + shorten(v) + "\" is longer than Discord's 20 characters for a forum tag");
         return v;
     }
 
@@ -324,12 +368,16 @@ public final class ConfigLoader {
             problems.add("bugs.debug-questions: expected a list of questions");
             return defaults;
         }
-        if (node.size() > 5) problems.add("bugs.debug-questions: at most 5 questions (a Discord modal holds 5 fields); found " + node.size());
+        if (node.size() > 5)
+            problems.add(
+                    "bugs.debug-questions: at most 5 questions (a Discord modal holds 5 fields); found " + node.size());
         List<String> questions = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             String q = text(node.get(i), "bugs.debug-questions[" + i + "]", "").trim();
             if (q.isEmpty()) problems.add("bugs.debug-questions[" + i + "]: empty question");
-            else if (q.length() > 45) problems.add("bugs.debug-questions[" + i + "]: \"" + shorten(q) + "\" is longer than 45 characters (Discord's limit for a modal field label)");
+            else if (q.length() > 45)
+                problems.add("bugs.debug-questions[" + i + "]: \"" + shorten(q)
+                        + "\" is longer than 45 characters (Discord's limit for a modal field label)");
             questions.add(q);
         }
         return questions;
@@ -339,7 +387,8 @@ public final class ConfigLoader {
         if (node.isMissingNode() || node.isNull()) return fallback;
         String v = text(node, key, fallback).trim();
         if (!isEmoji(v)) {
-            problems.add(key + ": \"" + shorten(v) + "\" is not an emoji (use the emoji itself, e.g. 👍, or a custom one as <:name:id>)");
+            problems.add(key + ": \"" + shorten(v)
+                    + "\" is not an emoji (use the emoji itself, e.g. 👍, or a custom one as <:name:id>)");
             return fallback;
         }
         return v;
@@ -353,7 +402,9 @@ public final class ConfigLoader {
         if (count > 16) return false;
         boolean pictographic = false;
         for (int cp : v.codePoints().toArray()) {
-            if (Character.isWhitespace(cp) || Character.isLetter(cp) || cp < 0x80 && cp != '#' && cp != '*' && !Character.isDigit(cp)) {
+            if (Character.isWhitespace(cp)
+                    || Character.isLetter(cp)
+                    || cp < 0x80 && cp != '#' && cp != '*' && !Character.isDigit(cp)) {
                 return false;
             }
             if (Character.isEmoji(cp) && cp >= 0x80) pictographic = true;
@@ -399,7 +450,8 @@ public final class ConfigLoader {
 
     private int integer(JsonNode node, String key, int fallback, int min, int max) {
         if (node.isMissingNode() || node.isNull()) return fallback;
-        if (!node.canConvertToInt() || !(node.isIntegralNumber() || node.asText().matches("-?\\d+"))) {
+        if (!node.canConvertToInt()
+                || !(node.isIntegralNumber() || node.asText().matches("-?\\d+"))) {
             problems.add(key + ": \"" + shorten(node.asText()) + "\" is not a whole number");
             return fallback;
         }

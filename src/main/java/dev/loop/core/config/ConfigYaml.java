@@ -9,11 +9,16 @@ import java.util.stream.Collectors;
  */
 public final class ConfigYaml {
 
-    private ConfigYaml() {
-    }
+    private ConfigYaml() {}
 
-    public static String required(long guild, String apiUrl, String gatewayUrl, List<Long> support, long team,
-                                  long releases, long engineerRole) {
+    public static String required(
+            long guild,
+            String apiUrl,
+            String gatewayUrl,
+            List<Long> support,
+            long team,
+            long releases,
+            long engineerRole) {
         return """
                 discord:
                   guild: "%d"
@@ -25,7 +30,13 @@ public final class ConfigYaml {
                   releases: "%d"
                 roles:
                   engineers: ["%d"]
-                """.formatted(guild, apiUrl, gatewayUrl,
-                support.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", ")), team, releases, engineerRole);
+                """.formatted(
+                        guild,
+                        apiUrl,
+                        gatewayUrl,
+                        support.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", ")),
+                        team,
+                        releases,
+                        engineerRole);
     }
 }

@@ -18,8 +18,7 @@ import net.dv8tion.jda.internal.requests.RestActionImpl;
  */
 public final class Channels {
 
-    private Channels() {
-    }
+    private Channels() {}
 
     /**
      * The text channel or thread with this id, from the cache or else from Discord. Empty when it no longer exists
@@ -30,10 +29,14 @@ public final class Channels {
         if (cached != null) return Optional.of(cached);
         DataObject json;
         try {
-            json = new RestActionImpl<DataObject>(jda, Route.Channels.GET_CHANNEL.compile(Long.toUnsignedString(channelId)),
-                    (response, request) -> response.getObject()).complete();
+            json = new RestActionImpl<DataObject>(
+                            jda,
+                            Route.Channels.GET_CHANNEL.compile(Long.toUnsignedString(channelId)),
+                            (response, request) -> response.getObject())
+                    .complete();
         } catch (ErrorResponseException e) {
-            if (e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL || e.getErrorResponse() == ErrorResponse.MISSING_ACCESS) {
+            if (e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL
+                    || e.getErrorResponse() == ErrorResponse.MISSING_ACCESS) {
                 return Optional.empty();
             }
             throw e;
@@ -42,8 +45,8 @@ public final class Channels {
         // only threads go uncached while they exist; anything else Loop can't see is as good as gone
         if (type != 10 && type != 11 && type != 12 || json.isNull("guild_id")) return Optional.empty();
         try {
-            return Optional.of(((JDAImpl) jda).getEntityBuilder()
-                    .createThreadChannel(json, json.getUnsignedLong("guild_id")));
+            return Optional.of(
+                    ((JDAImpl) jda).getEntityBuilder().createThreadChannel(json, json.getUnsignedLong("guild_id")));
         } catch (RuntimeException parentNotVisible) {
             return Optional.empty();
         }

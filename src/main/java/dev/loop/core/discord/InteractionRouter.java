@@ -122,7 +122,8 @@ public final class InteractionRouter extends ListenerAdapter {
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-        Completer completer = completers.get(event.getFullCommandName() + "#" + event.getFocusedOption().getName());
+        Completer completer = completers.get(
+                event.getFullCommandName() + "#" + event.getFocusedOption().getName());
         if (completer == null) {
             event.replyChoices(List.of()).queue(null, e -> log.debug("autocomplete answer failed", e));
             return;
@@ -156,7 +157,12 @@ public final class InteractionRouter extends ListenerAdapter {
             reply(event, e.getMessage());
         } catch (Throwable e) {
             String errorId = newErrorId();
-            log.error("Error {} handling {} for user {}", errorId, what, event.getUser().getId(), e);
+            log.error(
+                    "Error {} handling {} for user {}",
+                    errorId,
+                    what,
+                    event.getUser().getId(),
+                    e);
             reply(event, Replies.failure(errorId));
             if (e instanceof Error err && !(e instanceof AssertionError)) throw err;
         }
@@ -166,16 +172,20 @@ public final class InteractionRouter extends ListenerAdapter {
     public static void reply(IReplyCallback event, String sentence) {
         MessageCreateData data = Replies.text(sentence);
         if (event.isAcknowledged()) {
-            event.getHook().sendMessage(data).setEphemeral(true)
+            event.getHook()
+                    .sendMessage(data)
+                    .setEphemeral(true)
                     .queue(null, e -> log.warn("Could not deliver an error reply: {}", e.toString()));
         } else {
-            event.reply(data).setEphemeral(true)
+            event.reply(data)
+                    .setEphemeral(true)
                     .queue(null, e -> log.warn("Could not deliver an error reply: {}", e.toString()));
         }
     }
 
     static String newErrorId() {
-        return Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36)
+        return Long.toString(
+                        ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36)
                 .toUpperCase(Locale.ROOT);
     }
 }

@@ -22,8 +22,7 @@ public final class Replies {
     public static final Color DANGER = new Color(0xDA373C);
     public static final Color OK = new Color(0x23A55A);
 
-    private Replies() {
-    }
+    private Replies() {}
 
     /**
      * Makes "nobody is pinged unless named" the default for every message JDA sends. Called once at start, before
@@ -47,7 +46,8 @@ public final class Replies {
         MessageCreateBuilder b = new MessageCreateBuilder()
                 .setContent(Safe.truncate(content, Message.MAX_CONTENT_LENGTH))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
-        if (!userIds.isEmpty()) b.mentionUsers(userIds.stream().map(String::valueOf).toList());
+        if (!userIds.isEmpty())
+            b.mentionUsers(userIds.stream().map(String::valueOf).toList());
         return b;
     }
 
@@ -60,8 +60,10 @@ public final class Replies {
     }
 
     public static MessageCreateData embed(MessageEmbed embed) {
-        return new MessageCreateBuilder().setEmbeds(embed)
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build();
+        return new MessageCreateBuilder()
+                .setEmbeds(embed)
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .build();
     }
 
     /** An embed builder whose setters the caller must still feed through {@link #field}/{@link #title} limits. */

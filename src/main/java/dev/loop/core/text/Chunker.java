@@ -20,8 +20,7 @@ public final class Chunker {
 
     private static final Pattern TOKEN = Pattern.compile("<(?:@[!&]?|#|a?:\\w{1,32}:|t:)[^<>\\s]{1,40}>");
 
-    private Chunker() {
-    }
+    private Chunker() {}
 
     /** {@link #split(List, int)} with {@link #MESSAGE_LIMIT}. */
     public static List<String> split(List<String> lines) {
@@ -92,8 +91,8 @@ public final class Chunker {
      * no group has more than {@code maxItems} items. Used for mention lists, where Discord also caps the number of
      * users a message may ping.
      */
-    public static <T> List<List<T>> pack(List<T> items, Function<T, String> render, String separator,
-                                         int overhead, int maxChars, int maxItems) {
+    public static <T> List<List<T>> pack(
+            List<T> items, Function<T, String> render, String separator, int overhead, int maxChars, int maxItems) {
         if (maxItems < 1) throw new IllegalArgumentException("maxItems must be at least 1");
         List<List<T>> groups = new ArrayList<>();
         List<T> group = new ArrayList<>();

@@ -23,12 +23,12 @@ public final class Safe {
     private static final Pattern EVERYONE = Pattern.compile("@(everyone|here)", Pattern.CASE_INSENSITIVE);
     private static final Pattern USER_OR_ROLE = Pattern.compile("<@([!&]?\\d+)>");
     private static final Pattern URL = Pattern.compile("<?https?://\\S+");
-    private static final Pattern LINE_START_MARKUP = Pattern.compile("(?m)^(\\s*)(#{1,3} |-# |> |>>> |- |\\* |\\d+\\. )");
+    private static final Pattern LINE_START_MARKUP =
+            Pattern.compile("(?m)^(\\s*)(#{1,3} |-# |> |>>> |- |\\* |\\d+\\. )");
     private static final String INLINE_MARKUP = "\\*_~`|[]";
     private static final String FENCE = "```";
 
-    private Safe() {
-    }
+    private Safe() {}
 
     /**
      * Cuts {@code text} to at most {@code maxChars} UTF-16 units, ending with {@link #ELLIPSIS} when anything was

@@ -71,10 +71,13 @@ class ConfigLoaderTest {
 
     @Test
     void environmentOverridesTheFile() {
-        Config c = ConfigLoader.parse(VALID, "loop.yaml", Map.of(
-                "LOOP_DB", "/tmp/other.db",
-                "LOOP_DISCORD_API_URL", "http://127.0.0.1:9000/api/v10/",
-                "LOOP_DISCORD_GATEWAY_URL", "ws://127.0.0.1:9001/"));
+        Config c = ConfigLoader.parse(
+                VALID,
+                "loop.yaml",
+                Map.of(
+                        "LOOP_DB", "/tmp/other.db",
+                        "LOOP_DISCORD_API_URL", "http://127.0.0.1:9000/api/v10/",
+                        "LOOP_DISCORD_GATEWAY_URL", "ws://127.0.0.1:9001/"));
         assertThat(c.databasePath()).isEqualTo(Path.of("/tmp/other.db"));
         assertThat(c.discord().apiOverride()).contains("http://127.0.0.1:9000/api/v10/");
         assertThat(c.discord().gatewayOverride()).contains("ws://127.0.0.1:9001/");
@@ -84,14 +87,21 @@ class ConfigLoaderTest {
     void loopConfigNamesTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("elsewhere.yaml");
         Files.writeString(file, VALID);
-        assertThat(ConfigLoader.load(Map.of("LOOP_CONFIG", file.toString())).channels().team()).isEqualTo(100000000000000004L);
-        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOOP_CONFIG", dir.resolve("missing.yaml").toString())))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("not found").hasMessageContaining("loop.example.yaml");
+        assertThat(ConfigLoader.load(Map.of("LOOP_CONFIG", file.toString()))
+                        .channels()
+                        .team())
+                .isEqualTo(100000000000000004L);
+        assertThatThrownBy(() -> ConfigLoader.load(
+                        Map.of("LOOP_CONFIG", dir.resolve("missing.yaml").toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not found")
+                .hasMessageContaining("loop.example.yaml");
     }
 
     @Test
     void badChannelIdsAreNamedByKey() {
-        List<String> p = problems(VALID.replace("\"100000000000000004\"", "\"#team\"").replace("\"100000000000000003\"", "12"));
+        List<String> p =
+                problems(VALID.replace("\"100000000000000004\"", "\"#team\"").replace("\"100000000000000003\"", "12"));
         assertThat(p).anyMatch(l -> l.startsWith("channels.team: \"#team\" is not a Discord id"));
         assertThat(p).anyMatch(l -> l.startsWith("channels.support[1]: \"12\" is not a Discord id"));
     }
@@ -100,15 +110,17 @@ class ConfigLoaderTest {
     void theHintScoreIsAFraction() {
         assertThat(problems(VALID + "watch:\n  hint-min-score: 1.5\n"))
                 .containsExactly("watch.hint-min-score: 1.5 is out of range 0.0–1.0");
-        assertThat(ConfigLoader.parse(VALID + "watch:\n  hint-min-score: 0.75\n", "loop.yaml", Map.of()).hintMinScore())
+        assertThat(ConfigLoader.parse(VALID + "watch:\n  hint-min-score: 0.75\n", "loop.yaml", Map.of())
+                        .hintMinScore())
                 .isEqualTo(0.75);
     }
 
     @Test
     void missingEngineerRoleIsExplained() {
         List<String> p = problems(VALID.replace("roles:\n  engineers: [\"100000000000000006\"]\n", ""));
-        assertThat(p).containsExactly(
-                "roles.engineers: missing; name at least one engineer role id (only engineers can capture, triage and release)");
+        assertThat(p)
+                .containsExactly(
+                        "roles.engineers: missing; name at least one engineer role id (only engineers can capture, triage and release)");
     }
 
     @Test
@@ -137,25 +149,27 @@ class ConfigLoaderTest {
                     time: "25:00"
                     zone: Mars/Olympus
                 """);
-        assertThat(p).contains(
-                "reactions.capture: \"pin\" is not an emoji (use the emoji itself, e.g. 👍, or a custom one as <:name:id>)",
-                "timeline.high.promise: \"soon\" is not a duration (use e.g. 30m, 36h, 2d, 1w or none)",
-                "notices.delivery: must be thread or dm, not \"carrier-pigeon\"",
-                "naming.poll-duration: Discord polls last whole hours, from 1h to 768h (32 days); got 90m",
-                "reports.weekly.day: \"someday\" is not a day of the week (monday … sunday)",
-                "reports.weekly.time: \"25:00\" is not a time of day (HH:MM, 24-hour)",
-                "reports.weekly.zone: \"Mars/Olympus\" is not a time zone (e.g. UTC, Europe/Berlin)");
+        assertThat(p)
+                .contains(
+                        "reactions.capture: \"pin\" is not an emoji (use the emoji itself, e.g. 👍, or a custom one as <:name:id>)",
+                        "timeline.high.promise: \"soon\" is not a duration (use e.g. 30m, 36h, 2d, 1w or none)",
+                        "notices.delivery: must be thread or dm, not \"carrier-pigeon\"",
+                        "naming.poll-duration: Discord polls last whole hours, from 1h to 768h (32 days); got 90m",
+                        "reports.weekly.day: \"someday\" is not a day of the week (monday … sunday)",
+                        "reports.weekly.time: \"25:00\" is not a time of day (HH:MM, 24-hour)",
+                        "reports.weekly.zone: \"Mars/Olympus\" is not a time zone (e.g. UTC, Europe/Berlin)");
         assertThat(p).anyMatch(l -> l.startsWith("reactions.me-too:"));
     }
 
     @Test
     void everyProblemIsReportedAtOnce() {
         List<String> p = problems("discord:\n  guild: nope\n");
-        assertThat(p).contains(
-                "discord.guild: \"nope\" is not a Discord id (17–20 digits; in Discord, enable Developer Mode and use Copy ID)",
-                "channels.support: missing; expected a list of Discord ids",
-                "channels.team: missing; expected a Discord id (17–20 digits)",
-                "channels.releases: missing; expected a Discord id (17–20 digits)");
+        assertThat(p)
+                .contains(
+                        "discord.guild: \"nope\" is not a Discord id (17–20 digits; in Discord, enable Developer Mode and use Copy ID)",
+                        "channels.support: missing; expected a list of Discord ids",
+                        "channels.team: missing; expected a Discord id (17–20 digits)",
+                        "channels.releases: missing; expected a Discord id (17–20 digits)");
         assertThat(p).anyMatch(l -> l.startsWith("roles.engineers: missing"));
         assertThat(p).allMatch(l -> !l.contains("\n"));
     }
@@ -163,7 +177,9 @@ class ConfigLoaderTest {
     @Test
     void theTokenMayNotLiveInTheFile() {
         List<String> p = problems(VALID.replace("discord:\n", "discord:\n  token: \"abc.def.ghi\"\n"));
-        assertThat(p).containsExactly("discord.token: the token must not be in a file; set DISCORD_TOKEN in the environment");
+        assertThat(p)
+                .containsExactly(
+                        "discord.token: the token must not be in a file; set DISCORD_TOKEN in the environment");
         assertThat(String.join("", p)).doesNotContain("abc.def.ghi");
     }
 
@@ -178,25 +194,29 @@ class ConfigLoaderTest {
                     forum-tag: a-tag-name-that-is-far-too-long
                   - owner: "100000000000000008"
                 """);
-        assertThat(p).contains(
-                "areas[1].name: \"installer\" is listed twice",
-                "areas[1].forum-tag: \"a-tag-name-that-is-far-too-long\" is longer than Discord's 20 characters for a forum tag",
-                "areas[2].name: missing; every product area needs a name");
+        assertThat(p)
+                .contains(
+                        "areas[1].name: \"installer\" is listed twice",
+                        "areas[1].forum-tag: \"a-tag-name-that-is-far-too-long\" is longer than Discord's 20 characters for a forum tag",
+                        "areas[2].name: missing; every product area needs a name");
         assertThat(p).anyMatch(l -> l.startsWith("areas[1].owner: \"bob\" is not a Discord id"));
     }
 
     @Test
     void urlsMustBeHttpAndWebSocket() {
-        List<String> p = problems(VALID, Map.of("LOOP_DISCORD_API_URL", "ftp://x", "LOOP_DISCORD_GATEWAY_URL", "http://x"));
-        assertThat(p).containsExactly(
-                "LOOP_DISCORD_API_URL: \"ftp://x\" must start with http:// or https://",
-                "LOOP_DISCORD_GATEWAY_URL: \"http://x\" must start with ws:// or wss://");
+        List<String> p =
+                problems(VALID, Map.of("LOOP_DISCORD_API_URL", "ftp://x", "LOOP_DISCORD_GATEWAY_URL", "http://x"));
+        assertThat(p)
+                .containsExactly(
+                        "LOOP_DISCORD_API_URL: \"ftp://x\" must start with http:// or https://",
+                        "LOOP_DISCORD_GATEWAY_URL: \"http://x\" must start with ws:// or wss://");
     }
 
     @Test
     void tooManyDebugQuestionsForAModal() {
         List<String> p = problems(VALID + "bugs:\n  debug-questions: [a, b, c, d, e, f]\n");
-        assertThat(p).containsExactly("bugs.debug-questions: at most 5 questions (a Discord modal holds 5 fields); found 6");
+        assertThat(p)
+                .containsExactly("bugs.debug-questions: at most 5 questions (a Discord modal holds 5 fields); found 6");
     }
 
     @Test

@@ -10,8 +10,13 @@ class ConfigYamlTest {
 
     @Test
     void theRequiredSectionsLoadAsWritten() {
-        String yaml = ConfigYaml.required(100000000000000001L, "http://127.0.0.1:9000/api/v10/", "ws://127.0.0.1:9001/",
-                List.of(100000000000000002L, 100000000000000003L), 100000000000000004L, 100000000000000005L,
+        String yaml = ConfigYaml.required(
+                100000000000000001L,
+                "http://127.0.0.1:9000/api/v10/",
+                "ws://127.0.0.1:9001/",
+                List.of(100000000000000002L, 100000000000000003L),
+                100000000000000004L,
+                100000000000000005L,
                 100000000000000006L);
         Config c = ConfigLoader.parse(yaml + "notices:\n  delivery: dm\n", "test", Map.of());
         assertThat(c.discord().guildId()).isEqualTo(100000000000000001L);

@@ -95,8 +95,7 @@ class PacedRateLimiterTest {
         }
 
         @Override
-        public void cancel() {
-        }
+        public void cancel() {}
     }
 
     FakeWork message(Executing sink) {
@@ -124,9 +123,10 @@ class PacedRateLimiterTest {
         Executing jda = new Executing();
         PacedRateLimiter limiter = new PacedRateLimiter(jda, 2); // 500 ms apart
         for (int i = 0; i < 4; i++) limiter.enqueue(message(jda));
-        FakeWork callback = new FakeWork(jda, Route.post("interactions/{interaction_id}/{interaction_token}/callback"),
-                "1", "token");
-        FakeWork followUp = new FakeWork(jda, Route.post("webhooks/{application_id}/{interaction_token}"), "2", "token");
+        FakeWork callback = new FakeWork(
+                jda, Route.post("interactions/{interaction_id}/{interaction_token}/callback"), "1", "token");
+        FakeWork followUp =
+                new FakeWork(jda, Route.post("webhooks/{application_id}/{interaction_token}"), "2", "token");
         long start = System.nanoTime();
         limiter.enqueue(callback);
         limiter.enqueue(followUp);

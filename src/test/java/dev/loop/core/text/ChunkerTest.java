@@ -1,15 +1,14 @@
 package dev.loop.core.text;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ChunkerTest {
 
@@ -30,14 +29,19 @@ class ChunkerTest {
     @Test
     void exactlyAtTheLimit() {
         List<String> lines = List.of("a".repeat(1000), "b".repeat(999));
-        assertThat(Chunker.split(lines)).hasSize(1).allSatisfy(c -> assertThat(c).hasSize(2000));
+        assertThat(Chunker.split(lines))
+                .hasSize(1)
+                .allSatisfy(c -> assertThat(c).hasSize(2000));
         List<String> over = List.of("a".repeat(1000), "b".repeat(1000));
         assertThat(Chunker.split(over)).hasSize(2);
     }
 
     @Test
     void longLineSplitsAtSpaces() {
-        String line = IntStream.range(0, 500).mapToObj(i -> "word" + i).reduce((a, b) -> a + " " + b).orElseThrow();
+        String line = IntStream.range(0, 500)
+                .mapToObj(i -> "word" + i)
+                .reduce((a, b) -> a + " " + b)
+                .orElseThrow();
         List<String> chunks = Chunker.split(List.of(line));
         assertThat(chunks).allSatisfy(c -> assertThat(c.length()).isLessThanOrEqualTo(2000));
         assertThat(String.join(" ", chunks)).isEqualTo(line);
@@ -47,7 +51,8 @@ class ChunkerTest {
     @Test
     void neverSplitsAMention() {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 300; i++) b.append("<@").append(100000000000000000L + i).append(">");
+        for (int i = 0; i < 300; i++)
+            b.append("<@").append(100000000000000000L + i).append(">");
         String line = b.toString(); // no spaces at all
         List<String> chunks = Chunker.split(List.of(line), 100);
         Pattern mention = Pattern.compile("<@\\d+>");

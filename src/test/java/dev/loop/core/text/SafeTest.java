@@ -1,16 +1,17 @@
 package dev.loop.core.text;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class SafeTest {
 
     private static boolean hasBrokenSurrogate(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1)))) return true;
+            if (Character.isHighSurrogate(c) && (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))))
+                return true;
             if (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)))) return true;
         }
         return false;
@@ -81,8 +82,7 @@ class SafeTest {
 
     @Test
     void neutralisesMentions() {
-        assertThat(Safe.neutraliseMentions("hi @everyone and @here"))
-                .isEqualTo("hi @\u200Beveryone and @\u200Bhere");
+        assertThat(Safe.neutraliseMentions("hi @everyone and @here")).isEqualTo("hi @\u200Beveryone and @\u200Bhere");
         assertThat(Safe.neutraliseMentions("@EVERYONE")).isEqualTo("@\u200BEVERYONE");
         assertThat(Safe.neutraliseMentions("<@123> <@!456> <@&789>"))
                 .isEqualTo("<@\u200B123> <@\u200B!456> <@\u200B&789>");
