@@ -64,7 +64,7 @@ public final class Loop implements AutoCloseable {
 
     /** Starts Loop with its own database from the config and the product's features. */
     public static Loop start(Config config, String token, Clock clock) throws InterruptedException {
-        Database db = Database.open(config.databasePath());
+        Database db = Database.open(config.databasePath(), config.backups().dir());
         try {
             return start(config, token, clock, db, true, Features::all, b -> {});
         } catch (RuntimeException | InterruptedException e) {
@@ -95,7 +95,8 @@ public final class Loop implements AutoCloseable {
         ExecutorService workers = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("loop-worker-", 0).factory());
         Services services = new Services(config, db, clock, new Engineers(config.engineerRoles()), workers, scheduler);
-        List<Feature> features = featureSet.apply(services);
+        List<Feature> features = new ArrayList<>(featureSet.apply(services));
+        features.add(new BackupRoutine(services));
 
         InteractionRouter router = new InteractionRouter(workers);
         List<CommandData> commands = new ArrayList<>();

@@ -12,7 +12,7 @@ import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Entry point of the jar: {@code java -jar loop.jar [run|check|sandbox [--stay]|invite|bench [name]]}. */
+/** Entry point of the jar: {@code java -jar loop.jar [run|check|sandbox [--stay]|invite|bench [name]|backup [file]]}. */
 public final class Main {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -27,9 +27,11 @@ public final class Main {
             case "sandbox" -> Sandbox.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             case "invite" -> SetupCommands.invite(System.getenv(), System.out, System.err);
             case "bench" -> dev.loop.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            case "backup" ->
+                backup(System.getenv(), java.util.Arrays.asList(args).subList(1, args.length));
             default -> {
-                System.err.println(
-                        "loop: unknown command " + command + " (expected run, check, sandbox, invite or bench)");
+                System.err.println("loop: unknown command " + command
+                        + " (expected run, check, sandbox, invite, bench or backup)");
                 yield 2;
             }
         };
@@ -39,6 +41,24 @@ public final class Main {
     /** Validates the config and, with DISCORD_TOKEN, what the bot can see and do on the server. */
     static int checkConfig(Map<String, String> env) {
         return SetupCommands.check(env, System.out, System.err);
+    }
+
+    /** {@code backup [file]}: a consistent copy of the configured database, safe while Loop runs. */
+    static int backup(Map<String, String> env, java.util.List<String> args) {
+        Config config;
+        try {
+            config = ConfigLoader.load(env);
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> System.err.println("config: " + p));
+            return 1;
+        }
+        return Backups.command(
+                config.databasePath(),
+                config.backups().dir(),
+                args,
+                Clock.systemUTC().instant(),
+                System.out,
+                System.err);
     }
 
     /** Runs the bot until SIGTERM/SIGINT. Returns the exit code when start-up fails. */
@@ -63,7 +83,7 @@ public final class Main {
             System.err.println(
                     "Discord rejected DISCORD_TOKEN: check the token in the Developer Portal (Bot > Reset Token)");
             return 1;
-        } catch (Loop.StartupException e) {
+        } catch (Loop.StartupException | DamagedDatabase e) {
             System.err.println(e.getMessage());
             return 1;
         } catch (InterruptedException e) {
