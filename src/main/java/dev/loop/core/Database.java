@@ -205,16 +205,24 @@ public final class Database implements AutoCloseable {
         try {
             ensureOpen();
             writer.setAutoCommit(false);
+            T result;
             try {
-                T result = work.apply(writeContext);
+                result = work.apply(writeContext);
                 writer.commit();
-                return result;
             } catch (RuntimeException | Error | SQLException e) {
                 rollbackQuietly();
+                // After a full disk or an I/O error SQLite has already rolled the transaction back itself, so the
+                // driver's closing COMMIT finds none; the driver is back in autocommit either way, and the original
+                // failure is the one worth reporting.
+                try {
+                    writer.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    log.debug("Closing a failed transaction: {}", ignored.getMessage());
+                }
                 throw failure(e);
-            } finally {
-                writer.setAutoCommit(true);
             }
+            writer.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw failure(e);
         } finally {
@@ -248,7 +256,8 @@ public final class Database implements AutoCloseable {
         try {
             writer.rollback();
         } catch (SQLException e) {
-            log.warn("Rollback failed", e);
+            // "no transaction is active": SQLite rolled back by itself (full disk, I/O error), nothing is left over
+            log.debug("Rollback: {}", e.getMessage());
         }
     }
 
