@@ -2,10 +2,12 @@ package dev.loop.core;
 
 import dev.loop.core.config.Config;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
@@ -23,15 +25,23 @@ public final class BackupRoutine implements Feature {
     private static final Logger log = LoggerFactory.getLogger(BackupRoutine.class);
     static final String NAME = "database-backup";
 
-    private final Services services;
     private final Config.DailyBackups settings;
+    private final Database db;
     private final RoutineRuns runs;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
     private volatile ScheduledFuture<?> task;
 
     public BackupRoutine(Services services) {
-        this.services = services;
-        this.settings = services.config().backups();
-        this.runs = new RoutineRuns(services.database());
+        this(services.config().backups(), services.database(), services.clock(), services.scheduler());
+    }
+
+    BackupRoutine(Config.DailyBackups settings, Database db, Clock clock, ScheduledExecutorService scheduler) {
+        this.settings = settings;
+        this.db = db;
+        this.runs = new RoutineRuns(db);
+        this.clock = clock;
+        this.scheduler = scheduler;
     }
 
     /** What one check did. */
@@ -48,19 +58,18 @@ public final class BackupRoutine implements Feature {
     @Override
     public void onReady(JDA jda) {
         if (!settings.enabled()) return;
-        task = services.scheduler()
-                .scheduleWithFixedDelay(
-                        () -> {
-                            // an exception escaping a scheduled task would cancel every later run
-                            try {
-                                runIfDue(services.clock().instant());
-                            } catch (RuntimeException e) {
-                                log.warn("The daily backup failed; trying again in a minute", e);
-                            }
-                        },
-                        11,
-                        60,
-                        TimeUnit.SECONDS);
+        task = scheduler.scheduleWithFixedDelay(
+                () -> {
+                    // an exception escaping a scheduled task would cancel every later run
+                    try {
+                        runIfDue(clock.instant());
+                    } catch (RuntimeException e) {
+                        log.warn("The daily backup failed; trying again in a minute", e);
+                    }
+                },
+                11,
+                60,
+                TimeUnit.SECONDS);
         log.info(
                 "Daily backup at {} {} into {}, keeping {}",
                 settings.time(),
@@ -83,7 +92,7 @@ public final class BackupRoutine implements Feature {
         if (runs.ran(NAME, day) || !runs.claim(NAME, day, now)) return new AlreadyTaken(day);
         try {
             Path file = Backups.newFile(settings.dir(), now);
-            long bytes = Backups.copy(services.database().file(), file);
+            long bytes = Backups.copy(db.file(), file);
             List<Path> deleted = Backups.rotate(settings.dir(), settings.keep());
             log.info(
                     "Backed up the database to {} ({}); removed {} older",

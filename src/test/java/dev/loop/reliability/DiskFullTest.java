@@ -38,9 +38,8 @@ class DiskFullTest {
     }
 
     void diskFull() {
-        assertThat(s.c.db.read(ctx -> ctx.resultQuery("PRAGMA freelist_count").fetchOne(0, Integer.class)))
-                .as("free pages")
-                .isLessThan(4);
+        int free = s.c.db.read(ctx -> ctx.resultQuery("PRAGMA freelist_count").fetchOne(0, Integer.class));
+        assertThat(free).as("free pages").isLessThan(4);
         int pages = s.c.db.read(ctx -> ctx.resultQuery("PRAGMA page_count").fetchOne(0, Integer.class));
         s.c.db.transaction(ctx -> ctx.fetch("PRAGMA max_page_count = " + pages));
     }
