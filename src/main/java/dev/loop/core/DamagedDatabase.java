@@ -22,7 +22,7 @@ public final class DamagedDatabase extends DatabaseException {
 
     /** The refusal for {@code file}, pointing at the newest backup in {@code backups} when there is one. */
     public static DamagedDatabase of(Path file, Path backups, String problem, Throwable cause) {
-        String detail = problem.lines().findFirst().orElse("").strip();
+        String detail = problem.replaceAll("\\s+", " ").strip();
         if (detail.length() > 160) detail = detail.substring(0, 159) + "…";
         String restore = newestBackup(backups)
                 .map(b -> "restore the newest backup: stop Loop, cp " + b + " " + file + ", start again")
