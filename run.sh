@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Loop's one entry point. Usage: ./run.sh [help|sandbox|test|bench|check|invite]  (no argument: run the bot)
+# Loop's one entry point. Usage: ./run.sh [help|sandbox|test|bench|check|invite|backup]  (no argument: run the bot)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -66,6 +66,8 @@ usage() {
 ./run.sh bench      the benchmarks (./run.sh bench NAME for one)
 ./run.sh check      validate config/loop.yaml (and, with DISCORD_TOKEN, what the bot can see)
 ./run.sh invite     print the invite URL with the scopes and permissions Loop needs
+./run.sh backup     a consistent copy of the database, safe while Loop runs
+                    (default data/backups/loop-YYYYMMDD-HHMMSS.db; ./run.sh backup FILE to choose)
 ./run.sh help       this text
 USAGE
 }
@@ -80,6 +82,7 @@ case "$cmd" in
   sandbox) find_jdk; build_if_needed; run_main dev.loop.sandbox.SandboxMain "$@" ;;
   check) find_jdk; build_if_needed; run_jar check "$@" ;;
   invite) find_jdk; build_if_needed; run_jar invite "$@" ;;
+  backup) find_jdk; build_if_needed; run_jar backup "$@" ;;
   test)
     find_jdk; need_maven
     exec mvn -B -ntp test "$@" ;;

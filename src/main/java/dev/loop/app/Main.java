@@ -30,8 +30,9 @@ public final class Main {
             case "run" -> run(System.getenv());
             case "check", "check-config" -> checkConfig(System.getenv());
             case "invite" -> SetupCommands.invite(System.getenv(), System.out, System.err);
+            case "backup" -> backup(System.getenv(), java.util.Arrays.asList(args).subList(1, args.length));
             default -> {
-                System.err.println("loop: unknown command " + command + " (expected run, check or invite)");
+                System.err.println("loop: unknown command " + command + " (expected run, check, invite or backup)");
                 yield 2;
             }
         };
@@ -45,13 +46,31 @@ public final class Main {
 
     /** Starts Loop with its own database from the config and the product's features. */
     static Loop start(Config config, String token, Clock clock) throws InterruptedException {
-        Database db = Database.open(config.databasePath());
+        Database db = Database.open(config.databasePath(), config.backups().dir());
         try {
             return Loop.start(config, token, clock, db, true, Features::all, b -> {});
         } catch (RuntimeException | InterruptedException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** {@code backup [file]}: a consistent copy of the configured database, safe while Loop runs. */
+    static int backup(Map<String, String> env, java.util.List<String> args) {
+        Config config;
+        try {
+            config = ConfigLoader.load(env);
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> System.err.println("config: " + p));
+            return 1;
+        }
+        return Backups.command(
+                config.databasePath(),
+                config.backups().dir(),
+                args,
+                Clock.systemUTC().instant(),
+                System.out,
+                System.err);
     }
 
     /** Runs the bot until SIGTERM/SIGINT. Returns the exit code when start-up fails. */
@@ -76,7 +95,7 @@ public final class Main {
             System.err.println(
                     "Discord rejected DISCORD_TOKEN: check the token in the Developer Portal (Bot > Reset Token)");
             return 1;
-        } catch (Loop.StartupException e) {
+        } catch (Loop.StartupException | DamagedDatabase e) {
             System.err.println(e.getMessage());
             return 1;
         } catch (InterruptedException e) {

@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -51,15 +53,34 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the database file and brings its schema up to date. */
     public static Database open(Path file) {
-        return open(file, SchemaScript.bundled());
+        return open(file, Backups.defaultDir(file));
+    }
+
+    /**
+     * {@link #open(Path)}, naming {@code backups} as the place to restore from if the file turns out damaged: the
+     * integrity check at start refuses a damaged file with a {@link DamagedDatabase}.
+     */
+    public static Database open(Path file, Path backups) {
+        return open(file, SchemaScript.bundled(), backups);
     }
 
     static Database open(Path file, SchemaScript schema) {
+        return open(file, schema, Backups.defaultDir(file));
+    }
+
+    static Database open(Path file, SchemaScript schema, Path backups) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            Database db = new Database(file);
+            Database db;
             try {
+                db = new Database(file);
+            } catch (SQLException e) {
+                if (DamagedDatabase.isDamage(e)) throw DamagedDatabase.of(file, backups, e.getMessage(), e);
+                throw e;
+            }
+            try {
+                db.checkIntegrity(backups);
                 db.migrate(schema);
                 for (int i = 0; i < READERS; i++) {
                     Connection c = connect(file, true);
@@ -72,6 +93,24 @@ public final class Database implements AutoCloseable {
             return db;
         } catch (SQLException | java.io.IOException e) {
             throw new DatabaseException("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * SQLite's quick check before anything else touches the file: Loop would rather refuse to start than read or
+     * extend a damaged file, which can lose more.
+     */
+    private void checkIntegrity(Path backups) {
+        try (Statement s = writer.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA quick_check(3)")) {
+            List<String> problems = new ArrayList<>();
+            while (rs.next()) problems.add(rs.getString(1));
+            if (!problems.equals(List.of("ok"))) {
+                throw DamagedDatabase.of(file, backups, "quick_check: " + String.join("; ", problems), null);
+            }
+        } catch (SQLException e) {
+            if (DamagedDatabase.isDamage(e)) throw DamagedDatabase.of(file, backups, e.getMessage(), e);
+            throw new DatabaseException("cannot check database " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -155,7 +194,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction, serialized with every other write. Nested calls on the same thread join
-     * the outer transaction. Any exception rolls the whole transaction back and is rethrown.
+     * the outer transaction. Any exception rolls the whole transaction back and is rethrown; a full disk, a lock held
+     * by another process beyond the busy timeout or an I/O error becomes {@link StorageUnavailable}, so the caller
+     * can say "try again" — the next write tries the disk afresh.
      */
     public <T> T write(Function<DSLContext, T> work) {
         ensureOpen();
@@ -164,24 +205,43 @@ public final class Database implements AutoCloseable {
         try {
             ensureOpen();
             writer.setAutoCommit(false);
+            T result;
             try {
-                T result = work.apply(writeContext);
+                result = work.apply(writeContext);
                 writer.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException | Error | SQLException e) {
                 rollbackQuietly();
-                if (e instanceof org.jooq.exception.DataAccessException dae) {
-                    throw new DatabaseException("write failed: " + dae.getMessage(), dae);
+                // After a full disk or an I/O error SQLite has already rolled the transaction back itself, so the
+                // driver's closing COMMIT finds none; the driver is back in autocommit either way, and the original
+                // failure is the one worth reporting.
+                try {
+                    writer.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    log.debug("Closing a failed transaction: {}", ignored.getMessage());
                 }
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
+                throw failure(e);
             }
+            writer.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
-            throw new DatabaseException("write failed: " + e.getMessage(), e);
+            throw failure(e);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** The exception a failed write surfaces as. */
+    private static RuntimeException failure(Throwable e) {
+        if (e instanceof Error err) throw err;
+        if (e instanceof StorageUnavailable su) return su;
+        var passing = StorageUnavailable.reason(e);
+        if (passing.isPresent()) {
+            return new StorageUnavailable("write not saved, " + passing.get() + ": " + e.getMessage(), e);
+        }
+        if (e instanceof org.jooq.exception.DataAccessException || e instanceof SQLException) {
+            return new DatabaseException("write failed: " + e.getMessage(), e);
+        }
+        return (RuntimeException) e;
     }
 
     /** {@link #write} for work that returns nothing. */
@@ -196,7 +256,8 @@ public final class Database implements AutoCloseable {
         try {
             writer.rollback();
         } catch (SQLException e) {
-            log.warn("Rollback failed", e);
+            // "no transaction is active": SQLite rolled back by itself (full disk, I/O error), nothing is left over
+            log.debug("Rollback: {}", e.getMessage());
         }
     }
 

@@ -1,7 +1,11 @@
 package dev.loop.core;
 
-/** Anything that went wrong talking to the database; unchecked so storage code stays readable. */
-public final class DatabaseException extends RuntimeException {
+/**
+ * Anything that went wrong talking to the database; unchecked so storage code stays readable. Two kinds are told
+ * apart because people act on them differently: {@link StorageUnavailable} (try again in a minute) and
+ * {@link DamagedDatabase} (restore a backup).
+ */
+public sealed class DatabaseException extends RuntimeException permits StorageUnavailable, DamagedDatabase {
     public DatabaseException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -84,7 +84,8 @@ public final class Loop implements AutoCloseable {
         ExecutorService workers = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("loop-worker-", 0).factory());
         Services services = new Services(config, db, clock, new Engineers(config.engineerRoles()), workers, scheduler);
-        List<Feature> features = featureSet.apply(services);
+        List<Feature> features = new ArrayList<>(featureSet.apply(services));
+        features.add(new BackupRoutine(services));
 
         InteractionRouter router = new InteractionRouter(workers);
         List<CommandData> commands = new ArrayList<>();

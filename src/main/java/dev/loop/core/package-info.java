@@ -1,7 +1,10 @@
 /**
  * The ground floor: the bot's lifecycle ({@link dev.loop.core.Loop}: JDA, features, routines, clean shutdown), the
  * {@link dev.loop.core.Feature} contract every feature implements, {@link dev.loop.core.Database} (the one gateway to
- * SQLite), clocks and routine bookkeeping. Sub-packages hold configuration, Discord plumbing and text safety.
+ * SQLite) with its integrity check at start ({@link dev.loop.core.DamagedDatabase}) and the typed failure of a write
+ * that could not be saved ({@link dev.loop.core.StorageUnavailable}), consistent copies of the database
+ * ({@link dev.loop.core.Backups}, {@link dev.loop.core.BackupRoutine}), clocks and routine bookkeeping. Sub-packages
+ * hold configuration, Discord plumbing and text safety.
  *
  * <p>May import: the JDK, JDA, jOOQ and the generated {@code dev.loop.db} classes. Never a feature, {@code issue} or
  * {@code app}: which features run is decided above, in {@code dev.loop.app}.

@@ -52,7 +52,7 @@ public final class Announcement {
         int fullList = lines.stream().mapToInt(l -> 1 + l.length()).sum();
         int listRoom = Math.max(available - body.length(), Math.min(fullList, MIN_LIST_ROOM));
         int notesRoom = available - listRoom;
-        // cut from the notes again, not from the body, so a code fence in them stays closed
+        // cut from the notes again, not from the body, so the cut passage goes through Safe whole
         if (body.length() > notesRoom) body = notesRoom < 1 ? "" : Safe.block(notes, notesRoom);
 
         StringBuilder sb = new StringBuilder(header);

@@ -127,7 +127,7 @@ final class Proposals {
 
     /**
      * A block quote of an already safe passage; capped because every line adds a marker. When the markers would
-     * overflow, the passage itself is shortened (through {@link Safe#block}, so a code fence in it stays closed).
+     * overflow, the passage itself is shortened (through {@link Safe#block}, so it stays inert).
      */
     static String quote(String safe) {
         String quoted = "> " + safe.replace("\n", "\n> ");

@@ -74,6 +74,21 @@ class MainTest {
     }
 
     @Test
+    void aDamagedDatabaseIsRefusedWithOneLineSayingHowToRestore() throws Exception {
+        Path db = dir.resolve("data/loop.db");
+        Files.createDirectories(db.getParent());
+        Files.writeString(db, "not a database, whatever it was\n".repeat(200));
+        int code = Main.run(
+                Map.of("DISCORD_TOKEN", TOKEN, "LOOP_CONFIG", validConfig().toString(), "LOOP_DB", db.toString()));
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr().strip())
+                .startsWith(db + " is damaged (")
+                .endsWith("restore your newest backup: stop Loop, copy it over " + db + ", start again (no backup in "
+                        + db.getParent().resolve("backups") + ")")
+                .doesNotContain("\n");
+    }
+
+    @Test
     void missingTokenPointsAtTheSandbox() {
         assertThat(Main.run(Map.of())).isEqualTo(1);
         assertThat(stderr().strip())

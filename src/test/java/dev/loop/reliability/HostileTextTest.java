@@ -119,6 +119,38 @@ class HostileTextTest {
     }
 
     @Test
+    void aMembersMaskedLinkIsNotClickableInTheCardLoopPosts() {
+        String body = "Login fails, see [the official fix](https://phish.example/steal?x=1) from <#" + s.c.team.id()
+                + "> and </capture:1234>\n# URGENT\n> quoted\n- step one\n```\nstill prose";
+        SimChannel post = s.c.alice.postInForum(s.c.support, "Wren login [help](https://phish.example/title)", body);
+        s.c.bob.say(post, "same here, [download the patch](https://phish.example/patch.exe)");
+        Captured c = s.captureIn(post, Map.of("kind", "bug", "needs_docs", "no"));
+        told.add(s.c.alice.id());
+
+        var card = c.card().embeds().getFirst();
+        String description = card.description();
+        // the URL is in plain sight, never behind a label; the layout markup is shown as typed
+        assertThat(description)
+                .doesNotContain("](")
+                .contains("the official fix (<https://phish.example/steal?x=1>)")
+                .contains("<#\u200B" + s.c.team.id() + ">")
+                .contains("<\u200B/capture:1234>")
+                .contains("\n\\# URGENT\n\\> quoted\n\\- step one\n")
+                .doesNotContain("``");
+        assertThat(card.title()).doesNotContain("](").contains("help (<https://phish.example/title>)");
+        assertThat(c.reply().content()).doesNotContain("](");
+        assertThat(c.prompt().content()).doesNotContain("](");
+        for (SimMessage m : Seen.botMessages(List.of(post), s.c.alice, s.c.bob, s.c.erin)) {
+            assertThat(m.content()).as(m.content()).doesNotContain("](");
+            m.embeds().forEach(e -> assertThat(e.title() + e.description()).doesNotContain("]("));
+        }
+        // what the members wrote is kept as written in the record: only what Loop shows is made inert
+        assertThat(s.issues().transcript(c.number()))
+                .anySatisfy(
+                        l -> assertThat(l.content()).contains("[download the patch](https://phish.example/patch.exe)"));
+    }
+
+    @Test
     void hostileReleaseNotesSnippetAndVersionAnnounceWithoutPingingAnyone() {
         Captured c = s.capture(s.c.carol, "Puma tabs reorder themselves", "Tabs jump around");
         told.add(s.c.carol.id());

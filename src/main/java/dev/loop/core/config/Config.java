@@ -27,7 +27,8 @@ public record Config(
         Duration pollDuration,
         Path databasePath,
         WeeklyReport weeklyReport,
-        DailyNote promisesNote) {
+        DailyNote promisesNote,
+        DailyBackups backups) {
 
     public Config {
         engineerRoles = List.copyOf(engineerRoles);
@@ -77,4 +78,11 @@ public record Config(
     public record WeeklyReport(boolean enabled, DayOfWeek day, LocalTime time, ZoneId zone) {}
 
     public record DailyNote(boolean enabled, LocalTime time, ZoneId zone) {}
+
+    /** {@code database.backups}: a daily copy at {@code time} into {@code dir}, the newest {@code keep} kept. */
+    public record DailyBackups(boolean enabled, LocalTime time, ZoneId zone, int keep, Path dir) {
+        public static DailyBackups off(Path dir) {
+            return new DailyBackups(false, LocalTime.of(3, 0), ZoneId.of("UTC"), 7, dir);
+        }
+    }
 }

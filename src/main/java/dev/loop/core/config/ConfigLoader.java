@@ -69,7 +69,8 @@ public final class ConfigLoader {
             Map.entry("capture", Set.of("transcript-limit")),
             Map.entry("watch", Set.of("hint-min-score")),
             Map.entry("naming", Set.of("poll-duration")),
-            Map.entry("database", Set.of("path")),
+            Map.entry("database", Set.of("path", "backups")),
+            Map.entry("database.backups", Set.of("daily-at", "zone", "keep", "dir")),
             Map.entry("reports", Set.of("weekly", "promises-daily")),
             Map.entry("reports.weekly", Set.of("enabled", "day", "time", "zone")),
             Map.entry("reports.promises-daily", Set.of("enabled", "time", "zone")));
@@ -203,6 +204,8 @@ public final class ConfigLoader {
             problems.add((env.containsKey(ENV_DB) ? ENV_DB : "database.path") + ": must not be empty");
         Path dbPath = Path.of(dbText.isBlank() ? "data/loop.db" : dbText);
 
+        Config.DailyBackups backups = backups(root.path("database").path("backups"), dbPath);
+
         JsonNode weekly = root.path("reports").path("weekly");
         Config.WeeklyReport weeklyReport = new Config.WeeklyReport(
                 bool(weekly.path("enabled"), "reports.weekly.enabled", true),
@@ -231,7 +234,30 @@ public final class ConfigLoader {
                 pollDuration,
                 dbPath,
                 weeklyReport,
-                promisesNote);
+                promisesNote,
+                backups);
+    }
+
+    /** {@code database.backups}: absent means no daily backup; present turns it on, every key optional. */
+    private Config.DailyBackups backups(JsonNode node, Path dbPath) {
+        // beside the database file, as Backups.defaultDir has it: data/loop.db keeps its backups in data/backups
+        Path defaultDir = dbPath.getParent() == null
+                ? Path.of("backups")
+                : dbPath.getParent().resolve("backups");
+        if (node.isMissingNode() || node.isNull()) return Config.DailyBackups.off(defaultDir);
+        if (!node.isObject()) {
+            problems.add("database.backups: expected a mapping such as { daily-at: \"03:00\", keep: 7, dir: "
+                    + "data/backups }");
+            return Config.DailyBackups.off(defaultDir);
+        }
+        String dir = text(node.path("dir"), "database.backups.dir", defaultDir.toString());
+        if (dir.isBlank()) problems.add("database.backups.dir: must not be empty");
+        return new Config.DailyBackups(
+                true,
+                time(node.path("daily-at"), "database.backups.daily-at", LocalTime.of(3, 0)),
+                zone(node.path("zone"), "database.backups.zone"),
+                integer(node.path("keep"), "database.backups.keep", 7, 1, 1000),
+                dir.isBlank() ? defaultDir : Path.of(dir));
     }
 
     // ---- structure

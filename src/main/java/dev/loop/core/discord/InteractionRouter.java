@@ -1,5 +1,6 @@
 package dev.loop.core.discord;
 
+import dev.loop.core.StorageUnavailable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -156,6 +157,17 @@ public final class InteractionRouter extends ListenerAdapter {
         } catch (UserError e) {
             reply(event, e.getMessage());
         } catch (Throwable e) {
+            var unavailable = StorageUnavailable.in(e);
+            if (unavailable.isPresent()) {
+                // a full disk or a lock held elsewhere: the write was rolled back whole, and trying later works
+                log.warn(
+                        "Could not save {} for user {}: {}",
+                        what,
+                        event.getUser().getId(),
+                        unavailable.get().getMessage());
+                reply(event, StorageUnavailable.SENTENCE);
+                return;
+            }
             String errorId = newErrorId();
             log.error(
                     "Error {} handling {} for user {}",

@@ -57,7 +57,36 @@ class ConfigLoaderTest {
         assertThat(c.weeklyReport().time()).isEqualTo(LocalTime.of(9, 0));
         assertThat(c.pollDuration()).isEqualTo(Duration.ofHours(24));
         assertThat(c.databasePath()).isEqualTo(Path.of("data/loop.db"));
+        assertThat(c.backups())
+                .isEqualTo(new Config.DailyBackups(
+                        true, LocalTime.of(3, 0), java.time.ZoneId.of("UTC"), 7, Path.of("data/backups")));
         assertThat(c.discord().apiOverride()).isEmpty();
+    }
+
+    @Test
+    void dailyBackupsAreOffUnlessConfiguredAndDefaultBesideTheDatabase() {
+        Config off = ConfigLoader.parse(VALID, "loop.yaml", Map.of("LOOP_DB", "/srv/loop/loop.db"));
+        assertThat(off.backups().enabled()).isFalse();
+        assertThat(off.backups().dir()).isEqualTo(Path.of("/srv/loop/backups"));
+        Config on = ConfigLoader.parse(
+                VALID + "database:\n  backups: { daily-at: \"04:30\", keep: 3 }\n", "loop.yaml", Map.of());
+        assertThat(on.backups())
+                .isEqualTo(new Config.DailyBackups(
+                        true, LocalTime.of(4, 30), java.time.ZoneId.of("UTC"), 3, Path.of("data/backups")));
+    }
+
+    @Test
+    void badBackupSettingsAreEachOneLine() {
+        assertThat(problems(
+                        VALID + "database:\n  backups: { daily-at: \"3am\", keep: 0, zone: Mars/Base, every: 2 }\n"))
+                .containsExactlyInAnyOrder(
+                        "database.backups.every: unknown key (known keys: daily-at, dir, keep, zone)",
+                        "database.backups.daily-at: \"3am\" is not a time of day (HH:MM, 24-hour)",
+                        "database.backups.keep: 0 is out of range 1–1000",
+                        "database.backups.zone: \"Mars/Base\" is not a time zone (e.g. UTC, Europe/Berlin)");
+        assertThat(problems(VALID + "database:\n  backups: daily\n"))
+                .containsExactly("database.backups: expected a mapping such as { daily-at: \"03:00\", keep: 7, dir: "
+                        + "data/backups }");
     }
 
     @Test

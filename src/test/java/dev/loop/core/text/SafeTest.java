@@ -86,14 +86,14 @@ class SafeTest {
         assertThat(Safe.neutraliseMentions("@EVERYONE")).isEqualTo("@\u200BEVERYONE");
         assertThat(Safe.neutraliseMentions("<@123> <@!456> <@&789>"))
                 .isEqualTo("<@\u200B123> <@\u200B!456> <@\u200B&789>");
-        assertThat(Safe.neutraliseMentions("see <#42> at <t:1700000000:R>, mail me@example.com"))
-                .isEqualTo("see <#42> at <t:1700000000:R>, mail me@example.com");
+        assertThat(Safe.neutraliseMentions("at <t:1700000000:R>, mail me@example.com"))
+                .isEqualTo("at <t:1700000000:R>, mail me@example.com");
         assertThat(Safe.neutraliseMentions(null)).isEmpty();
     }
 
     @Test
     void neutralisingIsIdempotent() {
-        String once = Safe.neutraliseMentions("@everyone <@1> <@&2> @here");
+        String once = Safe.neutraliseMentions("@everyone <@1> <@&2> @here <#3> </a:4> <id:browse>");
         assertThat(Safe.neutraliseMentions(once)).isEqualTo(once);
     }
 
@@ -127,14 +127,47 @@ class SafeTest {
     }
 
     @Test
-    void blockClosesACodeFenceItLeavesOpen() {
-        assertThat(Safe.block("try this:\n```\nloop --fix", 100)).isEqualTo("try this:\n```\nloop --fix\n```");
-        assertThat(Safe.block("```a```", 100)).isEqualTo("```a```");
-        // cut inside a code block by the truncation: still closed, still within the limit
-        String cut = Safe.block("see\n```\n" + "x".repeat(200) + "\n```", 50);
-        assertThat(cut).hasSizeLessThanOrEqualTo(50).startsWith("see\n```\nxx").endsWith("…\n```");
-        // a cut that drops the opening fence needs no closing one
-        assertThat(Safe.block("y".repeat(60) + "```", 50)).isEqualTo("y".repeat(49) + "…");
+    void blockBreaksCodeFencesSoTheyCannotSwallowWhatFollows() {
+        assertThat(Safe.block("try this:\n```\nloop --fix", 100))
+                .isEqualTo("try this:\n`\u200B`\u200B`\nloop --fix")
+                .doesNotContain("``");
+        assertThat(Safe.block("````a", 100)).isEqualTo("`\u200B`\u200B`\u200B`a");
+    }
+
+    @Test
+    void blockEscapesLayoutMarkupAtTheStartOfALine() {
+        assertThat(Safe.block(
+                        "# Big\n## Bigger\n### Biggest\n-# small\n> quote\n>>> all quoted\n- item\n* star\n2. second",
+                        500))
+                .isEqualTo("\\# Big\n\\## Bigger\n\\### Biggest\n\\-# small\n\\> quote\n\\>>> all quoted\n"
+                        + "\\- item\n\\* star\n2\\. second");
+        assertThat(Safe.block("a # b > c - d", 100)).isEqualTo("a # b > c - d");
+        assertThat(Safe.block("a\n  > indented", 100)).isEqualTo("a\n  \\> indented");
+    }
+
+    @Test
+    void maskedLinksShowTheirTarget() {
+        assertThat(Safe.block("see [click here](https://evil.example/x?a=1) now", 200))
+                .isEqualTo("see click here (<https://evil.example/x?a=1>) now");
+        assertThat(Safe.block("[docs](<https://example.com/d> \"tip\")", 200))
+                .isEqualTo("docs (<https://example.com/d>)");
+        assertThat(Safe.block("[](https://x.example)", 200)).isEqualTo("<https://x.example>");
+        assertThat(Safe.inline("[link](https://example.com) title", 200))
+                .isEqualTo("link (<https://example.com>) title");
+        // odd shapes that are not a clean masked link still never read as one
+        assertThat(Safe.unmaskLinks("[a](b c)")).isEqualTo("[a]\u200B(b c)");
+        assertThat(Safe.block("[[a](https://in.example)](https://out.example)", 200))
+                .doesNotContain("](")
+                .contains("https://in.example")
+                .contains("https://out.example");
+    }
+
+    @Test
+    void everyKindOfMentionIsBroken() {
+        assertThat(Safe.neutraliseMentions("<#42> </deploy:123> </issue show:9> <id:customize>"))
+                .isEqualTo("<#\u200B42> <\u200B/deploy:123> <\u200B/issue show:9> <\u200Bid:customize>");
+        assertThat(Safe.neutraliseMentions("at <t:1700000000:R> <:otter:77>"))
+                .isEqualTo("at <t:1700000000:R> <:otter:77>");
     }
 
     @Test

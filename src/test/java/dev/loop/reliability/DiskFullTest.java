@@ -1,0 +1,94 @@
+package dev.loop.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loop.core.StorageUnavailable;
+import dev.loop.db.Tables;
+import dev.loop.sim.SimChannel;
+import dev.loop.sim.SimMessage;
+import dev.loop.testing.Captured;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The disk fills up while an engineer captures a conversation. SQLite's own limit on the file's size
+ * ({@code PRAGMA max_page_count} on Loop's writer connection) makes every write that needs a new page fail with
+ * SQLITE_FULL, exactly as a full disk does. The engineer is told politely that nothing was saved, the database holds
+ * no part of the issue, and once space returns the same capture works without restarting Loop.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class DiskFullTest {
+
+    Stage s;
+
+    @BeforeAll
+    void start() throws Exception {
+        s = new Stage("");
+    }
+
+    @AfterAll
+    void stop() {
+        if (s != null) s.close();
+    }
+
+    void diskFull() {
+        int free = s.c.db.read(ctx -> ctx.resultQuery("PRAGMA freelist_count").fetchOne(0, Integer.class));
+        assertThat(free).as("free pages").isLessThan(4);
+        int pages = s.c.db.read(ctx -> ctx.resultQuery("PRAGMA page_count").fetchOne(0, Integer.class));
+        s.c.db.transaction(ctx -> ctx.fetch("PRAGMA max_page_count = " + pages));
+    }
+
+    void spaceReturns() {
+        s.c.db.transaction(ctx -> ctx.fetch("PRAGMA max_page_count = 1073741823"));
+    }
+
+    @Test
+    void aCaptureOnAFullDiskSaysNothingWasChangedAndWorksOnceSpaceReturns() {
+        String body = "Exporting a report with 40 pages fails halfway. " + "The log says out of memory. ".repeat(60);
+        SimChannel post = s.c.alice.postInForum(s.c.support, "Heron export stops halfway", body);
+        // a long conversation: its transcript needs many new pages, more than any free space left in the file
+        for (int i = 0; i < 8; i++) {
+            StringBuilder log = new StringBuilder("Same here, attempt " + i + ":");
+            for (int line = 0; log.length() < 1900; line++)
+                log.append(" page").append(i * 1000 + line).append(" failed");
+            s.c.bob.say(post, log.toString());
+        }
+        int issuesBefore = s.rows(Tables.ISSUE);
+        int transcriptBefore = s.rows(Tables.TRANSCRIPT_MESSAGE);
+        int placesBefore = s.rows(Tables.ISSUE_PLACE);
+        int requestersBefore = s.rows(Tables.REQUESTER);
+
+        diskFull();
+        try {
+            SimMessage sorry = s.c.erin
+                    .runSlash(post, "capture")
+                    .awaitModal()
+                    .submit(Map.of("kind", "bug", "needs_docs", "no"))
+                    .awaitReply(m -> m.content().equals(StorageUnavailable.SENTENCE));
+            assertThat(sorry.ephemeral()).isTrue();
+            assertThat(sorry.content())
+                    .isEqualTo("Loop can't save that right now, nothing was changed — try again in a minute.");
+        } finally {
+            spaceReturns();
+        }
+        // nothing half-written: no issue, no transcript, no place, no requester, no card in the post
+        assertThat(s.rows(Tables.ISSUE)).isEqualTo(issuesBefore);
+        assertThat(s.rows(Tables.TRANSCRIPT_MESSAGE)).isEqualTo(transcriptBefore);
+        assertThat(s.rows(Tables.ISSUE_PLACE)).isEqualTo(placesBefore);
+        assertThat(s.rows(Tables.REQUESTER)).isEqualTo(requestersBefore);
+        assertThat(post.messages()).noneMatch(m -> m.fromBot() && !m.embeds().isEmpty());
+
+        // space is back: the same capture works, with no restart
+        Captured c = s.captureIn(post, Map.of("kind", "bug", "needs_docs", "no"));
+        assertThat(s.issue(c.number()).title()).isEqualTo("Heron export stops halfway");
+        assertThat(s.rows(Tables.ISSUE)).isEqualTo(issuesBefore + 1);
+        assertThat(s.issues().transcript(c.number())).isNotEmpty();
+        assertThat(c.card().embeds().getFirst().title()).startsWith("#" + c.number() + " Heron export");
+    }
+}
