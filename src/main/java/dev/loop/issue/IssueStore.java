@@ -408,9 +408,51 @@ public final class IssueStore {
     public int appendTranscript(int number, Long placeId, List<NewTranscriptLine> lines) {
         return db.write(ctx -> {
             int added = insertTranscript(ctx, number, placeId, lines);
-            if (added > 0) refreshIndex(ctx, number);
+            if (added > 0) {
+                refreshIndex(ctx, number);
+                // the transcript is part of the record GitHub shows: a new revision, like every other change
+                ctx.update(ISSUE)
+                        .set(ISSUE.REVISION, ISSUE.REVISION.plus(1))
+                        .where(ISSUE.NUMBER.eq(number))
+                        .execute();
+            }
             return added;
         });
+    }
+
+    /**
+     * Adds a GitHub account as a requester unless it already is one. Its user id is the negative of the GitHub
+     * account id, so each account counts once per issue next to the Discord requesters.
+     */
+    public boolean addGitHubRequester(int number, long githubId, String login, Long placeId, Instant now) {
+        long userId = -Math.abs(githubId);
+        return db.write(ctx -> {
+            if (ctx.fetchExists(REQUESTER, REQUESTER.ISSUE_NUMBER.eq(number).and(REQUESTER.USER_ID.eq(userId))))
+                return false;
+            insertRequester(ctx, number, userId, Requester.How.GITHUB, placeId, 0L, now);
+            ctx.update(REQUESTER)
+                    .set(REQUESTER.GITHUB_LOGIN, login)
+                    .where(REQUESTER.ISSUE_NUMBER.eq(number))
+                    .and(REQUESTER.USER_ID.eq(userId))
+                    .execute();
+            addHistory(ctx, number, null, "requester", "GitHub user " + login + " added (github)", now);
+            touch(ctx, number, now);
+            return true;
+        });
+    }
+
+    /** The GitHub logins of the issue's GitHub requesters, by their (negative) user id. */
+    public java.util.Map<Long, String> githubLogins(int number) {
+        return db.read(ctx -> ctx.select(REQUESTER.USER_ID, REQUESTER.GITHUB_LOGIN)
+                .from(REQUESTER)
+                .where(REQUESTER.ISSUE_NUMBER.eq(number))
+                .and(REQUESTER.GITHUB_LOGIN.isNotNull())
+                .fetchMap(REQUESTER.USER_ID, REQUESTER.GITHUB_LOGIN));
+    }
+
+    /** Records that something held outside this store (a proposal, an answer) changed the issue: a new revision. */
+    public void changed(int number, Instant now) {
+        db.transaction(ctx -> touch(ctx, number, now));
     }
 
     public void setCard(long placeId, long cardMessageId) {

@@ -27,7 +27,8 @@ public record Config(
         Duration pollDuration,
         Path databasePath,
         WeeklyReport weeklyReport,
-        DailyNote promisesNote) {
+        DailyNote promisesNote,
+        Optional<GitHubSettings> github) {
 
     public Config {
         engineerRoles = List.copyOf(engineerRoles);

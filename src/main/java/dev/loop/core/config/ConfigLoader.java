@@ -55,7 +55,8 @@ public final class ConfigLoader {
                             "watch",
                             "naming",
                             "database",
-                            "reports")),
+                            "reports",
+                            "github")),
             Map.entry("discord", Set.of("guild", "api-url", "gateway-url")),
             Map.entry("channels", Set.of("support", "team", "releases")),
             Map.entry("roles", Set.of("engineers")),
@@ -215,6 +216,8 @@ public final class ConfigLoader {
                 time(daily.path("time"), "reports.promises-daily.time", LocalTime.of(9, 0)),
                 zone(daily.path("zone"), "reports.promises-daily.zone"));
 
+        var github = GitHubSection.parse(root.path("github"), env, problems);
+
         if (!problems.isEmpty()) throw new ConfigException(problems);
         return new Config(
                 new Config.Discord(guild, apiUrl, gatewayUrl),
@@ -231,7 +234,8 @@ public final class ConfigLoader {
                 pollDuration,
                 dbPath,
                 weeklyReport,
-                promisesNote);
+                promisesNote,
+                github);
     }
 
     // ---- structure
