@@ -1,12 +1,15 @@
 package dev.loop.core;
 
 import dev.loop.capture.CaptureFeature;
+import dev.loop.github.GitHubFeature;
+import dev.loop.github.ShipNotes;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueCommands;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
 import dev.loop.naming.NamingFeature;
 import dev.loop.release.ReleaseFeature;
+import dev.loop.release.ReleaseStore;
 import dev.loop.stats.StatsFeature;
 import dev.loop.triage.TriageFeature;
 import dev.loop.watch.WatchFeature;
@@ -17,18 +20,43 @@ public final class Features {
     private Features() {}
 
     public static List<Feature> all(Services services) {
+        return all(services, GitHubFeature.Tuning.DEFAULT);
+    }
+
+    /** The product with the GitHub sync's timing given (tests make it quicker). */
+    public static List<Feature> all(Services services, GitHubFeature.Tuning github) {
         IssueStore store = new IssueStore(services.database());
         IssueViews views = new IssueViews(services.config().timelines());
         IssueActions actions = new IssueActions(store, views, services.config(), services.clock());
         TriageFeature triage = new TriageFeature(services, actions);
         CaptureFeature capture = new CaptureFeature(services, actions, triage.afterCapture());
-        return List.of(
+        List<Feature> features = new java.util.ArrayList<>(List.of(
                 new IssueCommands(services, actions),
                 capture,
                 triage,
                 new ReleaseFeature(services, actions),
                 new WatchFeature(services, store, capture::linkThread),
                 new StatsFeature(services),
-                new NamingFeature(services));
+                new NamingFeature(services)));
+        services.config()
+                .github()
+                .ifPresent(settings -> features.add(
+                        new GitHubFeature(services, actions, settings, shipNotes(services, store), github)));
+        return List.copyOf(features);
+    }
+
+    /** The ship comment's facts, read from the releases without the GitHub feature importing them. */
+    private static ShipNotes shipNotes(Services services, IssueStore store) {
+        ReleaseStore releases = new ReleaseStore(services.database(), store);
+        long guild = services.config().discord().guildId();
+        return version -> releases.findByVersion(version)
+                .map(r -> new ShipNotes.ShipNote(
+                        r.version(),
+                        r.announcementMessageId() == null
+                                ? null
+                                : "https://discord.com/channels/" + guild + "/" + r.announcementChannelId() + "/"
+                                        + r.announcementMessageId(),
+                        r.snippet(),
+                        r.publishedAt()));
     }
 }
