@@ -67,6 +67,7 @@ public final class GitHubSync {
     private Instant pausedUntil = Instant.EPOCH;
     private Instant nextPoll = Instant.EPOCH;
     private int createdThisRun;
+    private final java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
 
     /** Waits for the pacer; real time (the pacing is about GitHub's clock, not Loop's movable one). */
     @FunctionalInterface
@@ -104,8 +105,14 @@ public final class GitHubSync {
         this.sleeper = sleeper;
     }
 
+    /** How many rounds the worker has made (tests wait for rounds instead of sleeping). */
+    public long rounds() {
+        return rounds.get();
+    }
+
     /** One round of work; never throws (a failure is logged and retried on a later tick). */
     public synchronized void tick() {
+        rounds.incrementAndGet();
         Instant now = clock.instant();
         if (now.isBefore(pausedUntil)) return;
         try {
