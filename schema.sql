@@ -253,13 +253,17 @@ CREATE VIRTUAL TABLE IF NOT EXISTS issue_fts_vocab USING fts5vocab(issue_fts, 'r
 ALTER TABLE requester ADD COLUMN github_login VARCHAR(100);
 
 -- One GitHub issue per Loop issue. state: creating (a create request may have been sent; look for the hidden
--- marker before creating again) | created. exported_revision is the issue.revision the GitHub body last showed.
+-- marker before creating again) | created. What the GitHub body last showed is stamped with the issue's revision and
+-- its newest history and transcript rows: a proposal, an answer or new transcript lines add rows without a revision
+-- (the revision is also the token that makes triage buttons stale, so it moves only with the issue row itself).
 CREATE TABLE github_issue (
     issue_number       INTEGER      NOT NULL PRIMARY KEY REFERENCES issue (number),
     state              VARCHAR(16)  NOT NULL,
     github_number      INTEGER,
     url                VARCHAR(500),
     exported_revision  INTEGER      NOT NULL DEFAULT -1,
+    exported_history   INTEGER      NOT NULL DEFAULT 0,
+    exported_transcript INTEGER     NOT NULL DEFAULT 0,
     exported_at        BIGINT,
     attempts           INTEGER      NOT NULL DEFAULT 0,
     next_attempt_at    BIGINT       NOT NULL DEFAULT 0,

@@ -22,8 +22,6 @@ public final class GitHubBody {
     private static final Pattern ISSUE_MARKER = Pattern.compile("<!-- loop:issue:(\\d+) -->");
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-    /** Room kept for the cut note and the block around the transcript. */
-    private static final int SLACK = 400;
 
     private GitHubBody() {}
 

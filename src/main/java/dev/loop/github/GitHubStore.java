@@ -2,8 +2,10 @@ package dev.loop.github;
 
 import static dev.loop.db.Tables.GITHUB_ISSUE;
 import static dev.loop.db.Tables.ISSUE;
+import static dev.loop.db.Tables.ISSUE_HISTORY;
 import static dev.loop.db.Tables.PROPOSAL;
 import static dev.loop.db.Tables.PROPOSAL_ANSWER;
+import static dev.loop.db.Tables.TRANSCRIPT_MESSAGE;
 
 import dev.loop.core.Database;
 import dev.loop.db.tables.records.GithubIssueRecord;
@@ -31,14 +33,26 @@ final class GitHubStore {
             State state,
             Integer githubNumber,
             String url,
-            int exportedRevision,
+            Stamp exported,
             Instant exportedAt,
             int attempts,
             Instant nextAttemptAt,
             String shippedVersion) {}
 
+    /**
+     * Where an issue's record stands: its revision and its newest history and transcript rows. Every change moves at
+     * least one of them (a proposal or an answer writes history; /link's transcript adds transcript rows).
+     */
+    record Stamp(int revision, long history, long transcript) {
+        static final Stamp NONE = new Stamp(-1, 0, 0);
+
+        boolean behind(Stamp now) {
+            return revision < now.revision() || history < now.history() || transcript < now.transcript();
+        }
+    }
+
     /** An issue that has GitHub work to do. */
-    record Candidate(int number, int revision, Instant updatedAt, Optional<Row> row) {}
+    record Candidate(int number, Stamp stamp, Instant updatedAt, Optional<Row> row) {}
 
     /** How far the export has come: issues with a GitHub issue, of all issues. */
     record Progress(int onGitHub, int total) {}
@@ -64,13 +78,36 @@ final class GitHubStore {
      */
     List<Candidate> due(Instant now, int limit) {
         return db.read(ctx -> {
+            var history = DSL.coalesce(
+                    DSL.select(DSL.max(ISSUE_HISTORY.ID))
+                            .from(ISSUE_HISTORY)
+                            .where(ISSUE_HISTORY.ISSUE_NUMBER.eq(ISSUE.NUMBER))
+                            .<Integer>asField(),
+                    0);
+            var transcript = DSL.coalesce(
+                    DSL.select(DSL.max(TRANSCRIPT_MESSAGE.ID))
+                            .from(TRANSCRIPT_MESSAGE)
+                            .where(TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(ISSUE.NUMBER))
+                            .<Integer>asField(),
+                    0);
             var shippedBehind = ISSUE.STATUS
                     .eq(IssueStatus.SHIPPED.code())
                     .and(GITHUB_ISSUE.SHIPPED_VERSION.isDistinctFrom(ISSUE.SHIPPED_VERSION));
             var active = DSL.when(
                             ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()), DSL.inline(0))
                     .otherwise(DSL.inline(1));
-            return ctx.select(ISSUE.NUMBER, ISSUE.REVISION, ISSUE.UPDATED_AT, GITHUB_ISSUE.ISSUE_NUMBER)
+            var behind = GITHUB_ISSUE
+                    .EXPORTED_REVISION
+                    .lt(ISSUE.REVISION)
+                    .or(GITHUB_ISSUE.EXPORTED_HISTORY.lt(history))
+                    .or(GITHUB_ISSUE.EXPORTED_TRANSCRIPT.lt(transcript));
+            return ctx.select(
+                            ISSUE.NUMBER,
+                            ISSUE.REVISION,
+                            history,
+                            transcript,
+                            ISSUE.UPDATED_AT,
+                            GITHUB_ISSUE.ISSUE_NUMBER)
                     .from(ISSUE)
                     .leftJoin(GITHUB_ISSUE)
                     .on(GITHUB_ISSUE.ISSUE_NUMBER.eq(ISSUE.NUMBER))
@@ -83,15 +120,18 @@ final class GitHubStore {
                                     .and(GITHUB_ISSUE
                                             .STATE
                                             .eq(code(State.CREATING))
-                                            .or(GITHUB_ISSUE.EXPORTED_REVISION.lt(ISSUE.REVISION))
+                                            .or(behind)
                                             .or(shippedBehind))))
                     .orderBy(active, ISSUE.NUMBER)
                     .limit(limit)
                     .fetch(r -> new Candidate(
                             r.value1(),
-                            r.value2(),
-                            Instant.ofEpochMilli(r.value3()),
-                            r.value4() == null ? Optional.empty() : row(r.value1())));
+                            new Stamp(
+                                    r.value2(),
+                                    r.value3().longValue(),
+                                    r.value4().longValue()),
+                            Instant.ofEpochMilli(r.value5()),
+                            r.value6() == null ? Optional.empty() : row(r.value1())));
         });
     }
 
@@ -106,12 +146,14 @@ final class GitHubStore {
                 .execute());
     }
 
-    void created(int number, int githubNumber, String url, int revision, Instant now) {
+    void created(int number, int githubNumber, String url, Stamp stamp, Instant now) {
         db.transaction(ctx -> ctx.update(GITHUB_ISSUE)
                 .set(GITHUB_ISSUE.STATE, code(State.CREATED))
                 .set(GITHUB_ISSUE.GITHUB_NUMBER, githubNumber)
                 .set(GITHUB_ISSUE.URL, url)
-                .set(GITHUB_ISSUE.EXPORTED_REVISION, revision)
+                .set(GITHUB_ISSUE.EXPORTED_REVISION, stamp.revision())
+                .set(GITHUB_ISSUE.EXPORTED_HISTORY, (int) stamp.history())
+                .set(GITHUB_ISSUE.EXPORTED_TRANSCRIPT, (int) stamp.transcript())
                 .set(GITHUB_ISSUE.EXPORTED_AT, now.toEpochMilli())
                 .set(GITHUB_ISSUE.ATTEMPTS, 0)
                 .setNull(GITHUB_ISSUE.LAST_ERROR)
@@ -120,10 +162,12 @@ final class GitHubStore {
                 .execute());
     }
 
-    void exported(int number, int revision, boolean written, Instant now) {
+    void exported(int number, Stamp stamp, boolean written, Instant now) {
         db.transaction(ctx -> {
             var u = ctx.update(GITHUB_ISSUE)
-                    .set(GITHUB_ISSUE.EXPORTED_REVISION, revision)
+                    .set(GITHUB_ISSUE.EXPORTED_REVISION, stamp.revision())
+                    .set(GITHUB_ISSUE.EXPORTED_HISTORY, (int) stamp.history())
+                    .set(GITHUB_ISSUE.EXPORTED_TRANSCRIPT, (int) stamp.transcript())
                     .set(GITHUB_ISSUE.ATTEMPTS, 0)
                     .setNull(GITHUB_ISSUE.LAST_ERROR)
                     .set(GITHUB_ISSUE.UPDATED_AT, now.toEpochMilli());
@@ -205,7 +249,7 @@ final class GitHubStore {
                 State.valueOf(r.getState().toUpperCase(java.util.Locale.ROOT)),
                 r.getGithubNumber(),
                 r.getUrl(),
-                r.getExportedRevision(),
+                new Stamp(r.getExportedRevision(), r.getExportedHistory(), r.getExportedTranscript()),
                 r.getExportedAt() == null ? null : Instant.ofEpochMilli(r.getExportedAt()),
                 r.getAttempts(),
                 Instant.ofEpochMilli(r.getNextAttemptAt()),

@@ -169,7 +169,7 @@ public final class GitHubSync {
                             .isAfter(now)
                     && !(c.row().isPresent()
                             && c.row().get().state() == GitHubStore.State.CREATED
-                            && c.row().get().exportedRevision() >= c.revision())) {
+                            && !c.row().get().exported().behind(c.stamp()))) {
                 continue; // still settling, or edited too recently: a later tick takes it
             }
             try {
@@ -202,13 +202,13 @@ public final class GitHubSync {
         int number = c.number();
         Optional<GitHubStore.Row> row = c.row();
         if (row.isEmpty() || row.get().state() == GitHubStore.State.CREATING) {
-            create(number, row.isPresent());
+            create(number, row.isPresent(), c.stamp());
             return;
         }
         GitHubStore.Row r = row.get();
         IssueRecordView view = issues.view(number).orElseThrow();
         Issue issue = view.issue();
-        if (r.exportedRevision() < issue.revision()) {
+        if (r.exported().behind(c.stamp())) {
             GitHubGateway.RemoteIssue remote = gateway.get(r.githubNumber());
             String body = GitHubBody.update(remote.body(), input(view));
             List<String> labels = mergedLabels(remote.labels(), wantedLabels(issue));
@@ -218,7 +218,7 @@ public final class GitHubSync {
                 pace();
                 gateway.edit(r.githubNumber(), body, labelsChanged ? labels : null);
             }
-            store.exported(number, issue.revision(), bodyChanged || labelsChanged, clock.instant());
+            store.exported(number, c.stamp(), bodyChanged || labelsChanged, clock.instant());
         }
         if (issue.status() == IssueStatus.SHIPPED
                 && issue.shippedVersion() != null
@@ -227,7 +227,7 @@ public final class GitHubSync {
         }
     }
 
-    private void create(int number, boolean mayExist) throws InterruptedException {
+    private void create(int number, boolean mayExist, GitHubStore.Stamp stamp) throws InterruptedException {
         IssueRecordView view = issues.view(number).orElseThrow();
         Issue issue = view.issue();
         String marker = GitHubBody.issueMarker(number);
@@ -235,7 +235,7 @@ public final class GitHubSync {
             Optional<GitHubGateway.RemoteIssue> found = gateway.findCreatedWithMarker(marker, MARKER_LOOK_BACK);
             if (found.isPresent()) {
                 // created before Loop stopped: adopt it; the next round brings its body up to date
-                store.created(number, found.get().number(), found.get().url(), -1, clock.instant());
+                store.created(number, found.get().number(), found.get().url(), GitHubStore.Stamp.NONE, clock.instant());
                 log.info(
                         "Found the GitHub issue of #{} (GitHub #{}) by its marker",
                         number,
@@ -249,7 +249,7 @@ public final class GitHubSync {
         String body = GitHubBody.update("", input(view));
         pace();
         GitHubGateway.RemoteIssue created = gateway.create(issue.title(), body, wantedLabels(issue));
-        store.created(number, created.number(), created.url(), issue.revision(), clock.instant());
+        store.created(number, created.number(), created.url(), stamp, clock.instant());
         createdThisRun++;
         logProgress(number, created);
         onLinked.accept(number);

@@ -408,14 +408,7 @@ public final class IssueStore {
     public int appendTranscript(int number, Long placeId, List<NewTranscriptLine> lines) {
         return db.write(ctx -> {
             int added = insertTranscript(ctx, number, placeId, lines);
-            if (added > 0) {
-                refreshIndex(ctx, number);
-                // the transcript is part of the record GitHub shows: a new revision, like every other change
-                ctx.update(ISSUE)
-                        .set(ISSUE.REVISION, ISSUE.REVISION.plus(1))
-                        .where(ISSUE.NUMBER.eq(number))
-                        .execute();
-            }
+            if (added > 0) refreshIndex(ctx, number);
             return added;
         });
     }
@@ -448,11 +441,6 @@ public final class IssueStore {
                 .where(REQUESTER.ISSUE_NUMBER.eq(number))
                 .and(REQUESTER.GITHUB_LOGIN.isNotNull())
                 .fetchMap(REQUESTER.USER_ID, REQUESTER.GITHUB_LOGIN));
-    }
-
-    /** Records that something held outside this store (a proposal, an answer) changed the issue: a new revision. */
-    public void changed(int number, Instant now) {
-        db.transaction(ctx -> touch(ctx, number, now));
     }
 
     public void setCard(long placeId, long cardMessageId) {

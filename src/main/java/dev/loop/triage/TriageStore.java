@@ -108,7 +108,6 @@ public final class TriageStore {
                     "proposal",
                     "solution proposed to the requesters (proposal " + r.getId() + "): " + oneLine(solution, 300),
                     now);
-            issues.changed(number, now);
             return toProposal(r);
         });
     }
@@ -163,7 +162,6 @@ public final class TriageStore {
                             + proposal.id() + (solves ? " solves it" : " doesn't solve it")
                             + (before.isPresent() ? " (changed their answer)" : ""),
                     now);
-            issues.changed(proposal.issueNumber(), now);
             return before.isPresent() ? AnswerOutcome.CHANGED : AnswerOutcome.NEW;
         });
     }
