@@ -41,7 +41,10 @@ import org.slf4j.LoggerFactory;
  */
 final class GitHubServer {
     private static final Logger log = LoggerFactory.getLogger(GitHubServer.class);
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+    // IMF-fixdate, as GitHub writes Date and Last-Modified: a two-digit day, always GMT.
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
     static final String DOCS = "https://docs.github.com/rest";
     private static final Set<String> WRITES = Set.of("POST", "PATCH", "PUT", "DELETE");
 
@@ -338,7 +341,8 @@ final class GitHubServer {
         String ifModifiedSince = ex.getRequestHeaders().getFirst("If-Modified-Since");
         if (ifModifiedSince != null && lastModified != null) {
             try {
-                Instant since = ZonedDateTime.parse(ifModifiedSince, HTTP_DATE).toInstant();
+                Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 return !lastModified
                         .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                         .isAfter(since);
