@@ -53,6 +53,7 @@ final class GitHubApi {
         s.route("GET", REPO + "/issues/comments", "issues", "core", this::listRepoComments);
         s.route("GET", REPO + "/issues/comments/{id}", "issues", "core", this::getComment);
         s.route("PATCH", REPO + "/issues/comments/{id}", "issues", "core", this::updateComment);
+        s.route("DELETE", REPO + "/issues/comments/{id}", "issues", "core", this::deleteComment);
         s.route("GET", REPO + "/issues/{number}/labels", "issues", "core", this::listIssueLabels);
         s.route("POST", REPO + "/issues/{number}/labels", "issues", "core", c -> setIssueLabels(c, false));
         s.route("PUT", REPO + "/issues/{number}/labels", "issues", "core", c -> setIssueLabels(c, true));
@@ -297,6 +298,15 @@ final class GitHubApi {
         x.body = text;
         x.updatedAt = sim.now();
         return Reply.ok(views(c).comment(r, x));
+    }
+
+    private Reply deleteComment(Call c) {
+        SimRepository r = repo(c);
+        GhModel.Comment x = comment(c, r);
+        GhModel.Issue i = r.find(x.issueNumber);
+        i.comments.remove(x);
+        r.touch(i);
+        return Reply.noContent();
     }
 
     private Reply createComment(Call c) {
@@ -566,7 +576,9 @@ final class GitHubApi {
         if (q == null || q.isBlank()) throw Failure.invalid("Search", "q", "missing", null);
         List<Predicate<GhModel.Issue>> filters = new ArrayList<>();
         List<SimRepository> scope = new ArrayList<>(sim.repos());
-        for (String term : q.trim().split("\\s+")) {
+        Instant indexed = sim.now().minus(sim.limits().searchIndexLag());
+        filters.add(i -> !i.updatedAt.isAfter(indexed));
+        for (String term : terms(q)) {
             String t = term.toLowerCase(Locale.ROOT);
             if (t.startsWith("repo:")) {
                 scope.removeIf(r -> !r.fullName().equalsIgnoreCase(term.substring(5)));
@@ -610,6 +622,15 @@ final class GitHubApi {
         body.put("incomplete_results", false);
         body.set("items", page.body());
         return new Reply(200, body, page.headers(), null);
+    }
+
+    /** Splits a query on spaces, keeping quoted phrases (and {@code label:"two words"}) whole. */
+    private static List<String> terms(String q) {
+        List<String> terms = new ArrayList<>();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("[^\\s\"]*\"[^\"]*\"|\\S+").matcher(q);
+        while (m.find()) terms.add(m.group());
+        return terms;
     }
 
     private static String unquote(String s) {

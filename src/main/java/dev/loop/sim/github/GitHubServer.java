@@ -215,6 +215,9 @@ final class GitHubServer {
             return error(401, GitHubServer.message("Bad credentials", DOCS, 401), headers);
         }
         long uid = token.user().id;
+        if (token.scopes() != null) {
+            headers.put("X-OAuth-Scopes", String.join(", ", token.scopes()));
+        }
         String resource = route == null ? "core" : route.resource();
         GitHubFaults.Fault fault = sim.faults().take(rawPath);
         if (fault instanceof GitHubFaults.Fault.Status s) {
@@ -244,6 +247,9 @@ final class GitHubServer {
         }
         if (!GitHubPermission.allows(token.permissions(), permissionFor(route, method))) {
             count(uid, resource, headers);
+            if (token.scopes() != null) {
+                return error(404, message("Not Found", DOCS, 404), headers);
+            }
             sim.counters().noteForbiddenPermission();
             String needed = permissionFor(route, method).replace(':', '=');
             headers.put("X-Accepted-GitHub-Permissions", needed);

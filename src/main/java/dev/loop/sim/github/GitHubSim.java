@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +33,8 @@ public final class GitHubSim implements AutoCloseable {
     private final GitHubCounters counters;
     private final GitHubServer server;
 
-    record Token(String value, GhModel.User user, Set<String> permissions) {}
+    /** A token; {@code scopes} is null for a fine-grained token and the OAuth scopes of a classic one. */
+    record Token(String value, GhModel.User user, Set<String> permissions, List<String> scopes) {}
 
     private GitHubSim(Clock clock, String htmlBase) {
         this.clock = clock;
@@ -78,7 +80,26 @@ public final class GitHubSim implements AutoCloseable {
     /** Registers {@code value} as a fine-grained token of {@code login} holding exactly {@code permissions}. */
     public void addToken(String value, String login, Collection<String> permissions) {
         synchronized (lock) {
-            tokens.put(value, new Token(value, userRecord(login), Set.copyOf(permissions)));
+            tokens.put(value, new Token(value, userRecord(login), Set.copyOf(permissions), null));
+        }
+    }
+
+    /**
+     * Registers {@code value} as a classic personal access token of {@code login} with OAuth {@code scopes} (sent
+     * back in {@code X-OAuth-Scopes}). {@code repo} or {@code public_repo} may write issues; without either the token
+     * may only read, and writes answer 404 as GitHub does for a missing scope.
+     */
+    public void addClassicToken(String value, String login, String... scopes) {
+        List<String> list = List.of(scopes);
+        Set<String> permissions = list.contains("repo") || list.contains("public_repo")
+                ? GitHubPermission.ALL
+                : Set.of(
+                        GitHubPermission.METADATA_READ,
+                        GitHubPermission.ISSUES_READ,
+                        GitHubPermission.PULL_REQUESTS_READ,
+                        GitHubPermission.CONTENTS_READ);
+        synchronized (lock) {
+            tokens.put(value, new Token(value, userRecord(login), permissions, list));
         }
     }
 

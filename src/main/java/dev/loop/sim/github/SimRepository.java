@@ -247,7 +247,46 @@ public final class SimRepository {
             pull.mergedBy = user;
             pull.mergeCommitSha = sha;
             setState(issue, user, "closed", null);
+            if (pull.baseRef.equals(defaultBranch)) {
+                closeLinkedIssues(issue, user);
+            }
             return sha;
+        }
+    }
+
+    private static final java.util.regex.Pattern CLOSING = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\\s*:?\\s+(?:([\\w.-]+/[\\w.-]+))?#(\\d+)\\b");
+
+    /**
+     * The issues a pull request's body links with a closing keyword ("Fixes #12", "closes acme/app#12"), as GitHub
+     * reads them; only those in this repository.
+     */
+    public List<Integer> closingReferences(int number) {
+        synchronized (sim.lock) {
+            return closing(existingPull(number).body);
+        }
+    }
+
+    private List<Integer> closing(String body) {
+        List<Integer> found = new ArrayList<>();
+        if (body == null) return found;
+        java.util.regex.Matcher m = CLOSING.matcher(body);
+        while (m.find()) {
+            if (m.group(1) == null || m.group(1).equalsIgnoreCase(fullName())) {
+                int n = Integer.parseInt(m.group(2));
+                if (!found.contains(n)) found.add(n);
+            }
+        }
+        return found;
+    }
+
+    /** GitHub closes the issues a merged pull request links with closing keywords, when it targets the default branch. */
+    private void closeLinkedIssues(GhModel.Issue pull, GhModel.User user) {
+        for (int n : closing(pull.body)) {
+            GhModel.Issue linked = issues.get(n);
+            if (linked != null && linked.pull == null && linked.state.equals("open")) {
+                setState(linked, user, "closed", "completed");
+            }
         }
     }
 

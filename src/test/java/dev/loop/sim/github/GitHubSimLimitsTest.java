@@ -151,9 +151,32 @@ class GitHubSimLimitsTest {
         // Reads are not held back by the block.
         assertThat(get("/repos/acme/app/issues/" + n).statusCode()).isEqualTo(200);
 
+        // The early retries above started the 56-second block over; waiting it out from the last one works.
+        clock.advance(Duration.ofSeconds(55));
+        assertThat(post("/repos/acme/app/issues/" + n + "/comments", "{\"body\":\"too soon\"}")
+                        .statusCode())
+                .isEqualTo(403);
         clock.advance(Duration.ofSeconds(56));
         issue.comment("after waiting");
         assertThat(repo.comments(n)).hasSize(6);
+    }
+
+    @Test
+    void withoutRestartsAnEarlyRetryDoesNotExtendTheBlock() throws Exception {
+        sim.limits().secondaryLimit(1, Duration.ofMinutes(1)).earlyRetryRestartsBlock(false);
+        int n = repo.openIssue("octocat", "Crash", "boom");
+        assertThat(post("/repos/acme/app/issues/" + n + "/comments", "{\"body\":\"a\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(header(post("/repos/acme/app/issues/" + n + "/comments", "{\"body\":\"b\"}"), "Retry-After"))
+                .isEqualTo("60");
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(header(post("/repos/acme/app/issues/" + n + "/comments", "{\"body\":\"c\"}"), "Retry-After"))
+                .isEqualTo("40");
+        clock.advance(Duration.ofSeconds(40));
+        assertThat(post("/repos/acme/app/issues/" + n + "/comments", "{\"body\":\"d\"}")
+                        .statusCode())
+                .isEqualTo(201);
     }
 
     @Test
@@ -211,6 +234,21 @@ class GitHubSimLimitsTest {
                 .isEqualTo("Resource not accessible by personal access token");
         assertThat(get("/repos/acme/app/pulls").statusCode()).isEqualTo(403);
         assertThat(sim.counters().forbiddenPermission()).isEqualTo(2);
+    }
+
+    @Test
+    void aClassicTokenReportsItsScopes() throws Exception {
+        token = "ghp_classic_readonly";
+        sim.addClassicToken(token, "reader", "read:user");
+        HttpResponse<String> user = get("/user");
+        assertThat(header(user, "X-OAuth-Scopes")).isEqualTo("read:user");
+        assertThat(post("/repos/acme/app/issues", "{\"title\":\"t\"}").statusCode())
+                .isEqualTo(404);
+        token = "ghp_classic_repo";
+        sim.addClassicToken(token, "writer", "repo", "read:org");
+        assertThat(header(get("/user"), "X-OAuth-Scopes")).isEqualTo("repo, read:org");
+        assertThat(post("/repos/acme/app/issues", "{\"title\":\"t\"}").statusCode())
+                .isEqualTo(201);
     }
 
     @Test

@@ -79,6 +79,27 @@ class GitHubSimWorkflowTest {
     }
 
     @Test
+    void mergingIntoTheDefaultBranchClosesTheIssuesLinkedWithClosingKeywords() throws IOException {
+        int fixed = repo.openIssue("octocat", "Crash", "boom");
+        int alsoFixed = repo.openIssue("octocat", "Hang", "stuck");
+        int mentioned = repo.openIssue("octocat", "Slow", "slow");
+        int elsewhere = repo.openIssue("octocat", "Other", "other");
+        int pr = repo.openPullRequest(
+                "sam",
+                "Fix crash and hang",
+                "Fixes #" + fixed + ", resolves acme/app#" + alsoFixed + ", related to #" + mentioned
+                        + ", closes other/repo#" + elsewhere,
+                false);
+        assertThat(repo.closingReferences(pr)).containsExactly(fixed, alsoFixed);
+        repo.mergePullRequest("erin", pr);
+        assertThat(repo.issue(fixed).state()).isEqualTo("closed");
+        assertThat(repo.issue(fixed).stateReason()).isEqualTo("completed");
+        assertThat(r.getIssue(alsoFixed).getState()).isEqualTo(GHIssueState.CLOSED);
+        assertThat(repo.issue(mentioned).state()).isEqualTo("open");
+        assertThat(repo.issue(elsewhere).state()).isEqualTo("open");
+    }
+
+    @Test
     void aPullRequestClosedWithoutMerging() throws IOException {
         int pr = repo.openPullRequest("sam", "Try something", "", false);
         repo.closePullRequest("sam", pr);
@@ -157,5 +178,22 @@ class GitHubSimWorkflowTest {
         assertThat(gh.searchIssues().q("repo:acme/app label:bug").list().toList())
                 .extracting(GHIssue::getTitle)
                 .containsExactly("Crash");
+        assertThat(gh.searchIssues()
+                        .q("repo:acme/app \"add dark\" in:body")
+                        .list()
+                        .toList())
+                .extracting(GHIssue::getTitle)
+                .containsExactly("Dark mode");
+    }
+
+    @Test
+    void searchLagsBehindWritesWhenTold() throws IOException {
+        sim.limits().searchIndexLag(Duration.ofSeconds(30));
+        repo.openIssue("loop", "Exported", "<!-- loop:issue:7 -->");
+        assertThat(gh.searchIssues().q("repo:acme/app loop:issue:7").list().toList())
+                .isEmpty();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(gh.searchIssues().q("repo:acme/app loop:issue:7").list().toList())
+                .hasSize(1);
     }
 }
