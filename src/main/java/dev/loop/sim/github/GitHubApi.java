@@ -54,6 +54,7 @@ final class GitHubApi {
         s.route("GET", REPO + "/issues/comments/{id}", "issues", "core", this::getComment);
         s.route("PATCH", REPO + "/issues/comments/{id}", "issues", "core", this::updateComment);
         s.route("DELETE", REPO + "/issues/comments/{id}", "issues", "core", this::deleteComment);
+        s.route("GET", REPO + "/issues/{number}/timeline", "issues", "core", this::timeline);
         s.route("GET", REPO + "/issues/{number}/labels", "issues", "core", this::listIssueLabels);
         s.route("POST", REPO + "/issues/{number}/labels", "issues", "core", c -> setIssueLabels(c, false));
         s.route("PUT", REPO + "/issues/{number}/labels", "issues", "core", c -> setIssueLabels(c, true));
@@ -100,6 +101,16 @@ final class GitHubApi {
             r.put("remaining", q.remaining());
             r.put("reset", q.resetEpochSeconds());
             if (resource.equals("core")) body.set("rate", r.deepCopy());
+        }
+        // Resources the simulator does not serve, reported full as GitHub would for an unused quota.
+        long hour = sim.now().plusSeconds(3600).getEpochSecond();
+        for (String resource : List.of("graphql", "integration_manifest", "code_search")) {
+            ObjectNode r = resources.putObject(resource);
+            int limit = resource.equals("graphql") ? 5_000 : resource.equals("code_search") ? 10 : 5_000;
+            r.put("limit", limit);
+            r.put("used", 0);
+            r.put("remaining", limit);
+            r.put("reset", hour);
         }
         return Reply.ok(body);
     }
@@ -233,6 +244,56 @@ final class GitHubApi {
             r.touch(i);
         }
         return Reply.ok(views(c).issue(r, i));
+    }
+
+    /**
+     * A small part of the timeline: {@code cross-referenced} events for the pull requests whose title or body
+     * mention the issue, {@code commented} events, and {@code closed} / {@code reopened} as they stand now.
+     */
+    private Reply timeline(Call c) {
+        SimRepository r = repo(c);
+        GhModel.Issue i = issue(c, r);
+        GhViews v = views(c);
+        java.util.regex.Pattern mention = java.util.regex.Pattern.compile(
+                "(?i)(?:^|[^\\w/])(?:" + java.util.regex.Pattern.quote(r.fullName()) + ")?#" + i.number + "\\b");
+        List<Map.Entry<Instant, ObjectNode>> events = new ArrayList<>();
+        for (GhModel.Issue other : r.issues.values()) {
+            if (other == i || other.pull == null) continue;
+            String text = other.title + "\n" + (other.body == null ? "" : other.body);
+            if (mention.matcher(text).find()) {
+                ObjectNode e = GhJson.obj();
+                e.put("event", "cross-referenced");
+                e.set("actor", v.user(other.user));
+                GhJson.time(e, "created_at", other.createdAt);
+                GhJson.time(e, "updated_at", other.updatedAt);
+                ObjectNode source = e.putObject("source");
+                source.put("type", "issue");
+                ObjectNode issueJson = v.issue(r, other);
+                issueJson.set("repository", v.repo(r, null));
+                source.set("issue", issueJson);
+                events.add(Map.entry(other.createdAt, e));
+            }
+        }
+        for (GhModel.Comment x : i.comments) {
+            ObjectNode e = v.comment(r, x);
+            e.put("event", "commented");
+            e.set("actor", v.user(x.user));
+            events.add(Map.entry(x.createdAt, e));
+        }
+        if (i.closedAt != null) {
+            ObjectNode e = GhJson.obj();
+            e.put("id", Math.abs((i.id + ":" + i.closedAt).hashCode()));
+            e.put("event", "closed");
+            e.set("actor", v.user(i.closedBy));
+            if (i.pull != null && i.pull.mergeCommitSha != null) e.put("commit_id", i.pull.mergeCommitSha);
+            else e.putNull("commit_id");
+            GhJson.time(e, "created_at", i.closedAt);
+            if (i.stateReason == null) e.putNull("state_reason");
+            else e.put("state_reason", i.stateReason);
+            events.add(Map.entry(i.closedAt, e));
+        }
+        events.sort(Map.Entry.comparingByKey());
+        return page(c, events.stream().map(e -> (JsonNode) e.getValue()).toList());
     }
 
     // ---- comments

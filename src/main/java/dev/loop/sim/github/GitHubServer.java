@@ -315,7 +315,9 @@ final class GitHubServer {
     private Outcome secondaryLimit(
             Map<String, String> headers, long uid, String resource, Duration retryAfter, boolean early) {
         count(uid, resource, headers);
-        headers.put("Retry-After", Long.toString(retryAfter.toSeconds()));
+        if (retryAfter != null) {
+            headers.put("Retry-After", Long.toString(retryAfter.toSeconds()));
+        }
         sim.counters().noteForbiddenSecondary(early);
         return error(
                 403,

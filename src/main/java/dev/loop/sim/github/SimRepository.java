@@ -497,7 +497,7 @@ public final class SimRepository {
         return reachable.stream()
                 .filter(s -> !excluded.contains(s))
                 .map(commits::get)
-                .sorted(Comparator.comparing(GhModel.Commit::date).thenComparing(c -> order(c.sha())))
+                .sorted(Comparator.comparing(GhModel.Commit::date).thenComparingInt(GhModel.Commit::seq))
                 .toList();
     }
 
@@ -506,17 +506,8 @@ public final class SimRepository {
         return base.stream()
                 .filter(head::contains)
                 .map(commits::get)
-                .max(Comparator.comparing(GhModel.Commit::date).thenComparing(c -> order(c.sha())))
+                .max(Comparator.comparing(GhModel.Commit::date).thenComparingInt(GhModel.Commit::seq))
                 .orElseThrow();
-    }
-
-    private int order(String sha) {
-        int i = 0;
-        for (String s : commits.keySet()) {
-            if (s.equals(sha)) return i;
-            i++;
-        }
-        return i;
     }
 
     private String addCommit(List<String> parents, String message, GhModel.User author) {
@@ -530,7 +521,7 @@ public final class SimRepository {
             throw new IllegalStateException(e);
         }
         String sha = HexFormat.of().formatHex(digest);
-        commits.put(sha, new GhModel.Commit(sha, List.copyOf(parents), message, author, sim.now()));
+        commits.put(sha, new GhModel.Commit(sha, commits.size(), List.copyOf(parents), message, author, sim.now()));
         return sha;
     }
 

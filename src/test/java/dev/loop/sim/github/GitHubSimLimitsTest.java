@@ -118,7 +118,12 @@ class GitHubSimLimitsTest {
         assertThatThrownBy(() -> r.getIssue(1)).isInstanceOf(IOException.class);
         assertThat(sim.counters().forbiddenPrimary()).isEqualTo(2);
 
-        // /rate_limit itself is free.
+        // /rate_limit itself is free, and hub4j reads it.
+        assertThat(GitHubSimIssuesTest.client(sim, sim.token("other"))
+                        .getRateLimit()
+                        .getCore()
+                        .getLimit())
+                .isEqualTo(3);
         JsonNode limits = JSON.readTree(get("/rate_limit").body());
         assertThat(limits.path("resources").path("core").path("remaining").asInt())
                 .isZero();
@@ -288,6 +293,26 @@ class GitHubSimLimitsTest {
         sim.faults().secondaryLimitNext(1, Duration.ofSeconds(30));
         assertThat(header(get("/user"), "Retry-After")).isEqualTo("30");
         assertThat(sim.counters().serverErrors()).isEqualTo(5);
+    }
+
+    @Test
+    void theTimelineShowsPullRequestsThatMentionAnIssue() throws Exception {
+        int n = repo.openIssue("octocat", "Crash", "boom");
+        int pr = repo.openPullRequest("sam", "Fix the crash", "Fixes #" + n, false);
+        repo.openPullRequest("sam", "Unrelated", "Touches #" + (n + 10), false);
+        repo.comment("hubot", n, "thanks");
+        repo.mergePullRequest("sam", pr);
+        HttpResponse<String> response = get("/repos/acme/app/issues/" + n + "/timeline");
+        JsonNode events = JSON.readTree(response.body());
+        assertThat(events)
+                .extracting(e -> e.path("event").asText())
+                .containsExactly("cross-referenced", "commented", "closed");
+        JsonNode source = events.get(0).path("source").path("issue");
+        assertThat(source.path("number").asInt()).isEqualTo(pr);
+        assertThat(source.has("pull_request")).isTrue();
+        assertThat(get("/repos/acme/app/issues/" + n + "/timeline", "If-None-Match", header(response, "ETag"))
+                        .statusCode())
+                .isEqualTo(304);
     }
 
     @Test
