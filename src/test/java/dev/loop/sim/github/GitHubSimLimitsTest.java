@@ -316,6 +316,31 @@ class GitHubSimLimitsTest {
     }
 
     @Test
+    void concurrentWritesGetDistinctNumbersAndAreAllCounted() throws Exception {
+        sim.limits().secondaryLimit(1_000, Duration.ofMinutes(1));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int k = i;
+                statuses.add(pool.submit(() -> post("/repos/acme/app/issues", "{\"title\":\"Issue " + k + "\"}")
+                        .statusCode()));
+            }
+            for (var status : statuses) assertThat(status.get()).isEqualTo(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(repo.issues())
+                .extracting(GitHubIssueView::number)
+                .doesNotHaveDuplicates()
+                .hasSize(200);
+        assertThat(sim.counters().contentCreating()).isEqualTo(200);
+        assertThat(sim.counters().maxContentCreatingInAMinute()).isEqualTo(200);
+        assertThat(sim.counters().requests("POST", "/repos/{owner}/{repo}/issues"))
+                .isEqualTo(200);
+    }
+
+    @Test
     void searchHasItsOwnSmallerLimit() throws Exception {
         sim.limits().searchLimit(2);
         repo.openIssue("octocat", "Dark mode", "dark");
