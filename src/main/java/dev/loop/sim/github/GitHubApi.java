@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  */
 final class GitHubApi {
     static final int MAX_BODY = 65_536;
+    static final int MAX_TITLE = 256;
     private static final String REPO = "/repos/{owner}/{repo}";
 
     private final GitHubSim sim;
@@ -135,8 +136,21 @@ final class GitHubApi {
         } catch (NumberFormatException e) {
             throw Failure.notFound();
         }
-        if (i == null) throw Failure.notFound();
+        if (i == null) {
+            if (r.deleted.contains(Integer.parseInt(c.param("number")))) {
+                throw new Failure(410, GitHubServer.message("This issue was deleted", GitHubServer.DOCS, 410));
+            }
+            throw Failure.notFound();
+        }
         return i;
+    }
+
+    private static void checkTitle(String title) {
+        if (title == null || title.isBlank()) throw Failure.invalid("Issue", "title", "missing_field", null);
+        if (title.codePointCount(0, title.length()) > MAX_TITLE) {
+            throw Failure.invalid(
+                    "Issue", "title", "custom", "title is too long (maximum is " + MAX_TITLE + " characters)");
+        }
     }
 
     private Reply listIssues(Call c) {
@@ -189,9 +203,7 @@ final class GitHubApi {
         SimRepository r = repo(c);
         JsonNode b = body(c);
         String title = text(b, "title");
-        if (title == null || title.isBlank()) {
-            throw Failure.invalid("Issue", "title", "missing_field", null);
-        }
+        checkTitle(title);
         String text = text(b, "body");
         checkLength("Issue", text);
         List<String> labels = new ArrayList<>();
@@ -217,7 +229,7 @@ final class GitHubApi {
         JsonNode b = body(c);
         if (b.has("title")) {
             String title = text(b, "title");
-            if (title == null || title.isBlank()) throw Failure.invalid("Issue", "title", "missing_field", null);
+            checkTitle(title);
         }
         if (b.has("body")) checkLength("Issue", text(b, "body"));
         String state = text(b, "state");

@@ -279,6 +279,11 @@ final class GitHubServer {
         Reply reply;
         try {
             synchronized (sim.lock) {
+                SimRepository repo =
+                        params.containsKey("owner") ? sim.findRepo(params.get("owner"), params.get("repo")) : null;
+                if (write && repo != null && repo.archived) {
+                    throw new Failure(403, message("Repository was archived so is read-only.", DOCS, 403));
+                }
                 reply = route.handler().handle(call);
             }
         } catch (Failure f) {

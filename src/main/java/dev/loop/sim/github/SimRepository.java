@@ -39,6 +39,8 @@ public final class SimRepository {
     final Map<String, String> tags = new LinkedHashMap<>();
     final List<GhModel.Release> releases = new ArrayList<>();
     private final Set<String> collaborators = new HashSet<>();
+    final Set<Integer> deleted = new HashSet<>();
+    boolean archived;
 
     SimRepository(GitHubSim sim, GhModel.User owner, String name, long id) {
         this.sim = sim;
@@ -158,6 +160,22 @@ public final class SimRepository {
             if (label(labelName) == null) {
                 newLabel(labelName, color, null);
             }
+        }
+    }
+
+    /** An admin deletes issue {@code number}: it disappears and its URL answers 410 Gone, as on GitHub. */
+    public void deleteIssue(int number) {
+        synchronized (sim.lock) {
+            existing(number);
+            issues.remove(number);
+            deleted.add(number);
+        }
+    }
+
+    /** Archives the repository (or unarchives it): it becomes read-only and every write answers 403. */
+    public void archive(boolean archived) {
+        synchronized (sim.lock) {
+            this.archived = archived;
         }
     }
 

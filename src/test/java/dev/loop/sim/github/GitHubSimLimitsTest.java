@@ -242,6 +242,26 @@ class GitHubSimLimitsTest {
     }
 
     @Test
+    void deletedIssuesAnswer410AndArchivedRepositoriesRefuseWrites() throws Exception {
+        int n = repo.openIssue("octocat", "Spam", "spam");
+        repo.deleteIssue(n);
+        HttpResponse<String> gone = get("/repos/acme/app/issues/" + n);
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(JSON.readTree(gone.body()).path("message").asText()).isEqualTo("This issue was deleted");
+
+        repo.archive(true);
+        HttpResponse<String> refused = post("/repos/acme/app/issues", "{\"title\":\"t\"}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).path("message").asText())
+                .isEqualTo("Repository was archived so is read-only.");
+        assertThat(JSON.readTree(get("/repos/acme/app").body()).path("archived").asBoolean())
+                .isTrue();
+        repo.archive(false);
+        assertThat(post("/repos/acme/app/issues", "{\"title\":\"t\"}").statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
     void aClassicTokenReportsItsScopes() throws Exception {
         token = "ghp_classic_readonly";
         sim.addClassicToken(token, "reader", "read:user");
