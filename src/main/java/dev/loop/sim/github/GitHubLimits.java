@@ -92,8 +92,8 @@ public final class GitHubLimits {
         return searchIndexLag;
     }
 
-    /** The quota {@code login}'s token has left on {@code resource} ({@code core} or {@code search}). */
-    public synchronized Quota quota(long userId, String resource) {
+    /** The quota a user's tokens have left on {@code resource} ({@code core} or {@code search}). */
+    synchronized Quota quota(long userId, String resource) {
         Window w = window(userId, resource);
         int limit = limit(resource);
         return new Quota(
@@ -112,8 +112,7 @@ public final class GitHubLimits {
         window(userId, resource).used++;
     }
 
-    /** Sets what {@code resource} has used in the current window, e.g. to start a test near the limit. */
-    public synchronized void setUsed(long userId, String resource, int used) {
+    synchronized void setUsed(long userId, String resource, int used) {
         window(userId, resource).used = used;
     }
 

@@ -80,7 +80,10 @@ public final class GitHubSim implements AutoCloseable {
     /** Registers {@code value} as a fine-grained token of {@code login} holding exactly {@code permissions}. */
     public void addToken(String value, String login, Collection<String> permissions) {
         synchronized (lock) {
-            tokens.put(value, new Token(value, userRecord(login), Set.copyOf(permissions), null));
+            // Every fine-grained token can read metadata; GitHub does not let it be left out.
+            Set<String> granted = new java.util.HashSet<>(permissions);
+            granted.add(GitHubPermission.METADATA_READ);
+            tokens.put(value, new Token(value, userRecord(login), Set.copyOf(granted), null));
         }
     }
 
@@ -136,6 +139,16 @@ public final class GitHubSim implements AutoCloseable {
         synchronized (lock) {
             userRecord(login).name = name;
         }
+    }
+
+    /** What {@code login}'s tokens have left on {@code resource} ({@code core} or {@code search}) right now. */
+    public GitHubLimits.Quota quota(String login, String resource) {
+        return limits.quota(userRecord(login).id, resource);
+    }
+
+    /** Sets what {@code login} has used of {@code resource} in the current window, e.g. to start near the limit. */
+    public void setUsed(String login, String resource, int used) {
+        limits.setUsed(userRecord(login).id, resource, used);
     }
 
     public GitHubLimits limits() {

@@ -130,6 +130,11 @@ class GitHubSimLimitsTest {
 
         clock.advance(Duration.ofHours(1));
         assertThat(get("/repos/acme/app").statusCode()).isEqualTo(200);
+        assertThat(sim.quota("acme", "core").remaining()).isEqualTo(2);
+
+        // A test can start a token near the end of its budget.
+        sim.setUsed("acme", "core", 3);
+        assertThat(get("/repos/acme/app").statusCode()).isEqualTo(403);
     }
 
     @Test
