@@ -117,7 +117,8 @@ final class GhModel {
         }
     }
 
-    record Commit(String sha, List<String> parents, String message, User author, Instant date) {}
+    /** {@code seq} orders commits made in the same instant. */
+    record Commit(String sha, int seq, List<String> parents, String message, User author, Instant date) {}
 
     static final class Release {
         final long id;

@@ -79,7 +79,7 @@ final class GhViews {
         GhJson.time(n, "updated_at", r.updatedAt);
         GhJson.time(n, "pushed_at", r.updatedAt);
         n.put("has_issues", true);
-        n.put("archived", false);
+        n.put("archived", r.archived);
         n.put("disabled", false);
         n.put("visibility", "public");
         n.put("default_branch", r.defaultBranch);

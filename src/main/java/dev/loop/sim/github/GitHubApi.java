@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  */
 final class GitHubApi {
     static final int MAX_BODY = 65_536;
-    private static final String REPO = "/repos/{owner}/{repo}";
+    static final int MAX_TITLE = 256;
+    static final String REPO = "/repos/{owner}/{repo}";
 
     private final GitHubSim sim;
 
@@ -53,6 +54,7 @@ final class GitHubApi {
         s.route("GET", REPO + "/issues/comments", "issues", "core", this::listRepoComments);
         s.route("GET", REPO + "/issues/comments/{id}", "issues", "core", this::getComment);
         s.route("PATCH", REPO + "/issues/comments/{id}", "issues", "core", this::updateComment);
+        s.route("DELETE", REPO + "/issues/comments/{id}", "issues", "core", this::deleteComment);
         s.route("GET", REPO + "/issues/{number}/labels", "issues", "core", this::listIssueLabels);
         s.route("POST", REPO + "/issues/{number}/labels", "issues", "core", c -> setIssueLabels(c, false));
         s.route("PUT", REPO + "/issues/{number}/labels", "issues", "core", c -> setIssueLabels(c, true));
@@ -60,22 +62,13 @@ final class GitHubApi {
         s.route("GET", REPO + "/issues/{number}/reactions", "issues", "core", this::listReactions);
         s.route("POST", REPO + "/issues/{number}/reactions", "issues", "core", this::createReaction);
         s.route("DELETE", REPO + "/issues/{number}/reactions/{id}", "issues", "core", this::deleteReaction);
+        new GitHubCodeApi(sim, this).register(s);
         s.route("GET", REPO + "/labels", "issues", "core", this::listLabels);
         s.route("POST", REPO + "/labels", "issues", "core", this::createLabel);
         s.route("GET", REPO + "/labels/{name}", "issues", "core", this::getLabel);
-        s.route("GET", REPO + "/pulls", "pull_requests", "core", this::listPulls);
-        s.route("GET", REPO + "/pulls/{number}", "pull_requests", "core", this::getPull);
-        s.route("GET", REPO + "/releases", "contents", "core", this::listReleases);
-        s.route("GET", REPO + "/releases/latest", "contents", "core", this::latestRelease);
-        s.route("GET", REPO + "/releases/tags/{tag}", "contents", "core", this::releaseByTag);
-        s.route("GET", REPO + "/releases/{id}", "contents", "core", this::releaseById);
-        s.route("GET", REPO + "/compare/{basehead...}", "contents", "core", this::compare);
-        s.route("GET", REPO + "/commits/{ref}", "contents", "core", this::getCommit);
-        s.route("GET", REPO + "/tags", "contents", "core", this::listTags);
-        s.route("GET", "/search/issues", null, "search", this::searchIssues);
     }
 
-    private GhViews views(Call c) {
+    GhViews views(Call c) {
         return new GhViews(c.baseUrl(), sim.htmlBase);
     }
 
@@ -100,10 +93,20 @@ final class GitHubApi {
             r.put("reset", q.resetEpochSeconds());
             if (resource.equals("core")) body.set("rate", r.deepCopy());
         }
+        // Resources the simulator does not serve, reported full as GitHub would for an unused quota.
+        long hour = sim.now().plusSeconds(3600).getEpochSecond();
+        for (String resource : List.of("graphql", "integration_manifest", "code_search")) {
+            ObjectNode r = resources.putObject(resource);
+            int limit = resource.equals("graphql") ? 5_000 : resource.equals("code_search") ? 10 : 5_000;
+            r.put("limit", limit);
+            r.put("used", 0);
+            r.put("remaining", limit);
+            r.put("reset", hour);
+        }
         return Reply.ok(body);
     }
 
-    private SimRepository repo(Call c) {
+    SimRepository repo(Call c) {
         SimRepository r = sim.findRepo(c.param("owner"), c.param("repo"));
         if (r == null) throw Failure.notFound();
         return r;
@@ -116,15 +119,28 @@ final class GitHubApi {
 
     // ---- issues
 
-    private GhModel.Issue issue(Call c, SimRepository r) {
+    GhModel.Issue issue(Call c, SimRepository r) {
         GhModel.Issue i;
         try {
             i = r.find(Integer.parseInt(c.param("number")));
         } catch (NumberFormatException e) {
             throw Failure.notFound();
         }
-        if (i == null) throw Failure.notFound();
+        if (i == null) {
+            if (r.deleted.contains(Integer.parseInt(c.param("number")))) {
+                throw new Failure(410, GitHubServer.message("This issue was deleted", GitHubServer.DOCS, 410));
+            }
+            throw Failure.notFound();
+        }
         return i;
+    }
+
+    private static void checkTitle(String title) {
+        if (title == null || title.isBlank()) throw Failure.invalid("Issue", "title", "missing_field", null);
+        if (title.codePointCount(0, title.length()) > MAX_TITLE) {
+            throw Failure.invalid(
+                    "Issue", "title", "custom", "title is too long (maximum is " + MAX_TITLE + " characters)");
+        }
     }
 
     private Reply listIssues(Call c) {
@@ -145,7 +161,7 @@ final class GitHubApi {
         return page(c, sorted.stream().map(i -> (JsonNode) v.issue(r, i)).toList());
     }
 
-    private static Predicate<GhModel.Issue> state(String state) {
+    static Predicate<GhModel.Issue> state(String state) {
         return switch (state) {
             case "all" -> i -> true;
             case "closed" -> i -> i.state.equals("closed");
@@ -177,9 +193,7 @@ final class GitHubApi {
         SimRepository r = repo(c);
         JsonNode b = body(c);
         String title = text(b, "title");
-        if (title == null || title.isBlank()) {
-            throw Failure.invalid("Issue", "title", "missing_field", null);
-        }
+        checkTitle(title);
         String text = text(b, "body");
         checkLength("Issue", text);
         List<String> labels = new ArrayList<>();
@@ -205,7 +219,7 @@ final class GitHubApi {
         JsonNode b = body(c);
         if (b.has("title")) {
             String title = text(b, "title");
-            if (title == null || title.isBlank()) throw Failure.invalid("Issue", "title", "missing_field", null);
+            checkTitle(title);
         }
         if (b.has("body")) checkLength("Issue", text(b, "body"));
         String state = text(b, "state");
@@ -297,6 +311,15 @@ final class GitHubApi {
         x.body = text;
         x.updatedAt = sim.now();
         return Reply.ok(views(c).comment(r, x));
+    }
+
+    private Reply deleteComment(Call c) {
+        SimRepository r = repo(c);
+        GhModel.Comment x = comment(c, r);
+        GhModel.Issue i = r.find(x.issueNumber);
+        i.comments.remove(x);
+        r.touch(i);
+        return Reply.noContent();
     }
 
     private Reply createComment(Call c) {
@@ -416,216 +439,16 @@ final class GitHubApi {
         return Reply.noContent();
     }
 
-    // ---- pulls
-
-    private Reply listPulls(Call c) {
-        SimRepository r = repo(c);
-        Stream<GhModel.Issue> items =
-                r.issues.values().stream().filter(i -> i.pull != null).filter(state(c.query("state", "open")));
-        String base = c.query("base", null);
-        if (base != null) items = items.filter(i -> i.pull.baseRef.equals(base));
-        Comparator<GhModel.Issue> by = c.query("sort", "created").equals("updated")
-                ? Comparator.comparing((GhModel.Issue i) -> i.updatedAt)
-                : Comparator.comparing((GhModel.Issue i) -> i.createdAt);
-        by = by.thenComparingInt(i -> i.number);
-        if (!c.query("direction", "desc").equals("asc")) by = by.reversed();
-        GhViews v = views(c);
-        return page(c, items.sorted(by).map(i -> (JsonNode) v.pull(r, i)).toList());
-    }
-
-    private Reply getPull(Call c) {
-        SimRepository r = repo(c);
-        GhModel.Issue i = issue(c, r);
-        if (i.pull == null) throw Failure.notFound();
-        return Reply.ok(views(c).pull(r, i), i.updatedAt);
-    }
-
-    // ---- releases, commits, tags, compare
-
-    private List<GhModel.Release> visibleReleases(Call c, SimRepository r) {
-        boolean push = r.canPush(c.token().user());
-        List<GhModel.Release> list = new ArrayList<>(r.releases);
-        list.removeIf(x -> x.draft && !push);
-        list.sort(Comparator.comparing((GhModel.Release x) -> x.createdAt)
-                .thenComparingLong(x -> x.id)
-                .reversed());
-        return list;
-    }
-
-    private Reply listReleases(Call c) {
-        SimRepository r = repo(c);
-        GhViews v = views(c);
-        return page(
-                c,
-                visibleReleases(c, r).stream()
-                        .map(x -> (JsonNode) v.release(r, x))
-                        .toList());
-    }
-
-    /** The latest is the most recently published release that is neither a draft nor a pre-release. */
-    private Reply latestRelease(Call c) {
-        SimRepository r = repo(c);
-        GhModel.Release latest = r.releases.stream()
-                .filter(x -> !x.draft && !x.prerelease)
-                .max(Comparator.comparing((GhModel.Release x) -> x.publishedAt).thenComparingLong(x -> x.id))
-                .orElseThrow(Failure::notFound);
-        return Reply.ok(views(c).release(r, latest));
-    }
-
-    private Reply releaseByTag(Call c) {
-        SimRepository r = repo(c);
-        GhModel.Release x = visibleReleases(c, r).stream()
-                .filter(rel -> !rel.draft && rel.tag.equals(c.param("tag")))
-                .findFirst()
-                .orElseThrow(Failure::notFound);
-        return Reply.ok(views(c).release(r, x));
-    }
-
-    private Reply releaseById(Call c) {
-        SimRepository r = repo(c);
-        GhModel.Release x = visibleReleases(c, r).stream()
-                .filter(rel -> Long.toString(rel.id).equals(c.param("id")))
-                .findFirst()
-                .orElseThrow(Failure::notFound);
-        return Reply.ok(views(c).release(r, x));
-    }
-
-    private Reply getCommit(Call c) {
-        SimRepository r = repo(c);
-        String sha = r.resolve(c.param("ref"));
-        if (sha == null) {
-            throw new Failure(
-                    422, GitHubServer.message("No commit found for SHA: " + c.param("ref"), GitHubServer.DOCS, 422));
-        }
-        return Reply.ok(views(c).commit(r, r.commits.get(sha)));
-    }
-
-    private Reply listTags(Call c) {
-        SimRepository r = repo(c);
-        List<JsonNode> items = new ArrayList<>();
-        List<Map.Entry<String, String>> tags = new ArrayList<>(r.tags.entrySet());
-        java.util.Collections.reverse(tags);
-        for (Map.Entry<String, String> t : tags) {
-            ObjectNode n = GhJson.obj();
-            n.put("name", t.getKey());
-            ObjectNode commit = n.putObject("commit");
-            commit.put("sha", t.getValue());
-            commit.put("url", views(c).repoUrl(r) + "/commits/" + t.getValue());
-            n.put("zipball_url", views(c).repoUrl(r) + "/zipball/refs/tags/" + t.getKey());
-            n.put("tarball_url", views(c).repoUrl(r) + "/tarball/refs/tags/" + t.getKey());
-            n.put("node_id", GhViews.nodeId("Ref", t.getKey().hashCode()));
-            items.add(n);
-        }
-        return page(c, items);
-    }
-
-    private Reply compare(Call c) {
-        SimRepository r = repo(c);
-        String basehead = c.param("basehead");
-        int dots = basehead.indexOf("...");
-        if (dots < 0) throw Failure.notFound();
-        String base = r.resolve(basehead.substring(0, dots));
-        String head = r.resolve(basehead.substring(dots + 3));
-        if (base == null || head == null) throw Failure.notFound();
-        Set<String> baseSet = r.ancestors(base);
-        Set<String> headSet = r.ancestors(head);
-        List<GhModel.Commit> ahead = r.only(headSet, baseSet);
-        List<GhModel.Commit> behind = r.only(baseSet, headSet);
-        String status = ahead.isEmpty() && behind.isEmpty()
-                ? "identical"
-                : behind.isEmpty() ? "ahead" : ahead.isEmpty() ? "behind" : "diverged";
-        GhViews v = views(c);
-        String url = v.repoUrl(r) + "/compare/" + basehead;
-        String html = sim.htmlBase + "/" + r.fullName() + "/compare/" + basehead;
-        ObjectNode n = GhJson.obj();
-        n.put("url", url);
-        n.put("html_url", html);
-        n.put("permalink_url", sim.htmlBase + "/" + r.fullName() + "/compare/" + base + "..." + head);
-        n.put("diff_url", html + ".diff");
-        n.put("patch_url", html + ".patch");
-        n.set("base_commit", v.commit(r, r.commits.get(base)));
-        n.set("merge_base_commit", v.commit(r, r.mergeBase(baseSet, headSet)));
-        n.put("status", status);
-        n.put("ahead_by", ahead.size());
-        n.put("behind_by", behind.size());
-        n.put("total_commits", ahead.size());
-        ArrayNode commits = n.putArray("commits");
-        for (GhModel.Commit x : ahead) commits.add(v.commit(r, x));
-        n.putArray("files");
-        return Reply.ok(n);
-    }
-
-    // ---- search
-
-    /**
-     * A small subset of GitHub's issue search: {@code repo:}, {@code is:issue|pr|open|closed}, {@code state:},
-     * {@code label:}, {@code author:}, and free words that must all appear in the title or body.
-     */
-    private Reply searchIssues(Call c) {
-        String q = c.query("q", null);
-        if (q == null || q.isBlank()) throw Failure.invalid("Search", "q", "missing", null);
-        List<Predicate<GhModel.Issue>> filters = new ArrayList<>();
-        List<SimRepository> scope = new ArrayList<>(sim.repos());
-        for (String term : q.trim().split("\\s+")) {
-            String t = term.toLowerCase(Locale.ROOT);
-            if (t.startsWith("repo:")) {
-                scope.removeIf(r -> !r.fullName().equalsIgnoreCase(term.substring(5)));
-            } else if (t.equals("is:issue") || t.equals("type:issue")) {
-                filters.add(i -> i.pull == null);
-            } else if (t.equals("is:pr") || t.equals("type:pr")) {
-                filters.add(i -> i.pull != null);
-            } else if (t.equals("is:open") || t.equals("state:open")) {
-                filters.add(i -> i.state.equals("open"));
-            } else if (t.equals("is:closed") || t.equals("state:closed")) {
-                filters.add(i -> i.state.equals("closed"));
-            } else if (t.startsWith("label:")) {
-                String label = unquote(term.substring(6));
-                filters.add(i -> i.labels.stream().anyMatch(l -> l.equalsIgnoreCase(label)));
-            } else if (t.startsWith("author:")) {
-                String author = term.substring(7);
-                filters.add(i -> i.user.login.equalsIgnoreCase(author));
-            } else if (!t.startsWith("in:")) {
-                String word = unquote(t);
-                filters.add(i -> (i.title + "\n" + (i.body == null ? "" : i.body))
-                        .toLowerCase(Locale.ROOT)
-                        .contains(word));
-            }
-        }
-        List<JsonNode> items = new ArrayList<>();
-        for (SimRepository r : scope) {
-            GhViews v = views(c);
-            r.issues.values().stream()
-                    .filter(i -> filters.stream().allMatch(f -> f.test(i)))
-                    .sorted(Comparator.comparing((GhModel.Issue i) -> i.createdAt)
-                            .reversed())
-                    .forEach(i -> {
-                        ObjectNode n = v.issue(r, i);
-                        n.put("score", 1.0);
-                        items.add(n);
-                    });
-        }
-        Reply page = page(c, items);
-        ObjectNode body = GhJson.obj();
-        body.put("total_count", items.size());
-        body.put("incomplete_results", false);
-        body.set("items", page.body());
-        return new Reply(200, body, page.headers(), null);
-    }
-
-    private static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
-    }
-
     // ---- helpers
 
-    private static JsonNode body(Call c) {
+    static JsonNode body(Call c) {
         if (c.body() == null) {
             throw new Failure(400, GitHubServer.message("Problems parsing JSON", GitHubServer.DOCS, 400));
         }
         return c.body();
     }
 
-    private static String text(JsonNode body, String field) {
+    static String text(JsonNode body, String field) {
         JsonNode n = body.get(field);
         return n == null || n.isNull() ? null : n.asText();
     }
@@ -638,7 +461,7 @@ final class GitHubApi {
     }
 
     /** One page of {@code items} with GitHub's Link header ({@code per_page} default 30, at most 100). */
-    private static Reply page(Call c, List<JsonNode> items) {
+    static Reply page(Call c, List<JsonNode> items) {
         int perPage = Math.max(1, Math.min(100, parse(c.query("per_page", "30"), 30)));
         int page = Math.max(1, parse(c.query("page", "1"), 1));
         int last = Math.max(1, (items.size() + perPage - 1) / perPage);

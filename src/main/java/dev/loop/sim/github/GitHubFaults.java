@@ -45,7 +45,10 @@ public final class GitHubFaults {
         return this;
     }
 
-    /** The next {@code count} requests answer the secondary-limit 403 with {@code Retry-After}. */
+    /**
+     * The next {@code count} requests answer the secondary-limit 403 with {@code Retry-After}; a null
+     * {@code retryAfter} leaves the header out, as GitHub sometimes does (then clients should wait at least a minute).
+     */
     public synchronized GitHubFaults secondaryLimitNext(int count, Duration retryAfter) {
         for (int i = 0; i < count; i++) {
             planned.add(new Planned(new Fault.SecondaryLimit(retryAfter), null));

@@ -26,6 +26,9 @@ public final class GitHubLimits {
     private final Map<String, Window> windows = new HashMap<>();
     private final Map<Long, Deque<Instant>> writes = new HashMap<>();
     private final Map<Long, Instant> blockedUntil = new HashMap<>();
+    private final Map<Long, Duration> blockLength = new HashMap<>();
+    private boolean earlyRetryRestartsBlock = true;
+    private Duration searchIndexLag = Duration.ZERO;
 
     /** A quota as the {@code X-RateLimit-*} headers tell it. */
     public record Quota(String resource, int limit, int remaining, int used, long resetEpochSeconds) {}
@@ -67,8 +70,30 @@ public final class GitHubLimits {
         return this;
     }
 
-    /** The quota {@code login}'s token has left on {@code resource} ({@code core} or {@code search}). */
-    public synchronized Quota quota(long userId, String resource) {
+    /**
+     * Whether a content-creating request sent while a secondary-limit block runs starts the block over (default
+     * true: GitHub warns that retrying early extends the block and may get an integration banned).
+     */
+    public synchronized GitHubLimits earlyRetryRestartsBlock(boolean restarts) {
+        this.earlyRetryRestartsBlock = restarts;
+        return this;
+    }
+
+    /**
+     * How long a new or changed issue takes to show up in search (default zero). GitHub's search index lags behind
+     * writes, so looking an issue up by search right after creating it can miss it.
+     */
+    public synchronized GitHubLimits searchIndexLag(Duration lag) {
+        this.searchIndexLag = lag;
+        return this;
+    }
+
+    synchronized Duration searchIndexLag() {
+        return searchIndexLag;
+    }
+
+    /** The quota a user's tokens have left on {@code resource} ({@code core} or {@code search}). */
+    synchronized Quota quota(long userId, String resource) {
         Window w = window(userId, resource);
         int limit = limit(resource);
         return new Quota(
@@ -87,8 +112,7 @@ public final class GitHubLimits {
         window(userId, resource).used++;
     }
 
-    /** Sets what {@code resource} has used in the current window, e.g. to start a test near the limit. */
-    public synchronized void setUsed(long userId, String resource, int used) {
+    synchronized void setUsed(long userId, String resource, int used) {
         window(userId, resource).used = used;
     }
 
@@ -103,6 +127,10 @@ public final class GitHubLimits {
         Instant now = clock.instant();
         Instant blocked = blockedUntil.get(userId);
         if (blocked != null && now.isBefore(blocked)) {
+            if (earlyRetryRestartsBlock) {
+                blocked = now.plus(blockLength.get(userId));
+                blockedUntil.put(userId, blocked);
+            }
             return new Block(ceilSeconds(Duration.between(now, blocked)), true);
         }
         Deque<Instant> times = writes.computeIfAbsent(userId, k -> new ArrayDeque<>());
@@ -130,6 +158,7 @@ public final class GitHubLimits {
         if (wait != null) {
             wait = ceilSeconds(wait);
             blockedUntil.put(userId, now.plus(wait));
+            blockLength.put(userId, wait);
             return new Block(wait, false);
         }
         times.addLast(now);

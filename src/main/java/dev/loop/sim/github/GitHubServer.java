@@ -41,7 +41,10 @@ import org.slf4j.LoggerFactory;
  */
 final class GitHubServer {
     private static final Logger log = LoggerFactory.getLogger(GitHubServer.class);
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+    // IMF-fixdate, as GitHub writes Date and Last-Modified: a two-digit day, always GMT.
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
     static final String DOCS = "https://docs.github.com/rest";
     private static final Set<String> WRITES = Set.of("POST", "PATCH", "PUT", "DELETE");
 
@@ -212,6 +215,9 @@ final class GitHubServer {
             return error(401, GitHubServer.message("Bad credentials", DOCS, 401), headers);
         }
         long uid = token.user().id;
+        if (token.scopes() != null) {
+            headers.put("X-OAuth-Scopes", String.join(", ", token.scopes()));
+        }
         String resource = route == null ? "core" : route.resource();
         GitHubFaults.Fault fault = sim.faults().take(rawPath);
         if (fault instanceof GitHubFaults.Fault.Status s) {
@@ -241,6 +247,9 @@ final class GitHubServer {
         }
         if (!GitHubPermission.allows(token.permissions(), permissionFor(route, method))) {
             count(uid, resource, headers);
+            if (token.scopes() != null) {
+                return error(404, message("Not Found", DOCS, 404), headers);
+            }
             sim.counters().noteForbiddenPermission();
             String needed = permissionFor(route, method).replace(':', '=');
             headers.put("X-Accepted-GitHub-Permissions", needed);
@@ -270,6 +279,11 @@ final class GitHubServer {
         Reply reply;
         try {
             synchronized (sim.lock) {
+                SimRepository repo =
+                        params.containsKey("owner") ? sim.findRepo(params.get("owner"), params.get("repo")) : null;
+                if (write && repo != null && repo.archived) {
+                    throw new Failure(403, message("Repository was archived so is read-only.", DOCS, 403));
+                }
                 reply = route.handler().handle(call);
             }
         } catch (Failure f) {
@@ -306,7 +320,9 @@ final class GitHubServer {
     private Outcome secondaryLimit(
             Map<String, String> headers, long uid, String resource, Duration retryAfter, boolean early) {
         count(uid, resource, headers);
-        headers.put("Retry-After", Long.toString(retryAfter.toSeconds()));
+        if (retryAfter != null) {
+            headers.put("Retry-After", Long.toString(retryAfter.toSeconds()));
+        }
         sim.counters().noteForbiddenSecondary(early);
         return error(
                 403,
@@ -338,7 +354,8 @@ final class GitHubServer {
         String ifModifiedSince = ex.getRequestHeaders().getFirst("If-Modified-Since");
         if (ifModifiedSince != null && lastModified != null) {
             try {
-                Instant since = ZonedDateTime.parse(ifModifiedSince, HTTP_DATE).toInstant();
+                Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 return !lastModified
                         .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                         .isAfter(since);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +33,8 @@ public final class GitHubSim implements AutoCloseable {
     private final GitHubCounters counters;
     private final GitHubServer server;
 
-    record Token(String value, GhModel.User user, Set<String> permissions) {}
+    /** A token; {@code scopes} is null for a fine-grained token and the OAuth scopes of a classic one. */
+    record Token(String value, GhModel.User user, Set<String> permissions, List<String> scopes) {}
 
     private GitHubSim(Clock clock, String htmlBase) {
         this.clock = clock;
@@ -78,7 +80,29 @@ public final class GitHubSim implements AutoCloseable {
     /** Registers {@code value} as a fine-grained token of {@code login} holding exactly {@code permissions}. */
     public void addToken(String value, String login, Collection<String> permissions) {
         synchronized (lock) {
-            tokens.put(value, new Token(value, userRecord(login), Set.copyOf(permissions)));
+            // Every fine-grained token can read metadata; GitHub does not let it be left out.
+            Set<String> granted = new java.util.HashSet<>(permissions);
+            granted.add(GitHubPermission.METADATA_READ);
+            tokens.put(value, new Token(value, userRecord(login), Set.copyOf(granted), null));
+        }
+    }
+
+    /**
+     * Registers {@code value} as a classic personal access token of {@code login} with OAuth {@code scopes} (sent
+     * back in {@code X-OAuth-Scopes}). {@code repo} or {@code public_repo} may write issues; without either the token
+     * may only read, and writes answer 404 as GitHub does for a missing scope.
+     */
+    public void addClassicToken(String value, String login, String... scopes) {
+        List<String> list = List.of(scopes);
+        Set<String> permissions = list.contains("repo") || list.contains("public_repo")
+                ? GitHubPermission.ALL
+                : Set.of(
+                        GitHubPermission.METADATA_READ,
+                        GitHubPermission.ISSUES_READ,
+                        GitHubPermission.PULL_REQUESTS_READ,
+                        GitHubPermission.CONTENTS_READ);
+        synchronized (lock) {
+            tokens.put(value, new Token(value, userRecord(login), permissions, list));
         }
     }
 
@@ -115,6 +139,16 @@ public final class GitHubSim implements AutoCloseable {
         synchronized (lock) {
             userRecord(login).name = name;
         }
+    }
+
+    /** What {@code login}'s tokens have left on {@code resource} ({@code core} or {@code search}) right now. */
+    public GitHubLimits.Quota quota(String login, String resource) {
+        return limits.quota(userRecord(login).id, resource);
+    }
+
+    /** Sets what {@code login} has used of {@code resource} in the current window, e.g. to start near the limit. */
+    public void setUsed(String login, String resource, int used) {
+        limits.setUsed(userRecord(login).id, resource, used);
     }
 
     public GitHubLimits limits() {

@@ -39,6 +39,8 @@ public final class SimRepository {
     final Map<String, String> tags = new LinkedHashMap<>();
     final List<GhModel.Release> releases = new ArrayList<>();
     private final Set<String> collaborators = new HashSet<>();
+    final Set<Integer> deleted = new HashSet<>();
+    boolean archived;
 
     SimRepository(GitHubSim sim, GhModel.User owner, String name, long id) {
         this.sim = sim;
@@ -161,6 +163,22 @@ public final class SimRepository {
         }
     }
 
+    /** An admin deletes issue {@code number}: it disappears and its URL answers 410 Gone, as on GitHub. */
+    public void deleteIssue(int number) {
+        synchronized (sim.lock) {
+            existing(number);
+            issues.remove(number);
+            deleted.add(number);
+        }
+    }
+
+    /** Archives the repository (or unarchives it): it becomes read-only and every write answers 403. */
+    public void archive(boolean archived) {
+        synchronized (sim.lock) {
+            this.archived = archived;
+        }
+    }
+
     // ---- people: code, pull requests, tags and releases
 
     /** The commit {@code branch} points at. */
@@ -247,7 +265,46 @@ public final class SimRepository {
             pull.mergedBy = user;
             pull.mergeCommitSha = sha;
             setState(issue, user, "closed", null);
+            if (pull.baseRef.equals(defaultBranch)) {
+                closeLinkedIssues(issue, user);
+            }
             return sha;
+        }
+    }
+
+    private static final java.util.regex.Pattern CLOSING = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\\s*:?\\s+(?:([\\w.-]+/[\\w.-]+))?#(\\d+)\\b");
+
+    /**
+     * The issues a pull request's body links with a closing keyword ("Fixes #12", "closes acme/app#12"), as GitHub
+     * reads them; only those in this repository.
+     */
+    public List<Integer> closingReferences(int number) {
+        synchronized (sim.lock) {
+            return closing(existingPull(number).body);
+        }
+    }
+
+    private List<Integer> closing(String body) {
+        List<Integer> found = new ArrayList<>();
+        if (body == null) return found;
+        java.util.regex.Matcher m = CLOSING.matcher(body);
+        while (m.find()) {
+            if (m.group(1) == null || m.group(1).equalsIgnoreCase(fullName())) {
+                int n = Integer.parseInt(m.group(2));
+                if (!found.contains(n)) found.add(n);
+            }
+        }
+        return found;
+    }
+
+    /** GitHub closes the issues a merged pull request links with closing keywords, when it targets the default branch. */
+    private void closeLinkedIssues(GhModel.Issue pull, GhModel.User user) {
+        for (int n : closing(pull.body)) {
+            GhModel.Issue linked = issues.get(n);
+            if (linked != null && linked.pull == null && linked.state.equals("open")) {
+                setState(linked, user, "closed", "completed");
+            }
         }
     }
 
@@ -458,7 +515,7 @@ public final class SimRepository {
         return reachable.stream()
                 .filter(s -> !excluded.contains(s))
                 .map(commits::get)
-                .sorted(Comparator.comparing(GhModel.Commit::date).thenComparing(c -> order(c.sha())))
+                .sorted(Comparator.comparing(GhModel.Commit::date).thenComparingInt(GhModel.Commit::seq))
                 .toList();
     }
 
@@ -467,17 +524,8 @@ public final class SimRepository {
         return base.stream()
                 .filter(head::contains)
                 .map(commits::get)
-                .max(Comparator.comparing(GhModel.Commit::date).thenComparing(c -> order(c.sha())))
+                .max(Comparator.comparing(GhModel.Commit::date).thenComparingInt(GhModel.Commit::seq))
                 .orElseThrow();
-    }
-
-    private int order(String sha) {
-        int i = 0;
-        for (String s : commits.keySet()) {
-            if (s.equals(sha)) return i;
-            i++;
-        }
-        return i;
     }
 
     private String addCommit(List<String> parents, String message, GhModel.User author) {
@@ -491,7 +539,7 @@ public final class SimRepository {
             throw new IllegalStateException(e);
         }
         String sha = HexFormat.of().formatHex(digest);
-        commits.put(sha, new GhModel.Commit(sha, List.copyOf(parents), message, author, sim.now()));
+        commits.put(sha, new GhModel.Commit(sha, commits.size(), List.copyOf(parents), message, author, sim.now()));
         return sha;
     }
 

@@ -176,6 +176,11 @@ class GitHubSimIssuesTest {
                         HttpException.class,
                         e -> assertThat(e.getResponseCode()).isEqualTo(422))
                 .hasMessageContaining("missing_field");
+        assertThatThrownBy(() -> r.createIssue("t".repeat(257)).create())
+                .isInstanceOfSatisfying(
+                        HttpException.class,
+                        e -> assertThat(e.getResponseCode()).isEqualTo(422))
+                .hasMessageContaining("title is too long (maximum is 256 characters)");
         int n = repo.openIssue("octocat", "Fine", "fine");
         assertThatThrownBy(() -> r.getIssue(n).comment(tooLong))
                 .isInstanceOfSatisfying(
