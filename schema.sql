@@ -244,3 +244,32 @@ CREATE TABLE routine_run (
 -- only: words in most issues say little about which issue it duplicates, and cost the most to rank.
 CREATE VIRTUAL TABLE IF NOT EXISTS issue_fts_vocab USING fts5vocab(issue_fts, 'row');
 -- [jooq ignore stop]
+
+-- version 4
+
+-- GitHub people who asked (👍 or a comment on a linked GitHub issue) are requesters like Discord's. Their user_id is
+-- the negative of their GitHub account id (Discord ids are positive), so the existing UNIQUE (issue_number, user_id)
+-- counts each GitHub account once per issue; the login is what is shown.
+ALTER TABLE requester ADD COLUMN github_login VARCHAR(100);
+
+-- One GitHub issue per Loop issue. state: creating (a create request may have been sent; look for the hidden
+-- marker before creating again) | created. What the GitHub body last showed is stamped with the issue's revision and
+-- its newest history and transcript rows: a proposal, an answer or new transcript lines add rows without a revision
+-- (the revision is also the token that makes triage buttons stale, so it moves only with the issue row itself).
+CREATE TABLE github_issue (
+    issue_number       INTEGER      NOT NULL PRIMARY KEY REFERENCES issue (number),
+    state              VARCHAR(16)  NOT NULL,
+    github_number      INTEGER,
+    url                VARCHAR(500),
+    exported_revision  INTEGER      NOT NULL DEFAULT -1,
+    exported_history   INTEGER      NOT NULL DEFAULT 0,
+    exported_transcript INTEGER     NOT NULL DEFAULT 0,
+    exported_at        BIGINT,
+    attempts           INTEGER      NOT NULL DEFAULT 0,
+    next_attempt_at    BIGINT       NOT NULL DEFAULT 0,
+    last_error         TEXT,
+    shipped_version    VARCHAR(64),                         -- the version whose ship comment (and close) is done
+    created_at         BIGINT       NOT NULL,
+    updated_at         BIGINT       NOT NULL
+);
+CREATE UNIQUE INDEX github_issue_number ON github_issue (github_number);

@@ -3,6 +3,8 @@ package dev.loop.app;
 import dev.loop.capture.CaptureFeature;
 import dev.loop.core.Feature;
 import dev.loop.core.Services;
+import dev.loop.github.GitHubFeature;
+import dev.loop.github.ShipNotes;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueCommands;
 import dev.loop.issue.IssueStore;
@@ -10,6 +12,7 @@ import dev.loop.issue.IssueViews;
 import dev.loop.naming.NamingFeature;
 import dev.loop.release.NoticeWorker;
 import dev.loop.release.ReleaseFeature;
+import dev.loop.release.ReleaseStore;
 import dev.loop.stats.StatsFeature;
 import dev.loop.triage.TriageFeature;
 import dev.loop.watch.WatchFeature;
@@ -20,19 +23,44 @@ public final class Features {
     private Features() {}
 
     public static List<Feature> all(Services services) {
+        return all(services, GitHubFeature.Tuning.DEFAULT);
+    }
+
+    /** The product with the GitHub sync's timing given (tests make it quicker). */
+    public static List<Feature> all(Services services, GitHubFeature.Tuning github) {
         IssueStore store = new IssueStore(services.database());
         IssueViews views = new IssueViews(services.config().timelines());
         IssueActions actions = new IssueActions(store, views, services.config(), services.clock());
         TriageFeature triage = new TriageFeature(services, store, actions);
         // the ports between features: a capture starts triage; a recognised support thread is linked by capture
         CaptureFeature capture = new CaptureFeature(services, store, actions, triage.afterCapture());
-        return List.of(
+        List<Feature> features = new java.util.ArrayList<>(List.of(
                 new IssueCommands(services, store, actions),
                 capture,
                 triage,
                 new ReleaseFeature(services, store, actions, NoticeWorker.Options.DEFAULT),
                 new WatchFeature(services, store, capture::linkThread),
                 new StatsFeature(services),
-                new NamingFeature(services));
+                new NamingFeature(services)));
+        services.config()
+                .github()
+                .ifPresent(settings -> features.add(
+                        new GitHubFeature(services, actions, settings, shipNotes(services, store), github)));
+        return List.copyOf(features);
+    }
+
+    /** The ship comment's facts, read from the releases without the GitHub feature importing them. */
+    private static ShipNotes shipNotes(Services services, IssueStore store) {
+        ReleaseStore releases = new ReleaseStore(services.database(), store);
+        long guild = services.config().discord().guildId();
+        return version -> releases.findByVersion(version)
+                .map(r -> new ShipNotes.ShipNote(
+                        r.version(),
+                        r.announcementMessageId() == null
+                                ? null
+                                : "https://discord.com/channels/" + guild + "/" + r.announcementChannelId() + "/"
+                                        + r.announcementMessageId(),
+                        r.snippet(),
+                        r.publishedAt()));
     }
 }

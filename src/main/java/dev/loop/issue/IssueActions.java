@@ -65,6 +65,13 @@ public final class IssueActions {
         return afterAddition(jda, number, before, added);
     }
 
+    /** A GitHub account that asked on the linked GitHub issue: counted like any requester, bump included. */
+    public Added addGitHubRequester(JDA jda, int number, long githubId, String login) {
+        Bump.Counts before = counts(number);
+        boolean added = store.addGitHubRequester(number, githubId, login, null, now());
+        return afterAddition(jda, number, before, added);
+    }
+
     private Bump.Counts counts(int number) {
         // counted, not loaded: a popular issue has thousands of requesters and Me too asks twice per press
         int[] c = store.placeAndRequesterCounts(number);
@@ -197,6 +204,7 @@ public final class IssueActions {
         List<Long> inThread = new ArrayList<>();
         List<Long> dmOnly = new ArrayList<>();
         for (Requester r : requesters) {
+            if (r.how() == Requester.How.GITHUB) continue; // told on GitHub, not on Discord
             Long channel =
                     r.placeId() == null ? fallbackThread : placeChannel.getOrDefault(r.placeId(), fallbackThread);
             if (channel == null) dmOnly.add(r.userId());

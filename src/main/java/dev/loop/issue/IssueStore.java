@@ -330,6 +330,36 @@ public final class IssueStore {
         });
     }
 
+    /**
+     * Adds a GitHub account as a requester unless it already is one. Its user id is the negative of the GitHub
+     * account id, so each account counts once per issue next to the Discord requesters.
+     */
+    public boolean addGitHubRequester(int number, long githubId, String login, Long placeId, Instant now) {
+        long userId = -Math.abs(githubId);
+        return db.write(ctx -> {
+            if (ctx.fetchExists(REQUESTER, REQUESTER.ISSUE_NUMBER.eq(number).and(REQUESTER.USER_ID.eq(userId))))
+                return false;
+            insertRequester(ctx, number, userId, Requester.How.GITHUB, placeId, 0L, now);
+            ctx.update(REQUESTER)
+                    .set(REQUESTER.GITHUB_LOGIN, login)
+                    .where(REQUESTER.ISSUE_NUMBER.eq(number))
+                    .and(REQUESTER.USER_ID.eq(userId))
+                    .execute();
+            addHistory(ctx, number, null, "requester", "GitHub user " + login + " added (github)", now);
+            touch(ctx, number, now);
+            return true;
+        });
+    }
+
+    /** The GitHub logins of the issue's GitHub requesters, by their (negative) user id. */
+    public java.util.Map<Long, String> githubLogins(int number) {
+        return db.read(ctx -> ctx.select(REQUESTER.USER_ID, REQUESTER.GITHUB_LOGIN)
+                .from(REQUESTER)
+                .where(REQUESTER.ISSUE_NUMBER.eq(number))
+                .and(REQUESTER.GITHUB_LOGIN.isNotNull())
+                .fetchMap(REQUESTER.USER_ID, REQUESTER.GITHUB_LOGIN));
+    }
+
     public void setCard(long placeId, long cardMessageId) {
         db.transaction(ctx -> ctx.update(ISSUE_PLACE)
                 .set(ISSUE_PLACE.CARD_MESSAGE_ID, cardMessageId)

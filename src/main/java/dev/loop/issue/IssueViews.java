@@ -30,9 +30,17 @@ public final class IssueViews {
     public static final String LIST_PREFIX = "list";
 
     private final Config.Timelines timelines;
+    /** The issue's GitHub issue, when GitHub sync is on (set by the composition root). */
+    private volatile java.util.function.IntFunction<java.util.Optional<String>> githubLink =
+            n -> java.util.Optional.empty();
 
     public IssueViews(Config.Timelines timelines) {
         this.timelines = timelines;
+    }
+
+    /** Makes cards and /issue show carry each issue's GitHub link. */
+    public void showGitHubLinks(java.util.function.IntFunction<java.util.Optional<String>> link) {
+        this.githubLink = link;
     }
 
     /** "Fix it now — today or tomorrow" etc.; untriaged issues have no timeline yet. */
@@ -65,6 +73,7 @@ public final class IssueViews {
                 "Places (" + view.places().size() + ")",
                 Replies.field(fitLines(places, MessageEmbed.VALUE_MAX_LENGTH)),
                 false);
+        githubLink.apply(i.number()).ifPresent(url -> e.addField("GitHub", url, false));
         view.proposal()
                 .ifPresent(p -> e.addField(
                         "Proposed solution",

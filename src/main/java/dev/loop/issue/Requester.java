@@ -14,7 +14,9 @@ public record Requester(
         BLOCKS_ME("blocks_me"),
         REACTION("reaction"),
         HINT("hint"),
-        MANUAL("manual");
+        MANUAL("manual"),
+        /** A GitHub account that 👍'd or commented on the linked GitHub issue; its user id is negative. */
+        GITHUB("github");
 
         private final String code;
 

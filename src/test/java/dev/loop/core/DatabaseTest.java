@@ -113,6 +113,36 @@ class DatabaseTest {
     }
 
     @Test
+    void upgradingToGitHubSyncKeepsEveryRequester() {
+        Path file = dir.resolve("v3.db");
+        SchemaScript full = SchemaScript.bundled();
+        SchemaScript versionThree = new SchemaScript(full.sections().subList(0, 3));
+        try (Database old = Database.open(file, versionThree)) {
+            assertThat(old.schemaVersion()).isEqualTo(3);
+            old.transaction(ctx -> {
+                insertIssue(ctx, 1, "dark mode");
+                for (long user = 1; user <= 20; user++) {
+                    ctx.execute(
+                            "INSERT INTO requester (issue_number, origin_issue, user_id, how, added_by, added_at)"
+                                    + " VALUES (1, 1, ?, 'me_too', ?, 5)",
+                            100000000000000000L + user,
+                            100000000000000000L + user);
+                }
+            });
+        }
+        try (Database upgraded = Database.open(file, full)) {
+            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.REQUESTER)))
+                    .isEqualTo(20);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(
+                            dev.loop.db.Tables.REQUESTER, dev.loop.db.Tables.REQUESTER.GITHUB_LOGIN.isNull())))
+                    .isEqualTo(20);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.GITHUB_ISSUE)))
+                    .isZero();
+        }
+    }
+
+    @Test
     void refusesADatabaseFromANewerLoop() {
         Path file = dir.resolve("future.db");
         try (Database db = Database.open(file)) {

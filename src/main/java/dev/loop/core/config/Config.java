@@ -28,7 +28,8 @@ public record Config(
         Path databasePath,
         WeeklyReport weeklyReport,
         DailyNote promisesNote,
-        DailyBackups backups) {
+        DailyBackups backups,
+        Optional<GitHubSettings> github) {
 
     public Config {
         engineerRoles = List.copyOf(engineerRoles);

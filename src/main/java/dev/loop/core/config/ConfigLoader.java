@@ -55,7 +55,8 @@ public final class ConfigLoader {
                             "watch",
                             "naming",
                             "database",
-                            "reports")),
+                            "reports",
+                            "github")),
             Map.entry("discord", Set.of("guild", "api-url", "gateway-url")),
             Map.entry("channels", Set.of("support", "team", "releases")),
             Map.entry("roles", Set.of("engineers")),
@@ -218,6 +219,8 @@ public final class ConfigLoader {
                 time(daily.path("time"), "reports.promises-daily.time", LocalTime.of(9, 0)),
                 zone(daily.path("zone"), "reports.promises-daily.zone"));
 
+        var github = GitHubSection.parse(root.path("github"), env, problems);
+
         if (!problems.isEmpty()) throw new ConfigException(problems);
         return new Config(
                 new Config.Discord(guild, apiUrl, gatewayUrl),
@@ -235,7 +238,8 @@ public final class ConfigLoader {
                 dbPath,
                 weeklyReport,
                 promisesNote,
-                backups);
+                backups,
+                github);
     }
 
     /** {@code database.backups}: absent means no daily backup; present turns it on, every key optional. */

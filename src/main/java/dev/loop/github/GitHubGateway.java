@@ -1,0 +1,66 @@
+package dev.loop.github;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What Loop asks of GitHub, in its own terms. Every method either returns or throws {@link GitHubFailure} carrying
+ * a {@link GitHubAnswer}; no HTTP client type crosses this port, so later features (linking GitHub issues, import,
+ * pull requests) add methods here and the rules stay testable without a client.
+ */
+public interface GitHubGateway {
+
+    /** The login Loop writes as (its own comments are not requests). */
+    String login();
+
+    /** Creates the labels that don't exist yet. */
+    void ensureLabels(Collection<String> names);
+
+    /** Among the newest issues Loop itself created (newest first, not the search API), the one whose body holds it. */
+    Optional<RemoteIssue> findCreatedWithMarker(String marker, int lookAt);
+
+    RemoteIssue create(String title, String body, List<String> labels);
+
+    RemoteIssue get(int number);
+
+    /** Sets the body and, when {@code labels} is not null, the labels. */
+    void edit(int number, String body, List<String> labels);
+
+    /** The issue's comments, oldest first (a conditional request: unchanged costs no rate limit). */
+    List<RemoteComment> comments(int number);
+
+    /** The people who reacted 👍 (a conditional request). */
+    List<RemotePerson> thumbsUp(int number);
+
+    void comment(int number, String body);
+
+    /** Closes as completed, or as not planned. */
+    void close(int number, boolean completed);
+
+    /** A GitHub issue as Loop reads it. */
+    record RemoteIssue(int number, String url, String title, String body, List<String> labels, boolean open) {
+        public RemoteIssue {
+            labels = List.copyOf(labels);
+        }
+    }
+
+    /** A GitHub account: its numeric id (stable) and login (shown). */
+    record RemotePerson(long id, String login, boolean bot) {}
+
+    record RemoteComment(long id, RemotePerson author, String body) {}
+
+    /** A request that did not succeed, and how. */
+    final class GitHubFailure extends RuntimeException {
+        private final transient GitHubAnswer answer;
+
+        public GitHubFailure(GitHubAnswer answer, String message) {
+            super(message);
+            this.answer = answer;
+        }
+
+        public GitHubAnswer answer() {
+            return answer;
+        }
+    }
+}

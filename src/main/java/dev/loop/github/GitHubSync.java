@@ -1,0 +1,427 @@
+package dev.loop.github;
+
+import dev.loop.core.config.GitHubSettings;
+import dev.loop.issue.Issue;
+import dev.loop.issue.IssueKind;
+import dev.loop.issue.IssueRecordView;
+import dev.loop.issue.IssueStatus;
+import dev.loop.issue.IssueStore;
+import dev.loop.issue.Place;
+import dev.loop.issue.Priority;
+import dev.loop.issue.Requester;
+import dev.loop.issue.TranscriptLine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync worker. Each {@link #tick()} exports the issues whose GitHub side is missing or behind (from the state
+ * table, so a restart resumes exactly where Loop stopped), posts ship comments, and on the poll interval reads the 👍
+ * and comments of linked GitHub issues. Every failure goes through {@link Backoff}: a limit pauses all GitHub
+ * traffic, anything else is retried later from the table. Writes are spaced by a {@link WritePacer}.
+ */
+public final class GitHubSync {
+
+    private static final Logger log = LoggerFactory.getLogger(GitHubSync.class);
+    /** How many of Loop's newest GitHub issues are read to find a marker after a crash during create. */
+    static final int MARKER_LOOK_BACK = 100;
+
+    static final int BATCH = 20;
+
+    /** Someone who asked on GitHub: where (Loop issue), who. */
+    @FunctionalInterface
+    public interface RequesterSink {
+        void add(int loopIssue, long githubId, String login);
+    }
+
+    private final GitHubSettings settings;
+    private final IssueStore issues;
+    private final GitHubStore store;
+    private final Supplier<GitHubGateway> connect;
+    private final Clock clock;
+    private final ExportTiming timing;
+    private final Function<Long, String> names;
+    private final Function<Priority, String> timelineText;
+    private final ShipNotes shipNotes;
+    private final RequesterSink requesters;
+    private final WritePacer pacer;
+    private final List<String> areas;
+    private final Sleeper sleeper;
+    /** Told when a Loop issue gets its GitHub issue (the cards then show the link). */
+    private final IntConsumer onLinked;
+
+    private GitHubGateway gateway;
+    private int connectFailures;
+    private Instant pausedUntil = Instant.EPOCH;
+    private Instant nextPoll = Instant.EPOCH;
+    private int createdThisRun;
+    private final java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Waits for the pacer; real time (the pacing is about GitHub's clock, not Loop's movable one). */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    public GitHubSync(
+            GitHubSettings settings,
+            IssueStore issues,
+            GitHubStore store,
+            Supplier<GitHubGateway> connect,
+            Clock clock,
+            ExportTiming timing,
+            Function<Long, String> names,
+            Function<Priority, String> timelineText,
+            ShipNotes shipNotes,
+            RequesterSink requesters,
+            List<String> areas,
+            IntConsumer onLinked,
+            Sleeper sleeper) {
+        this.onLinked = onLinked;
+        this.settings = settings;
+        this.issues = issues;
+        this.store = store;
+        this.connect = connect;
+        this.clock = clock;
+        this.timing = timing;
+        this.names = names;
+        this.timelineText = timelineText;
+        this.shipNotes = shipNotes;
+        this.requesters = requesters;
+        this.pacer = new WritePacer(settings.writesPerMinute());
+        this.areas = List.copyOf(areas);
+        this.sleeper = sleeper;
+    }
+
+    /** How many rounds the worker has made (tests wait for rounds instead of sleeping). */
+    public long rounds() {
+        return rounds.get();
+    }
+
+    /** One round of work; never throws (a failure is logged and retried on a later tick). */
+    public synchronized void tick() {
+        rounds.incrementAndGet();
+        Instant now = clock.instant();
+        if (now.isBefore(pausedUntil)) return;
+        try {
+            if (gateway == null && !connect(now)) return;
+            exportDue();
+            if (!clock.instant().isBefore(nextPoll) && clock.instant().isAfter(pausedUntil)) poll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("GitHub sync round failed; it is retried on the next round", e);
+        }
+    }
+
+    /** Issues on GitHub and issues in all, for logs and /stats. */
+    public GitHubStore.Progress progress() {
+        return store.progress();
+    }
+
+    /** The GitHub issue's address, once it exists. */
+    public Optional<String> url(int number) {
+        return store.url(number);
+    }
+
+    private boolean connect(Instant now) throws InterruptedException {
+        try {
+            GitHubGateway g = connect.get();
+            g.ensureLabels(allLabels());
+            gateway = g;
+            connectFailures = 0;
+            log.info("GitHub sync connected to {} as {}", settings.repo(), g.login());
+            return true;
+        } catch (GitHubGateway.GitHubFailure f) {
+            NextStep next = Backoff.decide(f.answer(), connectFailures++, now);
+            pausedUntil = switch (next) {
+                case NextStep.PauseAllUntil p -> p.until();
+                case NextStep.RetryAt r -> r.at();
+                case NextStep.Proceed p -> now;
+            };
+            log.warn(
+                    "GitHub is not reachable for {} ({}); trying again at {}",
+                    settings.repo(),
+                    f.getMessage(),
+                    pausedUntil);
+            return false;
+        }
+    }
+
+    private void exportDue() throws InterruptedException {
+        for (GitHubStore.Candidate c : store.due(clock.instant(), BATCH)) {
+            Instant now = clock.instant();
+            if (timing.earliest(
+                                    c.updatedAt(),
+                                    c.row().map(GitHubStore.Row::exportedAt).orElse(null))
+                            .isAfter(now)
+                    && !(c.row().isPresent()
+                            && c.row().get().state() == GitHubStore.State.CREATED
+                            && !c.row().get().exported().behind(c.stamp()))) {
+                continue; // still settling, or edited too recently: a later tick takes it
+            }
+            try {
+                export(c);
+            } catch (GitHubGateway.GitHubFailure f) {
+                NextStep next = Backoff.decide(
+                        f.answer(), c.row().map(GitHubStore.Row::attempts).orElse(0), clock.instant());
+                switch (next) {
+                    case NextStep.PauseAllUntil p -> {
+                        pausedUntil = p.until();
+                        log.warn("{}: GitHub writes wait until {}", p.why(), p.until());
+                        return;
+                    }
+                    case NextStep.RetryAt r -> {
+                        store.creating(c.number(), clock.instant()); // no-op when the row exists
+                        store.retryLater(c.number(), r.at(), r.why(), clock.instant());
+                        log.info("GitHub issue of #{} waits until {}: {}", c.number(), r.at(), r.why());
+                        if (f.answer() instanceof GitHubAnswer.Unreachable
+                                || f.answer() instanceof GitHubAnswer.ServerError) {
+                            return; // GitHub is down: don't try every other issue in this round
+                        }
+                    }
+                    case NextStep.Proceed p -> {}
+                }
+            }
+        }
+    }
+
+    private void export(GitHubStore.Candidate c) throws InterruptedException {
+        int number = c.number();
+        Optional<GitHubStore.Row> row = c.row();
+        if (row.isEmpty() || row.get().state() == GitHubStore.State.CREATING) {
+            create(number, row.isPresent(), c.stamp());
+            return;
+        }
+        GitHubStore.Row r = row.get();
+        IssueRecordView view = issues.view(number).orElseThrow();
+        Issue issue = view.issue();
+        if (r.exported().behind(c.stamp())) {
+            GitHubGateway.RemoteIssue remote = gateway.get(r.githubNumber());
+            String body = GitHubBody.update(remote.body(), input(view));
+            List<String> labels = mergedLabels(remote.labels(), wantedLabels(issue));
+            boolean bodyChanged = !body.equals(remote.body());
+            boolean labelsChanged = !new LinkedHashSet<>(labels).equals(new LinkedHashSet<>(remote.labels()));
+            if (bodyChanged || labelsChanged) {
+                pace();
+                gateway.edit(r.githubNumber(), body, labelsChanged ? labels : null);
+            }
+            store.exported(number, c.stamp(), bodyChanged || labelsChanged, clock.instant());
+        }
+        if (issue.status() == IssueStatus.SHIPPED
+                && issue.shippedVersion() != null
+                && !issue.shippedVersion().equals(r.shippedVersion())) {
+            ship(number, r.githubNumber(), issue.shippedVersion());
+        }
+    }
+
+    private void create(int number, boolean mayExist, GitHubStore.Stamp stamp) throws InterruptedException {
+        IssueRecordView view = issues.view(number).orElseThrow();
+        Issue issue = view.issue();
+        String marker = GitHubBody.issueMarker(number);
+        if (mayExist) {
+            Optional<GitHubGateway.RemoteIssue> found = gateway.findCreatedWithMarker(marker, MARKER_LOOK_BACK);
+            if (found.isPresent()) {
+                // created before Loop stopped: adopt it; the next round brings its body up to date
+                store.created(number, found.get().number(), found.get().url(), GitHubStore.Stamp.NONE, clock.instant());
+                log.info(
+                        "Found the GitHub issue of #{} (GitHub #{}) by its marker",
+                        number,
+                        found.get().number());
+                onLinked.accept(number);
+                return;
+            }
+        } else {
+            store.creating(number, clock.instant());
+        }
+        String body = GitHubBody.update("", input(view));
+        pace();
+        GitHubGateway.RemoteIssue created = gateway.create(issue.title(), body, wantedLabels(issue));
+        store.created(number, created.number(), created.url(), stamp, clock.instant());
+        createdThisRun++;
+        logProgress(number, created);
+        onLinked.accept(number);
+        if (!issue.status().isActive()) {
+            // an old issue exported after the fact: closed on GitHub too, without a ship comment
+            if (issue.status() == IssueStatus.SHIPPED && issue.shippedVersion() != null)
+                store.shipDone(number, issue.shippedVersion(), clock.instant());
+            pace();
+            gateway.close(created.number(), issue.status() == IssueStatus.SHIPPED);
+        }
+    }
+
+    private void logProgress(int number, GitHubGateway.RemoteIssue created) {
+        GitHubStore.Progress p = store.progress();
+        if (createdThisRun % 25 == 0 || p.onGitHub() == p.total() || p.total() - p.onGitHub() < 5) {
+            log.info(
+                    "GitHub export: #{} is GitHub #{}; {} of {} issues are on GitHub",
+                    number,
+                    created.number(),
+                    p.onGitHub(),
+                    p.total());
+        }
+    }
+
+    private void ship(int number, int githubNumber, String version) throws InterruptedException {
+        Optional<ShipNotes.ShipNote> note = shipNotes.find(version);
+        Instant now = clock.instant();
+        if (note.isPresent()
+                && note.get().announcementUrl() == null
+                && note.get().publishedAt() != null
+                && note.get().publishedAt().plus(Duration.ofMinutes(10)).isAfter(now)) {
+            // the announcement is being posted; its link belongs in the comment
+            store.retryLater(number, now.plusSeconds(5), "waiting for the release announcement", now);
+            return;
+        }
+        String marker = GitHubBody.shippedMarker(version);
+        boolean posted = gateway.comments(githubNumber).stream()
+                .anyMatch(c -> c.body() != null && c.body().contains(marker));
+        if (!posted) {
+            pace();
+            gateway.comment(githubNumber, shipComment(version, note));
+        }
+        if (settings.closeOnShip()) {
+            GitHubGateway.RemoteIssue remote = gateway.get(githubNumber);
+            if (remote.open()) {
+                pace();
+                gateway.close(githubNumber, true);
+            }
+        }
+        store.shipDone(number, version, clock.instant());
+    }
+
+    static String shipComment(String version, Optional<ShipNotes.ShipNote> note) {
+        StringBuilder s = new StringBuilder(GitHubBody.shippedMarker(version)).append('\n');
+        s.append("Shipped in **").append(GitHubText.line(version, 64)).append("**");
+        note.map(ShipNotes.ShipNote::announcementUrl)
+                .ifPresent(url -> s.append(" — [announcement](").append(url).append(")"));
+        s.append(".\n");
+        note.map(ShipNotes.ShipNote::snippet)
+                .filter(t -> !t.isBlank())
+                .ifPresent(t -> s.append("\n```\n")
+                        .append(t.replace("```", "ʼʼʼ"), 0, Math.min(t.length(), 20_000))
+                        .append("\n```\n"));
+        return s.toString();
+    }
+
+    private void poll() throws InterruptedException {
+        nextPoll = clock.instant().plus(settings.pollInterval());
+        String me = gateway.login();
+        for (Map.Entry<Integer, Integer> link : store.activeLinks().entrySet()) {
+            try {
+                List<GitHubGateway.RemotePerson> people = new ArrayList<>(gateway.thumbsUp(link.getValue()));
+                for (GitHubGateway.RemoteComment c : gateway.comments(link.getValue())) people.add(c.author());
+                for (GitHubGateway.RemotePerson p : people) {
+                    if (p.bot() || p.id() <= 0 || p.login().equalsIgnoreCase(me)) continue;
+                    requesters.add(link.getKey(), p.id(), p.login());
+                }
+            } catch (GitHubGateway.GitHubFailure f) {
+                NextStep next = Backoff.decide(f.answer(), 0, clock.instant());
+                if (next instanceof NextStep.PauseAllUntil p) pausedUntil = p.until();
+                // the next poll reads it again; nothing was recorded half-way
+                log.info(
+                        "Reading GitHub #{} failed ({}); read again on the next poll", link.getValue(), f.getMessage());
+                return;
+            }
+        }
+    }
+
+    private void pace() throws InterruptedException {
+        Instant now = Instant.now();
+        Instant slot = pacer.nextSlot(now);
+        if (slot.isAfter(now)) sleeper.sleep(Duration.between(now, slot));
+        pacer.sent(Instant.now());
+    }
+
+    // ---- what the GitHub issue shows
+
+    BodyInput input(IssueRecordView view) {
+        Issue i = view.issue();
+        Map<Long, String> logins = issues.githubLogins(i.number());
+        List<BodyInput.Person> people = new ArrayList<>();
+        for (Requester r : view.requesters()) {
+            if (r.how() == Requester.How.GITHUB)
+                people.add(new BodyInput.Person(logins.getOrDefault(r.userId(), "?"), true));
+            else people.add(new BodyInput.Person(names.apply(r.userId()), false));
+        }
+        List<BodyInput.PlaceLine> places = new ArrayList<>();
+        for (Place p : view.places()) {
+            if (p.kind() == Place.PlaceKind.GITHUB) continue;
+            places.add(new BodyInput.PlaceLine(p.title(), p.url()));
+        }
+        List<BodyInput.Message> details = new ArrayList<>();
+        List<BodyInput.Message> transcript = new ArrayList<>();
+        for (TranscriptLine l : issues.transcript(i.number())) {
+            BodyInput.Message m = new BodyInput.Message(l.authorName(), l.postedAt(), l.content(), l.attachmentUrls());
+            // lines with no place came from the debug-details form, not from a conversation
+            (l.placeId() == null ? details : transcript).add(m);
+        }
+        List<BodyInput.ProposalLine> proposals = store.proposals(i.number()).stream()
+                .map(p -> new BodyInput.ProposalLine(p.solution(), p.snippet(), p.solves(), p.doesNotSolve()))
+                .toList();
+        return new BodyInput(
+                i.number(),
+                i.kind().label(),
+                i.status().label(),
+                i.summary(),
+                i.priority().label(),
+                i.priorityReason(),
+                i.priority() == Priority.UNTRIAGED ? null : timelineText.apply(i.priority()),
+                i.ownerId() == null ? null : names.apply(i.ownerId()),
+                i.status() == IssueStatus.SHIPPED ? i.shippedVersion() : null,
+                places,
+                people,
+                proposals,
+                details,
+                transcript,
+                settings.transcript() == GitHubSettings.Transcript.SUMMARY);
+    }
+
+    List<String> wantedLabels(Issue i) {
+        List<String> labels = new ArrayList<>();
+        settings.labels().kindLabel(i.kind().code()).ifPresent(labels::add);
+        if (i.priority() != Priority.UNTRIAGED)
+            settings.labels()
+                    .priorityLabel(i.priority().label().toLowerCase(Locale.ROOT))
+                    .ifPresent(labels::add);
+        if (i.area() != null) settings.labels().areaLabel(i.area()).ifPresent(labels::add);
+        return labels;
+    }
+
+    /** Every label Loop may set: created up front, and the only ones Loop ever removes. */
+    List<String> allLabels() {
+        Set<String> all = new LinkedHashSet<>();
+        for (IssueKind k : IssueKind.values())
+            settings.labels().kindLabel(k.code()).ifPresent(all::add);
+        for (Priority p : Priority.values()) {
+            if (p != Priority.UNTRIAGED)
+                settings.labels()
+                        .priorityLabel(p.label().toLowerCase(Locale.ROOT))
+                        .ifPresent(all::add);
+        }
+        for (String a : areas) settings.labels().areaLabel(a).ifPresent(all::add);
+        return List.copyOf(all);
+    }
+
+    /** The labels people put on the GitHub issue stay; Loop's own are replaced by the wanted ones. */
+    List<String> mergedLabels(List<String> current, List<String> wanted) {
+        Set<String> mine = new LinkedHashSet<>();
+        for (String l : allLabels()) mine.add(l.toLowerCase(Locale.ROOT));
+        Set<String> out = new LinkedHashSet<>();
+        for (String l : current) if (!mine.contains(l.toLowerCase(Locale.ROOT))) out.add(l);
+        out.addAll(wanted);
+        return List.copyOf(out);
+    }
+}

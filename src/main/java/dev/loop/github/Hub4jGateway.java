@@ -1,0 +1,276 @@
+package dev.loop.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.kohsuke.github.GHDirection;
+import org.kohsuke.github.GHIssue;
+import org.kohsuke.github.GHIssueQueryBuilder;
+import org.kohsuke.github.GHIssueState;
+import org.kohsuke.github.GHIssueStateReason;
+import org.kohsuke.github.GHLabel;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GitHub;
+import org.kohsuke.github.GitHubAbuseLimitHandler;
+import org.kohsuke.github.GitHubBuilder;
+import org.kohsuke.github.GitHubRateLimitHandler;
+import org.kohsuke.github.HttpException;
+import org.kohsuke.github.connector.GitHubConnectorResponse;
+
+/**
+ * {@link GitHubGateway} over hub4j's github-api for everything but the polling reads, which {@link ConditionalGets}
+ * sends conditionally. hub4j's own limit handlers would sleep inside the call; Loop's replace them with handlers
+ * that fail at once with what GitHub said, so the sync decides ({@link Backoff}) and waits without holding a thread.
+ */
+final class Hub4jGateway implements GitHubGateway {
+
+    private final GitHub github;
+    private final GHRepository repo;
+    private final String apiUrl;
+    private final String repoPath;
+    private final String login;
+    private final ConditionalGets gets;
+    private final Clock clock;
+
+    private Hub4jGateway(
+            GitHub github,
+            GHRepository repo,
+            String apiUrl,
+            String repoPath,
+            String login,
+            ConditionalGets gets,
+            Clock clock) {
+        this.github = github;
+        this.repo = repo;
+        this.apiUrl = apiUrl;
+        this.repoPath = repoPath;
+        this.login = login;
+        this.gets = gets;
+        this.clock = clock;
+    }
+
+    /** Connects (hub4j reads GET /user first) and opens the repository. */
+    static Hub4jGateway connect(String apiUrl, String token, String repoPath, Clock clock) {
+        return call(() -> {
+            GitHub gh = new GitHubBuilder()
+                    .withEndpoint(apiUrl)
+                    .withOAuthToken(token)
+                    .withRateLimitHandler(new FailFast.Primary(clock))
+                    .withAbuseLimitHandler(new FailFast.Secondary(clock))
+                    .build();
+            String me = gh.getMyself().getLogin();
+            GHRepository repo = gh.getRepository(repoPath);
+            return new Hub4jGateway(gh, repo, apiUrl, repoPath, me, new ConditionalGets(token, clock), clock);
+        });
+    }
+
+    long countedPolls() {
+        return gets.counted();
+    }
+
+    @Override
+    public String login() {
+        return login;
+    }
+
+    @Override
+    public void ensureLabels(Collection<String> names) {
+        call(() -> {
+            Set<String> existing = new HashSet<>();
+            for (GHLabel l : repo.listLabels().withPageSize(100))
+                existing.add(l.getName().toLowerCase(Locale.ROOT));
+            for (String name : names) {
+                if (existing.add(name.toLowerCase(Locale.ROOT))) repo.createLabel(name, "c5def5");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<RemoteIssue> findCreatedWithMarker(String marker, int lookAt) {
+        return call(() -> {
+            int seen = 0;
+            for (GHIssue i : repo.queryIssues()
+                    .creator(login)
+                    .state(GHIssueState.ALL)
+                    .sort(GHIssueQueryBuilder.Sort.CREATED)
+                    .direction(GHDirection.DESC)
+                    .pageSize(Math.min(100, lookAt))
+                    .list()) {
+                if (i.getBody() != null && i.getBody().contains(marker)) return Optional.of(remote(i));
+                if (++seen >= lookAt) break;
+            }
+            return Optional.empty();
+        });
+    }
+
+    @Override
+    public RemoteIssue create(String title, String body, List<String> labels) {
+        return call(() -> {
+            var b = repo.createIssue(title).body(body);
+            for (String l : labels) b.label(l);
+            return remote(b.create());
+        });
+    }
+
+    @Override
+    public RemoteIssue get(int number) {
+        return call(() -> remote(repo.getIssue(number)));
+    }
+
+    @Override
+    public void edit(int number, String body, List<String> labels) {
+        call(() -> {
+            GHIssue issue = repo.getIssue(number);
+            issue.setBody(body);
+            if (labels != null) issue.setLabels(labels.toArray(String[]::new));
+            return null;
+        });
+    }
+
+    @Override
+    public List<RemoteComment> comments(int number) {
+        List<RemoteComment> out = new ArrayList<>();
+        for (JsonNode c : gets.list(base() + "/issues/" + number + "/comments?per_page=100")) {
+            out.add(new RemoteComment(
+                    c.path("id").asLong(),
+                    person(c.path("user")),
+                    c.path("body").asText("")));
+        }
+        return out;
+    }
+
+    @Override
+    public List<RemotePerson> thumbsUp(int number) {
+        List<RemotePerson> out = new ArrayList<>();
+        for (JsonNode r : gets.list(base() + "/issues/" + number + "/reactions?content=%2B1&per_page=100")) {
+            if ("+1".equals(r.path("content").asText())) out.add(person(r.path("user")));
+        }
+        return out;
+    }
+
+    @Override
+    public void comment(int number, String body) {
+        call(() -> repo.getIssue(number).comment(body));
+    }
+
+    @Override
+    public void close(int number, boolean completed) {
+        call(() -> {
+            repo.getIssue(number).close(completed ? GHIssueStateReason.COMPLETED : GHIssueStateReason.NOT_PLANNED);
+            return null;
+        });
+    }
+
+    private String base() {
+        return apiUrl + "/repos/" + repoPath;
+    }
+
+    private static RemotePerson person(JsonNode user) {
+        return new RemotePerson(
+                user.path("id").asLong(),
+                user.path("login").asText(""),
+                "Bot".equals(user.path("type").asText()));
+    }
+
+    private static RemoteIssue remote(GHIssue i) throws IOException {
+        List<String> labels = new ArrayList<>();
+        for (GHLabel l : i.getLabels()) labels.add(l.getName());
+        return new RemoteIssue(
+                i.getNumber(),
+                i.getHtmlUrl() == null ? "" : i.getHtmlUrl().toString(),
+                i.getTitle(),
+                i.getBody() == null ? "" : i.getBody(),
+                labels,
+                i.getState() != GHIssueState.CLOSED);
+    }
+
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs a hub4j call and turns whatever went wrong into a {@link GitHubFailure}. */
+    private static <T> T call(Call<T> call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw failure(e);
+        } catch (RuntimeException e) {
+            // hub4j wraps IOExceptions of paged iteration in GHException
+            if (e.getCause() instanceof IOException io) throw failure(io);
+            throw e;
+        }
+    }
+
+    private static GitHubFailure failure(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FailFast.Limited limited) return new GitHubFailure(limited.answer, limited.getMessage());
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException h && h.getResponseCode() > 0) {
+                int code = h.getResponseCode();
+                GitHubAnswer a = code >= 500
+                        ? new GitHubAnswer.ServerError(code)
+                        : new GitHubAnswer.Refused(code, String.valueOf(h.getMessage()));
+                return new GitHubFailure(a, "GitHub answered " + code);
+            }
+        }
+        return new GitHubFailure(new GitHubAnswer.Unreachable(e.toString()), e.toString());
+    }
+
+    /** Limit handlers that fail at once, carrying what GitHub said about when to come back. */
+    static final class FailFast {
+        private FailFast() {}
+
+        static final class Limited extends IOException {
+            final transient GitHubAnswer answer;
+
+            Limited(GitHubAnswer answer, String message) {
+                super(message);
+                this.answer = answer;
+            }
+        }
+
+        static GitHubAnswer read(GitHubConnectorResponse r, Clock clock) {
+            String body = "";
+            return ConditionalGets.answer(r.statusCode(), r::header, body, clock.instant());
+        }
+
+        static final class Primary extends GitHubRateLimitHandler {
+            private final Clock clock;
+
+            Primary(Clock clock) {
+                this.clock = clock;
+            }
+
+            @Override
+            public void onError(GitHubConnectorResponse r) throws IOException {
+                GitHubAnswer a = read(r, clock);
+                if (a instanceof GitHubAnswer.Refused) a = new GitHubAnswer.RateLimited(null);
+                throw new Limited(a, "GitHub rate limit (" + r.statusCode() + ")");
+            }
+        }
+
+        static final class Secondary extends GitHubAbuseLimitHandler {
+            private final Clock clock;
+
+            Secondary(Clock clock) {
+                this.clock = clock;
+            }
+
+            @Override
+            public void onError(GitHubConnectorResponse r) throws IOException {
+                GitHubAnswer a = read(r, clock);
+                if (!(a instanceof GitHubAnswer.SecondaryLimited)) a = new GitHubAnswer.SecondaryLimited(null);
+                throw new Limited(a, "GitHub secondary rate limit (" + r.statusCode() + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * GitHub sync: every Loop issue has one GitHub issue whose Loop-managed body section, labels, ship comment and
+ * closing Loop keeps up to date through a persistent state table ({@code github_issue}), and GitHub people who 👍 or
+ * comment there become requesters. May import {@code issue} and {@code core} (and the generated {@code db}); the
+ * pure rules ({@link dev.loop.github.GitHubBody}, {@link dev.loop.github.Backoff}, {@link dev.loop.github.WritePacer},
+ * {@link dev.loop.github.ExportTiming}) import neither JDA nor a GitHub client; only {@code Hub4jGateway} and
+ * {@code ConditionalGets} talk HTTP, behind the {@link dev.loop.github.GitHubGateway} port.
+ */
+package dev.loop.github;
