@@ -45,7 +45,7 @@ public final class Features {
         services.config()
                 .github()
                 .ifPresent(settings -> features.add(
-                        new GitHubFeature(services, actions, settings, shipNotes(services, store), github)));
+                        new GitHubFeature(services, store, actions, settings, shipNotes(services, store), github)));
         return List.copyOf(features);
     }
 

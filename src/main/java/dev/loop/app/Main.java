@@ -1,5 +1,7 @@
 package dev.loop.app;
 
+import dev.loop.core.Backups;
+import dev.loop.core.DamagedDatabase;
 import dev.loop.core.Database;
 import dev.loop.core.Loop;
 import dev.loop.core.config.Config;
@@ -30,7 +32,8 @@ public final class Main {
             case "run" -> run(System.getenv());
             case "check", "check-config" -> checkConfig(System.getenv());
             case "invite" -> SetupCommands.invite(System.getenv(), System.out, System.err);
-            case "backup" -> backup(System.getenv(), java.util.Arrays.asList(args).subList(1, args.length));
+            case "backup" ->
+                backup(System.getenv(), java.util.Arrays.asList(args).subList(1, args.length));
             default -> {
                 System.err.println("loop: unknown command " + command + " (expected run, check, invite or backup)");
                 yield 2;

@@ -5,6 +5,7 @@ import dev.loop.core.Services;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.GitHubSettings;
 import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueStore;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -31,6 +32,7 @@ public final class GitHubFeature implements Feature {
     }
 
     private final Services services;
+    private final IssueStore issues;
     private final IssueActions actions;
     private final GitHubSettings settings;
     private final ShipNotes shipNotes;
@@ -40,7 +42,13 @@ public final class GitHubFeature implements Feature {
     private ScheduledExecutorService worker;
 
     public GitHubFeature(
-            Services services, IssueActions actions, GitHubSettings settings, ShipNotes shipNotes, Tuning tuning) {
+            Services services,
+            IssueStore issues,
+            IssueActions actions,
+            GitHubSettings settings,
+            ShipNotes shipNotes,
+            Tuning tuning) {
+        this.issues = issues;
         this.services = services;
         this.actions = actions;
         this.settings = settings;
@@ -61,7 +69,7 @@ public final class GitHubFeature implements Feature {
         Guild guild = jda.getGuildById(config.discord().guildId());
         sync = new GitHubSync(
                 settings,
-                actions.store(),
+                issues,
                 store,
                 () -> Hub4jGateway.connect(
                         settings.apiUrl(), settings.token().value(), settings.repo(), services.clock()),
