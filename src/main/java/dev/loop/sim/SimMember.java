@@ -53,23 +53,23 @@ public final class SimMember {
 
     /** Leaves the guild (GUILD_MEMBER_REMOVE). The handle stays usable for reading DMs. */
     public void leave() {
-        world.run(() -> world.leave(state));
+        world.run(() -> world.guildRules.leave(state));
     }
 
     /** This member's DM channel with the bot, opened if needed; run slash commands in it to test DM contexts. */
     public SimChannel dmChannel() {
-        return world.write(() -> sim.wrap(world.openDm(state.user)));
+        return world.write(() -> sim.wrap(world.channelRules.openDm(state.user)));
     }
 
     // ---------------------------------------------------------------------------------------------- roles
 
     public SimMember addRole(SimRole role) {
-        world.run(() -> world.setRoles(state, World.withRole(state.roleIds, role.state.id, true)));
+        world.run(() -> world.guildRules.setRoles(state, GuildRules.withRole(state.roleIds, role.state.id, true)));
         return this;
     }
 
     public SimMember removeRole(SimRole role) {
-        world.run(() -> world.setRoles(state, World.withRole(state.roleIds, role.state.id, false)));
+        world.run(() -> world.guildRules.setRoles(state, GuildRules.withRole(state.roleIds, role.state.id, false)));
         return this;
     }
 
@@ -102,8 +102,8 @@ public final class SimMember {
                 ref.put("message_id", Json.str(replyTo.id));
                 spec.messageReference = ref;
             }
-            world.checkCanPost(c, c.guild == null ? null : member(c), spec);
-            return wrap(world.createMessage(c, state.user, spec, World.Origin.USER));
+            world.channelRules.checkCanPost(c, c.guild == null ? null : member(c), spec);
+            return wrap(world.messageRules.createMessage(c, state.user, spec, MessageRules.Origin.USER));
         });
     }
 
@@ -136,9 +136,9 @@ public final class SimMember {
             if (m.author != state.user) {
                 throw ApiError.cannotEditOthers();
             }
-            world.checkThreadActive(m.channel, state);
+            world.channelRules.checkThreadActive(m.channel, state);
             MessageSpec spec = userSpec(content, new SimFile[0]);
-            world.editMessage(m, spec, false);
+            world.messageRules.editMessage(m, spec, false);
             return message;
         });
     }
@@ -150,7 +150,7 @@ public final class SimMember {
             if (m.author != state.user && !Perms.has(Perms.in(m.channel, state), Perms.MANAGE_MESSAGES)) {
                 throw ApiError.missingPermissions();
             }
-            world.deleteMessage(m);
+            world.messageRules.deleteMessage(m);
             return null;
         });
     }
@@ -200,9 +200,10 @@ public final class SimMember {
                 throw ApiError.emptyMessage();
             }
             long id = world.ids.next();
-            ChannelState t =
-                    world.createThread(f, state.user, title, ChannelState.PUBLIC_THREAD, null, tagIds, 4320, id);
-            world.createMessage(t, state.user, spec, new World.Origin(MessageState.TYPE_DEFAULT, null, false, 0, id));
+            ChannelState t = world.channelRules.createThread(
+                    f, state.user, title, ChannelState.PUBLIC_THREAD, null, tagIds, 4320, id);
+            world.messageRules.createMessage(
+                    t, state.user, spec, new MessageRules.Origin(MessageState.TYPE_DEFAULT, null, false, 0, id));
             return sim.wrap(t);
         });
     }
@@ -239,7 +240,7 @@ public final class SimMember {
             if (from != null && from.threadId != 0) {
                 throw ApiError.of(400, 160004, "A thread has already been created for this message");
             }
-            return sim.wrap(world.createThread(c, state.user, name, type, from, null, 4320, 0));
+            return sim.wrap(world.channelRules.createThread(c, state.user, name, type, from, null, 4320, 0));
         });
     }
 
@@ -261,17 +262,17 @@ public final class SimMember {
                 if (!exists && !Perms.has(perms, Perms.ADD_REACTIONS)) {
                     throw ApiError.missingPermissions();
                 }
-                world.checkThreadActive(c, state);
+                world.channelRules.checkThreadActive(c, state);
             }
-            world.addReaction(m, state.user, emoji, Views.emoji(emoji, null));
+            world.reactionRules.addReaction(m, state.user, emoji, Views.emoji(emoji, null));
             return null;
         });
     }
 
     public void unreact(SimMessage message, String emoji) {
         act("remove reaction " + emoji + " from message " + message.id(), () -> {
-            world.checkThreadActive(message.state.channel, state);
-            world.removeReaction(message.state, state.user, emoji);
+            world.channelRules.checkThreadActive(message.state.channel, state);
+            world.reactionRules.removeReaction(message.state, state.user, emoji);
             return null;
         });
     }
@@ -289,7 +290,7 @@ public final class SimMember {
             for (int i = 0; i < answers.length; i++) {
                 ids[i] = answerId(p, answers[i]);
             }
-            world.vote(pollMessage.state, state.user, ids);
+            world.pollRules.vote(pollMessage.state, state.user, ids);
             return null;
         });
     }
@@ -300,7 +301,7 @@ public final class SimMember {
             if (p == null) {
                 throw new IllegalArgumentException("message " + pollMessage.id() + " has no poll");
             }
-            world.unvote(pollMessage.state, state.user, answerId(p, answer));
+            world.pollRules.unvote(pollMessage.state, state.user, answerId(p, answer));
             return null;
         });
     }
@@ -319,8 +320,9 @@ public final class SimMember {
     /** Sends a DM to the bot. */
     public SimMessage dm(String content, SimFile... files) {
         return act("DM the bot: " + Json.abbreviate(content, 80), () -> {
-            ChannelState c = world.openDm(state.user);
-            return wrap(world.createMessage(c, state.user, userSpec(content, files), World.Origin.USER));
+            ChannelState c = world.channelRules.openDm(state.user);
+            return wrap(world.messageRules.createMessage(
+                    c, state.user, userSpec(content, files), MessageRules.Origin.USER));
         });
     }
 
@@ -430,7 +432,7 @@ public final class SimMember {
         return act("/" + command + " " + options + " in " + describe(c), () -> {
             checkCanUseCommands(c);
             CommandInput input = commandData(c, command, options, null, null);
-            return interaction(world.createInteraction(
+            return interaction(world.interactionRules.createInteraction(
                     InteractionState.APPLICATION_COMMAND,
                     state.user,
                     c,
@@ -452,7 +454,7 @@ public final class SimMember {
         return act("autocomplete /" + command + " " + option + "='" + typed + "'", () -> {
             checkCanUseCommands(c);
             CommandInput input = commandData(c, command, others, option, typed);
-            return interaction(world.createInteraction(
+            return interaction(world.interactionRules.createInteraction(
                     InteractionState.AUTOCOMPLETE, state.user, c, input.data(), null, null, input.fullName(), 1));
         });
     }
@@ -477,7 +479,7 @@ public final class SimMember {
             data.put("target_id", Json.str(m.id));
             // The target's content is delivered even without the MESSAGE_CONTENT intent.
             data.putObject("resolved").putObject("messages").set(Json.str(m.id), world.views.message(m, true));
-            return interaction(world.createInteraction(
+            return interaction(world.interactionRules.createInteraction(
                     InteractionState.APPLICATION_COMMAND, state.user, m.channel, data, null, null, cmd.name(), 3));
         });
     }
@@ -498,7 +500,7 @@ public final class SimMember {
             data.put("target_id", Json.str(target.id()));
             ObjectNode resolved = data.putObject("resolved");
             resolveUser(resolved, c, target.state);
-            return interaction(world.createInteraction(
+            return interaction(world.interactionRules.createInteraction(
                     InteractionState.APPLICATION_COMMAND, state.user, c, data, null, null, cmd.name(), 2));
         });
     }
@@ -528,7 +530,7 @@ public final class SimMember {
             data.put("custom_id", button.path("custom_id").asText());
             data.put("component_type", 2);
             data.put("id", button.path("id").asInt());
-            return interaction(world.createInteraction(
+            return interaction(world.interactionRules.createInteraction(
                     InteractionState.MESSAGE_COMPONENT, state.user, m.channel, data, m, null, null, 0));
         });
     }
@@ -578,7 +580,7 @@ public final class SimMember {
                     }
                 }
             }
-            return interaction(world.createInteraction(
+            return interaction(world.interactionRules.createInteraction(
                     InteractionState.MESSAGE_COMPONENT, state.user, m.channel, data, m, null, null, 0));
         });
     }
@@ -644,13 +646,13 @@ public final class SimMember {
     }
 
     private CommandState command(ChannelState c, String name, int type) {
-        CommandState cmd = world.findCommand(c.guild, name, type);
+        CommandState cmd = world.interactionRules.findCommand(c.guild, name, type);
         if (cmd == null && (world.gateway != null && world.gateway.hasSessions())) {
             // The bot may still be registering its commands right after READY; give it the usual timeout.
             try {
                 cmd = world.await(
                         "the bot to register command '" + name + "'",
-                        () -> world.findCommand(c.guild, name, type),
+                        () -> world.interactionRules.findCommand(c.guild, name, type),
                         sim.timeout());
             } catch (AssertionError notYet) {
                 cmd = null;
