@@ -68,7 +68,7 @@ final class InteractionApi extends ApiSupport {
         if (i.acknowledged()) {
             throw ApiError.alreadyAcknowledged();
         }
-        if (System.nanoTime() > i.deadlineNanos || i.tokenRevoked) {
+        if (System.nanoTime() > i.deadlineNanos || i.deadlinePassed || i.tokenRevoked) {
             throw ApiError.unknownInteraction();
         }
         JsonNode b = body(r);
