@@ -48,11 +48,14 @@ build_if_needed() {
 LOOP_JAVA_FLAGS=(-XX:+UseSerialGC -Xss512k -XX:MaxRAM=512m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
   -XX:ReservedCodeCacheSize=40m -XX:TrimNativeHeapInterval=5000 -Djava.awt.headless=true)
 
-run_jar() {
+run_main() { # runs the entry point $1 (a class in the jar) with Loop's JVM flags and the remaining arguments
+  local main="$1"; shift
   export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
   exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "${LOOP_JAVA_FLAGS[@]}" \
-    -Dlogback.configurationFile=config/logback.xml -jar "$JAR" "$@"
+    -Dlogback.configurationFile=config/logback.xml -cp "$JAR" "$main" "$@"
 }
+
+run_jar() { run_main dev.loop.app.Main "$@"; }
 
 usage() {
   cat <<'USAGE'
@@ -74,7 +77,7 @@ case "$cmd" in
     find_jdk; build_if_needed
     [ -n "${DISCORD_TOKEN:-}" ] || die "DISCORD_TOKEN is not set. Export your bot token, or try Loop without one: ./run.sh sandbox"
     run_jar run ;;
-  sandbox) find_jdk; build_if_needed; run_jar sandbox "$@" ;;
+  sandbox) find_jdk; build_if_needed; run_main dev.loop.sandbox.SandboxMain "$@" ;;
   check) find_jdk; build_if_needed; run_jar check "$@" ;;
   invite) find_jdk; build_if_needed; run_jar invite "$@" ;;
   test)
@@ -86,6 +89,6 @@ case "$cmd" in
     # the memory benchmark starts Loop in its own JVM with run_jar's flags.
     exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xss512k -Xmx1g \
       -Dlogback.configurationFile=config/logback.xml -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED \
-      -jar "$JAR" bench "$@" ;;
+      -cp "$JAR" dev.loop.bench.BenchMain "$@" ;;
   *) usage >&2; die "unknown command '$cmd'" ;;
 esac

@@ -172,7 +172,7 @@ final class MemoryBench implements Bench.Benchmark {
         if (Files.isRegularFile(logback)) cmd.add("-Dlogback.configurationFile=" + logback.toAbsolutePath());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("dev.loop.core.Main");
+        cmd.add("dev.loop.app.Main");
         cmd.add("run");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Map<String, String> env = pb.environment();

@@ -1,9 +1,9 @@
 package dev.loop.bench;
 
-import dev.loop.capture.DuplicateSearch;
 import dev.loop.core.Database;
 import dev.loop.issue.IssueStore;
-import dev.loop.issue.SearchHit;
+import dev.loop.issue.search.DuplicateSearch;
+import dev.loop.issue.search.SearchHit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package dev.loop.bench;
 
 import dev.loop.core.Database;
+import dev.loop.issue.Issue;
+import dev.loop.issue.Place;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

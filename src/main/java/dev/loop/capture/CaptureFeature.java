@@ -11,6 +11,7 @@ import dev.loop.core.text.Safe;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueAutocomplete;
+import dev.loop.issue.IssueCaptured;
 import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueNumberOption;
 import dev.loop.issue.IssueRecordView;
@@ -22,7 +23,9 @@ import dev.loop.issue.NewPlace;
 import dev.loop.issue.NewTranscriptLine;
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
-import dev.loop.issue.SearchHit;
+import dev.loop.issue.search.DuplicateSearch;
+import dev.loop.issue.search.SearchHit;
+import dev.loop.issue.search.SimilarityRanking;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,12 +87,12 @@ public final class CaptureFeature implements Feature {
     private final IssueActions actions;
     private final IssueStore store;
     private final IssueViews views;
-    private final AfterCapture afterCapture;
+    private final IssueCaptured afterCapture;
     private final Drafts drafts = new Drafts();
     /** The last place stored before this start: see {@link #postMissingCards}. */
     private final long lastPlaceBeforeStart;
 
-    public CaptureFeature(Services services, IssueActions actions, AfterCapture afterCapture) {
+    public CaptureFeature(Services services, IssueActions actions, IssueCaptured afterCapture) {
         this.services = services;
         this.config = services.config();
         this.actions = actions;

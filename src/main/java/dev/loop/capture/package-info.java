@@ -1,8 +1,10 @@
 /**
  * Capture: turning a support conversation into an issue record (/capture, the Capture as issue message command,
  * the 📌 quick capture), linking it when it comes up again (/link, Me too, 👍) and asking a bug's reporter for debug
- * details; with the pure rules behind them: finding similar open issues ({@link dev.loop.capture.SimilarityRanking},
- * {@link dev.loop.capture.FtsQuery}) and planning merges and unmerges ({@link dev.loop.capture.MergePlan},
- * {@link dev.loop.capture.UnmergePlan}).
+ * details. Duplicate search and merge plans live in the kernel ({@code dev.loop.issue.search},
+ * {@code dev.loop.issue.merge}); after a capture, triage is told through the {@link dev.loop.issue.IssueCaptured}
+ * port wired in {@code dev.loop.app}.
+ *
+ * <p>May import: {@code dev.loop.issue}, {@code core}, JDA. Never another feature.
  */
 package dev.loop.capture;

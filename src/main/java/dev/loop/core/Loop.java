@@ -62,17 +62,6 @@ public final class Loop implements AutoCloseable {
         this.ownsDatabase = ownsDatabase;
     }
 
-    /** Starts Loop with its own database from the config and the product's features. */
-    public static Loop start(Config config, String token, Clock clock) throws InterruptedException {
-        Database db = Database.open(config.databasePath());
-        try {
-            return start(config, token, clock, db, true, Features::all, b -> {});
-        } catch (RuntimeException | InterruptedException e) {
-            db.close();
-            throw e;
-        }
-    }
-
     /**
      * Starts Loop on a given database. {@code featureSet} builds the features from the shared services;
      * {@code customize} may adjust the JDA builder (tests).

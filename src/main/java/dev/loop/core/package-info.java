@@ -1,6 +1,9 @@
 /**
- * The bot's lifecycle: {@link dev.loop.core.Main} (entry point), {@link dev.loop.core.Loop} (explicit wiring of
- * config, database, JDA and features, clean shutdown), {@link dev.loop.core.Database} (the one gateway to SQLite)
- * and {@link dev.loop.core.Features} (the list of features).
+ * The ground floor: the bot's lifecycle ({@link dev.loop.core.Loop}: JDA, features, routines, clean shutdown), the
+ * {@link dev.loop.core.Feature} contract every feature implements, {@link dev.loop.core.Database} (the one gateway to
+ * SQLite), clocks and routine bookkeeping. Sub-packages hold configuration, Discord plumbing and text safety.
+ *
+ * <p>May import: the JDK, JDA, jOOQ and the generated {@code dev.loop.db} classes. Never a feature, {@code issue} or
+ * {@code app}: which features run is decided above, in {@code dev.loop.app}.
  */
 package dev.loop.core;

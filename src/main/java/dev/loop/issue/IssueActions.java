@@ -5,8 +5,6 @@ import dev.loop.core.discord.Channels;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.text.Chunker;
 import dev.loop.core.text.Safe;
-import dev.loop.triage.Bump;
-import dev.loop.triage.TimelineNotice;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,8 +151,7 @@ public final class IssueActions {
 
     /** The promise deadline a priority implies from now, or null when its timeline promises nothing. */
     public Instant promiseFrom(Priority priority) {
-        return config.timelines()
-                .of(priority)
+        return priority.timelineIn(config.timelines())
                 .map(Config.Timeline::promise)
                 .map(d -> now().plus(d))
                 .orElse(null);

@@ -1,14 +1,15 @@
 package dev.loop.issue;
 
-import dev.loop.capture.FtsQuery;
-import dev.loop.capture.MergePlan;
-import dev.loop.capture.UnmergePlan;
 import dev.loop.core.Feature;
 import dev.loop.core.Services;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
+import dev.loop.issue.merge.MergePlan;
+import dev.loop.issue.merge.UnmergePlan;
+import dev.loop.issue.search.FtsQuery;
+import dev.loop.issue.search.SearchHit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;

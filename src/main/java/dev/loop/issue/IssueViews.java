@@ -37,7 +37,7 @@ public final class IssueViews {
 
     /** "Fix it now — today or tomorrow" etc.; untriaged issues have no timeline yet. */
     public String timeline(Priority priority) {
-        return timelines.of(priority).map(Config.Timeline::text).orElse("not triaged yet");
+        return priority.timelineIn(timelines).map(Config.Timeline::text).orElse("not triaged yet");
     }
 
     public MessageEmbed card(IssueRecordView view) {

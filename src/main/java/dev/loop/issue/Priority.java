@@ -1,5 +1,6 @@
 package dev.loop.issue;
 
+import dev.loop.core.config.Config;
 import java.util.Optional;
 
 /** Where an issue stands in the team's queue; the order of the constants is the order of urgency. */
@@ -30,6 +31,16 @@ public enum Priority {
     /** True when this priority is more urgent than {@code other}; untriaged is the least urgent. */
     public boolean isAbove(Priority other) {
         return ordinal() < other.ordinal();
+    }
+
+    /** The configured timeline for this priority; untriaged issues have none yet. */
+    public Optional<Config.Timeline> timelineIn(Config.Timelines timelines) {
+        return switch (this) {
+            case FIX_NOW -> Optional.of(timelines.fixNow());
+            case HIGH -> Optional.of(timelines.high());
+            case LOW -> Optional.of(timelines.low());
+            case UNTRIAGED -> Optional.empty();
+        };
     }
 
     public static Priority fromCode(String code) {

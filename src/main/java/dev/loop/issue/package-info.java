@@ -1,5 +1,11 @@
 /**
- * The issue record: the vocabulary every feature shares (issues, their kind, status and priority, places,
- * requesters, transcript and history) and the storage of the record itself.
+ * The kernel every feature builds on: the issue record and its vocabulary (issues, kind, status, priority, places,
+ * requesters, transcript, history), its storage (the only writer of the issue tables), the shared rules about an
+ * issue (the automatic bump {@link dev.loop.issue.Bump}, the timeline notice {@link dev.loop.issue.TimelineNotice}),
+ * the port {@link dev.loop.issue.IssueCaptured} through which capture tells triage, and the sub-packages
+ * {@code search} and {@code merge}.
+ *
+ * <p>May import: {@code core}, JDA (for the issue commands and cards) and the generated {@code dev.loop.db} classes.
+ * Never a feature.
  */
 package dev.loop.issue;

@@ -1,7 +1,7 @@
 package dev.loop.sandbox;
 
+import dev.loop.app.Features;
 import dev.loop.core.Database;
-import dev.loop.core.Features;
 import dev.loop.core.Loop;
 import dev.loop.core.MovableClock;
 import dev.loop.core.config.Config;

@@ -1,5 +1,6 @@
 package dev.loop.triage;
 
+import dev.loop.issue.Bump;
 import dev.loop.issue.Priority;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ import java.util.Optional;
 public final class Flowchart {
 
     /** The reason recorded when "brought up before" turns a Low into a High; also used by {@link Bump}. */
-    public static final String BROUGHT_UP_BEFORE_REASON = "bumped up from Low: brought up before";
+    public static final String BROUGHT_UP_BEFORE_REASON = Bump.BROUGHT_UP_BEFORE_REASON;
 
     private Flowchart() {}
 
@@ -39,7 +40,7 @@ public final class Flowchart {
      * than one conversation or person asked for it.
      */
     public static boolean broughtUpBefore(int distinctPlaces, int distinctRequesters) {
-        return distinctPlaces > 1 || distinctRequesters > 1;
+        return Bump.broughtUpBefore(distinctPlaces, distinctRequesters);
     }
 
     /** One level up: Low → High, High → Fix it now; Fix it now stays; untriaged is not a flowchart result. */

@@ -8,6 +8,7 @@ import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.Place;
+import dev.loop.issue.TimelineNotice;
 import dev.loop.issue.Told;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;

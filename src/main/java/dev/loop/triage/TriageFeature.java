@@ -1,12 +1,12 @@
 package dev.loop.triage;
 
-import dev.loop.capture.AfterCapture;
 import dev.loop.core.Feature;
 import dev.loop.core.RoutineRuns;
 import dev.loop.core.Services;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueAutocomplete;
+import dev.loop.issue.IssueCaptured;
 import dev.loop.issue.IssueNumberOption;
 import dev.loop.issue.IssueViews;
 import java.util.List;
@@ -55,7 +55,7 @@ public final class TriageFeature implements Feature {
     }
 
     /** What capture calls once an issue exists: the triage questions for the engineer who captured it. */
-    public AfterCapture afterCapture() {
+    public IssueCaptured afterCapture() {
         return flow;
     }
 

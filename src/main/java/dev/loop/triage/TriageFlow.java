@@ -1,9 +1,9 @@
 package dev.loop.triage;
 
-import dev.loop.capture.AfterCapture;
 import dev.loop.core.discord.UserError;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueCaptured;
 import dev.loop.issue.IssueStore;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * caveat select. Answers live in the controls until Done; only then is anything written, after checking the
  * issue has not changed since the prompt was shown.
  */
-final class TriageFlow implements AfterCapture {
+final class TriageFlow implements IssueCaptured {
 
     private static final Logger log = LoggerFactory.getLogger(TriageFlow.class);
     static final String ACTION = "triage issues";

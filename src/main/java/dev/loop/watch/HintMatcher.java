@@ -1,7 +1,7 @@
 package dev.loop.watch;
 
-import dev.loop.capture.FtsQuery;
-import dev.loop.capture.SimilarityRanking;
+import dev.loop.issue.search.FtsQuery;
+import dev.loop.issue.search.SimilarityRanking;
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.HashSet;

@@ -1,8 +1,5 @@
 package dev.loop.watch;
 
-import dev.loop.capture.DuplicateSearch;
-import dev.loop.capture.FtsQuery;
-import dev.loop.capture.SimilarityRanking;
 import dev.loop.core.config.Config;
 import dev.loop.core.discord.Channels;
 import dev.loop.core.discord.Engineers;
@@ -11,7 +8,10 @@ import dev.loop.core.text.Safe;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.Requester;
-import dev.loop.issue.SearchHit;
+import dev.loop.issue.search.DuplicateSearch;
+import dev.loop.issue.search.FtsQuery;
+import dev.loop.issue.search.SearchHit;
+import dev.loop.issue.search.SimilarityRanking;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;

@@ -7,8 +7,8 @@ import static dev.loop.testing.Seen.botMessages;
 import static dev.loop.testing.Seen.ephemeral;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loop.app.Features;
 import dev.loop.core.Database;
-import dev.loop.core.Features;
 import dev.loop.core.Loop;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.ConfigLoader;

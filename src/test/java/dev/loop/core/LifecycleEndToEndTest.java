@@ -58,7 +58,7 @@ class LifecycleEndToEndTest {
                             "-Dlogback.configurationFile="
                                     + Path.of("src/test/resources/logback-test.xml")
                                             .toAbsolutePath(),
-                            "dev.loop.core.Main",
+                            "dev.loop.app.Main",
                             "run")
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());

@@ -2,8 +2,9 @@ package dev.loop.issue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loop.capture.MergePlan;
-import dev.loop.capture.UnmergePlan;
+import dev.loop.issue.merge.MergePlan;
+import dev.loop.issue.merge.UnmergePlan;
+import dev.loop.issue.search.TermFrequencies;
 import dev.loop.testing.SqliteTest;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package dev.loop.triage;
 import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loop.app.Features;
 import dev.loop.core.Database;
-import dev.loop.core.Features;
 import dev.loop.core.Loop;
 import dev.loop.core.MovableClock;
 import dev.loop.core.RoutineRuns;

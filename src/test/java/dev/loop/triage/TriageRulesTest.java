@@ -7,6 +7,7 @@ import dev.loop.issue.Issue;
 import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.Priority;
+import dev.loop.issue.TimelineNotice;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;

@@ -1,8 +1,8 @@
 package dev.loop.watch;
 
+import dev.loop.app.Features;
 import dev.loop.core.Database;
 import dev.loop.core.Feature;
-import dev.loop.core.Features;
 import dev.loop.core.Loop;
 import dev.loop.core.MovableClock;
 import dev.loop.core.config.Config;

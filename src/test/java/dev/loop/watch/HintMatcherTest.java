@@ -3,8 +3,6 @@ package dev.loop.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loop.capture.FtsQuery;
-import dev.loop.capture.SimilarityRanking;
 import dev.loop.core.Database;
 import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueStatus;
@@ -13,6 +11,8 @@ import dev.loop.issue.NewIssue;
 import dev.loop.issue.NewPlace;
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
+import dev.loop.issue.search.FtsQuery;
+import dev.loop.issue.search.SimilarityRanking;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

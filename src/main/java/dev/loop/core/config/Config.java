@@ -67,17 +67,7 @@ public record Config(
     /** What the requesters are told per priority, and how long the promise runs (null = no promise). */
     public record Timeline(String text, Duration promise) {}
 
-    public record Timelines(Timeline fixNow, Timeline high, Timeline low) {
-        /** The timeline for a priority; untriaged issues have none yet. */
-        public Optional<Timeline> of(dev.loop.issue.Priority priority) {
-            return switch (priority) {
-                case FIX_NOW -> Optional.of(fixNow);
-                case HIGH -> Optional.of(high);
-                case LOW -> Optional.of(low);
-                case UNTRIAGED -> Optional.empty();
-            };
-        }
-    }
+    public record Timelines(Timeline fixNow, Timeline high, Timeline low) {}
 
     public enum NoticeMode {
         THREAD,

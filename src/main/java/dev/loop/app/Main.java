@@ -1,9 +1,10 @@
-package dev.loop.core;
+package dev.loop.app;
 
+import dev.loop.core.Database;
+import dev.loop.core.Loop;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.ConfigException;
 import dev.loop.core.config.ConfigLoader;
-import dev.loop.sandbox.Sandbox;
 import dev.loop.setup.SetupCommands;
 import java.time.Clock;
 import java.util.Map;
@@ -12,7 +13,11 @@ import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Entry point of the jar: {@code java -jar loop.jar [run|check|sandbox [--stay]|invite|bench [name]]}. */
+/**
+ * The product's entry point: {@code java -jar loop.jar [run|check|invite]}. The sandbox and the benchmarks are tools
+ * with their own entry points ({@code dev.loop.sandbox.SandboxMain}, {@code dev.loop.bench.BenchMain}); run.sh picks
+ * the one a command needs.
+ */
 public final class Main {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -24,12 +29,9 @@ public final class Main {
         int code = switch (command) {
             case "run" -> run(System.getenv());
             case "check", "check-config" -> checkConfig(System.getenv());
-            case "sandbox" -> Sandbox.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             case "invite" -> SetupCommands.invite(System.getenv(), System.out, System.err);
-            case "bench" -> dev.loop.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             default -> {
-                System.err.println(
-                        "loop: unknown command " + command + " (expected run, check, sandbox, invite or bench)");
+                System.err.println("loop: unknown command " + command + " (expected run, check or invite)");
                 yield 2;
             }
         };
@@ -39,6 +41,17 @@ public final class Main {
     /** Validates the config and, with DISCORD_TOKEN, what the bot can see and do on the server. */
     static int checkConfig(Map<String, String> env) {
         return SetupCommands.check(env, System.out, System.err);
+    }
+
+    /** Starts Loop with its own database from the config and the product's features. */
+    static Loop start(Config config, String token, Clock clock) throws InterruptedException {
+        Database db = Database.open(config.databasePath());
+        try {
+            return Loop.start(config, token, clock, db, true, Features::all, b -> {});
+        } catch (RuntimeException | InterruptedException e) {
+            db.close();
+            throw e;
+        }
     }
 
     /** Runs the bot until SIGTERM/SIGINT. Returns the exit code when start-up fails. */
@@ -58,7 +71,7 @@ public final class Main {
         }
         Loop loop;
         try {
-            loop = Loop.start(config, token.strip(), Clock.systemUTC());
+            loop = start(config, token.strip(), Clock.systemUTC());
         } catch (InvalidTokenException e) {
             System.err.println(
                     "Discord rejected DISCORD_TOKEN: check the token in the Developer Portal (Bot > Reset Token)");

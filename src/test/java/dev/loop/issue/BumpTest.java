@@ -1,14 +1,12 @@
-package dev.loop.triage;
+package dev.loop.issue;
 
 import static dev.loop.issue.Fixtures.issue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loop.issue.IssueStatus;
-import dev.loop.issue.Priority;
-import dev.loop.triage.Bump.Bumped;
-import dev.loop.triage.Bump.Counts;
-import dev.loop.triage.Bump.Unchanged;
+import dev.loop.issue.Bump.Bumped;
+import dev.loop.issue.Bump.Counts;
+import dev.loop.issue.Bump.Unchanged;
 import org.junit.jupiter.api.Test;
 
 class BumpTest {
@@ -63,7 +61,7 @@ class BumpTest {
     void untriagedWaitsForTheFlowchart() {
         assertThat(Bump.decide(Priority.UNTRIAGED, new Counts(1, 1), new Counts(2, 2)))
                 .isEqualTo(new Unchanged("not triaged yet; the flowchart will ask"));
-        assertThat(Flowchart.broughtUpBefore(2, 2)).isTrue();
+        assertThat(Bump.broughtUpBefore(2, 2)).isTrue();
     }
 
     @Test

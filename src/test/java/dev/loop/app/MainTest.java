@@ -1,4 +1,4 @@
-package dev.loop.core;
+package dev.loop.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,10 @@
-package dev.loop.capture;
+package dev.loop.issue.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loop.capture.SimilarityRanking.Candidate;
 import dev.loop.issue.IssueStatus;
+import dev.loop.issue.search.SimilarityRanking.Candidate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

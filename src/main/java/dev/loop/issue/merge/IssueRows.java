@@ -1,4 +1,4 @@
-package dev.loop.capture;
+package dev.loop.issue.merge;
 
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;

@@ -1,4 +1,4 @@
-package dev.loop.capture;
+package dev.loop.issue.merge;
 
 /**
  * The parts of a transcript row that merge planning needs: which message it is and which issue it was first

@@ -1,6 +1,8 @@
-package dev.loop.core;
+package dev.loop.app;
 
 import dev.loop.capture.CaptureFeature;
+import dev.loop.core.Feature;
+import dev.loop.core.Services;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueCommands;
 import dev.loop.issue.IssueStore;

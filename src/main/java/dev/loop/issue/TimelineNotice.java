@@ -1,8 +1,6 @@
-package dev.loop.triage;
+package dev.loop.issue;
 
 import dev.loop.core.text.Safe;
-import dev.loop.issue.Issue;
-import dev.loop.issue.Priority;
 
 /**
  * What the people who asked for an issue are told when it gets a priority or someone starts on it. The timeline

@@ -1,8 +1,6 @@
-package dev.loop.capture;
+package dev.loop.issue.search;
 
 import dev.loop.issue.IssueStore;
-import dev.loop.issue.SearchHit;
-import dev.loop.issue.TermFrequencies;
 import java.util.List;
 
 /**

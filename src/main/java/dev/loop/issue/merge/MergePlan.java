@@ -1,10 +1,10 @@
-package dev.loop.capture;
+package dev.loop.issue.merge;
 
+import dev.loop.issue.Bump;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
-import dev.loop.triage.Bump;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

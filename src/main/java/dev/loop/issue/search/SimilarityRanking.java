@@ -1,4 +1,4 @@
-package dev.loop.capture;
+package dev.loop.issue.search;
 
 import dev.loop.issue.IssueStatus;
 import java.util.Collection;

@@ -1,6 +1,5 @@
-package dev.loop.capture;
+package dev.loop.issue;
 
-import dev.loop.issue.Issue;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 
@@ -10,6 +9,6 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
  * ({@code hook} is null) and it goes by DM.
  */
 @FunctionalInterface
-public interface AfterCapture {
+public interface IssueCaptured {
     void captured(JDA jda, Issue issue, long engineerId, InteractionHook hook);
 }

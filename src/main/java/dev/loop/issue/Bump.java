@@ -1,7 +1,5 @@
-package dev.loop.triage;
+package dev.loop.issue;
 
-import dev.loop.issue.Issue;
-import dev.loop.issue.Priority;
 import java.util.Objects;
 
 /**
@@ -14,7 +12,18 @@ import java.util.Objects;
  */
 public final class Bump {
 
+    /** The reason recorded when "brought up before" turns a Low into a High (the flowchart records it too). */
+    public static final String BROUGHT_UP_BEFORE_REASON = "bumped up from Low: brought up before";
+
     private Bump() {}
+
+    /**
+     * What the record says about "brought up before": more than one place or more than one requester means more
+     * than one conversation or person asked for it.
+     */
+    public static boolean broughtUpBefore(int distinctPlaces, int distinctRequesters) {
+        return distinctPlaces > 1 || distinctRequesters > 1;
+    }
 
     /** Distinct places and distinct requesters on an issue. */
     public record Counts(int places, int requesters) {
@@ -23,7 +32,7 @@ public final class Bump {
         }
 
         boolean broughtUpBefore() {
-            return Flowchart.broughtUpBefore(places, requesters);
+            return Bump.broughtUpBefore(places, requesters);
         }
     }
 
@@ -71,9 +80,9 @@ public final class Bump {
         boolean grew = after.places() > before.places() || after.requesters() > before.requesters();
         if (!grew) return new Unchanged("nothing new was added");
         if (!after.broughtUpBefore()) return new Unchanged("still one place and one requester");
-        String detail = Flowchart.BROUGHT_UP_BEFORE_REASON + " (now " + plural(after.places(), "place") + ", "
+        String detail = BROUGHT_UP_BEFORE_REASON + " (now " + plural(after.places(), "place") + ", "
                 + plural(after.requesters(), "requester") + ")";
-        return new Bumped(Priority.LOW, Priority.HIGH, Flowchart.BROUGHT_UP_BEFORE_REASON, detail);
+        return new Bumped(Priority.LOW, Priority.HIGH, BROUGHT_UP_BEFORE_REASON, detail);
     }
 
     private static String plural(int n, String word) {

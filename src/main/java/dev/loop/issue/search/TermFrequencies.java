@@ -1,4 +1,4 @@
-package dev.loop.issue;
+package dev.loop.issue.search;
 
 import java.time.Instant;
 import java.util.Map;

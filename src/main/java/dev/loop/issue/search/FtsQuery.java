@@ -1,4 +1,4 @@
-package dev.loop.capture;
+package dev.loop.issue.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.loop.capture;
+package dev.loop.issue.merge;
 
 import static dev.loop.issue.Fixtures.issue;
 import static dev.loop.issue.Fixtures.place;
@@ -6,12 +6,12 @@ import static dev.loop.issue.Fixtures.requester;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loop.issue.Bump;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.Place;
 import dev.loop.issue.Priority;
 import dev.loop.issue.Requester;
-import dev.loop.triage.Bump;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

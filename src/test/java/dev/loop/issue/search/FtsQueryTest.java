@@ -1,4 +1,4 @@
-package dev.loop.capture;
+package dev.loop.issue.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,9 @@
+/**
+ * Finding issues by their words: the full-text query rules ({@link dev.loop.issue.search.FtsQuery}), the choice of
+ * similar open issues ({@link dev.loop.issue.search.SimilarityRanking}, {@link dev.loop.issue.search.DuplicateSearch})
+ * and the term statistics they use. Shared by capture (duplicates before filing), watch (hints on support threads)
+ * and the issue commands (search).
+ *
+ * <p>May import: {@code dev.loop.issue} and {@code core}; no JDA.
+ */
+package dev.loop.issue.search;
