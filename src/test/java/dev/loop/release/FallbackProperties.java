@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -14,78 +15,68 @@ import net.jqwik.api.constraints.IntRange;
 /** The fallback's invariants over every failure, route and attempt count, beside {@link FallbackTest}. */
 class FallbackProperties {
 
+    /** One failed send, as {@link Fallback#afterFailure} sees it. */
+    record Failed(
+            Route route,
+            Fallback.Failure failure,
+            int attempts,
+            Optional<Duration> retryAfter,
+            boolean triedUnarchive,
+            boolean hasThread,
+            boolean alreadyFellBack) {
+
+        Fallback.Decision decide() {
+            return Fallback.afterFailure(
+                    route, failure, attempts, retryAfter, triedUnarchive, hasThread, alreadyFellBack);
+        }
+    }
+
     @Provide
-    Arbitrary<Optional<Duration>> retryAfter() {
-        return Arbitraries.longs()
+    Arbitrary<Failed> failures() {
+        Arbitrary<Optional<Duration>> retryAfter = Arbitraries.longs()
                 .between(-5_000, 600_000)
                 .map(Duration::ofMillis)
                 .optional(0.5);
+        return Combinators.combine(
+                        Arbitraries.of(Route.class),
+                        Arbitraries.of(Fallback.Failure.class),
+                        Arbitraries.integers().between(1, 40),
+                        retryAfter,
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(true, false))
+                .as(Failed::new);
     }
 
     @Property
-    void aFallbackNeverFallsBackAgain(
-            @ForAll Route route,
-            @ForAll Fallback.Failure failure,
-            @ForAll @IntRange(min = 1, max = 40) int attempts,
-            @ForAll("retryAfter") Optional<Duration> retryAfter,
-            @ForAll boolean triedUnarchive,
-            @ForAll boolean hasThread) {
-        Fallback.Decision d =
-                Fallback.afterFailure(route, failure, attempts, retryAfter, triedUnarchive, hasThread, true);
-
-        assertThat(d).isNotInstanceOf(Fallback.SendInstead.class);
+    void aFallbackNeverFallsBackAgain(@ForAll("failures") Failed f) {
+        if (!f.alreadyFellBack()) return;
+        assertThat(f.decide()).isNotInstanceOf(Fallback.SendInstead.class);
     }
 
     @Property
-    void aFallbackAlwaysGoesToTheOtherRoute(
-            @ForAll Route route,
-            @ForAll Fallback.Failure failure,
-            @ForAll @IntRange(min = 1, max = 40) int attempts,
-            @ForAll("retryAfter") Optional<Duration> retryAfter,
-            @ForAll boolean triedUnarchive,
-            @ForAll boolean hasThread) {
-        Fallback.Decision d =
-                Fallback.afterFailure(route, failure, attempts, retryAfter, triedUnarchive, hasThread, false);
-
-        if (d instanceof Fallback.SendInstead instead) {
-            assertThat(instead.route()).isNotEqualTo(route);
-            assertThat(instead.route() == Route.THREAD).isEqualTo(route == Route.DM);
-            if (instead.route() == Route.THREAD) assertThat(hasThread).isTrue();
+    void aFallbackAlwaysGoesToTheOtherRoute(@ForAll("failures") Failed f) {
+        if (f.decide() instanceof Fallback.SendInstead instead) {
+            assertThat(instead.route()).isNotEqualTo(f.route());
+            if (instead.route() == Route.THREAD) assertThat(f.hasThread()).isTrue();
         }
     }
 
     @Property
-    void retriesWaitAPositiveBoundedTimeAndStopAtTheAttemptLimit(
-            @ForAll Route route,
-            @ForAll Fallback.Failure failure,
-            @ForAll @IntRange(min = 1, max = 40) int attempts,
-            @ForAll("retryAfter") Optional<Duration> retryAfter,
-            @ForAll boolean triedUnarchive,
-            @ForAll boolean hasThread,
-            @ForAll boolean alreadyFellBack) {
-        Fallback.Decision d =
-                Fallback.afterFailure(route, failure, attempts, retryAfter, triedUnarchive, hasThread, alreadyFellBack);
-
-        if (d instanceof Fallback.Retry retry) {
+    void retriesWaitANonNegativeBoundedTimeAndStopAtTheAttemptLimit(@ForAll("failures") Failed f) {
+        if (f.decide() instanceof Fallback.Retry retry) {
             assertThat(retry.after().isNegative()).isFalse();
-            if (failure != Fallback.Failure.RATE_LIMITED) {
-                assertThat(attempts).isLessThan(Fallback.MAX_ATTEMPTS);
+            if (f.failure() != Fallback.Failure.RATE_LIMITED) {
+                assertThat(f.attempts()).isLessThan(Fallback.MAX_ATTEMPTS);
                 assertThat(retry.after()).isLessThanOrEqualTo(Fallback.MAX_BACKOFF);
             }
         }
     }
 
     @Property
-    void unarchivingIsTriedAtMostOnce(
-            @ForAll Fallback.Failure failure,
-            @ForAll @IntRange(min = 1, max = 40) int attempts,
-            @ForAll("retryAfter") Optional<Duration> retryAfter,
-            @ForAll boolean hasThread,
-            @ForAll boolean alreadyFellBack) {
-        Fallback.Decision d =
-                Fallback.afterFailure(Route.THREAD, failure, attempts, retryAfter, true, hasThread, alreadyFellBack);
-
-        assertThat(d).isNotInstanceOf(Fallback.UnarchiveThenSend.class);
+    void unarchivingIsTriedAtMostOnce(@ForAll("failures") Failed f) {
+        if (f.route() != Route.THREAD || !f.triedUnarchive()) return;
+        assertThat(f.decide()).isNotInstanceOf(Fallback.UnarchiveThenSend.class);
     }
 
     @Property

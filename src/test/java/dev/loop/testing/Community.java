@@ -106,6 +106,7 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
         private Function<Services, List<Feature>> features = Features::all;
         private Consumer<JDABuilder> jda = b -> {};
         private boolean unpacedRest;
+        private boolean withLoop = true;
 
         private Builder(Instant start) {
             this.start = start;
@@ -161,6 +162,12 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
          */
         public Builder unpacedRest() {
             this.unpacedRest = true;
+            return this;
+        }
+
+        /** Only the simulated community: no database, no Loop (the test starts Loop its own way, e.g. as a process). */
+        public Builder withoutLoop() {
+            this.withLoop = false;
             return this;
         }
 
@@ -220,6 +227,7 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
                         + spec.yaml,
                 "e2e.yaml",
                 Map.of());
+        if (!spec.withLoop) return;
         db = Database.open(dir.resolve("loop.db"));
         start();
     }
