@@ -8,6 +8,7 @@ import dev.loop.issue.IssueCommands;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
 import dev.loop.naming.NamingFeature;
+import dev.loop.release.NoticeWorker;
 import dev.loop.release.ReleaseFeature;
 import dev.loop.stats.StatsFeature;
 import dev.loop.triage.TriageFeature;
@@ -22,13 +23,14 @@ public final class Features {
         IssueStore store = new IssueStore(services.database());
         IssueViews views = new IssueViews(services.config().timelines());
         IssueActions actions = new IssueActions(store, views, services.config(), services.clock());
-        TriageFeature triage = new TriageFeature(services, actions);
-        CaptureFeature capture = new CaptureFeature(services, actions, triage.afterCapture());
+        TriageFeature triage = new TriageFeature(services, store, actions);
+        // the ports between features: a capture starts triage; a recognised support thread is linked by capture
+        CaptureFeature capture = new CaptureFeature(services, store, actions, triage.afterCapture());
         return List.of(
-                new IssueCommands(services, actions),
+                new IssueCommands(services, store, actions),
                 capture,
                 triage,
-                new ReleaseFeature(services, actions),
+                new ReleaseFeature(services, store, actions, NoticeWorker.Options.DEFAULT),
                 new WatchFeature(services, store, capture::linkThread),
                 new StatsFeature(services),
                 new NamingFeature(services));

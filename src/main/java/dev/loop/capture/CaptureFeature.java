@@ -92,11 +92,11 @@ public final class CaptureFeature implements Feature {
     /** The last place stored before this start: see {@link #postMissingCards}. */
     private final long lastPlaceBeforeStart;
 
-    public CaptureFeature(Services services, IssueActions actions, IssueCaptured afterCapture) {
+    public CaptureFeature(Services services, IssueStore store, IssueActions actions, IssueCaptured afterCapture) {
         this.services = services;
         this.config = services.config();
         this.actions = actions;
-        this.store = actions.store();
+        this.store = store;
         this.views = actions.views();
         this.afterCapture = afterCapture;
         // taken before Discord can send any interaction, so nothing this run stores is counted as left behind

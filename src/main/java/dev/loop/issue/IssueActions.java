@@ -48,10 +48,6 @@ public final class IssueActions {
         this.clock = clock;
     }
 
-    public IssueStore store() {
-        return store;
-    }
-
     public IssueViews views() {
         return views;
     }
@@ -115,7 +111,14 @@ public final class IssueActions {
         Issue issue = store.find(number).orElseThrow();
         boolean bumped = false;
         if (added && Bump.decide(issue, before, counts(number)) instanceof Bump.Bumped bump) {
-            issue = store.setPriority(number, bump.to(), bump.detail(), null, promiseFrom(bump.to()), null, now());
+            // the same one path as triage: records the reason and clears a caveat the Low priority carried
+            issue = store.changePriority(
+                            number,
+                            new IssueStore.PriorityUpdate(
+                                    bump.to(), bump.detail(), null, null, promiseFrom(bump.to()), null),
+                            null,
+                            now())
+                    .after();
             bumped = true;
             announce(
                     jda,

@@ -36,10 +36,10 @@ public final class IssueCommands implements Feature {
     private final IssueStore store;
     private final IssueViews views;
 
-    public IssueCommands(Services services, IssueActions actions) {
+    public IssueCommands(Services services, IssueStore store, IssueActions actions) {
         this.services = services;
         this.actions = actions;
-        this.store = actions.store();
+        this.store = store;
         this.views = actions.views();
     }
 

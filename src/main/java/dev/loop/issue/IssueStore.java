@@ -427,36 +427,82 @@ public final class IssueStore {
     }
 
     /**
-     * Records a new priority with the reason and answers that produced it, and the promise deadline it implies.
-     * Returns the updated issue.
+     * What a priority change asks for: the reason and answers that produced it ({@code answers} null keeps the earlier
+     * answers), the caveat that raised it ({@code caveatCode} null clears it), the promise deadline the priority
+     * implies, and an optional {@code triageSummary} written to the history before the change.
      */
-    public Issue setPriority(
-            int number, Priority priority, String reason, String answers, Instant promiseDue, Long actor, Instant now) {
+    public record PriorityUpdate(
+            Priority priority,
+            String reason,
+            String answers,
+            String caveatCode,
+            Instant promiseDue,
+            String triageSummary) {}
+
+    /** A recorded priority change: the issue as it was and as it is now. */
+    public record PriorityChanged(Issue before, Issue after) {
+        public boolean priorityChanged() {
+            return before.priority() != after.priority();
+        }
+
+        public boolean becameFixNow() {
+            return after.priority() == Priority.FIX_NOW && before.priority() != Priority.FIX_NOW;
+        }
+    }
+
+    /**
+     * The one way a priority changes (triage, a reaction, "This blocks me", the automatic bump): records the priority
+     * with its reason, answers, caveat and promise and a history entry, in one transaction, and returns the issue as
+     * written. A promise already running for the same priority is kept, so re-triaging never extends what the
+     * requesters were promised.
+     */
+    public PriorityChanged changePriority(int number, PriorityUpdate update, Long actor, Instant now) {
         return db.write(ctx -> {
-            Issue before = load(ctx, number).orElseThrow();
-            ctx.update(ISSUE)
-                    .set(ISSUE.PRIORITY, priority.code())
-                    .set(ISSUE.PRIORITY_REASON, reason)
-                    .set(ISSUE.TRIAGE_ANSWERS, answers == null ? before.triageAnswers() : answers)
-                    .set(ISSUE.PROMISE_DUE_AT, promiseDue == null ? null : promiseDue.toEpochMilli())
-                    .set(
-                            ISSUE.TRIAGED_AT,
-                            before.triagedAt() == null
-                                    ? now.toEpochMilli()
-                                    : before.triagedAt().toEpochMilli())
+            IssueRecord r = ctx.selectFrom(ISSUE)
                     .where(ISSUE.NUMBER.eq(number))
-                    .execute();
+                    .fetchOptional()
+                    .orElseThrow();
+            Issue before = toIssue(r);
+            if (update.triageSummary() != null) addHistory(ctx, number, actor, "triage", update.triageSummary(), now);
+            Priority priority = update.priority();
+            Instant promise = before.priority() == priority && before.promiseDueAt() != null
+                    ? before.promiseDueAt()
+                    : update.promiseDue();
+            r.setPriority(priority.code());
+            r.setPriorityReason(update.reason());
+            if (update.answers() != null) r.setTriageAnswers(update.answers());
+            r.setPromiseDueAt(promise == null ? null : promise.toEpochMilli());
+            if (r.getTriagedAt() == null) r.setTriagedAt(now.toEpochMilli());
+            r.setCaveat(update.caveatCode());
+            r.setRevision(r.getRevision() + 1);
+            r.setUpdatedAt(now.toEpochMilli());
+            r.store();
             addHistory(
                     ctx,
                     number,
                     actor,
                     "priority",
                     before.priority().label() + " → " + priority.label()
-                            + (reason == null || reason.isBlank() ? "" : ": " + reason),
+                            + (update.reason() == null || update.reason().isBlank() ? "" : ": " + update.reason()),
                     now);
-            touch(ctx, number, now);
-            return load(ctx, number).orElseThrow();
+            return new PriorityChanged(before, toIssue(r));
         });
+    }
+
+    /** A priority change with no caveat and no triage summary; returns the updated issue. */
+    public Issue setPriority(
+            int number, Priority priority, String reason, String answers, Instant promiseDue, Long actor, Instant now) {
+        return changePriority(number, new PriorityUpdate(priority, reason, answers, null, promiseDue, null), actor, now)
+                .after();
+    }
+
+    /** The code of the caveat recorded with the issue's current priority, if any. */
+    public Optional<String> caveatCode(int number) {
+        return db.read(ctx -> ctx.select(ISSUE.CAVEAT)
+                .from(ISSUE)
+                .where(ISSUE.NUMBER.eq(number))
+                .fetchOptional(ISSUE.CAVEAT)
+                .flatMap(Optional::ofNullable));
     }
 
     public Issue setOwner(int number, Long ownerId, String area, long actor, Instant now) {

@@ -9,6 +9,7 @@ import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueStore;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -67,16 +68,23 @@ public final class ReleaseFeature implements Feature {
     private final ReleaseDrafts drafts;
     private final NoticeWorker.Options workerOptions;
     private volatile NoticeWorker worker;
+    private final IssueStore issues;
 
     public ReleaseFeature(Services services, IssueActions actions) {
         this(services, actions, NoticeWorker.Options.DEFAULT);
     }
 
     public ReleaseFeature(Services services, IssueActions actions, NoticeWorker.Options workerOptions) {
+        this(services, new IssueStore(services.database()), actions, workerOptions);
+    }
+
+    public ReleaseFeature(
+            Services services, IssueStore issues, IssueActions actions, NoticeWorker.Options workerOptions) {
         this.services = services;
         this.config = services.config();
         this.actions = actions;
-        this.store = new ReleaseStore(services.database(), actions.store());
+        this.issues = issues;
+        this.store = new ReleaseStore(services.database(), issues);
         this.drafts = new ReleaseDrafts(services.clock());
         this.workerOptions = workerOptions;
     }
@@ -373,7 +381,7 @@ public final class ReleaseFeature implements Feature {
         Set<Integer> already =
                 Set.copyOf(ReleaseRules.parseNumbers(typing.done()).numbers());
         List<Command.Choice> choices = new ArrayList<>();
-        for (Issue i : actions.store().suggest(typing.current(), true, 25)) {
+        for (Issue i : issues.suggest(typing.current(), true, 25)) {
             if (already.contains(i.number())) continue;
             String value = typing.done() + i.ref();
             if (value.length() > 100) break;

@@ -1,7 +1,6 @@
 package dev.loop.release;
 
 import static dev.loop.db.Tables.DOCS_REVIEW_ITEM;
-import static dev.loop.db.Tables.ISSUE;
 import static dev.loop.db.Tables.NOTICE;
 import static dev.loop.db.Tables.RELEASE;
 import static dev.loop.db.Tables.RELEASE_ISSUE;
@@ -401,12 +400,12 @@ public final class ReleaseStore {
         return db.read(ctx -> reviewQuery(ctx)
                 .where(DOCS_REVIEW_ITEM.RELEASE_ID.eq((int) releaseId))
                 .orderBy(DOCS_REVIEW_ITEM.ID)
-                .fetch(ReleaseStore::toReviewItem));
+                .fetch(this::toReviewItem));
     }
 
     public Optional<ReviewItem> reviewItem(long id) {
-        return db.read(ctx ->
-                reviewQuery(ctx).where(DOCS_REVIEW_ITEM.ID.eq((int) id)).fetchOptional(ReleaseStore::toReviewItem));
+        return db.read(
+                ctx -> reviewQuery(ctx).where(DOCS_REVIEW_ITEM.ID.eq((int) id)).fetchOptional(this::toReviewItem));
     }
 
     public void reviewPosted(long id, long channelId, long messageId) {
@@ -429,16 +428,12 @@ public final class ReleaseStore {
                     .where(DOCS_REVIEW_ITEM.ID.eq((int) id))
                     .and(DOCS_REVIEW_ITEM.REVIEWED_BY.isNull())
                     .execute();
-            return reviewQuery(ctx).where(DOCS_REVIEW_ITEM.ID.eq((int) id)).fetchOptional(ReleaseStore::toReviewItem);
+            return reviewQuery(ctx).where(DOCS_REVIEW_ITEM.ID.eq((int) id)).fetchOptional(this::toReviewItem);
         });
     }
 
-    private static org.jooq.SelectOnConditionStep<Record> reviewQuery(DSLContext ctx) {
-        return ctx.select(DOCS_REVIEW_ITEM.fields())
-                .select(ISSUE.TITLE)
-                .from(DOCS_REVIEW_ITEM)
-                .leftJoin(ISSUE)
-                .on(ISSUE.NUMBER.eq(DOCS_REVIEW_ITEM.ISSUE_NUMBER));
+    private static org.jooq.SelectJoinStep<Record> reviewQuery(DSLContext ctx) {
+        return ctx.select(DOCS_REVIEW_ITEM.fields()).from(DOCS_REVIEW_ITEM);
     }
 
     // ---------------------------------------------------------------- mapping
@@ -474,13 +469,20 @@ public final class ReleaseStore {
                 Instant.ofEpochMilli(r.getUpdatedAt()));
     }
 
-    private static ReviewItem toReviewItem(Record r) {
+    private String title(Integer issueNumber) {
+        return issueNumber == null
+                ? null
+                : issues.find(issueNumber).map(Issue::title).orElse(null);
+    }
+
+    /** The issue's title comes from the issue store, the one owner of the issue tables. */
+    private ReviewItem toReviewItem(Record r) {
         Long reviewedAt = r.get(DOCS_REVIEW_ITEM.REVIEWED_AT);
         return new ReviewItem(
                 r.get(DOCS_REVIEW_ITEM.ID),
                 r.get(DOCS_REVIEW_ITEM.RELEASE_ID),
                 r.get(DOCS_REVIEW_ITEM.ISSUE_NUMBER),
-                r.get(ISSUE.TITLE),
+                title(r.get(DOCS_REVIEW_ITEM.ISSUE_NUMBER)),
                 r.get(DOCS_REVIEW_ITEM.CHANNEL_ID),
                 r.get(DOCS_REVIEW_ITEM.MESSAGE_ID),
                 r.get(DOCS_REVIEW_ITEM.REVIEWED_BY),

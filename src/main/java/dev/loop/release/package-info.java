@@ -7,5 +7,8 @@
  * nonces ({@link dev.loop.release.Nonces}), what to do when a notice can't go where planned
  * ({@link dev.loop.release.Fallback}), what may be released ({@link dev.loop.release.ReleaseRules}) and the
  * announcement text ({@link dev.loop.release.Announcement}).
+ *
+ * <p>May import: {@code dev.loop.issue} (shipping an issue goes through its store), {@code core}, JDA. Never another
+ * feature.
  */
 package dev.loop.release;

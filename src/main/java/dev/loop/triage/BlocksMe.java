@@ -3,6 +3,7 @@ package dev.loop.triage;
 import dev.loop.core.discord.UserError;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
 import dev.loop.issue.Place;
 import dev.loop.issue.Priority;
@@ -18,11 +19,13 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 final class BlocksMe {
 
     private final IssueActions actions;
+    private final IssueStore issues;
     private final TriageStore store;
     private final PriorityChanges changes;
 
-    BlocksMe(IssueActions actions, TriageStore store, PriorityChanges changes) {
+    BlocksMe(IssueActions actions, IssueStore issues, TriageStore store, PriorityChanges changes) {
         this.actions = actions;
+        this.issues = issues;
         this.store = store;
         this.changes = changes;
     }
@@ -30,7 +33,7 @@ final class BlocksMe {
     void press(ButtonInteractionEvent event) {
         int number = parse(event.getComponentId());
         long user = event.getUser().getIdLong();
-        Issue issue = Issues.active(actions.store(), number, "marked as blocking");
+        Issue issue = Issues.active(issues, number, "marked as blocking");
         Instant now = actions.now();
         if (!store.pressBlocker(number, user, now)) {
             Instant first = store.blockerPressedAt(number, user).orElse(now);
@@ -40,13 +43,12 @@ final class BlocksMe {
                     + actions.views().timeline(issue.priority()) + ".");
         }
         // The presser becomes a requester without the automatic Low → High bump: the issue is going to Fix it now.
-        actions.store().addRequester(number, user, Requester.How.BLOCKS_ME, placeOfCard(number, event), user, now);
+        issues.addRequester(number, user, Requester.How.BLOCKS_ME, placeOfCard(number, event), user, now);
         String reason = "<@" + user + "> pressed " + IssueViews.BLOCKS_ME + ": a user is blocked by it";
         PriorityChanges.Change change;
         if (issue.priority() == Priority.FIX_NOW) {
-            actions.store().addHistory(number, (Long) user, "blocks_me", reason + " (already Fix it now)", now);
-            change = new PriorityChanges.Change(
-                    issue, actions.store().find(number).orElseThrow());
+            issues.addHistory(number, (Long) user, "blocks_me", reason + " (already Fix it now)", now);
+            change = new PriorityChanges.Change(issue, issues.find(number).orElseThrow());
         } else {
             change = changes.record(
                     number,
@@ -76,7 +78,7 @@ final class BlocksMe {
     /** The place whose card was pressed, so the presser is told in that thread. */
     private Long placeOfCard(int number, ButtonInteractionEvent event) {
         long message = event.getMessageIdLong();
-        for (Place p : actions.store().places(number)) {
+        for (Place p : issues.places(number)) {
             if (p.cardMessageId() != null && p.cardMessageId() == message) return p.id();
         }
         return null;

@@ -26,20 +26,18 @@ final class Ownership {
     private static final Logger log = LoggerFactory.getLogger(Ownership.class);
 
     private final IssueActions actions;
+    private final IssueStore issues;
     private final Access access;
 
-    Ownership(IssueActions actions, Access access) {
+    Ownership(IssueActions actions, IssueStore issues, Access access) {
         this.actions = actions;
+        this.issues = issues;
         this.access = access;
-    }
-
-    private IssueStore issues() {
-        return actions.store();
     }
 
     void assign(SlashCommandInteractionEvent event) {
         access.requireEngineer(event, "assign issues");
-        Issue issue = Issues.active(issues(), Issues.number(event), "assigned");
+        Issue issue = Issues.active(issues, Issues.number(event), "assigned");
         OptionMapping option = event.getOption("owner");
         if (option == null) throw new UserError("Name the engineer who will own it.");
         User owner = option.getAsUser();
@@ -54,7 +52,7 @@ final class Ownership {
         }
         event.deferReply(true).queue();
         long actor = event.getUser().getIdLong();
-        Issue updated = issues().setOwner(issue.number(), owner.getIdLong(), issue.area(), actor, actions.now());
+        Issue updated = issues.setOwner(issue.number(), owner.getIdLong(), issue.area(), actor, actions.now());
         boolean told = owner.getIdLong() == actor || tellOwner(event, updated, owner, actor);
         actions.refreshCards(event.getJDA(), issue.number());
         event.getHook()
@@ -69,7 +67,7 @@ final class Ownership {
     }
 
     private boolean tellOwner(SlashCommandInteractionEvent event, Issue issue, User owner, long actor) {
-        List<Place> places = issues().places(issue.number());
+        List<Place> places = issues.places(issue.number());
         String text = "You now own **" + issue.ref() + "** " + Safe.inline(issue.title(), 150) + " ("
                 + issue.priority().label() + ", " + issue.status().label().toLowerCase(java.util.Locale.ROOT)
                 + "), assigned by <@" + actor + ">."
@@ -81,12 +79,8 @@ final class Ownership {
             owner.openPrivateChannel()
                     .flatMap(dm -> dm.sendMessage(Replies.text(text)))
                     .complete();
-            issues().addHistory(
-                            issue.number(),
-                            null,
-                            "notice",
-                            "owner <@" + owner.getIdLong() + "> told by DM",
-                            actions.now());
+            issues.addHistory(
+                    issue.number(), null, "notice", "owner <@" + owner.getIdLong() + "> told by DM", actions.now());
             return true;
         } catch (RuntimeException e) {
             log.info("Could not DM the new owner of {}: {}", issue.ref(), e.toString());
@@ -96,32 +90,28 @@ final class Ownership {
 
     void working(SlashCommandInteractionEvent event) {
         access.requireEngineer(event, "mark issues in progress");
-        Issue issue = Issues.active(issues(), Issues.number(event), "worked on");
+        Issue issue = Issues.active(issues, Issues.number(event), "worked on");
         if (issue.status() == IssueStatus.IN_PROGRESS) {
             throw new UserError("**" + issue.ref() + "** is already in progress"
                     + (issue.ownerId() == null ? "." : " (owner <@" + issue.ownerId() + ">)."));
         }
         event.deferReply(true).queue();
         long actor = event.getUser().getIdLong();
-        issues().database().transaction(ctx -> {
-            issues().setStatus(
-                            issue.number(),
-                            IssueStatus.IN_PROGRESS,
-                            "<@" + actor + "> is working on it",
-                            actor,
-                            actions.now());
+        issues.database().transaction(ctx -> {
+            issues.setStatus(
+                    issue.number(), IssueStatus.IN_PROGRESS, "<@" + actor + "> is working on it", actor, actions.now());
             // Whoever starts the work owns it unless someone already does.
-            if (issue.ownerId() == null) issues().setOwner(issue.number(), actor, issue.area(), actor, actions.now());
+            if (issue.ownerId() == null) issues.setOwner(issue.number(), actor, issue.area(), actor, actions.now());
         });
-        Issue updated = issues().find(issue.number()).orElseThrow();
+        Issue updated = issues.find(issue.number()).orElseThrow();
         Told told = actions.tellRequesters(event.getJDA(), issue.number(), TimelineNotice.working(updated));
         if (told.addressed() > 0) {
-            issues().addHistory(
-                            issue.number(),
-                            null,
-                            "notice",
-                            "requesters told work has started (" + told.people() + ")",
-                            actions.now());
+            issues.addHistory(
+                    issue.number(),
+                    null,
+                    "notice",
+                    "requesters told work has started (" + told.people() + ")",
+                    actions.now());
         }
         actions.refreshCards(event.getJDA(), issue.number());
         event.getHook()
@@ -142,7 +132,7 @@ final class Ownership {
 
     void mine(SlashCommandInteractionEvent event) {
         access.requireEngineer(event, "list their issues");
-        List<Issue> mine = issues().ownedBy(event.getUser().getIdLong());
+        List<Issue> mine = issues.ownedBy(event.getUser().getIdLong());
         if (mine.isEmpty()) {
             event.reply(Replies.text("You don't own any open issues."))
                     .setEphemeral(true)

@@ -37,24 +37,20 @@ final class PriorityChanges {
     }
 
     private final IssueActions actions;
-    private final TriageStore store;
+    private final IssueStore issues;
     private final Config config;
     private final Engineers engineers;
 
-    PriorityChanges(IssueActions actions, TriageStore store, Config config, Engineers engineers) {
+    PriorityChanges(IssueActions actions, IssueStore issues, Config config, Engineers engineers) {
         this.actions = actions;
-        this.store = store;
+        this.issues = issues;
         this.config = config;
         this.engineers = engineers;
     }
 
-    private IssueStore issues() {
-        return actions.store();
-    }
-
     /**
-     * Records a priority. A promise already running for the same priority is kept, so re-triaging never extends
-     * what the requesters were promised. {@code triageSummary}, when given, goes to the history first.
+     * Records a priority through the issue store's one path (which keeps a promise already running for the same
+     * priority). {@code triageSummary}, when given, goes to the history first; a null {@code caveat} clears it.
      */
     Change record(
             int number,
@@ -64,15 +60,18 @@ final class PriorityChanges {
             Caveat caveat,
             String triageSummary,
             Long actor) {
-        return issues().database().write(ctx -> {
-            Issue before = issues().find(number).orElseThrow();
-            var promise = before.priority() == priority && before.promiseDueAt() != null
-                    ? before.promiseDueAt()
-                    : actions.promiseFrom(priority);
-            if (triageSummary != null) issues().addHistory(number, actor, "triage", triageSummary, actions.now());
-            Issue after = store.setPriority(number, priority, reason, answers, caveat, promise, actor, actions.now());
-            return new Change(before, after);
-        });
+        IssueStore.PriorityChanged changed = issues.changePriority(
+                number,
+                new IssueStore.PriorityUpdate(
+                        priority,
+                        reason,
+                        answers,
+                        caveat == null ? null : caveat.code(),
+                        actions.promiseFrom(priority),
+                        triageSummary),
+                actor,
+                actions.now());
+        return new Change(changed.before(), changed.after());
     }
 
     /** Tells everyone who needs to know. Runs after the interaction was answered; failures are logged. */
@@ -84,13 +83,13 @@ final class PriorityChanges {
                         issue, issue.priority(), actions.views().timeline(issue.priority()));
                 Told told = actions.tellRequesters(jda, issue.number(), text);
                 if (told.addressed() > 0) {
-                    issues().addHistory(
-                                    issue.number(),
-                                    null,
-                                    "notice",
-                                    "requesters told the timeline of "
-                                            + issue.priority().label() + " (" + told.people() + ")",
-                                    actions.now());
+                    issues.addHistory(
+                            issue.number(),
+                            null,
+                            "notice",
+                            "requesters told the timeline of "
+                                    + issue.priority().label() + " (" + told.people() + ")",
+                            actions.now());
                 }
             } catch (RuntimeException e) {
                 log.warn("Telling the requesters of {} the new timeline failed", issue.ref(), e);

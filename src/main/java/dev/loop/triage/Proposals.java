@@ -36,22 +36,20 @@ final class Proposals {
     static final int SNIPPET_MAX = 400;
 
     private final IssueActions actions;
+    private final IssueStore issues;
     private final TriageStore store;
     private final Access access;
 
-    Proposals(IssueActions actions, TriageStore store, Access access) {
+    Proposals(IssueActions actions, IssueStore issues, TriageStore store, Access access) {
         this.actions = actions;
+        this.issues = issues;
         this.store = store;
         this.access = access;
     }
 
-    private IssueStore issues() {
-        return actions.store();
-    }
-
     void command(SlashCommandInteractionEvent event) {
         access.requireEngineer(event, "propose solutions");
-        Issue issue = Issues.active(issues(), Issues.number(event), "given a proposed solution");
+        Issue issue = Issues.active(issues, Issues.number(event), "given a proposed solution");
         requireRequesters(issue);
         TextInput solution = TextInput.create("solution", TextInputStyle.PARAGRAPH)
                 .setRequired(true)
@@ -79,7 +77,7 @@ final class Proposals {
         } catch (RuntimeException e) {
             throw new UserError("That form can't be read any more; run `/issue propose` again.");
         }
-        Issue issue = Issues.active(issues(), number, "given a proposed solution");
+        Issue issue = Issues.active(issues, number, "given a proposed solution");
         requireRequesters(issue);
         String solution = value(event, "solution");
         String snippet = value(event, "snippet");
@@ -99,12 +97,12 @@ final class Proposals {
                 List.of(ActionRow.of(
                         Button.success(ANSWER_PREFIX + ":" + proposal.id() + ":y", SOLVES),
                         Button.danger(ANSWER_PREFIX + ":" + proposal.id() + ":n", DOES_NOT_SOLVE))));
-        issues().addHistory(
-                        number,
-                        null,
-                        "notice",
-                        "proposal " + proposal.id() + " shown to the requesters (" + told.people() + ")",
-                        actions.now());
+        issues.addHistory(
+                number,
+                null,
+                "notice",
+                "proposal " + proposal.id() + " shown to the requesters (" + told.people() + ")",
+                actions.now());
         actions.refreshCards(event.getJDA(), number);
         int reached = told.reached();
         event.getHook()
@@ -155,11 +153,11 @@ final class Proposals {
             throw new UserError("That proposal can't be found any more.");
         }
         long user = event.getUser().getIdLong();
-        Issue issue = issues().find(proposal.issueNumber()).orElseThrow();
+        Issue issue = issues.find(proposal.issueNumber()).orElseThrow();
         // After a merge the requesters live on the issue it was merged into.
-        boolean requester = issues().requesters(issue.number()).stream().anyMatch(r -> r.userId() == user)
+        boolean requester = issues.requesters(issue.number()).stream().anyMatch(r -> r.userId() == user)
                 || (issue.duplicateOf() != null
-                        && issues().requesters(issue.duplicateOf()).stream().anyMatch(r -> r.userId() == user));
+                        && issues.requesters(issue.duplicateOf()).stream().anyMatch(r -> r.userId() == user));
         if (!requester) {
             throw new UserError("Only the people who asked for **" + issue.ref() + "** can answer this. If it affects "
                     + "you too, press **Me too** on the issue's card first.");
@@ -179,7 +177,7 @@ final class Proposals {
     }
 
     private void requireRequesters(Issue issue) {
-        if (issues().requesters(issue.number()).isEmpty()) {
+        if (issues.requesters(issue.number()).isEmpty()) {
             throw new UserError("**" + issue.ref() + "** has no requesters to ask yet.");
         }
     }

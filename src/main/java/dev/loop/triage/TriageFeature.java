@@ -8,6 +8,7 @@ import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueAutocomplete;
 import dev.loop.issue.IssueCaptured;
 import dev.loop.issue.IssueNumberOption;
+import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
 import java.util.List;
 import net.dv8tion.jda.api.JDA;
@@ -36,22 +37,22 @@ public final class TriageFeature implements Feature {
     private final ReactionTriageListener reactions;
     private final IssueAutocomplete activeIssues;
 
-    public TriageFeature(Services services, IssueActions actions) {
+    public TriageFeature(Services services, IssueStore issues, IssueActions actions) {
         this.services = services;
         this.actions = actions;
-        this.store = new TriageStore(services.database(), actions.store());
+        this.store = new TriageStore(services.database(), issues);
         Access access =
                 new Access(services.engineers(), services.config().discord().guildId());
-        PriorityChanges changes = new PriorityChanges(actions, store, services.config(), services.engineers());
-        this.flow = new TriageFlow(actions, changes, access);
-        this.blocksMe = new BlocksMe(actions, store, changes);
-        this.ownership = new Ownership(actions, access);
-        this.proposals = new Proposals(actions, store, access);
-        this.promises = new PromisesRoutine(
-                services.config(), new RoutineRuns(services.database()), actions.store(), services.clock());
-        this.reactions = new ReactionTriageListener(
-                services.config().reactions(), actions.store(), changes, access, services.workers());
-        this.activeIssues = new IssueAutocomplete(actions.store(), true);
+        PriorityChanges changes = new PriorityChanges(actions, issues, services.config(), services.engineers());
+        this.flow = new TriageFlow(actions, issues, changes, access);
+        this.blocksMe = new BlocksMe(actions, issues, store, changes);
+        this.ownership = new Ownership(actions, issues, access);
+        this.proposals = new Proposals(actions, issues, store, access);
+        this.promises =
+                new PromisesRoutine(services.config(), new RoutineRuns(services.database()), issues, services.clock());
+        this.reactions =
+                new ReactionTriageListener(services.config().reactions(), issues, changes, access, services.workers());
+        this.activeIssues = new IssueAutocomplete(issues, true);
     }
 
     /** What capture calls once an issue exists: the triage questions for the engineer who captured it. */

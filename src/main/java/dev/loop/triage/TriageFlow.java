@@ -27,24 +27,22 @@ final class TriageFlow implements IssueCaptured {
     static final String ACTION = "triage issues";
 
     private final IssueActions actions;
+    private final IssueStore issues;
     private final PriorityChanges changes;
     private final Access access;
 
-    TriageFlow(IssueActions actions, PriorityChanges changes, Access access) {
+    TriageFlow(IssueActions actions, IssueStore issues, PriorityChanges changes, Access access) {
         this.actions = actions;
+        this.issues = issues;
         this.changes = changes;
         this.access = access;
-    }
-
-    private IssueStore issues() {
-        return actions.store();
     }
 
     // ---------------------------------------------------------------- starting a walk
 
     void slash(SlashCommandInteractionEvent event) {
         access.requireEngineer(event, ACTION);
-        Issue issue = Issues.active(issues(), Issues.number(event), "triaged");
+        Issue issue = Issues.active(issues, Issues.number(event), "triaged");
         event.reply(TriagePrompt.create(issue, start(issue), counts(issue)))
                 .setEphemeral(true)
                 .queue();
@@ -53,7 +51,7 @@ final class TriageFlow implements IssueCaptured {
     /** After a capture: the questions as an ephemeral follow-up, or by DM after a reaction capture. */
     @Override
     public void captured(JDA jda, Issue captured, long engineerId, InteractionHook hook) {
-        Issue issue = issues().find(captured.number()).orElse(captured);
+        Issue issue = issues.find(captured.number()).orElse(captured);
         var prompt = TriagePrompt.create(issue, start(issue), counts(issue));
         if (hook != null) {
             hook.sendMessage(prompt)
@@ -80,8 +78,8 @@ final class TriageFlow implements IssueCaptured {
 
     private TriagePrompt.RecordCounts counts(Issue issue) {
         return new TriagePrompt.RecordCounts(
-                issues().places(issue.number()).size(),
-                issues().requesters(issue.number()).size());
+                issues.places(issue.number()).size(),
+                issues.requesters(issue.number()).size());
     }
 
     // ---------------------------------------------------------------- answering
@@ -137,7 +135,7 @@ final class TriageFlow implements IssueCaptured {
     /** The issue as it is now, refusing people who aren't engineers and prompts made before the issue changed. */
     private Issue current(ComponentInteraction event, TriageToken token) {
         access.requireEngineer(event, ACTION);
-        Issue issue = issues().find(token.issueNumber())
+        Issue issue = issues.find(token.issueNumber())
                 .orElseThrow(() -> new UserError("Issue #" + token.issueNumber() + " doesn't exist any more."));
         if (!issue.status().isActive()) {
             throw new UserError(

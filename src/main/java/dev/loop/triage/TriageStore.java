@@ -1,24 +1,22 @@
 package dev.loop.triage;
 
 import static dev.loop.db.Tables.BLOCKER_PRESS;
-import static dev.loop.db.Tables.ISSUE;
 import static dev.loop.db.Tables.PROPOSAL;
 import static dev.loop.db.Tables.PROPOSAL_ANSWER;
 
 import dev.loop.core.Database;
 import dev.loop.db.tables.records.ProposalAnswerRecord;
 import dev.loop.db.tables.records.ProposalRecord;
-import dev.loop.issue.Issue;
 import dev.loop.issue.IssueStore;
-import dev.loop.issue.Priority;
 import dev.loop.issue.ProposalTally;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Storage of what triage adds to the record: priorities set with their caveat, "This blocks me" presses, proposed
- * solutions and their answers. Returns domain records only.
+ * Storage of what triage adds to the record: "This blocks me" presses, proposed solutions and their answers.
+ * Priorities and their caveat are written by the issue store ({@link IssueStore#changePriority}). Returns domain
+ * records only.
  */
 public final class TriageStore {
 
@@ -30,37 +28,9 @@ public final class TriageStore {
         this.issues = issues;
     }
 
-    /**
-     * Records a priority with the reason, answers and promise, plus the caveat that raised it (null clears it), in
-     * one transaction.
-     */
-    public Issue setPriority(
-            int number,
-            Priority priority,
-            String reason,
-            String answers,
-            Caveat caveat,
-            Instant promiseDue,
-            Long actor,
-            Instant now) {
-        return db.write(ctx -> {
-            issues.setPriority(number, priority, reason, answers, promiseDue, actor, now);
-            ctx.update(ISSUE)
-                    .set(ISSUE.CAVEAT, caveat == null ? null : caveat.code())
-                    .where(ISSUE.NUMBER.eq(number))
-                    .execute();
-            return issues.find(number).orElseThrow();
-        });
-    }
-
-    /** The caveat recorded with the issue's current priority, if any. */
+    /** The caveat recorded with the issue's current priority, if any (the issue store writes it). */
     public Optional<Caveat> caveat(int number) {
-        return db.read(ctx -> ctx.select(ISSUE.CAVEAT)
-                .from(ISSUE)
-                .where(ISSUE.NUMBER.eq(number))
-                .fetchOptional(ISSUE.CAVEAT)
-                .flatMap(c -> Optional.ofNullable(c))
-                .flatMap(Caveat::parse));
+        return issues.caveatCode(number).flatMap(Caveat::parse);
     }
 
     // ---------------------------------------------------------------- This blocks me

@@ -3,5 +3,8 @@
  * engineer reply ({@link dev.loop.watch.SupportWatcher}, cheap per message thanks to an in-memory answered/unanswered
  * cache), {@code /inbox} lists what nobody on the team has answered yet and the promises past due, and a new post that
  * resembles an open issue gets a "looks like #N" hint in the team channel with Link / Ignore buttons.
+ *
+ * <p>May import: {@code dev.loop.issue} (records, search), {@code core}, JDA. Never another feature: linking a thread
+ * goes through the {@link dev.loop.watch.PostLinker} port, wired to capture in {@code dev.loop.app}.
  */
 package dev.loop.watch;

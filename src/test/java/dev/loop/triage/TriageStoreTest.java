@@ -53,15 +53,18 @@ class TriageStoreTest extends SqliteTest {
     void priorityIsRecordedWithAnswersCaveatPromiseAndHistory() {
         Issue issue = capture("Installer crashes");
         Instant due = T0.plus(Duration.ofDays(2));
-        Issue after = store.setPriority(
-                issue.number(),
-                Priority.FIX_NOW,
-                "raised: a contributor needs it",
-                "blocked=n,new_user=n,quick=y",
-                Caveat.CONTRIBUTOR_NEEDS,
-                due,
-                ENGINEER,
-                T0.plusSeconds(60));
+        Issue after = issues.changePriority(
+                        issue.number(),
+                        new IssueStore.PriorityUpdate(
+                                Priority.FIX_NOW,
+                                "raised: a contributor needs it",
+                                "blocked=n,new_user=n,quick=y",
+                                Caveat.CONTRIBUTOR_NEEDS.code(),
+                                due,
+                                null),
+                        ENGINEER,
+                        T0.plusSeconds(60))
+                .after();
         assertThat(after.priority()).isEqualTo(Priority.FIX_NOW);
         assertThat(after.priorityReason()).isEqualTo("raised: a contributor needs it");
         assertThat(after.triageAnswers()).isEqualTo("blocked=n,new_user=n,quick=y");
@@ -75,7 +78,7 @@ class TriageStoreTest extends SqliteTest {
             assertThat(h.detail()).isEqualTo("Untriaged → Fix it now: raised: a contributor needs it");
         });
 
-        store.setPriority(issue.number(), Priority.LOW, "set with ⬇️", null, null, null, ENGINEER, T0.plusSeconds(120));
+        issues.setPriority(issue.number(), Priority.LOW, "set with ⬇️", null, null, ENGINEER, T0.plusSeconds(120));
         assertThat(store.caveat(issue.number())).isEmpty();
         assertThat(issues.find(issue.number()).orElseThrow().triageAnswers()).isEqualTo("blocked=n,new_user=n,quick=y");
     }
