@@ -16,18 +16,15 @@ import dev.loop.db.tables.records.RequesterRecord;
 import dev.loop.db.tables.records.TranscriptMessageRecord;
 import dev.loop.issue.merge.IssueRows;
 import dev.loop.issue.merge.MergePlan;
-import dev.loop.issue.merge.TranscriptRef;
 import dev.loop.issue.merge.UnmergePlan;
 import dev.loop.issue.search.SearchHit;
 import dev.loop.issue.search.TermFrequencies;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -40,15 +37,13 @@ public final class IssueStore {
     private static final int FTS_TRANSCRIPT_CAP = 200_000;
 
     private final Database db;
-    /** Word frequencies change slowly; one snapshot serves many searches (see {@link #termFrequencies()}). */
-    private volatile TermFrequencies terms = TermFrequencies.EMPTY;
-
-    private final java.util.concurrent.atomic.AtomicBoolean refreshingTerms =
-            new java.util.concurrent.atomic.AtomicBoolean();
-    static final java.time.Duration TERMS_MAX_AGE = java.time.Duration.ofMinutes(5);
+    private final IssueSearchStore search;
+    private final IssueMerges merges;
 
     public IssueStore(Database db) {
         this.db = db;
+        this.search = new IssueSearchStore(db);
+        this.merges = new IssueMerges(db);
     }
 
     public Database database() {
@@ -279,97 +274,17 @@ public final class IssueStore {
 
     /** Autocomplete: active issues whose number or title matches what was typed so far (title order, newest first). */
     public List<Issue> suggest(String typed, boolean activeOnly, int limit) {
-        String t = typed == null ? "" : typed.strip().replaceFirst("^#", "");
-        return db.read(ctx -> {
-            Condition c = activeOnly
-                    ? ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code())
-                    : DSL.noCondition();
-            if (!t.isEmpty()) {
-                Condition match = ISSUE.TITLE.likeIgnoreCase("%" + escapeLike(t) + "%", '\\');
-                if (t.chars().allMatch(Character::isDigit) && t.length() < 10) {
-                    match = match.or(ISSUE.NUMBER.cast(String.class).like(t + "%"));
-                }
-                c = c.and(match);
-            }
-            return ctx.selectFrom(ISSUE)
-                    .where(c)
-                    .orderBy(ISSUE.NUMBER.desc())
-                    .limit(limit)
-                    .fetch(IssueStore::toIssue);
-        });
+        return search.suggest(typed, activeOnly, limit);
     }
 
-    /**
-     * Full-text search over titles, summaries and transcripts. {@code match} must already be a safe FTS5 expression
-     * (see capture's FtsQuery); lower score is better. Issues are read in the same query as the ranking, so a search
-     * costs one round trip however many hits it returns.
-     */
+    /** Full-text search; see {@link IssueSearchStore#search}. */
     public List<SearchHit> search(String match, boolean activeOnly, int limit) {
-        if (match == null || match.isBlank()) return List.of();
-        String active = activeOnly
-                ? " AND i.status IN ('" + IssueStatus.OPEN.code() + "', '" + IssueStatus.IN_PROGRESS.code() + "')"
-                : "";
-        return db.read(ctx -> {
-            var rows = ctx.resultQuery(
-                            "SELECT f.rowid, bm25(issue_fts, 10.0, 4.0, 1.0) AS score FROM issue_fts f "
-                                    + "JOIN issue i ON i.number = f.rowid WHERE issue_fts MATCH ?" + active
-                                    + " ORDER BY score LIMIT ?",
-                            match,
-                            limit)
-                    .fetch();
-            if (rows.isEmpty()) return List.<SearchHit>of();
-            List<Integer> numbers = new ArrayList<>();
-            for (Record r : rows) numbers.add(r.get(0, Integer.class));
-            java.util.Map<Integer, Issue> byNumber = new java.util.HashMap<>();
-            for (Issue i : ctx.selectFrom(ISSUE).where(ISSUE.NUMBER.in(numbers)).fetch(IssueStore::toIssue)) {
-                byNumber.put(i.number(), i);
-            }
-            List<SearchHit> hits = new ArrayList<>();
-            for (Record r : rows) {
-                Issue issue = byNumber.get(r.get(0, Integer.class));
-                if (issue != null) hits.add(new SearchHit(issue, r.get(1, Double.class)));
-            }
-            return hits;
-        });
+        return search.search(match, activeOnly, limit);
     }
 
-    /**
-     * How many issues each indexed word is in. A snapshot at most {@link #TERMS_MAX_AGE} old: the first call reads
-     * it, later calls return the one in hand and refresh it in the background once it is older than that (frequencies
-     * only steer which words a duplicate search uses, so slightly old ones do no harm).
-     */
+    /** How many issues each indexed word is in; see {@link IssueSearchStore#termFrequencies}. */
     public TermFrequencies termFrequencies() {
-        TermFrequencies t = terms;
-        if (t == TermFrequencies.EMPTY) {
-            t = loadTerms();
-            terms = t;
-            return t;
-        }
-        if (t.takenAt().plus(TERMS_MAX_AGE).isBefore(Instant.now()) && refreshingTerms.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("loop-term-frequencies").start(() -> {
-                try {
-                    terms = loadTerms();
-                } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(IssueStore.class)
-                            .warn("Reading word frequencies failed: {}", e.toString());
-                } finally {
-                    refreshingTerms.set(false);
-                }
-            });
-        }
-        return t;
-    }
-
-    private TermFrequencies loadTerms() {
-        return db.read(ctx -> {
-            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-            for (Record r :
-                    ctx.resultQuery("SELECT term, doc FROM issue_fts_vocab").fetch()) {
-                counts.put(r.get(0, String.class), r.get(1, Integer.class));
-            }
-            int documents = ctx.fetchOne("SELECT count(*) FROM issue_fts").get(0, Integer.class);
-            return new TermFrequencies(counts, documents, Instant.now());
-        });
+        return search.termFrequencies();
     }
 
     // ---------------------------------------------------------------- change
@@ -555,123 +470,22 @@ public final class IssueStore {
 
     /** The rows attached to an issue, as merge planning needs them. */
     public IssueRows rows(int number) {
-        return db.read(ctx -> new IssueRows(
-                places(ctx, number),
-                requesters(ctx, number),
-                ctx.select(
-                                TRANSCRIPT_MESSAGE.ID,
-                                TRANSCRIPT_MESSAGE.ISSUE_NUMBER,
-                                TRANSCRIPT_MESSAGE.ORIGIN_ISSUE,
-                                TRANSCRIPT_MESSAGE.MESSAGE_ID)
-                        .from(TRANSCRIPT_MESSAGE)
-                        .where(TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number))
-                        .fetch(r -> new TranscriptRef(r.value1(), r.value2(), r.value3(), r.value4()))));
+        return merges.rows(number);
     }
 
     /** Issues marked duplicates of this one. */
     public List<Integer> duplicatesOf(int number) {
-        return db.read(ctx -> ctx.select(ISSUE.NUMBER)
-                .from(ISSUE)
-                .where(ISSUE.DUPLICATE_OF.eq(number))
-                .fetch(ISSUE.NUMBER));
+        return merges.duplicatesOf(number);
     }
 
-    /**
-     * Applies a merge plan: the rows it lists move to {@code into}, {@code from}'s own history follows them, issues
-     * that were duplicates of {@code from} now point at {@code into}, and {@code from} becomes a duplicate. Moved
-     * rows keep their origin, so {@link #unmerge} can move back exactly what moved.
-     */
+    /** Applies a merge plan; see {@link IssueMerges#merge}. */
     public void merge(MergePlan plan, long actor, Instant now) {
-        db.transaction(ctx -> {
-            int from = plan.from();
-            int into = plan.into();
-            moveRows(ctx, from, from, into, plan.placesToMove(), plan.requestersToMove(), plan.transcriptToMove());
-            ctx.update(ISSUE)
-                    .set(ISSUE.DUPLICATE_OF, into)
-                    .where(ISSUE.NUMBER.in(plan.duplicatesToRedirect()))
-                    .execute();
-            ctx.update(ISSUE)
-                    .set(ISSUE.STATUS, IssueStatus.DUPLICATE.code())
-                    .set(ISSUE.DUPLICATE_OF, into)
-                    .where(ISSUE.NUMBER.eq(from))
-                    .execute();
-            recordMove(ctx, from, "merged_into", into, "merged_from", plan.summary(), actor, now);
-        });
+        merges.merge(plan, actor, now);
     }
 
-    /** Applies an unmerge plan: the rows that came from {@code from} go back, and it is open again. */
+    /** Applies an unmerge plan; see {@link IssueMerges#unmerge}. */
     public void unmerge(UnmergePlan plan, long actor, Instant now) {
-        db.transaction(ctx -> {
-            int from = plan.from();
-            int into = plan.into();
-            moveRows(
-                    ctx,
-                    from,
-                    into,
-                    from,
-                    plan.placesToMoveBack(),
-                    plan.requestersToMoveBack(),
-                    plan.transcriptToMoveBack());
-            ctx.update(ISSUE)
-                    .set(ISSUE.STATUS, plan.restoredStatus().code())
-                    .setNull(ISSUE.DUPLICATE_OF)
-                    .where(ISSUE.NUMBER.eq(from))
-                    .execute();
-            recordMove(ctx, from, "unmerged", into, "unmerged", plan.summary(), actor, now);
-        });
-    }
-
-    /**
-     * Moves the listed places, requesters and transcript lines, and the history that originated on {@code origin},
-     * from issue {@code holder} to issue {@code to}: one way for a merge, the other way for an unmerge.
-     */
-    private static void moveRows(
-            DSLContext ctx,
-            int origin,
-            int holder,
-            int to,
-            List<Long> places,
-            List<Long> requesters,
-            List<Long> transcript) {
-        ctx.update(ISSUE_PLACE)
-                .set(ISSUE_PLACE.ISSUE_NUMBER, to)
-                .where(ISSUE_PLACE.ID.in(ids(places)))
-                .execute();
-        ctx.update(REQUESTER)
-                .set(REQUESTER.ISSUE_NUMBER, to)
-                .where(REQUESTER.ID.in(ids(requesters)))
-                .execute();
-        ctx.update(TRANSCRIPT_MESSAGE)
-                .set(TRANSCRIPT_MESSAGE.ISSUE_NUMBER, to)
-                .where(TRANSCRIPT_MESSAGE.ID.in(ids(transcript)))
-                .execute();
-        ctx.update(ISSUE_HISTORY)
-                .set(ISSUE_HISTORY.ISSUE_NUMBER, to)
-                .where(ISSUE_HISTORY.ISSUE_NUMBER.eq(holder))
-                .and(ISSUE_HISTORY.ORIGIN_ISSUE.eq(origin))
-                .execute();
-    }
-
-    /** Both issues of a merge or unmerge get a history line, a new revision and a fresh search index. */
-    private static void recordMove(
-            DSLContext ctx,
-            int from,
-            String fromType,
-            int into,
-            String intoType,
-            String summary,
-            long actor,
-            Instant now) {
-        addHistory(ctx, from, actor, fromType, summary, now);
-        addHistory(ctx, into, actor, intoType, summary, now);
-        for (int number : new int[] {from, into}) {
-            touch(ctx, number, now);
-            refreshIndex(ctx, number);
-        }
-    }
-
-    private static List<Integer> ids(List<Long> ids) {
-        return ids.stream().map(Long::intValue).toList();
+        merges.unmerge(plan, actor, now);
     }
 
     // ---------------------------------------------------------------- internals
@@ -729,7 +543,7 @@ public final class IssueStore {
         return added;
     }
 
-    private static void addHistory(DSLContext ctx, int number, Long actor, String type, String detail, Instant now) {
+    static void addHistory(DSLContext ctx, int number, Long actor, String type, String detail, Instant now) {
         ctx.insertInto(ISSUE_HISTORY)
                 .set(ISSUE_HISTORY.ISSUE_NUMBER, number)
                 .set(ISSUE_HISTORY.ORIGIN_ISSUE, number)
@@ -740,7 +554,7 @@ public final class IssueStore {
                 .execute();
     }
 
-    private static void touch(DSLContext ctx, int number, Instant now) {
+    static void touch(DSLContext ctx, int number, Instant now) {
         ctx.update(ISSUE)
                 .set(ISSUE.REVISION, ISSUE.REVISION.plus(1))
                 .set(ISSUE.UPDATED_AT, now.toEpochMilli())
@@ -749,7 +563,7 @@ public final class IssueStore {
     }
 
     /** Rewrites the issue's row in the full-text index from its current title, summary and transcript. */
-    private static void refreshIndex(DSLContext ctx, int number) {
+    static void refreshIndex(DSLContext ctx, int number) {
         IssueRecord issue = ctx.selectFrom(ISSUE).where(ISSUE.NUMBER.eq(number)).fetchOne();
         if (issue == null) return;
         StringBuilder transcript = new StringBuilder();
@@ -777,7 +591,7 @@ public final class IssueStore {
                 .otherwise(3);
     }
 
-    private static String escapeLike(String s) {
+    static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
@@ -785,14 +599,14 @@ public final class IssueStore {
         return ctx.selectFrom(ISSUE).where(ISSUE.NUMBER.eq(number)).fetchOptional(IssueStore::toIssue);
     }
 
-    private static List<Place> places(DSLContext ctx, int number) {
+    static List<Place> places(DSLContext ctx, int number) {
         return ctx.selectFrom(ISSUE_PLACE)
                 .where(ISSUE_PLACE.ISSUE_NUMBER.eq(number))
                 .orderBy(ISSUE_PLACE.ID)
                 .fetch(IssueStore::toPlace);
     }
 
-    private static List<Requester> requesters(DSLContext ctx, int number) {
+    static List<Requester> requesters(DSLContext ctx, int number) {
         return ctx.selectFrom(REQUESTER)
                 .where(REQUESTER.ISSUE_NUMBER.eq(number))
                 .orderBy(REQUESTER.ID)

@@ -1,0 +1,336 @@
+package dev.loop.capture;
+
+import dev.loop.core.Services;
+import dev.loop.core.config.Config;
+import dev.loop.core.discord.Channels;
+import dev.loop.core.discord.Replies;
+import dev.loop.core.discord.UserError;
+import dev.loop.core.text.Safe;
+import dev.loop.issue.Issue;
+import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueCaptured;
+import dev.loop.issue.IssueKind;
+import dev.loop.issue.IssueRecordView;
+import dev.loop.issue.IssueStore;
+import dev.loop.issue.IssueViews;
+import dev.loop.issue.NewIssue;
+import dev.loop.issue.Place;
+import dev.loop.issue.Requester;
+import dev.loop.issue.search.DuplicateSearch;
+import dev.loop.issue.search.SearchHit;
+import dev.loop.issue.search.SimilarityRanking;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * /capture and Capture as issue: the form, the similar open issues to link to instead, and creating the issue from
+ * the conversation (also for the 📌 quick capture), then telling triage through {@link IssueCaptured}.
+ */
+final class CaptureFlow {
+
+    static final Logger log = LoggerFactory.getLogger(CaptureFlow.class);
+
+    private final Services services;
+    private final Config config;
+    private final IssueActions actions;
+    private final IssueStore store;
+    private final IssueViews views;
+    private final Conversations conversations;
+    private final LinkFlow links;
+    private final DetailsFlow details;
+    private final IssueCaptured afterCapture;
+    private final Drafts drafts = new Drafts();
+
+    CaptureFlow(
+            CaptureContext context,
+            Conversations conversations,
+            LinkFlow links,
+            DetailsFlow details,
+            IssueCaptured afterCapture) {
+        this.services = context.services();
+        this.config = context.services().config();
+        this.actions = context.actions();
+        this.store = context.store();
+        this.views = context.actions().views();
+        this.conversations = conversations;
+        this.links = links;
+        this.details = details;
+        this.afterCapture = afterCapture;
+    }
+
+    static final String MODAL = "capture";
+
+    static final String CHOICE = "capchoice";
+
+    static final int MAX_SIMILAR = 3;
+
+    void capture(SlashCommandInteractionEvent e) {
+        services.engineers().require(e.getMember(), "capture issues");
+        ThreadChannel thread = conversations.supportThread(e.getChannel(), "/capture");
+        Optional<Issue> existing = store.findByChannel(thread.getIdLong());
+        if (existing.isPresent()) {
+            conversations.showExisting(
+                    e,
+                    existing.get(),
+                    "This thread is already captured as **" + existing.get().ref() + "**.");
+            return;
+        }
+        Message first = Conversations.firstMessage(thread);
+        String summary = first == null ? "" : first.getContentRaw();
+        e.replyModal(captureModal(
+                        "t:" + thread.getIdLong(), thread.getName(), summary, conversations.guessKind(thread)))
+                .queue();
+    }
+
+    void captureMessage(MessageContextInteractionEvent e) {
+        services.engineers().require(e.getMember(), "capture issues");
+        Message message = e.getTarget();
+        if (!e.isFromGuild() || !conversations.isSupport(e.getChannel())) {
+            throw new UserError("Capture as issue works on messages in support channels and their threads.");
+        }
+        if (message.getAuthor().isBot())
+            throw new UserError("That message was posted by a bot; capture a person's message.");
+        Optional<Issue> existing = store.findByMessage(message.getIdLong());
+        if (existing.isPresent()) {
+            conversations.showExisting(
+                    e,
+                    existing.get(),
+                    "That message is already captured as **" + existing.get().ref() + "**.");
+            return;
+        }
+        String content = message.getContentRaw();
+        String title = content.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        e.replyModal(captureModal(
+                        "m:" + message.getChannel().getIdLong() + ":" + message.getIdLong(),
+                        title,
+                        content,
+                        IssueKind.BUG))
+                .queue();
+    }
+
+    Modal captureModal(String source, String title, String summary, IssueKind kind) {
+        TextInput.Builder titleInput =
+                TextInput.create("title", TextInputStyle.SHORT).setRequiredRange(1, 300);
+        String t = Safe.truncate(Safe.oneLineRaw(title), 300);
+        if (!t.isBlank()) titleInput.setValue(t);
+        TextInput.Builder summaryInput =
+                TextInput.create("summary", TextInputStyle.PARAGRAPH).setRequiredRange(1, 4000);
+        String s = Safe.truncate(summary == null ? "" : summary.strip(), 4000);
+        if (!s.isBlank()) summaryInput.setValue(s);
+        return Modal.create(MODAL + ":" + source, "Capture as issue")
+                .addComponents(
+                        Label.of("Title", titleInput.build()),
+                        Label.of(
+                                "Kind",
+                                StringSelectMenu.create("kind")
+                                        .addOption("Bug", "bug")
+                                        .addOption("Feature", "feature")
+                                        .addOption("Question", "question")
+                                        .setDefaultValues(kind.code())
+                                        .build()),
+                        Label.of("Summary", summaryInput.build()),
+                        Label.of(
+                                "Needs docs or copy changes?",
+                                StringSelectMenu.create("needs_docs")
+                                        .addOption("No", "no")
+                                        .addOption("Yes", "yes")
+                                        .setDefaultValues("no")
+                                        .build()))
+                .build();
+    }
+
+    void submit(ModalInteractionEvent e) {
+        services.engineers().require(e.getMember(), "capture issues");
+        String[] parts = e.getModalId().split(":");
+        long channelId;
+        Long messageId = null;
+        try {
+            channelId = Long.parseLong(parts[2]);
+            if (parts[1].equals("m")) messageId = Long.parseLong(parts[3]);
+        } catch (RuntimeException bad) {
+            throw new UserError("That capture form is from an older version of Loop. Run /capture again.");
+        }
+        String title = Conversations.value(e, "title").strip();
+        String summary = Conversations.value(e, "summary").strip();
+        if (title.isEmpty()) throw new UserError("The title can't be empty.");
+        IssueKind kind = IssueKind.parse(Conversations.first(e, "kind")).orElse(IssueKind.BUG);
+        boolean needsDocs = "yes".equals(Conversations.first(e, "needs_docs"));
+        CaptureDraft draft = new CaptureDraft(
+                e.getUser().getIdLong(),
+                e.getGuild().getIdLong(),
+                channelId,
+                messageId,
+                title,
+                kind,
+                summary,
+                needsDocs);
+
+        List<Issue> similar = similarOpenIssues(title + " " + summary);
+        if (!similar.isEmpty()) {
+            long id = drafts.put(draft, actions.now());
+            e.reply(similarChoice(similar, id)).setEphemeral(true).queue();
+            return;
+        }
+        e.deferReply(true).queue();
+        create(e.getJDA(), draft, e.getHook());
+    }
+
+    List<Issue> similarOpenIssues(String text) {
+        List<SearchHit> hits = new DuplicateSearch(store).openIssuesLike(text, 10);
+        List<SimilarityRanking.Candidate> candidates = hits.stream()
+                .map(h -> new SimilarityRanking.Candidate(
+                        h.issue().number(), h.issue().title(), h.issue().status(), h.score()))
+                .toList();
+        java.util.Map<Integer, Issue> byNumber = new java.util.HashMap<>();
+        for (SearchHit h : hits) byNumber.put(h.issue().number(), h.issue());
+        return SimilarityRanking.defaults().pick(candidates).stream()
+                .map(c -> byNumber.get(c.number()))
+                .toList();
+    }
+
+    MessageCreateData similarChoice(List<Issue> similar, long draftId) {
+        StringBuilder text =
+                new StringBuilder("This may already be tracked. Link it to one of these, or create a new issue:\n");
+        List<Button> buttons = new ArrayList<>();
+        for (Issue i : similar) {
+            text.append("\n• ").append(views.row(i));
+            buttons.add(Button.primary(CHOICE + ":link:" + draftId + ":" + i.number(), "Link to " + i.ref()));
+        }
+        buttons.add(Button.secondary(CHOICE + ":new:" + draftId, "Create new issue"));
+        return new MessageCreateBuilder()
+                .setContent(Safe.truncate(text.toString(), 2000))
+                .setComponents(ActionRow.of(buttons))
+                .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class))
+                .build();
+    }
+
+    void choose(ButtonInteractionEvent e) {
+        services.engineers().require(e.getMember(), "capture issues");
+        String[] parts = e.getComponentId().split(":");
+        long draftId = Long.parseLong(parts[2]);
+        CaptureDraft draft = drafts.take(draftId, e.getUser().getIdLong(), actions.now())
+                .orElseThrow(
+                        () -> new UserError("This capture has expired or was already handled. Run /capture again."));
+        e.deferEdit().queue();
+        e.getHook().editOriginalComponents().queue(null, ignored -> {});
+        if (parts[1].equals("new")) {
+            create(e.getJDA(), draft, e.getHook());
+        } else {
+            int number = Integer.parseInt(parts[3]);
+            Issue issue =
+                    store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
+            LinkFlow.Linked linked = links.linkPlace(
+                    e.getJDA(),
+                    issue,
+                    draft.channelId(),
+                    draft.messageId(),
+                    null,
+                    Requester.How.LINK,
+                    draft.engineerId());
+            // the conversation hears where it is tracked, as after /link
+            try {
+                conversations.postCard(linked.channel(), linked.placeId(), links.linkedCard(linked));
+            } catch (RuntimeException failed) {
+                log.warn(
+                        "Could not post the card of #{} in {}: {}",
+                        number,
+                        linked.channel().getId(),
+                        failed.toString());
+            }
+            e.getHook()
+                    .sendMessage(Replies.text(linked.sentence()))
+                    .setEphemeral(true)
+                    .queue();
+        }
+    }
+
+    /** Creates the issue from a draft: reads the conversation, stores it, posts the card, asks for details. */
+    void create(JDA jda, CaptureDraft draft, InteractionHook hook) {
+        GuildMessageChannel channel = Channels.find(jda, draft.channelId())
+                .orElseThrow(() -> new UserError("That thread no longer exists, so there is nothing to capture."));
+        Conversations.Source source = conversations.readSource(channel, draft.messageId(), "capture");
+        if (draft.messageId() == null) {
+            Optional<Issue> existing = store.findByChannel(channel.getIdLong());
+            if (existing.isPresent()) {
+                throw new UserError(
+                        "This thread was captured as " + existing.get().ref() + " in the meantime.");
+            }
+        }
+        Conversations.Area area = conversations.areaOf(channel);
+        Issue issue = store.create(
+                new NewIssue(
+                        draft.title(), draft.kind(), draft.summary(), draft.needsDocs(), area.name(), area.ownerId()),
+                source.place(),
+                source.requesters(),
+                source.how(),
+                source.transcript().lines(),
+                source.transcript().capped(),
+                draft.engineerId(),
+                actions.now());
+        boolean carded = publish(jda, issue, channel, source, draft.engineerId());
+        if (hook != null) {
+            int read = source.transcript().lines().size();
+            hook.sendMessage(Replies.text("Captured **" + issue.ref() + "** " + Safe.inline(issue.title(), 150)
+                            + " with " + read + (read == 1 ? " message" : " messages")
+                            + (source.transcript().capped() ? " (capped at " + config.transcriptLimit() + ")" : "")
+                            + "."
+                            + (carded
+                                    ? ""
+                                    : " Discord refused the issue card in the thread, so nobody there can press Me too "
+                                            + "yet; `/issue show " + issue.number() + "` shows the card.")))
+                    .setEphemeral(true)
+                    .queue();
+        }
+        afterCapture.captured(jda, issue, draft.engineerId(), hook);
+    }
+
+    /**
+     * Posts the card, tags the forum post, asks a bug's reporter for details, tells the owner. Returns whether the
+     * card was posted; the issue is stored either way.
+     */
+    boolean publish(JDA jda, Issue issue, GuildMessageChannel channel, Conversations.Source source, long engineerId) {
+        IssueRecordView view = store.view(issue.number()).orElseThrow();
+        Place place = view.places().getFirst();
+        boolean carded = false;
+        try {
+            conversations.postCard(channel, place.id(), views.cardMessage(view));
+            carded = true;
+        } catch (RuntimeException failed) {
+            log.warn("Could not post the card of {} in {}: {}", issue.ref(), channel.getId(), failed.toString());
+        }
+        if (channel instanceof ThreadChannel thread)
+            Conversations.applyTag(thread, config.tags().tracked());
+        if (issue.kind() == IssueKind.BUG && !config.debugQuestions().isEmpty()) {
+            details.askForDetails(channel, issue, source.requesters());
+        }
+        if (issue.ownerId() != null && issue.ownerId() != engineerId) {
+            Conversations.dm(
+                    jda,
+                    issue.ownerId(),
+                    "**" + issue.ref() + "** " + Safe.inline(issue.title(), 150) + " was captured in " + "your area"
+                            + (issue.area() == null ? "" : " " + Safe.inline(issue.area(), 100)) + ": " + place.url());
+        }
+        return carded;
+    }
+}

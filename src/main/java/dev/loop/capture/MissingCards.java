@@ -1,0 +1,77 @@
+package dev.loop.capture;
+
+import dev.loop.core.Services;
+import dev.loop.core.config.Config;
+import dev.loop.core.discord.Channels;
+import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueRecordView;
+import dev.loop.issue.IssueStore;
+import dev.loop.issue.IssueViews;
+import dev.loop.issue.Place;
+import java.util.Optional;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** After a restart: the issue cards Loop stored a place for but never posted. */
+final class MissingCards {
+
+    static final Logger log = LoggerFactory.getLogger(MissingCards.class);
+
+    private final Services services;
+    private final Config config;
+    private final IssueActions actions;
+    private final IssueStore store;
+    private final IssueViews views;
+    private final Conversations conversations;
+
+    MissingCards(CaptureContext context, Conversations conversations) {
+        this.services = context.services();
+        this.config = context.services().config();
+        this.actions = context.actions();
+        this.store = context.store();
+        this.views = context.actions().views();
+        this.conversations = conversations;
+        // taken before Discord can send any interaction, so nothing this run stores is counted as left behind
+        this.lastPlaceBeforeStart = context.store().lastPlaceId();
+    }
+
+    /** The last place stored before this start: see {@link #postMissingCards}. */
+    private final long lastPlaceBeforeStart;
+
+    /**
+     * Loop may stop between storing a capture and posting its issue card. Places of open issues stored before this
+     * start that still have no card get it now, once (the card is stored as soon as it is posted). Places stored
+     * since this start are their own command's business: /link, for one, answers with the card. A place whose
+     * thread is gone, locked or closed to Loop is left as it is.
+     */
+    void postMissingCards(JDA jda) {
+        for (Place place : store.placesWithoutCard(lastPlaceBeforeStart)) {
+            try {
+                Optional<GuildMessageChannel> channel = Channels.find(jda, place.channelId());
+                if (channel.isEmpty() || !Conversations.writable(channel.get())) {
+                    log.info(
+                            "The card of #{} can't be posted in {}: the place is gone or closed to Loop",
+                            place.issueNumber(),
+                            place.channelId());
+                    continue;
+                }
+                IssueRecordView view = store.view(place.issueNumber()).orElseThrow();
+                conversations.postCard(channel.get(), place.id(), views.cardMessage(view));
+                store.addHistory(
+                        place.issueNumber(),
+                        null,
+                        "card",
+                        "issue card posted after a restart in " + place.url(),
+                        actions.now());
+            } catch (RuntimeException failed) {
+                log.warn(
+                        "Could not post the missing card of #{} in {}: {}",
+                        place.issueNumber(),
+                        place.channelId(),
+                        failed.toString());
+            }
+        }
+    }
+}

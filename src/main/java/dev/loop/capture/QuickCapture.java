@@ -1,0 +1,87 @@
+package dev.loop.capture;
+
+import dev.loop.core.Services;
+import dev.loop.core.config.Config;
+import dev.loop.core.discord.UserError;
+import dev.loop.core.text.Safe;
+import dev.loop.issue.Issue;
+import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueKind;
+import dev.loop.issue.IssueStore;
+import dev.loop.issue.IssueViews;
+import java.util.Optional;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
+import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The 📌 reaction by an engineer on a support message: captures it as a question without a form. */
+final class QuickCapture {
+
+    static final Logger log = LoggerFactory.getLogger(QuickCapture.class);
+
+    private final Services services;
+    private final Config config;
+    private final IssueActions actions;
+    private final IssueStore store;
+    private final IssueViews views;
+    private final Conversations conversations;
+    private final CaptureFlow capture;
+
+    QuickCapture(CaptureContext context, Conversations conversations, CaptureFlow capture) {
+        this.services = context.services();
+        this.config = context.services().config();
+        this.actions = context.actions();
+        this.store = context.store();
+        this.views = context.actions().views();
+        this.conversations = conversations;
+        this.capture = capture;
+    }
+
+    void quickCapture(MessageReactionAddEvent e) {
+        Member member = e.getMember();
+        if (member == null || !services.engineers().isEngineer(member)) return;
+        MessageChannelUnion ch = e.getChannel();
+        if (!conversations.isSupport(ch)) return;
+        Message message = e.retrieveMessage().complete();
+        if (message.getAuthor().isBot()) return;
+        GuildMessageChannel channel = ch.asGuildMessageChannel();
+        long engineer = member.getIdLong();
+        boolean inThread = channel instanceof ThreadChannel;
+        Optional<Issue> existing =
+                inThread ? store.findByChannel(channel.getIdLong()) : store.findByMessage(message.getIdLong());
+        if (existing.isPresent()) {
+            Conversations.dm(
+                    e.getJDA(),
+                    engineer,
+                    "That conversation is already **" + existing.get().ref() + "** "
+                            + Safe.inline(existing.get().title(), 150) + ".");
+            return;
+        }
+        String title = inThread
+                ? channel.getName()
+                : message.getContentRaw()
+                        .lines()
+                        .filter(l -> !l.isBlank())
+                        .findFirst()
+                        .orElse("Untitled");
+        CaptureDraft draft = new CaptureDraft(
+                engineer,
+                channel.getGuild().getIdLong(),
+                channel.getIdLong(),
+                inThread ? null : message.getIdLong(),
+                Safe.truncate(Safe.oneLineRaw(title), 300),
+                IssueKind.QUESTION,
+                message.getContentRaw(),
+                false);
+        try {
+            capture.create(e.getJDA(), draft, null);
+        } catch (UserError refused) {
+            Conversations.dm(e.getJDA(), engineer, refused.getMessage());
+        }
+    }
+}
