@@ -11,7 +11,7 @@ abstract class ApiSupport {
     }
 
     ChannelState channel(Request r) {
-        ChannelState c = world.channel(r.id("channel_id"));
+        ChannelState c = world.channelRules.channel(r.id("channel_id"));
         if (c == null) {
             throw ApiError.unknownChannel();
         }

@@ -149,12 +149,12 @@ final class ChannelApi extends ApiSupport {
             t.flags = b.get("flags").asInt() & ChannelState.FLAG_PINNED;
         }
         if (b.has("archived")) {
-            world.archive(t, b.get("archived").asBoolean());
+            world.channelRules.archive(t, b.get("archived").asBoolean());
             if (t.archived) {
                 t.flags &= ~ChannelState.FLAG_PINNED;
             }
         }
-        world.channelUpdated(t);
+        world.channelRules.channelUpdated(t);
     }
 
     /** Validates {@code applied_tags} against a forum: at most 5, known ids, moderated tags need MANAGE_THREADS. */
@@ -241,7 +241,7 @@ final class ChannelApi extends ApiSupport {
             c.availableTags.clear();
             c.availableTags.addAll(tags);
         }
-        world.channelUpdated(c);
+        world.channelRules.channelUpdated(c);
     }
 
     private Response deleteChannel(Request r) {
@@ -253,7 +253,7 @@ final class ChannelApi extends ApiSupport {
         }
         ObjectNode json = world.views.channel(c);
         if (c.guild != null) {
-            world.deleteChannel(c);
+            world.channelRules.deleteChannel(c);
         }
         return Response.ok(json);
     }
@@ -345,11 +345,11 @@ final class ChannelApi extends ApiSupport {
             }
         }
         errors.throwIfAny();
-        world.checkCanPost(c, botMember(c), spec);
+        world.channelRules.checkCanPost(c, botMember(c), spec);
         if (c.guild != null && spec.embeds != null && !spec.embeds.isEmpty()) {
             require(c, Perms.EMBED_LINKS);
         }
-        MessageState m = world.createMessage(c, world.bot, spec, World.Origin.USER);
+        MessageState m = world.messageRules.createMessage(c, world.bot, spec, MessageRules.Origin.USER);
         return Response.ok(world.views.message(m, true));
     }
 
@@ -364,14 +364,14 @@ final class ChannelApi extends ApiSupport {
             }
             require(c, Perms.MANAGE_MESSAGES);
         }
-        world.checkThreadActive(c, botMember(c));
+        world.channelRules.checkThreadActive(c, botMember(c));
         FormErrors errors = new FormErrors();
         MessageSpec spec = MessageSpec.parse(b, r.uploads(), MessageSpec.Kind.EDIT, "", errors);
         if (m.poll != null && (spec.contentPresent || spec.embeds != null || spec.poll != null)) {
             throw ApiError.cannotEditPoll();
         }
         errors.throwIfAny();
-        world.editMessage(m, spec, false);
+        world.messageRules.editMessage(m, spec, false);
         return Response.ok(world.views.message(m, true));
     }
 
@@ -387,7 +387,7 @@ final class ChannelApi extends ApiSupport {
             }
             require(c, Perms.MANAGE_MESSAGES);
         }
-        world.deleteMessage(m);
+        world.messageRules.deleteMessage(m);
         return Response.NO_CONTENT;
     }
 
@@ -464,8 +464,8 @@ final class ChannelApi extends ApiSupport {
         if (!exists) {
             require(c, Perms.ADD_REACTIONS);
         }
-        world.checkThreadActive(c, botMember(c));
-        world.addReaction(m, world.bot, key, emoji);
+        world.channelRules.checkThreadActive(c, botMember(c));
+        world.reactionRules.addReaction(m, world.bot, key, emoji);
         return Response.NO_CONTENT;
     }
 
@@ -473,8 +473,8 @@ final class ChannelApi extends ApiSupport {
         ChannelState c = visibleChannel(r);
         MessageState m = message(c, r.id("message_id"));
         parseEmoji(r.param("emoji"));
-        world.checkThreadActive(c, botMember(c));
-        world.removeReaction(m, world.bot, r.param("emoji"));
+        world.channelRules.checkThreadActive(c, botMember(c));
+        world.reactionRules.removeReaction(m, world.bot, r.param("emoji"));
         return Response.NO_CONTENT;
     }
 
@@ -489,8 +489,8 @@ final class ChannelApi extends ApiSupport {
         if (u != world.bot) {
             require(c, Perms.MANAGE_MESSAGES);
         }
-        world.checkThreadActive(c, botMember(c));
-        world.removeReaction(m, u, r.param("emoji"));
+        world.channelRules.checkThreadActive(c, botMember(c));
+        world.reactionRules.removeReaction(m, u, r.param("emoji"));
         return Response.NO_CONTENT;
     }
 
@@ -604,10 +604,10 @@ final class ChannelApi extends ApiSupport {
                 require(c, Perms.ATTACH_FILES);
             }
             long id = world.ids.next();
-            ChannelState t =
-                    world.createThread(c, world.bot, name, ChannelState.PUBLIC_THREAD, null, tags, minutes, id);
-            MessageState starter = world.createMessage(
-                    t, world.bot, spec, new World.Origin(MessageState.TYPE_DEFAULT, null, false, 0, id));
+            ChannelState t = world.channelRules.createThread(
+                    c, world.bot, name, ChannelState.PUBLIC_THREAD, null, tags, minutes, id);
+            MessageState starter = world.messageRules.createMessage(
+                    t, world.bot, spec, new MessageRules.Origin(MessageState.TYPE_DEFAULT, null, false, 0, id));
             ObjectNode out = world.views.channel(t);
             out.set("message", world.views.message(starter, true));
             return Response.created(out);
@@ -626,7 +626,7 @@ final class ChannelApi extends ApiSupport {
         }
         errors.throwIfAny();
         require(c, type == ChannelState.PRIVATE_THREAD ? Perms.CREATE_PRIVATE_THREADS : Perms.CREATE_PUBLIC_THREADS);
-        ChannelState t = world.createThread(c, world.bot, name, type, null, null, minutes, 0);
+        ChannelState t = world.channelRules.createThread(c, world.bot, name, type, null, null, minutes, 0);
         if (type == ChannelState.PRIVATE_THREAD && b.has("invitable")) {
             t.invitable = b.get("invitable").asBoolean();
         }
@@ -651,7 +651,7 @@ final class ChannelApi extends ApiSupport {
         int type = c.type == ChannelState.GUILD_ANNOUNCEMENT
                 ? ChannelState.ANNOUNCEMENT_THREAD
                 : ChannelState.PUBLIC_THREAD;
-        ChannelState t = world.createThread(c, world.bot, name, type, m, null, minutes, 0);
+        ChannelState t = world.channelRules.createThread(c, world.bot, name, type, m, null, minutes, 0);
         return Response.created(world.views.channel(t));
     }
 
@@ -721,7 +721,7 @@ final class ChannelApi extends ApiSupport {
         if (m.author != world.bot) {
             throw ApiError.cannotEndOthersPoll();
         }
-        world.endPoll(m);
+        world.pollRules.endPoll(m);
         return Response.ok(world.views.message(m, true));
     }
 
@@ -770,7 +770,7 @@ final class ChannelApi extends ApiSupport {
             }
         }
         m.pinned = pinned;
-        world.messageUpdated(m);
+        world.messageRules.messageUpdated(m);
         ObjectNode d = Json.obj();
         d.put("channel_id", Json.str(c.id));
         if (c.guild != null) {

@@ -57,6 +57,7 @@ final class Gateway extends WebSocketServer {
     private final AtomicLong identifies = new AtomicLong();
     private final AtomicLong resumes = new AtomicLong();
     private volatile long latencyNanos;
+    private final AtomicLong delayedEvents = new AtomicLong();
     private volatile boolean stopped;
     private volatile Exception startFailure;
 
@@ -125,6 +126,11 @@ final class Gateway extends WebSocketServer {
             }
         }
         return false;
+    }
+
+    /** Events the dispatcher held back for injected latency, since the simulator started. */
+    long delayedEvents() {
+        return delayedEvents.get();
     }
 
     void latency(long nanos) {
@@ -506,6 +512,7 @@ final class Gateway extends WebSocketServer {
         if (latency <= 0) {
             return;
         }
+        delayedEvents.incrementAndGet();
         long wait = enqueuedNanos + latency - System.nanoTime();
         if (wait > 0) {
             LockSupport.parkNanos(wait);

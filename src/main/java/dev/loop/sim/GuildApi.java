@@ -111,7 +111,7 @@ final class GuildApi extends ApiSupport {
         if (u.bot) {
             throw ApiError.cannotMessageUser(400); // bots cannot DM other bots, refused at creation
         }
-        ChannelState dm = world.openDm(u);
+        ChannelState dm = world.channelRules.openDm(u);
         return Response.ok(world.views.channel(dm));
     }
 
@@ -201,7 +201,7 @@ final class GuildApi extends ApiSupport {
                 && g.ownerId != world.bot.id) {
             throw ApiError.missingPermissions();
         }
-        world.setRoles(m, World.withRole(m.roleIds, role.id, add));
+        world.guildRules.setRoles(m, GuildRules.withRole(m.roleIds, role.id, add));
         return Response.NO_CONTENT;
     }
 

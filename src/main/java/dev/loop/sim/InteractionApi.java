@@ -68,7 +68,7 @@ final class InteractionApi extends ApiSupport {
         if (i.acknowledged()) {
             throw ApiError.alreadyAcknowledged();
         }
-        if (System.nanoTime() > i.deadlineNanos || i.tokenRevoked) {
+        if (System.nanoTime() > i.deadlineNanos || i.deadlinePassed || i.tokenRevoked) {
             throw ApiError.unknownInteraction();
         }
         JsonNode b = body(r);
@@ -85,18 +85,18 @@ final class InteractionApi extends ApiSupport {
                 MessageSpec spec = MessageSpec.parse(data, r.uploads(), MessageSpec.Kind.INTERACTION, "data", errors);
                 errors.throwIfAny();
                 boolean ephemeral = spec.flags != null && (spec.flags & MessageState.FLAG_EPHEMERAL) != 0;
-                message = world.createMessage(
+                message = world.messageRules.createMessage(
                         i.channel,
                         world.bot,
                         spec,
-                        new World.Origin(responseMessageType(i), i, true, ephemeral ? i.user.id : 0, 0));
+                        new MessageRules.Origin(responseMessageType(i), i, true, ephemeral ? i.user.id : 0, 0));
                 i.original = message;
                 i.ephemeral = ephemeral;
                 i.produced.add(message);
             }
             case InteractionState.CB_DEFERRED_MESSAGE -> {
                 boolean ephemeral = (data.path("flags").asInt(0) & MessageState.FLAG_EPHEMERAL) != 0;
-                message = world.createLoading(i, responseMessageType(i), ephemeral);
+                message = world.messageRules.createLoading(i, responseMessageType(i), ephemeral);
                 i.original = message;
                 i.ephemeral = ephemeral;
                 i.deferredPending = true;
@@ -106,7 +106,7 @@ final class InteractionApi extends ApiSupport {
                 MessageSpec spec = MessageSpec.parse(data, r.uploads(), MessageSpec.Kind.EDIT, "data", errors);
                 errors.throwIfAny();
                 MessageState target = i.componentMessage();
-                world.editMessage(target, spec, true);
+                world.messageRules.editMessage(target, spec, true);
                 i.original = target;
                 i.produced.add(target);
                 i.updates++;
@@ -227,7 +227,7 @@ final class InteractionApi extends ApiSupport {
             // Discord's long-standing behaviour: the first follow-up after a deferred reply fills the loading
             // message, keeping the defer's ephemerality.
             spec.flags = null;
-            world.editMessage(original, spec, true);
+            world.messageRules.editMessage(original, spec, true);
             i.deferredPending = false;
             i.updates++;
             if (!i.produced.contains(original)) {
@@ -236,11 +236,11 @@ final class InteractionApi extends ApiSupport {
             return Response.ok(world.views.message(original, true));
         }
         boolean ephemeral = spec.flags != null && (spec.flags & MessageState.FLAG_EPHEMERAL) != 0;
-        MessageState m = world.createMessage(
+        MessageState m = world.messageRules.createMessage(
                 i.channel,
                 world.bot,
                 spec,
-                new World.Origin(MessageState.TYPE_DEFAULT, i, true, ephemeral ? i.user.id : 0, 0));
+                new MessageRules.Origin(MessageState.TYPE_DEFAULT, i, true, ephemeral ? i.user.id : 0, 0));
         i.produced.add(m);
         return Response.ok(world.views.message(m, true));
     }
@@ -256,7 +256,7 @@ final class InteractionApi extends ApiSupport {
         FormErrors errors = new FormErrors();
         MessageSpec spec = MessageSpec.parse(r.json(), r.uploads(), MessageSpec.Kind.EDIT, "", errors);
         errors.throwIfAny();
-        world.editMessage(m, spec, true);
+        world.messageRules.editMessage(m, spec, true);
         if (m == i.original) {
             i.deferredPending = false;
         }
@@ -270,7 +270,7 @@ final class InteractionApi extends ApiSupport {
     private Response deleteHookMessage(Request r) {
         InteractionState i = hook(r);
         MessageState m = hookMessage(i, r.param("message_id"));
-        world.deleteMessage(m);
+        world.messageRules.deleteMessage(m);
         i.updates++;
         return Response.NO_CONTENT;
     }
@@ -312,7 +312,7 @@ final class InteractionApi extends ApiSupport {
             throw ApiError.of(400, 30032, "Maximum number of application commands reached");
         }
         errors.throwIfAny();
-        List<CommandState> existing = world.commands(guildId);
+        List<CommandState> existing = world.interactionRules.commands(guildId);
         List<CommandState> next = new ArrayList<>();
         ArrayNode out = Json.arr();
         for (JsonNode c : b) {
@@ -457,7 +457,7 @@ final class InteractionApi extends ApiSupport {
     private Response listCommands(Request r) {
         long guildId = scope(r);
         ArrayNode out = Json.arr();
-        for (CommandState c : world.commands(guildId)) {
+        for (CommandState c : world.interactionRules.commands(guildId)) {
             out.add(c.json());
         }
         return Response.ok(out);
@@ -469,7 +469,7 @@ final class InteractionApi extends ApiSupport {
         FormErrors errors = new FormErrors();
         validateCommand(c, "", errors);
         errors.throwIfAny();
-        List<CommandState> existing = world.commands(guildId);
+        List<CommandState> existing = world.interactionRules.commands(guildId);
         CommandState cmd = build(c, guildId, existing);
         boolean replaced = existing.removeIf(e -> e.id() == cmd.id());
         existing.add(cmd);
@@ -478,7 +478,7 @@ final class InteractionApi extends ApiSupport {
 
     private CommandState command(Request r, long guildId) {
         long id = r.id("command_id");
-        for (CommandState c : world.commands(guildId)) {
+        for (CommandState c : world.interactionRules.commands(guildId)) {
             if (c.id() == id) {
                 return c;
             }
@@ -498,7 +498,7 @@ final class InteractionApi extends ApiSupport {
         FormErrors errors = new FormErrors();
         validateCommand(merged, "", errors);
         errors.throwIfAny();
-        List<CommandState> list = world.commands(guildId);
+        List<CommandState> list = world.interactionRules.commands(guildId);
         CommandState next = new CommandState(
                 old.id(),
                 guildId,
@@ -512,7 +512,7 @@ final class InteractionApi extends ApiSupport {
     private Response deleteCommand(Request r) {
         long guildId = scope(r);
         CommandState c = command(r, guildId);
-        world.commands(guildId).remove(c);
+        world.interactionRules.commands(guildId).remove(c);
         return Response.NO_CONTENT;
     }
 }

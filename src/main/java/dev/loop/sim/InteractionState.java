@@ -54,6 +54,8 @@ final class InteractionState {
     volatile ObjectNode modal;
     volatile JsonNode choices;
     volatile boolean tokenRevoked;
+    /** Set by a test that lets the three seconds run out without waiting for them. */
+    volatile boolean deadlinePassed;
     /** Every message this interaction produced or changed, in order. */
     final List<MessageState> produced = new CopyOnWriteArrayList<>();
     /** Incremented whenever @original is edited or updated, so tests can wait for "the next change". */

@@ -213,6 +213,7 @@ final class RestServer {
                     } else {
                         long latency = faults.restLatencyNanos();
                         if (latency > 0) {
+                            faults.restDelayed(latency);
                             Thread.sleep(latency / 1_000_000, (int) (latency % 1_000_000));
                         }
                         Request req = request;

@@ -108,7 +108,7 @@ public final class Sim implements AutoCloseable {
                     return new SimGuild(this, world, g);
                 }
             }
-            return new SimGuild(this, world, world.createGuild(name));
+            return new SimGuild(this, world, world.guildRules.createGuild(name));
         });
     }
 
@@ -238,7 +238,7 @@ public final class Sim implements AutoCloseable {
             }
             due.sort(java.util.Comparator.comparingLong(m -> m.id));
             for (MessageState m : due) {
-                results.add(new SimMessage(this, world, world.endPoll(m)));
+                results.add(new SimMessage(this, world, world.pollRules.endPoll(m)));
             }
             return results;
         });
@@ -264,8 +264,8 @@ public final class Sim implements AutoCloseable {
                         last = Math.max(last, lastMessage.getValue().createdMs);
                     }
                     if (now - last >= t.autoArchiveMinutes * 60_000L) {
-                        world.archive(t, true);
-                        world.channelUpdated(t);
+                        world.channelRules.archive(t, true);
+                        world.channelRules.channelUpdated(t);
                         archived.add(wrap(t));
                     }
                 }

@@ -136,7 +136,7 @@ public final class SimChannel {
     public SimChannel tag(String name, boolean moderated) {
         world.run(() -> {
             if (state.tagByName(name) == null) {
-                world.addTag(state, name, moderated, null);
+                world.channelRules.addTag(state, name, moderated, null);
             }
         });
         return this;
@@ -148,7 +148,7 @@ public final class SimChannel {
             state.flags = required
                     ? state.flags | ChannelState.FLAG_REQUIRE_TAG
                     : state.flags & ~ChannelState.FLAG_REQUIRE_TAG;
-            world.channelUpdated(state);
+            world.channelRules.channelUpdated(state);
         });
         return this;
     }
@@ -221,11 +221,11 @@ public final class SimChannel {
     }
 
     public SimChannel archive() {
-        return moderate(() -> world.archive(state, true));
+        return moderate(() -> world.channelRules.archive(state, true));
     }
 
     public SimChannel unarchive() {
-        return moderate(() -> world.archive(state, false));
+        return moderate(() -> world.channelRules.archive(state, false));
     }
 
     public SimChannel lock() {
@@ -256,7 +256,7 @@ public final class SimChannel {
     }
 
     public void delete() {
-        world.run(() -> world.deleteChannel(state));
+        world.run(() -> world.channelRules.deleteChannel(state));
     }
 
     /** Sets a permission overwrite for a role on this channel (threads use their parent's). */
@@ -290,7 +290,7 @@ public final class SimChannel {
     private SimChannel moderate(Runnable change) {
         world.run(() -> {
             change.run();
-            world.channelUpdated(state);
+            world.channelRules.channelUpdated(state);
         });
         return this;
     }

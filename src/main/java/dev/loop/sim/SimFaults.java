@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Faults on demand: gateway drops, invalid sessions, failing REST routes and added latency.
@@ -20,6 +21,8 @@ public final class SimFaults {
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
     private final Gateway gateway;
     private volatile long restLatencyNanos;
+    private final AtomicLong restDelayedNanos = new AtomicLong();
+    private final AtomicLong restDelayedRequests = new AtomicLong();
 
     SimFaults(Gateway gateway) {
         this.gateway = gateway;
@@ -99,6 +102,27 @@ public final class SimFaults {
     long restLatencyNanos() {
         return restLatencyNanos;
     }
+
+    /** Counts a request held back by {@link #restLatency}; the REST server calls it before it waits. */
+    void restDelayed(long nanos) {
+        restDelayedNanos.addAndGet(nanos);
+        restDelayedRequests.incrementAndGet();
+    }
+
+    /**
+     * What the injected latency did so far: how many REST requests were held back, and for how long in all. Tests
+     * check this instead of timing the requests, which a loaded machine makes meaningless.
+     */
+    public Delays delays() {
+        return new Delays(restDelayedRequests.get(), Duration.ofNanos(restDelayedNanos.get()), gateway.delayedEvents());
+    }
+
+    /**
+     * @param restRequests   REST requests held back by {@link #restLatency}
+     * @param restTotal      their added latency, in all
+     * @param gatewayEvents  gateway events held back by {@link #gatewayLatency}
+     */
+    public record Delays(long restRequests, Duration restTotal, long gatewayEvents) {}
 
     /** A failure to inject for one request: an HTTP status, with a retry-after for 429s. */
     record Injected(int status, Duration retryAfter) {}

@@ -26,7 +26,7 @@ public final class SimGuild {
 
     /** The member with this username, joining the guild (GUILD_MEMBER_ADD) if needed. */
     public SimMember member(String username) {
-        return world.write(() -> new SimMember(sim, world, world.addMember(state, username)));
+        return world.write(() -> new SimMember(sim, world, world.guildRules.addMember(state, username)));
     }
 
     public Optional<SimMember> findMember(String username) {
@@ -46,7 +46,7 @@ public final class SimGuild {
     public void addMembers(int count, String prefix) {
         world.run(() -> {
             for (int i = 0; i < count; i++) {
-                world.addMember(state, prefix + i);
+                world.guildRules.addMember(state, prefix + i);
             }
         });
     }
@@ -82,12 +82,13 @@ public final class SimGuild {
                     return new SimRole(world, r);
                 }
             }
-            return new SimRole(world, world.createRole(state, name, 0, false));
+            return new SimRole(world, world.guildRules.createRole(state, name, 0, false));
         });
     }
 
     public SimRole createRole(String name, long permissions, boolean mentionable) {
-        return world.write(() -> new SimRole(world, world.createRole(state, name, permissions, mentionable)));
+        return world.write(
+                () -> new SimRole(world, world.guildRules.createRole(state, name, permissions, mentionable)));
     }
 
     /** The text channel with this name, created if needed. */
@@ -115,7 +116,7 @@ public final class SimGuild {
                     return sim.wrap(c);
                 }
             }
-            return sim.wrap(world.createChannel(state, type, name, 0));
+            return sim.wrap(world.channelRules.createChannel(state, type, name, 0));
         });
     }
 

@@ -174,6 +174,14 @@ public final class SimInteraction {
                 sim.timeout());
     }
 
+    /**
+     * Lets the initial-response deadline (3 seconds on Discord) run out now, without waiting for it: a callback
+     * from here on gets 404 10062 Unknown interaction.
+     */
+    public void passDeadline() {
+        world.run(() -> state.deadlinePassed = true);
+    }
+
     /** Invalidates the token now, as if 15 minutes had passed: follow-ups and edits get 401 50027. */
     public void expireToken() {
         world.run(() -> state.tokenRevoked = true);

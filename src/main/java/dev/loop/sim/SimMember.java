@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -23,11 +21,13 @@ public final class SimMember {
     private final Sim sim;
     private final World world;
     final MemberState state;
+    private final CommandInputs commands;
 
     SimMember(Sim sim, World world, MemberState state) {
         this.sim = sim;
         this.world = world;
         this.state = state;
+        this.commands = new CommandInputs(sim, world, state);
     }
 
     public long id() {
@@ -53,23 +53,23 @@ public final class SimMember {
 
     /** Leaves the guild (GUILD_MEMBER_REMOVE). The handle stays usable for reading DMs. */
     public void leave() {
-        world.run(() -> world.leave(state));
+        world.run(() -> world.guildRules.leave(state));
     }
 
     /** This member's DM channel with the bot, opened if needed; run slash commands in it to test DM contexts. */
     public SimChannel dmChannel() {
-        return world.write(() -> sim.wrap(world.openDm(state.user)));
+        return world.write(() -> sim.wrap(world.channelRules.openDm(state.user)));
     }
 
     // ---------------------------------------------------------------------------------------------- roles
 
     public SimMember addRole(SimRole role) {
-        world.run(() -> world.setRoles(state, World.withRole(state.roleIds, role.state.id, true)));
+        world.run(() -> world.guildRules.setRoles(state, GuildRules.withRole(state.roleIds, role.state.id, true)));
         return this;
     }
 
     public SimMember removeRole(SimRole role) {
-        world.run(() -> world.setRoles(state, World.withRole(state.roleIds, role.state.id, false)));
+        world.run(() -> world.guildRules.setRoles(state, GuildRules.withRole(state.roleIds, role.state.id, false)));
         return this;
     }
 
@@ -102,8 +102,8 @@ public final class SimMember {
                 ref.put("message_id", Json.str(replyTo.id));
                 spec.messageReference = ref;
             }
-            world.checkCanPost(c, c.guild == null ? null : member(c), spec);
-            return wrap(world.createMessage(c, state.user, spec, World.Origin.USER));
+            world.channelRules.checkCanPost(c, c.guild == null ? null : member(c), spec);
+            return wrap(world.messageRules.createMessage(c, state.user, spec, MessageRules.Origin.USER));
         });
     }
 
@@ -136,9 +136,9 @@ public final class SimMember {
             if (m.author != state.user) {
                 throw ApiError.cannotEditOthers();
             }
-            world.checkThreadActive(m.channel, state);
+            world.channelRules.checkThreadActive(m.channel, state);
             MessageSpec spec = userSpec(content, new SimFile[0]);
-            world.editMessage(m, spec, false);
+            world.messageRules.editMessage(m, spec, false);
             return message;
         });
     }
@@ -150,7 +150,7 @@ public final class SimMember {
             if (m.author != state.user && !Perms.has(Perms.in(m.channel, state), Perms.MANAGE_MESSAGES)) {
                 throw ApiError.missingPermissions();
             }
-            world.deleteMessage(m);
+            world.messageRules.deleteMessage(m);
             return null;
         });
     }
@@ -200,9 +200,10 @@ public final class SimMember {
                 throw ApiError.emptyMessage();
             }
             long id = world.ids.next();
-            ChannelState t =
-                    world.createThread(f, state.user, title, ChannelState.PUBLIC_THREAD, null, tagIds, 4320, id);
-            world.createMessage(t, state.user, spec, new World.Origin(MessageState.TYPE_DEFAULT, null, false, 0, id));
+            ChannelState t = world.channelRules.createThread(
+                    f, state.user, title, ChannelState.PUBLIC_THREAD, null, tagIds, 4320, id);
+            world.messageRules.createMessage(
+                    t, state.user, spec, new MessageRules.Origin(MessageState.TYPE_DEFAULT, null, false, 0, id));
             return sim.wrap(t);
         });
     }
@@ -239,7 +240,7 @@ public final class SimMember {
             if (from != null && from.threadId != 0) {
                 throw ApiError.of(400, 160004, "A thread has already been created for this message");
             }
-            return sim.wrap(world.createThread(c, state.user, name, type, from, null, 4320, 0));
+            return sim.wrap(world.channelRules.createThread(c, state.user, name, type, from, null, 4320, 0));
         });
     }
 
@@ -261,17 +262,17 @@ public final class SimMember {
                 if (!exists && !Perms.has(perms, Perms.ADD_REACTIONS)) {
                     throw ApiError.missingPermissions();
                 }
-                world.checkThreadActive(c, state);
+                world.channelRules.checkThreadActive(c, state);
             }
-            world.addReaction(m, state.user, emoji, Views.emoji(emoji, null));
+            world.reactionRules.addReaction(m, state.user, emoji, Views.emoji(emoji, null));
             return null;
         });
     }
 
     public void unreact(SimMessage message, String emoji) {
         act("remove reaction " + emoji + " from message " + message.id(), () -> {
-            world.checkThreadActive(message.state.channel, state);
-            world.removeReaction(message.state, state.user, emoji);
+            world.channelRules.checkThreadActive(message.state.channel, state);
+            world.reactionRules.removeReaction(message.state, state.user, emoji);
             return null;
         });
     }
@@ -289,7 +290,7 @@ public final class SimMember {
             for (int i = 0; i < answers.length; i++) {
                 ids[i] = answerId(p, answers[i]);
             }
-            world.vote(pollMessage.state, state.user, ids);
+            world.pollRules.vote(pollMessage.state, state.user, ids);
             return null;
         });
     }
@@ -300,7 +301,7 @@ public final class SimMember {
             if (p == null) {
                 throw new IllegalArgumentException("message " + pollMessage.id() + " has no poll");
             }
-            world.unvote(pollMessage.state, state.user, answerId(p, answer));
+            world.pollRules.unvote(pollMessage.state, state.user, answerId(p, answer));
             return null;
         });
     }
@@ -319,8 +320,9 @@ public final class SimMember {
     /** Sends a DM to the bot. */
     public SimMessage dm(String content, SimFile... files) {
         return act("DM the bot: " + Json.abbreviate(content, 80), () -> {
-            ChannelState c = world.openDm(state.user);
-            return wrap(world.createMessage(c, state.user, userSpec(content, files), World.Origin.USER));
+            ChannelState c = world.channelRules.openDm(state.user);
+            return wrap(world.messageRules.createMessage(
+                    c, state.user, userSpec(content, files), MessageRules.Origin.USER));
         });
     }
 
@@ -429,8 +431,8 @@ public final class SimMember {
         ChannelState c = channel.state;
         return act("/" + command + " " + options + " in " + describe(c), () -> {
             checkCanUseCommands(c);
-            CommandInput input = commandData(c, command, options, null, null);
-            return interaction(world.createInteraction(
+            CommandInputs.CommandInput input = commands.commandData(c, command, options, null, null);
+            return interaction(world.interactionRules.createInteraction(
                     InteractionState.APPLICATION_COMMAND,
                     state.user,
                     c,
@@ -451,8 +453,8 @@ public final class SimMember {
         ChannelState c = channel.state;
         return act("autocomplete /" + command + " " + option + "='" + typed + "'", () -> {
             checkCanUseCommands(c);
-            CommandInput input = commandData(c, command, others, option, typed);
-            return interaction(world.createInteraction(
+            CommandInputs.CommandInput input = commands.commandData(c, command, others, option, typed);
+            return interaction(world.interactionRules.createInteraction(
                     InteractionState.AUTOCOMPLETE, state.user, c, input.data(), null, null, input.fullName(), 1));
         });
     }
@@ -466,7 +468,7 @@ public final class SimMember {
         MessageState m = message.state;
         return act("message command '" + name + "' on message " + m.id, () -> {
             checkCanUseCommands(m.channel);
-            CommandState cmd = command(m.channel, name, 3);
+            CommandState cmd = commands.command(m.channel, name, 3);
             ObjectNode data = Json.obj();
             data.put("id", Json.str(cmd.id()));
             data.put("name", cmd.name());
@@ -477,7 +479,7 @@ public final class SimMember {
             data.put("target_id", Json.str(m.id));
             // The target's content is delivered even without the MESSAGE_CONTENT intent.
             data.putObject("resolved").putObject("messages").set(Json.str(m.id), world.views.message(m, true));
-            return interaction(world.createInteraction(
+            return interaction(world.interactionRules.createInteraction(
                     InteractionState.APPLICATION_COMMAND, state.user, m.channel, data, null, null, cmd.name(), 3));
         });
     }
@@ -487,7 +489,7 @@ public final class SimMember {
         ChannelState c = channel.state;
         return act("user command '" + name + "' on " + target.name(), () -> {
             checkCanUseCommands(c);
-            CommandState cmd = command(c, name, 2);
+            CommandState cmd = commands.command(c, name, 2);
             ObjectNode data = Json.obj();
             data.put("id", Json.str(cmd.id()));
             data.put("name", cmd.name());
@@ -497,8 +499,8 @@ public final class SimMember {
             }
             data.put("target_id", Json.str(target.id()));
             ObjectNode resolved = data.putObject("resolved");
-            resolveUser(resolved, c, target.state);
-            return interaction(world.createInteraction(
+            commands.resolveUser(resolved, c, target.state);
+            return interaction(world.interactionRules.createInteraction(
                     InteractionState.APPLICATION_COMMAND, state.user, c, data, null, null, cmd.name(), 2));
         });
     }
@@ -528,7 +530,7 @@ public final class SimMember {
             data.put("custom_id", button.path("custom_id").asText());
             data.put("component_type", 2);
             data.put("id", button.path("id").asInt());
-            return interaction(world.createInteraction(
+            return interaction(world.interactionRules.createInteraction(
                     InteractionState.MESSAGE_COMPONENT, state.user, m.channel, data, m, null, null, 0));
         });
     }
@@ -574,11 +576,11 @@ public final class SimMember {
                     long id = Long.parseLong(v);
                     MemberState member = m.channel.guild == null ? null : m.channel.guild.members.get(id);
                     if (member != null) {
-                        resolveUser(resolved, m.channel, member);
+                        commands.resolveUser(resolved, m.channel, member);
                     }
                 }
             }
-            return interaction(world.createInteraction(
+            return interaction(world.interactionRules.createInteraction(
                     InteractionState.MESSAGE_COMPONENT, state.user, m.channel, data, m, null, null, 0));
         });
     }
@@ -640,224 +642,6 @@ public final class SimMember {
         }
         if (c.isThread() && c.archived && c.locked) {
             throw ApiError.threadArchived();
-        }
-    }
-
-    private CommandState command(ChannelState c, String name, int type) {
-        CommandState cmd = world.findCommand(c.guild, name, type);
-        if (cmd == null && (world.gateway != null && world.gateway.hasSessions())) {
-            // The bot may still be registering its commands right after READY; give it the usual timeout.
-            try {
-                cmd = world.await(
-                        "the bot to register command '" + name + "'",
-                        () -> world.findCommand(c.guild, name, type),
-                        sim.timeout());
-            } catch (AssertionError notYet) {
-                cmd = null;
-            }
-        }
-        if (cmd == null) {
-            List<String> known = new ArrayList<>();
-            for (List<CommandState> list : world.commands.values()) {
-                for (CommandState k : list) {
-                    known.add(k.name() + " (type " + k.type() + ")");
-                }
-            }
-            throw new AssertionError(
-                    "the bot has not registered a " + (type == 1 ? "slash" : type == 2 ? "user" : "message")
-                            + " command '" + name + "'; registered: " + known + world.traffic.dump());
-        }
-        String required = Json.text(cmd.json(), "default_member_permissions");
-        if (required != null && c.guild != null) {
-            long need = Long.parseLong(required);
-            if (!Perms.has(Perms.in(c, state), need)) {
-                throw new IllegalStateException(
-                        name() + " cannot see command '" + name + "': it requires permissions " + need);
-            }
-        }
-        return cmd;
-    }
-
-    private record CommandInput(ObjectNode data, String fullName) {}
-
-    private CommandInput commandData(
-            ChannelState c, String command, Map<String, ?> options, String focused, String typed) {
-        String[] parts = command.trim().replaceFirst("^/", "").split("\\s+");
-        CommandState cmd = command(c, parts[0], 1);
-        ObjectNode data = Json.obj();
-        data.put("id", Json.str(cmd.id()));
-        data.put("name", cmd.name());
-        data.put("type", 1);
-        if (cmd.guildId() != 0) {
-            data.put("guild_id", Json.str(cmd.guildId()));
-        }
-        JsonNode defs = cmd.json().path("options");
-        ArrayNode target = data.putArray("options");
-        for (int k = 1; k < parts.length; k++) {
-            JsonNode def = null;
-            for (JsonNode d : defs) {
-                int t = d.path("type").asInt();
-                if ((t == 1 || t == 2) && parts[k].equals(d.path("name").asText())) {
-                    def = d;
-                }
-            }
-            if (def == null) {
-                throw new IllegalArgumentException("/" + parts[0] + " has no subcommand '" + parts[k] + "'");
-            }
-            ObjectNode o = target.addObject();
-            o.put("name", parts[k]);
-            o.put("type", def.path("type").asInt());
-            target = o.putArray("options");
-            defs = def.path("options");
-        }
-        for (JsonNode d : defs) {
-            int t = d.path("type").asInt();
-            if (t == 1 || t == 2) {
-                throw new IllegalArgumentException("/" + command + " needs a subcommand");
-            }
-        }
-        Set<String> known = new HashSet<>();
-        ObjectNode resolved = Json.obj();
-        for (JsonNode def : defs) {
-            String name = def.path("name").asText();
-            known.add(name);
-            int type = def.path("type").asInt();
-            if (name.equals(focused)) {
-                if ((type == 4 && !typed.matches("-?\\d*")) || (type == 10 && !typed.matches("-?\\d*\\.?\\d*"))) {
-                    throw new IllegalArgumentException("Discord's client only accepts numbers in the "
-                            + (type == 4 ? "INTEGER" : "NUMBER") + " option '" + name + "'; '" + typed
-                            + "' cannot be typed there (use a STRING option for text search)");
-                }
-                ObjectNode o = target.addObject();
-                o.put("name", name);
-                o.put("type", type);
-                o.put("value", typed);
-                o.put("focused", true);
-                continue;
-            }
-            Object value = options.get(name);
-            if (value == null) {
-                if (def.path("required").asBoolean(false) && focused == null) {
-                    throw new IllegalArgumentException("/" + command + " requires option '" + name + "'");
-                }
-                continue;
-            }
-            ObjectNode o = target.addObject();
-            o.put("name", name);
-            o.put("type", type);
-            encodeOption(o, def, type, value, c, resolved);
-        }
-        if (focused != null && !known.contains(focused)) {
-            throw new IllegalArgumentException("/" + command + " has no option '" + focused + "'");
-        }
-        for (String key : options.keySet()) {
-            if (!known.contains(key)) {
-                throw new IllegalArgumentException("/" + command + " has no option '" + key + "'; it has " + known);
-            }
-        }
-        if (!resolved.isEmpty()) {
-            data.set("resolved", resolved);
-        }
-        return new CommandInput(data, String.join(" ", parts));
-    }
-
-    private void encodeOption(ObjectNode o, JsonNode def, int type, Object value, ChannelState c, ObjectNode resolved) {
-        String name = def.path("name").asText();
-        switch (type) {
-            case 3 -> {
-                String s = value.toString();
-                if (def.has("min_length") && s.length() < def.get("min_length").asInt()
-                        || def.has("max_length")
-                                && s.length() > def.get("max_length").asInt()) {
-                    throw new IllegalArgumentException("option '" + name + "' length out of range");
-                }
-                checkChoice(def, s);
-                o.put("value", s);
-            }
-            case 4 -> {
-                long n = value instanceof Number num
-                        ? num.longValue()
-                        : Long.parseLong(value.toString().trim());
-                if (def.has("min_value") && n < def.get("min_value").asDouble()
-                        || def.has("max_value") && n > def.get("max_value").asDouble()) {
-                    throw new IllegalArgumentException("option '" + name + "' out of range");
-                }
-                checkChoice(def, Long.toString(n));
-                o.put("value", n);
-            }
-            case 10 -> {
-                double n = value instanceof Number num ? num.doubleValue() : Double.parseDouble(value.toString());
-                o.put("value", n);
-            }
-            case 5 ->
-                o.put("value", value instanceof Boolean b ? b.booleanValue() : Boolean.parseBoolean(value.toString()));
-            case 6, 9 -> {
-                if (value instanceof SimRole role && type == 9) {
-                    o.put("value", Json.str(role.state.id));
-                    resolved.withObjectProperty("roles").set(Json.str(role.state.id), world.views.role(role.state));
-                } else if (value instanceof SimMember member) {
-                    o.put("value", Json.str(member.id()));
-                    resolveUser(resolved, c, member.state);
-                } else {
-                    throw new IllegalArgumentException("option '" + name + "' needs a SimMember");
-                }
-            }
-            case 7 -> {
-                if (!(value instanceof SimChannel ch)) {
-                    throw new IllegalArgumentException("option '" + name + "' needs a SimChannel");
-                }
-                o.put("value", Json.str(ch.id()));
-                ObjectNode cj = world.views.channel(ch.state);
-                cj.put("permissions", Long.toString(Perms.in(ch.state, state)));
-                resolved.withObjectProperty("channels").set(Json.str(ch.id()), cj);
-            }
-            case 8 -> {
-                if (!(value instanceof SimRole role)) {
-                    throw new IllegalArgumentException("option '" + name + "' needs a SimRole");
-                }
-                o.put("value", Json.str(role.id()));
-                resolved.withObjectProperty("roles").set(Json.str(role.id()), world.views.role(role.state));
-            }
-            case 11 -> {
-                if (!(value instanceof SimFile file)) {
-                    throw new IllegalArgumentException("option '" + name + "' needs a SimFile");
-                }
-                long id = world.ids.next();
-                o.put("value", Json.str(id));
-                ObjectNode a = world.views.attachment(new AttachmentState(
-                        id,
-                        file.filename(),
-                        file.contentType(),
-                        file.data(),
-                        null,
-                        "https://cdn.discordapp.com/ephemeral-attachments/" + c.id + "/" + id + "/" + file.filename()));
-                a.put("ephemeral", true);
-                resolved.withObjectProperty("attachments").set(Json.str(id), a);
-            }
-            default -> throw new IllegalArgumentException("unsupported option type " + type);
-        }
-    }
-
-    private static void checkChoice(JsonNode def, String value) {
-        JsonNode choices = def.path("choices");
-        if (choices.isEmpty()) {
-            return;
-        }
-        for (JsonNode ch : choices) {
-            if (ch.path("value").asText().equals(value)) {
-                return;
-            }
-        }
-        throw new IllegalArgumentException("option '" + def.path("name").asText() + "' must be one of its choices");
-    }
-
-    private void resolveUser(ObjectNode resolved, ChannelState c, MemberState member) {
-        String id = Json.str(member.user.id);
-        resolved.withObjectProperty("users").set(id, world.views.user(member.user));
-        if (c.guild != null) {
-            ObjectNode mj = world.views.member(member, false);
-            mj.put("permissions", Long.toString(Perms.in(c, member)));
-            resolved.withObjectProperty("members").set(id, mj);
         }
     }
 

@@ -319,7 +319,7 @@ public final class SimMessage {
      * poll result message, which is returned.
      */
     public SimMessage endPoll() {
-        return new SimMessage(sim, world, world.write(() -> world.endPoll(state)));
+        return new SimMessage(sim, world, world.write(() -> world.pollRules.endPoll(state)));
     }
 
     /** For a type-46 poll result message: the {@code poll_result} embed fields by name. */

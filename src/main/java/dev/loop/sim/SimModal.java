@@ -163,7 +163,7 @@ public final class SimModal {
         return world.write(() -> new SimInteraction(
                 sim,
                 world,
-                world.createInteraction(
+                world.interactionRules.createInteraction(
                         InteractionState.MODAL_SUBMIT, opener.user, opener.channel, data, null, opener, null, 0)));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * Discord-style rate limits. Routes are named by method and template, e.g.
@@ -47,9 +48,19 @@ public final class SimRateLimits {
     private long globalWindowStart;
     private int globalUsed;
 
+    /** Windows start and end on this ticker (nanoseconds); tests move a fake one instead of sleeping. */
+    private final LongSupplier nanoTime;
+    /** Route → the moment a forced 429's Retry-After ends; Discord refuses the route again until then. */
+    private final Map<String, Long> forcedUntil = new ConcurrentHashMap<>();
+
     SimRateLimits(int globalPerSecond, boolean realistic) {
+        this(globalPerSecond, realistic, System::nanoTime);
+    }
+
+    SimRateLimits(int globalPerSecond, boolean realistic, LongSupplier nanoTime) {
         this.globalPerSecond = globalPerSecond;
         this.realistic = realistic;
+        this.nanoTime = nanoTime;
     }
 
     /** Sets the limit of one route, e.g. {@code limit("POST channels/{channel_id}/messages", 5, ofSeconds(5))}. */
@@ -150,7 +161,12 @@ public final class SimRateLimits {
     Decision check(String route, String major, boolean globalExempt) {
         Counter counter = counters.computeIfAbsent(route, k -> new Counter());
         counter.requests.increment();
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
+        Long until = forcedUntil.get(route);
+        if (until != null && now - until < 0) {
+            // a client that retries before the Retry-After of a 429 is refused again, as Discord does
+            return forced(route, Duration.ofNanos(until - now), false);
+        }
         if (!globalExempt) {
             int perSecond = globalPerSecond;
             if (perSecond > 0) {
@@ -215,6 +231,11 @@ public final class SimRateLimits {
 
     /** A route-scoped 429 forced by a fault, counted like a real one. */
     Decision forced(String route, Duration retryAfter) {
+        return forced(route, retryAfter, true);
+    }
+
+    private Decision forced(String route, Duration retryAfter, boolean start) {
+        if (start) forcedUntil.put(route, nanoTime.getAsLong() + retryAfter.toNanos());
         counters.computeIfAbsent(route, k -> new Counter()).limited.increment();
         double retry = Math.max(0.001, retryAfter.toNanos() / 1e9);
         Map<String, String> headers = new LinkedHashMap<>();

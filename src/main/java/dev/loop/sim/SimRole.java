@@ -32,7 +32,7 @@ public final class SimRole {
     public SimRole setPermissions(long raw) {
         world.run(() -> {
             state.permissions = raw;
-            world.roleUpdated(state);
+            world.guildRules.roleUpdated(state);
         });
         return this;
     }
@@ -44,7 +44,7 @@ public final class SimRole {
     public SimRole setMentionable(boolean mentionable) {
         world.run(() -> {
             state.mentionable = mentionable;
-            world.roleUpdated(state);
+            world.guildRules.roleUpdated(state);
         });
         return this;
     }

@@ -84,7 +84,9 @@
  *
  * <h2>Internals</h2>
  *
- * {@code World} holds all state under one lock; REST handlers ({@code ChannelApi}, {@code InteractionApi},
+ * {@code World} holds all state under one lock, with its rules split by Discord resource ({@code GuildRules},
+ * {@code ChannelRules}, {@code MessageRules}, {@code ReactionRules}, {@code PollRules},
+ * {@code InteractionRules}); REST handlers ({@code ChannelApi}, {@code InteractionApi},
  * {@code GuildApi}) and the people API both run inside it. Events are serialized once and sequenced by the
  * gateway's single dispatcher thread, which also keeps each session's replay buffer.
  */

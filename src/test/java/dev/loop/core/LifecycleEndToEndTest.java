@@ -3,11 +3,7 @@ package dev.loop.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.sim.Sim;
-import dev.loop.sim.SimChannel;
-import dev.loop.sim.SimGuild;
-import dev.loop.sim.SimMember;
-import dev.loop.sim.SimOptions;
-import dev.loop.sim.SimRole;
+import dev.loop.testing.Community;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +26,12 @@ class LifecycleEndToEndTest {
 
     @Test
     void startsFromTheEnvironmentAnswersAndStopsCleanlyOnSigterm() throws Exception {
-        try (Sim sim = Sim.start(SimOptions.defaults().awaitTimeout(Duration.ofSeconds(40)))) {
-            SimGuild guild = sim.guild("Loop HQ");
-            SimChannel help = guild.forum("help");
-            SimChannel team = guild.textChannel("team");
-            SimChannel releases = guild.textChannel("releases");
-            SimRole engineers = guild.role("engineers");
-            SimMember alice = guild.member("alice");
+        try (Community c = Community.at("2026-11-02T10:00:00Z")
+                .realClock()
+                .sim(o -> o.awaitTimeout(Duration.ofSeconds(40)))
+                .withoutLoop()
+                .start()) {
+            Sim sim = c.sim;
             Path config = dir.resolve("loop.yaml");
             Files.writeString(config, """
                     discord:
@@ -47,7 +42,8 @@ class LifecycleEndToEndTest {
                       releases: "%d"
                     roles:
                       engineers: ["%d"]
-                    """.formatted(guild.id(), help.id(), team.id(), releases.id(), engineers.id()));
+                    """.formatted(
+                            c.guild.id(), c.support.id(), c.team.id(), c.releases.id(), c.engineers.id()));
             Path db = dir.resolve("data/loop.db");
             Path log = dir.resolve("bot.log");
             ProcessBuilder pb = new ProcessBuilder(
@@ -73,7 +69,7 @@ class LifecycleEndToEndTest {
                 sim.awaitBotConnected();
                 sim.awaitCommands("issue");
                 // the process is ready once it answers; /issue list is registered by the issue feature
-                var reply = alice.runSlash(team, "issue list").awaitReply();
+                var reply = c.alice.runSlash(c.team, "issue list").awaitReply();
                 assertThat(reply.ephemeral()).isTrue();
                 assertThat(reply.embeds()).isNotEmpty();
 

@@ -4,34 +4,22 @@ import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.sim.SimMessage;
-import dev.loop.watch.Community;
+import dev.loop.testing.Community;
+import dev.loop.testing.EndToEnd;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /name: a native poll in the team channel, and its result when it closes. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@EndToEnd
 class NamingEndToEndTest {
 
-    Community c;
-
-    @BeforeAll
-    void start() throws Exception {
-        c = new Community(Instant.parse("2026-11-04T10:00:00Z"), "naming:\n  poll-duration: 24h\n");
-    }
-
-    @AfterAll
-    void stop() {
-        if (c != null) c.close();
-    }
+    @RegisterExtension
+    static final Community c = Community.at("2026-11-04T10:00:00Z")
+            .yaml("naming:\n  poll-duration: 24h\n")
+            .build();
 
     NamingPollStore store() {
         return new NamingPollStore(c.db);

@@ -3,6 +3,7 @@ package dev.loop.release;
 import static dev.loop.release.ReleaseStoreTest.T0;
 import static dev.loop.release.ReleaseStoreTest.issue;
 import static dev.loop.release.ReleaseStoreTest.release;
+import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -325,8 +326,7 @@ class NoticeWorkerTest {
             Release r = store.publish(release("1.4.0", 1), DeliveryMode.THREAD, Instant.now())
                     .release();
             w.wake();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (store.status(r).delivered() < 1 && System.nanoTime() < deadline) Thread.sleep(10);
+            eventually("the notice to be delivered", () -> store.status(r).delivered() >= 1);
             assertThat(store.status(r).delivered()).isEqualTo(1);
         } finally {
             w.close();

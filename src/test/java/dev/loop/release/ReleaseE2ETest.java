@@ -10,7 +10,6 @@ import dev.loop.sim.SimInteraction;
 import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
 import dev.loop.sim.SimModal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Releases end to end, notices by thread (the default): engineers publish through /release and the people who asked
@@ -34,8 +32,8 @@ class ReleaseE2ETest {
     ReleaseWorld w;
 
     @BeforeAll
-    void start(@TempDir Path dir) throws InterruptedException {
-        w = new ReleaseWorld(dir, "thread");
+    void start() throws Exception {
+        w = new ReleaseWorld("thread");
     }
 
     @AfterAll

@@ -6,22 +6,20 @@ import dev.loop.issue.Issue;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Releases by DM, and the outbox surviving a stop in the middle of delivery. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ReleaseRestartE2ETest {
 
     @Test
-    void stoppedWhileNotifying500PeopleAndRestartedEveryoneIsToldExactlyOnce(@TempDir Path dir) throws Exception {
-        try (ReleaseWorld w = new ReleaseWorld(dir, "dm")) {
+    void stoppedWhileNotifying500PeopleAndRestartedEveryoneIsToldExactlyOnce() throws Exception {
+        try (ReleaseWorld w = new ReleaseWorld("dm")) {
             w.guild.addMembers(500, "fan");
             List<SimMember> fans = new ArrayList<>();
             for (int i = 0; i < 500; i++) fans.add(w.guild.findMember("fan" + i).orElseThrow());
@@ -79,8 +77,8 @@ class ReleaseRestartE2ETest {
     }
 
     @Test
-    void aRefusedDmBecomesAMentionInTheThread(@TempDir Path dir) throws Exception {
-        try (ReleaseWorld w = new ReleaseWorld(dir, "dm")) {
+    void aRefusedDmBecomesAMentionInTheThread() throws Exception {
+        try (ReleaseWorld w = new ReleaseWorld("dm")) {
             SimMember open = w.guild.member("opal");
             SimMember closed = w.guild.member("quinn").closeDms();
             SimChannel post = open.postInForum(w.support, "Themes", "Themes please", "bug");

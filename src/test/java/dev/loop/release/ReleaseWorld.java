@@ -3,9 +3,6 @@ package dev.loop.release;
 import dev.loop.core.Database;
 import dev.loop.core.Feature;
 import dev.loop.core.Loop;
-import dev.loop.core.config.Config;
-import dev.loop.core.config.ConfigLoader;
-import dev.loop.core.config.ConfigYaml;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueKind;
@@ -21,10 +18,8 @@ import dev.loop.sim.SimGuild;
 import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
 import dev.loop.sim.SimModal;
-import dev.loop.sim.SimOptions;
 import dev.loop.sim.SimRole;
-import java.nio.file.Path;
-import java.time.Clock;
+import dev.loop.testing.Community;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +35,7 @@ final class ReleaseWorld implements AutoCloseable {
     static final NoticeWorker.Options FAST =
             new NoticeWorker.Options(Duration.ofSeconds(1), 0.01, Duration.ofMillis(5));
 
+    final Community c;
     final Sim sim;
     final SimGuild guild;
     final SimChannel support;
@@ -50,78 +46,59 @@ final class ReleaseWorld implements AutoCloseable {
     final Database db;
     final IssueStore issues;
     final ReleaseStore releaseStore;
-    final String delivery;
     Loop loop;
 
-    ReleaseWorld(Path dir, String delivery) throws InterruptedException {
-        this.delivery = delivery;
-        sim = Sim.start(SimOptions.defaults().globalRateLimit(0));
-        guild = sim.guild("Loop HQ");
-        support = guild.forum("support", "bug", "tracked", "shipped");
-        team = guild.textChannel("team");
-        releases = guild.textChannel("releases");
-        engineers = guild.createRole("Engineers", 0, false);
-        engineer = guild.member("erin").addRole(engineers);
-        db = Database.open(dir.resolve("loop.db"));
-        issues = new IssueStore(db);
-        releaseStore = new ReleaseStore(db, issues);
-        start();
-    }
-
-    Config config() {
-        return ConfigLoader.parse(
-                ConfigYaml.required(
-                                guild.id(),
-                                sim.restBaseUrl(),
-                                sim.gatewayUrl(),
-                                List.of(support.id()),
-                                team.id(),
-                                releases.id(),
-                                engineers.id())
-                        + """
-                tags:
-                  tracked: tracked
-                  shipped: shipped
-                notices:
-                  delivery: %s
-                reports:
-                  weekly:
-                    enabled: false
-                  promises-daily:
-                    enabled: false
-                """.formatted(delivery),
-                "test",
-                Map.of());
-    }
-
-    /** Starts Loop (again) on the same database. */
-    void start() throws InterruptedException {
-        loop = Loop.start(
-                config(),
-                sim.token(),
-                Clock.systemUTC(),
-                db,
-                false,
-                services -> {
+    ReleaseWorld(String delivery) throws Exception {
+        c = Community.at("2026-11-02T10:00:00Z")
+                .realClock()
+                .forumTags("bug", "tracked", "shipped")
+                // no global rate limit (tests that want one set it), and JDA sends as fast as it can instead of
+                // pacing at Discord's 50 requests a second, so hundreds of notices take seconds, not minutes
+                .sim(o -> o.globalRateLimit(0))
+                .unpacedRest()
+                .yaml("""
+                        tags:
+                          tracked: tracked
+                          shipped: shipped
+                        notices:
+                          delivery: %s
+                        reports:
+                          weekly:
+                            enabled: false
+                          promises-daily:
+                            enabled: false
+                        """.formatted(delivery))
+                .features(services -> {
                     IssueActions actions = new IssueActions(
                             new IssueStore(services.database()),
                             new IssueViews(services.config().timelines()),
                             services.config(),
                             services.clock());
                     return List.<Feature>of(new ReleaseFeature(services, actions, FAST));
-                },
-                b -> {
-                    // This simulator has no global rate limit (tests that want one set it): let JDA send as fast as it
-                    // can
-                    // instead of pacing at Discord's 50 requests a second, so hundreds of notices take seconds, not
-                    // minutes.
-                    b.setRestConfig(new net.dv8tion.jda.api.requests.RestConfig().setBaseUrl(sim.restBaseUrl()));
-                });
+                })
+                .start();
+        sim = c.sim;
+        guild = c.guild;
+        support = c.support;
+        team = c.team;
+        releases = c.releases;
+        engineers = c.engineers;
+        engineer = c.erin;
+        db = c.db;
+        issues = new IssueStore(db);
+        releaseStore = new ReleaseStore(db, issues);
+        loop = c.loop();
+    }
+
+    /** Starts Loop again on the same database. */
+    void start() throws InterruptedException {
+        c.start();
+        loop = c.loop();
     }
 
     /** Stops Loop; the simulator and the database stay. */
     void stop() {
-        if (loop != null) loop.close();
+        c.stop();
         loop = null;
     }
 
@@ -197,11 +174,6 @@ final class ReleaseWorld implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            stop();
-        } finally {
-            db.close();
-            sim.close();
-        }
+        c.close();
     }
 }

@@ -7,13 +7,11 @@ import dev.loop.db.Tables;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
+import dev.loop.testing.Community;
+import dev.loop.testing.EndToEnd;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The disk fills up while an engineer captures a conversation. SQLite's own limit on the file's size
@@ -21,43 +19,33 @@ import org.junit.jupiter.api.Timeout;
  * SQLITE_FULL, exactly as a full disk does. The engineer is told politely that nothing was saved, the database holds
  * no part of the issue, and once space returns the same capture works without restarting Loop.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@EndToEnd
 class DiskFullTest {
 
-    Stage s;
-
-    @BeforeAll
-    void start() throws Exception {
-        s = new Stage("");
-    }
-
-    @AfterAll
-    void stop() {
-        if (s != null) s.close();
-    }
+    @RegisterExtension
+    static final Community s = Community.at("2026-11-09T10:00:00Z").build();
 
     void diskFull() {
-        int free = s.c.db.read(ctx -> ctx.resultQuery("PRAGMA freelist_count").fetchOne(0, Integer.class));
+        int free = s.db.read(ctx -> ctx.resultQuery("PRAGMA freelist_count").fetchOne(0, Integer.class));
         assertThat(free).as("free pages").isLessThan(4);
-        int pages = s.c.db.read(ctx -> ctx.resultQuery("PRAGMA page_count").fetchOne(0, Integer.class));
-        s.c.db.transaction(ctx -> ctx.fetch("PRAGMA max_page_count = " + pages));
+        int pages = s.db.read(ctx -> ctx.resultQuery("PRAGMA page_count").fetchOne(0, Integer.class));
+        s.db.transaction(ctx -> ctx.fetch("PRAGMA max_page_count = " + pages));
     }
 
     void spaceReturns() {
-        s.c.db.transaction(ctx -> ctx.fetch("PRAGMA max_page_count = 1073741823"));
+        s.db.transaction(ctx -> ctx.fetch("PRAGMA max_page_count = 1073741823"));
     }
 
     @Test
     void aCaptureOnAFullDiskSaysNothingWasChangedAndWorksOnceSpaceReturns() {
         String body = "Exporting a report with 40 pages fails halfway. " + "The log says out of memory. ".repeat(60);
-        SimChannel post = s.c.alice.postInForum(s.c.support, "Heron export stops halfway", body);
+        SimChannel post = s.alice.postInForum(s.support, "Heron export stops halfway", body);
         // a long conversation: its transcript needs many new pages, more than any free space left in the file
         for (int i = 0; i < 8; i++) {
             StringBuilder log = new StringBuilder("Same here, attempt " + i + ":");
             for (int line = 0; log.length() < 1900; line++)
                 log.append(" page").append(i * 1000 + line).append(" failed");
-            s.c.bob.say(post, log.toString());
+            s.bob.say(post, log.toString());
         }
         int issuesBefore = s.rows(Tables.ISSUE);
         int transcriptBefore = s.rows(Tables.TRANSCRIPT_MESSAGE);
@@ -66,8 +54,7 @@ class DiskFullTest {
 
         diskFull();
         try {
-            SimMessage sorry = s.c.erin
-                    .runSlash(post, "capture")
+            SimMessage sorry = s.erin.runSlash(post, "capture")
                     .awaitModal()
                     .submit(Map.of("kind", "bug", "needs_docs", "no"))
                     .awaitReply(m -> m.content().equals(StorageUnavailable.SENTENCE));

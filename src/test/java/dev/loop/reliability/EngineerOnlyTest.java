@@ -10,16 +10,14 @@ import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
 import dev.loop.sim.SimModal;
 import dev.loop.testing.Captured;
+import dev.loop.testing.Community;
+import dev.loop.testing.EndToEnd;
 import dev.loop.testing.Seen;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * People without an engineer role use engineers' commands and controls: members through every command and the
@@ -27,25 +25,17 @@ import org.junit.jupiter.api.Timeout;
  * prompts still open on their screen. Each gets "Only engineers can …" (ephemeral) or, for reactions, nothing; the
  * record does not change.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@EndToEnd
 class EngineerOnlyTest {
 
-    Stage s;
-
-    @BeforeAll
-    void start() throws Exception {
-        s = new Stage("watch:\n  hint-min-score: 0.5\n");
-    }
-
-    @AfterAll
-    void stop() {
-        if (s != null) s.close();
-    }
+    @RegisterExtension
+    static final Community s = Community.at("2026-11-09T10:00:00Z")
+            .yaml("watch:\n  hint-min-score: 0.5\n")
+            .build();
 
     /** An engineer for one test, whose role the test may take away. */
     SimMember engineer(String name) {
-        return s.c.guild.member(name).addRole(s.c.engineers);
+        return s.guild.member(name).addRole(s.engineers);
     }
 
     static void assertRefused(SimMessage reply, String action) {
@@ -55,18 +45,18 @@ class EngineerOnlyTest {
 
     @Test
     void membersAreRefusedEveryEngineerCommandAndNothingChanges() {
-        Captured a = s.capture(s.c.alice, "Gecko tooltip flickers", "Tooltips flicker on hover");
-        Captured b = s.capture(s.c.carol, "Gecko tooltip blinks", "The tooltip blinks on hover");
-        SimChannel post = s.c.bob.postInForum(s.c.support, "Gecko tooltips vanish", "Tooltips vanish");
-        Stage.Record beforeA = s.record(a.number());
-        Stage.Record beforeB = s.record(b.number());
+        Captured a = s.capture(s.alice, "Gecko tooltip flickers", "Tooltips flicker on hover");
+        Captured b = s.capture(s.carol, "Gecko tooltip blinks", "The tooltip blinks on hover");
+        SimChannel post = s.bob.postInForum(s.support, "Gecko tooltips vanish", "Tooltips vanish");
+        Community.Record beforeA = s.record(a.number());
+        Community.Record beforeB = s.record(b.number());
         int issues = s.rows(Tables.ISSUE);
 
         Map<String, Map<String, ?>> commands = new LinkedHashMap<>();
         commands.put("issue close|close issues", Map.of("number", a.number(), "reason", "dup"));
         commands.put("issue merge|merge issues", Map.of("from", b.number(), "into", a.number()));
         commands.put("issue unmerge|unmerge issues", Map.of("number", b.number()));
-        commands.put("issue assign|assign issues", Map.of("number", a.number(), "owner", s.c.bob));
+        commands.put("issue assign|assign issues", Map.of("number", a.number(), "owner", s.bob));
         commands.put("issue working|mark issues in progress", Map.of("number", a.number()));
         commands.put("issue propose|propose solutions", Map.of("number", a.number()));
         commands.put("issue triage|triage issues", Map.of("number", a.number()));
@@ -82,11 +72,10 @@ class EngineerOnlyTest {
                 Map.of("proposal", "Gecko", "alternative1", "Newt", "alternative2", "Skink"));
         for (Map.Entry<String, Map<String, ?>> c : commands.entrySet()) {
             String[] parts = c.getKey().split("\\|");
-            assertRefused(s.c.bob.runSlash(post, parts[0], c.getValue()).awaitReply(), parts[1]);
+            assertRefused(s.bob.runSlash(post, parts[0], c.getValue()).awaitReply(), parts[1]);
         }
         assertRefused(
-                s.c.bob
-                        .runMessageCommand(post.starterMessage(), "Capture as issue")
+                s.bob.runMessageCommand(post.starterMessage(), "Capture as issue")
                         .awaitReply(),
                 "capture issues");
 
@@ -97,48 +86,48 @@ class EngineerOnlyTest {
         assertThat(s.rows(Tables.NAMING_POLL)).isZero();
         assertThat(s.issues().findByChannel(post.id())).isEmpty();
         assertThat(post.messages()).noneMatch(m -> m.fromBot());
-        assertThat(s.c.team.messages()).noneMatch(m -> m.poll() != null);
+        assertThat(s.team.messages()).noneMatch(m -> m.poll() != null);
     }
 
     @Test
     void aMembersPinAndPriorityReactionsAreIgnoredOrRemoved() {
-        Captured c = s.capture(s.c.alice, "Iguana PDF export is blank", "The exported PDF is empty");
-        Stage.Record before = s.record(c.number());
-        SimChannel post = s.c.bob.postInForum(s.c.support, "Iguana fonts look blurry", "Fonts are blurry");
-        s.c.bob.react(post.starterMessage(), "📌");
-        s.c.bob.react(c.card(), "🔥");
-        s.c.bob.react(c.card(), "⬇️");
-        s.c.sim.await(
+        Captured c = s.capture(s.alice, "Iguana PDF export is blank", "The exported PDF is empty");
+        Community.Record before = s.record(c.number());
+        SimChannel post = s.bob.postInForum(s.support, "Iguana fonts look blurry", "Fonts are blurry");
+        s.bob.react(post.starterMessage(), "📌");
+        s.bob.react(c.card(), "🔥");
+        s.bob.react(c.card(), "⬇️");
+        s.sim.await(
                 "the priority reactions removed",
-                () -> !c.card().reactors("🔥").contains(s.c.bob.id())
-                        && !c.card().reactors("⬇️").contains(s.c.bob.id()));
+                () -> !c.card().reactors("🔥").contains(s.bob.id())
+                        && !c.card().reactors("⬇️").contains(s.bob.id()));
         // a round trip, so a capture from the pin would have happened by now
-        Seen.ephemeral(s.c.bob, s.c.team, "issue show", Map.of("number", c.number()));
+        Seen.ephemeral(s.bob, s.team, "issue show", Map.of("number", c.number()));
         assertThat(s.issues().findByChannel(post.id())).isEmpty();
-        assertThat(s.c.bob.dmsFromBot()).isEmpty();
+        assertThat(s.bob.dmsFromBot()).isEmpty();
         assertThat(s.record(c.number())).isEqualTo(before);
         assertThat(s.issue(c.number()).priority()).isEqualTo(Priority.UNTRIAGED);
     }
 
     @Test
     void aMemberCannotDecideAHintAndTheHintStaysOpenForEngineers() {
-        Captured c = s.capture(s.c.alice, "Jaguar sync conflicts on rename", "Renaming a jaguar file makes a conflict");
-        SimChannel post = s.c.bob.postInForum(s.c.support, "Jaguar rename conflict", "Renaming jaguar files conflicts");
-        SimMessage hint = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
-        Stage.Record before = s.record(c.number());
-        assertRefused(s.c.carol.pressButton(hint, "Link").awaitReply(), "link or ignore hints");
-        assertRefused(s.c.carol.pressButton(hint, "Ignore").awaitReply(), "link or ignore hints");
+        Captured c = s.capture(s.alice, "Jaguar sync conflicts on rename", "Renaming a jaguar file makes a conflict");
+        SimChannel post = s.bob.postInForum(s.support, "Jaguar rename conflict", "Renaming jaguar files conflicts");
+        SimMessage hint = s.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
+        Community.Record before = s.record(c.number());
+        assertRefused(s.carol.pressButton(hint, "Link").awaitReply(), "link or ignore hints");
+        assertRefused(s.carol.pressButton(hint, "Ignore").awaitReply(), "link or ignore hints");
         assertThat(s.record(c.number())).isEqualTo(before);
         assertThat(hint.buttons()).noneMatch(SimMessage.Button::disabled);
         assertThat(hint.content()).doesNotContain("Ignored").doesNotContain("Linked");
-        s.c.olga.pressButton(hint, "Ignore").awaitUpdate();
-        s.c.sim.await("the hint decided", () -> hint.content().contains("🙈 Ignored by"));
+        s.olga.pressButton(hint, "Ignore").awaitUpdate();
+        s.sim.await("the hint decided", () -> hint.content().contains("🙈 Ignored by"));
     }
 
     @Test
     void anEngineerWhoLostTheRoleCannotUseTheTriagePromptStillOnScreen() {
         SimMember ida = engineer("ida");
-        SimChannel post = s.c.alice.postInForum(s.c.support, "Koala chart colours clash", "Red and green lines");
+        SimChannel post = s.alice.postInForum(s.support, "Koala chart colours clash", "Red and green lines");
         SimInteraction submit =
                 ida.runSlash(post, "capture").awaitModal().submit(Map.of("kind", "feature", "needs_docs", "no"));
         SimMessage first = submit.awaitReply(
@@ -148,9 +137,9 @@ class EngineerOnlyTest {
         SimMessage prompt = submit.awaitReply(m -> m.content().startsWith("**Triage #" + number + "**"));
         SimMessage decided = ida.pressButton(prompt, "Yes").awaitUpdate();
         assertThat(decided.selects()).isNotEmpty();
-        Stage.Record before = s.record(number);
+        Community.Record before = s.record(number);
 
-        ida.removeRole(s.c.engineers);
+        ida.removeRole(s.engineers);
         assertRefused(ida.pressButton(decided, "Done").awaitReply(), "triage issues");
         assertRefused(
                 ida.selectOption(decided, "Raise it for a caveat…", "contributor_needs")
@@ -163,31 +152,31 @@ class EngineerOnlyTest {
     @Test
     void anEngineerWhoLostTheRoleCannotTriageFromADmPrompt() {
         SimMember jo = engineer("jo");
-        SimChannel post = s.c.alice.postInForum(s.c.support, "Lemur avatars are pixelated", "Avatars look blocky");
+        SimChannel post = s.alice.postInForum(s.support, "Lemur avatars are pixelated", "Avatars look blocky");
         jo.react(post.starterMessage(), "📌");
         SimMessage prompt = jo.awaitDm(
                 m -> m.content().startsWith("**Triage #") && m.content().contains("Lemur avatars"));
         int number = s.issues().findByChannel(post.id()).orElseThrow().number();
-        Stage.Record before = s.record(number);
+        Community.Record before = s.record(number);
 
-        jo.removeRole(s.c.engineers);
+        jo.removeRole(s.engineers);
         assertRefused(jo.pressButton(prompt, "Yes").awaitReply(), "triage issues");
         assertThat(s.record(number)).isEqualTo(before);
         // and a 📌 from them now captures nothing
-        SimChannel next = s.c.bob.postInForum(s.c.support, "Lemur icons missing", "No icons");
+        SimChannel next = s.bob.postInForum(s.support, "Lemur icons missing", "No icons");
         jo.react(next.starterMessage(), "📌");
-        Seen.ephemeral(jo, s.c.team, "issue show", Map.of("number", number));
+        Seen.ephemeral(jo, s.team, "issue show", Map.of("number", number));
         assertThat(s.issues().findByChannel(next.id())).isEmpty();
     }
 
     @Test
     void anEngineerWhoLostTheRoleCannotFinishACaptureAProposalOrARelease() {
         SimMember kim = engineer("kim");
-        Captured c = s.capture(s.c.alice, "Mole search is slow", "Searching moles takes ten seconds");
-        Stage.Record before = s.record(c.number());
+        Captured c = s.capture(s.alice, "Mole search is slow", "Searching moles takes ten seconds");
+        Community.Record before = s.record(c.number());
         int issues = s.rows(Tables.ISSUE);
 
-        SimChannel post = s.c.bob.postInForum(s.c.support, "Mole search takes ages", "Searching moles is slow");
+        SimChannel post = s.bob.postInForum(s.support, "Mole search takes ages", "Searching moles is slow");
         SimModal captureModal = kim.runSlash(post, "capture").awaitModal();
         SimMessage choice = kim.runSlash(post, "capture")
                 .awaitModal()
@@ -195,15 +184,15 @@ class EngineerOnlyTest {
                 .awaitReply(m -> m.buttonLabels().contains("Create new issue"));
         SimModal propose = kim.runSlash(c.post(), "issue propose", Map.of("number", c.number()))
                 .awaitModal();
-        SimModal notes = kim.runSlash(s.c.team, "release", Map.of("version", "7.7.7", "issues", "#" + c.number()))
+        SimModal notes = kim.runSlash(s.team, "release", Map.of("version", "7.7.7", "issues", "#" + c.number()))
                 .awaitModal();
-        SimMessage preview = kim.runSlash(s.c.team, "release", Map.of("version", "7.7.8", "issues", "#" + c.number()))
+        SimMessage preview = kim.runSlash(s.team, "release", Map.of("version", "7.7.8", "issues", "#" + c.number()))
                 .awaitModal()
                 .submit(Map.of("notes", "Faster mole search", "snippet", ""))
                 .awaitReply();
         assertThat(preview.buttonLabels()).containsExactly("Publish", "Cancel");
 
-        kim.removeRole(s.c.engineers);
+        kim.removeRole(s.engineers);
         assertRefused(
                 captureModal
                         .submit(Map.of("kind", "feature", "needs_docs", "no"))
@@ -221,32 +210,31 @@ class EngineerOnlyTest {
         assertThat(s.issues().findByChannel(post.id())).isEmpty();
         assertThat(s.rows(Tables.PROPOSAL)).isZero();
         assertThat(s.rows(Tables.RELEASE)).isZero();
-        assertThat(s.c.releases.messages()).isEmpty();
+        assertThat(s.releases.messages()).isEmpty();
         assertThat(c.post().messages())
                 .noneMatch(m -> m.fromBot() && m.content().contains("proposed solution"));
     }
 
     @Test
     void aMemberCannotTickTheDocsReviewList() {
-        SimChannel post = s.c.alice.postInForum(s.c.support, "Newt onboarding copy is confusing", "Step 3 is unclear");
+        SimChannel post = s.alice.postInForum(s.support, "Newt onboarding copy is confusing", "Step 3 is unclear");
         Captured c = s.captureIn(post, Map.of("kind", "feature", "needs_docs", "yes"));
-        SimMessage preview = s.c.erin
-                .runSlash(s.c.team, "release", Map.of("version", "3.3.0", "issues", "#" + c.number()))
+        SimMessage preview = s.erin.runSlash(s.team, "release", Map.of("version", "3.3.0", "issues", "#" + c.number()))
                 .awaitModal()
                 .submit(Map.of("notes", "Clearer onboarding", "snippet", ""))
                 .awaitReply();
-        s.c.erin.pressButton(preview, "Publish").awaitUpdate();
-        SimMessage item = s.c.team.awaitMessage(m -> m.fromBot()
+        s.erin.pressButton(preview, "Publish").awaitUpdate();
+        SimMessage item = s.team.awaitMessage(m -> m.fromBot()
                 && m.content().startsWith("📝")
                 && m.content().contains("#" + c.number())
                 && m.buttonLabels().contains("Reviewed"));
-        assertRefused(s.c.bob.pressButton(item, "Reviewed").awaitReply(), "review docs and copy");
-        assertThat(s.c.db.read(ctx -> ctx.fetch(Tables.DOCS_REVIEW_ITEM)).stream()
+        assertRefused(s.bob.pressButton(item, "Reviewed").awaitReply(), "review docs and copy");
+        assertThat(s.db.read(ctx -> ctx.fetch(Tables.DOCS_REVIEW_ITEM)).stream()
                         .allMatch(r -> r.getReviewedBy() == null))
                 .isTrue();
         assertThat(item.buttonLabels()).containsExactly("Reviewed");
         List<String> reviewed =
-                List.of(s.c.olga.pressButton(item, "Reviewed").awaitUpdate().content());
-        assertThat(reviewed.getFirst()).contains("✅ Reviewed by <@" + s.c.olga.id() + ">");
+                List.of(s.olga.pressButton(item, "Reviewed").awaitUpdate().content());
+        assertThat(reviewed.getFirst()).contains("✅ Reviewed by <@" + s.olga.id() + ">");
     }
 }

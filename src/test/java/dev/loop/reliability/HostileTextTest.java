@@ -1,24 +1,24 @@
 package dev.loop.reliability;
 
-import static dev.loop.reliability.Stage.fill;
+import static dev.loop.testing.Community.fill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.issue.TranscriptLine;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
+import dev.loop.testing.Community;
+import dev.loop.testing.EndToEnd;
 import dev.loop.testing.Seen;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hostile text through the surfaces other than capture: proposals, release notes and snippets, naming votes, debug
@@ -26,21 +26,21 @@ import org.junit.jupiter.api.Timeout;
  * being told are pinged), code fences in a snippet cannot break its code block, an unclosed fence in prose cannot
  * swallow what follows, text too long gets a specific answer, and nothing crashes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@EndToEnd
 class HostileTextTest {
 
     static final String FENCE = "```";
 
-    Stage s;
+    @RegisterExtension
+    static final Community s = Community.at("2026-11-09T10:00:00Z").build();
+
     String unit;
     /** Who may legitimately be pinged by something in this class: the requesters Loop tells. */
     final Set<Long> told = new HashSet<>();
 
     @BeforeAll
     void start() throws Exception {
-        s = new Stage("");
-        unit = "@everyone @here <@" + s.c.bob.id() + "> <@&" + s.c.engineers.id()
+        unit = "@everyone @here <@" + s.bob.id() + "> <@&" + s.engineers.id()
                 + "> **bold** _it_ `code` ||spoiler|| "
                 + "[link](https://example.com) # heading '; DROP TABLE issue; -- \" OR 1=1 🚀👩‍👩‍👧 مرحبا بالعالم "
                 + "\u202Eevil\u202C ";
@@ -48,21 +48,14 @@ class HostileTextTest {
 
     @AfterAll
     void stop() {
-        try {
-            if (s != null) {
-                // every message Loop sent in this class: nobody pinged but requesters being told
-                List<SimMessage> all =
-                        Seen.botMessages(allChannels(), s.c.alice, s.c.bob, s.c.carol, s.c.erin, s.c.olga);
-                Seen.assertPingsOnly(all, told);
-            }
-        } finally {
-            if (s != null) s.close();
-        }
+        // every message Loop sent in this class: nobody pinged but requesters being told
+        List<SimMessage> all = Seen.botMessages(allChannels(), s.alice, s.bob, s.carol, s.erin, s.olga);
+        Seen.assertPingsOnly(all, told);
     }
 
     List<SimChannel> allChannels() {
-        List<SimChannel> out = new ArrayList<>(List.of(s.c.team, s.c.releases, s.c.help));
-        out.addAll(s.c.support.threads());
+        List<SimChannel> out = new ArrayList<>(List.of(s.team, s.releases, s.help));
+        out.addAll(s.support.threads());
         return out;
     }
 
@@ -86,15 +79,14 @@ class HostileTextTest {
 
     @Test
     void aHostileProposalPingsOnlyItsRequestersAndItsSnippetStaysOneCodeBlock() {
-        Captured c = s.capture(s.c.alice, "Otter preview renders blank", "The otter preview is blank");
-        s.c.bob.pressButton(c.card(), "Me too").awaitReply();
-        told.add(s.c.alice.id());
-        told.add(s.c.bob.id());
+        Captured c = s.capture(s.alice, "Otter preview renders blank", "The otter preview is blank");
+        s.bob.pressButton(c.card(), "Me too").awaitReply();
+        told.add(s.alice.id());
+        told.add(s.bob.id());
         // prose with one unclosed fence, and a snippet that tries to close its block and ping from outside it
         String solution = (fill(unit + "\n", 880) + FENCE + "never closed").strip();
-        String snippet = fill(FENCE + "js\nalert('@everyone <@" + s.c.bob.id() + ">')\n" + FENCE + "\n", 400);
-        SimMessage ack = s.c.erin
-                .runSlash(c.post(), "issue propose", Map.of("number", c.number()))
+        String snippet = fill(FENCE + "js\nalert('@everyone <@" + s.bob.id() + ">')\n" + FENCE + "\n", 400);
+        SimMessage ack = s.erin.runSlash(c.post(), "issue propose", Map.of("number", c.number()))
                 .awaitModal()
                 .submit(Map.of("solution", solution, "snippet", snippet))
                 .awaitReply();
@@ -104,12 +96,12 @@ class HostileTextTest {
 
         SimMessage proposal =
                 c.post().awaitMessage(m -> m.fromBot() && m.content().contains("A proposed solution for"));
-        assertThat(proposal.pinged()).containsExactlyInAnyOrder(s.c.alice.id(), s.c.bob.id());
+        assertThat(proposal.pinged()).containsExactlyInAnyOrder(s.alice.id(), s.bob.id());
         assertThat(proposal.pingedEveryone()).isFalse();
         assertThat(proposal.pingedRoles()).isEmpty();
         String text = proposal.content();
         assertThat(text.length()).isLessThanOrEqualTo(2000);
-        assertThat(text).contains("@\u200Beveryone").contains("<@\u200B&" + s.c.engineers.id() + ">");
+        assertThat(text).contains("@\u200Beveryone").contains("<@\u200B&" + s.engineers.id() + ">");
         // fences pair up: the snippet's block opens on its own line and closes right before the question
         assertThat(count(text, FENCE) % 2).as(text).isZero();
         assertThat(text)
@@ -120,12 +112,12 @@ class HostileTextTest {
 
     @Test
     void aMembersMaskedLinkIsNotClickableInTheCardLoopPosts() {
-        String body = "Login fails, see [the official fix](https://phish.example/steal?x=1) from <#" + s.c.team.id()
+        String body = "Login fails, see [the official fix](https://phish.example/steal?x=1) from <#" + s.team.id()
                 + "> and </capture:1234>\n# URGENT\n> quoted\n- step one\n```\nstill prose";
-        SimChannel post = s.c.alice.postInForum(s.c.support, "Wren login [help](https://phish.example/title)", body);
-        s.c.bob.say(post, "same here, [download the patch](https://phish.example/patch.exe)");
+        SimChannel post = s.alice.postInForum(s.support, "Wren login [help](https://phish.example/title)", body);
+        s.bob.say(post, "same here, [download the patch](https://phish.example/patch.exe)");
         Captured c = s.captureIn(post, Map.of("kind", "bug", "needs_docs", "no"));
-        told.add(s.c.alice.id());
+        told.add(s.alice.id());
 
         var card = c.card().embeds().getFirst();
         String description = card.description();
@@ -133,14 +125,14 @@ class HostileTextTest {
         assertThat(description)
                 .doesNotContain("](")
                 .contains("the official fix (<https://phish.example/steal?x=1>)")
-                .contains("<#\u200B" + s.c.team.id() + ">")
+                .contains("<#\u200B" + s.team.id() + ">")
                 .contains("<\u200B/capture:1234>")
                 .contains("\n\\# URGENT\n\\> quoted\n\\- step one\n")
                 .doesNotContain("``");
         assertThat(card.title()).doesNotContain("](").contains("help (<https://phish.example/title>)");
         assertThat(c.reply().content()).doesNotContain("](");
         assertThat(c.prompt().content()).doesNotContain("](");
-        for (SimMessage m : Seen.botMessages(List.of(post), s.c.alice, s.c.bob, s.c.erin)) {
+        for (SimMessage m : Seen.botMessages(List.of(post), s.alice, s.bob, s.erin)) {
             assertThat(m.content()).as(m.content()).doesNotContain("](");
             m.embeds().forEach(e -> assertThat(e.title() + e.description()).doesNotContain("]("));
         }
@@ -152,22 +144,21 @@ class HostileTextTest {
 
     @Test
     void hostileReleaseNotesSnippetAndVersionAnnounceWithoutPingingAnyone() {
-        Captured c = s.capture(s.c.carol, "Puma tabs reorder themselves", "Tabs jump around");
-        told.add(s.c.carol.id());
-        String version = "2.0 @everyone <@&" + s.c.engineers.id() + ">";
+        Captured c = s.capture(s.carol, "Puma tabs reorder themselves", "Tabs jump around");
+        told.add(s.carol.id());
+        String version = "2.0 @everyone <@&" + s.engineers.id() + ">";
         String notes = fill(unit, 990) + FENCE;
         String snippet = fill(FENCE + "\nrm -rf / @everyone\n" + FENCE + "\n", 500);
-        SimMessage preview = s.c.erin
-                .runSlash(s.c.team, "release", Map.of("version", version, "issues", "#" + c.number()))
+        SimMessage preview = s.erin.runSlash(s.team, "release", Map.of("version", version, "issues", "#" + c.number()))
                 .awaitModal()
                 .submit(Map.of("notes", notes, "snippet", snippet))
                 .awaitReply();
         assertNeutral(preview.content());
         assertThat(count(preview.embeds().getFirst().description(), FENCE) % 2).isZero();
-        s.c.erin.pressButton(preview, "Publish").awaitUpdate();
+        s.erin.pressButton(preview, "Publish").awaitUpdate();
 
         SimMessage announcement =
-                s.c.releases.awaitMessage(m -> m.fromBot() && m.content().startsWith("🚀"));
+                s.releases.awaitMessage(m -> m.fromBot() && m.content().startsWith("🚀"));
         String text = announcement.content();
         assertThat(text.length()).isLessThanOrEqualTo(2000);
         assertNeutral(withoutCode(text)); // inside a code block a mention is shown as typed and never rendered
@@ -176,20 +167,19 @@ class HostileTextTest {
         assertThat(text).contains("\n\n" + FENCE + "\n`\u200B`\u200B`\nrm -rf / @everyone\n`\u200B`\u200B`\n");
         SimMessage notice =
                 c.post().awaitMessage(m -> m.fromBot() && m.content().contains("Shipped in **2.0"));
-        assertThat(notice.pinged()).containsExactly(s.c.carol.id());
-        assertNeutral(notice.content().replace("<@" + s.c.carol.id() + ">", ""));
+        assertThat(notice.pinged()).containsExactly(s.carol.id());
+        assertNeutral(notice.content().replace("<@" + s.carol.id() + ">", ""));
 
-        SimMessage status = Seen.ephemeral(s.c.erin, s.c.team, "release-status", Map.of("version", version));
-        assertNeutral(status.content().replaceAll("<@" + s.c.erin.id() + ">", ""));
-        SimMessage unknown = Seen.ephemeral(s.c.erin, s.c.team, "release-status", Map.of("version", "@everyone"));
+        SimMessage status = Seen.ephemeral(s.erin, s.team, "release-status", Map.of("version", version));
+        assertNeutral(status.content().replaceAll("<@" + s.erin.id() + ">", ""));
+        SimMessage unknown = Seen.ephemeral(s.erin, s.team, "release-status", Map.of("version", "@everyone"));
         assertThat(unknown.content()).isEqualTo("There is no release @\u200Beveryone.");
     }
 
     @Test
     void anIssueListTypedAsAWallOfMentionsIsRefusedWithEveryMentionBroken() {
-        String typed = fill("@everyone <@" + s.c.bob.id() + "> '; DROP TABLE issue; -- ", 6000);
-        SimMessage refused = s.c.erin
-                .runSlash(s.c.team, "release", Map.of("version", "3.0", "issues", typed))
+        String typed = fill("@everyone <@" + s.bob.id() + "> '; DROP TABLE issue; -- ", 6000);
+        SimMessage refused = s.erin.runSlash(s.team, "release", Map.of("version", "3.0", "issues", typed))
                 .awaitReply();
         assertThat(refused.ephemeral()).isTrue();
         assertThat(refused.content().length()).isLessThanOrEqualTo(2000);
@@ -201,39 +191,39 @@ class HostileTextTest {
     void aHostileNamingVoteIsPostedInertAndAnOverlongOneIsRefusedByName() {
         String reason = fill(unit, 1500).strip();
         SimMessage posted = Seen.ephemeral(
-                s.c.erin,
-                s.c.team,
+                s.erin,
+                s.team,
                 "name",
                 Map.of(
                         "proposal",
                         "@everyone",
                         "alternative1",
-                        "<@" + s.c.bob.id() + ">",
+                        "<@" + s.bob.id() + ">",
                         "alternative2",
                         "**Quokka** 🚀 مرحبا",
                         "reason",
                         reason));
-        assertThat(posted.content()).startsWith("Naming vote posted in <#" + s.c.team.id() + ">");
-        SimMessage vote = s.c.team.awaitMessage(
+        assertThat(posted.content()).startsWith("Naming vote posted in <#" + s.team.id() + ">");
+        SimMessage vote = s.team.awaitMessage(
                 m -> m.fromBot() && m.poll() != null && m.content().contains("@\u200Beveryone"));
-        assertNeutral(vote.content().replace("started by <@" + s.c.erin.id() + ">", ""));
+        assertNeutral(vote.content().replace("started by <@" + s.erin.id() + ">", ""));
         assertThat(vote.content().length()).isLessThanOrEqualTo(2000);
         assertThat(vote.poll().answers())
                 .extracting(SimMessage.PollAnswer::text)
-                .containsExactly("@everyone", "<@" + s.c.bob.id() + ">", "**Quokka** 🚀 مرحبا");
+                .containsExactly("@everyone", "<@" + s.bob.id() + ">", "**Quokka** 🚀 مرحبا");
         assertThat(vote.pinged()).isEmpty();
 
         String longest = fill(unit, 6000); // the most a Discord string option holds
         SimMessage refused = Seen.ephemeral(
-                s.c.erin,
-                s.c.team,
+                s.erin,
+                s.team,
                 "name",
                 Map.of("proposal", "Quokka", "alternative1", "Wombat", "alternative2", "Numbat", "reason", longest));
         assertThat(refused.content())
                 .isEqualTo("The reason is " + longest.strip().length() + " characters long; keep it to 1500.");
         SimMessage tooLongName = Seen.ephemeral(
-                s.c.erin,
-                s.c.team,
+                s.erin,
+                s.team,
                 "name",
                 Map.of("proposal", fill("🚀", 60), "alternative1", "Wombat", "alternative2", "Numbat"));
         assertThat(tooLongName.content()).startsWith("The proposal is ").endsWith("poll answers can be at most 55.");
@@ -241,12 +231,12 @@ class HostileTextTest {
 
     @Test
     void twelveThousandCharactersOfHostileDebugDetailsAreStoredWholeAndEchoedNowhere() {
-        SimChannel post = s.c.alice.postInForum(s.c.support, "Quail crash on startup", "Crashes at launch");
+        SimChannel post = s.alice.postInForum(s.support, "Quail crash on startup", "Crashes at launch");
         Captured c = s.captureIn(post, Map.of("kind", "bug", "needs_docs", "no"));
-        told.add(s.c.alice.id()); // asked for the details, by name
+        told.add(s.alice.id()); // asked for the details, by name
         SimMessage ask = post.awaitMessage(m -> m.fromBot() && m.content().contains("could you add"));
         String answer = fill(unit + "\n", 4000);
-        SimMessage thanks = s.c.alice
+        SimMessage thanks = s.alice
                 .pressButton(ask, "Add details")
                 .awaitModal()
                 .submit(Map.of("q0", answer, "q1", answer, "q2", answer))
@@ -255,9 +245,9 @@ class HostileTextTest {
         TranscriptLine stored = s.issues().transcript(c.number()).getLast();
         assertThat(stored.content().length()).isGreaterThan(12_000);
         assertThat(stored.content()).contains(answer.strip());
-        SimMessage dm = s.c.erin.awaitDm(m -> m.content().contains("added debug details to **#" + c.number() + "**"));
+        SimMessage dm = s.erin.awaitDm(m -> m.content().contains("added debug details to **#" + c.number() + "**"));
         assertThat(dm.pinged()).isEmpty();
-        assertThat(Seen.ephemeral(s.c.carol, s.c.team, "issue search", Map.of("query", "DROP TABLE bold spoiler"))
+        assertThat(Seen.ephemeral(s.carol, s.team, "issue search", Map.of("query", "DROP TABLE bold spoiler"))
                         .embeds()
                         .getFirst()
                         .description())
@@ -266,7 +256,7 @@ class HostileTextTest {
 
     @Test
     void searchAndAutocompleteTakeAnythingAndEchoNothingLive() {
-        s.capture(s.c.alice, "Raccoon upload drops EXIF", "EXIF data is removed on upload");
+        s.capture(s.alice, "Raccoon upload drops EXIF", "EXIF data is removed on upload");
         List<String> queries = List.of(
                 "\"unterminated",
                 "NEAR(raccoon upload)",
@@ -276,14 +266,14 @@ class HostileTextTest {
                 "raccoon AND OR NOT",
                 "'; DROP TABLE issue; --",
                 "%_\\",
-                "@everyone <@&" + s.c.engineers.id() + ">",
+                "@everyone <@&" + s.engineers.id() + ">",
                 "مرحبا",
                 "🚀👩‍👩‍👧",
                 "\u202Eevil\u202C",
                 "(((",
                 fill("raccoon ", 200));
         for (String q : queries) {
-            SimMessage reply = Seen.ephemeral(s.c.bob, s.c.team, "issue search", Map.of("query", q));
+            SimMessage reply = Seen.ephemeral(s.bob, s.team, "issue search", Map.of("query", q));
             String shown = reply.content()
                     + (reply.embeds().isEmpty()
                             ? ""
@@ -299,15 +289,11 @@ class HostileTextTest {
                             t -> assertThat(t).isEqualTo("Give me at least one word to search for."));
         }
         for (String typed : List.of("%", "_", "\\", "\"", "' OR 1=1 --", "#", "#9999999999999", "🚀", "\u0000")) {
-            assertThat(s.c.bob
-                            .autocomplete(s.c.team, "issue show", "number", typed)
-                            .awaitChoices())
+            assertThat(s.bob.autocomplete(s.team, "issue show", "number", typed).awaitChoices())
                     .as(typed)
                     .isNotNull();
         }
-        assertThat(s.c.bob
-                        .autocomplete(s.c.team, "issue show", "number", "raccoon")
-                        .awaitChoices())
+        assertThat(s.bob.autocomplete(s.team, "issue show", "number", "raccoon").awaitChoices())
                 .anySatisfy(ch -> assertThat(ch.name()).contains("Raccoon upload drops EXIF"));
     }
 }

@@ -12,34 +12,22 @@ import dev.loop.issue.Requester;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
+import dev.loop.testing.Community;
+import dev.loop.testing.EndToEnd;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Loop stopped after storing a capture and before posting its issue card: on the next start the card is posted in
  * the post, once, and stored; posts that are locked or deleted, closed issues and GitHub places get none.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@EndToEnd
 class MissingCardTest {
 
-    Stage s;
-
-    @BeforeAll
-    void start() throws Exception {
-        s = new Stage("");
-    }
-
-    @AfterAll
-    void stop() {
-        if (s != null) s.close();
-    }
+    @RegisterExtension
+    static final Community s = Community.at("2026-11-09T10:00:00Z").build();
 
     /** What a capture stores before it posts the card: the issue, the post as its place, the author. */
     int storedWithoutCard(SimChannel post) {
@@ -48,18 +36,18 @@ class MissingCardTest {
                         new NewIssue(post.name(), IssueKind.FEATURE, "summary of " + post.name(), false, null, null),
                         new NewPlace(
                                 Place.PlaceKind.FORUM_POST,
-                                s.c.guild.id(),
-                                s.c.support.id(),
+                                s.guild.id(),
+                                s.support.id(),
                                 post.id(),
                                 null,
                                 post.jumpUrl(),
                                 post.name()),
-                        List.of(s.c.alice.id()),
+                        List.of(s.alice.id()),
                         Requester.How.AUTHOR,
                         List.of(),
                         false,
-                        s.c.erin.id(),
-                        s.c.clock.instant())
+                        s.erin.id(),
+                        s.clock.instant())
                 .number();
     }
 
@@ -79,17 +67,17 @@ class MissingCardTest {
 
     @Test
     void aCaptureLeftWithoutItsCardGetsItOnceOnTheNextStart() throws Exception {
-        s.c.stop();
-        SimChannel locked = s.c.alice.postInForum(s.c.support, "Quokka theme resets", "The theme resets on restart");
+        s.stop();
+        SimChannel locked = s.alice.postInForum(s.support, "Quokka theme resets", "The theme resets on restart");
         int lockedIssue = storedWithoutCard(locked);
         locked.lock();
-        SimChannel gone = s.c.alice.postInForum(s.c.support, "Quokka fonts vanish", "Fonts vanish after an update");
+        SimChannel gone = s.alice.postInForum(s.support, "Quokka fonts vanish", "Fonts vanish after an update");
         int goneIssue = storedWithoutCard(gone);
         gone.delete();
-        SimChannel closedPost = s.c.alice.postInForum(s.c.support, "Quokka icons blurry", "Icons are blurry");
+        SimChannel closedPost = s.alice.postInForum(s.support, "Quokka icons blurry", "Icons are blurry");
         int closedIssue = storedWithoutCard(closedPost);
-        s.issues().setStatus(closedIssue, IssueStatus.CLOSED, "won't change", s.c.erin.id(), s.c.clock.instant());
-        SimChannel post = s.c.alice.postInForum(s.c.support, "Quokka sync halts", "Sync halts at 99 percent");
+        s.issues().setStatus(closedIssue, IssueStatus.CLOSED, "won't change", s.erin.id(), s.clock.instant());
+        SimChannel post = s.alice.postInForum(s.support, "Quokka sync halts", "Sync halts at 99 percent");
         int number = storedWithoutCard(post);
         s.issues()
                 .addPlace(
@@ -102,10 +90,10 @@ class MissingCardTest {
                                 null,
                                 "https://github.com/acme/quokka/issues/7",
                                 "acme/quokka#7"),
-                        s.c.erin.id(),
-                        s.c.clock.instant());
+                        s.erin.id(),
+                        s.clock.instant());
 
-        s.c.start();
+        s.start();
         SimMessage card = Captured.cardIn(post, number);
         assertThat(card.buttonLabels()).containsExactly("Me too", "This blocks me");
         assertThat(card.pinged()).isEmpty();
@@ -121,10 +109,10 @@ class MissingCardTest {
 
         // Loop stops again and one more capture is left without its card meanwhile; places are taken in the order
         // they were stored, so once the newest card is up the start has been through all of them
-        s.c.stop();
-        SimChannel later = s.c.alice.postInForum(s.c.support, "Quokka search slow", "Search takes ten seconds");
+        s.stop();
+        SimChannel later = s.alice.postInForum(s.support, "Quokka search slow", "Search takes ten seconds");
         int laterIssue = storedWithoutCard(later);
-        s.c.start();
+        s.start();
         Captured.cardIn(later, laterIssue);
         eventually("the later card to be stored", () -> storedCard(laterIssue, later) != null);
 
@@ -136,7 +124,7 @@ class MissingCardTest {
         assertThat(storedCard(goneIssue, gone)).isNull();
         assertThat(storedCard(closedIssue, closedPost)).isNull();
         // Me too on the late card counts, as on any card
-        assertThat(s.c.bob.pressButton(card, "Me too").awaitReply().content())
+        assertThat(s.bob.pressButton(card, "Me too").awaitReply().content())
                 .startsWith("Thanks — you're on **#" + number + "**");
     }
 }

@@ -10,17 +10,15 @@ import dev.loop.sim.SimInteraction;
 import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
+import dev.loop.testing.Community;
+import dev.loop.testing.EndToEnd;
 import dev.loop.testing.Seen;
 import dev.loop.watch.SupportThreadStore;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The gateway or Loop itself goes away while people act. What they did during a resumable drop is replayed on
@@ -28,24 +26,16 @@ import org.junit.jupiter.api.Timeout;
  * keeps working and catches up on the support posts it could not hear about; after a restart, posts made while it
  * was down are caught up once and never hinted again once captured.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@EndToEnd
 class OutageTest {
 
-    Stage s;
-
-    @BeforeAll
-    void start() throws Exception {
-        s = new Stage("watch:\n  hint-min-score: 0.5\n");
-    }
-
-    @AfterAll
-    void stop() {
-        if (s != null) s.close();
-    }
+    @RegisterExtension
+    static final Community s = Community.at("2026-11-09T10:00:00Z")
+            .yaml("watch:\n  hint-min-score: 0.5\n")
+            .build();
 
     SupportThreadStore threads() {
-        return new SupportThreadStore(s.c.db);
+        return new SupportThreadStore(s.db);
     }
 
     /** What happened during one outage, for the assertions after it. */
@@ -60,18 +50,18 @@ class OutageTest {
             String body,
             SimMember presser,
             SimMember reactor) {
-        long resumes = s.c.sim.resumeCount();
-        long identifies = s.c.sim.identifyCount();
+        long resumes = s.sim.resumeCount();
+        long identifies = s.sim.identifyCount();
         AtomicReference<During> during = new AtomicReference<>();
-        s.c.sim.atomically(() -> {
+        s.sim.atomically(() -> {
             drop.run();
-            SimChannel post = poster.postInForum(s.c.support, title, body);
+            SimChannel post = poster.postInForum(s.support, title, body);
             SimInteraction press = presser.pressButton(c.card(), "Me too");
             reactor.react(c.card(), "👍");
             during.set(new During(post, press));
         });
-        s.c.sim.awaitResumes(resumes + 1);
-        assertThat(s.c.sim.identifyCount()).as("a resume, not a new session").isEqualTo(identifies);
+        s.sim.awaitResumes(resumes + 1);
+        assertThat(s.sim.identifyCount()).as("a resume, not a new session").isEqualTo(identifies);
         return during.get();
     }
 
@@ -85,13 +75,13 @@ class OutageTest {
                 () -> s.issues().requesters(c.number()).stream().anyMatch(r -> r.userId() == reactor.id()));
         eventually(
                 "the post to be recorded", () -> threads().find(d.post().id()).isPresent());
-        SimMessage hint = s.c.team.awaitMessage(
+        SimMessage hint = s.team.awaitMessage(
                 m -> m.fromBot() && m.content().contains("<#" + d.post().id() + ">"));
         assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
 
         // a round trip after the replay, so anything doubled would have arrived by now
-        Seen.ephemeral(s.c.erin, s.c.team, "issue show", Map.of("number", c.number()));
-        s.c.watch().watcher().flush();
+        Seen.ephemeral(s.erin, s.team, "issue show", Map.of("number", c.number()));
+        s.watch().watcher().flush();
 
         List<Requester> requesters = s.issues().requesters(c.number());
         assertThat(requesters)
@@ -111,7 +101,7 @@ class OutageTest {
         assertThat(presser.ephemeralReplies())
                 .filteredOn(m -> m.content().contains("**#" + c.number() + "**"))
                 .hasSize(1);
-        assertThat(s.c.team.messages())
+        assertThat(s.team.messages())
                 .filteredOn(
                         m -> m.fromBot() && m.content().contains("<#" + d.post().id() + ">"))
                 .hasSize(1);
@@ -131,27 +121,27 @@ class OutageTest {
 
     @Test
     void whatPeopleDoDuringADropIsReplayedOnResumeAndHandledOnce() {
-        Captured c = s.capture(s.c.alice, "Ocelot export loses accents", "Exporting ocelot files loses the accents");
+        Captured c = s.capture(s.alice, "Ocelot export loses accents", "Exporting ocelot files loses the accents");
         During d = actDuringDrop(
-                () -> s.c.sim.faults().dropGateway(4000),
+                () -> s.sim.faults().dropGateway(4000),
                 c,
-                s.c.bob,
+                s.bob,
                 "Ocelot export drops accents",
                 "My ocelot export drops every accent",
-                s.c.carol,
-                s.c.guild.member("dora"));
-        assertHandledOnce(c, d, s.c.carol, s.c.guild.member("dora"));
+                s.carol,
+                s.guild.member("dora"));
+        assertHandledOnce(c, d, s.carol, s.guild.member("dora"));
     }
 
     @Test
     void whatPeopleDoDuringAnAbruptDisconnectIsReplayedAndHandledOnce() {
-        Captured c = s.capture(s.c.alice, "Pelican sync stalls overnight", "Pelican sync stalls every night");
-        SimMember ed = s.c.guild.member("ed");
-        SimMember fay = s.c.guild.member("fay");
+        Captured c = s.capture(s.alice, "Pelican sync stalls overnight", "Pelican sync stalls every night");
+        SimMember ed = s.guild.member("ed");
+        SimMember fay = s.guild.member("fay");
         During d = actDuringDrop(
-                () -> s.c.sim.faults().dropGatewayAbruptly(),
+                () -> s.sim.faults().dropGatewayAbruptly(),
                 c,
-                s.c.bob,
+                s.bob,
                 "Pelican sync stalls at night",
                 "The pelican sync stalls at night",
                 ed,
@@ -161,13 +151,13 @@ class OutageTest {
 
     @Test
     void whatPeopleDoWhileDiscordAsksLoopToReconnectIsReplayedAndHandledOnce() {
-        Captured c = s.capture(s.c.alice, "Gannet search misses plurals", "Searching gannets finds nothing");
-        SimMember hal = s.c.guild.member("hal");
-        SimMember ivy = s.c.guild.member("ivy");
+        Captured c = s.capture(s.alice, "Gannet search misses plurals", "Searching gannets finds nothing");
+        SimMember hal = s.guild.member("hal");
+        SimMember ivy = s.guild.member("ivy");
         During d = actDuringDrop(
-                () -> s.c.sim.faults().requestReconnect(),
+                () -> s.sim.faults().requestReconnect(),
                 c,
-                s.c.bob,
+                s.bob,
                 "Gannet search ignores plurals",
                 "My gannet search misses plurals",
                 hal,
@@ -177,12 +167,12 @@ class OutageTest {
 
     @Test
     void aRushOfMeTooPressesAndReactionsLeavesTheCardCountingEveryone() {
-        Captured c = s.capture(s.c.alice, "Hornet popups stack up", "Every popup stacks on the last");
+        Captured c = s.capture(s.alice, "Hornet popups stack up", "Every popup stacks on the last");
         List<SimInteraction> presses = new java.util.ArrayList<>();
-        s.c.sim.atomically(() -> {
+        s.sim.atomically(() -> {
             for (int i = 0; i < 8; i++) {
-                presses.add(s.c.guild.member("rush" + i).pressButton(c.card(), "Me too"));
-                s.c.guild.member("wave" + i).react(c.card(), "👍");
+                presses.add(s.guild.member("rush" + i).pressButton(c.card(), "Me too"));
+                s.guild.member("wave" + i).react(c.card(), "👍");
             }
         });
         for (SimInteraction p : presses) assertThat(p.awaitReply().content()).startsWith("Thanks — you're on");
@@ -196,27 +186,27 @@ class OutageTest {
 
     @Test
     void afterASessionDiscordWillNotResumeLoopIdentifiesAgainAndCatchesUpOnMissedPosts() {
-        Captured c = s.capture(s.c.alice, "Heron login drops the session", "Heron logs me out every hour");
-        long identifies = s.c.sim.identifyCount();
+        Captured c = s.capture(s.alice, "Heron login drops the session", "Heron logs me out every hour");
+        long identifies = s.sim.identifyCount();
         AtomicReference<SimChannel> missed = new AtomicReference<>();
-        s.c.sim.atomically(() -> {
-            s.c.sim.faults().invalidateSession(false);
+        s.sim.atomically(() -> {
+            s.sim.faults().invalidateSession(false);
             // nobody is listening between the old session and the new one: Discord delivers this to no one
-            missed.set(s.c.bob.postInForum(s.c.support, "Heron login drops my session", "Heron logs me out hourly"));
+            missed.set(s.bob.postInForum(s.support, "Heron login drops my session", "Heron logs me out hourly"));
         });
-        s.c.sim.await("a new session", () -> s.c.sim.identifyCount() > identifies);
-        s.c.sim.awaitBotConnected();
+        s.sim.await("a new session", () -> s.sim.identifyCount() > identifies);
+        s.sim.awaitBotConnected();
 
-        SimMessage show = Seen.ephemeral(s.c.carol, s.c.team, "issue show", Map.of("number", c.number()));
+        SimMessage show = Seen.ephemeral(s.carol, s.team, "issue show", Map.of("number", c.number()));
         assertThat(show.embeds().getFirst().title()).startsWith("#" + c.number() + " Heron login drops the session");
-        SimMessage thanks = s.c.carol.pressButton(c.card(), "Me too").awaitReply();
+        SimMessage thanks = s.carol.pressButton(c.card(), "Me too").awaitReply();
         assertThat(thanks.content()).startsWith("Thanks — you're on **#" + c.number() + "**");
 
         // the post opened while Loop had no session is recorded and matched as if it had been heard live
         eventually(
                 "the missed post to be recorded",
                 () -> threads().find(missed.get().id()).isPresent());
-        SimMessage hint = s.c.team.awaitMessage(
+        SimMessage hint = s.team.awaitMessage(
                 m -> m.fromBot() && m.content().contains("<#" + missed.get().id() + ">"));
         assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
         // and the card's own post, known from before, is neither re-recorded nor hinted
@@ -224,59 +214,58 @@ class OutageTest {
                         Tables.SUPPORT_THREAD,
                         Tables.SUPPORT_THREAD.THREAD_ID.eq(c.post().id())))
                 .isEqualTo(1);
-        assertThat(s.c.team.messages())
+        assertThat(s.team.messages())
                 .noneMatch(m -> m.content().contains("<#" + c.post().id() + ">"));
     }
 
     @Test
     void postsMadeWhileLoopWasDownAreCaughtUpOnceAndACapturedPostIsNeverHintedAgain() throws Exception {
-        Captured c = s.capture(s.c.alice, "Quokka backup skips hidden files", "Quokka backups skip dotfiles");
-        SimChannel pending = s.c.carol.postInForum(s.c.support, "Wombat theme request", "A wombat colour theme please");
-        SimMessage choice = s.c.erin
-                .runSlash(pending, "capture")
+        Captured c = s.capture(s.alice, "Quokka backup skips hidden files", "Quokka backups skip dotfiles");
+        SimChannel pending = s.carol.postInForum(s.support, "Wombat theme request", "A wombat colour theme please");
+        SimMessage choice = s.erin.runSlash(pending, "capture")
                 .awaitModal()
                 .submit(Map.of("summary", "quokka backup wombat dotfiles", "kind", "feature", "needs_docs", "no"))
                 .awaitReply(m -> m.buttonLabels().contains("Create new issue"));
 
-        s.c.stop();
-        SimChannel missed = s.c.bob.postInForum(
-                s.c.support, "Quokka backup ignores dotfiles", "My quokka backup skips hidden dotfiles");
-        s.c.alice.say(c.post(), "still skipping them");
-        s.c.start();
+        s.stop();
+        SimChannel missed = s.bob.postInForum(
+                s.support, "Quokka backup ignores dotfiles", "My quokka backup skips hidden dotfiles");
+        s.alice.say(c.post(), "still skipping them");
+        s.start();
 
         eventually("the missed post", () -> threads().find(missed.id()).isPresent());
-        SimMessage hint = s.c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + missed.id() + ">"));
+        SimMessage hint = s.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + missed.id() + ">"));
         assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
 
         // the buttons of the card and of the hint survive the restart
         SimMessage thanks =
-                s.c.guild.member("gus").pressButton(c.card(), "Me too").awaitReply();
+                s.guild.member("gus").pressButton(c.card(), "Me too").awaitReply();
         assertThat(thanks.content()).startsWith("Thanks — you're on **#" + c.number() + "**");
         // a capture choice held in memory does not: a specific answer, nothing stored
-        SimMessage expired = s.c.erin.pressButton(choice, "Create new issue").awaitReply();
+        SimMessage expired = s.erin.pressButton(choice, "Create new issue").awaitReply();
         assertThat(expired.ephemeral()).isTrue();
         assertThat(expired.content()).isEqualTo("This capture has expired or was already handled. Run /capture again.");
         assertThat(s.issues().findByChannel(pending.id())).isEmpty();
 
         // the missed post becomes its own issue; the open hint can no longer link it elsewhere
         Captured own = s.captureIn(missed, Map.of("kind", "bug", "needs_docs", "no"));
-        SimMessage refused = s.c.olga.pressButton(hint, "Link").awaitReply();
+        SimMessage refused = s.olga.pressButton(hint, "Link").awaitReply();
         assertThat(refused.content())
                 .isEqualTo("This thread is already #" + own.number() + ". To combine the two, use /issue merge.");
         assertThat(s.issues().places(c.number())).noneMatch(p -> p.channelId() != null && p.channelId() == missed.id());
 
         int supportRows = s.rows(Tables.SUPPORT_THREAD);
         int hintRows = s.rows(Tables.SIMILARITY_HINT);
-        s.c.restart();
-        s.c.bob.say(missed, "thanks for tracking it");
-        Seen.ephemeral(s.c.erin, s.c.team, "issue show", Map.of("number", own.number()));
-        s.c.watch().watcher().flush();
+        s.restart();
+        s.bob.say(missed, "thanks for tracking it");
+        Seen.ephemeral(s.erin, s.team, "issue show", Map.of("number", own.number()));
+        s.watch().watcher().flush();
         assertThat(s.rows(Tables.SUPPORT_THREAD)).isEqualTo(supportRows);
         assertThat(s.rows(Tables.SIMILARITY_HINT)).isEqualTo(hintRows);
-        assertThat(s.c.team.messages())
+        assertThat(s.team.messages())
                 .filteredOn(m -> m.content().contains("<#" + missed.id() + ">"))
                 .hasSize(1);
-        assertThat(s.c.team.messages())
+        assertThat(s.team.messages())
                 .noneMatch(m -> m.content().contains("<#" + c.post().id() + ">"));
     }
 }

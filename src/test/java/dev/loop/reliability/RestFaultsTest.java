@@ -13,42 +13,30 @@ import dev.loop.sim.SimInteraction;
 import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
+import dev.loop.testing.Community;
+import dev.loop.testing.EndToEnd;
 import dev.loop.testing.Seen;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Discord answers 5xx or 429 on the routes Loop uses while answering people. The person still gets a correct
  * answer or a specific one, nothing is left half-written, and the next action works.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@EndToEnd
 class RestFaultsTest {
 
     static final String CALLBACK = "POST interactions/{interaction_id}/{interaction_token}/callback";
 
-    Stage s;
-
-    @BeforeAll
-    void start() throws Exception {
-        s = new Stage("");
-    }
+    @RegisterExtension
+    static final Community s = Community.at("2026-11-09T10:00:00Z").build();
 
     @AfterEach
     void clearFaults() {
-        s.c.sim.faults().clear();
-    }
-
-    @AfterAll
-    void stop() {
-        if (s != null) s.close();
+        s.sim.faults().clear();
     }
 
     static String messages(SimChannel channel) {
@@ -57,10 +45,9 @@ class RestFaultsTest {
 
     @Test
     void aBriefServerErrorOrRateLimitWhilePostingTheCardIsRetriedAndTheCardPostedOnce() {
-        SimChannel post =
-                s.c.alice.postInForum(s.c.support, "Lynx importer rejects UTF-16", "UTF-16 files are rejected");
-        s.c.sim.faults().failNext("POST", messages(post), 2, 502);
-        s.c.sim.faults().rateLimitNext("POST channels/{channel_id}/messages", 1, Duration.ofMillis(300));
+        SimChannel post = s.alice.postInForum(s.support, "Lynx importer rejects UTF-16", "UTF-16 files are rejected");
+        s.sim.faults().failNext("POST", messages(post), 2, 502);
+        s.sim.faults().rateLimitNext("POST channels/{channel_id}/messages", 1, Duration.ofMillis(300));
         Captured c = s.captureIn(post, Map.of("kind", "feature", "needs_docs", "no"));
         assertThat(post.messages())
                 .filteredOn(m -> m.fromBot() && !m.embeds().isEmpty())
@@ -72,10 +59,10 @@ class RestFaultsTest {
 
     @Test
     void whenTheCardCannotBePostedTheIssueIsStoredAndTheEngineerIsToldWhereToFindIt() {
-        SimChannel post = s.c.alice.postInForum(s.c.support, "Marmot search ignores case", "MARMOT finds nothing");
-        s.c.sim.faults().failNext("POST", messages(post), 50, 500);
+        SimChannel post = s.alice.postInForum(s.support, "Marmot search ignores case", "MARMOT finds nothing");
+        s.sim.faults().failNext("POST", messages(post), 50, 500);
         SimInteraction submit =
-                s.c.erin.runSlash(post, "capture").awaitModal().submit(Map.of("kind", "feature", "needs_docs", "no"));
+                s.erin.runSlash(post, "capture").awaitModal().submit(Map.of("kind", "feature", "needs_docs", "no"));
         SimMessage captured = submit.awaitReply(m -> m.content().startsWith("Captured **#"));
         Issue issue = s.issues().findByChannel(post.id()).orElseThrow();
         assertThat(captured.content())
@@ -88,21 +75,21 @@ class RestFaultsTest {
                 .satisfies(p -> assertThat(p.cardMessageId()).isNull());
         assertThat(s.issues().requesters(issue.number()))
                 .extracting(Requester::userId)
-                .containsExactly(s.c.alice.id());
+                .containsExactly(s.alice.id());
         assertThat(s.issues().transcript(issue.number())).hasSize(1);
         assertThat(submit.awaitReply(m -> m.content().startsWith("**Triage #" + issue.number() + "**"))
                         .ephemeral())
                 .isTrue();
-        s.c.sim.faults().clear();
-        SimMessage show = Seen.ephemeral(s.c.bob, s.c.team, "issue show", Map.of("number", issue.number()));
+        s.sim.faults().clear();
+        SimMessage show = Seen.ephemeral(s.bob, s.team, "issue show", Map.of("number", issue.number()));
         assertThat(show.embeds().getFirst().title()).startsWith("#" + issue.number() + " Marmot search ignores case");
     }
 
     @Test
     void whenTheThreadCannotBeReadNothingIsCapturedAndTheEngineerIsToldSo() {
-        SimChannel post = s.c.alice.postInForum(s.c.support, "Narwhal upload times out", "Uploads time out at 90%");
-        var modal = s.c.erin.runSlash(post, "capture").awaitModal();
-        s.c.sim.faults().failNext("GET", messages(post), 5, 500);
+        SimChannel post = s.alice.postInForum(s.support, "Narwhal upload times out", "Uploads time out at 90%");
+        var modal = s.erin.runSlash(post, "capture").awaitModal();
+        s.sim.faults().failNext("GET", messages(post), 5, 500);
         SimInteraction submit = modal.submit(Map.of("kind", "feature", "needs_docs", "no"));
         SimMessage refused = submit.awaitReply();
         assertThat(refused.ephemeral()).isTrue();
@@ -110,17 +97,17 @@ class RestFaultsTest {
                 .isEqualTo("Discord didn't let Loop read the conversation just now, so nothing was "
                         + "captured. Try again in a moment.");
         assertThat(s.issues().findByChannel(post.id())).isEmpty();
-        s.c.sim.faults().clear();
+        s.sim.faults().clear();
         Captured c = s.captureIn(post, Map.of("kind", "feature", "needs_docs", "no"));
         assertThat(s.issues().transcript(c.number())).hasSize(1);
     }
 
     @Test
     void meTooStillAnswersWhenTheCallbackFailsOnceOrIsRateLimited() {
-        Captured c = s.capture(s.c.alice, "Osprey calendar shows wrong week", "Week numbers are off by one");
-        SimMember dot = s.c.guild.member("dot");
+        Captured c = s.capture(s.alice, "Osprey calendar shows wrong week", "Week numbers are off by one");
+        SimMember dot = s.guild.member("dot");
         // Discord loses the answer: dot sees "interaction failed", but the press itself was recorded, once
-        s.c.sim.faults().failNext(CALLBACK, 1, 500);
+        s.sim.faults().failNext(CALLBACK, 1, 500);
         dot.pressButton(c.card(), "Me too");
         eventually(
                 "dot's press to be recorded",
@@ -128,25 +115,25 @@ class RestFaultsTest {
         assertThat(dot.pressButton(c.card(), "Me too").awaitReply().content())
                 .isEqualTo("You're already on **#" + c.number() + "**. We'll let you know when it ships.");
         // a 429 on the answer is waited out within Discord's three seconds
-        SimMember eve = s.c.guild.member("eve");
-        s.c.sim.faults().rateLimitNext(CALLBACK, 1, Duration.ofMillis(400));
+        SimMember eve = s.guild.member("eve");
+        s.sim.faults().rateLimitNext(CALLBACK, 1, Duration.ofMillis(400));
         SimMessage second = eve.pressButton(c.card(), "Me too").awaitReply();
         assertThat(second.content())
                 .isEqualTo("Thanks — you're on **#" + c.number() + "** now. We'll let you know when it ships.");
         assertThat(s.issues().requesters(c.number()))
                 .extracting(Requester::userId)
-                .containsExactlyInAnyOrder(s.c.alice.id(), dot.id(), eve.id());
+                .containsExactlyInAnyOrder(s.alice.id(), dot.id(), eve.id());
         assertThat(s.history(c.number(), "requester")).hasSize(2);
     }
 
     @Test
     void aTriageWhoseAnswerWasLostIsRecordedOnceAndTheRepeatedPressIsToldWhy() {
-        Captured c = s.capture(s.c.alice, "Stoat dialog hides buttons", "The OK button is off screen");
-        SimMessage decided = s.c.erin.pressButton(c.prompt(), "Yes").awaitUpdate();
-        s.c.sim.faults().failNext(CALLBACK, 1, 500);
-        s.c.erin.pressButton(decided, "Done");
+        Captured c = s.capture(s.alice, "Stoat dialog hides buttons", "The OK button is off screen");
+        SimMessage decided = s.erin.pressButton(c.prompt(), "Yes").awaitUpdate();
+        s.sim.faults().failNext(CALLBACK, 1, 500);
+        s.erin.pressButton(decided, "Done");
         eventually("the triage to be recorded", () -> s.issue(c.number()).priority() == Priority.FIX_NOW);
-        SimMessage again = s.c.erin.pressButton(decided, "Done").awaitReply();
+        SimMessage again = s.erin.pressButton(decided, "Done").awaitReply();
         assertThat(again.content())
                 .startsWith("This triage prompt for **#" + c.number() + "** is out of date")
                 .contains("(it is Fix it now now). Nothing was recorded.");
@@ -160,60 +147,59 @@ class RestFaultsTest {
 
     @Test
     void aPublishWhoseAnswerWasLostShipsOnceAndTheRepeatedPressIsToldWhy() {
-        Captured c = s.capture(s.c.carol, "Tapir theme resets", "The theme resets on restart");
-        SimMessage preview = s.c.erin
-                .runSlash(s.c.team, "release", Map.of("version", "4.2.0", "issues", "#" + c.number()))
+        Captured c = s.capture(s.carol, "Tapir theme resets", "The theme resets on restart");
+        SimMessage preview = s.erin.runSlash(s.team, "release", Map.of("version", "4.2.0", "issues", "#" + c.number()))
                 .awaitModal()
                 .submit(Map.of("notes", "Themes stick", "snippet", ""))
                 .awaitReply();
-        s.c.sim.faults().failNext(CALLBACK, 1, 500);
-        s.c.erin.pressButton(preview, "Publish");
+        s.sim.faults().failNext(CALLBACK, 1, 500);
+        s.erin.pressButton(preview, "Publish");
         SimMessage notice =
                 c.post().awaitMessage(m -> m.fromBot() && m.content().contains("**4.2.0**"));
-        assertThat(notice.pinged()).containsExactly(s.c.carol.id());
-        SimMessage again = s.c.erin.pressButton(preview, "Publish").awaitReply();
+        assertThat(notice.pinged()).containsExactly(s.carol.id());
+        SimMessage again = s.erin.pressButton(preview, "Publish").awaitReply();
         assertThat(again.content())
                 .isEqualTo("This release preview has expired or was already used; run /release again.");
         assertThat(s.rows(Tables.RELEASE)).isEqualTo(1);
-        assertThat(s.c.releases.messages())
+        assertThat(s.releases.messages())
                 .filteredOn(m -> m.content().contains("4.2.0"))
                 .hasSize(1);
-        assertThat(Seen.ephemeral(s.c.erin, s.c.team, "release", Map.of("version", "4.2.0", "issues", "#1"))
+        assertThat(Seen.ephemeral(s.erin, s.team, "release", Map.of("version", "4.2.0", "issues", "#1"))
                         .content())
                 .startsWith("Version 4.2.0 was already released");
     }
 
     @Test
     void aSlowDiscordStillGetsEveryAnswerWithinTheInteractionDeadline() {
-        Captured c = s.capture(s.c.alice, "Vole reminders fire twice", "Every reminder fires twice");
-        SimChannel post = s.c.carol.postInForum(s.c.support, "Vole alarms ring twice", "Alarms ring twice");
-        s.c.sim.faults().restLatency(Duration.ofMillis(700));
+        Captured c = s.capture(s.alice, "Vole reminders fire twice", "Every reminder fires twice");
+        SimChannel post = s.carol.postInForum(s.support, "Vole alarms ring twice", "Alarms ring twice");
+        s.sim.faults().restLatency(Duration.ofMillis(700));
         try {
             // /capture reads the thread before it can open its form, all inside Discord's three seconds
-            assertThat(s.c.erin.runSlash(post, "capture").awaitModal().value("summary"))
+            assertThat(s.erin.runSlash(post, "capture").awaitModal().value("summary"))
                     .isEqualTo("Alarms ring twice");
-            SimMember joy = s.c.guild.member("joy");
+            SimMember joy = s.guild.member("joy");
             assertThat(joy.pressButton(c.card(), "Me too").awaitReply().content())
                     .startsWith("Thanks — you're on");
             assertThat(joy.pressButton(c.card(), "This blocks me").awaitReply().content())
                     .contains("is marked as blocking you");
-            assertThat(Seen.ephemeral(s.c.bob, s.c.team, "issue show", Map.of("number", c.number()))
+            assertThat(Seen.ephemeral(s.bob, s.team, "issue show", Map.of("number", c.number()))
                             .embeds())
                     .isNotEmpty();
         } finally {
-            s.c.sim.faults().clear();
+            s.sim.faults().clear();
         }
     }
 
     @Test
     void aCardThatCannotBeEditedIsStaleUntilTheNextChangeNotWrong() {
-        Captured c = s.capture(s.c.alice, "Puffin export misses images", "Images are not exported");
-        s.c.sim.faults().failNext("PATCH", messages(c.post()) + "/" + c.card().id(), 50, 500);
-        SimMember fin = s.c.guild.member("fin");
+        Captured c = s.capture(s.alice, "Puffin export misses images", "Images are not exported");
+        s.sim.faults().failNext("PATCH", messages(c.post()) + "/" + c.card().id(), 50, 500);
+        SimMember fin = s.guild.member("fin");
         assertThat(fin.pressButton(c.card(), "Me too").awaitReply().content()).startsWith("Thanks — you're on");
         assertThat(s.issues().requesters(c.number())).hasSize(2);
-        s.c.sim.faults().clear();
-        SimMember gil = s.c.guild.member("gil");
+        s.sim.faults().clear();
+        SimMember gil = s.guild.member("gil");
         assertThat(gil.pressButton(c.card(), "Me too").awaitReply().content()).startsWith("Thanks — you're on");
         eventually(
                 "the card to count all three",
@@ -222,22 +208,22 @@ class RestFaultsTest {
 
     @Test
     void whenTheThreadRefusesTheCloseNoticeTheRequestersAreToldByDm() {
-        Captured c = s.capture(s.c.carol, "Quail login button misaligned", "The button is 2px off");
-        s.c.sim.faults().failNext("POST", messages(c.post()), 50, 500);
+        Captured c = s.capture(s.carol, "Quail login button misaligned", "The button is 2px off");
+        s.sim.faults().failNext("POST", messages(c.post()), 50, 500);
         SimMessage closed = Seen.ephemeral(
-                s.c.erin, s.c.team, "issue close", Map.of("number", c.number(), "reason", "fixed by the redesign"));
+                s.erin, s.team, "issue close", Map.of("number", c.number(), "reason", "fixed by the redesign"));
         assertThat(closed.content()).isEqualTo("Closed **#" + c.number() + "**; told 1 requester.");
-        SimMessage dm = s.c.carol.awaitDm(m -> m.content().contains("**#" + c.number() + "**"));
+        SimMessage dm = s.carol.awaitDm(m -> m.content().contains("**#" + c.number() + "**"));
         assertThat(dm.content()).contains("was closed without a change: fixed by the redesign");
         assertThat(s.issue(c.number()).status()).isEqualTo(IssueStatus.CLOSED);
     }
 
     @Test
     void whenTheLinkAnswerCannotBePostedTheLinkStillHoldsAndRunningItAgainShowsIt() {
-        Captured c = s.capture(s.c.alice, "Raven sync duplicates folders", "Folders appear twice");
-        SimChannel again = s.c.bob.postInForum(s.c.support, "Raven folders doubled", "Every folder shows twice");
-        s.c.sim.faults().failNext("POST", "webhooks/*", 50, 500);
-        s.c.erin.runSlash(again, "link", Map.of("issue", c.number()));
+        Captured c = s.capture(s.alice, "Raven sync duplicates folders", "Folders appear twice");
+        SimChannel again = s.bob.postInForum(s.support, "Raven folders doubled", "Every folder shows twice");
+        s.sim.faults().failNext("POST", "webhooks/*", 50, 500);
+        s.erin.runSlash(again, "link", Map.of("issue", c.number()));
         // the answer belongs to the thread: when the interaction's follow-up fails it is posted there directly
         SimMessage answer =
                 again.awaitMessage(m -> m.fromBot() && m.content().startsWith("Linked to **#" + c.number() + "**"));
@@ -247,14 +233,14 @@ class RestFaultsTest {
         assertThat(answer.buttonLabels()).containsExactly("Me too", "This blocks me");
         assertThat(s.issues().requesters(c.number()))
                 .extracting(Requester::userId)
-                .contains(s.c.bob.id());
+                .contains(s.bob.id());
         eventually(
                 "the card to be remembered",
                 () -> s.issues().places(c.number()).stream()
                         .anyMatch(p -> p.cardMessageId() != null && p.cardMessageId() == answer.id()));
-        s.c.sim.faults().clear();
+        s.sim.faults().clear();
         SimMessage second =
-                s.c.erin.runSlash(again, "link", Map.of("issue", c.number())).awaitReply();
+                s.erin.runSlash(again, "link", Map.of("issue", c.number())).awaitReply();
         assertThat(second.content()).startsWith("This thread was already linked to **#" + c.number() + "**");
         assertThat(s.issues().places(c.number())).hasSize(2);
         assertThat(s.history(c.number(), "requester")).hasSize(1);

@@ -15,10 +15,8 @@ class LargeGuildTest {
     void jdaLoadsFiftyThousandMembers() throws InterruptedException {
         try (Sim sim = Sim.start()) {
             SimGuild guild = sim.guild("big");
-            long t0 = System.nanoTime();
             guild.addMembers(50_000, "member");
-            long createMs = (System.nanoTime() - t0) / 1_000_000;
-            assertThat(createMs).isLessThan(5_000);
+            assertThat(guild.memberCount()).isGreaterThanOrEqualTo(50_000);
             JDA jda = SimJda.builder(sim).build().awaitReady();
             try {
                 Guild g = jda.getGuildById(guild.id());

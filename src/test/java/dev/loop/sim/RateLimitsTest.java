@@ -3,6 +3,7 @@ package dev.loop.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Bucket keying, windows and counters, without HTTP. */
@@ -21,11 +22,14 @@ class RateLimitsTest {
     }
 
     @Test
-    void windowsReset() throws InterruptedException {
-        SimRateLimits limits = new SimRateLimits(0, false).limit(ROUTE, 1, Duration.ofMillis(50));
+    void windowsReset() {
+        AtomicLong nanos = new AtomicLong();
+        SimRateLimits limits = new SimRateLimits(0, false, nanos::get).limit(ROUTE, 1, Duration.ofMillis(50));
         assertThat(limits.check(ROUTE, "c", false).tooMany()).isNull();
         assertThat(limits.check(ROUTE, "c", false).tooMany()).isNotNull();
-        Thread.sleep(70);
+        nanos.addAndGet(Duration.ofMillis(49).toNanos());
+        assertThat(limits.check(ROUTE, "c", false).tooMany()).isNotNull();
+        nanos.addAndGet(Duration.ofMillis(21).toNanos());
         SimRateLimits.Decision d = limits.check(ROUTE, "c", false);
         assertThat(d.tooMany()).isNull();
         assertThat(d.headers()).containsEntry("X-RateLimit-Remaining", "0");

@@ -13,7 +13,8 @@ import dev.loop.issue.Priority;
 import dev.loop.issue.Requester;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimMessage;
-import dev.loop.watch.Community;
+import dev.loop.testing.Community;
+import dev.loop.testing.EndToEnd;
 import dev.loop.watch.SupportThreadStore;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -21,28 +22,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * /stats and the weekly report end to end. The community's clock stands on Wednesday 2026-11-04 10:00 UTC; the weekly
  * report is due on Mondays at 09:00 UTC (the default).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@EndToEnd
 class StatsEndToEndTest {
 
     static final Instant NOW = Instant.parse("2026-11-04T10:00:00Z");
-    Community c;
+
+    @RegisterExtension
+    static final Community c = Community.at("2026-11-04T10:00:00Z").build();
 
     @BeforeAll
     void start() throws Exception {
-        c = new Community(NOW, "");
         IssueStore issues = new IssueStore(c.db);
         // the week before last report's week: one capture (2026-10-29)
         capture(issues, "Old crash", Instant.parse("2026-10-29T12:00:00Z"), 77L);
@@ -91,11 +89,6 @@ class StatsEndToEndTest {
                         9,
                         at)
                 .number();
-    }
-
-    @AfterAll
-    void stop() {
-        if (c != null) c.close();
     }
 
     static BufferedImage png(SimMessage m) throws Exception {

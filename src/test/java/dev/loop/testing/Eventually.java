@@ -1,23 +1,31 @@
 package dev.loop.testing;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
-/** Waits for what Loop does off the test's thread (history rows, its gateway cache), which no event announces. */
+/**
+ * The one way tests wait: for a condition, never for a fixed time. It covers what Loop does off the test's thread
+ * (history rows, its gateway cache, a worker's delivery), which no event announces. The timeout is only a
+ * backstop for a broken test; a loaded machine just takes longer to get there.
+ */
 public final class Eventually {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private Eventually() {}
 
     public static void eventually(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        try {
+            Awaitility.await(what)
+                    .atMost(TIMEOUT)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL)
+                    .until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
         }
     }
 }

@@ -3,50 +3,31 @@ package dev.loop.triage;
 import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loop.app.Features;
-import dev.loop.core.Database;
-import dev.loop.core.Loop;
-import dev.loop.core.MovableClock;
 import dev.loop.core.RoutineRuns;
-import dev.loop.core.config.Config;
-import dev.loop.core.config.ConfigLoader;
-import dev.loop.core.config.ConfigYaml;
 import dev.loop.issue.HistoryEntry;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueStatus;
-import dev.loop.issue.IssueStore;
 import dev.loop.issue.Priority;
 import dev.loop.issue.Requester;
-import dev.loop.sim.Sim;
 import dev.loop.sim.SimChannel;
-import dev.loop.sim.SimGuild;
 import dev.loop.sim.SimInteraction;
 import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
-import dev.loop.sim.SimOptions;
-import dev.loop.sim.SimRole;
 import dev.loop.testing.Captured;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.loop.testing.Community;
+import dev.loop.testing.EndToEnd;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Triage end to end: the real Loop (every feature) against the Discord simulator, with people capturing,
  * triaging, pressing card buttons, reacting and answering proposals. One simulator and one Loop serve the class;
  * every test works on its own forum posts.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@EndToEnd
 class TriageEndToEndTest {
 
     static final String FIX_NOW_TEXT = "today or tomorrow";
@@ -54,116 +35,23 @@ class TriageEndToEndTest {
     static final String LOW_TEXT =
             "we won't get to it right away — if it becomes a blocker, press This blocks me and we'll bump it up";
 
-    Sim sim;
-    SimGuild guild;
-    SimChannel support;
-    SimChannel team;
-    SimRole engineers;
-    SimMember erin; // engineer
-    SimMember olga; // engineer who owns the Installer area
-    SimMember alice; // community members
-    SimMember bob;
-    SimMember carol;
-    Path dir;
-    Database db;
-    Config config;
-    MovableClock clock; // moved by hand: promises fall due without waiting days
-    Loop loop;
-
-    @BeforeAll
-    void start() throws Exception {
-        sim = Sim.start(SimOptions.defaults().awaitTimeout(Duration.ofSeconds(15)));
-        guild = sim.guild("Loop HQ");
-        support = guild.forum("support", "installer", "sync", "tracked", "shipped");
-        team = guild.textChannel("team");
-        SimChannel releases = guild.textChannel("releases");
-        engineers = guild.role("engineers");
-        erin = guild.member("erin").addRole(engineers);
-        olga = guild.member("olga").addRole(engineers);
-        alice = guild.member("alice");
-        bob = guild.member("bob");
-        carol = guild.member("carol");
-        dir = Files.createTempDirectory("loop-triage-e2e");
-        config = ConfigLoader.parse(
-                ConfigYaml.required(
-                                guild.id(),
-                                sim.restBaseUrl(),
-                                sim.gatewayUrl(),
-                                List.of(support.id()),
-                                team.id(),
-                                releases.id(),
-                                engineers.id())
-                        + """
-                areas:
-                  - name: Installer
-                    owner: "%d"
-                    forum-tag: installer
-                reports:
-                  promises-daily:
-                    enabled: true
-                    time: "09:00"
-                    zone: UTC
-                """.formatted(olga.id()),
-                "e2e.yaml",
-                Map.of());
-        db = Database.open(dir.resolve("loop.db"));
-        clock = MovableClock.stoppedAt(Instant.parse("2026-11-02T10:00:00Z"));
-        loop = startLoop();
-    }
-
-    /** The triage feature of the running Loop, for running its daily routine on demand. */
-    volatile TriageFeature triage;
-
-    private Loop startLoop() throws InterruptedException {
-        return Loop.start(
-                config,
-                sim.token(),
-                clock,
-                db,
-                false,
-                services -> {
-                    List<dev.loop.core.Feature> features = Features.all(services);
-                    triage = features.stream()
-                            .filter(TriageFeature.class::isInstance)
-                            .map(TriageFeature.class::cast)
-                            .findFirst()
-                            .orElseThrow();
-                    return features;
-                },
-                b -> {});
-    }
-
-    @AfterAll
-    void stop() {
-        if (loop != null) loop.close();
-        if (db != null) db.close();
-        if (sim != null) sim.close();
-    }
+    /** The clock is moved by hand: promises fall due without waiting days. */
+    @RegisterExtension
+    static final Community s = Community.at("2026-11-02T10:00:00Z")
+            .forumTags("installer", "sync", "tracked", "shipped")
+            .yaml("""
+                    reports:
+                      promises-daily:
+                        enabled: true
+                        time: "09:00"
+                        zone: UTC
+                    """)
+            .build();
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    IssueStore issues() {
-        return new IssueStore(db);
-    }
-
     TriageStore triageStore() {
-        return new TriageStore(db, issues());
-    }
-
-    Issue issue(int number) {
-        return issues().find(number).orElseThrow();
-    }
-
-    List<HistoryEntry> history(int number, String type) {
-        return issues().history(number).stream()
-                .filter(h -> h.type().equals(type))
-                .toList();
-    }
-
-    /** {@code author} opens a forum post; erin captures it with /capture and gets the first triage question. */
-    Captured capture(SimMember author, String title, String body, String... tags) {
-        return Captured.viaCommand(
-                erin, author.postInForum(support, title, body, tags), Map.of("kind", "feature", "needs_docs", "no"));
+        return new TriageStore(s.db, s.issues());
     }
 
     /** The engineer presses a button on a triage prompt and gets the same message back, updated. */
@@ -183,18 +71,18 @@ class TriageEndToEndTest {
     }
 
     SimMessage awaitTeam(String contains) {
-        return team.awaitMessage(m -> m.fromBot() && m.content().contains(contains));
+        return s.team.awaitMessage(m -> m.fromBot() && m.content().contains(contains));
     }
 
     // ------------------------------------------------------------------------------------------ the five leaves
 
     @Test
     void blockedUserIsFixItNowAndAlertsTheEngineersWhenNobodyOwnsIt() {
-        Captured c = capture(alice, "Checkout button does nothing", "Clicking pay does nothing at all");
+        Captured c = s.capture(s.alice, "Checkout button does nothing", "Clicking pay does nothing at all");
         assertThat(c.prompt().content()).contains("**Question 1 of 4:** Is a user blocked by it?");
         assertThat(c.prompt().buttonLabels()).containsExactly("Yes", "No");
 
-        SimMessage decided = press(erin, c.prompt(), "Yes");
+        SimMessage decided = press(s.erin, c.prompt(), "Yes");
         assertThat(decided.content())
                 .contains("• Is a user blocked by it? **Yes**")
                 .contains("Result: **Fix it now** (a user is blocked by it)");
@@ -202,94 +90,94 @@ class TriageEndToEndTest {
         assertThat(decided.selects())
                 .singleElement()
                 .satisfies(s -> assertThat(s.placeholder()).isEqualTo("Raise it for a caveat…"));
-        assertThat(issue(c.number()).priority()).isEqualTo(Priority.UNTRIAGED); // nothing written before Done
+        assertThat(s.issue(c.number()).priority()).isEqualTo(Priority.UNTRIAGED); // nothing written before Done
 
-        SimMessage done = press(erin, decided, "Done");
+        SimMessage done = press(s.erin, decided, "Done");
         assertThat(done.content())
                 .contains("is triaged: **Fix it now**")
                 .contains("Timeline for the requesters: " + FIX_NOW_TEXT);
         assertThat(done.buttons()).isEmpty();
 
         SimMessage notice = awaitNotice(c.post(), c.number(), "Fix it now", FIX_NOW_TEXT);
-        assertThat(notice.pinged()).containsExactly(alice.id());
+        assertThat(notice.pinged()).containsExactly(s.alice.id());
         SimMessage alert = awaitTeam("**#" + c.number() + "** Checkout button does nothing is now **Fix it now**");
-        assertThat(alert.pingedRoles()).containsExactly(engineers.id());
+        assertThat(alert.pingedRoles()).containsExactly(s.engineers.id());
         assertThat(alert.pinged()).isEmpty();
 
-        Issue issue = issue(c.number());
+        Issue issue = s.issue(c.number());
         assertThat(issue.priority()).isEqualTo(Priority.FIX_NOW);
         assertThat(issue.triageAnswers()).isEqualTo("blocked=y");
-        assertThat(issue.promiseDueAt()).isEqualTo(clock.instant().plus(Duration.ofDays(2)));
-        assertThat(history(c.number(), "triage")).singleElement().satisfies(h -> {
-            assertThat(h.actorId()).isEqualTo(erin.id());
+        assertThat(issue.promiseDueAt()).isEqualTo(s.clock.instant().plus(Duration.ofDays(2)));
+        assertThat(s.history(c.number(), "triage")).singleElement().satisfies(h -> {
+            assertThat(h.actorId()).isEqualTo(s.erin.id());
             assertThat(h.detail()).isEqualTo("flowchart: Blocked: yes → Fix it now (a user is blocked by it)");
         });
-        assertThat(history(c.number(), "priority")).singleElement().satisfies(h -> {
-            assertThat(h.actorId()).isEqualTo(erin.id());
+        assertThat(s.history(c.number(), "priority")).singleElement().satisfies(h -> {
+            assertThat(h.actorId()).isEqualTo(s.erin.id());
             assertThat(h.detail()).isEqualTo("Untriaged → Fix it now: a user is blocked by it");
         });
         eventually(
                 "the notice in the history",
-                () -> !history(c.number(), "notice").isEmpty());
+                () -> !s.history(c.number(), "notice").isEmpty());
     }
 
     @Test
     void newUsersExperienceIsFixItNow() {
-        Captured c = capture(alice, "Onboarding tour skips step two", "The welcome tour jumps from 1 to 3");
-        SimMessage q2 = press(erin, c.prompt(), "No");
+        Captured c = s.capture(s.alice, "Onboarding tour skips step two", "The welcome tour jumps from 1 to 3");
+        SimMessage q2 = press(s.erin, c.prompt(), "No");
         assertThat(q2.content()).contains("**Question 2 of 4:** Is it related to a new user's experience?");
-        SimMessage done = press(erin, press(erin, q2, "Yes"), "Done");
+        SimMessage done = press(s.erin, press(s.erin, q2, "Yes"), "Done");
         assertThat(done.content()).contains("is triaged: **Fix it now**");
         awaitNotice(c.post(), c.number(), "Fix it now", FIX_NOW_TEXT);
-        assertThat(issue(c.number()).triageAnswers()).isEqualTo("blocked=n,new_user=y");
-        assertThat(issue(c.number()).priorityReason()).isEqualTo("it is related to a new user's experience");
+        assertThat(s.issue(c.number()).triageAnswers()).isEqualTo("blocked=n,new_user=y");
+        assertThat(s.issue(c.number()).priorityReason()).isEqualTo("it is related to a new user's experience");
     }
 
     @Test
     void quickChangeIsHigh() {
-        Captured c = capture(alice, "Typo in the settings header", "It says Setings");
-        SimMessage q3 = press(erin, press(erin, c.prompt(), "No"), "No");
+        Captured c = s.capture(s.alice, "Typo in the settings header", "It says Setings");
+        SimMessage q3 = press(s.erin, press(s.erin, c.prompt(), "No"), "No");
         assertThat(q3.content()).contains("**Question 3 of 4:** Is it a quick change (less than 30 minutes)?");
-        SimMessage done = press(erin, press(erin, q3, "Yes"), "Done");
+        SimMessage done = press(s.erin, press(s.erin, q3, "Yes"), "Done");
         assertThat(done.content()).contains("is triaged: **High**");
         SimMessage notice = awaitNotice(c.post(), c.number(), "High", HIGH_TEXT);
-        assertThat(notice.pinged()).containsExactly(alice.id());
-        Issue issue = issue(c.number());
+        assertThat(notice.pinged()).containsExactly(s.alice.id());
+        Issue issue = s.issue(c.number());
         assertThat(issue.priority()).isEqualTo(Priority.HIGH);
         assertThat(issue.triageAnswers()).isEqualTo("blocked=n,new_user=n,quick=y");
-        assertThat(issue.promiseDueAt()).isEqualTo(clock.instant().plus(Duration.ofDays(14)));
+        assertThat(issue.promiseDueAt()).isEqualTo(s.clock.instant().plus(Duration.ofDays(14)));
         // High is not Fix it now: nobody is alerted
-        assertThat(team.messages()).noneMatch(m -> m.content().contains("**#" + c.number() + "**"));
+        assertThat(s.team.messages()).noneMatch(m -> m.content().contains("**#" + c.number() + "**"));
     }
 
     @Test
     void broughtUpBeforeIsPreAnsweredFromTheRecordAndGivesHigh() {
-        Captured c = capture(alice, "Dark mode forgets its setting", "Every restart it is light again");
-        bob.pressButton(c.card(), "Me too").awaitReply();
-        SimMessage prompt = triageCommand(erin, c.post(), c.number());
-        SimMessage decided = press(erin, press(erin, press(erin, prompt, "No"), "No"), "No");
+        Captured c = s.capture(s.alice, "Dark mode forgets its setting", "Every restart it is light again");
+        s.bob.pressButton(c.card(), "Me too").awaitReply();
+        SimMessage prompt = triageCommand(s.erin, c.post(), c.number());
+        SimMessage decided = press(s.erin, press(s.erin, press(s.erin, prompt, "No"), "No"), "No");
         assertThat(decided.content())
                 .contains("• Has it been brought up before? **Yes** (from the record: 1 place, 2 requesters)")
                 .contains("Result: **High** (bumped up from Low: brought up before)");
         assertThat(decided.buttonLabels()).containsExactly("Yes", "No", "Done");
-        press(erin, decided, "Done");
+        press(s.erin, decided, "Done");
         SimMessage notice = awaitNotice(c.post(), c.number(), "High", HIGH_TEXT);
-        assertThat(notice.pinged()).containsExactlyInAnyOrder(alice.id(), bob.id());
-        assertThat(issue(c.number()).triageAnswers()).isEqualTo("blocked=n,new_user=n,quick=n,before=y(record)");
+        assertThat(notice.pinged()).containsExactlyInAnyOrder(s.alice.id(), s.bob.id());
+        assertThat(s.issue(c.number()).triageAnswers()).isEqualTo("blocked=n,new_user=n,quick=n,before=y(record)");
     }
 
     @Test
     void nothingAppliesIsLowAndTheRequesterIsToldToPressThisBlocksMe() {
-        Captured c = capture(alice, "Export filename has no date", "Would be nice to have the date in it");
-        SimMessage decided = press(erin, press(erin, press(erin, c.prompt(), "No"), "No"), "No");
+        Captured c = s.capture(s.alice, "Export filename has no date", "Would be nice to have the date in it");
+        SimMessage decided = press(s.erin, press(s.erin, press(s.erin, c.prompt(), "No"), "No"), "No");
         assertThat(decided.content())
                 .contains("• Has it been brought up before? **No** (from the record: 1 place, 1 requester)")
                 .contains("Result: **Low**");
-        SimMessage done = press(erin, decided, "Done");
+        SimMessage done = press(s.erin, decided, "Done");
         assertThat(done.content()).contains("is triaged: **Low**");
         SimMessage notice = awaitNotice(c.post(), c.number(), "Low", LOW_TEXT);
-        assertThat(notice.pinged()).containsExactly(alice.id());
-        Issue issue = issue(c.number());
+        assertThat(notice.pinged()).containsExactly(s.alice.id());
+        Issue issue = s.issue(c.number());
         assertThat(issue.priority()).isEqualTo(Priority.LOW);
         assertThat(issue.promiseDueAt()).isNull();
         assertThat(issue.triageAnswers()).isEqualTo("blocked=n,new_user=n,quick=n,before=n(record)");
@@ -299,13 +187,13 @@ class TriageEndToEndTest {
 
     @Test
     void theEngineerOverridesTheRecordThenACaveatRaisesTheResult() {
-        Captured c = capture(alice, "Sidebar icons are blurry", "On a 4k screen the icons look soft");
-        bob.pressButton(c.card(), "Me too").awaitReply();
-        SimMessage prompt = triageCommand(erin, c.post(), c.number());
-        SimMessage decided = press(erin, press(erin, press(erin, prompt, "No"), "No"), "No");
+        Captured c = s.capture(s.alice, "Sidebar icons are blurry", "On a 4k screen the icons look soft");
+        s.bob.pressButton(c.card(), "Me too").awaitReply();
+        SimMessage prompt = triageCommand(s.erin, c.post(), c.number());
+        SimMessage decided = press(s.erin, press(s.erin, press(s.erin, prompt, "No"), "No"), "No");
         assertThat(decided.content()).contains("Result: **High**");
 
-        SimMessage overridden = press(erin, decided, "No");
+        SimMessage overridden = press(s.erin, decided, "No");
         assertThat(overridden.content())
                 .contains("• Has it been brought up before? **No** (you changed the record's answer)")
                 .contains("Result: **Low**");
@@ -313,25 +201,25 @@ class TriageEndToEndTest {
                 .extracting(SimMessage.SelectOption::label)
                 .contains("Requested by a valued community member → High");
 
-        SimMessage done = erin.selectOption(overridden, "Raise it for a caveat…", "valued_member")
+        SimMessage done = s.erin.selectOption(overridden, "Raise it for a caveat…", "valued_member")
                 .awaitUpdate();
         assertThat(done.content())
                 .contains("is triaged: **High**")
                 .contains("raised from Low to High: requested by a valued community member");
         awaitNotice(c.post(), c.number(), "High", HIGH_TEXT);
 
-        Issue issue = issue(c.number());
+        Issue issue = s.issue(c.number());
         assertThat(issue.priority()).isEqualTo(Priority.HIGH);
         assertThat(issue.triageAnswers()).isEqualTo("blocked=n,new_user=n,quick=n,before=n(override)");
         assertThat(triageStore().caveat(c.number())).contains(Caveat.VALUED_MEMBER);
-        assertThat(history(c.number(), "priority"))
+        assertThat(s.history(c.number(), "priority"))
                 .singleElement()
                 .satisfies(
                         h -> assertThat(h.detail())
                                 .isEqualTo(
                                         "Untriaged → High: not blocking, not about a new user's experience, not a quick change, "
                                                 + "not brought up before; raised from Low to High: requested by a valued community member"));
-        assertThat(history(c.number(), "triage"))
+        assertThat(s.history(c.number(), "triage"))
                 .singleElement()
                 .satisfies(h -> assertThat(h.detail()).contains("Brought up before: no (overriding the record)"));
     }
@@ -340,19 +228,19 @@ class TriageEndToEndTest {
 
     @Test
     void aSecondRequesterOnALowIssueBumpsItToHighAndTheRequestersAreTold() {
-        Captured c = capture(alice, "Tooltip typo on the upload page", "Says 'Uplaod'");
-        press(erin, press(erin, press(erin, press(erin, c.prompt(), "No"), "No"), "No"), "Done");
+        Captured c = s.capture(s.alice, "Tooltip typo on the upload page", "Says 'Uplaod'");
+        press(s.erin, press(s.erin, press(s.erin, press(s.erin, c.prompt(), "No"), "No"), "No"), "Done");
         awaitNotice(c.post(), c.number(), "Low", LOW_TEXT);
 
-        bob.pressButton(c.card(), "Me too").awaitReply();
+        s.bob.pressButton(c.card(), "Me too").awaitReply();
         SimMessage announcement =
                 awaitTeam("**#" + c.number() + "** Tooltip typo on the upload page was brought up again");
         assertThat(announcement.pinged()).isEmpty();
         SimMessage notice = awaitNotice(c.post(), c.number(), "High", HIGH_TEXT);
-        assertThat(notice.pinged()).containsExactlyInAnyOrder(alice.id(), bob.id());
+        assertThat(notice.pinged()).containsExactlyInAnyOrder(s.alice.id(), s.bob.id());
 
-        assertThat(issue(c.number()).priority()).isEqualTo(Priority.HIGH);
-        assertThat(history(c.number(), "priority")).last().satisfies(h -> {
+        assertThat(s.issue(c.number()).priority()).isEqualTo(Priority.HIGH);
+        assertThat(s.history(c.number(), "priority")).last().satisfies(h -> {
             assertThat(h.actorId()).isNull();
             assertThat(h.detail()).startsWith("Low → High: bumped up from Low: brought up before");
         });
@@ -360,119 +248,120 @@ class TriageEndToEndTest {
 
     @Test
     void thisBlocksMeMakesItFixItNowOncePerPerson() {
-        Captured c = capture(alice, "Sync drops comments with emoji", "Any comment with an emoji vanishes");
-        press(erin, press(erin, press(erin, press(erin, c.prompt(), "No"), "No"), "No"), "Done");
+        Captured c = s.capture(s.alice, "Sync drops comments with emoji", "Any comment with an emoji vanishes");
+        press(s.erin, press(s.erin, press(s.erin, press(s.erin, c.prompt(), "No"), "No"), "No"), "Done");
         awaitNotice(c.post(), c.number(), "Low", LOW_TEXT);
 
-        SimMessage thanks = carol.pressButton(c.card(), "This blocks me").awaitReply();
+        SimMessage thanks = s.carol.pressButton(c.card(), "This blocks me").awaitReply();
         assertThat(thanks.ephemeral()).isTrue();
         assertThat(thanks.content()).contains("is marked as blocking you and is **Fix it now**");
 
         SimMessage notice = awaitNotice(c.post(), c.number(), "Fix it now", FIX_NOW_TEXT);
-        assertThat(notice.pinged()).containsExactlyInAnyOrder(alice.id(), carol.id());
+        assertThat(notice.pinged()).containsExactlyInAnyOrder(s.alice.id(), s.carol.id());
         SimMessage alert = awaitTeam("**#" + c.number() + "** Sync drops comments with emoji is now **Fix it now**");
         assertThat(alert.content()).contains("pressed This blocks me");
-        assertThat(alert.pingedRoles()).containsExactly(engineers.id());
+        assertThat(alert.pingedRoles()).containsExactly(s.engineers.id());
         assertThat(alert.pinged()).isEmpty(); // carol is named, not pinged
 
-        Issue issue = issue(c.number());
+        Issue issue = s.issue(c.number());
         assertThat(issue.priority()).isEqualTo(Priority.FIX_NOW);
         assertThat(issue.priorityReason())
-                .isEqualTo("<@" + carol.id() + "> pressed This blocks me: a user is blocked by it");
-        assertThat(issues().requesters(c.number())).anySatisfy(r -> {
-            assertThat(r.userId()).isEqualTo(carol.id());
+                .isEqualTo("<@" + s.carol.id() + "> pressed This blocks me: a user is blocked by it");
+        assertThat(s.issues().requesters(c.number())).anySatisfy(r -> {
+            assertThat(r.userId()).isEqualTo(s.carol.id());
             assertThat(r.how()).isEqualTo(Requester.How.BLOCKS_ME);
         });
-        assertThat(history(c.number(), "priority")).last().satisfies(h -> {
-            assertThat(h.actorId()).isEqualTo(carol.id());
-            assertThat(h.detail()).startsWith("Low → Fix it now: <@" + carol.id() + "> pressed This blocks me");
+        assertThat(s.history(c.number(), "priority")).last().satisfies(h -> {
+            assertThat(h.actorId()).isEqualTo(s.carol.id());
+            assertThat(h.detail()).startsWith("Low → Fix it now: <@" + s.carol.id() + "> pressed This blocks me");
         });
 
-        SimMessage again = carol.pressButton(c.card(), "This blocks me").awaitReply();
+        SimMessage again = s.carol.pressButton(c.card(), "This blocks me").awaitReply();
         assertThat(again.ephemeral()).isTrue();
         assertThat(again.content())
                 .startsWith("You already told us **#" + c.number() + "** blocks you")
                 .contains("it counts once per person");
         assertThat(triageStore().blockerPresses(c.number())).isEqualTo(1);
-        assertThat(history(c.number(), "priority")).hasSize(2);
+        assertThat(s.history(c.number(), "priority")).hasSize(2);
     }
 
     // ------------------------------------------------------------------------------------------ reactions
 
     @Test
     void anEngineersReactionSetsThePriorityAndAMembersIsRemoved() {
-        Captured c = capture(alice, "Search ignores accents", "Searching cafe does not find café");
-        erin.react(c.card(), "⬆️");
+        Captured c = s.capture(s.alice, "Search ignores accents", "Searching cafe does not find café");
+        s.erin.react(c.card(), "⬆️");
         SimMessage notice = awaitNotice(c.post(), c.number(), "High", HIGH_TEXT);
-        assertThat(notice.pinged()).containsExactly(alice.id());
+        assertThat(notice.pinged()).containsExactly(s.alice.id());
         eventually(
                 "the card to show High",
                 () -> "High".equals(c.card().embeds().get(0).field("Priority")));
-        assertThat(history(c.number(), "priority")).singleElement().satisfies(h -> {
-            assertThat(h.actorId()).isEqualTo(erin.id());
-            assertThat(h.detail()).isEqualTo("Untriaged → High: set with ⬆️ by <@" + erin.id() + ">");
+        assertThat(s.history(c.number(), "priority")).singleElement().satisfies(h -> {
+            assertThat(h.actorId()).isEqualTo(s.erin.id());
+            assertThat(h.detail()).isEqualTo("Untriaged → High: set with ⬆️ by <@" + s.erin.id() + ">");
         });
 
-        bob.react(c.card(), "🔥");
-        eventually("bob's 🔥 to be removed", () -> !c.card().reactors("🔥").contains(bob.id()));
-        assertThat(issue(c.number()).priority()).isEqualTo(Priority.HIGH);
-        assertThat(history(c.number(), "priority")).hasSize(1);
-        assertThat(c.card().reactors("⬆️")).contains(erin.id());
+        s.bob.react(c.card(), "🔥");
+        eventually("bob's 🔥 to be removed", () -> !c.card().reactors("🔥").contains(s.bob.id()));
+        assertThat(s.issue(c.number()).priority()).isEqualTo(Priority.HIGH);
+        assertThat(s.history(c.number(), "priority")).hasSize(1);
+        assertThat(c.card().reactors("⬆️")).contains(s.erin.id());
 
-        erin.react(c.card(), "🔥");
+        s.erin.react(c.card(), "🔥");
         SimMessage alert = awaitTeam("**#" + c.number() + "** Search ignores accents is now **Fix it now**");
-        assertThat(alert.pingedRoles()).containsExactly(engineers.id());
-        assertThat(issue(c.number()).priority()).isEqualTo(Priority.FIX_NOW);
+        assertThat(alert.pingedRoles()).containsExactly(s.engineers.id());
+        assertThat(s.issue(c.number()).priority()).isEqualTo(Priority.FIX_NOW);
     }
 
     // ------------------------------------------------------------------------------------------ ownership
 
     @Test
     void anAreasOwnerIsPingedWhenItBecomesFixItNowAndOwnershipCommandsWork() {
-        Captured c = capture(alice, "Installer hangs at 99 percent", "Stuck forever on Windows 11", "installer");
-        assertThat(issue(c.number()).ownerId()).isEqualTo(olga.id());
-        press(erin, press(erin, c.prompt(), "Yes"), "Done");
+        Captured c = s.capture(s.alice, "Installer hangs at 99 percent", "Stuck forever on Windows 11", "installer");
+        assertThat(s.issue(c.number()).ownerId()).isEqualTo(s.olga.id());
+        press(s.erin, press(s.erin, c.prompt(), "Yes"), "Done");
         SimMessage alert = awaitTeam("**#" + c.number() + "** Installer hangs at 99 percent is now **Fix it now**");
-        assertThat(alert.pinged()).containsExactly(olga.id());
+        assertThat(alert.pinged()).containsExactly(s.olga.id());
         assertThat(alert.pingedRoles()).isEmpty();
 
-        SimMessage mine = olga.runSlash(team, "issue mine").awaitReply();
+        SimMessage mine = s.olga.runSlash(s.team, "issue mine").awaitReply();
         assertThat(mine.ephemeral()).isTrue();
         assertThat(mine.embeds().get(0).description())
                 .contains("**#" + c.number() + "** Installer hangs at 99 percent · Fix it now");
 
-        SimMessage refused = alice.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", alice))
+        SimMessage refused = s.alice
+                .runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", s.alice))
                 .awaitReply();
         assertThat(refused.content()).isEqualTo("Only engineers can assign issues.");
-        SimMessage notEngineer = erin.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", bob))
+        SimMessage notEngineer = s.erin.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", s.bob))
                 .awaitReply();
         assertThat(notEngineer.content()).isEqualTo("bob isn't an engineer; issues are owned by engineers.");
 
-        SimMessage assigned = erin.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", erin))
+        SimMessage assigned = s.erin.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", s.erin))
                 .awaitReply();
-        assertThat(assigned.content()).isEqualTo("**#" + c.number() + "** is now owned by <@" + erin.id() + ">.");
-        assertThat(issue(c.number()).ownerId()).isEqualTo(erin.id());
+        assertThat(assigned.content()).isEqualTo("**#" + c.number() + "** is now owned by <@" + s.erin.id() + ">.");
+        assertThat(s.issue(c.number()).ownerId()).isEqualTo(s.erin.id());
 
-        SimMessage back = erin.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", olga))
+        SimMessage back = s.erin.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", s.olga))
                 .awaitReply();
         assertThat(back.content()).contains("They've been told by DM.");
-        SimMessage dm = olga.awaitDm(m -> m.content().startsWith("You now own **#" + c.number() + "**"));
-        assertThat(dm.content()).contains("assigned by <@" + erin.id() + ">");
+        SimMessage dm = s.olga.awaitDm(m -> m.content().startsWith("You now own **#" + c.number() + "**"));
+        assertThat(dm.content()).contains("assigned by <@" + s.erin.id() + ">");
         assertThat(dm.pinged()).isEmpty();
-        assertThat(history(c.number(), "assign"))
+        assertThat(s.history(c.number(), "assign"))
                 .extracting(HistoryEntry::detail)
                 .containsExactly(
-                        "owner <@" + olga.id() + "> (area Installer)",
-                        "owner <@" + erin.id() + "> (area Installer)",
-                        "owner <@" + olga.id() + "> (area Installer)");
+                        "owner <@" + s.olga.id() + "> (area Installer)",
+                        "owner <@" + s.erin.id() + "> (area Installer)",
+                        "owner <@" + s.olga.id() + "> (area Installer)");
 
-        SimMessage working = olga.runSlash(c.post(), "issue working", Map.of("number", c.number()))
+        SimMessage working = s.olga.runSlash(c.post(), "issue working", Map.of("number", c.number()))
                 .awaitReply();
         assertThat(working.content()).isEqualTo("**#" + c.number() + "** is in progress; its requester was told.");
         SimMessage told = c.post().awaitMessage(m -> m.fromBot() && m.content().contains("working on it now"));
-        assertThat(told.pinged()).containsExactly(alice.id());
-        assertThat(issue(c.number()).status()).isEqualTo(IssueStatus.IN_PROGRESS);
-        SimMessage twice = olga.runSlash(c.post(), "issue working", Map.of("number", c.number()))
+        assertThat(told.pinged()).containsExactly(s.alice.id());
+        assertThat(s.issue(c.number()).status()).isEqualTo(IssueStatus.IN_PROGRESS);
+        SimMessage twice = s.olga.runSlash(c.post(), "issue working", Map.of("number", c.number()))
                 .awaitReply();
         assertThat(twice.content()).startsWith("**#" + c.number() + "** is already in progress");
     }
@@ -481,10 +370,10 @@ class TriageEndToEndTest {
 
     @Test
     void aProposalIsAnsweredByItsRequestersOnly() {
-        Captured c = capture(alice, "Calendar export lacks time zones", "Events show up at the wrong hour");
-        bob.pressButton(c.card(), "Me too").awaitReply();
+        Captured c = s.capture(s.alice, "Calendar export lacks time zones", "Events show up at the wrong hour");
+        s.bob.pressButton(c.card(), "Me too").awaitReply();
 
-        SimInteraction submit = erin.runSlash(c.post(), "issue propose", Map.of("number", c.number()))
+        SimInteraction submit = s.erin.runSlash(c.post(), "issue propose", Map.of("number", c.number()))
                 .awaitModal()
                 .submit(Map.of(
                         "solution",
@@ -499,31 +388,31 @@ class TriageEndToEndTest {
         SimMessage proposal = c.post()
                 .awaitMessage(
                         m -> m.fromBot() && m.content().contains("A proposed solution for **#" + c.number() + "**"));
-        assertThat(proposal.pinged()).containsExactlyInAnyOrder(alice.id(), bob.id());
+        assertThat(proposal.pinged()).containsExactlyInAnyOrder(s.alice.id(), s.bob.id());
         assertThat(proposal.content())
                 .contains("> Write the TZID into every event")
                 .contains("```\nDTSTART;TZID=Europe/Paris");
         assertThat(proposal.buttonLabels()).containsExactly("Solves it", "Doesn't solve it");
 
-        SimMessage outsider = carol.pressButton(proposal, "Solves it").awaitReply();
+        SimMessage outsider = s.carol.pressButton(proposal, "Solves it").awaitReply();
         assertThat(outsider.ephemeral()).isTrue();
         assertThat(outsider.content())
                 .startsWith("Only the people who asked for **#" + c.number() + "** can answer this.");
 
-        assertThat(alice.pressButton(proposal, "Solves it").awaitReply().content())
+        assertThat(s.alice.pressButton(proposal, "Solves it").awaitReply().content())
                 .isEqualTo("Thanks — noted that it solves your problem.");
-        assertThat(bob.pressButton(proposal, "Doesn't solve it").awaitReply().content())
+        assertThat(s.bob.pressButton(proposal, "Doesn't solve it").awaitReply().content())
                 .isEqualTo("Thanks — noted that it doesn't solve your problem; the team will take another look.");
-        assertThat(alice.pressButton(proposal, "Solves it").awaitReply().content())
+        assertThat(s.alice.pressButton(proposal, "Solves it").awaitReply().content())
                 .isEqualTo("You already said it solves your problem.");
 
         Proposal stored = triageStore().latestProposal(c.number()).orElseThrow();
         assertThat(triageStore().answers(stored.id()))
                 .extracting(ProposalAnswer::userId, ProposalAnswer::solves)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(alice.id(), true),
-                        org.assertj.core.groups.Tuple.tuple(bob.id(), false));
-        assertThat(history(c.number(), "proposal_answer")).hasSize(2);
+                        org.assertj.core.groups.Tuple.tuple(s.alice.id(), true),
+                        org.assertj.core.groups.Tuple.tuple(s.bob.id(), false));
+        assertThat(s.history(c.number(), "proposal_answer")).hasSize(2);
         eventually(
                 "the card to show the answers",
                 () -> "Solves it: 1 · Doesn't solve it: 1"
@@ -535,20 +424,19 @@ class TriageEndToEndTest {
 
     @Test
     void aTriageStartedBeforeARestartFinishesAfterIt() throws Exception {
-        Captured c = capture(alice, "Printing cuts off the last line", "The last line of every page is missing");
-        SimMessage q2 = press(erin, c.prompt(), "No");
+        Captured c = s.capture(s.alice, "Printing cuts off the last line", "The last line of every page is missing");
+        SimMessage q2 = press(s.erin, c.prompt(), "No");
 
-        loop.close();
-        loop = startLoop();
+        s.restart();
 
-        SimMessage decided = press(erin, q2, "Yes");
+        SimMessage decided = press(s.erin, q2, "Yes");
         assertThat(decided.content()).contains("Result: **Fix it now** (it is related to a new user's experience)");
-        press(erin, decided, "Done");
+        press(s.erin, decided, "Done");
         SimMessage notice = awaitNotice(c.post(), c.number(), "Fix it now", FIX_NOW_TEXT);
-        assertThat(notice.pinged()).containsExactly(alice.id());
-        assertThat(issue(c.number()).triageAnswers()).isEqualTo("blocked=n,new_user=y");
-        assertThat(history(c.number(), "triage")).singleElement().satisfies(h -> {
-            assertThat(h.actorId()).isEqualTo(erin.id());
+        assertThat(notice.pinged()).containsExactly(s.alice.id());
+        assertThat(s.issue(c.number()).triageAnswers()).isEqualTo("blocked=n,new_user=y");
+        assertThat(s.history(c.number(), "triage")).singleElement().satisfies(h -> {
+            assertThat(h.actorId()).isEqualTo(s.erin.id());
             assertThat(h.detail())
                     .isEqualTo("flowchart: Blocked: no · New user: yes → Fix it now "
                             + "(it is related to a new user's experience)");
@@ -557,32 +445,33 @@ class TriageEndToEndTest {
 
     @Test
     void aButtonOnAStalePromptIsRefusedAndWritesNothing() {
-        Captured c = capture(alice, "Avatar upload rejects PNG", "Only JPG works");
-        SimMessage q2 = press(erin, c.prompt(), "No");
-        bob.pressButton(c.card(), "Me too").awaitReply(); // the issue changes under the open prompt
+        Captured c = s.capture(s.alice, "Avatar upload rejects PNG", "Only JPG works");
+        SimMessage q2 = press(s.erin, c.prompt(), "No");
+        s.bob.pressButton(c.card(), "Me too").awaitReply(); // the issue changes under the open prompt
 
-        SimMessage refused = erin.pressButton(q2, "Yes")
+        SimMessage refused = s.erin.pressButton(q2, "Yes")
                 .awaitReply(m -> m.ephemeral() && m.content().startsWith("This triage prompt"));
         assertThat(refused.content())
                 .isEqualTo("This triage prompt for **#" + c.number() + "** is out of date: the issue "
                         + "changed since it was shown (it is Untriaged now). Nothing was recorded. Run `/issue triage "
                         + c.number() + "` to answer with what is current.");
-        assertThat(issue(c.number()).priority()).isEqualTo(Priority.UNTRIAGED);
-        assertThat(history(c.number(), "priority")).isEmpty();
+        assertThat(s.issue(c.number()).priority()).isEqualTo(Priority.UNTRIAGED);
+        assertThat(s.history(c.number(), "priority")).isEmpty();
 
-        SimMessage fresh = triageCommand(erin, c.post(), c.number());
-        press(erin, press(erin, fresh, "Yes"), "Done");
-        eventually("the fresh triage to be recorded", () -> issue(c.number()).priority() == Priority.FIX_NOW);
+        SimMessage fresh = triageCommand(s.erin, c.post(), c.number());
+        press(s.erin, press(s.erin, fresh, "Yes"), "Done");
+        eventually("the fresh triage to be recorded", () -> s.issue(c.number()).priority() == Priority.FIX_NOW);
     }
 
     @Test
     void membersCannotTriage() {
-        Captured c = capture(alice, "Keyboard shortcut list is outdated", "Ctrl+K is not listed");
-        SimMessage refused = alice.runSlash(c.post(), "issue triage", Map.of("number", c.number()))
+        Captured c = s.capture(s.alice, "Keyboard shortcut list is outdated", "Ctrl+K is not listed");
+        SimMessage refused = s.alice
+                .runSlash(c.post(), "issue triage", Map.of("number", c.number()))
                 .awaitReply();
         assertThat(refused.ephemeral()).isTrue();
         assertThat(refused.content()).isEqualTo("Only engineers can triage issues.");
-        assertThat(erin.runSlash(c.post(), "issue triage", Map.of("number", 99999))
+        assertThat(s.erin.runSlash(c.post(), "issue triage", Map.of("number", 99999))
                         .awaitReply()
                         .content())
                 .isEqualTo("There is no issue #99999.");
@@ -592,14 +481,14 @@ class TriageEndToEndTest {
 
     @Test
     void afterAQuickCaptureTheQuestionsComeByDm() {
-        SimChannel post = alice.postInForum(support, "Notifications arrive twice", "Every ping shows up two times");
-        erin.react(post.starterMessage(), "📌");
-        SimMessage prompt = erin.awaitDm(
+        SimChannel post = s.alice.postInForum(s.support, "Notifications arrive twice", "Every ping shows up two times");
+        s.erin.react(post.starterMessage(), "📌");
+        SimMessage prompt = s.erin.awaitDm(
                 m -> m.content().startsWith("**Triage #") && m.content().contains("Notifications arrive twice"));
-        SimMessage decided = press(erin, prompt, "Yes");
-        SimMessage done = press(erin, decided, "Done");
+        SimMessage decided = press(s.erin, prompt, "Yes");
+        SimMessage done = press(s.erin, decided, "Done");
         assertThat(done.content()).contains("is triaged: **Fix it now**");
-        int number = issues().findByChannel(post.id()).orElseThrow().number();
+        int number = s.issues().findByChannel(post.id()).orElseThrow().number();
         awaitNotice(post, number, "Fix it now", FIX_NOW_TEXT);
     }
 
@@ -607,15 +496,15 @@ class TriageEndToEndTest {
 
     @Test
     void promisesPastDueAreNotedOncePerDay() {
-        Captured c = capture(alice, "Password reset mail never arrives", "Checked spam too");
-        press(erin, press(erin, c.prompt(), "Yes"), "Done");
-        eventually("the promise", () -> issue(c.number()).promiseDueAt() != null);
+        Captured c = s.capture(s.alice, "Password reset mail never arrives", "Checked spam too");
+        press(s.erin, press(s.erin, c.prompt(), "Yes"), "Done");
+        eventually("the promise", () -> s.issue(c.number()).promiseDueAt() != null);
 
-        clock.advance(Duration.ofDays(3));
-        String day = clock.instant().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        s.clock.advance(Duration.ofDays(3));
+        String day = s.clock.instant().atZone(ZoneOffset.UTC).toLocalDate().toString();
         PromisesRoutine routine = promisesRoutine();
-        PromisesRoutine.Outcome first = routine.runIfDue(loop.jda());
-        PromisesRoutine.Outcome second = routine.runIfDue(loop.jda());
+        PromisesRoutine.Outcome first = routine.runIfDue(s.loop().jda());
+        PromisesRoutine.Outcome second = routine.runIfDue(s.loop().jda());
         assertThat(second).isEqualTo(new PromisesRoutine.AlreadyRan(day));
         assertThat(first).isInstanceOfAny(PromisesRoutine.Posted.class, PromisesRoutine.AlreadyRan.class);
 
@@ -624,13 +513,13 @@ class TriageEndToEndTest {
                 .contains("**#" + c.number() + "** Password reset mail never arrives — Fix it now")
                 .contains("(1 day late)");
         assertThat(note.pinged()).isEmpty();
-        assertThat(team.messages())
+        assertThat(s.team.messages())
                 .filteredOn(m -> m.content().contains("Promises past due"))
                 .hasSize(1);
-        assertThat(new RoutineRuns(db).ran(PromisesRoutine.NAME, day)).isTrue();
+        assertThat(new RoutineRuns(s.db).ran(PromisesRoutine.NAME, day)).isTrue();
     }
 
     private PromisesRoutine promisesRoutine() {
-        return triage.promisesRoutine();
+        return s.feature(TriageFeature.class).promisesRoutine();
     }
 }

@@ -10,32 +10,20 @@ import dev.loop.issue.NewPlace;
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
 import dev.loop.sim.SimChannel;
+import dev.loop.testing.Community;
+import dev.loop.testing.EndToEnd;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What happened in the support forum while Loop was down is caught up when it starts again, without duplicates. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@EndToEnd
 class CatchUpEndToEndTest {
 
-    Community c;
-
-    @BeforeAll
-    void start() throws Exception {
-        c = new Community(Instant.parse("2026-11-04T10:00:00Z"), "");
-    }
-
-    @AfterAll
-    void stop() {
-        if (c != null) c.close();
-    }
+    @RegisterExtension
+    static final Community c = Community.at("2026-11-04T10:00:00Z").build();
 
     SupportThreadStore threads() {
         return new SupportThreadStore(c.db);

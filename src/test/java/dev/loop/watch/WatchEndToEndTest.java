@@ -14,32 +14,22 @@ import dev.loop.issue.Priority;
 import dev.loop.issue.Requester;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimMessage;
+import dev.loop.testing.Community;
+import dev.loop.testing.EndToEnd;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Watching the support forum, /inbox and "looks like #N" hints, as the people of a small community see them. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@EndToEnd
 class WatchEndToEndTest {
 
-    Community c;
-
-    @BeforeAll
-    void start() throws Exception {
-        c = new Community(Instant.parse("2026-11-04T10:00:00Z"), "watch:\n  hint-min-score: 0.5\n");
-    }
-
-    @AfterAll
-    void stop() {
-        if (c != null) c.close();
-    }
+    @RegisterExtension
+    static final Community c = Community.at("2026-11-04T10:00:00Z")
+            .yaml("watch:\n  hint-min-score: 0.5\n")
+            .build();
 
     SupportThreadStore threads() {
         return new SupportThreadStore(c.db);

@@ -28,11 +28,38 @@ public final class PacedRateLimiter implements RestRateLimiter {
     private final Object slots = new Object();
     private long nextSlot; // guarded by slots
 
+    private final Ticker ticker;
+
+    /** The time turns are measured on, and the wait for one; tests substitute a clock they move by hand. */
+    interface Ticker {
+        Ticker SYSTEM = new Ticker() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void parkNanos(long nanos) {
+                LockSupport.parkNanos(nanos);
+            }
+        };
+
+        long nanoTime();
+
+        /** Waits up to {@code nanos}; may return early (the caller checks the time again). */
+        void parkNanos(long nanos);
+    }
+
     PacedRateLimiter(RestRateLimiter delegate, double perSecond) {
+        this(delegate, perSecond, Ticker.SYSTEM);
+    }
+
+    PacedRateLimiter(RestRateLimiter delegate, double perSecond, Ticker ticker) {
         if (perSecond <= 0) throw new IllegalArgumentException("rate must be positive");
         this.delegate = delegate;
         this.intervalNanos = (long) (1e9 / perSecond);
-        this.nextSlot = System.nanoTime();
+        this.ticker = ticker;
+        this.nextSlot = ticker.nanoTime();
     }
 
     /** A factory for {@code RestConfig.setRateLimiterFactory}, wrapping JDA's default limiter. */
@@ -55,14 +82,14 @@ public final class PacedRateLimiter implements RestRateLimiter {
     private void awaitTurn() {
         long turn;
         synchronized (slots) {
-            long now = System.nanoTime();
+            long now = ticker.nanoTime();
             turn = Math.max(now, nextSlot);
             nextSlot = turn + intervalNanos;
         }
         long wait;
         // an interrupt (JDA shutting down) ends the wait; parkNanos would otherwise return at once, over and over
-        while ((wait = turn - System.nanoTime()) > 0 && !Thread.currentThread().isInterrupted()) {
-            LockSupport.parkNanos(wait);
+        while ((wait = turn - ticker.nanoTime()) > 0 && !Thread.currentThread().isInterrupted()) {
+            ticker.parkNanos(wait);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.loop.core.discord;
 
+import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,12 +43,33 @@ class PacedRateLimiterTest {
         public int cancelRequests() {
             return 0;
         }
+    }
 
-        void awaitSent(int n) throws InterruptedException {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (sentAt.size() < n && System.nanoTime() < deadline) Thread.sleep(2);
+    /** A clock that moves only when the test moves it: a request whose turn is still ahead waits until then. */
+    static final class ManualTicker implements PacedRateLimiter.Ticker {
+        private long now;
+
+        @Override
+        public synchronized long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public synchronized void parkNanos(long nanos) {
+            try {
+                wait(5); // woken by advance(); the bound only covers an advance between the read and the wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        synchronized void advance(Duration d) {
+            now += d.toNanos();
+            notifyAll();
         }
     }
+
+    final ManualTicker ticker = new ManualTicker();
 
     final class FakeWork implements RestRateLimiter.Work {
         final Route.CompiledRoute route;
@@ -70,7 +93,7 @@ class PacedRateLimiterTest {
 
         @Override
         public Response execute() {
-            sink.sentAt.put(this, System.nanoTime());
+            sink.sentAt.put(this, ticker.nanoTime());
             return response;
         }
 
@@ -103,57 +126,61 @@ class PacedRateLimiterTest {
     }
 
     @Test
-    void whilePacingRequestsAreSentEvenlySpacedHoweverJdaReleasesThem() throws Exception {
+    void whilePacingRequestsAreSentEvenlySpacedHoweverJdaReleasesThem() {
         Executing jda = new Executing();
-        PacedRateLimiter limiter = new PacedRateLimiter(jda, 200); // 5 ms apart, to keep the test short
+        PacedRateLimiter limiter = new PacedRateLimiter(jda, 200, ticker); // a turn every 5 ms
         for (int i = 0; i < 40; i++) limiter.enqueue(message(jda)); // all released at once
 
-        jda.awaitSent(40);
+        for (int sent = 1; sent <= 40; sent++) {
+            int expected = sent;
+            eventually(expected + " requests sent", () -> jda.sentAt.size() >= expected);
+            assertThat(jda.sentAt).as("sent by %s ms", (sent - 1) * 5).hasSize(expected);
+            ticker.advance(Duration.ofMillis(5));
+        }
 
         List<Long> times = jda.sentAt.values().stream().sorted().toList();
-        assertThat(times).hasSize(40);
-        // at 200/s no 50 ms window holds more than 11 requests
-        for (int i = 0; i + 11 < times.size(); i++) {
-            assertThat(times.get(i + 11) - times.get(i)).isGreaterThanOrEqualTo(50_000_000L);
+        for (int i = 0; i < times.size(); i++) {
+            assertThat(times.get(i)).isEqualTo(Duration.ofMillis(5L * i).toNanos());
         }
     }
 
     @Test
-    void interactionAnswersAreNeverHeld() throws Exception {
+    void interactionAnswersAreNeverHeld() {
         Executing jda = new Executing();
-        PacedRateLimiter limiter = new PacedRateLimiter(jda, 2); // 500 ms apart
+        PacedRateLimiter limiter = new PacedRateLimiter(jda, 2, ticker); // a turn every 500 ms
         for (int i = 0; i < 4; i++) limiter.enqueue(message(jda));
         FakeWork callback = new FakeWork(
                 jda, Route.post("interactions/{interaction_id}/{interaction_token}/callback"), "1", "token");
         FakeWork followUp =
                 new FakeWork(jda, Route.post("webhooks/{application_id}/{interaction_token}"), "2", "token");
-        long start = System.nanoTime();
         limiter.enqueue(callback);
         limiter.enqueue(followUp);
 
-        jda.awaitSent(3);
-        Thread.sleep(50);
+        // the clock stands still: only what needs no turn, and the first message, can go
+        eventually("the answers and the first message", () -> jda.sentAt.size() >= 3);
 
-        assertThat(jda.sentAt).containsKeys(callback, followUp);
-        assertThat(jda.sentAt.get(callback) - start).isLessThan(400_000_000L);
-        assertThat(jda.sentAt.get(followUp) - start).isLessThan(400_000_000L);
-        assertThat(jda.sentAt).hasSizeLessThanOrEqualTo(3); // of the four messages only the first has had its turn
+        assertThat(jda.sentAt).containsKeys(callback, followUp).hasSize(3);
+        assertThat(jda.sentAt.get(callback)).isZero();
+        assertThat(jda.sentAt.get(followUp)).isZero();
         assertThat(jda.handed).contains(callback, followUp); // exempt work reaches JDA as it was given
+        ticker.advance(Duration.ofHours(1)); // let the held messages go
+        eventually("the held messages", () -> jda.sentAt.size() == 6);
     }
 
     @Test
-    void quietTrafficGoesAtOnce() throws Exception {
+    void quietTrafficGoesAtOnce() {
         Executing jda = new Executing();
-        PacedRateLimiter limiter = new PacedRateLimiter(jda, 2); // 500 ms apart
+        PacedRateLimiter limiter = new PacedRateLimiter(jda, 2, ticker); // a turn every 500 ms
         limiter.enqueue(message(jda));
-        jda.awaitSent(1);
-        Thread.sleep(600); // the next turn is long past
+        eventually("the first message", () -> jda.sentAt.size() == 1);
+        ticker.advance(Duration.ofMillis(600)); // the next turn is long past
 
-        long start = System.nanoTime();
-        limiter.enqueue(message(jda));
-        jda.awaitSent(2);
+        FakeWork second = message(jda);
+        limiter.enqueue(second);
 
-        assertThat(System.nanoTime() - start).isLessThan(300_000_000L);
+        // the clock stands still, so the message is sent only if it needs no wait
+        eventually("the second message", () -> jda.sentAt.containsKey(second));
+        assertThat(jda.sentAt.get(second)).isEqualTo(Duration.ofMillis(600).toNanos());
         limiter.stop(true, null);
         assertThat(jda.stopped).isTrue();
     }
