@@ -30,8 +30,8 @@ final class IssueMerges {
     /** The rows attached to an issue, as merge planning needs them. */
     IssueRows rows(int number) {
         return db.read(ctx -> new IssueRows(
-                IssueStore.places(ctx, number),
-                IssueStore.requesters(ctx, number),
+                IssueTables.places(ctx, number),
+                IssueTables.requesters(ctx, number),
                 ctx.select(
                                 TRANSCRIPT_MESSAGE.ID,
                                 TRANSCRIPT_MESSAGE.ISSUE_NUMBER,
@@ -136,11 +136,11 @@ final class IssueMerges {
             String summary,
             long actor,
             Instant now) {
-        IssueStore.addHistory(ctx, from, actor, fromType, summary, now);
-        IssueStore.addHistory(ctx, into, actor, intoType, summary, now);
+        IssueTables.addHistory(ctx, from, actor, fromType, summary, now);
+        IssueTables.addHistory(ctx, into, actor, intoType, summary, now);
         for (int number : new int[] {from, into}) {
-            IssueStore.touch(ctx, number, now);
-            IssueStore.refreshIndex(ctx, number);
+            IssueTables.touch(ctx, number, now);
+            IssueTables.refreshIndex(ctx, number);
         }
     }
 

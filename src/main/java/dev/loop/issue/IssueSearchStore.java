@@ -38,7 +38,7 @@ final class IssueSearchStore {
                     ? ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code())
                     : DSL.noCondition();
             if (!t.isEmpty()) {
-                Condition match = ISSUE.TITLE.likeIgnoreCase("%" + IssueStore.escapeLike(t) + "%", '\\');
+                Condition match = ISSUE.TITLE.likeIgnoreCase("%" + IssueTables.escapeLike(t) + "%", '\\');
                 if (t.chars().allMatch(Character::isDigit) && t.length() < 10) {
                     match = match.or(ISSUE.NUMBER.cast(String.class).like(t + "%"));
                 }
@@ -48,7 +48,7 @@ final class IssueSearchStore {
                     .where(c)
                     .orderBy(ISSUE.NUMBER.desc())
                     .limit(limit)
-                    .fetch(IssueStore::toIssue);
+                    .fetch(IssueTables::toIssue);
         });
     }
 
@@ -74,7 +74,7 @@ final class IssueSearchStore {
             List<Integer> numbers = new ArrayList<>();
             for (Record r : rows) numbers.add(r.get(0, Integer.class));
             java.util.Map<Integer, Issue> byNumber = new java.util.HashMap<>();
-            for (Issue i : ctx.selectFrom(ISSUE).where(ISSUE.NUMBER.in(numbers)).fetch(IssueStore::toIssue)) {
+            for (Issue i : ctx.selectFrom(ISSUE).where(ISSUE.NUMBER.in(numbers)).fetch(IssueTables::toIssue)) {
                 byNumber.put(i.number(), i);
             }
             List<SearchHit> hits = new ArrayList<>();

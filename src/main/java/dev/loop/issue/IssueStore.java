@@ -1,30 +1,19 @@
 package dev.loop.issue;
 
 import static dev.loop.db.Tables.ISSUE;
-import static dev.loop.db.Tables.ISSUE_HISTORY;
 import static dev.loop.db.Tables.ISSUE_PLACE;
-import static dev.loop.db.Tables.PROPOSAL;
-import static dev.loop.db.Tables.PROPOSAL_ANSWER;
 import static dev.loop.db.Tables.REQUESTER;
-import static dev.loop.db.Tables.TRANSCRIPT_MESSAGE;
 
 import dev.loop.core.Database;
-import dev.loop.db.tables.records.IssueHistoryRecord;
-import dev.loop.db.tables.records.IssuePlaceRecord;
 import dev.loop.db.tables.records.IssueRecord;
-import dev.loop.db.tables.records.RequesterRecord;
-import dev.loop.db.tables.records.TranscriptMessageRecord;
 import dev.loop.issue.merge.IssueRows;
 import dev.loop.issue.merge.MergePlan;
 import dev.loop.issue.merge.UnmergePlan;
 import dev.loop.issue.search.SearchHit;
 import dev.loop.issue.search.TermFrequencies;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
@@ -33,15 +22,14 @@ import org.jooq.impl.DSL;
  */
 public final class IssueStore {
 
-    /** Text indexed per issue is capped so one giant thread cannot bloat the index. */
-    private static final int FTS_TRANSCRIPT_CAP = 200_000;
-
     private final Database db;
+    private final IssueReads reads;
     private final IssueSearchStore search;
     private final IssueMerges merges;
 
     public IssueStore(Database db) {
         this.db = db;
+        this.reads = new IssueReads(db);
         this.search = new IssueSearchStore(db);
         this.merges = new IssueMerges(db);
     }
@@ -80,12 +68,13 @@ public final class IssueStore {
                     .set(ISSUE.CREATED_AT, now.toEpochMilli())
                     .set(ISSUE.UPDATED_AT, now.toEpochMilli())
                     .execute();
-            addHistory(ctx, number, actor, "capture", "captured as " + n.kind().code() + ": " + n.title(), now);
-            long placeId = insertPlace(ctx, number, place, actor, now);
-            for (Long user : requesterIds) insertRequester(ctx, number, user, how, placeId, actor, now);
-            insertTranscript(ctx, number, placeId, transcript);
+            IssueTables.addHistory(
+                    ctx, number, actor, "capture", "captured as " + n.kind().code() + ": " + n.title(), now);
+            long placeId = IssueTables.insertPlace(ctx, number, place, actor, now);
+            for (Long user : requesterIds) IssueTables.insertRequester(ctx, number, user, how, placeId, actor, now);
+            IssueTables.insertTranscript(ctx, number, placeId, transcript);
             if (transcriptCapped) {
-                addHistory(
+                IssueTables.addHistory(
                         ctx,
                         number,
                         null,
@@ -94,7 +83,7 @@ public final class IssueStore {
                         now);
             }
             if (n.ownerId() != null) {
-                addHistory(
+                IssueTables.addHistory(
                         ctx,
                         number,
                         actor,
@@ -102,118 +91,65 @@ public final class IssueStore {
                         "owner <@" + n.ownerId() + ">" + (n.area() == null ? "" : " (area " + n.area() + ")"),
                         now);
             }
-            refreshIndex(ctx, number);
-            return load(ctx, number).orElseThrow();
+            IssueTables.refreshIndex(ctx, number);
+            return IssueTables.load(ctx, number).orElseThrow();
         });
     }
 
     // ---------------------------------------------------------------- read
 
     public Optional<Issue> find(int number) {
-        return db.read(ctx -> load(ctx, number));
+        return reads.find(number);
     }
 
     public Optional<IssueRecordView> view(int number) {
-        return db.read(ctx -> load(ctx, number)
-                .map(issue -> new IssueRecordView(
-                        issue,
-                        places(ctx, number),
-                        requesters(ctx, number),
-                        ctx.fetchCount(TRANSCRIPT_MESSAGE, TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number)),
-                        history(ctx, number),
-                        latestProposal(ctx, number))));
-    }
-
-    /** The latest proposed solution's answers, for the card; the proposals themselves belong to triage. */
-    private static Optional<ProposalTally> latestProposal(DSLContext ctx, int number) {
-        return ctx.select(PROPOSAL.ID)
-                .from(PROPOSAL)
-                .where(PROPOSAL.ISSUE_NUMBER.eq(number))
-                .orderBy(PROPOSAL.ID.desc())
-                .limit(1)
-                .fetchOptional(PROPOSAL.ID)
-                .map(id -> new ProposalTally(
-                        id,
-                        ctx.fetchCount(
-                                PROPOSAL_ANSWER,
-                                PROPOSAL_ANSWER.PROPOSAL_ID.eq(id).and(PROPOSAL_ANSWER.SOLVES.isTrue())),
-                        ctx.fetchCount(
-                                PROPOSAL_ANSWER,
-                                PROPOSAL_ANSWER.PROPOSAL_ID.eq(id).and(PROPOSAL_ANSWER.SOLVES.isFalse()))));
+        return reads.view(number);
     }
 
     public List<Place> places(int number) {
-        return db.read(ctx -> places(ctx, number));
+        return reads.places(number);
     }
 
     /** How many places and requesters the issue has, in one read: {places, requesters}. */
     public int[] placeAndRequesterCounts(int number) {
-        return db.read(ctx -> new int[] {
-            ctx.fetchCount(ISSUE_PLACE, ISSUE_PLACE.ISSUE_NUMBER.eq(number)),
-            ctx.fetchCount(REQUESTER, REQUESTER.ISSUE_NUMBER.eq(number))
-        });
+        return reads.placeAndRequesterCounts(number);
     }
 
     public List<Requester> requesters(int number) {
-        return db.read(ctx -> requesters(ctx, number));
+        return reads.requesters(number);
     }
 
     public List<HistoryEntry> history(int number) {
-        return db.read(ctx -> history(ctx, number));
+        return reads.history(number);
     }
 
     public List<TranscriptLine> transcript(int number) {
-        return db.read(ctx -> ctx.selectFrom(TRANSCRIPT_MESSAGE)
-                .where(TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number))
-                .orderBy(TRANSCRIPT_MESSAGE.POSTED_AT, TRANSCRIPT_MESSAGE.MESSAGE_ID)
-                .fetch(IssueStore::toLine));
+        return reads.transcript(number);
     }
 
     /** The issue a thread (or forum post, or message's channel) was captured into or linked to, if any. */
     public Optional<Issue> findByChannel(long channelId) {
-        return db.read(ctx -> ctx.select(ISSUE_PLACE.ISSUE_NUMBER)
-                .from(ISSUE_PLACE)
-                .where(ISSUE_PLACE.CHANNEL_ID.eq(channelId))
-                .and(ISSUE_PLACE.KIND.ne(Place.PlaceKind.MESSAGE.code()))
-                .orderBy(ISSUE_PLACE.ID)
-                .limit(1)
-                .fetchOptional(ISSUE_PLACE.ISSUE_NUMBER)
-                .flatMap(n -> load(ctx, n)));
+        return reads.findByChannel(channelId);
     }
 
     /** The issue a single message was captured into, if any. */
     public Optional<Issue> findByMessage(long messageId) {
-        return db.read(ctx -> ctx.select(ISSUE_PLACE.ISSUE_NUMBER)
-                .from(ISSUE_PLACE)
-                .where(ISSUE_PLACE.MESSAGE_ID.eq(messageId))
-                .limit(1)
-                .fetchOptional(ISSUE_PLACE.ISSUE_NUMBER)
-                .flatMap(n -> load(ctx, n)));
+        return reads.findByMessage(messageId);
     }
 
     /** The issue whose card is this message. */
     public Optional<Issue> findByCard(long messageId) {
-        return db.read(ctx -> ctx.select(ISSUE_PLACE.ISSUE_NUMBER)
-                .from(ISSUE_PLACE)
-                .where(ISSUE_PLACE.CARD_MESSAGE_ID.eq(messageId))
-                .limit(1)
-                .fetchOptional(ISSUE_PLACE.ISSUE_NUMBER)
-                .flatMap(n -> load(ctx, n)));
+        return reads.findByCard(messageId);
     }
 
     /** The place whose issue card is this message. */
     public Optional<Place> placeOfCard(long messageId) {
-        return db.read(ctx -> ctx.selectFrom(ISSUE_PLACE)
-                .where(ISSUE_PLACE.CARD_MESSAGE_ID.eq(messageId))
-                .limit(1)
-                .fetchOptional(IssueStore::toPlace));
+        return reads.placeOfCard(messageId);
     }
 
     /** The newest place's id, 0 when there is none: places added after this moment have higher ids. */
     public long lastPlaceId() {
-        Long last = db.read(
-                ctx -> ctx.select(DSL.max(ISSUE_PLACE.ID)).from(ISSUE_PLACE).fetchOne(0, Long.class));
-        return last == null ? 0 : last;
+        return reads.lastPlaceId();
     }
 
     /**
@@ -221,55 +157,21 @@ public final class IssueStore {
      * posting it), up to place {@code upToId}, oldest first. GitHub places hold no card and are left out.
      */
     public List<Place> placesWithoutCard(long upToId) {
-        return db.read(ctx -> ctx.select(ISSUE_PLACE.fields())
-                .from(ISSUE_PLACE)
-                .join(ISSUE)
-                .on(ISSUE.NUMBER.eq(ISSUE_PLACE.ISSUE_NUMBER))
-                .where(ISSUE_PLACE.CARD_MESSAGE_ID.isNull())
-                .and(ISSUE_PLACE.CHANNEL_ID.isNotNull())
-                .and(ISSUE_PLACE.KIND.ne(Place.PlaceKind.GITHUB.code()))
-                .and(ISSUE_PLACE.ID.le(Math.toIntExact(upToId)))
-                .and(ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()))
-                .orderBy(ISSUE_PLACE.ID)
-                .fetch(r -> toPlace(r.into(ISSUE_PLACE))));
+        return reads.placesWithoutCard(upToId);
     }
 
     public Page<Issue> list(IssueFilter filter, int page, int pageSize) {
-        return db.read(ctx -> {
-            Condition c = filter.status() == null
-                    ? ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code())
-                    : ISSUE.STATUS.eq(filter.status().code());
-            if (filter.priority() != null)
-                c = c.and(ISSUE.PRIORITY.eq(filter.priority().code()));
-            if (filter.ownerId() != null) c = c.and(ISSUE.OWNER_ID.eq(filter.ownerId()));
-            int total = ctx.fetchCount(ISSUE, c);
-            int safePage = Math.max(0, Math.min(page, Math.max(0, (total - 1) / pageSize)));
-            List<Issue> items = ctx.selectFrom(ISSUE)
-                    .where(c)
-                    .orderBy(priorityOrder(), ISSUE.NUMBER.desc())
-                    .limit(pageSize)
-                    .offset(safePage * pageSize)
-                    .fetch(IssueStore::toIssue);
-            return new Page<>(items, safePage, pageSize, total);
-        });
+        return reads.list(filter, page, pageSize);
     }
 
     /** An engineer's open issues, most urgent first. */
     public List<Issue> ownedBy(long ownerId) {
-        return db.read(ctx -> ctx.selectFrom(ISSUE)
-                .where(ISSUE.OWNER_ID.eq(ownerId))
-                .and(ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()))
-                .orderBy(priorityOrder(), ISSUE.NUMBER)
-                .fetch(IssueStore::toIssue));
+        return reads.ownedBy(ownerId);
     }
 
     /** Active issues whose promise deadline has passed. */
     public List<Issue> promisesPastDue(Instant now) {
-        return db.read(ctx -> ctx.selectFrom(ISSUE)
-                .where(ISSUE.PROMISE_DUE_AT.lt(now.toEpochMilli()))
-                .and(ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()))
-                .orderBy(ISSUE.PROMISE_DUE_AT)
-                .fetch(IssueStore::toIssue));
+        return reads.promisesPastDue(now);
     }
 
     /** Autocomplete: active issues whose number or title matches what was typed so far (title order, newest first). */
@@ -299,9 +201,9 @@ public final class IssueStore {
                     .fetchOptional(ISSUE_PLACE.ID)
                     .map(Integer::longValue);
             if (existing.isPresent()) return new PlaceAdded(existing.get(), false);
-            long id = insertPlace(ctx, number, place, actor, now);
-            addHistory(ctx, number, actor, "link", "brought up again in " + place.url(), now);
-            touch(ctx, number, now);
+            long id = IssueTables.insertPlace(ctx, number, place, actor, now);
+            IssueTables.addHistory(ctx, number, actor, "link", "brought up again in " + place.url(), now);
+            IssueTables.touch(ctx, number, now);
             return new PlaceAdded(id, true);
         });
     }
@@ -314,9 +216,10 @@ public final class IssueStore {
             boolean exists =
                     ctx.fetchExists(REQUESTER, REQUESTER.ISSUE_NUMBER.eq(number).and(REQUESTER.USER_ID.eq(userId)));
             if (exists) return false;
-            insertRequester(ctx, number, userId, how, placeId, actor, now);
-            addHistory(ctx, number, actor, "requester", "<@" + userId + "> added (" + how.code() + ")", now);
-            touch(ctx, number, now);
+            IssueTables.insertRequester(ctx, number, userId, how, placeId, actor, now);
+            IssueTables.addHistory(
+                    ctx, number, actor, "requester", "<@" + userId + "> added (" + how.code() + ")", now);
+            IssueTables.touch(ctx, number, now);
             return true;
         });
     }
@@ -324,8 +227,8 @@ public final class IssueStore {
     /** Appends messages not yet in the transcript; returns how many were new. */
     public int appendTranscript(int number, Long placeId, List<NewTranscriptLine> lines) {
         return db.write(ctx -> {
-            int added = insertTranscript(ctx, number, placeId, lines);
-            if (added > 0) refreshIndex(ctx, number);
+            int added = IssueTables.insertTranscript(ctx, number, placeId, lines);
+            if (added > 0) IssueTables.refreshIndex(ctx, number);
             return added;
         });
     }
@@ -368,7 +271,7 @@ public final class IssueStore {
     }
 
     public void addHistory(int number, Long actor, String type, String detail, Instant now) {
-        db.transaction(ctx -> addHistory(ctx, number, actor, type, detail, now));
+        db.transaction(ctx -> IssueTables.addHistory(ctx, number, actor, type, detail, now));
     }
 
     /**
@@ -407,8 +310,9 @@ public final class IssueStore {
                     .where(ISSUE.NUMBER.eq(number))
                     .fetchOptional()
                     .orElseThrow();
-            Issue before = toIssue(r);
-            if (update.triageSummary() != null) addHistory(ctx, number, actor, "triage", update.triageSummary(), now);
+            Issue before = IssueTables.toIssue(r);
+            if (update.triageSummary() != null)
+                IssueTables.addHistory(ctx, number, actor, "triage", update.triageSummary(), now);
             Priority priority = update.priority();
             Instant promise = before.priority() == priority && before.promiseDueAt() != null
                     ? before.promiseDueAt()
@@ -422,7 +326,7 @@ public final class IssueStore {
             r.setRevision(r.getRevision() + 1);
             r.setUpdatedAt(now.toEpochMilli());
             r.store();
-            addHistory(
+            IssueTables.addHistory(
                     ctx,
                     number,
                     actor,
@@ -430,7 +334,7 @@ public final class IssueStore {
                     before.priority().label() + " → " + priority.label()
                             + (update.reason() == null || update.reason().isBlank() ? "" : ": " + update.reason()),
                     now);
-            return new PriorityChanged(before, toIssue(r));
+            return new PriorityChanged(before, IssueTables.toIssue(r));
         });
     }
 
@@ -457,7 +361,7 @@ public final class IssueStore {
                     .set(ISSUE.AREA, area)
                     .where(ISSUE.NUMBER.eq(number))
                     .execute();
-            addHistory(
+            IssueTables.addHistory(
                     ctx,
                     number,
                     actor,
@@ -466,8 +370,8 @@ public final class IssueStore {
                             ? "owner removed"
                             : "owner <@" + ownerId + ">" + (area == null ? "" : " (area " + area + ")"),
                     now);
-            touch(ctx, number, now);
-            return load(ctx, number).orElseThrow();
+            IssueTables.touch(ctx, number, now);
+            return IssueTables.load(ctx, number).orElseThrow();
         });
     }
 
@@ -478,9 +382,10 @@ public final class IssueStore {
                 update = update.set(ISSUE.CLOSED_AT, now.toEpochMilli()).set(ISSUE.CLOSE_REASON, detail);
             }
             update.where(ISSUE.NUMBER.eq(number)).execute();
-            addHistory(ctx, number, actor, "status", status.label() + (detail == null ? "" : ": " + detail), now);
-            touch(ctx, number, now);
-            return load(ctx, number).orElseThrow();
+            IssueTables.addHistory(
+                    ctx, number, actor, "status", status.label() + (detail == null ? "" : ": " + detail), now);
+            IssueTables.touch(ctx, number, now);
+            return IssueTables.load(ctx, number).orElseThrow();
         });
     }
 
@@ -493,8 +398,8 @@ public final class IssueStore {
                     .set(ISSUE.SHIPPED_AT, now.toEpochMilli())
                     .where(ISSUE.NUMBER.eq(number))
                     .execute();
-            addHistory(ctx, number, actor, "shipped", "shipped in " + version, now);
-            touch(ctx, number, now);
+            IssueTables.addHistory(ctx, number, actor, "shipped", "shipped in " + version, now);
+            IssueTables.touch(ctx, number, now);
         });
     }
 
@@ -516,217 +421,5 @@ public final class IssueStore {
     /** Applies an unmerge plan; see {@link IssueMerges#unmerge}. */
     public void unmerge(UnmergePlan plan, long actor, Instant now) {
         merges.unmerge(plan, actor, now);
-    }
-
-    // ---------------------------------------------------------------- internals
-
-    private static long insertPlace(DSLContext ctx, int number, NewPlace p, long actor, Instant now) {
-        IssuePlaceRecord r = ctx.newRecord(ISSUE_PLACE);
-        r.setIssueNumber(number);
-        r.setOriginIssue(number);
-        r.setKind(p.kind().code());
-        r.setGuildId(p.guildId());
-        r.setParentChannelId(p.parentChannelId());
-        r.setChannelId(p.channelId());
-        r.setMessageId(p.messageId());
-        r.setUrl(p.url());
-        r.setTitle(
-                p.title() == null ? null : p.title().length() > 200 ? p.title().substring(0, 200) : p.title());
-        r.setAddedBy(actor);
-        r.setAddedAt(now.toEpochMilli());
-        r.store();
-        return r.getId();
-    }
-
-    private static void insertRequester(
-            DSLContext ctx, int number, long user, Requester.How how, Long placeId, long actor, Instant now) {
-        ctx.insertInto(REQUESTER)
-                .set(REQUESTER.ISSUE_NUMBER, number)
-                .set(REQUESTER.ORIGIN_ISSUE, number)
-                .set(REQUESTER.USER_ID, user)
-                .set(REQUESTER.HOW, how.code())
-                .set(REQUESTER.PLACE_ID, placeId == null ? null : placeId.intValue())
-                .set(REQUESTER.ADDED_BY, actor)
-                .set(REQUESTER.ADDED_AT, now.toEpochMilli())
-                .onConflictDoNothing()
-                .execute();
-    }
-
-    private static int insertTranscript(DSLContext ctx, int number, Long placeId, List<NewTranscriptLine> lines) {
-        int added = 0;
-        for (NewTranscriptLine l : lines) {
-            added += ctx.insertInto(TRANSCRIPT_MESSAGE)
-                    .set(TRANSCRIPT_MESSAGE.ISSUE_NUMBER, number)
-                    .set(TRANSCRIPT_MESSAGE.ORIGIN_ISSUE, number)
-                    .set(TRANSCRIPT_MESSAGE.PLACE_ID, placeId == null ? null : placeId.intValue())
-                    .set(TRANSCRIPT_MESSAGE.MESSAGE_ID, l.messageId())
-                    .set(TRANSCRIPT_MESSAGE.AUTHOR_ID, l.authorId())
-                    .set(TRANSCRIPT_MESSAGE.AUTHOR_NAME, l.authorName())
-                    .set(TRANSCRIPT_MESSAGE.POSTED_AT, l.postedAt().toEpochMilli())
-                    .set(TRANSCRIPT_MESSAGE.CONTENT, l.content())
-                    .set(
-                            TRANSCRIPT_MESSAGE.ATTACHMENT_URLS,
-                            l.attachmentUrls().isEmpty() ? null : String.join("\n", l.attachmentUrls()))
-                    .onConflictDoNothing()
-                    .execute();
-        }
-        return added;
-    }
-
-    static void addHistory(DSLContext ctx, int number, Long actor, String type, String detail, Instant now) {
-        ctx.insertInto(ISSUE_HISTORY)
-                .set(ISSUE_HISTORY.ISSUE_NUMBER, number)
-                .set(ISSUE_HISTORY.ORIGIN_ISSUE, number)
-                .set(ISSUE_HISTORY.AT, now.toEpochMilli())
-                .set(ISSUE_HISTORY.ACTOR_ID, actor)
-                .set(ISSUE_HISTORY.TYPE, type)
-                .set(ISSUE_HISTORY.DETAIL, detail)
-                .execute();
-    }
-
-    static void touch(DSLContext ctx, int number, Instant now) {
-        ctx.update(ISSUE)
-                .set(ISSUE.REVISION, ISSUE.REVISION.plus(1))
-                .set(ISSUE.UPDATED_AT, now.toEpochMilli())
-                .where(ISSUE.NUMBER.eq(number))
-                .execute();
-    }
-
-    /** Rewrites the issue's row in the full-text index from its current title, summary and transcript. */
-    static void refreshIndex(DSLContext ctx, int number) {
-        IssueRecord issue = ctx.selectFrom(ISSUE).where(ISSUE.NUMBER.eq(number)).fetchOne();
-        if (issue == null) return;
-        StringBuilder transcript = new StringBuilder();
-        for (String content : ctx.select(TRANSCRIPT_MESSAGE.CONTENT)
-                .from(TRANSCRIPT_MESSAGE)
-                .where(TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number))
-                .orderBy(TRANSCRIPT_MESSAGE.POSTED_AT)
-                .fetch(TRANSCRIPT_MESSAGE.CONTENT)) {
-            if (transcript.length() + content.length() > FTS_TRANSCRIPT_CAP) break;
-            transcript.append(content).append('\n');
-        }
-        ctx.execute("DELETE FROM issue_fts WHERE rowid = ?", number);
-        ctx.execute(
-                "INSERT INTO issue_fts(rowid, title, summary, transcript) VALUES (?, ?, ?, ?)",
-                number,
-                issue.getTitle(),
-                issue.getSummary(),
-                transcript.toString());
-    }
-
-    private static org.jooq.Field<Integer> priorityOrder() {
-        return DSL.when(ISSUE.PRIORITY.eq(Priority.FIX_NOW.code()), 0)
-                .when(ISSUE.PRIORITY.eq(Priority.HIGH.code()), 1)
-                .when(ISSUE.PRIORITY.eq(Priority.LOW.code()), 2)
-                .otherwise(3);
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static Optional<Issue> load(DSLContext ctx, int number) {
-        return ctx.selectFrom(ISSUE).where(ISSUE.NUMBER.eq(number)).fetchOptional(IssueStore::toIssue);
-    }
-
-    static List<Place> places(DSLContext ctx, int number) {
-        return ctx.selectFrom(ISSUE_PLACE)
-                .where(ISSUE_PLACE.ISSUE_NUMBER.eq(number))
-                .orderBy(ISSUE_PLACE.ID)
-                .fetch(IssueStore::toPlace);
-    }
-
-    static List<Requester> requesters(DSLContext ctx, int number) {
-        return ctx.selectFrom(REQUESTER)
-                .where(REQUESTER.ISSUE_NUMBER.eq(number))
-                .orderBy(REQUESTER.ID)
-                .fetch(IssueStore::toRequester);
-    }
-
-    private static List<HistoryEntry> history(DSLContext ctx, int number) {
-        return ctx.selectFrom(ISSUE_HISTORY)
-                .where(ISSUE_HISTORY.ISSUE_NUMBER.eq(number))
-                .orderBy(ISSUE_HISTORY.AT, ISSUE_HISTORY.ID)
-                .fetch(IssueStore::toHistory);
-    }
-
-    static Issue toIssue(IssueRecord r) {
-        return new Issue(
-                r.getNumber(),
-                r.getTitle(),
-                IssueKind.fromCode(r.getKind()),
-                r.getSummary(),
-                IssueStatus.fromCode(r.getStatus()),
-                Priority.fromCode(r.getPriority()),
-                r.getPriorityReason(),
-                r.getTriageAnswers(),
-                r.getArea(),
-                r.getOwnerId(),
-                Boolean.TRUE.equals(r.getNeedsDocs()),
-                instant(r.getPromiseDueAt()),
-                r.getShippedVersion(),
-                r.getDuplicateOf(),
-                r.getCloseReason(),
-                Boolean.TRUE.equals(r.getTranscriptCapped()),
-                r.getRevision(),
-                r.getCreatedBy(),
-                instant(r.getCreatedAt()),
-                instant(r.getUpdatedAt()),
-                instant(r.getTriagedAt()),
-                instant(r.getShippedAt()),
-                instant(r.getClosedAt()));
-    }
-
-    static Place toPlace(IssuePlaceRecord r) {
-        return new Place(
-                r.getId(),
-                r.getIssueNumber(),
-                r.getOriginIssue(),
-                Place.PlaceKind.fromCode(r.getKind()),
-                r.getGuildId(),
-                r.getParentChannelId(),
-                r.getChannelId(),
-                r.getMessageId(),
-                r.getCardMessageId(),
-                r.getUrl(),
-                r.getTitle(),
-                r.getAddedBy(),
-                instant(r.getAddedAt()));
-    }
-
-    static Requester toRequester(RequesterRecord r) {
-        return new Requester(
-                r.getId(),
-                r.getIssueNumber(),
-                r.getOriginIssue(),
-                r.getUserId(),
-                Requester.How.fromCode(r.getHow()),
-                r.getPlaceId() == null ? null : r.getPlaceId().longValue(),
-                r.getAddedBy(),
-                instant(r.getAddedAt()));
-    }
-
-    static HistoryEntry toHistory(IssueHistoryRecord r) {
-        return new HistoryEntry(
-                r.getId(), r.getIssueNumber(), instant(r.getAt()), r.getActorId(), r.getType(), r.getDetail());
-    }
-
-    static TranscriptLine toLine(TranscriptMessageRecord r) {
-        return new TranscriptLine(
-                r.getId(),
-                r.getIssueNumber(),
-                r.getPlaceId() == null ? null : r.getPlaceId().longValue(),
-                r.getMessageId(),
-                r.getAuthorId(),
-                r.getAuthorName(),
-                instant(r.getPostedAt()),
-                r.getContent(),
-                r.getAttachmentUrls() == null
-                        ? List.of()
-                        : Arrays.asList(r.getAttachmentUrls().split("\n")));
-    }
-
-    private static Instant instant(Long millis) {
-        return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 }

@@ -1,0 +1,189 @@
+package dev.loop.issue;
+
+import static dev.loop.db.Tables.ISSUE;
+import static dev.loop.db.Tables.ISSUE_PLACE;
+import static dev.loop.db.Tables.PROPOSAL;
+import static dev.loop.db.Tables.PROPOSAL_ANSWER;
+import static dev.loop.db.Tables.REQUESTER;
+import static dev.loop.db.Tables.TRANSCRIPT_MESSAGE;
+
+import dev.loop.core.Database;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** The issue store's reads of one issue and of lists of issues; reached through {@link IssueStore}. */
+final class IssueReads {
+
+    private final Database db;
+
+    IssueReads(Database db) {
+        this.db = db;
+    }
+
+    Optional<Issue> find(int number) {
+        return db.read(ctx -> IssueTables.load(ctx, number));
+    }
+
+    Optional<IssueRecordView> view(int number) {
+        return db.read(ctx -> IssueTables.load(ctx, number)
+                .map(issue -> new IssueRecordView(
+                        issue,
+                        IssueTables.places(ctx, number),
+                        IssueTables.requesters(ctx, number),
+                        ctx.fetchCount(TRANSCRIPT_MESSAGE, TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number)),
+                        IssueTables.history(ctx, number),
+                        latestProposal(ctx, number))));
+    }
+
+    /** The latest proposed solution's answers, for the card; the proposals themselves belong to triage. */
+    private static Optional<ProposalTally> latestProposal(DSLContext ctx, int number) {
+        return ctx.select(PROPOSAL.ID)
+                .from(PROPOSAL)
+                .where(PROPOSAL.ISSUE_NUMBER.eq(number))
+                .orderBy(PROPOSAL.ID.desc())
+                .limit(1)
+                .fetchOptional(PROPOSAL.ID)
+                .map(id -> new ProposalTally(
+                        id,
+                        ctx.fetchCount(
+                                PROPOSAL_ANSWER,
+                                PROPOSAL_ANSWER.PROPOSAL_ID.eq(id).and(PROPOSAL_ANSWER.SOLVES.isTrue())),
+                        ctx.fetchCount(
+                                PROPOSAL_ANSWER,
+                                PROPOSAL_ANSWER.PROPOSAL_ID.eq(id).and(PROPOSAL_ANSWER.SOLVES.isFalse()))));
+    }
+
+    List<Place> places(int number) {
+        return db.read(ctx -> IssueTables.places(ctx, number));
+    }
+
+    /** How many places and requesters the issue has, in one read: {places, requesters}. */
+    int[] placeAndRequesterCounts(int number) {
+        return db.read(ctx -> new int[] {
+            ctx.fetchCount(ISSUE_PLACE, ISSUE_PLACE.ISSUE_NUMBER.eq(number)),
+            ctx.fetchCount(REQUESTER, REQUESTER.ISSUE_NUMBER.eq(number))
+        });
+    }
+
+    List<Requester> requesters(int number) {
+        return db.read(ctx -> IssueTables.requesters(ctx, number));
+    }
+
+    List<HistoryEntry> history(int number) {
+        return db.read(ctx -> IssueTables.history(ctx, number));
+    }
+
+    List<TranscriptLine> transcript(int number) {
+        return db.read(ctx -> ctx.selectFrom(TRANSCRIPT_MESSAGE)
+                .where(TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number))
+                .orderBy(TRANSCRIPT_MESSAGE.POSTED_AT, TRANSCRIPT_MESSAGE.MESSAGE_ID)
+                .fetch(IssueTables::toLine));
+    }
+
+    /** The issue a thread (or forum post, or message's channel) was captured into or linked to, if any. */
+    Optional<Issue> findByChannel(long channelId) {
+        return db.read(ctx -> ctx.select(ISSUE_PLACE.ISSUE_NUMBER)
+                .from(ISSUE_PLACE)
+                .where(ISSUE_PLACE.CHANNEL_ID.eq(channelId))
+                .and(ISSUE_PLACE.KIND.ne(Place.PlaceKind.MESSAGE.code()))
+                .orderBy(ISSUE_PLACE.ID)
+                .limit(1)
+                .fetchOptional(ISSUE_PLACE.ISSUE_NUMBER)
+                .flatMap(n -> IssueTables.load(ctx, n)));
+    }
+
+    /** The issue a single message was captured into, if any. */
+    Optional<Issue> findByMessage(long messageId) {
+        return db.read(ctx -> ctx.select(ISSUE_PLACE.ISSUE_NUMBER)
+                .from(ISSUE_PLACE)
+                .where(ISSUE_PLACE.MESSAGE_ID.eq(messageId))
+                .limit(1)
+                .fetchOptional(ISSUE_PLACE.ISSUE_NUMBER)
+                .flatMap(n -> IssueTables.load(ctx, n)));
+    }
+
+    /** The issue whose card is this message. */
+    Optional<Issue> findByCard(long messageId) {
+        return db.read(ctx -> ctx.select(ISSUE_PLACE.ISSUE_NUMBER)
+                .from(ISSUE_PLACE)
+                .where(ISSUE_PLACE.CARD_MESSAGE_ID.eq(messageId))
+                .limit(1)
+                .fetchOptional(ISSUE_PLACE.ISSUE_NUMBER)
+                .flatMap(n -> IssueTables.load(ctx, n)));
+    }
+
+    /** The place whose issue card is this message. */
+    Optional<Place> placeOfCard(long messageId) {
+        return db.read(ctx -> ctx.selectFrom(ISSUE_PLACE)
+                .where(ISSUE_PLACE.CARD_MESSAGE_ID.eq(messageId))
+                .limit(1)
+                .fetchOptional(IssueTables::toPlace));
+    }
+
+    /** The newest place's id, 0 when there is none: places added after this moment have higher ids. */
+    long lastPlaceId() {
+        Long last = db.read(
+                ctx -> ctx.select(DSL.max(ISSUE_PLACE.ID)).from(ISSUE_PLACE).fetchOne(0, Long.class));
+        return last == null ? 0 : last;
+    }
+
+    /**
+     * Places of open and in-progress issues that never got their issue card (Loop stopped between storing them and
+     * posting it), up to place {@code upToId}, oldest first. GitHub places hold no card and are left out.
+     */
+    List<Place> placesWithoutCard(long upToId) {
+        return db.read(ctx -> ctx.select(ISSUE_PLACE.fields())
+                .from(ISSUE_PLACE)
+                .join(ISSUE)
+                .on(ISSUE.NUMBER.eq(ISSUE_PLACE.ISSUE_NUMBER))
+                .where(ISSUE_PLACE.CARD_MESSAGE_ID.isNull())
+                .and(ISSUE_PLACE.CHANNEL_ID.isNotNull())
+                .and(ISSUE_PLACE.KIND.ne(Place.PlaceKind.GITHUB.code()))
+                .and(ISSUE_PLACE.ID.le(Math.toIntExact(upToId)))
+                .and(ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()))
+                .orderBy(ISSUE_PLACE.ID)
+                .fetch(r -> IssueTables.toPlace(r.into(ISSUE_PLACE))));
+    }
+
+    Page<Issue> list(IssueFilter filter, int page, int pageSize) {
+        return db.read(ctx -> {
+            Condition c = filter.status() == null
+                    ? ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code())
+                    : ISSUE.STATUS.eq(filter.status().code());
+            if (filter.priority() != null)
+                c = c.and(ISSUE.PRIORITY.eq(filter.priority().code()));
+            if (filter.ownerId() != null) c = c.and(ISSUE.OWNER_ID.eq(filter.ownerId()));
+            int total = ctx.fetchCount(ISSUE, c);
+            int safePage = Math.max(0, Math.min(page, Math.max(0, (total - 1) / pageSize)));
+            List<Issue> items = ctx.selectFrom(ISSUE)
+                    .where(c)
+                    .orderBy(IssueTables.priorityOrder(), ISSUE.NUMBER.desc())
+                    .limit(pageSize)
+                    .offset(safePage * pageSize)
+                    .fetch(IssueTables::toIssue);
+            return new Page<>(items, safePage, pageSize, total);
+        });
+    }
+
+    /** An engineer's open issues, most urgent first. */
+    List<Issue> ownedBy(long ownerId) {
+        return db.read(ctx -> ctx.selectFrom(ISSUE)
+                .where(ISSUE.OWNER_ID.eq(ownerId))
+                .and(ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()))
+                .orderBy(IssueTables.priorityOrder(), ISSUE.NUMBER)
+                .fetch(IssueTables::toIssue));
+    }
+
+    /** Active issues whose promise deadline has passed. */
+    List<Issue> promisesPastDue(Instant now) {
+        return db.read(ctx -> ctx.selectFrom(ISSUE)
+                .where(ISSUE.PROMISE_DUE_AT.lt(now.toEpochMilli()))
+                .and(ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()))
+                .orderBy(ISSUE.PROMISE_DUE_AT)
+                .fetch(IssueTables::toIssue));
+    }
+}
