@@ -140,24 +140,25 @@ class ArchitectureTest {
     void onlyTheKernelWritesTheIssueTables() {
         noClasses()
                 .that()
-                .resideOutsideOfPackages("dev.loop.issue..", "dev.loop.db..", "dev.loop.stats..")
+                .resideOutsideOfPackages("dev.loop.issue..", "dev.loop.db..", "dev.loop.stats..", "dev.loop.github..")
                 .should()
                 .dependOnClassesThat(
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf(issueTableClasses()))
                 .because("the issue store is the one writer of the issue tables; other features ask it"
-                        + " (stats only reads them for its report, see dev.loop.stats)")
+                        + " (stats reads them for its report, github joins them with its export state to find what is due;"
+                        + " see their package docs)")
                 .check(product);
     }
 
     @Test
-    void statsOnlyReadsTheIssueTables() {
+    void readersOfTheIssueTablesNeverWriteThem() {
         noClasses()
                 .that()
-                .resideInAPackage("dev.loop.stats..")
+                .resideInAnyPackage("dev.loop.stats..", "dev.loop.github..")
                 .should()
                 .dependOnClassesThat(
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf(issueRecordClasses()))
-                .because("stats reads the issue tables for its report and never writes them")
+                .because("stats and the GitHub sync read the issue tables and never write them")
                 .check(product);
     }
 

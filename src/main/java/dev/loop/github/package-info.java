@@ -5,5 +5,8 @@
  * pure rules ({@link dev.loop.github.GitHubBody}, {@link dev.loop.github.Backoff}, {@link dev.loop.github.WritePacer},
  * {@link dev.loop.github.ExportTiming}) import neither JDA nor a GitHub client; only {@code Hub4jGateway} and
  * {@code ConditionalGets} talk HTTP, behind the {@link dev.loop.github.GitHubGateway} port.
+ *
+ * <p>{@code GitHubStore} writes only {@code github_issue}; it reads the issue table's number, status, revision and
+ * timestamps in one join to find which issues are due for export, and never writes it (ArchitectureTest checks this).
  */
 package dev.loop.github;

@@ -242,14 +242,14 @@ public final class IssueStore {
         return db.write(ctx -> {
             if (ctx.fetchExists(REQUESTER, REQUESTER.ISSUE_NUMBER.eq(number).and(REQUESTER.USER_ID.eq(userId))))
                 return false;
-            insertRequester(ctx, number, userId, Requester.How.GITHUB, placeId, 0L, now);
+            IssueTables.insertRequester(ctx, number, userId, Requester.How.GITHUB, placeId, 0L, now);
             ctx.update(REQUESTER)
                     .set(REQUESTER.GITHUB_LOGIN, login)
                     .where(REQUESTER.ISSUE_NUMBER.eq(number))
                     .and(REQUESTER.USER_ID.eq(userId))
                     .execute();
-            addHistory(ctx, number, null, "requester", "GitHub user " + login + " added (github)", now);
-            touch(ctx, number, now);
+            IssueTables.addHistory(ctx, number, null, "requester", "GitHub user " + login + " added (github)", now);
+            IssueTables.touch(ctx, number, now);
             return true;
         });
     }
