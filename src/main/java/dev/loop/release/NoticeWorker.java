@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class NoticeWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeWorker.class);
-    static final String REVIEW_PREFIX = "relreview";
+    static final String REVIEW_PREFIX = ReleaseIds.REVIEW;
 
     /**
      * Tuning; tests shrink the waits. {@code sendsInFlight}: how many notice messages may wait for Discord's answer
@@ -498,7 +498,7 @@ public final class NoticeWorker implements AutoCloseable {
                     ReviewText.render(release.version(), item, url),
                     List.of(),
                     nonce,
-                    List.of(new Courier.Action(REVIEW_PREFIX + ":" + item.id(), ReviewText.BUTTON)));
+                    List.of(new Courier.Action(ReleaseIds.REVIEW_ID.id(item.id()), ReviewText.BUTTON)));
             try {
                 Courier.Posted posted = courier.post(teamChannel, out);
                 ensureRunning();

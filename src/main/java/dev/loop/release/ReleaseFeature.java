@@ -3,6 +3,7 @@ package dev.loop.release;
 import dev.loop.core.Feature;
 import dev.loop.core.Services;
 import dev.loop.core.config.Config;
+import dev.loop.core.discord.ComponentId;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
@@ -51,11 +52,11 @@ public final class ReleaseFeature implements Feature {
 
     static final String COMMAND = "release";
     static final String STATUS_COMMAND = "release-status";
-    static final String PICK = "relpick";
-    static final String TEXT = "reltext";
-    static final String PUBLISH = "relpublish";
-    static final String CANCEL = "relcancel";
-    static final String REVIEW = NoticeWorker.REVIEW_PREFIX;
+    static final String PICK = ReleaseIds.PICK;
+    static final String TEXT = ReleaseIds.TEXT;
+    static final String PUBLISH = ReleaseIds.PUBLISH;
+    static final String CANCEL = ReleaseIds.CANCEL;
+    static final String REVIEW = ReleaseIds.REVIEW;
     /** A string select holds at most 25 options. */
     static final int PICK_LIMIT = 25;
 
@@ -167,7 +168,7 @@ public final class ReleaseFeature implements Feature {
         if (open.isEmpty()) throw new UserError("There are no open or in-progress issues to ship.");
         int total = store.countReleasable();
         ReleaseDrafts.Draft draft = drafts.create(e.getUser().getIdLong(), version, List.of());
-        StringSelectMenu.Builder menu = StringSelectMenu.create(PICK + ":" + draft.id())
+        StringSelectMenu.Builder menu = StringSelectMenu.create(ReleaseIds.PICK_ID.id(draft.id()))
                 .setPlaceholder("Issues " + Safe.truncate(Safe.oneLineRaw(version), 60) + " ships")
                 .setRequiredRange(1, open.size());
         for (Issue i : open) {
@@ -193,14 +194,16 @@ public final class ReleaseFeature implements Feature {
     private void picked(StringSelectInteractionEvent e) {
         services.engineers().require(e.getMember(), "publish releases");
         ReleaseDrafts.Draft draft =
-                ownDraft(PICK.length(), e.getComponentId(), e.getUser().getIdLong());
+                ownDraft(ReleaseIds.PICK_ID, e.getComponentId(), e.getUser().getIdLong());
         List<Integer> numbers = checkedIssues(ReleaseRules.parseNumbers(String.join(" ", e.getValues())));
         draft = drafts.setIssues(draft.id(), numbers).orElseThrow(() -> new UserError(EXPIRED));
         e.replyModal(textModal(draft)).queue();
     }
 
     private Modal textModal(ReleaseDrafts.Draft draft) {
-        return Modal.create(TEXT + ":" + draft.id(), Safe.truncate("Release " + Safe.oneLineRaw(draft.version()), 45))
+        return Modal.create(
+                        ReleaseIds.TEXT_ID.id(draft.id()),
+                        Safe.truncate("Release " + Safe.oneLineRaw(draft.version()), 45))
                 .addComponents(
                         Label.of(
                                 "Notes",
@@ -221,7 +224,7 @@ public final class ReleaseFeature implements Feature {
     private void text(ModalInteractionEvent e) {
         services.engineers().require(e.getMember(), "publish releases");
         ReleaseDrafts.Draft draft =
-                ownDraft(TEXT.length(), e.getModalId(), e.getUser().getIdLong());
+                ownDraft(ReleaseIds.TEXT_ID, e.getModalId(), e.getUser().getIdLong());
         String notes = e.getValue("notes") == null
                 ? ""
                 : e.getValue("notes").getAsString().strip();
@@ -248,8 +251,8 @@ public final class ReleaseFeature implements Feature {
                                 .setDescription(Replies.description(announcement))
                                 .build())
                         .setComponents(ActionRow.of(
-                                Button.success(PUBLISH + ":" + draft.id(), "Publish"),
-                                Button.secondary(CANCEL + ":" + draft.id(), "Cancel")))
+                                Button.success(ReleaseIds.PUBLISH_ID.id(draft.id(), draft.revision()), "Publish"),
+                                Button.secondary(ReleaseIds.CANCEL_ID.id(draft.id(), draft.revision()), "Cancel")))
                         .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                         .build())
                 .setEphemeral(true)
@@ -307,7 +310,7 @@ public final class ReleaseFeature implements Feature {
     private void publish(ButtonInteractionEvent e) {
         services.engineers().require(e.getMember(), "publish releases");
         ReleaseDrafts.Draft draft =
-                ownDraft(PUBLISH.length(), e.getComponentId(), e.getUser().getIdLong());
+                ownDraft(ReleaseIds.PUBLISH_ID, e.getComponentId(), e.getUser().getIdLong());
         draft = drafts.take(draft.id()).orElseThrow(() -> new UserError(EXPIRED));
         if (draft.notes() == null) throw new UserError(EXPIRED);
         e.deferEdit().queue();
@@ -350,7 +353,7 @@ public final class ReleaseFeature implements Feature {
     private void cancel(ButtonInteractionEvent e) {
         services.engineers().require(e.getMember(), "publish releases");
         ReleaseDrafts.Draft draft =
-                ownDraft(CANCEL.length(), e.getComponentId(), e.getUser().getIdLong());
+                ownDraft(ReleaseIds.CANCEL_ID, e.getComponentId(), e.getUser().getIdLong());
         drafts.take(draft.id());
         e.editMessage(new MessageEditBuilder()
                         .setContent("Release cancelled; nothing was published.")
@@ -361,10 +364,12 @@ public final class ReleaseFeature implements Feature {
                 .queue();
     }
 
-    private ReleaseDrafts.Draft ownDraft(int prefixLength, String customId, long userId) {
-        String id = customId.substring(Math.min(customId.length(), prefixLength + 1));
-        ReleaseDrafts.Draft draft = drafts.get(id).orElseThrow(() -> new UserError(EXPIRED));
+    /** The draft a control names, refusing someone else's draft and (for Publish and Cancel) an older preview. */
+    private ReleaseDrafts.Draft ownDraft(ComponentId.Shape shape, String customId, long userId) {
+        ComponentId.Valid control = shape.parse(customId).valid();
+        ReleaseDrafts.Draft draft = drafts.get(control.id().field(0)).orElseThrow(() -> new UserError(EXPIRED));
         if (draft.engineerId() != userId) throw new UserError("This release is being prepared by someone else.");
+        control.against(draft.revision()).orRefuse();
         return draft;
     }
 
@@ -462,12 +467,7 @@ public final class ReleaseFeature implements Feature {
 
     private void reviewed(ButtonInteractionEvent e) {
         services.engineers().require(e.getMember(), "review docs and copy");
-        long id;
-        try {
-            id = Long.parseLong(e.getComponentId().substring(REVIEW.length() + 1));
-        } catch (RuntimeException bad) {
-            throw new UserError("That review button is broken; use /" + STATUS_COMMAND + " instead.");
-        }
+        long id = ReleaseIds.REVIEW_ID.parse(e.getComponentId()).orRefuse().id(0);
         long user = e.getUser().getIdLong();
         ReviewItem item = store.markReviewed(id, user, services.clock().instant())
                 .orElseThrow(() -> new UserError("That review item no longer exists."));

@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  * <pre>
  * custom-id = handler *( ":" field )          ; at most 100 characters, Discord's limit
  * handler   = lower *39( lower / digit / "_" / "-" / "." )   ; the key {@link InteractionRouter} routes on
- * field     = number / id / revision / word / text
+ * field     = number / id / revision / index / word / text
  * number    = positive int                    ; an issue number
  * id        = positive long                   ; a row id or a Discord snowflake
  * revision  = non-negative int                ; the record's revision when the control was drawn
+ * index     = non-negative int                ; a page or a position
  * word      = one of the words the shape names (like "y" / "n", "link" / "ignore")
  * text      = *60( ALPHA / digit / "_" / "-" / "." / "," / "!" )
  * </pre>
@@ -48,6 +49,7 @@ public record ComponentId(String handler, List<String> fields) {
         NUMBER,
         ID,
         REVISION,
+        INDEX,
         WORD,
         TEXT
     }
@@ -61,7 +63,7 @@ public record ComponentId(String handler, List<String> fields) {
         return fields.get(index);
     }
 
-    /** A {@link Kind#NUMBER} or {@link Kind#REVISION} field. */
+    /** A {@link Kind#NUMBER}, {@link Kind#REVISION} or {@link Kind#INDEX} field. */
     public int number(int index) {
         return Integer.parseInt(fields.get(index));
     }
@@ -88,6 +90,16 @@ public record ComponentId(String handler, List<String> fields) {
                 case Stale s -> throw new UserError(s.sentence());
             };
         }
+
+        /**
+         * The valid id, still to be checked {@link Valid#against against} the record's revision; a forged or stale
+         * one ends the handler as {@link #orRefuse} does.
+         */
+        default Valid valid() {
+            if (this instanceof Valid v) return v;
+            orRefuse();
+            throw new IllegalStateException("unreachable");
+        }
     }
 
     /** A well-formed id of the expected handler. */
@@ -101,6 +113,11 @@ public record ComponentId(String handler, List<String> fields) {
             int at = shape.kinds().indexOf(Kind.REVISION);
             if (at < 0 || id.number(at) == currentRevision) return this;
             return new Stale(id, id.number(at), currentRevision, shape.staleSentence());
+        }
+
+        /** True when the shape carries a revision other than {@code currentRevision}. */
+        public boolean isStale(int currentRevision) {
+            return against(currentRevision) instanceof Stale;
         }
     }
 
@@ -178,7 +195,7 @@ public record ComponentId(String handler, List<String> fields) {
         private boolean fits(Kind kind, String field) {
             return switch (kind) {
                 case NUMBER -> DIGITS.matcher(field).matches() && inRange(field, 1, Integer.MAX_VALUE);
-                case REVISION -> DIGITS.matcher(field).matches() && inRange(field, 0, Integer.MAX_VALUE);
+                case REVISION, INDEX -> DIGITS.matcher(field).matches() && inRange(field, 0, Integer.MAX_VALUE);
                 case ID -> DIGITS.matcher(field).matches() && inRange(field, 1, Long.MAX_VALUE);
                 case WORD -> words.contains(field);
                 case TEXT -> TEXT.matcher(field).matches();
