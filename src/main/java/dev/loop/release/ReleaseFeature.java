@@ -40,7 +40,6 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
-import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
  * /release and /release-status, the Publish / Cancel preview, the Reviewed buttons of the docs/copy checklist, and
@@ -70,6 +69,7 @@ public final class ReleaseFeature implements Feature {
     private final NoticeWorker.Options workerOptions;
     private volatile NoticeWorker worker;
     private final IssueStore issues;
+    private final PublishedReleases published;
 
     public ReleaseFeature(Services services, IssueActions actions) {
         this(services, actions, NoticeWorker.Options.DEFAULT);
@@ -88,6 +88,7 @@ public final class ReleaseFeature implements Feature {
         this.store = new ReleaseStore(services.database(), issues);
         this.drafts = new ReleaseDrafts(services.clock());
         this.workerOptions = workerOptions;
+        this.published = new PublishedReleases(services, store);
     }
 
     public ReleaseStore store() {
@@ -119,9 +120,9 @@ public final class ReleaseFeature implements Feature {
                 .modal(TEXT, this::text)
                 .button(PUBLISH, this::publish)
                 .button(CANCEL, this::cancel)
-                .button(REVIEW, this::reviewed)
-                .slash(STATUS_COMMAND, this::status)
-                .autocomplete(STATUS_COMMAND, "version", this::completeVersions);
+                .button(REVIEW, published::reviewed)
+                .slash(STATUS_COMMAND, published::status)
+                .autocomplete(STATUS_COMMAND, "version", published::completeVersions);
     }
 
     @Override
@@ -393,103 +394,6 @@ public final class ReleaseFeature implements Feature {
             choices.add(new Command.Choice(Safe.truncate(Safe.oneLineRaw(value + " — " + i.title()), 100), value));
         }
         return choices;
-    }
-
-    private List<Command.Choice> completeVersions(CommandAutoCompleteInteractionEvent e) {
-        return store.suggestVersions(e.getFocusedOption().getValue(), 25).stream()
-                .map(v -> new Command.Choice(Safe.truncate(Safe.oneLineRaw(v), 100), v))
-                .toList();
-    }
-
-    // ---------------------------------------------------------------- /release-status
-
-    private void status(SlashCommandInteractionEvent e) {
-        services.engineers().require(e.getMember(), "see how a release went");
-        String version = ReleaseRules.normaliseVersion(e.getOption("version", "", OptionMapping::getAsString));
-        Release r = store.findByVersion(version)
-                .orElseThrow(() ->
-                        new UserError("There is no release " + Safe.inline(version, ReleaseRules.MAX_VERSION) + "."));
-        e.reply(Replies.text(statusText(store.status(r)))).setEphemeral(true).queue();
-    }
-
-    String statusText(ReleaseStatus s) {
-        Release r = s.release();
-        StringBuilder sb = new StringBuilder("**")
-                .append(Safe.inline(r.version(), ReleaseRules.MAX_VERSION))
-                .append("**, published <t:")
-                .append(r.publishedAt().getEpochSecond())
-                .append(":f> by <@")
-                .append(r.publishedBy())
-                .append(">. Announcement: ");
-        sb.append(
-                switch (r.announcementState()) {
-                    case DELIVERED ->
-                        "https://discord.com/channels/" + config.discord().guildId() + "/" + r.announcementChannelId()
-                                + "/" + r.announcementMessageId();
-                    case PENDING -> "not posted yet";
-                    case FAILED -> "could not be posted";
-                });
-        sb.append("\nNotices: ")
-                .append(s.delivered())
-                .append(" delivered, ")
-                .append(s.fellBack())
-                .append(" fell back, ")
-                .append(s.failed())
-                .append(" failed");
-        if (s.pending() > 0) sb.append(", ").append(s.pending()).append(" still being sent");
-        sb.append('.');
-        if (!s.failures().isEmpty()) {
-            sb.append("\nCould not be told:");
-            int shown = 0;
-            for (ReleaseStatus.Failure f : s.failures()) {
-                if (shown == 15) {
-                    sb.append("\n• …and ").append(s.failures().size() - shown).append(" more");
-                    break;
-                }
-                sb.append("\n• <@")
-                        .append(f.userId())
-                        .append("> (")
-                        .append(f.route() == Route.THREAD ? "in <#" + f.targetChannelId() + ">" : "by DM")
-                        .append("): ")
-                        .append(Safe.inline(f.error() == null ? "unknown error" : f.error(), 150));
-                shown++;
-            }
-        }
-        sb.append("\nDocs/copy review: ")
-                .append(s.reviewed())
-                .append(" of ")
-                .append(s.reviewItems())
-                .append(" reviewed.");
-        return sb.toString();
-    }
-
-    // ---------------------------------------------------------------- docs/copy review
-
-    private void reviewed(ButtonInteractionEvent e) {
-        services.engineers().require(e.getMember(), "review docs and copy");
-        long id = ReleaseIds.REVIEW_ID.parse(e.getComponentId()).orRefuse().id(0);
-        long user = e.getUser().getIdLong();
-        ReviewItem item = store.markReviewed(id, user, services.clock().instant())
-                .orElseThrow(() -> new UserError("That review item no longer exists."));
-        Release release = store.find(item.releaseId()).orElseThrow();
-        String url = release.announcementMessageId() == null
-                ? null
-                : "https://discord.com/channels/" + config.discord().guildId() + "/" + release.announcementChannelId()
-                        + "/" + release.announcementMessageId();
-        MessageEditData edit = new MessageEditBuilder()
-                .setContent(ReviewText.render(release.version(), item, url))
-                .setComponents()
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                .build();
-        if (item.reviewedBy() != user) {
-            e.reply(Replies.text("<@" + item.reviewedBy() + "> already reviewed this <t:"
-                            + item.reviewedAt().getEpochSecond() + ":R>."))
-                    .setEphemeral(true)
-                    .queue();
-            e.getMessage().editMessage(edit).queue();
-            return;
-        }
-        e.editMessage(edit).queue();
     }
 
     // ---------------------------------------------------------------- helpers
