@@ -13,11 +13,9 @@ import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueStore;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -243,7 +241,7 @@ public final class ReleaseFeature implements Feature {
         NoticePlan plan = NoticePlan.plan(0, draft.version(), "(link to the announcement)", mode, shipped);
         long docs =
                 store.issues(numbers).values().stream().filter(Issue::needsDocs).count();
-        String summary = previewSummary(draft.version(), numbers, plan, docs);
+        String summary = PreviewSummary.text(config, draft.version(), numbers, plan, docs);
 
         e.reply(new MessageCreateBuilder()
                         .setContent(summary)
@@ -258,54 +256,6 @@ public final class ReleaseFeature implements Feature {
                         .build())
                 .setEphemeral(true)
                 .queue();
-    }
-
-    /** Who will be told, and how: the counts per delivery route. */
-    String previewSummary(String version, List<Integer> numbers, NoticePlan plan, long docs) {
-        List<NoticePlan.Recipient> rows = plan.recipients();
-        Set<Long> people =
-                rows.stream().map(NoticePlan.Recipient::userId).collect(Collectors.toCollection(LinkedHashSet::new));
-        long threadPeople = rows.stream()
-                .filter(r -> r.route() == Route.THREAD)
-                .map(NoticePlan.Recipient::userId)
-                .distinct()
-                .count();
-        long threads = plan.threadNotices().stream()
-                .map(Notice.ThreadNotice::threadId)
-                .distinct()
-                .count();
-        int dms = plan.dmNotices().size();
-        StringBuilder sb = new StringBuilder("Publishing **")
-                .append(Safe.inline(version, ReleaseRules.MAX_VERSION))
-                .append("** ships ")
-                .append(refs(numbers))
-                .append(" and announces it in <#")
-                .append(config.channels().releases())
-                .append(">.\n");
-        if (people.isEmpty()) {
-            sb.append("Nobody asked for these, so no one is notified.");
-        } else {
-            sb.append("It tells ")
-                    .append(plural(people.size(), "person", "people"))
-                    .append(": ");
-            List<String> parts = new ArrayList<>();
-            if (threadPeople > 0) {
-                parts.add(plural(threadPeople, "person", "people") + " mentioned in "
-                        + plural(threads, "thread", "threads") + " ("
-                        + plural(plan.threadNotices().size(), "message", "messages") + ")");
-            }
-            if (dms > 0) {
-                parts.add(plural(dms, "DM", "DMs")
-                        + (plan.mode() == DeliveryMode.THREAD ? " to people with no thread to be mentioned in" : ""));
-            }
-            sb.append(String.join(", ", parts)).append('.');
-        }
-        sb.append("\nThe docs/copy review list (the announcement text")
-                .append(docs == 0 ? "" : " and " + plural(docs, "issue", "issues") + " needing docs")
-                .append(") goes to <#")
-                .append(config.channels().team())
-                .append(">.");
-        return sb.toString();
     }
 
     private void publish(ButtonInteractionEvent e) {
