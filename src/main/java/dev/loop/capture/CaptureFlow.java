@@ -3,6 +3,9 @@ package dev.loop.capture;
 import dev.loop.core.Services;
 import dev.loop.core.config.Config;
 import dev.loop.core.discord.Channels;
+import dev.loop.core.discord.ComponentId;
+import dev.loop.core.discord.ComponentId.Kind;
+import dev.loop.core.discord.ComponentId.Shape;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
@@ -83,6 +86,26 @@ final class CaptureFlow {
 
     static final String CHOICE = "capchoice";
 
+    private static final String OLD_FORM = "That capture form is from an older version of Loop. Run /capture again.";
+
+    /** {@code capture:t:<thread>}: the form opened by /capture in a support thread. */
+    static final Shape FORM_OF_THREAD =
+            Shape.of(MODAL, OLD_FORM, Kind.WORD, Kind.ID).words("t");
+
+    /** {@code capture:m:<channel>:<message>}: the form opened by Capture as issue on one message. */
+    static final Shape FORM_OF_MESSAGE =
+            Shape.of(MODAL, OLD_FORM, Kind.WORD, Kind.ID, Kind.ID).words("m");
+
+    private static final String OLD_CHOICE = "That choice can't be read any more. Run /capture again.";
+
+    /** {@code capchoice:link:<draft>:<issue>}: link the captured conversation to a similar open issue. */
+    static final Shape LINK_CHOICE =
+            Shape.of(CHOICE, OLD_CHOICE, Kind.WORD, Kind.ID, Kind.NUMBER).words("link");
+
+    /** {@code capchoice:new:<draft>}: create a new issue after all. */
+    static final Shape NEW_CHOICE =
+            Shape.of(CHOICE, OLD_CHOICE, Kind.WORD, Kind.ID).words("new");
+
     static final int MAX_SIMILAR = 3;
 
     void capture(SlashCommandInteractionEvent e) {
@@ -99,7 +122,10 @@ final class CaptureFlow {
         Message first = Conversations.firstMessage(thread);
         String summary = first == null ? "" : first.getContentRaw();
         e.replyModal(captureModal(
-                        "t:" + thread.getIdLong(), thread.getName(), summary, conversations.guessKind(thread)))
+                        FORM_OF_THREAD.id("t", thread.getIdLong()),
+                        thread.getName(),
+                        summary,
+                        conversations.guessKind(thread)))
                 .queue();
     }
 
@@ -122,14 +148,14 @@ final class CaptureFlow {
         String content = message.getContentRaw();
         String title = content.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
         e.replyModal(captureModal(
-                        "m:" + message.getChannel().getIdLong() + ":" + message.getIdLong(),
+                        FORM_OF_MESSAGE.id("m", message.getChannel().getIdLong(), message.getIdLong()),
                         title,
                         content,
                         IssueKind.BUG))
                 .queue();
     }
 
-    Modal captureModal(String source, String title, String summary, IssueKind kind) {
+    Modal captureModal(String customId, String title, String summary, IssueKind kind) {
         TextInput.Builder titleInput =
                 TextInput.create("title", TextInputStyle.SHORT).setRequiredRange(1, 300);
         String t = Safe.truncate(Safe.oneLineRaw(title), 300);
@@ -138,7 +164,7 @@ final class CaptureFlow {
                 TextInput.create("summary", TextInputStyle.PARAGRAPH).setRequiredRange(1, 4000);
         String s = Safe.truncate(summary == null ? "" : summary.strip(), 4000);
         if (!s.isBlank()) summaryInput.setValue(s);
-        return Modal.create(MODAL + ":" + source, "Capture as issue")
+        return Modal.create(customId, "Capture as issue")
                 .addComponents(
                         Label.of("Title", titleInput.build()),
                         Label.of(
@@ -162,15 +188,11 @@ final class CaptureFlow {
 
     void submit(ModalInteractionEvent e) {
         services.engineers().require(e.getMember(), "capture issues");
-        String[] parts = e.getModalId().split(":");
-        long channelId;
-        Long messageId = null;
-        try {
-            channelId = Long.parseLong(parts[2]);
-            if (parts[1].equals("m")) messageId = Long.parseLong(parts[3]);
-        } catch (RuntimeException bad) {
-            throw new UserError("That capture form is from an older version of Loop. Run /capture again.");
-        }
+        ComponentId.Parsed ofMessage = FORM_OF_MESSAGE.parse(e.getModalId());
+        ComponentId form =
+                (ofMessage instanceof ComponentId.Valid ? ofMessage : FORM_OF_THREAD.parse(e.getModalId())).orRefuse();
+        long channelId = form.id(1);
+        Long messageId = form.fields().size() == 3 ? form.id(2) : null;
         String title = Conversations.value(e, "title").strip();
         String summary = Conversations.value(e, "summary").strip();
         if (title.isEmpty()) throw new UserError("The title can't be empty.");
@@ -215,9 +237,9 @@ final class CaptureFlow {
         List<Button> buttons = new ArrayList<>();
         for (Issue i : similar) {
             text.append("\n• ").append(views.row(i));
-            buttons.add(Button.primary(CHOICE + ":link:" + draftId + ":" + i.number(), "Link to " + i.ref()));
+            buttons.add(Button.primary(LINK_CHOICE.id("link", draftId, i.number()), "Link to " + i.ref()));
         }
-        buttons.add(Button.secondary(CHOICE + ":new:" + draftId, "Create new issue"));
+        buttons.add(Button.secondary(NEW_CHOICE.id("new", draftId), "Create new issue"));
         return new MessageCreateBuilder()
                 .setContent(Safe.truncate(text.toString(), 2000))
                 .setComponents(ActionRow.of(buttons))
@@ -227,17 +249,19 @@ final class CaptureFlow {
 
     void choose(ButtonInteractionEvent e) {
         services.engineers().require(e.getMember(), "capture issues");
-        String[] parts = e.getComponentId().split(":");
-        long draftId = Long.parseLong(parts[2]);
+        ComponentId.Parsed toLink = LINK_CHOICE.parse(e.getComponentId());
+        ComponentId choice =
+                (toLink instanceof ComponentId.Valid ? toLink : NEW_CHOICE.parse(e.getComponentId())).orRefuse();
+        long draftId = choice.id(1);
         CaptureDraft draft = drafts.take(draftId, e.getUser().getIdLong(), actions.now())
                 .orElseThrow(
                         () -> new UserError("This capture has expired or was already handled. Run /capture again."));
         e.deferEdit().queue();
         e.getHook().editOriginalComponents().queue(null, ignored -> {});
-        if (parts[1].equals("new")) {
+        if (choice.field(0).equals("new")) {
             create(e.getJDA(), draft, e.getHook());
         } else {
-            int number = Integer.parseInt(parts[3]);
+            int number = choice.number(2);
             Issue issue =
                     store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
             LinkFlow.Linked linked = links.linkPlace(

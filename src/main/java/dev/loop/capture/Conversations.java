@@ -241,12 +241,4 @@ final class Conversations {
         List<String> values = v.getAsStringList();
         return values.isEmpty() ? null : values.getFirst();
     }
-
-    static int number(String customId) {
-        try {
-            return Integer.parseInt(customId.split(":")[1]);
-        } catch (RuntimeException e) {
-            throw new UserError("That button is from an older version of Loop.");
-        }
-    }
 }

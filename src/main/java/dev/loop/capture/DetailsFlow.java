@@ -2,6 +2,8 @@ package dev.loop.capture;
 
 import dev.loop.core.Services;
 import dev.loop.core.config.Config;
+import dev.loop.core.discord.ComponentId.Kind;
+import dev.loop.core.discord.ComponentId.Shape;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
@@ -48,6 +50,10 @@ final class DetailsFlow {
 
     static final String DETAILS = "details";
 
+    /** {@code details:<issue>}, both the Add details button and the form it opens. */
+    static final Shape DETAILS_ID = Shape.of(
+            DETAILS, "That details button is from an older version of Loop; use `/issue show` instead.", Kind.NUMBER);
+
     void askForDetails(GuildMessageChannel channel, Issue issue, List<Long> reporters) {
         StringBuilder text = new StringBuilder();
         for (Long r : reporters) text.append("<@").append(r).append("> ");
@@ -57,19 +63,19 @@ final class DetailsFlow {
         for (String q : config.debugQuestions()) text.append("\n• ").append(Safe.inline(q, 100));
         text.append("\nPress **Add details** to answer.");
         MessageCreateData data = Replies.pinging(text.toString(), reporters)
-                .setComponents(ActionRow.of(Button.primary(DETAILS + ":" + issue.number(), "Add details")))
+                .setComponents(ActionRow.of(Button.primary(DETAILS_ID.id(issue.number()), "Add details")))
                 .build();
         channel.sendMessage(data)
                 .queue(null, e -> log.warn("Could not ask for details on {}: {}", issue.ref(), e.toString()));
     }
 
     void openDetails(ButtonInteractionEvent e) {
-        int number = Conversations.number(e.getComponentId());
+        int number = DETAILS_ID.parse(e.getComponentId()).orRefuse().number(0);
         Issue issue = store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
         if (!issue.status().isActive())
             throw new UserError(
                     issue.ref() + " is " + issue.status().label().toLowerCase() + ", so it needs no more details.");
-        Modal.Builder modal = Modal.create(DETAILS + ":" + number, Safe.truncate("Details for " + issue.ref(), 45));
+        Modal.Builder modal = Modal.create(DETAILS_ID.id(number), Safe.truncate("Details for " + issue.ref(), 45));
         List<String> questions = config.debugQuestions();
         for (int i = 0; i < questions.size(); i++) {
             modal.addComponents(Label.of(
@@ -83,7 +89,7 @@ final class DetailsFlow {
     }
 
     void submitDetails(ModalInteractionEvent e) {
-        int number = Conversations.number(e.getModalId());
+        int number = DETAILS_ID.parse(e.getModalId()).orRefuse().number(0);
         Issue issue = store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
         StringBuilder details = new StringBuilder("Debug details:");
         int answered = 0;

@@ -2,6 +2,7 @@ package dev.loop.capture;
 
 import dev.loop.core.Services;
 import dev.loop.core.config.Config;
+import dev.loop.core.discord.ComponentId;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
@@ -39,8 +40,12 @@ final class MeToo {
     }
 
     void meToo(ButtonInteractionEvent e) {
-        int number = Conversations.number(e.getComponentId());
+        ComponentId.Valid press = IssueViews.ME_TOO_ID.parse(e.getComponentId()).valid();
+        int number = press.id().number(0);
         Issue issue = store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
+        // A press on an out-of-date card still counts while the issue is open (it says something about the person,
+        // not about what the card showed); a closed or merged issue is refused below, and the card is redrawn.
+        boolean staleCard = press.isStale(issue.revision());
         if (!issue.status().isActive()) {
             throw new UserError(issue.ref() + " is already "
                     + issue.status().label().toLowerCase()
@@ -62,6 +67,7 @@ final class MeToo {
                                 : "You're already on **" + issue.ref() + "**. We'll let you know when it ships."))
                 .setEphemeral(true)
                 .queue();
+        if (staleCard && !a.added()) actions.refreshCards(e.getJDA(), number);
     }
 
     void reactionMeToo(MessageReactionAddEvent e) {

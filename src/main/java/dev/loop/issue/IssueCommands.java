@@ -2,6 +2,7 @@ package dev.loop.issue;
 
 import dev.loop.core.Feature;
 import dev.loop.core.Services;
+import dev.loop.core.discord.ComponentId;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
@@ -131,12 +132,11 @@ public final class IssueCommands implements Feature {
 
     /** Previous / Next: the page and filter travel in the button's id, so paging survives restarts. */
     private void page(ButtonInteractionEvent e) {
-        String[] parts = e.getComponentId().split(":", 3);
-        int page;
+        ComponentId id = IssueViews.LIST_ID.parse(e.getComponentId()).orRefuse();
+        int page = id.number(0);
         IssueFilter filter;
         try {
-            page = Integer.parseInt(parts[1]);
-            filter = parseFilter(parts[2]);
+            filter = parseFilter(id.field(1));
         } catch (RuntimeException bad) {
             throw new UserError("That list is from an older version of Loop. Run /issue list again.");
         }

@@ -1,6 +1,8 @@
 package dev.loop.issue;
 
 import dev.loop.core.config.Config;
+import dev.loop.core.discord.ComponentId.Kind;
+import dev.loop.core.discord.ComponentId.Shape;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.text.Safe;
 import java.awt.Color;
@@ -28,6 +30,24 @@ public final class IssueViews {
 
     public static final String BLOCKS_PREFIX = "blocks";
     public static final String LIST_PREFIX = "list";
+
+    /** {@code metoo:<issue>:<revision>}: the revision tells the handler the card it was pressed on is out of date. */
+    public static final Shape ME_TOO_ID = Shape.of(
+            ME_TOO_PREFIX,
+            "That Me too button can't be read any more; use `/issue show` to get a fresh card.",
+            Kind.NUMBER,
+            Kind.REVISION);
+
+    /** {@code blocks:<issue>:<revision>}. */
+    public static final Shape BLOCKS_ID = Shape.of(
+            BLOCKS_PREFIX,
+            "That button can't be read any more; use `/issue show` to get a fresh card.",
+            Kind.NUMBER,
+            Kind.REVISION);
+
+    /** {@code list:<page>:<filter>}, the filter as {@code status,priority,owner} with empty parts for "any". */
+    public static final Shape LIST_ID =
+            Shape.of(LIST_PREFIX, "That list can't be read any more. Run /issue list again.", Kind.INDEX, Kind.TEXT);
 
     private final Config.Timelines timelines;
     /** The issue's GitHub issue, when GitHub sync is on (set by the composition root). */
@@ -115,8 +135,8 @@ public final class IssueViews {
     public List<ActionRow> cardButtons(Issue i) {
         boolean active = i.status().isActive();
         return List.of(ActionRow.of(
-                Button.primary(ME_TOO_PREFIX + ":" + i.number(), ME_TOO).withDisabled(!active),
-                Button.danger(BLOCKS_PREFIX + ":" + i.number(), BLOCKS_ME).withDisabled(!active)));
+                Button.primary(ME_TOO_ID.id(i.number(), i.revision()), ME_TOO).withDisabled(!active),
+                Button.danger(BLOCKS_ID.id(i.number(), i.revision()), BLOCKS_ME).withDisabled(!active)));
     }
 
     public MessageCreateData cardMessage(IssueRecordView view) {
@@ -157,9 +177,9 @@ public final class IssueViews {
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
         if (page.pages() > 1) {
             b.setComponents(ActionRow.of(
-                    Button.secondary(LIST_PREFIX + ":" + (page.page() - 1) + ":" + filterKey, "Previous")
+                    Button.secondary(LIST_ID.id(Math.max(page.page() - 1, 0), filterKey), "Previous")
                             .withDisabled(!page.hasPrevious()),
-                    Button.secondary(LIST_PREFIX + ":" + (page.page() + 1) + ":" + filterKey, "Next")
+                    Button.secondary(LIST_ID.id(page.page() + 1, filterKey), "Next")
                             .withDisabled(!page.hasNext())));
         }
         return b.build();

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class NoticeWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeWorker.class);
-    static final String REVIEW_PREFIX = "relreview";
+    static final String REVIEW_PREFIX = ReleaseIds.REVIEW;
 
     /**
      * Tuning; tests shrink the waits. {@code sendsInFlight}: how many notice messages may wait for Discord's answer
@@ -73,11 +73,9 @@ public final class NoticeWorker implements AutoCloseable {
     private Thread thread;
 
     // Per-process state: none of it matters for exactly-once (that lives in the outbox).
-    private final Map<Long, Instant> announcementRetryAt = new HashMap<>();
-    private final Map<Long, Integer> announcementAttempts = new HashMap<>();
-    private final Map<Long, Instant> reviewRetryAt = new HashMap<>();
-    private final Set<Long> reviewGivenUp = new HashSet<>();
     private final Set<Long> tagged = new HashSet<>();
+    private final Announcer announcer;
+    private final ReviewChecklist checklist;
 
     public NoticeWorker(
             ReleaseStore store,
@@ -96,6 +94,8 @@ public final class NoticeWorker implements AutoCloseable {
         this.shippedTag = shippedTag;
         this.trackedTag = trackedTag;
         this.options = options;
+        this.announcer = new Announcer(store, courier, clock, releasesChannel, this::ensureRunning, this::scaled);
+        this.checklist = new ReviewChecklist(store, courier, clock, teamChannel, this::ensureRunning, this::scaled);
     }
 
     /** Starts delivering in the background; picks up whatever the outbox holds from before a restart. */
@@ -187,14 +187,14 @@ public final class NoticeWorker implements AutoCloseable {
         Release release = store.find(releaseId).orElseThrow();
         Instant now = clock.instant();
         if (release.announcementState() == AnnouncementState.PENDING) {
-            Instant retryAt = announcementRetryAt.get(releaseId);
+            Instant retryAt = announcer.retryAt(releaseId);
             if (retryAt != null && retryAt.isAfter(now)) return Optional.of(retryAt);
-            release = announce(release);
+            release = announcer.announce(release);
             if (release.announcementState() == AnnouncementState.PENDING) {
-                return Optional.ofNullable(announcementRetryAt.get(releaseId));
+                return Optional.ofNullable(announcer.retryAt(releaseId));
             }
         }
-        String url = announcementUrl(release);
+        String url = announcer.url(release);
         List<ShippedIssue> shipped = store.shipped(releaseId);
         List<OutboxNotice> all = store.notices(releaseId);
         DeliveryMode mode =
@@ -211,11 +211,11 @@ public final class NoticeWorker implements AutoCloseable {
             if (due.isEmpty()) break;
             sendAll(groups(due), group -> sendGroup(announced, plan, byNonce, group));
         }
-        postReviewItems(release, url);
+        checklist.post(release, url);
         if (shippedTag != null && tagged.add(releaseId)) tagPosts(shipped);
         Optional<Instant> nextNotice = store.nextDue(releaseId);
         if (hadPending && nextNotice.isEmpty()) noticesFinished(release);
-        Optional<Instant> nextReview = Optional.ofNullable(reviewRetryAt.get(releaseId));
+        Optional<Instant> nextReview = checklist.retryAt(releaseId);
         return nextNotice.isEmpty()
                 ? nextReview
                 : nextReview.isEmpty()
@@ -234,48 +234,6 @@ public final class NoticeWorker implements AutoCloseable {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(n);
         }
         return List.copyOf(groups.values());
-    }
-
-    // ---------------------------------------------------------------- announcement
-
-    private Release announce(Release release) {
-        String content = Announcement.render(
-                release.version(), release.notes(), release.snippet(), Announcement.items(store.shipped(release.id())));
-        Instant now = clock.instant();
-        try {
-            Courier.Posted posted =
-                    courier.post(releasesChannel, Courier.Outgoing.of(content, List.of(), release.announcementNonce()));
-            ensureRunning();
-            store.announced(release.id(), posted.channelId(), posted.messageId());
-            announcementRetryAt.remove(release.id());
-            log.info("Release {} announced", release.id());
-        } catch (SendFailure f) {
-            ensureRunning();
-            int attempts = announcementAttempts.merge(release.id(), 1, Integer::sum);
-            Fallback.Failure failure = f.failure();
-            boolean transientFailure =
-                    failure == Fallback.Failure.TRANSIENT || failure == Fallback.Failure.RATE_LIMITED;
-            if (transientFailure && attempts < Fallback.MAX_ATTEMPTS) {
-                Duration wait = scaled(f.retryAfter().orElse(Fallback.backoff(attempts)));
-                announcementRetryAt.put(release.id(), now.plus(wait));
-                log.warn("Announcing release {} failed ({}); retrying in {}", release.id(), f.describe(), wait);
-            } else {
-                store.announcementFailed(release.id());
-                log.error(
-                        "Announcing release {} in channel {} failed for good: {}",
-                        release.id(),
-                        releasesChannel,
-                        f.describe());
-            }
-        }
-        return store.find(release.id()).orElseThrow();
-    }
-
-    private String announcementUrl(Release r) {
-        if (r.announcementChannelId() != null && r.announcementMessageId() != null) {
-            return courier.jumpUrl(r.announcementChannelId(), r.announcementMessageId());
-        }
-        return "<#" + releasesChannel + ">";
     }
 
     // ---------------------------------------------------------------- notices
@@ -465,7 +423,7 @@ public final class NoticeWorker implements AutoCloseable {
     /** Used only if the plan no longer has this person's DM (an issue merged after publishing): version and link. */
     private String generic(Release release) {
         return "🚀 **" + Safe.inline(release.version(), ReleaseRules.MAX_VERSION)
-                + "** is out, with what you asked for. Announcement: " + announcementUrl(release);
+                + "** is out, with what you asked for. Announcement: " + announcer.url(release);
     }
 
     private void noticesFinished(Release release) {
@@ -483,40 +441,7 @@ public final class NoticeWorker implements AutoCloseable {
                 clock.instant());
     }
 
-    // ---------------------------------------------------------------- review checklist and tags
-
-    private void postReviewItems(Release release, String url) {
-        Instant now = clock.instant();
-        Instant retryAt = reviewRetryAt.get(release.id());
-        if (retryAt != null && retryAt.isAfter(now)) return;
-        reviewRetryAt.remove(release.id());
-        for (ReviewItem item : store.reviewItems(release.id())) {
-            if (item.messageId() != null || reviewGivenUp.contains(item.id())) continue;
-            ensureRunning();
-            String nonce = Nonces.review(release.id(), item.issueNumber() == null ? 0 : item.issueNumber());
-            Courier.Outgoing out = new Courier.Outgoing(
-                    ReviewText.render(release.version(), item, url),
-                    List.of(),
-                    nonce,
-                    List.of(new Courier.Action(REVIEW_PREFIX + ":" + item.id(), ReviewText.BUTTON)));
-            try {
-                Courier.Posted posted = courier.post(teamChannel, out);
-                ensureRunning();
-                store.reviewPosted(item.id(), posted.channelId(), posted.messageId());
-            } catch (SendFailure f) {
-                ensureRunning();
-                Fallback.Failure failure = f.failure();
-                if (failure == Fallback.Failure.TRANSIENT || failure == Fallback.Failure.RATE_LIMITED) {
-                    reviewRetryAt.put(
-                            release.id(), now.plus(scaled(f.retryAfter().orElse(Fallback.backoff(1)))));
-                    log.warn("Posting the review list of release {} failed ({}); retrying", release.id(), f.describe());
-                    return;
-                }
-                reviewGivenUp.add(item.id());
-                log.error("Could not post review item {} in channel {}: {}", item.id(), teamChannel, f.describe());
-            }
-        }
-    }
+    // ---------------------------------------------------------------- tags
 
     private void tagPosts(List<ShippedIssue> shipped) {
         Set<Long> threads = new HashSet<>();

@@ -19,7 +19,10 @@ public final class ReleaseDrafts {
     public static final Duration LIFETIME = Duration.ofMinutes(15);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** One release being prepared by one engineer. */
+    /**
+     * One release being prepared by one engineer. The revision counts the changes since /release, so a Publish
+     * button drawn for an older preview can be told apart.
+     */
     public record Draft(
             String id,
             long engineerId,
@@ -27,17 +30,18 @@ public final class ReleaseDrafts {
             List<Integer> issueNumbers,
             String notes,
             String snippet,
-            Instant createdAt) {
+            Instant createdAt,
+            int revision) {
         public Draft {
             issueNumbers = List.copyOf(issueNumbers);
         }
 
         Draft with(List<Integer> numbers) {
-            return new Draft(id, engineerId, version, numbers, notes, snippet, createdAt);
+            return new Draft(id, engineerId, version, numbers, notes, snippet, createdAt, revision + 1);
         }
 
         Draft with(String newNotes, String newSnippet) {
-            return new Draft(id, engineerId, version, issueNumbers, newNotes, newSnippet, createdAt);
+            return new Draft(id, engineerId, version, issueNumbers, newNotes, newSnippet, createdAt, revision + 1);
         }
     }
 
@@ -55,7 +59,7 @@ public final class ReleaseDrafts {
         do {
             id = Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
         } while (drafts.containsKey(id));
-        Draft d = new Draft(id, engineerId, version, issueNumbers, null, null, now);
+        Draft d = new Draft(id, engineerId, version, issueNumbers, null, null, now, 0);
         drafts.put(id, d);
         return d;
     }

@@ -3,6 +3,7 @@ package dev.loop.release;
 import dev.loop.core.Feature;
 import dev.loop.core.Services;
 import dev.loop.core.config.Config;
+import dev.loop.core.discord.ComponentId;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
@@ -12,11 +13,9 @@ import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueStore;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -39,7 +38,6 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
-import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
  * /release and /release-status, the Publish / Cancel preview, the Reviewed buttons of the docs/copy checklist, and
@@ -51,11 +49,11 @@ public final class ReleaseFeature implements Feature {
 
     static final String COMMAND = "release";
     static final String STATUS_COMMAND = "release-status";
-    static final String PICK = "relpick";
-    static final String TEXT = "reltext";
-    static final String PUBLISH = "relpublish";
-    static final String CANCEL = "relcancel";
-    static final String REVIEW = NoticeWorker.REVIEW_PREFIX;
+    static final String PICK = ReleaseIds.PICK;
+    static final String TEXT = ReleaseIds.TEXT;
+    static final String PUBLISH = ReleaseIds.PUBLISH;
+    static final String CANCEL = ReleaseIds.CANCEL;
+    static final String REVIEW = ReleaseIds.REVIEW;
     /** A string select holds at most 25 options. */
     static final int PICK_LIMIT = 25;
 
@@ -69,6 +67,7 @@ public final class ReleaseFeature implements Feature {
     private final NoticeWorker.Options workerOptions;
     private volatile NoticeWorker worker;
     private final IssueStore issues;
+    private final PublishedReleases published;
 
     public ReleaseFeature(Services services, IssueActions actions) {
         this(services, actions, NoticeWorker.Options.DEFAULT);
@@ -87,6 +86,7 @@ public final class ReleaseFeature implements Feature {
         this.store = new ReleaseStore(services.database(), issues);
         this.drafts = new ReleaseDrafts(services.clock());
         this.workerOptions = workerOptions;
+        this.published = new PublishedReleases(services, store);
     }
 
     public ReleaseStore store() {
@@ -118,9 +118,9 @@ public final class ReleaseFeature implements Feature {
                 .modal(TEXT, this::text)
                 .button(PUBLISH, this::publish)
                 .button(CANCEL, this::cancel)
-                .button(REVIEW, this::reviewed)
-                .slash(STATUS_COMMAND, this::status)
-                .autocomplete(STATUS_COMMAND, "version", this::completeVersions);
+                .button(REVIEW, published::reviewed)
+                .slash(STATUS_COMMAND, published::status)
+                .autocomplete(STATUS_COMMAND, "version", published::completeVersions);
     }
 
     @Override
@@ -167,7 +167,7 @@ public final class ReleaseFeature implements Feature {
         if (open.isEmpty()) throw new UserError("There are no open or in-progress issues to ship.");
         int total = store.countReleasable();
         ReleaseDrafts.Draft draft = drafts.create(e.getUser().getIdLong(), version, List.of());
-        StringSelectMenu.Builder menu = StringSelectMenu.create(PICK + ":" + draft.id())
+        StringSelectMenu.Builder menu = StringSelectMenu.create(ReleaseIds.PICK_ID.id(draft.id()))
                 .setPlaceholder("Issues " + Safe.truncate(Safe.oneLineRaw(version), 60) + " ships")
                 .setRequiredRange(1, open.size());
         for (Issue i : open) {
@@ -193,14 +193,16 @@ public final class ReleaseFeature implements Feature {
     private void picked(StringSelectInteractionEvent e) {
         services.engineers().require(e.getMember(), "publish releases");
         ReleaseDrafts.Draft draft =
-                ownDraft(PICK.length(), e.getComponentId(), e.getUser().getIdLong());
+                ownDraft(ReleaseIds.PICK_ID, e.getComponentId(), e.getUser().getIdLong());
         List<Integer> numbers = checkedIssues(ReleaseRules.parseNumbers(String.join(" ", e.getValues())));
         draft = drafts.setIssues(draft.id(), numbers).orElseThrow(() -> new UserError(EXPIRED));
         e.replyModal(textModal(draft)).queue();
     }
 
     private Modal textModal(ReleaseDrafts.Draft draft) {
-        return Modal.create(TEXT + ":" + draft.id(), Safe.truncate("Release " + Safe.oneLineRaw(draft.version()), 45))
+        return Modal.create(
+                        ReleaseIds.TEXT_ID.id(draft.id()),
+                        Safe.truncate("Release " + Safe.oneLineRaw(draft.version()), 45))
                 .addComponents(
                         Label.of(
                                 "Notes",
@@ -221,7 +223,7 @@ public final class ReleaseFeature implements Feature {
     private void text(ModalInteractionEvent e) {
         services.engineers().require(e.getMember(), "publish releases");
         ReleaseDrafts.Draft draft =
-                ownDraft(TEXT.length(), e.getModalId(), e.getUser().getIdLong());
+                ownDraft(ReleaseIds.TEXT_ID, e.getModalId(), e.getUser().getIdLong());
         String notes = e.getValue("notes") == null
                 ? ""
                 : e.getValue("notes").getAsString().strip();
@@ -239,7 +241,7 @@ public final class ReleaseFeature implements Feature {
         NoticePlan plan = NoticePlan.plan(0, draft.version(), "(link to the announcement)", mode, shipped);
         long docs =
                 store.issues(numbers).values().stream().filter(Issue::needsDocs).count();
-        String summary = previewSummary(draft.version(), numbers, plan, docs);
+        String summary = PreviewSummary.text(config, draft.version(), numbers, plan, docs);
 
         e.reply(new MessageCreateBuilder()
                         .setContent(summary)
@@ -248,66 +250,18 @@ public final class ReleaseFeature implements Feature {
                                 .setDescription(Replies.description(announcement))
                                 .build())
                         .setComponents(ActionRow.of(
-                                Button.success(PUBLISH + ":" + draft.id(), "Publish"),
-                                Button.secondary(CANCEL + ":" + draft.id(), "Cancel")))
+                                Button.success(ReleaseIds.PUBLISH_ID.id(draft.id(), draft.revision()), "Publish"),
+                                Button.secondary(ReleaseIds.CANCEL_ID.id(draft.id(), draft.revision()), "Cancel")))
                         .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                         .build())
                 .setEphemeral(true)
                 .queue();
     }
 
-    /** Who will be told, and how: the counts per delivery route. */
-    String previewSummary(String version, List<Integer> numbers, NoticePlan plan, long docs) {
-        List<NoticePlan.Recipient> rows = plan.recipients();
-        Set<Long> people =
-                rows.stream().map(NoticePlan.Recipient::userId).collect(Collectors.toCollection(LinkedHashSet::new));
-        long threadPeople = rows.stream()
-                .filter(r -> r.route() == Route.THREAD)
-                .map(NoticePlan.Recipient::userId)
-                .distinct()
-                .count();
-        long threads = plan.threadNotices().stream()
-                .map(Notice.ThreadNotice::threadId)
-                .distinct()
-                .count();
-        int dms = plan.dmNotices().size();
-        StringBuilder sb = new StringBuilder("Publishing **")
-                .append(Safe.inline(version, ReleaseRules.MAX_VERSION))
-                .append("** ships ")
-                .append(refs(numbers))
-                .append(" and announces it in <#")
-                .append(config.channels().releases())
-                .append(">.\n");
-        if (people.isEmpty()) {
-            sb.append("Nobody asked for these, so no one is notified.");
-        } else {
-            sb.append("It tells ")
-                    .append(plural(people.size(), "person", "people"))
-                    .append(": ");
-            List<String> parts = new ArrayList<>();
-            if (threadPeople > 0) {
-                parts.add(plural(threadPeople, "person", "people") + " mentioned in "
-                        + plural(threads, "thread", "threads") + " ("
-                        + plural(plan.threadNotices().size(), "message", "messages") + ")");
-            }
-            if (dms > 0) {
-                parts.add(plural(dms, "DM", "DMs")
-                        + (plan.mode() == DeliveryMode.THREAD ? " to people with no thread to be mentioned in" : ""));
-            }
-            sb.append(String.join(", ", parts)).append('.');
-        }
-        sb.append("\nThe docs/copy review list (the announcement text")
-                .append(docs == 0 ? "" : " and " + plural(docs, "issue", "issues") + " needing docs")
-                .append(") goes to <#")
-                .append(config.channels().team())
-                .append(">.");
-        return sb.toString();
-    }
-
     private void publish(ButtonInteractionEvent e) {
         services.engineers().require(e.getMember(), "publish releases");
         ReleaseDrafts.Draft draft =
-                ownDraft(PUBLISH.length(), e.getComponentId(), e.getUser().getIdLong());
+                ownDraft(ReleaseIds.PUBLISH_ID, e.getComponentId(), e.getUser().getIdLong());
         draft = drafts.take(draft.id()).orElseThrow(() -> new UserError(EXPIRED));
         if (draft.notes() == null) throw new UserError(EXPIRED);
         e.deferEdit().queue();
@@ -350,7 +304,7 @@ public final class ReleaseFeature implements Feature {
     private void cancel(ButtonInteractionEvent e) {
         services.engineers().require(e.getMember(), "publish releases");
         ReleaseDrafts.Draft draft =
-                ownDraft(CANCEL.length(), e.getComponentId(), e.getUser().getIdLong());
+                ownDraft(ReleaseIds.CANCEL_ID, e.getComponentId(), e.getUser().getIdLong());
         drafts.take(draft.id());
         e.editMessage(new MessageEditBuilder()
                         .setContent("Release cancelled; nothing was published.")
@@ -361,10 +315,12 @@ public final class ReleaseFeature implements Feature {
                 .queue();
     }
 
-    private ReleaseDrafts.Draft ownDraft(int prefixLength, String customId, long userId) {
-        String id = customId.substring(Math.min(customId.length(), prefixLength + 1));
-        ReleaseDrafts.Draft draft = drafts.get(id).orElseThrow(() -> new UserError(EXPIRED));
+    /** The draft a control names, refusing someone else's draft and (for Publish and Cancel) an older preview. */
+    private ReleaseDrafts.Draft ownDraft(ComponentId.Shape shape, String customId, long userId) {
+        ComponentId.Valid control = shape.parse(customId).valid();
+        ReleaseDrafts.Draft draft = drafts.get(control.id().field(0)).orElseThrow(() -> new UserError(EXPIRED));
         if (draft.engineerId() != userId) throw new UserError("This release is being prepared by someone else.");
+        control.against(draft.revision()).orRefuse();
         return draft;
     }
 
@@ -388,108 +344,6 @@ public final class ReleaseFeature implements Feature {
             choices.add(new Command.Choice(Safe.truncate(Safe.oneLineRaw(value + " — " + i.title()), 100), value));
         }
         return choices;
-    }
-
-    private List<Command.Choice> completeVersions(CommandAutoCompleteInteractionEvent e) {
-        return store.suggestVersions(e.getFocusedOption().getValue(), 25).stream()
-                .map(v -> new Command.Choice(Safe.truncate(Safe.oneLineRaw(v), 100), v))
-                .toList();
-    }
-
-    // ---------------------------------------------------------------- /release-status
-
-    private void status(SlashCommandInteractionEvent e) {
-        services.engineers().require(e.getMember(), "see how a release went");
-        String version = ReleaseRules.normaliseVersion(e.getOption("version", "", OptionMapping::getAsString));
-        Release r = store.findByVersion(version)
-                .orElseThrow(() ->
-                        new UserError("There is no release " + Safe.inline(version, ReleaseRules.MAX_VERSION) + "."));
-        e.reply(Replies.text(statusText(store.status(r)))).setEphemeral(true).queue();
-    }
-
-    String statusText(ReleaseStatus s) {
-        Release r = s.release();
-        StringBuilder sb = new StringBuilder("**")
-                .append(Safe.inline(r.version(), ReleaseRules.MAX_VERSION))
-                .append("**, published <t:")
-                .append(r.publishedAt().getEpochSecond())
-                .append(":f> by <@")
-                .append(r.publishedBy())
-                .append(">. Announcement: ");
-        sb.append(
-                switch (r.announcementState()) {
-                    case DELIVERED ->
-                        "https://discord.com/channels/" + config.discord().guildId() + "/" + r.announcementChannelId()
-                                + "/" + r.announcementMessageId();
-                    case PENDING -> "not posted yet";
-                    case FAILED -> "could not be posted";
-                });
-        sb.append("\nNotices: ")
-                .append(s.delivered())
-                .append(" delivered, ")
-                .append(s.fellBack())
-                .append(" fell back, ")
-                .append(s.failed())
-                .append(" failed");
-        if (s.pending() > 0) sb.append(", ").append(s.pending()).append(" still being sent");
-        sb.append('.');
-        if (!s.failures().isEmpty()) {
-            sb.append("\nCould not be told:");
-            int shown = 0;
-            for (ReleaseStatus.Failure f : s.failures()) {
-                if (shown == 15) {
-                    sb.append("\n• …and ").append(s.failures().size() - shown).append(" more");
-                    break;
-                }
-                sb.append("\n• <@")
-                        .append(f.userId())
-                        .append("> (")
-                        .append(f.route() == Route.THREAD ? "in <#" + f.targetChannelId() + ">" : "by DM")
-                        .append("): ")
-                        .append(Safe.inline(f.error() == null ? "unknown error" : f.error(), 150));
-                shown++;
-            }
-        }
-        sb.append("\nDocs/copy review: ")
-                .append(s.reviewed())
-                .append(" of ")
-                .append(s.reviewItems())
-                .append(" reviewed.");
-        return sb.toString();
-    }
-
-    // ---------------------------------------------------------------- docs/copy review
-
-    private void reviewed(ButtonInteractionEvent e) {
-        services.engineers().require(e.getMember(), "review docs and copy");
-        long id;
-        try {
-            id = Long.parseLong(e.getComponentId().substring(REVIEW.length() + 1));
-        } catch (RuntimeException bad) {
-            throw new UserError("That review button is broken; use /" + STATUS_COMMAND + " instead.");
-        }
-        long user = e.getUser().getIdLong();
-        ReviewItem item = store.markReviewed(id, user, services.clock().instant())
-                .orElseThrow(() -> new UserError("That review item no longer exists."));
-        Release release = store.find(item.releaseId()).orElseThrow();
-        String url = release.announcementMessageId() == null
-                ? null
-                : "https://discord.com/channels/" + config.discord().guildId() + "/" + release.announcementChannelId()
-                        + "/" + release.announcementMessageId();
-        MessageEditData edit = new MessageEditBuilder()
-                .setContent(ReviewText.render(release.version(), item, url))
-                .setComponents()
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                .build();
-        if (item.reviewedBy() != user) {
-            e.reply(Replies.text("<@" + item.reviewedBy() + "> already reviewed this <t:"
-                            + item.reviewedAt().getEpochSecond() + ":R>."))
-                    .setEphemeral(true)
-                    .queue();
-            e.getMessage().editMessage(edit).queue();
-            return;
-        }
-        e.editMessage(edit).queue();
     }
 
     // ---------------------------------------------------------------- helpers

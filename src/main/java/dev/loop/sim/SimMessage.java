@@ -171,6 +171,23 @@ public final class SimMessage {
         return out;
     }
 
+    /**
+     * Rewrites the custom id of the button labelled {@code label}, as a message posted by an older version of the
+     * bot (or a replayed, tampered id) would carry it; nothing else about the message changes. Discord hands a
+     * button's custom id back verbatim, so this is how a bot meets ids it no longer writes.
+     */
+    public SimMessage rewriteButtonId(String label, String customId) {
+        boolean[] found = {false};
+        collect(state.components, c -> {
+            if (c.path("type").asInt() == 2 && label.equals(Json.text(c, "label"))) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) c).put("custom_id", customId);
+                found[0] = true;
+            }
+        });
+        if (!found[0]) throw new IllegalArgumentException("no button '" + label + "' on message " + state.id);
+        return this;
+    }
+
     public List<String> buttonLabels() {
         return buttons().stream().map(Button::label).toList();
     }

@@ -1,5 +1,6 @@
 package dev.loop.triage;
 
+import dev.loop.core.discord.ComponentId;
 import dev.loop.core.discord.UserError;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
@@ -31,8 +32,12 @@ final class BlocksMe {
     }
 
     void press(ButtonInteractionEvent event) {
-        int number = parse(event.getComponentId());
+        ComponentId.Valid press =
+                IssueViews.BLOCKS_ID.parse(event.getComponentId()).valid();
+        int number = press.id().number(0);
         long user = event.getUser().getIdLong();
+        // An out-of-date card still counts while the issue is active (the press is about the person); the issue as
+        // it is now decides what happens, and the cards are redrawn either way below.
         Issue issue = Issues.active(issues, number, "marked as blocking");
         Instant now = actions.now();
         if (!store.pressBlocker(number, user, now)) {
@@ -82,13 +87,5 @@ final class BlocksMe {
             if (p.cardMessageId() != null && p.cardMessageId() == message) return p.id();
         }
         return null;
-    }
-
-    private static int parse(String customId) {
-        try {
-            return Integer.parseInt(customId.substring(customId.indexOf(':') + 1));
-        } catch (RuntimeException e) {
-            throw new UserError("That button can't be read any more; use `/issue show` to get a fresh card.");
-        }
     }
 }

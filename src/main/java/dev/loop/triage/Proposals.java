@@ -1,5 +1,8 @@
 package dev.loop.triage;
 
+import dev.loop.core.discord.ComponentId;
+import dev.loop.core.discord.ComponentId.Kind;
+import dev.loop.core.discord.ComponentId.Shape;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
@@ -28,6 +31,18 @@ final class Proposals {
 
     static final String MODAL_PREFIX = "prop";
     static final String ANSWER_PREFIX = "psol";
+
+    /** {@code prop:<issue>}: the form that proposes a solution. */
+    static final Shape PROPOSE_FORM =
+            Shape.of(MODAL_PREFIX, "That form can't be read any more; run `/issue propose` again.", Kind.NUMBER);
+
+    /**
+     * {@code psol:<proposal>:<y|n>}. The proposal's own id pins what was asked: a proposal never changes once shown,
+     * and a newer one comes with its own buttons, so an answer can't land on something the person didn't read.
+     */
+    static final Shape ANSWER = Shape.of(ANSWER_PREFIX, "That proposal can't be found any more.", Kind.ID, Kind.WORD)
+            .words("y", "n");
+
     static final String SOLVES = "Solves it";
     static final String DOES_NOT_SOLVE = "Doesn't solve it";
     /** Room is left for the mentions of a thread's requesters within Discord's 2,000 characters. */
@@ -63,7 +78,7 @@ final class Proposals {
                 .setPlaceholder("Optional: how it would look or be used")
                 .build();
         Modal modal = Modal.create(
-                        MODAL_PREFIX + ":" + issue.number(), Safe.truncate("Propose a solution for " + issue.ref(), 45))
+                        PROPOSE_FORM.id(issue.number()), Safe.truncate("Propose a solution for " + issue.ref(), 45))
                 .addComponents(Label.of("Solution", solution), Label.of("Snippet (optional)", snippet))
                 .build();
         event.replyModal(modal).queue();
@@ -71,12 +86,7 @@ final class Proposals {
 
     void submitted(ModalInteractionEvent event) {
         access.requireEngineer(event, "propose solutions");
-        int number;
-        try {
-            number = Integer.parseInt(event.getModalId().substring(MODAL_PREFIX.length() + 1));
-        } catch (RuntimeException e) {
-            throw new UserError("That form can't be read any more; run `/issue propose` again.");
-        }
+        int number = PROPOSE_FORM.parse(event.getModalId()).orRefuse().number(0);
         Issue issue = Issues.active(issues, number, "given a proposed solution");
         requireRequesters(issue);
         String solution = value(event, "solution");
@@ -95,8 +105,8 @@ final class Proposals {
                 number,
                 text(issue, proposal),
                 List.of(ActionRow.of(
-                        Button.success(ANSWER_PREFIX + ":" + proposal.id() + ":y", SOLVES),
-                        Button.danger(ANSWER_PREFIX + ":" + proposal.id() + ":n", DOES_NOT_SOLVE))));
+                        Button.success(ANSWER.id(proposal.id(), "y"), SOLVES),
+                        Button.danger(ANSWER.id(proposal.id(), "n"), DOES_NOT_SOLVE))));
         issues.addHistory(
                 number,
                 null,
@@ -139,19 +149,10 @@ final class Proposals {
     static final int QUOTE_MAX = SOLUTION_MAX + 100;
 
     void answer(ButtonInteractionEvent event) {
-        String[] parts = event.getComponentId().split(":");
-        Proposal proposal;
-        boolean solves;
-        try {
-            proposal = store.proposal(Long.parseLong(parts[1])).orElseThrow();
-            solves = switch (parts[2]) {
-                case "y" -> true;
-                case "n" -> false;
-                default -> throw new IllegalArgumentException(parts[2]);
-            };
-        } catch (RuntimeException e) {
-            throw new UserError("That proposal can't be found any more.");
-        }
+        ComponentId id = ANSWER.parse(event.getComponentId()).orRefuse();
+        Proposal proposal =
+                store.proposal(id.id(0)).orElseThrow(() -> new UserError("That proposal can't be found any more."));
+        boolean solves = id.field(1).equals("y");
         long user = event.getUser().getIdLong();
         Issue issue = issues.find(proposal.issueNumber()).orElseThrow();
         // After a merge the requesters live on the issue it was merged into.

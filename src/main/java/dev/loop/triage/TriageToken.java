@@ -1,14 +1,16 @@
 package dev.loop.triage;
 
+import dev.loop.core.discord.ComponentId;
+import dev.loop.core.discord.ComponentId.Kind;
+import dev.loop.core.discord.ComponentId.Shape;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A triage prompt's identity as carried in a component custom_id: {@code <prefix>:<issue>:<revision>:<state>},
- * e.g. {@code "triage:12:7:ynnnY"}. The issue revision lets a handler tell a stale prompt (the issue changed since
- * it was posted) from a live one; the state lets the walk continue after a restart with nothing kept in memory.
+ * A triage prompt's identity as carried in a component custom_id, written and read through {@link ComponentId}:
+ * {@code <prefix>:<issue>:<revision>:<state>}, e.g. {@code "tri:12:7:ynnnY"}. The issue revision lets a handler tell
+ * a stale prompt (the issue changed since it was posted) from a live one; the state lets the walk continue after a
+ * restart with nothing kept in memory.
  *
  * <p>Buttons should carry the state they lead to (for example the Yes button carries
  * {@code state.answer(q, true)}), which keeps every custom_id in a prompt distinct.
@@ -16,10 +18,7 @@ import java.util.regex.Pattern;
 public record TriageToken(int issueNumber, int revision, TriageState state) {
 
     /** Discord's custom_id limit. */
-    public static final int MAX_CUSTOM_ID_LENGTH = 100;
-
-    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
-    private static final Pattern BODY = Pattern.compile("(\\d{1,10}):(\\d{1,10}):([A-Za-z!]{1,7})");
+    public static final int MAX_CUSTOM_ID_LENGTH = ComponentId.MAX_LENGTH;
 
     public TriageToken {
         Objects.requireNonNull(state, "state");
@@ -27,43 +26,31 @@ public record TriageToken(int issueNumber, int revision, TriageState state) {
         if (revision < 0) throw new IllegalArgumentException("revision must not be negative: " + revision);
     }
 
-    /**
-     * The custom_id. The prefix is a short routing key of letters, digits, {@code _ . -} (at most 40), so the
-     * whole id stays well under {@value #MAX_CUSTOM_ID_LENGTH} characters: 40 + 1 + 10 + 1 + 10 + 1 + 7 = 70.
-     */
+    /** The shape of a prompt's ids under one prefix (the buttons' and the caveat menu's differ only there). */
+    static Shape shape(String prefix) {
+        return Shape.of(
+                        prefix,
+                        "That triage prompt can't be read any more. Run `/issue triage` again to get a fresh one.",
+                        Kind.NUMBER,
+                        Kind.REVISION,
+                        Kind.TEXT)
+                .stale("This triage prompt is out of date: the issue changed since it was shown.");
+    }
+
+    /** The custom_id; the prefix is a handler key of {@link ComponentId}'s grammar. */
     public String toCustomId(String prefix) {
-        checkPrefix(prefix);
-        String id = prefix + ":" + issueNumber + ":" + revision + ":" + state.encode();
-        if (id.length() > MAX_CUSTOM_ID_LENGTH) throw new IllegalStateException("custom_id too long: " + id);
-        return id;
+        return shape(prefix).id(issueNumber, revision, state.encode());
     }
 
     /** Reads a custom_id written by {@link #toCustomId(String)}; empty for another prefix or anything malformed. */
     public static Optional<TriageToken> parse(String prefix, String customId) {
-        checkPrefix(prefix);
-        if (customId == null || customId.length() > MAX_CUSTOM_ID_LENGTH || !customId.startsWith(prefix + ":")) {
-            return Optional.empty();
-        }
-        Matcher m = BODY.matcher(customId.substring(prefix.length() + 1));
-        if (!m.matches()) return Optional.empty();
-        try {
-            int number = Integer.parseInt(m.group(1));
-            int revision = Integer.parseInt(m.group(2));
-            if (number <= 0) return Optional.empty();
-            return TriageState.parse(m.group(3)).map(s -> new TriageToken(number, revision, s));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        if (!(shape(prefix).parse(customId) instanceof ComponentId.Valid valid)) return Optional.empty();
+        ComponentId id = valid.id();
+        return TriageState.parse(id.field(2)).map(s -> new TriageToken(id.number(0), id.number(1), s));
     }
 
     /** True when the issue has changed since this prompt was made. */
     public boolean isStale(int currentRevision) {
         return currentRevision != revision;
-    }
-
-    private static void checkPrefix(String prefix) {
-        if (prefix == null || !PREFIX.matcher(prefix).matches()) {
-            throw new IllegalArgumentException("bad custom_id prefix: " + prefix);
-        }
     }
 }

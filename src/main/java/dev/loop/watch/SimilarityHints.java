@@ -2,6 +2,9 @@ package dev.loop.watch;
 
 import dev.loop.core.config.Config;
 import dev.loop.core.discord.Channels;
+import dev.loop.core.discord.ComponentId;
+import dev.loop.core.discord.ComponentId.Kind;
+import dev.loop.core.discord.ComponentId.Shape;
 import dev.loop.core.discord.Engineers;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
@@ -43,6 +46,14 @@ public final class SimilarityHints {
 
     private static final Logger log = LoggerFactory.getLogger(SimilarityHints.class);
     public static final String PREFIX = "hint";
+
+    /**
+     * {@code hint:<link|ignore>:<hint>}. The hint's state guards a second press: only an open hint can be decided,
+     * and a Link checks the issue as it is now.
+     */
+    static final Shape BUTTON = Shape.of(PREFIX, "That button is not in use any more.", Kind.WORD, Kind.ID)
+            .words("link", "ignore");
+
     public static final String LINK = "Link";
     public static final String IGNORE = "Ignore";
     /** How many full-text hits are ranked before scoring. */
@@ -156,8 +167,8 @@ public final class SimilarityHints {
 
     static ActionRow buttons(long hintId, boolean disabled) {
         return ActionRow.of(
-                Button.success(PREFIX + ":link:" + hintId, LINK).withDisabled(disabled),
-                Button.secondary(PREFIX + ":ignore:" + hintId, IGNORE).withDisabled(disabled));
+                Button.success(BUTTON.id("link", hintId), LINK).withDisabled(disabled),
+                Button.secondary(BUTTON.id("ignore", hintId), IGNORE).withDisabled(disabled));
     }
 
     static MessageEditData decided(long hintId, String original, String outcome) {
@@ -173,21 +184,15 @@ public final class SimilarityHints {
     /** {@code hint:link:<id>} and {@code hint:ignore:<id>}. */
     public void onButton(ButtonInteractionEvent event) {
         engineers.require(event.getMember(), "link or ignore hints");
-        String[] parts = event.getComponentId().split(":");
-        if (parts.length != 3) throw new UserError("That button is not in use any more.");
-        long id;
-        try {
-            id = Long.parseLong(parts[2]);
-        } catch (NumberFormatException e) {
-            throw new UserError("That button is not in use any more.");
-        }
+        ComponentId button = BUTTON.parse(event.getComponentId()).orRefuse();
+        long id = button.id(1);
         Hint hint = hints.find(id).orElseThrow(() -> new UserError("That hint no longer exists."));
         if (hint.state() != Hint.State.OPEN) throw new UserError(alreadyDecided(hint));
         long engineer = event.getUser().getIdLong();
-        switch (parts[1]) {
-            case "ignore" -> ignore(event, hint, engineer);
-            case "link" -> link(event, hint, engineer);
-            default -> throw new UserError("That button is not in use any more.");
+        if (button.field(0).equals("link")) {
+            link(event, hint, engineer);
+        } else {
+            ignore(event, hint, engineer);
         }
     }
 

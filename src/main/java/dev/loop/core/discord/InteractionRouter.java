@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * with that id — never a stack trace. Handlers run on a worker pool so a slow database write never holds up the
  * gateway thread.
  *
- * <p>Component and modal custom ids are {@code prefix:rest}; a feature registers its prefix.
+ * <p>Component and modal custom ids follow the grammar of {@link ComponentId}: a feature registers the handler (the
+ * part before the first colon) and reads the rest through a {@link ComponentId.Shape}, whose refusal of a forged or
+ * stale id is a {@link UserError} and so ends here as a polite ephemeral answer.
  */
 public final class InteractionRouter extends ListenerAdapter {
 
@@ -90,12 +92,6 @@ public final class InteractionRouter extends ListenerAdapter {
         if (map.putIfAbsent(key, value) != null) throw new IllegalStateException("registered twice: " + key);
     }
 
-    /** The part of a custom id before the first colon. */
-    public static String prefixOf(String customId) {
-        int colon = customId.indexOf(':');
-        return colon < 0 ? customId : customId.substring(0, colon);
-    }
-
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         dispatch(event, slash.get(event.getFullCommandName()), "/" + event.getFullCommandName());
@@ -108,17 +104,17 @@ public final class InteractionRouter extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        dispatch(event, buttons.get(prefixOf(event.getComponentId())), "button " + event.getComponentId());
+        dispatch(event, buttons.get(ComponentId.handlerOf(event.getComponentId())), "button " + event.getComponentId());
     }
 
     @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
-        dispatch(event, selects.get(prefixOf(event.getComponentId())), "select " + event.getComponentId());
+        dispatch(event, selects.get(ComponentId.handlerOf(event.getComponentId())), "select " + event.getComponentId());
     }
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
-        dispatch(event, modals.get(prefixOf(event.getModalId())), "modal " + event.getModalId());
+        dispatch(event, modals.get(ComponentId.handlerOf(event.getModalId())), "modal " + event.getModalId());
     }
 
     @Override
