@@ -112,7 +112,8 @@ class RepeatedDeliveryTest {
         SimMessage refused = late.awaitReply(
                 m -> m.content().contains("in the meantime") || m.buttonLabels().contains("Create new issue"));
         if (!refused.content().contains("in the meantime")) {
-            refused = s.erin.pressButton(refused, "Create new issue").awaitReply();
+            refused = s.erin.pressButton(refused, "Create new issue")
+                    .awaitReply(m -> m.content().contains("in the meantime"));
         }
         assertThat(refused.ephemeral()).isTrue();
         assertThat(refused.content())
