@@ -116,8 +116,7 @@ class RepeatedDeliveryTest {
                     .awaitReply(m -> m.content().contains("in the meantime"));
         }
         assertThat(refused.ephemeral()).isTrue();
-        assertThat(refused.content())
-                .isEqualTo("This conversation was captured as #" + won.number() + " in the meantime.");
+        assertThat(refused.content()).endsWith(" was captured as #" + won.number() + " in the meantime.");
         assertThat(cards(raced)).hasSize(1);
     }
 
