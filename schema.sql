@@ -273,3 +273,34 @@ CREATE TABLE github_issue (
     updated_at         BIGINT       NOT NULL
 );
 CREATE UNIQUE INDEX github_issue_number ON github_issue (github_number);
+
+-- version 5
+
+-- Inbound events already acted on, by their identity (interaction:<id>). Discord may deliver an event twice (a RESUME
+-- replays what it thinks was missed, reconnects overlap): a second delivery finds its row and is dropped. Rows older
+-- than a day are pruned; Discord never replays that far back.
+CREATE TABLE handled_event (
+    event_key          VARCHAR(100) NOT NULL PRIMARY KEY,
+    handled_at         BIGINT       NOT NULL
+);
+CREATE INDEX handled_event_at ON handled_event (handled_at);
+
+-- The source each capture was made from, so one support thread or message becomes one issue however many times
+-- (and however concurrently) the capture is delivered. source: thread:<channel id> | message:<message id>.
+-- issue_number is the issue first made from it (a later merge leaves it pointing at the duplicate).
+CREATE TABLE capture_source (
+    source             VARCHAR(40)  NOT NULL PRIMARY KEY,
+    issue_number       INTEGER      NOT NULL REFERENCES issue (number)
+);
+
+-- [jooq ignore start]
+-- Existing captures: each issue's first place (what the capture stored) names its source; if two issues were made
+-- from one source before this section, the older keeps the key and both issues stay.
+INSERT OR IGNORE INTO capture_source (source, issue_number)
+    SELECT CASE WHEN p.message_id IS NULL THEN 'thread:' || p.channel_id ELSE 'message:' || p.message_id END,
+           p.origin_issue
+    FROM issue_place p
+    WHERE p.kind <> 'github' AND p.channel_id IS NOT NULL
+      AND p.id = (SELECT MIN(q.id) FROM issue_place q WHERE q.origin_issue = p.origin_issue)
+    ORDER BY p.id;
+-- [jooq ignore stop]

@@ -45,6 +45,7 @@ public final class CaptureFeature implements Feature {
     private final MeToo meToo;
     private final DetailsFlow details;
     private final MissingCards missingCards;
+    private final TranscriptUpkeep upkeep;
 
     public CaptureFeature(Services services, IssueStore store, IssueActions actions, IssueCaptured afterCapture) {
         this.services = services;
@@ -58,6 +59,7 @@ public final class CaptureFeature implements Feature {
         this.capture = new CaptureFlow(context, conversations, links, details, afterCapture);
         this.quickCapture = new QuickCapture(context, conversations, capture);
         this.meToo = new MeToo(context, conversations);
+        this.upkeep = new TranscriptUpkeep(services);
     }
 
     @Override
@@ -90,7 +92,7 @@ public final class CaptureFeature implements Feature {
 
     @Override
     public List<EventListener> listeners() {
-        return List.of(new ListenerAdapter() {
+        return List.of(upkeep, new ListenerAdapter() {
             @Override
             public void onMessageReactionAdd(MessageReactionAddEvent event) {
                 if (event.getUserIdLong() == event.getJDA().getSelfUser().getIdLong() || !event.isFromGuild()) return;
@@ -119,6 +121,11 @@ public final class CaptureFeature implements Feature {
                 missingCards.postMissingCards(jda);
             } catch (RuntimeException e) {
                 log.error("Posting the issue cards left behind failed", e);
+            }
+            try {
+                upkeep.catchUp(jda);
+            } catch (RuntimeException e) {
+                log.error("Catching up with deleted and edited messages failed", e);
             }
         });
     }

@@ -9,6 +9,7 @@ import dev.loop.core.discord.ComponentId.Shape;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
+import dev.loop.issue.AlreadyCaptured;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueCaptured;
@@ -302,16 +303,27 @@ final class CaptureFlow {
             }
         }
         Conversations.Area area = conversations.areaOf(channel);
-        Issue issue = store.create(
-                new NewIssue(
-                        draft.title(), draft.kind(), draft.summary(), draft.needsDocs(), area.name(), area.ownerId()),
-                source.place(),
-                source.requesters(),
-                source.how(),
-                source.transcript().lines(),
-                source.transcript().capped(),
-                draft.engineerId(),
-                actions.now());
+        Issue issue;
+        try {
+            issue = store.create(
+                    new NewIssue(
+                            draft.title(),
+                            draft.kind(),
+                            draft.summary(),
+                            draft.needsDocs(),
+                            area.name(),
+                            area.ownerId()),
+                    source.place(),
+                    source.requesters(),
+                    source.how(),
+                    source.transcript().lines(),
+                    source.transcript().capped(),
+                    draft.engineerId(),
+                    actions.now());
+        } catch (AlreadyCaptured twice) {
+            // another delivery or another engineer captured the same source first: nothing was stored
+            throw new UserError("This conversation was captured as #" + twice.issueNumber() + " in the meantime.");
+        }
         boolean carded = publish(jda, issue, channel, source, draft.engineerId());
         if (hook != null) {
             int read = source.transcript().lines().size();

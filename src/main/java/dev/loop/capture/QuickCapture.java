@@ -1,5 +1,6 @@
 package dev.loop.capture;
 
+import dev.loop.core.HandledEvents;
 import dev.loop.core.Services;
 import dev.loop.core.config.Config;
 import dev.loop.core.discord.UserError;
@@ -31,6 +32,7 @@ final class QuickCapture {
     private final IssueViews views;
     private final Conversations conversations;
     private final CaptureFlow capture;
+    private final HandledEvents handled;
 
     QuickCapture(CaptureContext context, Conversations conversations, CaptureFlow capture) {
         this.services = context.services();
@@ -40,6 +42,7 @@ final class QuickCapture {
         this.views = context.actions().views();
         this.conversations = conversations;
         this.capture = capture;
+        this.handled = new HandledEvents(services.database());
     }
 
     void quickCapture(MessageReactionAddEvent e) {
@@ -51,6 +54,13 @@ final class QuickCapture {
         if (message.getAuthor().isBot()) return;
         GuildMessageChannel channel = ch.asGuildMessageChannel();
         long engineer = member.getIdLong();
+        // a reaction's identity is message + person + emoji: a repeated delivery of it is dropped before any effect
+        String identity = "reaction:" + message.getIdLong() + ":" + engineer + ":"
+                + e.getEmoji().getAsReactionCode();
+        if (!handled.claim(identity, services.clock().instant())) {
+            log.info("Dropped a repeated delivery of the capture reaction on {}", message.getId());
+            return;
+        }
         boolean inThread = channel instanceof ThreadChannel;
         Optional<Issue> existing =
                 inThread ? store.findByChannel(channel.getIdLong()) : store.findByMessage(message.getIdLong());

@@ -87,7 +87,9 @@ public final class Loop implements AutoCloseable {
         List<Feature> features = new ArrayList<>(featureSet.apply(services));
         features.add(new BackupRoutine(services));
 
-        InteractionRouter router = new InteractionRouter(workers);
+        HandledEvents handled = new HandledEvents(db);
+        InteractionRouter router =
+                new InteractionRouter(workers, id -> handled.claim("interaction:" + id, clock.instant()));
         List<CommandData> commands = new ArrayList<>();
         List<Object> listeners = new ArrayList<>();
         listeners.add(router);

@@ -40,7 +40,10 @@ public final class IssueStore {
 
     // ---------------------------------------------------------------- create
 
-    /** Creates an issue with its first place, requesters and transcript in one transaction. */
+    /**
+     * Creates an issue with its first place, requesters and transcript in one transaction. A Discord source (thread or
+     * message) becomes one issue only: capturing it again throws {@link AlreadyCaptured} and stores nothing.
+     */
     public Issue create(
             NewIssue n,
             NewPlace place,
@@ -70,6 +73,7 @@ public final class IssueStore {
                     .execute();
             IssueTables.addHistory(
                     ctx, number, actor, "capture", "captured as " + n.kind().code() + ": " + n.title(), now);
+            IssueTables.claimSource(ctx, place, number);
             long placeId = IssueTables.insertPlace(ctx, number, place, actor, now);
             for (Long user : requesterIds) IssueTables.insertRequester(ctx, number, user, how, placeId, actor, now);
             IssueTables.insertTranscript(ctx, number, placeId, transcript);
@@ -213,10 +217,7 @@ public final class IssueStore {
     /** Adds a requester unless already one. Returns whether they were new. */
     public boolean addRequester(int number, long userId, Requester.How how, Long placeId, long actor, Instant now) {
         return db.write(ctx -> {
-            boolean exists =
-                    ctx.fetchExists(REQUESTER, REQUESTER.ISSUE_NUMBER.eq(number).and(REQUESTER.USER_ID.eq(userId)));
-            if (exists) return false;
-            IssueTables.insertRequester(ctx, number, userId, how, placeId, actor, now);
+            if (IssueTables.insertRequester(ctx, number, userId, how, placeId, actor, now) == 0) return false;
             IssueTables.addHistory(
                     ctx, number, actor, "requester", "<@" + userId + "> added (" + how.code() + ")", now);
             IssueTables.touch(ctx, number, now);

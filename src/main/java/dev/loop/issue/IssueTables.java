@@ -1,5 +1,6 @@
 package dev.loop.issue;
 
+import static dev.loop.db.Tables.CAPTURE_SOURCE;
 import static dev.loop.db.Tables.ISSUE;
 import static dev.loop.db.Tables.ISSUE_HISTORY;
 import static dev.loop.db.Tables.ISSUE_PLACE;
@@ -50,9 +51,31 @@ final class IssueTables {
         return r.getId();
     }
 
-    static void insertRequester(
+    /**
+     * Claims a capture's Discord source for {@code number}; throws {@link AlreadyCaptured} (rolling the capture back)
+     * when another issue was made from it. Places without a Discord channel (GitHub) claim nothing.
+     */
+    static void claimSource(DSLContext ctx, NewPlace place, int number) {
+        if (place.channelId() == null) return;
+        String source = place.messageId() == null ? "thread:" + place.channelId() : "message:" + place.messageId();
+        int claimed = ctx.insertInto(CAPTURE_SOURCE)
+                .set(CAPTURE_SOURCE.SOURCE, source)
+                .set(CAPTURE_SOURCE.ISSUE_NUMBER, number)
+                .onConflictDoNothing()
+                .execute();
+        if (claimed == 0) {
+            Integer first = ctx.select(CAPTURE_SOURCE.ISSUE_NUMBER)
+                    .from(CAPTURE_SOURCE)
+                    .where(CAPTURE_SOURCE.SOURCE.eq(source))
+                    .fetchOne(CAPTURE_SOURCE.ISSUE_NUMBER);
+            throw new AlreadyCaptured(source, first == null ? 0 : first);
+        }
+    }
+
+    /** Adds a requester unless the person already is one (the unique key decides); returns the rows inserted. */
+    static int insertRequester(
             DSLContext ctx, int number, long user, Requester.How how, Long placeId, long actor, Instant now) {
-        ctx.insertInto(REQUESTER)
+        return ctx.insertInto(REQUESTER)
                 .set(REQUESTER.ISSUE_NUMBER, number)
                 .set(REQUESTER.ORIGIN_ISSUE, number)
                 .set(REQUESTER.USER_ID, user)

@@ -31,6 +31,8 @@ final class Repl {
               as NAME press mN "LABEL"                  press a button, e.g. as bob press m14 "Me too"
               as NAME form [k=v …]                      submit the form Loop last opened for NAME (shows its fields)
               as NAME react mN EMOJI                    react to a message
+              as NAME edit mN "TEXT"                    edit their message (its copy in a transcript follows)
+              as NAME delete mN                         delete a message (its copies read "message deleted by its author")
               show WHERE                                print a channel or thread     threads   list threads
               help                                      this text                     quit      stop the sandbox
             """;
@@ -123,7 +125,7 @@ final class Repl {
     }
 
     private void act(SimMember who, List<String> w) {
-        String verb = arg(w, 0, "what NAME does (post, say, thread, slash, press, form, react)");
+        String verb = arg(w, 0, "what NAME does (post, say, edit, delete, thread, slash, press, form, react)");
         switch (verb) {
             case "post" -> {
                 String[] tags = w.subList(Math.min(3, w.size()), w.size()).toArray(String[]::new);
@@ -140,6 +142,8 @@ final class Repl {
             }
             case "press" -> interacted(who, who.pressButton(message(arg(w, 1, "mN")), arg(w, 2, "LABEL")));
             case "react" -> who.react(message(arg(w, 1, "mN")), arg(w, 2, "EMOJI"));
+            case "edit" -> who.edit(message(arg(w, 1, "mN")), arg(w, 2, "TEXT"));
+            case "delete" -> who.delete(message(arg(w, 1, "mN")));
             case "form" -> {
                 SimModal form = Optional.ofNullable(forms.get(who.name()))
                         .orElseThrow(() -> new IllegalArgumentException(who.name() + " has no open form"));

@@ -138,8 +138,37 @@ final class Gateway extends WebSocketServer {
     }
 
     void broadcast(Event e) {
+        synchronized (recent) {
+            recent.addLast(e);
+            if (recent.size() > RECENT_KEPT) recent.removeFirst();
+        }
         queue.add(e);
     }
+
+    /**
+     * Dispatches again the newest event of {@code type} (same payload, a new sequence number), as a RESUME replay
+     * or an overlapping reconnect does. Returns whether there was one.
+     */
+    boolean redeliver(String type, java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> which) {
+        Event again = null;
+        synchronized (recent) {
+            for (java.util.Iterator<Event> it = recent.descendingIterator(); it.hasNext(); ) {
+                Event e = it.next();
+                if (e.type().equals(type) && which.test(e.payload())) {
+                    again = e;
+                    break;
+                }
+            }
+        }
+        if (again == null) return false;
+        queue.add(new Event(again.type(), again.intent(), again.payload(), again.stripped()));
+        return true;
+    }
+
+    /** Events kept for {@link #redeliver}: enough for a test's last few actions. */
+    private static final int RECENT_KEPT = 256;
+
+    private final java.util.ArrayDeque<Event> recent = new java.util.ArrayDeque<>();
 
     // ------------------------------------------------------------------------------------------------ faults
 

@@ -86,6 +86,21 @@ public final class SimFaults {
         gateway.invalidateSessions(resumable);
     }
 
+    /**
+     * Delivers the newest gateway event of {@code type} (e.g. {@code "MESSAGE_REACTION_ADD"}) once more, same
+     * payload under a new sequence number, as Discord does when a RESUME replays what it thinks was missed.
+     */
+    public void redeliver(String type) {
+        redeliver(type, d -> true);
+    }
+
+    /** As {@link #redeliver(String)}, the newest event of that type whose payload ({@code d}) matches. */
+    public void redeliver(String type, java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> which) {
+        if (!gateway.redeliver(type, which)) {
+            throw new IllegalStateException("no " + type + " was dispatched to redeliver");
+        }
+    }
+
     /** Sends op 7 RECONNECT. */
     public void requestReconnect() {
         gateway.requestReconnect();

@@ -155,6 +155,32 @@ public final class SimMember {
         });
     }
 
+    /**
+     * Deletes several messages of one channel at once, as a moderator's bulk delete does: one MESSAGE_DELETE_BULK
+     * with the ids (Discord sends no MESSAGE_DELETE for them). Needs MANAGE_MESSAGES.
+     */
+    public void bulkDelete(SimMessage... messages) {
+        act("bulk delete " + messages.length + " messages", () -> {
+            ChannelState c = messages[0].state.channel;
+            if (!Perms.has(Perms.in(c, state), Perms.MANAGE_MESSAGES)) {
+                throw ApiError.missingPermissions();
+            }
+            ObjectNode d = Json.obj();
+            com.fasterxml.jackson.databind.node.ArrayNode ids = d.putArray("ids");
+            for (SimMessage message : messages) {
+                MessageState m = message.state;
+                if (m.channel != c || m.deleted) continue;
+                m.deleted = true;
+                c.messages.remove(m.id);
+                ids.add(Json.str(m.id));
+            }
+            d.put("channel_id", Json.str(c.id));
+            d.put("guild_id", Json.str(c.guild.id));
+            world.dispatch("MESSAGE_DELETE_BULK", Intents.GUILD_MESSAGES, d, null);
+            return null;
+        });
+    }
+
     // --------------------------------------------------------------------------------------------- threads
 
     /** Opens a forum post: a public thread whose starter message has the same id. Tags are given by name. */

@@ -113,6 +113,40 @@ class DatabaseTest {
     }
 
     @Test
+    void upgradingToIdempotentIntakeKeepsEveryPlaceAndClaimsEachIssuesFirstSource() {
+        Path file = dir.resolve("v4.db");
+        SchemaScript full = SchemaScript.bundled();
+        SchemaScript versionFour = new SchemaScript(full.sections().subList(0, 4));
+        try (Database old = Database.open(file, versionFour)) {
+            assertThat(old.schemaVersion()).isEqualTo(4);
+            old.transaction(ctx -> {
+                for (int n = 1; n <= 4; n++) insertIssue(ctx, n, "issue " + n);
+                String place = "INSERT INTO issue_place (issue_number, origin_issue, kind, channel_id, message_id, url,"
+                        + " added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, 42, 5)";
+                ctx.execute(place, 1, 1, "forum_post", 500L, null, "https://x/500");
+                ctx.execute(place, 1, 1, "thread", 501L, null, "https://x/501"); // linked later: not its source
+                ctx.execute(place, 2, 2, "message", 600L, 601L, "https://x/600/601");
+                // two issues made from one post before the key existed: both stay, the older keeps the key
+                ctx.execute(place, 3, 3, "forum_post", 700L, null, "https://x/700");
+                ctx.execute(place, 4, 4, "forum_post", 700L, null, "https://x/700b");
+            });
+        }
+        try (Database upgraded = Database.open(file, full)) {
+            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isEqualTo(4);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.ISSUE_PLACE)))
+                    .isEqualTo(5);
+            assertThat(upgraded.<java.util.Map<String, Integer>>read(
+                            ctx -> ctx.selectFrom(dev.loop.db.Tables.CAPTURE_SOURCE)
+                                    .fetchMap(
+                                            dev.loop.db.Tables.CAPTURE_SOURCE.SOURCE,
+                                            dev.loop.db.Tables.CAPTURE_SOURCE.ISSUE_NUMBER)))
+                    .containsExactlyInAnyOrderEntriesOf(
+                            java.util.Map.of("thread:500", 1, "message:601", 2, "thread:700", 3));
+        }
+    }
+
+    @Test
     void upgradingToGitHubSyncKeepsEveryRequester() {
         Path file = dir.resolve("v3.db");
         SchemaScript full = SchemaScript.bundled();

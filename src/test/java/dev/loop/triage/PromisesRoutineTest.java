@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 /** The daily note's claim on its day when nothing can be posted. */
 class PromisesRoutineTest extends SqliteTest {
 
+    /** Each issue is captured from its own post, as in Discord. */
+    private long nextPost = 501L;
+
     static final Instant MONDAY_10 = Instant.parse("2026-11-02T10:00:00Z");
 
     /** A JDA that sees no channel at all, as when the team channel was deleted or hidden from Loop. */
@@ -56,7 +59,13 @@ class PromisesRoutineTest extends SqliteTest {
         Issue issue = issues.create(
                 new NewIssue("Login fails", IssueKind.BUG, "s", false, null, null),
                 new NewPlace(
-                        Place.PlaceKind.FORUM_POST, 1L, 10L, 501L, null, "https://discord.com/channels/1/501", "post"),
+                        Place.PlaceKind.FORUM_POST,
+                        1L,
+                        10L,
+                        nextPost,
+                        null,
+                        "https://discord.com/channels/1/" + nextPost++,
+                        "post"),
                 List.of(7L),
                 Requester.How.AUTHOR,
                 List.of(),

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 
 class TriageStoreTest extends SqliteTest {
 
+    /** Each issue is captured from its own post, as in Discord. */
+    private long nextPost = 501L;
+
     static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
     static final long ENGINEER = 900L;
     static final long ALICE = 7L;
@@ -40,7 +43,13 @@ class TriageStoreTest extends SqliteTest {
         return issues.create(
                 new NewIssue(title, IssueKind.BUG, "summary", false, null, null),
                 new NewPlace(
-                        Place.PlaceKind.FORUM_POST, 1L, 10L, 501L, null, "https://discord.com/channels/1/501", "post"),
+                        Place.PlaceKind.FORUM_POST,
+                        1L,
+                        10L,
+                        nextPost,
+                        null,
+                        "https://discord.com/channels/1/" + nextPost++,
+                        "post"),
                 List.of(ALICE),
                 Requester.How.AUTHOR,
                 List.of(new NewTranscriptLine(1L, ALICE, "alice", T0, "it crashes", List.of())),

@@ -57,7 +57,7 @@ class WatchEndToEndTest {
                                 Place.PlaceKind.FORUM_POST,
                                 c.guild.id(),
                                 c.support.id(),
-                                1L,
+                                (long) title.hashCode(), // each issue from its own post
                                 null,
                                 "https://discord.com/channels/x/" + title.hashCode(),
                                 title),

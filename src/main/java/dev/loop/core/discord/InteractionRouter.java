@@ -51,9 +51,21 @@ public final class InteractionRouter extends ListenerAdapter {
     private final Map<String, Handler<StringSelectInteractionEvent>> selects = new HashMap<>();
     private final Map<String, Handler<ModalInteractionEvent>> modals = new HashMap<>();
     private final ExecutorService workers;
+    private final FirstDelivery firstDelivery;
+
+    /** Claims an interaction's id; false when it was already handled (a repeated delivery of the same event). */
+    @FunctionalInterface
+    public interface FirstDelivery {
+        boolean claim(long interactionId);
+    }
 
     public InteractionRouter(ExecutorService workers) {
+        this(workers, id -> true);
+    }
+
+    public InteractionRouter(ExecutorService workers, FirstDelivery firstDelivery) {
         this.workers = workers;
+        this.firstDelivery = firstDelivery;
     }
 
     /** {@code path} is the full command path as typed: "capture", "issue show". */
@@ -144,7 +156,26 @@ public final class InteractionRouter extends ListenerAdapter {
             reply(event, "That control is no longer in use. Run the command again to get a fresh one.");
             return;
         }
-        workers.execute(() -> run(event, handler, what));
+        workers.execute(() -> {
+            if (!claimed(event, what)) return;
+            run(event, handler, what);
+        });
+    }
+
+    /**
+     * Whether this is the first delivery of the interaction. A repeat is dropped silently: the first delivery
+     * answers, and Discord accepts one answer per interaction anyway.
+     */
+    private boolean claimed(IReplyCallback event, String what) {
+        try {
+            if (firstDelivery.claim(event.getIdLong())) return true;
+            log.info("Dropped a repeated delivery of {} (interaction {})", what, event.getId());
+            return false;
+        } catch (RuntimeException e) {
+            // the claim could not be stored: handle it anyway; the handler's own unique keys are the second guard
+            log.warn("Could not record interaction {}: {}", event.getId(), e.toString());
+            return true;
+        }
     }
 
     private <E extends IReplyCallback> void run(E event, Handler<E> handler, String what) {

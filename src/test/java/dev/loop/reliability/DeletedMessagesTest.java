@@ -1,0 +1,92 @@
+package dev.loop.reliability;
+
+import static dev.loop.testing.Captured.cardIn;
+import static dev.loop.testing.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loop.issue.TranscriptCorrections;
+import dev.loop.issue.TranscriptLine;
+import dev.loop.sim.SimChannel;
+import dev.loop.sim.SimMessage;
+import dev.loop.testing.Community;
+import dev.loop.testing.EndToEnd;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A member's message deleted or edited in Discord after it was copied into a transcript: the copy follows (deleted,
+ * bulk deleted, edited), and what changed while Loop was stopped is caught up at the next start.
+ */
+@EndToEnd
+class DeletedMessagesTest {
+
+    @RegisterExtension
+    static final Community s = Community.at("2026-11-09T10:00:00Z").build();
+
+    static final Pattern TRIAGE = Pattern.compile("\\*\\*Triage #(\\d+)\\*\\*");
+
+    int pin(SimMessage message, String title) {
+        s.erin.react(message, "📌");
+        SimMessage prompt = s.erin.awaitDm(
+                m -> m.content().startsWith("**Triage #") && m.content().contains(title));
+        Matcher m = TRIAGE.matcher(prompt.content());
+        assertThat(m.find()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    String copyOf(int number, SimMessage message) {
+        return s.issues().transcript(number).stream()
+                .filter(l -> l.messageId() == message.id())
+                .map(TranscriptLine::content)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void deletesAndEditsReachTheCopyLiveAndAfterARestart() throws Exception {
+        SimChannel post = s.alice.postInForum(s.support, "Wren uploads fail", "Uploads fail with error 413");
+        SimMessage bobs = s.bob.say(post, "Mine fail too, my token is hunter2");
+        SimMessage carols = s.carol.say(post, "Same on the beta");
+        SimMessage carols2 = s.carol.say(post, "And on stable");
+        SimMessage alices = s.alice.say(post, "Files over 10 MB only");
+        int number = pin(post.starterMessage(), "Wren uploads fail");
+        cardIn(post, number);
+        assertThat(s.issues().transcript(number)).hasSize(5);
+
+        s.bob.delete(bobs);
+        eventually("bob's copy to be blanked", () -> copyOf(number, bobs).equals(TranscriptCorrections.DELETED));
+        assertThat(s.issues().search("hunter2", false, 10)).isEmpty();
+
+        s.alice.edit(post.starterMessage(), "Uploads fail with error 413 on Windows");
+        eventually(
+                "alice's edit to reach the copy",
+                () -> copyOf(number, post.starterMessage()).equals("Uploads fail with error 413 on Windows"));
+
+        s.guild.owner().bulkDelete(carols, carols2); // a moderator clears two messages at once
+        eventually(
+                "the bulk delete to reach the copies",
+                () -> copyOf(number, carols).equals(TranscriptCorrections.DELETED)
+                        && copyOf(number, carols2).equals(TranscriptCorrections.DELETED));
+
+        // while Loop is stopped, alice edits one message and deletes another; the next start catches up
+        s.stop();
+        SimMessage later = s.alice.say(post, "Still failing today");
+        s.alice.edit(post.starterMessage(), "Uploads fail with error 413 on Windows and Mac");
+        s.alice.delete(alices);
+        s.start();
+        eventually(
+                "the start to catch up",
+                () -> copyOf(number, alices).equals(TranscriptCorrections.DELETED)
+                        && copyOf(number, post.starterMessage())
+                                .equals("Uploads fail with error 413 on Windows and Mac"));
+        assertThat(s.issues().transcript(number))
+                .extracting(TranscriptLine::messageId)
+                .doesNotContain(later.id()) // catching up corrects copies, it copies nothing new
+                .hasSize(5);
+        assertThat(s.issues().transcript(number))
+                .filteredOn(l -> l.content().equals(TranscriptCorrections.DELETED))
+                .hasSize(4);
+    }
+}
