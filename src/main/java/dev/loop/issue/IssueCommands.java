@@ -208,13 +208,20 @@ public final class IssueCommands implements Feature {
         Told told = actions.tellRequesters(
                 e.getJDA(),
                 number,
-                "**" + closed.ref() + "** " + Safe.inline(closed.title(), 150) + " was closed without a change: "
-                        + Safe.inline(reason, 300) + ". Thanks for raising it.");
+                "We closed " + IssueViews.named(closed) + " without a change. The reason: "
+                        + sentenceEnd(Safe.inline(reason, 300)) + " Thanks for raising it.");
         e.getHook()
                 .sendMessage(Replies.text("Closed **" + closed.ref() + "**; told " + told.reached() + " requester"
                         + (told.reached() == 1 ? "" : "s") + told.unreachableNote() + "."))
                 .setEphemeral(true)
                 .queue();
+    }
+
+    /** The text with exactly one closing full stop (or its own ! or ?). */
+    static String sentenceEnd(String text) {
+        String t = text.strip();
+        if (t.endsWith(".") || t.endsWith("!") || t.endsWith("?")) return t;
+        return t + ".";
     }
 
     private void merge(SlashCommandInteractionEvent e) {

@@ -38,9 +38,11 @@ final class BlocksMe {
         if (!store.pressBlocker(number, user, now)) {
             Instant first = store.blockerPressedAt(number, user).orElse(now);
             throw new UserError("You already told us **" + issue.ref() + "** blocks you (<t:" + first.getEpochSecond()
-                    + ":R>); it counts once per person. It is "
-                    + issue.priority().label() + " now: "
-                    + actions.views().timeline(issue.priority()) + ".");
+                    + ":R>); it counts once per person. "
+                    + (issue.priority() == Priority.FIX_NOW
+                            ? "It is already **Fix it now**: " + actions.views().timeline(Priority.FIX_NOW) + "."
+                            : "It is **" + issue.priority().label() + "** at the moment: "
+                                    + actions.views().timeline(issue.priority()) + "."));
         }
         // The presser becomes a requester without the automatic Low → High bump: the issue is going to Fix it now.
         issues.addRequester(number, user, Requester.How.BLOCKS_ME, placeOfCard(number, event), user, now);

@@ -808,11 +808,11 @@ class CaptureEndToEndTest {
                 ephemeral(s.erin, s.help, "issue close", Map.of("number", c.number(), "reason", "works as designed"));
         assertThat(closed.content()).isEqualTo("Closed **#" + c.number() + "**; told 2 requesters.");
         SimMessage told =
-                c.post().awaitMessage(m -> m.fromBot() && m.content().contains("was closed without a change"));
+                c.post().awaitMessage(m -> m.fromBot() && m.content().contains("without a change. The reason:"));
         assertThat(told.content())
-                .isEqualTo(
-                        "<@" + s.alice.id() + "> <@" + s.bob.id() + "> **#" + c.number()
-                                + "** Lemur font is too small was closed without a change: works as designed. Thanks for raising it.");
+                .isEqualTo("<@" + s.alice.id() + "> <@" + s.bob.id() + "> We closed **#" + c.number()
+                        + "** Lemur font is too small without a change. The reason: works as designed. Thanks"
+                        + " for raising it.");
         assertThat(told.pinged()).containsExactlyInAnyOrder(s.alice.id(), s.bob.id());
 
         Issue issue = s.issue(c.number());
@@ -1074,10 +1074,10 @@ class CaptureEndToEndTest {
         SimMessage closed = ephemeral(s.erin, s.help, "issue close", Map.of("number", c.number(), "reason", reason));
         assertThat(closed.content()).isEqualTo("Closed **#" + c.number() + "**; told 3 requesters.");
         SimMessage toldFirst =
-                post.awaitMessage(m -> m.fromBot() && m.content().contains("was closed without a change"));
+                post.awaitMessage(m -> m.fromBot() && m.content().contains("without a change. The reason:"));
         assertThat(toldFirst.pinged()).containsExactlyInAnyOrder(s.alice.id(), s.bob.id());
         SimMessage toldSecond =
-                again.awaitMessage(m -> m.fromBot() && m.content().contains("was closed without a change"));
+                again.awaitMessage(m -> m.fromBot() && m.content().contains("without a change. The reason:"));
         assertThat(toldSecond.pinged()).containsExactly(dave.id());
         assertThat(toldSecond.content()).hasSizeLessThanOrEqualTo(2000).contains("@\u200Beveryone");
         assertThat(s.issue(c.number()).closeReason()).isEqualTo(reason);
