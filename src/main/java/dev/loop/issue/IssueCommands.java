@@ -172,11 +172,17 @@ public final class IssueCommands implements Feature {
     private void search(SlashCommandInteractionEvent e) {
         String query = e.getOption("query", OptionMapping::getAsString);
         Optional<FtsQuery> match = FtsQuery.fromText(query);
-        if (match.isEmpty()) throw new UserError("Give me at least one word to search for.");
+        if (match.isEmpty())
+            throw new UserError("Give me at least one word to search for: single letters, lone digits and common words"
+                    + " like \"the\" are left out. A version such as 2.4.1 or an error code such as E42 works.");
         List<SearchHit> hits = store.search(match.get().match(), false, 10);
         String shown = Safe.inline(query, 100);
         if (hits.isEmpty()) {
-            e.reply(Replies.text("No issue mentions \"" + shown + "\"."))
+            String looked = String.join(
+                    ", ",
+                    match.get().tokens().stream().map(t -> t.replace(' ', '.')).toList());
+            e.reply(Replies.text("No issue mentions \"" + shown + "\". I looked for any of " + Safe.inline(looked, 300)
+                            + " in every issue's title, summary and conversation; try another word."))
                     .setEphemeral(true)
                     .queue();
             return;

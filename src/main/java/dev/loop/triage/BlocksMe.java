@@ -7,6 +7,7 @@ import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
 import dev.loop.issue.Place;
 import dev.loop.issue.Priority;
+import dev.loop.issue.PrioritySource;
 import dev.loop.issue.Requester;
 import java.time.Instant;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -59,6 +60,7 @@ final class BlocksMe {
                     Flowchart.start().answer(Question.USER_BLOCKED, true).answersColumn(),
                     null,
                     null,
+                    PrioritySource.BLOCKER,
                     user);
         }
         event.reply("Thanks — **" + change.after().ref() + "** is marked as blocking you and is **Fix it now** ("
@@ -70,10 +72,10 @@ final class BlocksMe {
             changes.announce(event.getJDA(), change, reason);
         } else {
             actions.refreshCards(event.getJDA(), number);
-            changes.alertTeam(
+            changes.anotherBlocker(
                     event.getJDA(),
                     change.after(),
-                    "🔥 **" + issue.ref() + "** (Fix it now) blocks another " + "user: " + reason + ".");
+                    "🔥 " + IssueViews.named(issue) + " is **Fix it now** and blocks another user: " + reason + ".");
         }
     }
 
