@@ -304,3 +304,27 @@ INSERT OR IGNORE INTO capture_source (source, issue_number)
       AND p.id = (SELECT MIN(q.id) FROM issue_place q WHERE q.origin_issue = p.origin_issue)
     ORDER BY p.id;
 -- [jooq ignore stop]
+
+-- version 6
+
+-- Where the current priority came from: flowchart (the triage questions) | engineer (set by hand: a reaction or a
+-- command) | bump (the automatic "brought up before" Low → High) | blocker (someone pressed This blocks me); null
+-- while untriaged. Only a Low that came from the flowchart is bumped automatically: an engineer's decision stands
+-- until an engineer changes it. Rows triaged before this column existed were set by the flowchart when they carry
+-- its answers, by hand otherwise.
+ALTER TABLE issue ADD COLUMN priority_source VARCHAR(16);
+UPDATE issue SET priority_source = CASE
+        WHEN priority = 'untriaged' THEN NULL
+        WHEN triage_answers IS NOT NULL THEN 'flowchart'
+        ELSE 'engineer' END;
+
+-- The one team-channel alert per issue that it became Fix it now: later This blocks me presses edit it with the
+-- count instead of pinging again.
+CREATE TABLE fix_now_alert (
+    issue_number  INTEGER  NOT NULL PRIMARY KEY REFERENCES issue (number),
+    channel_id    BIGINT   NOT NULL,
+    message_id    BIGINT   NOT NULL,
+    text          TEXT     NOT NULL,                        -- the alert as first posted, before the count
+    presses       INTEGER  NOT NULL DEFAULT 0,              -- further presses since it was posted
+    posted_at     BIGINT   NOT NULL
+);

@@ -142,8 +142,8 @@ final class LinkFlow {
         if (channel instanceof ThreadChannel t)
             Conversations.applyTag(t, config.tags().tracked());
         Issue now = store.find(issue.number()).orElseThrow();
-        String status = "**" + now.ref() + "** " + Safe.inline(now.title(), 150) + " — "
-                + now.status().label() + ", " + now.priority().label() + ": " + views.timeline(now.priority()) + ".";
+        // a shipped or closed issue has no timeline left: say what happened to it instead
+        String status = IssueViews.named(now) + " — " + views.standing(now) + ".";
         String what = messageId == null ? "This thread" : "This message";
         String sentence = !up.changed()
                 ? what + " was already linked to " + status

@@ -7,6 +7,8 @@ import java.util.Objects;
  * the flowchart rates High. Only Low issues move; untriaged issues wait for the flowchart, which pre-answers
  * "brought up before" from the same counts; closed, shipped and duplicate issues never move.
  *
+ * <p>A Low an engineer set by hand is not moved ({@link Held}): their decision stands, and they are told instead.
+ *
  * <p>Any new place or person that leaves the issue with more than one counts, not only the second: an engineer may
  * have kept an issue Low knowing it was asked twice, and a third request is new evidence.
  */
@@ -37,7 +39,7 @@ public final class Bump {
     }
 
     /** The outcome of an addition. */
-    public sealed interface Decision permits Bumped, Unchanged {
+    public sealed interface Decision permits Bumped, Held, Unchanged {
         boolean bumped();
     }
 
@@ -54,6 +56,19 @@ public final class Bump {
         }
     }
 
+    /**
+     * The rule would bump, but an engineer set this Low by hand: it stays, and the owner (or the team channel) is told
+     * it was brought up again so they can decide.
+     *
+     * @param detail "brought up again (now 2 places, 3 requesters)"
+     */
+    public record Held(Priority priority, Counts now, String detail) implements Decision {
+        @Override
+        public boolean bumped() {
+            return false;
+        }
+    }
+
     /** Nothing changes; {@code why} is for logs and tests. */
     public record Unchanged(String why) implements Decision {
         @Override
@@ -67,7 +82,15 @@ public final class Bump {
         Objects.requireNonNull(issue, "issue");
         if (!issue.status().isActive())
             return new Unchanged("the issue is " + issue.status().label().toLowerCase(java.util.Locale.ROOT));
-        return decide(issue.priority(), before, after);
+        Decision d = decide(issue.priority(), before, after);
+        // an engineer's decision stands until an engineer changes it; only the flowchart's Low is the rule's to move
+        if (d instanceof Bumped && issue.prioritySource() == PrioritySource.ENGINEER)
+            return new Held(
+                    issue.priority(),
+                    after,
+                    "brought up again (now " + plural(after.places(), "place") + ", "
+                            + plural(after.requesters(), "requester") + ")");
+        return d;
     }
 
     /** Decides from the priority and the counts before and after the addition. */

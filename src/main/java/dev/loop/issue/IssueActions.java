@@ -122,7 +122,13 @@ public final class IssueActions {
             issue = store.changePriority(
                             number,
                             new IssueStore.PriorityUpdate(
-                                    bump.to(), bump.detail(), null, null, promiseFrom(bump.to()), null),
+                                    bump.to(),
+                                    bump.detail(),
+                                    null,
+                                    null,
+                                    promiseFrom(bump.to()),
+                                    null,
+                                    PrioritySource.BUMP),
                             null,
                             now())
                     .after();
@@ -133,9 +139,50 @@ public final class IssueActions {
                             + " was brought up again and is bumped from Low to **High** ("
                             + views.timeline(Priority.HIGH) + ").");
             tellTimelineLater(jda, issue);
+        } else if (added && Bump.decide(issue, before, counts(number)) instanceof Bump.Held held) {
+            broughtUpAgain(jda, issue, held);
         }
         if (added) refreshCards(jda, number);
         return new Added(added, bumped, issue);
+    }
+
+    /**
+     * A hand-set Low was brought up again: the owner (or, with no owner, the team channel without a ping) hears it at
+     * most once a day per issue, with the counts, and decides. The requesters hear nothing: nothing changed for them.
+     */
+    private void broughtUpAgain(JDA jda, Issue issue, Bump.Held held) {
+        Instant now = now();
+        boolean toldToday = store.history(issue.number()).stream()
+                .anyMatch(h ->
+                        BROUGHT_UP_AGAIN.equals(h.type()) && h.at().isAfter(now.minus(java.time.Duration.ofDays(1))));
+        if (toldToday) return;
+        Long owner = issue.ownerId();
+        store.addHistory(
+                issue.number(),
+                null,
+                BROUGHT_UP_AGAIN,
+                held.detail() + "; it stays " + held.priority().label() + " as an engineer set it by hand; told "
+                        + (owner == null ? "the team channel" : "<@" + owner + ">"),
+                now);
+        String text = IssueViews.named(issue) + " was brought up again: "
+                + plural(held.now().places(), "place")
+                + ", " + plural(held.now().requesters(), "requester") + ". It stays **"
+                + held.priority().label() + "** because an engineer set that by hand; react on its card to change it"
+                + " if it should move.";
+        GuildMessageChannel team =
+                jda.getChannelById(GuildMessageChannel.class, config.channels().team());
+        if (team == null) return;
+        var message = owner == null
+                ? Replies.text("📣 " + text)
+                : Replies.pinging("<@" + owner + "> 📣 " + text, List.of(owner)).build();
+        team.sendMessage(message).queue(null, e -> log.warn("Brought-up-again note failed: {}", e.toString()));
+    }
+
+    /** History type of the daily "brought up again" note about a hand-set priority. */
+    public static final String BROUGHT_UP_AGAIN = "brought_up";
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     /**

@@ -172,11 +172,17 @@ public final class IssueCommands implements Feature {
     private void search(SlashCommandInteractionEvent e) {
         String query = e.getOption("query", OptionMapping::getAsString);
         Optional<FtsQuery> match = FtsQuery.fromText(query);
-        if (match.isEmpty()) throw new UserError("Give me at least one word to search for.");
+        if (match.isEmpty())
+            throw new UserError("Give me at least one word to search for: single letters, lone digits and common words"
+                    + " like \"the\" are left out. A version such as 2.4.1 or an error code such as E42 works.");
         List<SearchHit> hits = store.search(match.get().match(), false, 10);
         String shown = Safe.inline(query, 100);
         if (hits.isEmpty()) {
-            e.reply(Replies.text("No issue mentions \"" + shown + "\"."))
+            String looked = String.join(
+                    ", ",
+                    match.get().tokens().stream().map(t -> t.replace(' ', '.')).toList());
+            e.reply(Replies.text("No issue mentions \"" + shown + "\". I looked for any of " + Safe.inline(looked, 300)
+                            + " in every issue's title, summary and conversation; try another word."))
                     .setEphemeral(true)
                     .queue();
             return;
@@ -208,13 +214,20 @@ public final class IssueCommands implements Feature {
         Told told = actions.tellRequesters(
                 e.getJDA(),
                 number,
-                "**" + closed.ref() + "** " + Safe.inline(closed.title(), 150) + " was closed without a change: "
-                        + Safe.inline(reason, 300) + ". Thanks for raising it.");
+                "We closed " + IssueViews.named(closed) + " without a change. The reason: "
+                        + sentenceEnd(Safe.inline(reason, 300)) + " Thanks for raising it.");
         e.getHook()
                 .sendMessage(Replies.text("Closed **" + closed.ref() + "**; told " + told.reached() + " requester"
                         + (told.reached() == 1 ? "" : "s") + told.unreachableNote() + "."))
                 .setEphemeral(true)
                 .queue();
+    }
+
+    /** The text with exactly one closing full stop (or its own ! or ?). */
+    static String sentenceEnd(String text) {
+        String t = text.strip();
+        if (t.endsWith(".") || t.endsWith("!") || t.endsWith("?")) return t;
+        return t + ".";
     }
 
     private void merge(SlashCommandInteractionEvent e) {

@@ -286,7 +286,8 @@ public final class IssueStore {
             String answers,
             String caveatCode,
             Instant promiseDue,
-            String triageSummary) {}
+            String triageSummary,
+            PrioritySource source) {}
 
     /** A recorded priority change: the issue as it was and as it is now. */
     public record PriorityChanged(Issue before, Issue after) {
@@ -320,6 +321,7 @@ public final class IssueStore {
                     : update.promiseDue();
             r.setPriority(priority.code());
             r.setPriorityReason(update.reason());
+            r.setPrioritySource(update.source() == null ? null : update.source().code());
             if (update.answers() != null) r.setTriageAnswers(update.answers());
             r.setPromiseDueAt(promise == null ? null : promise.toEpochMilli());
             if (r.getTriagedAt() == null) r.setTriagedAt(now.toEpochMilli());
@@ -342,7 +344,19 @@ public final class IssueStore {
     /** A priority change with no caveat and no triage summary; returns the updated issue. */
     public Issue setPriority(
             int number, Priority priority, String reason, String answers, Instant promiseDue, Long actor, Instant now) {
-        return changePriority(number, new PriorityUpdate(priority, reason, answers, null, promiseDue, null), actor, now)
+        return changePriority(
+                        number,
+                        new PriorityUpdate(
+                                priority,
+                                reason,
+                                answers,
+                                null,
+                                promiseDue,
+                                null,
+                                // nobody set it: the rules did, as the flowchart would have
+                                actor == null ? PrioritySource.FLOWCHART : PrioritySource.ENGINEER),
+                        actor,
+                        now)
                 .after();
     }
 

@@ -209,7 +209,8 @@ final class IssueTables {
                 instant(r.getUpdatedAt()),
                 instant(r.getTriagedAt()),
                 instant(r.getShippedAt()),
-                instant(r.getClosedAt()));
+                instant(r.getClosedAt()),
+                PrioritySource.fromCode(r.getPrioritySource()));
     }
 
     static Place toPlace(IssuePlaceRecord r) {

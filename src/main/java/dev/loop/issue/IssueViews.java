@@ -68,6 +68,29 @@ public final class IssueViews {
         return priority.timelineIn(timelines).map(Config.Timeline::text).orElse("not triaged yet");
     }
 
+    /**
+     * Where the issue stands, as the middle of a sentence: "Open, High: this week or next week", "Shipped in
+     * **2.4.1**", "Closed: not planned". A finished issue has no timeline left to promise, so it never shows one.
+     */
+    public String standing(Issue i) {
+        return switch (i.status()) {
+            case SHIPPED -> "Shipped in **" + Safe.inline(i.shippedVersion(), 64) + "**";
+            case CLOSED ->
+                "Closed without a change"
+                        + (i.closeReason() == null ? "" : " (" + Safe.inline(i.closeReason(), 200) + ")");
+            case DUPLICATE -> "a duplicate of **#" + i.duplicateOf() + "**";
+            default -> i.status().label() + ", " + i.priority().label() + ": " + timeline(i.priority());
+        };
+    }
+
+    /** "**#12** Dark mode", with a title's own final full stop dropped so a sentence can go on after it. */
+    public static String named(Issue i) {
+        String title = Safe.inline(i.title(), 150);
+        while (title.endsWith("."))
+            title = title.substring(0, title.length() - 1).stripTrailing();
+        return "**" + i.ref() + "** " + title;
+    }
+
     public MessageEmbed card(IssueRecordView view) {
         Issue i = view.issue();
         EmbedBuilder e = Replies.card(color(i))

@@ -18,6 +18,26 @@ public final class TimelineNotice {
                 + "**" + (text.isEmpty() ? "." : " — " + text + ".");
     }
 
+    /**
+     * Said when the team lowers a triaged issue: the earlier promise is withdrawn in so many words, so nobody is left
+     * holding it. e.g. "Update on **#12** Installer crashes: the team moved it down from **High** to **Low**, so
+     * "this week or next week" no longer holds. We won't get to it right away — …"
+     */
+    public static String lowered(Issue issue, Priority from, String fromText, String toText) {
+        String was = trimmed(fromText);
+        String now = trimmed(toText);
+        return "Update on " + IssueViews.named(issue) + ": the team moved it down from **" + from.label() + "** to **"
+                + issue.priority().label() + "**, so the earlier promise"
+                + (was.isEmpty() ? "" : " (" + was + ")") + " no longer holds."
+                + (now.isEmpty() ? "" : " " + Character.toUpperCase(now.charAt(0)) + now.substring(1) + ".");
+    }
+
+    private static String trimmed(String text) {
+        String t = text == null ? "" : text.strip();
+        while (t.endsWith(".")) t = t.substring(0, t.length() - 1);
+        return t;
+    }
+
     /** Said when an engineer starts working on the issue. */
     public static String working(Issue issue) {
         return "Good news on **" + issue.ref() + "** " + Safe.inline(issue.title(), 150)

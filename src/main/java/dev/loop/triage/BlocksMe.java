@@ -8,6 +8,7 @@ import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
 import dev.loop.issue.Place;
 import dev.loop.issue.Priority;
+import dev.loop.issue.PrioritySource;
 import dev.loop.issue.Requester;
 import java.time.Instant;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -43,9 +44,11 @@ final class BlocksMe {
         if (!store.pressBlocker(number, user, now)) {
             Instant first = store.blockerPressedAt(number, user).orElse(now);
             throw new UserError("You already told us **" + issue.ref() + "** blocks you (<t:" + first.getEpochSecond()
-                    + ":R>); it counts once per person. It is "
-                    + issue.priority().label() + " now: "
-                    + actions.views().timeline(issue.priority()) + ".");
+                    + ":R>); it counts once per person. "
+                    + (issue.priority() == Priority.FIX_NOW
+                            ? "It is already **Fix it now**: " + actions.views().timeline(Priority.FIX_NOW) + "."
+                            : "It is **" + issue.priority().label() + "** at the moment: "
+                                    + actions.views().timeline(issue.priority()) + "."));
         }
         // The presser becomes a requester without the automatic Low → High bump: the issue is going to Fix it now.
         issues.addRequester(number, user, Requester.How.BLOCKS_ME, placeOfCard(number, event), user, now);
@@ -62,6 +65,7 @@ final class BlocksMe {
                     Flowchart.start().answer(Question.USER_BLOCKED, true).answersColumn(),
                     null,
                     null,
+                    PrioritySource.BLOCKER,
                     user);
         }
         event.reply("Thanks — **" + change.after().ref() + "** is marked as blocking you and is **Fix it now** ("
@@ -73,10 +77,10 @@ final class BlocksMe {
             changes.announce(event.getJDA(), change, reason);
         } else {
             actions.refreshCards(event.getJDA(), number);
-            changes.alertTeam(
+            changes.anotherBlocker(
                     event.getJDA(),
                     change.after(),
-                    "🔥 **" + issue.ref() + "** (Fix it now) blocks another " + "user: " + reason + ".");
+                    "🔥 " + IssueViews.named(issue) + " is **Fix it now** and blocks another user: " + reason + ".");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.Priority;
+import dev.loop.issue.PrioritySource;
 import dev.loop.issue.TimelineNotice;
 import dev.loop.issue.Told;
 import java.util.List;
@@ -40,12 +41,14 @@ final class PriorityChanges {
     private final IssueStore issues;
     private final Config config;
     private final Engineers engineers;
+    private final FixNowAlerts alerts;
 
-    PriorityChanges(IssueActions actions, IssueStore issues, Config config, Engineers engineers) {
+    PriorityChanges(IssueActions actions, IssueStore issues, Config config, Engineers engineers, FixNowAlerts alerts) {
         this.actions = actions;
         this.issues = issues;
         this.config = config;
         this.engineers = engineers;
+        this.alerts = alerts;
     }
 
     /**
@@ -59,6 +62,7 @@ final class PriorityChanges {
             String answers,
             Caveat caveat,
             String triageSummary,
+            PrioritySource source,
             Long actor) {
         IssueStore.PriorityChanged changed = issues.changePriority(
                 number,
@@ -68,7 +72,8 @@ final class PriorityChanges {
                         answers,
                         caveat == null ? null : caveat.code(),
                         actions.promiseFrom(priority),
-                        triageSummary),
+                        triageSummary,
+                        source),
                 actor,
                 actions.now());
         return new Change(changed.before(), changed.after());
@@ -79,8 +84,16 @@ final class PriorityChanges {
         Issue issue = change.after();
         if (change.priorityChanged()) {
             try {
-                String text = TimelineNotice.of(
-                        issue, issue.priority(), actions.views().timeline(issue.priority()));
+                Priority from = change.before().priority();
+                // a withdrawn promise is said plainly, not left to be inferred from a new timeline
+                String text = from != Priority.UNTRIAGED && from.isAbove(issue.priority())
+                        ? TimelineNotice.lowered(
+                                issue,
+                                from,
+                                actions.views().timeline(from),
+                                actions.views().timeline(issue.priority()))
+                        : TimelineNotice.of(
+                                issue, issue.priority(), actions.views().timeline(issue.priority()));
                 Told told = actions.tellRequesters(jda, issue.number(), text);
                 if (told.addressed() > 0) {
                     issues.addHistory(
@@ -106,7 +119,24 @@ final class PriorityChanges {
     void alertFixNow(JDA jda, Issue issue, String why) {
         String text = "🔥 **" + issue.ref() + "** " + Safe.inline(issue.title(), 150) + " is now **Fix it now**"
                 + (why == null || why.isBlank() ? "" : ": " + Safe.truncate(why, 500)) + ".";
-        alertTeam(jda, issue, text);
+        alertTeam(jda, issue, text, true);
+    }
+
+    /**
+     * Someone else pressed This blocks me on an issue that is already Fix it now: the alert already posted says so
+     * with the count (an edit pings nobody); only when there is none yet is one posted, pinging as the first would.
+     */
+    void anotherBlocker(JDA jda, Issue issue, String firstAlertText) {
+        FixNowAlerts.Alert alert = alerts.pressed(issue.number()).orElse(null);
+        if (alert == null) {
+            alertTeam(jda, issue, firstAlertText, true);
+            return;
+        }
+        GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, alert.channelId());
+        if (channel == null) return;
+        channel.editMessageById(alert.messageId(), Safe.truncate(alert.current(), 2000))
+                .setAllowedMentions(java.util.EnumSet.noneOf(net.dv8tion.jda.api.entities.Message.MentionType.class))
+                .queue(null, e -> log.warn("Fix it now alert for {} not updated: {}", issue.ref(), e.toString()));
     }
 
     /** Posts in the team channel addressed to one person, pinging only them. */
@@ -119,8 +149,11 @@ final class PriorityChanges {
                 .queue(null, e -> log.warn("Team channel message failed: {}", e.toString()));
     }
 
-    /** Posts in the team channel addressed to the owner (or the engineer role), pinging only them. */
-    void alertTeam(JDA jda, Issue issue, String text) {
+    /**
+     * Posts in the team channel addressed to the owner (or the engineer role), pinging only them; a Fix it now alert
+     * is remembered so later presses edit it instead of pinging again.
+     */
+    private void alertTeam(JDA jda, Issue issue, String text, boolean fixNowAlert) {
         GuildMessageChannel team =
                 jda.getChannelById(GuildMessageChannel.class, config.channels().team());
         if (team == null) {
@@ -130,10 +163,19 @@ final class PriorityChanges {
                     issue.ref());
             return;
         }
+        String addressed = issue.ownerId() != null
+                ? "<@" + issue.ownerId() + "> " + text
+                : "<@&" + engineers.firstRoleId() + "> " + text;
         var message = issue.ownerId() != null
-                ? Replies.pinging("<@" + issue.ownerId() + "> " + text, List.of(issue.ownerId()))
-                : Replies.pingingRole("<@&" + engineers.firstRoleId() + "> " + text, engineers.firstRoleId());
+                ? Replies.pinging(addressed, List.of(issue.ownerId()))
+                : Replies.pingingRole(addressed, engineers.firstRoleId());
         team.sendMessage(message.build())
-                .queue(null, e -> log.warn("Alert for {} failed: {}", issue.ref(), e.toString()));
+                .queue(
+                        sent -> {
+                            if (fixNowAlert)
+                                alerts.posted(
+                                        issue.number(), team.getIdLong(), sent.getIdLong(), addressed, actions.now());
+                        },
+                        e -> log.warn("Alert for {} failed: {}", issue.ref(), e.toString()));
     }
 }

@@ -4,6 +4,7 @@ import dev.loop.core.config.Config;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.Priority;
+import dev.loop.issue.PrioritySource;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import net.dv8tion.jda.api.entities.Member;
@@ -69,8 +70,8 @@ final class ReactionTriageListener extends ListenerAdapter {
         }
         if (!issue.status().isActive() || issue.priority() == priority) return;
         String reason = "set with " + event.getEmoji().getFormatted() + " by <@" + event.getUserIdLong() + ">";
-        PriorityChanges.Change change =
-                changes.record(issue.number(), priority, reason, null, null, null, event.getUserIdLong());
+        PriorityChanges.Change change = changes.record(
+                issue.number(), priority, reason, null, null, null, PrioritySource.ENGINEER, event.getUserIdLong());
         changes.announce(event.getJDA(), change, reason);
     }
 

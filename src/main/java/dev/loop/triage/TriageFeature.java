@@ -43,7 +43,8 @@ public final class TriageFeature implements Feature {
         this.store = new TriageStore(services.database(), issues);
         Access access =
                 new Access(services.engineers(), services.config().discord().guildId());
-        PriorityChanges changes = new PriorityChanges(actions, issues, services.config(), services.engineers());
+        PriorityChanges changes = new PriorityChanges(
+                actions, issues, services.config(), services.engineers(), new FixNowAlerts(services.database()));
         this.flow = new TriageFlow(actions, issues, changes, access);
         this.blocksMe = new BlocksMe(actions, issues, store, changes);
         this.ownership = new Ownership(actions, issues, access);

@@ -5,6 +5,7 @@ import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueCaptured;
 import dev.loop.issue.IssueStore;
+import dev.loop.issue.PrioritySource;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -116,6 +117,7 @@ final class TriageFlow implements IssueCaptured {
                 done.answersColumn(),
                 result.caveat().orElse(null),
                 "flowchart: " + done.summary(),
+                PrioritySource.FLOWCHART,
                 event.getUser().getIdLong());
         event.editMessage(TriagePrompt.finished(
                         change.after(), done, actions.views().timeline(result.priority())))

@@ -177,6 +177,32 @@ class DatabaseTest {
     }
 
     @Test
+    void upgradingKeepsEveryIssueAndTellsWhereEachPriorityCameFrom() {
+        Path file = dir.resolve("v4.db");
+        SchemaScript full = SchemaScript.bundled();
+        try (Database old = Database.open(file, new SchemaScript(full.sections().subList(0, 4)))) {
+            assertThat(old.schemaVersion()).isEqualTo(4);
+            old.transaction(ctx -> {
+                for (int i = 1; i <= 30; i++) insertIssue(ctx, i, "issue " + i);
+                ctx.execute("UPDATE issue SET priority = 'low', triage_answers = 'blocked=n' WHERE number <= 10");
+                ctx.execute("UPDATE issue SET priority = 'high' WHERE number > 10 AND number <= 20");
+            });
+        }
+        try (Database upgraded = Database.open(file, full)) {
+            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isEqualTo(30);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE, ISSUE.PRIORITY_SOURCE.eq("flowchart"))))
+                    .isEqualTo(10);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE, ISSUE.PRIORITY_SOURCE.eq("engineer"))))
+                    .isEqualTo(10);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE, ISSUE.PRIORITY_SOURCE.isNull())))
+                    .isEqualTo(10);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.FIX_NOW_ALERT)))
+                    .isZero();
+        }
+    }
+
+    @Test
     void refusesADatabaseFromANewerLoop() {
         Path file = dir.resolve("future.db");
         try (Database db = Database.open(file)) {

@@ -286,7 +286,7 @@ class HostileTextTest {
                     .satisfiesAnyOf(
                             t -> assertThat(t).contains("Raccoon upload drops EXIF"),
                             t -> assertThat(t).startsWith("No issue mentions"),
-                            t -> assertThat(t).isEqualTo("Give me at least one word to search for."));
+                            t -> assertThat(t).startsWith("Give me at least one word to search for"));
         }
         for (String typed : List.of("%", "_", "\\", "\"", "' OR 1=1 --", "#", "#9999999999999", "🚀", "\u0000")) {
             assertThat(s.bob.autocomplete(s.team, "issue show", "number", typed).awaitChoices())

@@ -214,7 +214,7 @@ class RestFaultsTest {
                 s.erin, s.team, "issue close", Map.of("number", c.number(), "reason", "fixed by the redesign"));
         assertThat(closed.content()).isEqualTo("Closed **#" + c.number() + "**; told 1 requester.");
         SimMessage dm = s.carol.awaitDm(m -> m.content().contains("**#" + c.number() + "**"));
-        assertThat(dm.content()).contains("was closed without a change: fixed by the redesign");
+        assertThat(dm.content()).contains("without a change. The reason: fixed by the redesign");
         assertThat(s.issue(c.number()).status()).isEqualTo(IssueStatus.CLOSED);
     }
 

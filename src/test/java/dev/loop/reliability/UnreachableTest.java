@@ -179,7 +179,7 @@ class UnreachableTest {
                 s.erin, s.team, "issue close", Map.of("number", c.number(), "reason", "layers are not kept by design"));
         assertThat(closed.content())
                 .isEqualTo("Closed **#" + c.number() + "**; told 1 requester; " + unreachedNote + ".");
-        s.bob.awaitDm(m -> m.content().contains("was closed without a change"));
+        s.bob.awaitDm(m -> m.content().contains("without a change. The reason:"));
 
         assertThat(kit.dmsFromBot()).isEmpty();
         assertThat(c.post().messages()).noneMatch(m -> m.fromBot() && !m.equals(c.card()));
@@ -187,7 +187,7 @@ class UnreachableTest {
             assertThat(h.detail()).startsWith("couldn't tell <@" + kit.id() + "> (no thread to post in, DMs closed): ");
             assertThat(h.detail()).doesNotContain(String.valueOf(s.bob.id()));
         });
-        assertThat(s.history(c.number(), "unreachable").getLast().detail()).contains("was closed without a change");
+        assertThat(s.history(c.number(), "unreachable").getLast().detail()).contains("without a change. The reason:");
     }
 
     @Test

@@ -70,7 +70,8 @@ class TriageStoreTest extends SqliteTest {
                                 "blocked=n,new_user=n,quick=y",
                                 Caveat.CONTRIBUTOR_NEEDS.code(),
                                 due,
-                                null),
+                                null,
+                                dev.loop.issue.PrioritySource.FLOWCHART),
                         ENGINEER,
                         T0.plusSeconds(60))
                 .after();

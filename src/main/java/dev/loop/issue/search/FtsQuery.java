@@ -17,7 +17,9 @@ import java.util.function.ToIntFunction;
  * title like {@code "crash: NOT working"} into a syntax error or a different query. So the text is cut into words
  * (runs of letters, digits and combining marks, as FTS5's unicode61 tokenizer sees them), lower-cased, stripped of
  * stop words and duplicates, capped at {@value #MAX_TOKENS} words, and every word is quoted as a string literal and
- * joined with {@code OR}. bm25 then ranks issues that share more, and rarer, words higher.
+ * joined with {@code OR}. bm25 then ranks issues that share more, and rarer, words higher. A version number or dotted
+ * code ({@code 2.4.1}, {@code v2.0}) becomes one quoted phrase of its parts ({@code "2 4 1"}): the tokenizer indexed
+ * those parts side by side, and a lone digit on its own would be dropped as too common.
  *
  * <p>The expression must still be passed as a bound parameter, never concatenated into SQL.
  */
@@ -45,19 +47,42 @@ public record FtsQuery(List<String> tokens) {
     public static Optional<FtsQuery> fromText(String text) {
         if (text == null) return Optional.empty();
         Set<String> tokens = new LinkedHashSet<>();
+        List<String> parts = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         int i = 0;
         while (i <= text.length() && tokens.size() < MAX_TOKENS) {
             int cp = i < text.length() ? text.codePointAt(i) : ' ';
+            int next = i + Character.charCount(cp);
             if (isWordChar(cp)) {
                 word.appendCodePoint(cp);
+            } else if (cp == '.' && !word.isEmpty() && next < text.length() && isWordChar(text.codePointAt(next))) {
+                // "2.4.1": the tokenizer indexes 2, 4 and 1 side by side; keep the parts to search them as a phrase
+                parts.add(word.toString());
+                word.setLength(0);
             } else if (!word.isEmpty()) {
-                keep(word.toString(), tokens);
+                parts.add(word.toString());
+                keepParts(parts, tokens);
+                parts.clear();
                 word.setLength(0);
             }
-            i += Character.charCount(cp);
+            i = next;
         }
         return tokens.isEmpty() ? Optional.empty() : Optional.of(new FtsQuery(new ArrayList<>(tokens)));
+    }
+
+    /**
+     * Words joined by dots: a version number or a dotted code (any part with a digit) is one phrase of its parts, so
+     * "2.4.1" finds "2.4.1" and not every text with a 2 in it; other dotted text ("end.next") is separate words.
+     */
+    private static void keepParts(List<String> parts, Set<String> tokens) {
+        boolean dotted =
+                parts.size() > 1 && parts.stream().anyMatch(p -> p.chars().anyMatch(Character::isDigit));
+        if (!dotted) {
+            for (String p : parts) keep(p, tokens);
+            return;
+        }
+        String phrase = String.join(" ", parts).toLowerCase(Locale.ROOT);
+        if (phrase.length() <= MAX_TOKEN_LENGTH) tokens.add(phrase);
     }
 
     private static boolean isWordChar(int cp) {

@@ -52,6 +52,26 @@ class FtsQuerySqliteTest {
     }
 
     @Test
+    void versionNumbersErrorCodesAndShortTokensAreFound() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("INSERT INTO issue_fts(rowid, title, summary, transcript) VALUES "
+                    + "(10, 'Crash after updating to 2.4.1', 'Since 2.4.1 it crashes', ''),"
+                    + "(11, 'Regression in 2.4.10', 'Worked in 2.3', ''),"
+                    + "(12, 'Save fails', 'Error E42 on every save', ''),"
+                    + "(13, 'v3 API drops fields', 'The v3 endpoint returns less', '')");
+        }
+        assertThat(search("2.4.1")).containsExactly(10);
+        assertThat(search("/issue search 2.4.10")).containsExactly(11);
+        assertThat(search("E42")).containsExactly(12);
+        assertThat(search("e42")).containsExactly(12);
+        assertThat(search("v3")).containsExactly(13);
+        assertThat(search("crash 2.4.1")).first().isEqualTo(10);
+        assertThat(FtsQuery.fromText("2.4.1").orElseThrow().match()).isEqualTo("\"2 4 1\"");
+        assertThat(FtsQuery.fromText("end.next")).map(FtsQuery::tokens).contains(List.of("end", "next"));
+        assertThat(FtsQuery.fromText("2")).isEmpty();
+    }
+
+    @Test
     void hostileInputNeverBreaksTheQuery() throws SQLException {
         String[] inputs = {
             "dark AND", "OR OR OR", "NOT crash", "NEAR(dark mode, 2)", "title:dark", "\"unbalanced",
