@@ -13,57 +13,129 @@ public final class Fixtures {
     }
 
     public static Issue issue(int number, IssueStatus status, Priority priority, Integer duplicateOf) {
-        return new Issue(
-                number,
-                "Issue " + number,
-                IssueKind.BUG,
-                "summary",
-                status,
-                priority,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null,
-                null,
-                duplicateOf,
-                null,
-                false,
-                1,
-                9L,
-                T0,
-                T0,
-                null,
-                null,
-                null);
+        return numbered(number)
+                .status(status)
+                .priority(priority)
+                .duplicateOf(duplicateOf)
+                .build();
     }
 
     public static Issue withPromise(int number, IssueStatus status, Instant promiseDueAt) {
-        return new Issue(
-                number,
-                "Issue " + number,
-                IssueKind.BUG,
-                "summary",
-                status,
-                Priority.HIGH,
-                null,
-                null,
-                null,
-                null,
-                false,
-                promiseDueAt,
-                null,
-                null,
-                null,
-                false,
-                1,
-                9L,
-                T0,
-                T0,
-                T0,
-                null,
-                null);
+        return numbered(number)
+                .status(status)
+                .priority(Priority.HIGH)
+                .promiseDueAt(promiseDueAt)
+                .triagedAt(T0)
+                .build();
+    }
+
+    /** An issue "Issue n", open and untriaged, made at {@link #T0}; change what the test is about. */
+    public static IssueBuilder numbered(int number) {
+        return new IssueBuilder(number);
+    }
+
+    /** The fields of {@link Issue} tests vary; the rest keep plain values. */
+    public static final class IssueBuilder {
+        private final int number;
+        private String title;
+        private String summary = "summary";
+        private IssueStatus status = IssueStatus.OPEN;
+        private Priority priority = Priority.UNTRIAGED;
+        private Long ownerId;
+        private Instant promiseDueAt;
+        private Integer duplicateOf;
+        private int revision = 1;
+        private long createdBy = 9L;
+        private Instant at = T0;
+        private Instant triagedAt;
+
+        private IssueBuilder(int number) {
+            this.number = number;
+            this.title = "Issue " + number;
+        }
+
+        public IssueBuilder title(String v) {
+            title = v;
+            return this;
+        }
+
+        public IssueBuilder summary(String v) {
+            summary = v;
+            return this;
+        }
+
+        public IssueBuilder status(IssueStatus v) {
+            status = v;
+            return this;
+        }
+
+        public IssueBuilder priority(Priority v) {
+            priority = v;
+            return this;
+        }
+
+        public IssueBuilder owner(Long v) {
+            ownerId = v;
+            return this;
+        }
+
+        public IssueBuilder promiseDueAt(Instant v) {
+            promiseDueAt = v;
+            return this;
+        }
+
+        public IssueBuilder duplicateOf(Integer v) {
+            duplicateOf = v;
+            return this;
+        }
+
+        public IssueBuilder revision(int v) {
+            revision = v;
+            return this;
+        }
+
+        public IssueBuilder createdBy(long v) {
+            createdBy = v;
+            return this;
+        }
+
+        /** When it was made and last changed. */
+        public IssueBuilder at(Instant v) {
+            at = v;
+            return this;
+        }
+
+        public IssueBuilder triagedAt(Instant v) {
+            triagedAt = v;
+            return this;
+        }
+
+        public Issue build() {
+            return new Issue(
+                    number,
+                    title,
+                    IssueKind.BUG,
+                    summary,
+                    status,
+                    priority,
+                    null,
+                    null,
+                    null,
+                    ownerId,
+                    false,
+                    promiseDueAt,
+                    null,
+                    duplicateOf,
+                    null,
+                    false,
+                    revision,
+                    createdBy,
+                    at,
+                    at,
+                    triagedAt,
+                    null,
+                    null);
+        }
     }
 
     public static Place place(long id, int issue, int origin, String url) {

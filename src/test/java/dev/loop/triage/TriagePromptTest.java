@@ -2,10 +2,8 @@ package dev.loop.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loop.issue.Fixtures;
 import dev.loop.issue.Issue;
-import dev.loop.issue.IssueKind;
-import dev.loop.issue.IssueStatus;
-import dev.loop.issue.Priority;
 import java.time.Instant;
 import java.util.List;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -17,30 +15,13 @@ import org.junit.jupiter.api.Test;
 /** The prompt's controls carry the state they lead to, within Discord's limits. */
 class TriagePromptTest {
 
-    static final Issue ISSUE = new Issue(
-            1234567,
-            "Installer crashes <@99>",
-            IssueKind.BUG,
-            "s",
-            IssueStatus.OPEN,
-            Priority.UNTRIAGED,
-            null,
-            null,
-            null,
-            null,
-            false,
-            null,
-            null,
-            null,
-            null,
-            false,
-            41,
-            1L,
-            Instant.EPOCH,
-            Instant.EPOCH,
-            null,
-            null,
-            null);
+    static final Issue ISSUE = Fixtures.numbered(1234567)
+            .title("Installer crashes <@99>")
+            .summary("s")
+            .revision(41)
+            .createdBy(1L)
+            .at(Instant.EPOCH)
+            .build();
     static final TriagePrompt.RecordCounts COUNTS = new TriagePrompt.RecordCounts(2, 1);
 
     private static List<Button> buttons(MessageCreateData m) {

@@ -2,9 +2,8 @@ package dev.loop.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loop.issue.Fixtures;
 import dev.loop.issue.Issue;
-import dev.loop.issue.IssueKind;
-import dev.loop.issue.IssueStatus;
 import dev.loop.issue.Priority;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,30 +19,15 @@ class InboxViewTest {
     }
 
     static Issue promise(int n, String title) {
-        return new Issue(
-                n,
-                title,
-                IssueKind.BUG,
-                "s",
-                IssueStatus.OPEN,
-                Priority.HIGH,
-                null,
-                null,
-                null,
-                42L,
-                false,
-                T0.plusSeconds(n),
-                null,
-                null,
-                null,
-                false,
-                1,
-                9L,
-                T0,
-                T0,
-                T0,
-                null,
-                null);
+        return Fixtures.numbered(n)
+                .title(title)
+                .summary("s")
+                .priority(Priority.HIGH)
+                .owner(42L)
+                .promiseDueAt(T0.plusSeconds(n))
+                .at(T0)
+                .triagedAt(T0)
+                .build();
     }
 
     @Test
