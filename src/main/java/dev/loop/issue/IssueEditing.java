@@ -102,8 +102,7 @@ final class IssueEditing {
         String area = value(e, "area");
         if (title.isEmpty()) throw new UserError("The title can't be empty.");
         if (summary.isEmpty()) throw new UserError("The summary can't be empty.");
-        Issue current =
-                store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
+        Issue current = store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
         // a select left as it was may come back empty: it keeps what the issue has
         String chosenKind = first(e, "kind");
         IssueKind kind = chosenKind == null
