@@ -174,7 +174,9 @@ final class DetailsFlow {
                 number,
                 e.getUser().getIdLong(),
                 "details",
-                answered + (feature ? " answers about the problem added" : " debug details added"),
+                feature
+                        ? answered + (answered == 1 ? " answer" : " answers") + " about the problem added"
+                        : answered + " debug details added",
                 now);
         e.reply(Replies.text("Thanks! Your details were added to **" + issue.ref() + "**."))
                 .setEphemeral(true)
