@@ -184,7 +184,8 @@ class UnreachableTest {
         assertThat(kit.dmsFromBot()).isEmpty();
         // nothing reached the locked post after the card and the request for details made at capture
         assertThat(c.post().messages())
-                .noneMatch(m -> m.fromBot() && !m.equals(c.card()) && !m.content().contains("Press **Add details**"));
+                .noneMatch(
+                        m -> m.fromBot() && !m.equals(c.card()) && !m.content().contains("Press **Add details**"));
         assertThat(s.history(c.number(), "unreachable")).hasSize(3).allSatisfy(h -> {
             assertThat(h.detail()).startsWith("couldn't tell <@" + kit.id() + "> (no thread to post in, DMs closed): ");
             assertThat(h.detail()).doesNotContain(String.valueOf(s.bob.id()));
