@@ -35,7 +35,7 @@ public final class Features {
         // the ports between features: a capture starts triage; a recognised support thread is linked by capture
         CaptureFeature capture = new CaptureFeature(services, store, actions, triage.afterCapture());
         List<Feature> features = new java.util.ArrayList<>(List.of(
-                new IssueCommands(services, store, actions),
+                new IssueCommands(services, store, actions).onKindSet(capture.afterKindSet()),
                 capture,
                 triage,
                 new ReleaseFeature(services, store, actions, NoticeWorker.Options.DEFAULT),

@@ -4,10 +4,10 @@ import dev.loop.core.Feature;
 import dev.loop.core.Services;
 import dev.loop.core.config.Config;
 import dev.loop.core.discord.InteractionRouter;
-import dev.loop.core.discord.UserError;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueAutocomplete;
 import dev.loop.issue.IssueCaptured;
+import dev.loop.issue.IssueKindSet;
 import dev.loop.issue.IssueNumberOption;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The capture feature as the bot sees it: its commands, the interactions and reactions it answers, and what it does
  * once Discord is ready. Each flow is its own class: {@link CaptureFlow} (/capture, Capture as issue),
- * {@link QuickCapture} (📌), {@link LinkFlow} (/link), {@link MeToo}, {@link DetailsFlow} (debug details) and
+ * {@link QuickCapture} (📌), {@link LinkFlow} (/link), {@link MeToo}, {@link DetailsFlow} (debug details and the problem behind a feature) and
  * {@link MissingCards} (cards left behind by a restart).
  */
 public final class CaptureFeature implements Feature {
@@ -136,6 +136,11 @@ public final class CaptureFeature implements Feature {
      *
      * @throws UserError when the issue or thread cannot be linked, with the sentence to show
      */
+    /** What `/issue edit` calls when it sets an issue's kind: the reporters are asked that kind's questions. */
+    public IssueKindSet afterKindSet() {
+        return details::askAfterKindSet;
+    }
+
     public void linkThread(JDA jda, int number, long threadId, Requester.How how, long actor) {
         links.linkThread(jda, number, threadId, how, actor);
     }

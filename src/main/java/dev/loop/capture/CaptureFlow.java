@@ -357,9 +357,7 @@ final class CaptureFlow {
         }
         if (channel instanceof ThreadChannel thread)
             Conversations.applyTag(thread, config.tags().tracked());
-        if (issue.kind() == IssueKind.BUG && !config.debugQuestions().isEmpty()) {
-            details.askForDetails(channel, issue, source.requesters());
-        }
+        details.askForDetails(channel, issue, source.requesters());
         if (issue.ownerId() != null && issue.ownerId() != engineerId) {
             Conversations.dm(
                     jda,

@@ -11,9 +11,13 @@ import dev.loop.issue.merge.MergePlan;
 import dev.loop.issue.merge.UnmergePlan;
 import dev.loop.issue.search.FtsQuery;
 import dev.loop.issue.search.SearchHit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -27,7 +31,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
-/** /issue show, list, search (anyone) and close, merge, unmerge (engineers). */
+/** /issue show with its record views, list, search (anyone) and edit, close, merge, unmerge (engineers). */
 public final class IssueCommands implements Feature {
 
     static final int PAGE_SIZE = 10;
@@ -36,12 +40,22 @@ public final class IssueCommands implements Feature {
     private final IssueActions actions;
     private final IssueStore store;
     private final IssueViews views;
+    private final RecordPages pages;
+    private final IssueEditing editing;
 
     public IssueCommands(Services services, IssueStore store, IssueActions actions) {
         this.services = services;
         this.actions = actions;
         this.store = store;
         this.views = actions.views();
+        this.pages = new RecordPages(store);
+        this.editing = new IssueEditing(services, store, actions);
+    }
+
+    /** Tells capture when `/issue edit` sets an issue's kind (wired by the composition root). */
+    public IssueCommands onKindSet(IssueKindSet port) {
+        editing.onKindSet(port);
+        return this;
     }
 
     private static OptionData number(String name, String description) {
@@ -76,6 +90,8 @@ public final class IssueCommands implements Feature {
                                                         "Why (e.g. won't fix, not a bug)",
                                                         true)
                                                 .setMaxLength(300)),
+                        new SubcommandData("edit", "Fix an issue's title, kind, summary, area or docs flag")
+                                .addOptions(number("number", "The issue number")),
                         new SubcommandData("merge", "Move everything of one issue into another and mark it a duplicate")
                                 .addOptions(number("from", "The duplicate"), number("into", "The issue to keep")),
                         new SubcommandData("unmerge", "Undo a merge")
@@ -97,6 +113,10 @@ public final class IssueCommands implements Feature {
                 .autocomplete("issue merge", "into", active::complete)
                 .slash("issue unmerge", this::unmerge)
                 .autocomplete("issue unmerge", "number", any::complete)
+                .slash("issue edit", editing::open)
+                .autocomplete("issue edit", "number", any::complete)
+                .modal(IssueEditing.PREFIX, editing::submit)
+                .button(RecordPageId.PREFIX, this::recordPage)
                 .button(IssueViews.LIST_PREFIX, this::page);
     }
 
@@ -110,11 +130,38 @@ public final class IssueCommands implements Feature {
                 store.view(number).orElseThrow(() -> new UserError("There is no issue #" + number + "."));
         e.reply(new MessageCreateBuilder()
                         .setEmbeds(views.card(view))
-                        .setComponents(views.cardButtons(view.issue()))
+                        .setComponents(withTabs(views.cardButtons(view.issue()), number))
                         .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                         .build())
                 .setEphemeral(true)
                 .queue();
+    }
+
+    private static List<ActionRow> withTabs(List<ActionRow> card, int number) {
+        List<ActionRow> rows = new ArrayList<>(card);
+        rows.add(RecordPages.tabButtons(number));
+        return rows;
+    }
+
+    /**
+     * Transcript, People, Details, Proposals, History: a view button answers with a new ephemeral view (the card
+     * stays); Previous and Next turn the view's page in place.
+     */
+    private void recordPage(ButtonInteractionEvent e) {
+        RecordPageId id = RecordPageId.parse(e.getComponentId())
+                .orElseThrow(
+                        () -> new UserError("Those buttons are from an older version of Loop. Run /issue show again."));
+        Issue issue = require(id.issueNumber());
+        Guild guild = e.getGuild();
+        var data = pages.page(issue, id.tab(), id.page(), userId -> {
+            Member m = guild == null ? null : guild.getMemberById(userId);
+            return m == null ? null : m.getEffectiveName();
+        });
+        if (id.role() == 'v') {
+            e.reply(data).setEphemeral(true).queue();
+        } else {
+            e.editMessage(MessageEditData.fromCreateData(data)).queue();
+        }
     }
 
     private void list(SlashCommandInteractionEvent e) {

@@ -30,6 +30,8 @@ final class Repl {
               as NAME slash [WHERE] "COMMAND" [k=v …]   run a slash command, e.g. as erin slash "issue show" number=1
               as NAME press mN "LABEL"                  press a button, e.g. as bob press m14 "Me too"
               as NAME form [k=v …]                      submit the form Loop last opened for NAME (shows its fields)
+              as NAME choose mN [MENU] VALUE…           pick in a select menu, e.g. as erin choose m12 high
+              as NAME message-command mN "NAME"         e.g. as erin message-command m12 "Capture as issue"
               as NAME react mN EMOJI                    react to a message
               as NAME edit mN "TEXT"                    edit their message (its copy in a transcript follows)
               as NAME delete mN                         delete a message (its copies read "message deleted by its author")
@@ -125,7 +127,10 @@ final class Repl {
     }
 
     private void act(SimMember who, List<String> w) {
-        String verb = arg(w, 0, "what NAME does (post, say, edit, delete, thread, slash, press, form, react)");
+        String verb = arg(
+                w,
+                0,
+                "what NAME does (post, say, edit, delete, thread, slash, press, form, react, choose, message-command)");
         switch (verb) {
             case "post" -> {
                 String[] tags = w.subList(Math.min(3, w.size()), w.size()).toArray(String[]::new);
@@ -144,6 +149,9 @@ final class Repl {
             case "react" -> who.react(message(arg(w, 1, "mN")), arg(w, 2, "EMOJI"));
             case "edit" -> who.edit(message(arg(w, 1, "mN")), arg(w, 2, "TEXT"));
             case "delete" -> who.delete(message(arg(w, 1, "mN")));
+            case "choose" -> choose(who, message(arg(w, 1, "mN")), w.subList(2, w.size()));
+            case "message-command" ->
+                interacted(who, who.runMessageCommand(message(arg(w, 1, "mN")), arg(w, 2, "COMMAND")));
             case "form" -> {
                 SimModal form = Optional.ofNullable(forms.get(who.name()))
                         .orElseThrow(() -> new IllegalArgumentException(who.name() + " has no open form"));
@@ -163,6 +171,27 @@ final class Repl {
             }
             default -> throw new IllegalArgumentException("unknown action '" + verb + "'; type help");
         }
+    }
+
+    /**
+     * Picks {@code values} in a select menu of {@code m}: the first word names the menu (custom id or placeholder)
+     * when the message has more than one, otherwise the only menu is meant. Values are option values or labels.
+     */
+    private void choose(SimMember who, SimMessage m, List<String> words) {
+        List<SimMessage.Select> menus = m.selects();
+        if (menus.isEmpty()) throw new IllegalArgumentException("that message has no select menu");
+        if (words.isEmpty()) throw new IllegalArgumentException("say what to choose, e.g. choose m12 high");
+        SimMessage.Select menu = menus.getFirst();
+        List<String> values = words;
+        for (SimMessage.Select candidate : menus) {
+            if (words.size() > 1
+                    && (words.getFirst().equals(candidate.customId())
+                            || words.getFirst().equals(candidate.placeholder()))) {
+                menu = candidate;
+                values = words.subList(1, words.size());
+            }
+        }
+        interacted(who, who.selectOption(m, menu.customId(), values.toArray(String[]::new)));
     }
 
     /** Waits for Loop's first answer; a form it opens is kept for {@code as NAME form}. */

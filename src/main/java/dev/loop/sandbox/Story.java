@@ -146,6 +146,18 @@ public final class Story {
         awaitCards(List.of(card), "Priority", "Low");
         narrator.catchUp();
 
+        narrator.act(c.erin(), "runs /issue show number:" + n + " in #team and presses [Transcript]");
+        SimMessage shown =
+                c.erin().runSlash(c.team(), "issue show", Map.of("number", n)).awaitReply();
+        c.erin().pressButton(shown, "Transcript").awaitReply();
+        narrator.catchUp();
+        narrator.act(c.erin(), "runs /issue edit number:" + n + " and adds what she found to the summary");
+        SimModal edit =
+                c.erin().runSlash(c.team(), "issue edit", Map.of("number", n)).awaitModal();
+        edit.submit(Map.of("summary", edit.value("summary") + "\nHappens with boards of 600 cards or more."))
+                .awaitReply();
+        narrator.catchUp();
+
         // 4 ------------------------------------------------------------------------------------------------------
         scene(Duration.ofHours(28), "bob's thread is the same problem: erin links it");
         c.erin().say(thread, "Thanks bob, that's the crash alice reported. Linking your thread to it.");

@@ -171,7 +171,10 @@ class SandboxTest {
                         "[#team] Loop → pings @sam:",
                         "[#support › CSV export crash] Loop → pings @bob:",
                         "Shipped in 2.5.0, thanks for asking:",
-                        "[DM with sam] Loop:");
+                        "[DM with sam] Loop:",
+                        "▶ erin runs /issue show number:" + story.issue() + " in #team and presses [Transcript]",
+                        "Transcript of #" + story.issue() + " CSV export crashes on big boards",
+                        "▶ erin runs /issue edit number:" + story.issue());
         // ids are names: nobody reads <@123> or raw links
         assertThat(out).doesNotContainPattern("<@!?&?\\d+>").doesNotContain("https://discord.com/channels/");
 
@@ -245,6 +248,45 @@ class SandboxTest {
                         () -> issues().requesters(next).stream()
                                 .anyMatch(r -> r.userId() == c.carol().id()));
         assertThat(replOut.toString(StandardCharsets.UTF_8)).doesNotContain("✗");
+    }
+
+    @Test
+    @Order(8)
+    void thePromptRunsTheMessageCommandAndChoosesFromASelectMenu() {
+        ByteArrayOutputStream replOut = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(replOut, true, StandardCharsets.UTF_8);
+        Narrator screen = new Narrator(c, out);
+        screen.showHandles(true);
+        SimMessage said = c.carol().say(c.support(), "Gannet search ignores accents");
+        screen.catchUp();
+        new Repl(session, screen, out)
+                .run(new StringReader(String.join(
+                        "\n",
+                        "as erin message-command " + screen.handle(said) + " \"Capture as issue\"",
+                        "as erin slash \"release\" version=9.9.9",
+                        "quit")));
+        assertThat(replOut.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "form «Capture as issue» is open for erin:",
+                        "title — Title (now “Gannet search ignores accents”)")
+                .doesNotContain("✗");
+        c.sim()
+                .await(
+                        "erin's release pick menu",
+                        () -> c.erin().ephemeralReplies().stream()
+                                .anyMatch(m -> !m.selects().isEmpty()));
+        SimMessage pick = c.erin().ephemeralReplies().stream()
+                .filter(m -> !m.selects().isEmpty())
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        String option = pick.selects().getFirst().options().getFirst().value();
+        replOut.reset();
+        screen.catchUp();
+        new Repl(session, screen, out)
+                .run(new StringReader("as erin choose " + screen.handle(pick) + " " + option + "\nquit\n"));
+        assertThat(replOut.toString(StandardCharsets.UTF_8))
+                .contains("is open for erin:")
+                .doesNotContain("✗");
     }
 
     @Test

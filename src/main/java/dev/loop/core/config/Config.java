@@ -19,6 +19,7 @@ public record Config(
         List<Area> areas,
         ForumTags tags,
         List<String> debugQuestions,
+        List<String> featureQuestions,
         Reactions reactions,
         Timelines timelines,
         NoticeMode noticeMode,
@@ -35,6 +36,7 @@ public record Config(
         engineerRoles = List.copyOf(engineerRoles);
         areas = List.copyOf(areas);
         debugQuestions = List.copyOf(debugQuestions);
+        featureQuestions = List.copyOf(featureQuestions);
     }
 
     /** Where Discord is: empty URLs mean Discord itself. */

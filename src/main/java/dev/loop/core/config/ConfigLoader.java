@@ -48,6 +48,7 @@ public final class ConfigLoader {
                             "areas",
                             "tags",
                             "bugs",
+                            "features",
                             "reactions",
                             "timeline",
                             "notices",
@@ -63,6 +64,7 @@ public final class ConfigLoader {
             Map.entry("areas[]", Set.of("name", "owner", "forum-tag")),
             Map.entry("tags", Set.of("tracked", "shipped")),
             Map.entry("bugs", Set.of("debug-questions")),
+            Map.entry("features", Set.of("questions")),
             Map.entry("reactions", Set.of("capture", "me-too", "fix-now", "high", "low")),
             Map.entry("timeline", Set.of("fix-now", "high", "low")),
             Map.entry("timeline.*", Set.of("text", "promise")),
@@ -154,7 +156,14 @@ public final class ConfigLoader {
                 tagName(tags.path("tracked"), "tags.tracked", "tracked"),
                 tagName(tags.path("shipped"), "tags.shipped", "shipped"));
 
-        List<String> questions = debugQuestions(root.path("bugs").path("debug-questions"));
+        List<String> questions = questions(
+                root.path("bugs").path("debug-questions"),
+                "bugs.debug-questions",
+                List.of("Which version are you on?", "Steps to reproduce", "Logs or error messages"));
+        List<String> featureQuestions = questions(
+                root.path("features").path("questions"),
+                "features.questions",
+                List.of("What are you trying to achieve?", "How do you do it today?"));
 
         JsonNode r = root.path("reactions");
         Config.Reactions reactions = new Config.Reactions(
@@ -229,6 +238,7 @@ public final class ConfigLoader {
                 areas,
                 forumTags,
                 questions,
+                featureQuestions,
                 reactions,
                 timelines,
                 mode,
@@ -391,22 +401,21 @@ public final class ConfigLoader {
         return v;
     }
 
-    private List<String> debugQuestions(JsonNode node) {
-        List<String> defaults = List.of("Which version are you on?", "Steps to reproduce", "Logs or error messages");
+    /** A list of questions for a Discord form: at most 5, each a field label of at most 45 characters. */
+    private List<String> questions(JsonNode node, String key, List<String> defaults) {
         if (node.isMissingNode() || node.isNull()) return defaults;
         if (!node.isArray()) {
-            problems.add("bugs.debug-questions: expected a list of questions");
+            problems.add(key + ": expected a list of questions");
             return defaults;
         }
         if (node.size() > 5)
-            problems.add(
-                    "bugs.debug-questions: at most 5 questions (a Discord modal holds 5 fields); found " + node.size());
+            problems.add(key + ": at most 5 questions (a Discord modal holds 5 fields); found " + node.size());
         List<String> questions = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            String q = text(node.get(i), "bugs.debug-questions[" + i + "]", "").trim();
-            if (q.isEmpty()) problems.add("bugs.debug-questions[" + i + "]: empty question");
+            String q = text(node.get(i), key + "[" + i + "]", "").trim();
+            if (q.isEmpty()) problems.add(key + "[" + i + "]: empty question");
             else if (q.length() > 45)
-                problems.add("bugs.debug-questions[" + i + "]: \"" + shorten(q)
+                problems.add(key + "[" + i + "]: \"" + shorten(q)
                         + "\" is longer than 45 characters (Discord's limit for a modal field label)");
             questions.add(q);
         }
