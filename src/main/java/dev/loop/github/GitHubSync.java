@@ -144,6 +144,11 @@ public final class GitHubSync {
         return store.progress();
     }
 
+    /** How many issues have their GitHub issue. */
+    public int onGitHub() {
+        return store.progress().onGitHub();
+    }
+
     /** The GitHub issue's address, once it exists. */
     public Optional<String> url(int number) {
         return store.url(number);
