@@ -167,7 +167,18 @@ public final class GitHubFeature implements Feature {
             return t;
         });
         long every = Math.max(10, tuning.tick().toMillis());
-        worker.scheduleWithFixedDelay(sync::tick, 0, every, TimeUnit.MILLISECONDS);
+        GitHubSync running = sync;
+        worker.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        running.tick();
+                    } catch (Throwable t) { // a scheduled task that throws is never run again
+                        log.error("GitHub sync round failed", t);
+                    }
+                },
+                0,
+                every,
+                TimeUnit.MILLISECONDS);
         log.info("GitHub sync of {} started", settings.repo());
     }
 
@@ -176,9 +187,25 @@ public final class GitHubFeature implements Feature {
         return m != null ? m.getEffectiveName() : "a Discord member";
     }
 
-    /** Stops at once: whatever was in flight is found again from the state table at the next start. */
+    /**
+     * Stops after the request in flight, without interrupting it (an interrupted HTTP call can leave a broken pooled
+     * connection behind), and waits for the worker to leave, so a Loop started next on the same database never shares
+     * it with this one. Whatever is left undone is in the state table for the next start.
+     */
     @Override
     public void close() {
-        if (worker != null) worker.shutdownNow();
+        if (worker == null) return;
+        GitHubSync running = sync;
+        if (running != null) running.stop();
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("The GitHub sync worker did not stop in 10 s; interrupting it");
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

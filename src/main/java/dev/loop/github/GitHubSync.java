@@ -67,6 +67,7 @@ public final class GitHubSync {
     private Instant pausedUntil = Instant.EPOCH;
     private Instant nextPoll = Instant.EPOCH;
     private int createdThisRun;
+    private volatile boolean stopping;
     private final java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
 
     /** Waits for the pacer; real time (the pacing is about GitHub's clock, not Loop's movable one). */
@@ -105,6 +106,11 @@ public final class GitHubSync {
         this.sleeper = sleeper;
     }
 
+    /** Asks the worker to stop after the request in flight (checked between requests). */
+    public void stop() {
+        stopping = true;
+    }
+
     /** How many rounds the worker has made (tests wait for rounds instead of sleeping). */
     public long rounds() {
         return rounds.get();
@@ -113,6 +119,7 @@ public final class GitHubSync {
     /** One round of work; never throws (a failure is logged and retried on a later tick). */
     public synchronized void tick() {
         rounds.incrementAndGet();
+        if (stopping) return;
         Instant now = clock.instant();
         if (now.isBefore(pausedUntil)) return;
         try {
@@ -180,6 +187,7 @@ public final class GitHubSync {
 
     private void exportDue() throws InterruptedException {
         for (GitHubStore.Candidate c : store.due(clock.instant(), BATCH)) {
+            if (stopping) return;
             Instant now = clock.instant();
             if (timing.earliest(
                                     c.updatedAt(),
@@ -234,6 +242,7 @@ public final class GitHubSync {
             boolean labelsChanged = !new LinkedHashSet<>(labels).equals(new LinkedHashSet<>(remote.labels()));
             if (bodyChanged || labelsChanged) {
                 pace();
+                if (labelsChanged) pace(); // hub4j sets the body and the labels in two requests
                 gateway.edit(r.githubNumber(), body, labelsChanged ? labels : null);
             }
             store.exported(number, c.stamp(), bodyChanged || labelsChanged, clock.instant());
@@ -338,6 +347,7 @@ public final class GitHubSync {
         nextPoll = clock.instant().plus(settings.pollInterval());
         String me = gateway.login();
         for (Map.Entry<Integer, Integer> link : store.activeLinks().entrySet()) {
+            if (stopping) return;
             try {
                 List<GitHubGateway.RemotePerson> people = new ArrayList<>(gateway.thumbsUp(link.getValue()));
                 for (GitHubGateway.RemoteComment c : gateway.comments(link.getValue())) people.add(c.author());

@@ -241,6 +241,31 @@ class GitHubSyncEndToEndTest {
         assertThat(w.repo.issues()).hasSize(1);
     }
 
+    @Test
+    void aSpentRateLimitIsWaitedOutUntilItResets() throws Exception {
+        w = new GitHubWorld("");
+        Captured first = w.capture(w.alice, "Window too small", "The window can't be resized");
+        w.awaitExported(first.number());
+
+        w.github.faults().rateLimitNext(1);
+        Captured c = w.capture(w.bob, "Fonts blurry", "Fonts are blurry on HiDPI");
+        w.sim.await("the limit is hit", () -> {
+            w.clock.advance(Duration.ofSeconds(1));
+            return w.github.counters().forbiddenPrimary() == 1;
+        });
+        long atLimit = w.github.counters().requests();
+        GitHubSync sync = w.feature().sync().orElseThrow();
+        long rounds = sync.rounds();
+        w.sim.await("twenty rounds of the worker", () -> sync.rounds() >= rounds + 20);
+        assertThat(w.github.counters().requests() - atLimit).isZero();
+
+        w.clock.advance(Duration.ofHours(1)); // past X-RateLimit-Reset
+        GitHubIssueView gh = w.awaitExported(c.number());
+        assertThat(gh.title()).isEqualTo("Fonts blurry");
+        assertThat(w.github.counters().forbiddenPrimary()).isEqualTo(1);
+        assertThat(w.repo.issues()).hasSize(2);
+    }
+
     private void publish(String version, String issues) {
         SimMessage preview = w.erin.runSlash(w.team, "release", Map.of("version", version, "issues", issues))
                 .awaitModal()
