@@ -34,18 +34,25 @@ public final class Features {
         TriageFeature triage = new TriageFeature(services, store, actions);
         // the ports between features: a capture starts triage; a recognised support thread is linked by capture
         CaptureFeature capture = new CaptureFeature(services, store, actions, triage.afterCapture());
+        // GitHub sync adds /issue import to the kernel's /issue command when its section is present
+        java.util.Optional<GitHubFeature> gitHub = services.config()
+                .github()
+                .map(settings ->
+                        new GitHubFeature(services, store, actions, settings, shipNotes(services, store), github));
         List<Feature> features = new java.util.ArrayList<>(List.of(
-                new IssueCommands(services, store, actions).onKindSet(capture.afterKindSet()),
+                new IssueCommands(
+                                services,
+                                store,
+                                actions,
+                                gitHub.map(GitHubFeature::issueSubcommands).orElse(List.of()))
+                        .onKindSet(capture.afterKindSet()),
                 capture,
                 triage,
                 new ReleaseFeature(services, store, actions, NoticeWorker.Options.DEFAULT),
                 new WatchFeature(services, store, capture::linkThread),
                 new StatsFeature(services),
                 new NamingFeature(services)));
-        services.config()
-                .github()
-                .ifPresent(settings -> features.add(
-                        new GitHubFeature(services, store, actions, settings, shipNotes(services, store), github)));
+        gitHub.ifPresent(features::add);
         return List.copyOf(features);
     }
 

@@ -35,6 +35,7 @@ public final class Bench {
         ALL.put("memory", new MemoryBench());
         ALL.put("search", new SearchBench());
         ALL.put("sim", new SimBench());
+        ALL.put("github", new GitHubBench());
     }
 
     private Bench() {}

@@ -4,9 +4,15 @@ import dev.loop.core.Feature;
 import dev.loop.core.Services;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.GitHubSettings;
+import dev.loop.core.discord.InteractionRouter;
+import dev.loop.core.discord.UserError;
+import dev.loop.core.text.Safe;
 import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueStore;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +20,13 @@ import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +69,72 @@ public final class GitHubFeature implements Feature {
         this.tuning = tuning;
         this.store = new GitHubStore(services.database());
         actions.views().showGitHubLinks(store::url);
+    }
+
+    /** What this feature adds to the kernel's {@code /issue}: {@code /issue import}. */
+    public List<SubcommandData> issueSubcommands() {
+        OptionData kind = new OptionData(OptionType.STRING, "kind", "What it is (default: bug)", false);
+        for (IssueKind k : IssueKind.values()) kind.addChoice(k.label(), k.code());
+        return List.of(new SubcommandData("import", "Make an issue record from an existing GitHub issue")
+                .addOptions(
+                        new OptionData(OptionType.STRING, "github", "Its number (#123) or its GitHub address", true)
+                                .setMaxLength(300),
+                        kind));
+    }
+
+    @Override
+    public void routes(InteractionRouter router) {
+        router.slash("issue import", this::importIssue);
+    }
+
+    private void importIssue(SlashCommandInteractionEvent e) {
+        services.engineers().require(e.getMember(), "import GitHub issues");
+        String typed = e.getOption("github", "", OptionMapping::getAsString);
+        int number = GitHubRef.parse(typed, settings.repo())
+                .orElseThrow(() -> new UserError("That is not an issue of " + settings.repo()
+                        + ": give its number, like #123, or its GitHub address."));
+        IssueKind kind = IssueKind.parse(e.getOption("kind", "bug", OptionMapping::getAsString))
+                .orElse(IssueKind.BUG);
+        GitHubSync s = sync;
+        if (s == null) throw new UserError("The GitHub sync is still starting; try again in a moment.");
+        e.deferReply(true).queue();
+        GitHubImport importer = new GitHubImport(
+                issues,
+                store,
+                (n, id, login) -> actions.addGitHubRequester(e.getJDA(), n, id, login),
+                services.clock());
+        GitHubImport.Outcome outcome;
+        try {
+            outcome =
+                    s.withGateway(g -> importer.run(g, number, kind, e.getUser().getIdLong()));
+        } catch (GitHubGateway.GitHubFailure f) {
+            log.info("Importing GitHub #{} failed: {}", number, f.getMessage());
+            throw new UserError(
+                    "GitHub did not answer as expected, so nothing was imported; try again in a few " + "minutes.");
+        }
+        switch (outcome) {
+            case GitHubImport.Outcome.AlreadyTracked t ->
+                throw new UserError(
+                        "GitHub #" + t.githubNumber() + " is already the GitHub issue of #" + t.loopNumber() + ".");
+            case GitHubImport.Outcome.NotFound n ->
+                throw new UserError(settings.repo() + " has no issue #" + n.githubNumber() + ".");
+            case GitHubImport.Outcome.PullRequest p ->
+                throw new UserError("GitHub #" + p.githubNumber() + " is a pull request, not an issue.");
+            case GitHubImport.Outcome.Imported i -> {
+                String people = i.requesters() == 1 ? "1 GitHub requester" : i.requesters() + " GitHub requesters";
+                var view = issues.view(i.issue().number()).orElseThrow();
+                e.getHook()
+                        .sendMessage(new MessageCreateBuilder()
+                                .setContent("Imported GitHub #" + i.githubNumber() + " as #"
+                                        + i.issue().number() + " "
+                                        + Safe.inline(i.issue().title(), 150) + ", with " + people + ".")
+                                .setEmbeds(actions.views().card(view))
+                                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                                .build())
+                        .setEphemeral(true)
+                        .queue();
+            }
+        }
     }
 
     /** The sync, once started (for /stats and tests). */

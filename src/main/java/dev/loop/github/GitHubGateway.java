@@ -38,6 +38,11 @@ public interface GitHubGateway {
     /** Closes as completed, or as not planned. */
     void close(int number, boolean completed);
 
+    /** An existing GitHub issue to import: the issue, who opened it, and whether it is really a pull request. */
+    ImportSource readForImport(int number);
+
+    record ImportSource(RemoteIssue issue, RemotePerson author, boolean pullRequest) {}
+
     /** A GitHub issue as Loop reads it. */
     record RemoteIssue(int number, String url, String title, String body, List<String> labels, boolean open) {
         public RemoteIssue {

@@ -210,6 +210,23 @@ final class GitHubStore {
                 .fetchMap(GITHUB_ISSUE.ISSUE_NUMBER, GITHUB_ISSUE.GITHUB_NUMBER));
     }
 
+    /** The Loop issue whose GitHub issue is {@code githubNumber}, if any. */
+    Optional<Integer> loopIssueOf(int githubNumber) {
+        return db.read(ctx -> ctx.select(GITHUB_ISSUE.ISSUE_NUMBER)
+                .from(GITHUB_ISSUE)
+                .where(GITHUB_ISSUE.GITHUB_NUMBER.eq(githubNumber))
+                .fetchOptional(GITHUB_ISSUE.ISSUE_NUMBER));
+    }
+
+    /**
+     * Makes an existing GitHub issue the Loop issue's own (an import): nothing is exported yet, so the next round
+     * adds Loop's section below what the author wrote.
+     */
+    void adopted(int number, int githubNumber, String url, Instant now) {
+        creating(number, now);
+        created(number, githubNumber, url, Stamp.NONE, now);
+    }
+
     Optional<String> url(int number) {
         return db.read(ctx -> ctx.select(GITHUB_ISSUE.URL)
                 .from(GITHUB_ISSUE)

@@ -133,9 +133,27 @@ public final class GitHubSync {
         }
     }
 
+    /**
+     * Runs {@code work} with the connected gateway between rounds, never beside one (an import or a link asks GitHub
+     * on a person's behalf). A GitHub failure, connecting included, is thrown to the caller.
+     */
+    synchronized <T> T withGateway(Function<GitHubGateway, T> work) {
+        if (gateway == null) {
+            GitHubGateway g = connect.get();
+            g.ensureLabels(allLabels());
+            gateway = g;
+        }
+        return work.apply(gateway);
+    }
+
     /** Issues on GitHub and issues in all, for logs and /stats. */
     public GitHubStore.Progress progress() {
         return store.progress();
+    }
+
+    /** How many issues have their GitHub issue. */
+    public int onGitHub() {
+        return store.progress().onGitHub();
     }
 
     /** The GitHub issue's address, once it exists. */

@@ -126,6 +126,18 @@ final class Hub4jGateway implements GitHubGateway {
     }
 
     @Override
+    public ImportSource readForImport(int number) {
+        return call(() -> {
+            GHIssue i = repo.getIssue(number);
+            var user = i.getUser();
+            RemotePerson author = user == null
+                    ? new RemotePerson(0, "", false)
+                    : new RemotePerson(user.getId(), user.getLogin(), "Bot".equals(user.getType()));
+            return new ImportSource(remote(i), author, i.isPullRequest());
+        });
+    }
+
+    @Override
     public void edit(int number, String body, List<String> labels) {
         call(() -> {
             GHIssue issue = repo.getIssue(number);
@@ -221,6 +233,9 @@ final class Hub4jGateway implements GitHubGateway {
                         : new GitHubAnswer.Refused(code, String.valueOf(h.getMessage()));
                 return new GitHubFailure(a, "GitHub answered " + code);
             }
+            // hub4j answers a 404 with GHFileNotFoundException, which carries no status code
+            if (t instanceof java.io.FileNotFoundException)
+                return new GitHubFailure(new GitHubAnswer.Refused(404, "Not Found"), "GitHub answered 404");
         }
         return new GitHubFailure(new GitHubAnswer.Unreachable(e.toString()), e.toString());
     }

@@ -6,6 +6,10 @@
  * {@link dev.loop.github.ExportTiming}) import neither JDA nor a GitHub client; only {@code Hub4jGateway} and
  * {@code ConditionalGets} talk HTTP, behind the {@link dev.loop.github.GitHubGateway} port.
  *
+ * <p>{@code GitHubImport} makes a record from an existing GitHub issue ({@code /issue import}, a subcommand this
+ * feature adds to the kernel's {@code /issue} through the composition root); {@code GitHubRef} reads what people
+ * type to name a GitHub issue; {@code StandaloneSync} runs the same sync without Discord (for the benchmark).
+ *
  * <p>{@code GitHubStore} writes only {@code github_issue}; it reads the issue table's number, status, revision and
  * timestamps in one join to find which issues are due for export, and never writes it (ArchitectureTest checks this).
  */

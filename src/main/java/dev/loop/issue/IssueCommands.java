@@ -43,7 +43,15 @@ public final class IssueCommands implements Feature {
     private final RecordPages pages;
     private final IssueEditing editing;
 
+    /** Subcommands other features add to /issue (they route them themselves, e.g. {@code "issue import"}). */
+    private final List<SubcommandData> more;
+
     public IssueCommands(Services services, IssueStore store, IssueActions actions) {
+        this(services, store, actions, List.of());
+    }
+
+    public IssueCommands(Services services, IssueStore store, IssueActions actions, List<SubcommandData> more) {
+        this.more = List.copyOf(more);
         this.services = services;
         this.actions = actions;
         this.store = store;
@@ -95,7 +103,8 @@ public final class IssueCommands implements Feature {
                         new SubcommandData("merge", "Move everything of one issue into another and mark it a duplicate")
                                 .addOptions(number("from", "The duplicate"), number("into", "The issue to keep")),
                         new SubcommandData("unmerge", "Undo a merge")
-                                .addOptions(number("number", "The issue that was merged away"))));
+                                .addOptions(number("number", "The issue that was merged away")))
+                .addSubcommands(more));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.loop.core.Loop;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.ConfigException;
 import dev.loop.core.config.ConfigLoader;
+import dev.loop.core.config.GitHubSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -73,10 +74,11 @@ public final class SetupCommands {
             return 1;
         }
         out.println("Configuration is valid.");
+        int github = checkGitHub(config, out, err);
         String token = env.getOrDefault("DISCORD_TOKEN", "").strip();
         if (token.isEmpty()) {
             out.println("Set DISCORD_TOKEN to also check what Loop can see and do on your server.");
-            return 0;
+            return github;
         }
         Connection c = connect(Loop.jdaBuilder(config.discord(), token), err);
         if (c.jda() == null) return 1;
@@ -91,10 +93,22 @@ public final class SetupCommands {
             }
             out.println("Connected as " + c.jda().getSelfUser().getName() + ": the server, channels, roles and "
                     + "permissions Loop needs are all in place.");
-            return 0;
+            return github;
         } finally {
             close(c.jda());
         }
+    }
+
+    /** With a {@code github:} section, checks the token, the repository and the permissions; 0 when all is fine. */
+    private static int checkGitHub(Config config, PrintStream out, PrintStream err) {
+        if (config.github().isEmpty()) return 0;
+        GitHubSettings settings = config.github().get();
+        List<String> problems = GitHubCheck.problems(settings);
+        problems.forEach(err::println);
+        if (!problems.isEmpty()) return 1;
+        out.println("GitHub: the token may write the issues of " + settings.repo()
+                + " and read its pull requests, releases and contents.");
+        return 0;
     }
 
     private record Connection(JDA jda) {}

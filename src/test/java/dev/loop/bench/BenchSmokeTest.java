@@ -41,7 +41,8 @@ class BenchSmokeTest {
         }
         assertThat(out.resolve("summary.json")).isRegularFile();
         String table = printed.toString(StandardCharsets.UTF_8);
-        assertThat(table).contains("== latency", "== ingest", "== fanout", "== memory", "== search", "== summary");
+        assertThat(table)
+                .contains("== latency", "== ingest", "== fanout", "== memory", "== search", "== github", "== summary");
         assertThat(table).doesNotContain("did not finish");
     }
 }
