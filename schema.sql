@@ -273,3 +273,25 @@ CREATE TABLE github_issue (
     updated_at         BIGINT       NOT NULL
 );
 CREATE UNIQUE INDEX github_issue_number ON github_issue (github_number);
+
+-- version 5
+
+-- The pull requests that close a Loop issue's GitHub issue, one row per (pull request, Loop issue). state: working
+-- (open and ready for review; the issue was set in progress) | merged (the issue is fixed, waiting for a release) |
+-- closed (closed unmerged; the issue went back to status_before). told_at is set once the requesters heard that
+-- work started, so an edit, a reopen or a restart never tells them twice. merge_sha is what a release tag must
+-- contain for the issue to be part of that release.
+CREATE TABLE github_pull (
+    pull_number        INTEGER      NOT NULL,
+    issue_number       INTEGER      NOT NULL REFERENCES issue (number),
+    state              VARCHAR(16)  NOT NULL,
+    url                VARCHAR(500) NOT NULL,
+    author_login       VARCHAR(100),
+    status_before      VARCHAR(16)  NOT NULL,
+    told_at            BIGINT,
+    merge_sha          VARCHAR(64),
+    merged_at          BIGINT,
+    updated_at         BIGINT       NOT NULL,
+    PRIMARY KEY (pull_number, issue_number)
+);
+CREATE INDEX github_pull_issue ON github_pull (issue_number);

@@ -4,9 +4,13 @@ import dev.loop.core.Feature;
 import dev.loop.core.Services;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.GitHubSettings;
+import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueStore;
+import dev.loop.issue.TimelineNotice;
+import dev.loop.issue.Told;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +42,7 @@ public final class GitHubFeature implements Feature {
     private final ShipNotes shipNotes;
     private final Tuning tuning;
     private final GitHubStore store;
+    private final PullStore pulls;
     private volatile GitHubSync sync;
     private ScheduledExecutorService worker;
 
@@ -55,7 +60,8 @@ public final class GitHubFeature implements Feature {
         this.shipNotes = shipNotes;
         this.tuning = tuning;
         this.store = new GitHubStore(services.database());
-        actions.views().showGitHubLinks(store::url);
+        this.pulls = new PullStore(services.database());
+        actions.views().showGitHubLinks(this::links);
     }
 
     /** The sync, once started (for /stats and tests). */
@@ -81,6 +87,13 @@ public final class GitHubFeature implements Feature {
                 (number, githubId, login) -> actions.addGitHubRequester(jda, number, githubId, login),
                 config.areas().stream().map(Config.Area::name).toList(),
                 number -> actions.refreshCards(jda, number),
+                new PullSync(
+                        settings,
+                        issues,
+                        pulls,
+                        services.clock(),
+                        number -> tellWorkStarted(jda, number),
+                        number -> actions.refreshCards(jda, number)),
                 d -> Thread.sleep(d));
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loop-github");
@@ -90,6 +103,34 @@ public final class GitHubFeature implements Feature {
         long every = Math.max(10, tuning.tick().toMillis());
         worker.scheduleWithFixedDelay(sync::tick, 0, every, TimeUnit.MILLISECONDS);
         log.info("GitHub sync of {} started", settings.repo());
+    }
+
+    /** As {@code /issue working} tells them, once a pull request started the work. */
+    private boolean tellWorkStarted(JDA jda, int number) {
+        Issue issue = issues.find(number).orElse(null);
+        if (issue == null) return true;
+        Told told = actions.tellRequesters(jda, number, TimelineNotice.working(issue));
+        if (told.addressed() > 0)
+            issues.addHistory(
+                    number, null, "notice", "requesters told work has started (" + told.people() + ")", actions.now());
+        return true;
+    }
+
+    /** The card's GitHub field: the issue's address and the pull requests working on it. */
+    private Optional<String> links(int number) {
+        Optional<String> issue = store.url(number);
+        List<PullStore.Row> prs = pulls.ofIssue(number);
+        if (issue.isEmpty() && prs.isEmpty()) return Optional.empty();
+        StringBuilder s = new StringBuilder(issue.orElse(""));
+        for (PullStore.Row r : prs) {
+            if (!s.isEmpty()) s.append('\n');
+            s.append("Pull request ")
+                    .append(r.url())
+                    .append(" (")
+                    .append(r.state().code())
+                    .append(')');
+        }
+        return Optional.of(s.toString());
     }
 
     private static String displayName(Guild guild, long id) {

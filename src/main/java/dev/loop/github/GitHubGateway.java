@@ -38,6 +38,21 @@ public interface GitHubGateway {
     /** Closes as completed, or as not planned. */
     void close(int number, boolean completed);
 
+    /** The most recently updated pull requests, open or not, newest first (at most {@code max}). */
+    List<RemotePull> recentPulls(int max);
+
+    /** A pull request as Loop reads it; {@code mergeSha} is set once merged. */
+    record RemotePull(
+            int number,
+            String url,
+            String title,
+            String body,
+            String authorLogin,
+            boolean draft,
+            boolean open,
+            boolean merged,
+            String mergeSha) {}
+
     /** A GitHub issue as Loop reads it. */
     record RemoteIssue(int number, String url, String title, String body, List<String> labels, boolean open) {
         public RemoteIssue {

@@ -61,6 +61,8 @@ public final class GitHubSync {
     private final Sleeper sleeper;
     /** Told when a Loop issue gets its GitHub issue (the cards then show the link). */
     private final IntConsumer onLinked;
+    /** Follows the pull requests that close linked issues; null when pull requests are not followed. */
+    private final PullSync pulls;
 
     private GitHubGateway gateway;
     private int connectFailures;
@@ -88,8 +90,10 @@ public final class GitHubSync {
             RequesterSink requesters,
             List<String> areas,
             IntConsumer onLinked,
+            PullSync pulls,
             Sleeper sleeper) {
         this.onLinked = onLinked;
+        this.pulls = pulls;
         this.settings = settings;
         this.issues = issues;
         this.store = store;
@@ -319,6 +323,18 @@ public final class GitHubSync {
     private void poll() throws InterruptedException {
         nextPoll = clock.instant().plus(settings.pollInterval());
         String me = gateway.login();
+        if (pulls != null) {
+            try {
+                pulls.poll(gateway);
+            } catch (GitHubGateway.GitHubFailure f) {
+                NextStep next = Backoff.decide(f.answer(), 0, clock.instant());
+                if (next instanceof NextStep.PauseAllUntil p) {
+                    pausedUntil = p.until();
+                    return;
+                }
+                log.info("Reading the pull requests failed ({}); read again on the next poll", f.getMessage());
+            }
+        }
         for (Map.Entry<Integer, Integer> link : store.activeLinks().entrySet()) {
             try {
                 List<GitHubGateway.RemotePerson> people = new ArrayList<>(gateway.thumbsUp(link.getValue()));
@@ -360,6 +376,11 @@ public final class GitHubSync {
         for (Place p : view.places()) {
             if (p.kind() == Place.PlaceKind.GITHUB) continue;
             places.add(new BodyInput.PlaceLine(p.title(), p.url()));
+        }
+        if (pulls != null) {
+            for (PullStore.Row r : pulls.of(i.number()))
+                places.add(new BodyInput.PlaceLine(
+                        "Pull request #" + r.pull() + " (" + r.state().code() + ")", r.url()));
         }
         List<BodyInput.Message> details = new ArrayList<>();
         List<BodyInput.Message> transcript = new ArrayList<>();

@@ -16,6 +16,8 @@ import org.kohsuke.github.GHIssueQueryBuilder;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHIssueStateReason;
 import org.kohsuke.github.GHLabel;
+import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.GHPullRequestQueryBuilder;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
@@ -108,6 +110,34 @@ final class Hub4jGateway implements GitHubGateway {
                 if (++seen >= lookAt) break;
             }
             return Optional.empty();
+        });
+    }
+
+    @Override
+    public List<RemotePull> recentPulls(int max) {
+        return call(() -> {
+            List<RemotePull> out = new ArrayList<>();
+            for (GHPullRequest p : repo.queryPullRequests()
+                    .state(GHIssueState.ALL)
+                    .sort(GHPullRequestQueryBuilder.Sort.UPDATED)
+                    .direction(GHDirection.DESC)
+                    .list()
+                    .withPageSize(Math.min(100, max))) {
+                // the list carries merged_at; isMerged() would read each pull request again
+                boolean merged = p.getMergedAt() != null;
+                out.add(new RemotePull(
+                        p.getNumber(),
+                        String.valueOf(p.getHtmlUrl()),
+                        p.getTitle(),
+                        p.getBody(),
+                        p.getUser() == null ? null : p.getUser().getLogin(),
+                        p.isDraft(),
+                        p.getState() == GHIssueState.OPEN,
+                        merged,
+                        merged ? p.getMergeCommitSha() : null));
+                if (out.size() >= max) break;
+            }
+            return out;
         });
     }
 
