@@ -295,3 +295,6 @@ CREATE TABLE github_pull (
     PRIMARY KEY (pull_number, issue_number)
 );
 CREATE INDEX github_pull_issue ON github_pull (issue_number);
+
+-- When an issue's fix was merged (status fixed): the KPIs take "merged → released" from it to shipped_at.
+ALTER TABLE issue ADD COLUMN fixed_at BIGINT;
