@@ -298,3 +298,26 @@ CREATE INDEX github_pull_issue ON github_pull (issue_number);
 
 -- When an issue's fix was merged (status fixed): the KPIs take "merged → released" from it to shipped_at.
 ALTER TABLE issue ADD COLUMN fixed_at BIGINT;
+
+-- Releases published on GitHub that Loop has offered as a release preview (one row each, so a release is offered once,
+-- even across restarts).
+CREATE TABLE github_release (
+    release_id         BIGINT       NOT NULL PRIMARY KEY,
+    tag                VARCHAR(200) NOT NULL,
+    offered_at         BIGINT       NOT NULL
+);
+
+-- Release previews offered from outside /release (a GitHub release): the team channel message with Publish and
+-- Cancel. source_key is unique, so offering the same release again changes nothing. state: offered | published |
+-- cancelled. issues: the issue numbers, space separated.
+CREATE TABLE release_offer (
+    id                 INTEGER      PRIMARY KEY AUTOINCREMENT,
+    source_key         VARCHAR(200) NOT NULL UNIQUE,
+    version            VARCHAR(64)  NOT NULL,
+    issues             TEXT         NOT NULL,
+    notes              TEXT         NOT NULL,
+    snippet            TEXT,
+    state              VARCHAR(16)  NOT NULL,
+    message_id         BIGINT,
+    created_at         BIGINT       NOT NULL
+);

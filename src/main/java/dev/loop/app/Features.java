@@ -34,18 +34,27 @@ public final class Features {
         TriageFeature triage = new TriageFeature(services, store, actions);
         // the ports between features: a capture starts triage; a recognised support thread is linked by capture
         CaptureFeature capture = new CaptureFeature(services, store, actions, triage.afterCapture());
+        ReleaseFeature release = new ReleaseFeature(services, store, actions, NoticeWorker.Options.DEFAULT);
         List<Feature> features = new java.util.ArrayList<>(List.of(
                 new IssueCommands(services, store, actions),
                 capture,
                 triage,
-                new ReleaseFeature(services, store, actions, NoticeWorker.Options.DEFAULT),
+                release,
                 new WatchFeature(services, store, capture::linkThread),
                 new StatsFeature(services),
                 new NamingFeature(services)));
         services.config()
                 .github()
                 .ifPresent(settings -> features.add(
-                        new GitHubFeature(services, store, actions, settings, shipNotes(services, store), github)));
+                        // a release published on GitHub becomes the /release preview in the team channel
+                        new GitHubFeature(
+                                services,
+                                store,
+                                actions,
+                                settings,
+                                shipNotes(services, store),
+                                release::offer,
+                                github)));
         return List.copyOf(features);
     }
 

@@ -43,6 +43,7 @@ public final class GitHubFeature implements Feature {
     private final Tuning tuning;
     private final GitHubStore store;
     private final PullStore pulls;
+    private final ReleaseOffer releaseOffer;
     private volatile GitHubSync sync;
     private ScheduledExecutorService worker;
 
@@ -53,6 +54,19 @@ public final class GitHubFeature implements Feature {
             GitHubSettings settings,
             ShipNotes shipNotes,
             Tuning tuning) {
+        this(services, issues, actions, settings, shipNotes, null, tuning);
+    }
+
+    /** With {@code releaseOffer}, releases published on GitHub become release previews in the team channel. */
+    public GitHubFeature(
+            Services services,
+            IssueStore issues,
+            IssueActions actions,
+            GitHubSettings settings,
+            ShipNotes shipNotes,
+            ReleaseOffer releaseOffer,
+            Tuning tuning) {
+        this.releaseOffer = releaseOffer;
         this.issues = issues;
         this.services = services;
         this.actions = actions;
@@ -94,6 +108,9 @@ public final class GitHubFeature implements Feature {
                         services.clock(),
                         number -> tellWorkStarted(jda, number),
                         number -> actions.refreshCards(jda, number)),
+                releaseOffer == null
+                        ? null
+                        : new ReleaseWatch(services.database(), issues, pulls, releaseOffer, services.clock()),
                 d -> Thread.sleep(d));
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loop-github");

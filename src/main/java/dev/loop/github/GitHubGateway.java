@@ -41,6 +41,14 @@ public interface GitHubGateway {
     /** The most recently updated pull requests, open or not, newest first (at most {@code max}). */
     List<RemotePull> recentPulls(int max);
 
+    /** The newest releases, drafts included (Loop skips them), newest first (at most {@code max}). */
+    List<RemoteRelease> recentReleases(int max);
+
+    /** Whether commit {@code sha} is contained in {@code tag} (compare sha...tag is ahead or identical). */
+    boolean tagContains(String tag, String sha);
+
+    record RemoteRelease(long id, String tag, String body, boolean draft, boolean prerelease) {}
+
     /** A pull request as Loop reads it; {@code mergeSha} is set once merged. */
     record RemotePull(
             int number,

@@ -63,6 +63,8 @@ public final class GitHubSync {
     private final IntConsumer onLinked;
     /** Follows the pull requests that close linked issues; null when pull requests are not followed. */
     private final PullSync pulls;
+    /** Offers releases published on GitHub; null when not watched. */
+    private final ReleaseWatch releases;
 
     private GitHubGateway gateway;
     private int connectFailures;
@@ -91,9 +93,11 @@ public final class GitHubSync {
             List<String> areas,
             IntConsumer onLinked,
             PullSync pulls,
+            ReleaseWatch releases,
             Sleeper sleeper) {
         this.onLinked = onLinked;
         this.pulls = pulls;
+        this.releases = releases;
         this.settings = settings;
         this.issues = issues;
         this.store = store;
@@ -326,13 +330,16 @@ public final class GitHubSync {
         if (pulls != null) {
             try {
                 pulls.poll(gateway);
+                if (releases != null) releases.poll(gateway);
             } catch (GitHubGateway.GitHubFailure f) {
                 NextStep next = Backoff.decide(f.answer(), 0, clock.instant());
                 if (next instanceof NextStep.PauseAllUntil p) {
                     pausedUntil = p.until();
                     return;
                 }
-                log.info("Reading the pull requests failed ({}); read again on the next poll", f.getMessage());
+                log.info(
+                        "Reading the pull requests or releases failed ({}); read again on the next poll",
+                        f.getMessage());
             }
         }
         for (Map.Entry<Integer, Integer> link : store.activeLinks().entrySet()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.kohsuke.github.GHCompare;
 import org.kohsuke.github.GHDirection;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueQueryBuilder;
@@ -18,6 +19,7 @@ import org.kohsuke.github.GHIssueStateReason;
 import org.kohsuke.github.GHLabel;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestQueryBuilder;
+import org.kohsuke.github.GHRelease;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
@@ -110,6 +112,26 @@ final class Hub4jGateway implements GitHubGateway {
                 if (++seen >= lookAt) break;
             }
             return Optional.empty();
+        });
+    }
+
+    @Override
+    public List<RemoteRelease> recentReleases(int max) {
+        return call(() -> {
+            List<RemoteRelease> out = new ArrayList<>();
+            for (GHRelease r : repo.listReleases().withPageSize(Math.min(100, max))) {
+                out.add(new RemoteRelease(r.getId(), r.getTagName(), r.getBody(), r.isDraft(), r.isPrerelease()));
+                if (out.size() >= max) break;
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public boolean tagContains(String tag, String sha) {
+        return call(() -> {
+            GHCompare.Status status = repo.getCompare(sha, tag).getStatus();
+            return status == GHCompare.Status.ahead || status == GHCompare.Status.identical;
         });
     }
 

@@ -63,6 +63,14 @@ final class PullStore {
                 .fetch(PullStore::toRow));
     }
 
+    /** Merged pull requests with their merge commit, oldest first. */
+    List<Row> merged() {
+        return db.read(ctx -> ctx.selectFrom(GITHUB_PULL)
+                .where(GITHUB_PULL.STATE.eq(State.MERGED.code()).and(GITHUB_PULL.MERGE_SHA.isNotNull()))
+                .orderBy(GITHUB_PULL.PULL_NUMBER)
+                .fetch(PullStore::toRow));
+    }
+
     /** Working pull requests whose requesters were not told yet (a restart between the change and the notice). */
     List<Row> untold() {
         return db.read(ctx -> ctx.selectFrom(GITHUB_PULL)
