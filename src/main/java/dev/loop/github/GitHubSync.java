@@ -327,7 +327,8 @@ public final class GitHubSync {
     private void poll() throws InterruptedException {
         nextPoll = clock.instant().plus(settings.pollInterval());
         String me = gateway.login();
-        if (pulls != null) {
+        // pull requests and releases matter only to issues that are on GitHub and not yet released
+        if (pulls != null && !store.activeLinks().isEmpty()) {
             try {
                 pulls.poll(gateway);
                 if (releases != null) releases.poll(gateway);

@@ -17,9 +17,6 @@ import org.kohsuke.github.GHIssueQueryBuilder;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHIssueStateReason;
 import org.kohsuke.github.GHLabel;
-import org.kohsuke.github.GHPullRequest;
-import org.kohsuke.github.GHPullRequestQueryBuilder;
-import org.kohsuke.github.GHRelease;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
@@ -117,14 +114,18 @@ final class Hub4jGateway implements GitHubGateway {
 
     @Override
     public List<RemoteRelease> recentReleases(int max) {
-        return call(() -> {
-            List<RemoteRelease> out = new ArrayList<>();
-            for (GHRelease r : repo.listReleases().withPageSize(Math.min(100, max))) {
-                out.add(new RemoteRelease(r.getId(), r.getTagName(), r.getBody(), r.isDraft(), r.isPrerelease()));
-                if (out.size() >= max) break;
-            }
-            return out;
-        });
+        // conditional, like the other polling reads: an unchanged list costs no rate limit
+        List<RemoteRelease> out = new ArrayList<>();
+        for (JsonNode r : gets.list(base() + "/releases?per_page=" + Math.min(100, max))) {
+            out.add(new RemoteRelease(
+                    r.path("id").asLong(),
+                    r.path("tag_name").asText(""),
+                    r.path("body").isNull() ? null : r.path("body").asText(null),
+                    r.path("draft").asBoolean(false),
+                    r.path("prerelease").asBoolean(false)));
+            if (out.size() >= max) break;
+        }
+        return out;
     }
 
     @Override
@@ -137,30 +138,25 @@ final class Hub4jGateway implements GitHubGateway {
 
     @Override
     public List<RemotePull> recentPulls(int max) {
-        return call(() -> {
-            List<RemotePull> out = new ArrayList<>();
-            for (GHPullRequest p : repo.queryPullRequests()
-                    .state(GHIssueState.ALL)
-                    .sort(GHPullRequestQueryBuilder.Sort.UPDATED)
-                    .direction(GHDirection.DESC)
-                    .list()
-                    .withPageSize(Math.min(100, max))) {
-                // the list carries merged_at; isMerged() would read each pull request again
-                boolean merged = p.getMergedAt() != null;
-                out.add(new RemotePull(
-                        p.getNumber(),
-                        String.valueOf(p.getHtmlUrl()),
-                        p.getTitle(),
-                        p.getBody(),
-                        p.getUser() == null ? null : p.getUser().getLogin(),
-                        p.isDraft(),
-                        p.getState() == GHIssueState.OPEN,
-                        merged,
-                        merged ? p.getMergeCommitSha() : null));
-                if (out.size() >= max) break;
-            }
-            return out;
-        });
+        // conditional, like the other polling reads: an unchanged list costs no rate limit
+        List<RemotePull> out = new ArrayList<>();
+        for (JsonNode p :
+                gets.list(base() + "/pulls?state=all&sort=updated&direction=desc&per_page=" + Math.min(100, max))) {
+            boolean merged =
+                    !p.path("merged_at").isMissingNode() && !p.path("merged_at").isNull();
+            out.add(new RemotePull(
+                    p.path("number").asInt(),
+                    p.path("html_url").asText(""),
+                    p.path("title").asText(""),
+                    p.path("body").isNull() ? null : p.path("body").asText(null),
+                    p.path("user").path("login").asText(null),
+                    p.path("draft").asBoolean(false),
+                    "open".equals(p.path("state").asText()),
+                    merged,
+                    merged ? p.path("merge_commit_sha").asText(null) : null));
+            if (out.size() >= max) break;
+        }
+        return out;
     }
 
     @Override
