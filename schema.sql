@@ -328,3 +328,51 @@ CREATE TABLE fix_now_alert (
     presses       INTEGER  NOT NULL DEFAULT 0,              -- further presses since it was posted
     posted_at     BIGINT   NOT NULL
 );
+
+-- version 7
+
+-- The pull requests that close a Loop issue's GitHub issue, one row per (pull request, Loop issue). state: working
+-- (open and ready for review; the issue was set in progress) | merged (the issue is fixed, waiting for a release) |
+-- closed (closed unmerged; the issue went back to status_before). told_at is set once the requesters heard that
+-- work started, so an edit, a reopen or a restart never tells them twice. merge_sha is what a release tag must
+-- contain for the issue to be part of that release.
+CREATE TABLE github_pull (
+    pull_number        INTEGER      NOT NULL,
+    issue_number       INTEGER      NOT NULL REFERENCES issue (number),
+    state              VARCHAR(16)  NOT NULL,
+    url                VARCHAR(500) NOT NULL,
+    author_login       VARCHAR(100),
+    status_before      VARCHAR(16)  NOT NULL,
+    told_at            BIGINT,
+    merge_sha          VARCHAR(64),
+    merged_at          BIGINT,
+    updated_at         BIGINT       NOT NULL,
+    PRIMARY KEY (pull_number, issue_number)
+);
+CREATE INDEX github_pull_issue ON github_pull (issue_number);
+
+-- When an issue's fix was merged (status fixed): the KPIs take "merged → released" from it to shipped_at.
+ALTER TABLE issue ADD COLUMN fixed_at BIGINT;
+
+-- Releases published on GitHub that Loop has offered as a release preview (one row each, so a release is offered once,
+-- even across restarts).
+CREATE TABLE github_release (
+    release_id         BIGINT       NOT NULL PRIMARY KEY,
+    tag                VARCHAR(200) NOT NULL,
+    offered_at         BIGINT       NOT NULL
+);
+
+-- Release previews offered from outside /release (a GitHub release): the team channel message with Publish and
+-- Cancel. source_key is unique, so offering the same release again changes nothing. state: offered | published |
+-- cancelled. issues: the issue numbers, space separated.
+CREATE TABLE release_offer (
+    id                 INTEGER      PRIMARY KEY AUTOINCREMENT,
+    source_key         VARCHAR(200) NOT NULL UNIQUE,
+    version            VARCHAR(64)  NOT NULL,
+    issues             TEXT         NOT NULL,
+    notes              TEXT         NOT NULL,
+    snippet            TEXT,
+    state              VARCHAR(16)  NOT NULL,
+    message_id         BIGINT,
+    created_at         BIGINT       NOT NULL
+);

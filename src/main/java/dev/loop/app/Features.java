@@ -34,11 +34,13 @@ public final class Features {
         TriageFeature triage = new TriageFeature(services, store, actions);
         // the ports between features: a capture starts triage; a recognised support thread is linked by capture
         CaptureFeature capture = new CaptureFeature(services, store, actions, triage.afterCapture());
-        // GitHub sync adds /issue import to the kernel's /issue command when its section is present
+        ReleaseFeature release = new ReleaseFeature(services, store, actions, NoticeWorker.Options.DEFAULT);
+        // GitHub sync adds /issue import to the kernel's /issue command when its section is present, and a release
+        // published on GitHub becomes the /release preview in the team channel
         java.util.Optional<GitHubFeature> gitHub = services.config()
                 .github()
-                .map(settings ->
-                        new GitHubFeature(services, store, actions, settings, shipNotes(services, store), github));
+                .map(settings -> new GitHubFeature(
+                        services, store, actions, settings, shipNotes(services, store), release::offer, github));
         List<Feature> features = new java.util.ArrayList<>(List.of(
                 new IssueCommands(
                                 services,
@@ -48,7 +50,7 @@ public final class Features {
                         .onKindSet(capture.afterKindSet()),
                 capture,
                 triage,
-                new ReleaseFeature(services, store, actions, NoticeWorker.Options.DEFAULT),
+                release,
                 new WatchFeature(services, store, capture::linkThread),
                 new StatsFeature(services),
                 new NamingFeature(services)));

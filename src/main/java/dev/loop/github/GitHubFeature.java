@@ -7,9 +7,12 @@ import dev.loop.core.config.GitHubSettings;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
+import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueStore;
+import dev.loop.issue.TimelineNotice;
+import dev.loop.issue.Told;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -51,6 +54,8 @@ public final class GitHubFeature implements Feature {
     private final ShipNotes shipNotes;
     private final Tuning tuning;
     private final GitHubStore store;
+    private final PullStore pulls;
+    private final ReleaseOffer releaseOffer;
     private volatile GitHubSync sync;
     private ScheduledExecutorService worker;
 
@@ -61,6 +66,19 @@ public final class GitHubFeature implements Feature {
             GitHubSettings settings,
             ShipNotes shipNotes,
             Tuning tuning) {
+        this(services, issues, actions, settings, shipNotes, null, tuning);
+    }
+
+    /** With {@code releaseOffer}, releases published on GitHub become release previews in the team channel. */
+    public GitHubFeature(
+            Services services,
+            IssueStore issues,
+            IssueActions actions,
+            GitHubSettings settings,
+            ShipNotes shipNotes,
+            ReleaseOffer releaseOffer,
+            Tuning tuning) {
+        this.releaseOffer = releaseOffer;
         this.issues = issues;
         this.services = services;
         this.actions = actions;
@@ -68,7 +86,8 @@ public final class GitHubFeature implements Feature {
         this.shipNotes = shipNotes;
         this.tuning = tuning;
         this.store = new GitHubStore(services.database());
-        actions.views().showGitHubLinks(store::url);
+        this.pulls = new PullStore(services.database());
+        actions.views().showGitHubLinks(this::links);
     }
 
     /** What this feature adds to the kernel's {@code /issue}: {@code /issue import}. */
@@ -160,6 +179,16 @@ public final class GitHubFeature implements Feature {
                 (number, githubId, login) -> actions.addGitHubRequester(jda, number, githubId, login),
                 config.areas().stream().map(Config.Area::name).toList(),
                 number -> actions.refreshCards(jda, number),
+                new PullSync(
+                        settings,
+                        issues,
+                        pulls,
+                        services.clock(),
+                        number -> tellWorkStarted(jda, number),
+                        number -> actions.refreshCards(jda, number)),
+                releaseOffer == null
+                        ? null
+                        : new ReleaseWatch(services.database(), issues, pulls, releaseOffer, services.clock()),
                 d -> Thread.sleep(d));
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loop-github");
@@ -180,6 +209,34 @@ public final class GitHubFeature implements Feature {
                 every,
                 TimeUnit.MILLISECONDS);
         log.info("GitHub sync of {} started", settings.repo());
+    }
+
+    /** As {@code /issue working} tells them, once a pull request started the work. */
+    private boolean tellWorkStarted(JDA jda, int number) {
+        Issue issue = issues.find(number).orElse(null);
+        if (issue == null) return true;
+        Told told = actions.tellRequesters(jda, number, TimelineNotice.working(issue));
+        if (told.addressed() > 0)
+            issues.addHistory(
+                    number, null, "notice", "requesters told work has started (" + told.people() + ")", actions.now());
+        return true;
+    }
+
+    /** The card's GitHub field: the issue's address and the pull requests working on it. */
+    private Optional<String> links(int number) {
+        Optional<String> issue = store.url(number);
+        List<PullStore.Row> prs = pulls.ofIssue(number);
+        if (issue.isEmpty() && prs.isEmpty()) return Optional.empty();
+        StringBuilder s = new StringBuilder(issue.orElse(""));
+        for (PullStore.Row r : prs) {
+            if (!s.isEmpty()) s.append('\n');
+            s.append("Pull request ")
+                    .append(r.url())
+                    .append(" (")
+                    .append(r.state().code())
+                    .append(')');
+        }
+        return Optional.of(s.toString());
     }
 
     private static String displayName(Guild guild, long id) {

@@ -43,6 +43,29 @@ public interface GitHubGateway {
 
     record ImportSource(RemoteIssue issue, RemotePerson author, boolean pullRequest) {}
 
+    /** The most recently updated pull requests, open or not, newest first (at most {@code max}). */
+    List<RemotePull> recentPulls(int max);
+
+    /** The newest releases, drafts included (Loop skips them), newest first (at most {@code max}). */
+    List<RemoteRelease> recentReleases(int max);
+
+    /** Whether commit {@code sha} is contained in {@code tag} (compare sha...tag is ahead or identical). */
+    boolean tagContains(String tag, String sha);
+
+    record RemoteRelease(long id, String tag, String body, boolean draft, boolean prerelease) {}
+
+    /** A pull request as Loop reads it; {@code mergeSha} is set once merged. */
+    record RemotePull(
+            int number,
+            String url,
+            String title,
+            String body,
+            String authorLogin,
+            boolean draft,
+            boolean open,
+            boolean merged,
+            String mergeSha) {}
+
     /** A GitHub issue as Loop reads it. */
     record RemoteIssue(int number, String url, String title, String body, List<String> labels, boolean open) {
         public RemoteIssue {

@@ -93,8 +93,7 @@ final class GitHubStore {
             var shippedBehind = ISSUE.STATUS
                     .eq(IssueStatus.SHIPPED.code())
                     .and(GITHUB_ISSUE.SHIPPED_VERSION.isDistinctFrom(ISSUE.SHIPPED_VERSION));
-            var active = DSL.when(
-                            ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()), DSL.inline(0))
+            var active = DSL.when(ISSUE.STATUS.in(IssueStatus.ACTIVE_CODES), DSL.inline(0))
                     .otherwise(DSL.inline(1));
             var behind = GITHUB_ISSUE
                     .EXPORTED_REVISION
@@ -205,7 +204,7 @@ final class GitHubStore {
                 .join(ISSUE)
                 .on(ISSUE.NUMBER.eq(GITHUB_ISSUE.ISSUE_NUMBER))
                 .where(GITHUB_ISSUE.STATE.eq(code(State.CREATED)))
-                .and(ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()))
+                .and(ISSUE.STATUS.in(IssueStatus.ACTIVE_CODES))
                 .orderBy(GITHUB_ISSUE.ISSUE_NUMBER)
                 .fetchMap(GITHUB_ISSUE.ISSUE_NUMBER, GITHUB_ISSUE.GITHUB_NUMBER));
     }

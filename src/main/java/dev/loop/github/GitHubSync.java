@@ -61,6 +61,10 @@ public final class GitHubSync {
     private final Sleeper sleeper;
     /** Told when a Loop issue gets its GitHub issue (the cards then show the link). */
     private final IntConsumer onLinked;
+    /** Follows the pull requests that close linked issues; null when pull requests are not followed. */
+    private final PullSync pulls;
+    /** Offers releases published on GitHub; null when not watched. */
+    private final ReleaseWatch releases;
 
     private GitHubGateway gateway;
     private int connectFailures;
@@ -89,8 +93,12 @@ public final class GitHubSync {
             RequesterSink requesters,
             List<String> areas,
             IntConsumer onLinked,
+            PullSync pulls,
+            ReleaseWatch releases,
             Sleeper sleeper) {
         this.onLinked = onLinked;
+        this.pulls = pulls;
+        this.releases = releases;
         this.settings = settings;
         this.issues = issues;
         this.store = store;
@@ -346,6 +354,22 @@ public final class GitHubSync {
     private void poll() throws InterruptedException {
         nextPoll = clock.instant().plus(settings.pollInterval());
         String me = gateway.login();
+        // pull requests and releases matter only to issues that are on GitHub and not yet released
+        if (pulls != null && !store.activeLinks().isEmpty()) {
+            try {
+                pulls.poll(gateway);
+                if (releases != null) releases.poll(gateway);
+            } catch (GitHubGateway.GitHubFailure f) {
+                NextStep next = Backoff.decide(f.answer(), 0, clock.instant());
+                if (next instanceof NextStep.PauseAllUntil p) {
+                    pausedUntil = p.until();
+                    return;
+                }
+                log.info(
+                        "Reading the pull requests or releases failed ({}); read again on the next poll",
+                        f.getMessage());
+            }
+        }
         for (Map.Entry<Integer, Integer> link : store.activeLinks().entrySet()) {
             if (stopping) return;
             try {
@@ -388,6 +412,11 @@ public final class GitHubSync {
         for (Place p : view.places()) {
             if (p.kind() == Place.PlaceKind.GITHUB) continue;
             places.add(new BodyInput.PlaceLine(p.title(), p.url()));
+        }
+        if (pulls != null) {
+            for (PullStore.Row r : pulls.of(i.number()))
+                places.add(new BodyInput.PlaceLine(
+                        "Pull request #" + r.pull() + " (" + r.state().code() + ")", r.url()));
         }
         List<BodyInput.Message> details = new ArrayList<>();
         List<BodyInput.Message> transcript = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.kohsuke.github.GHCompare;
 import org.kohsuke.github.GHDirection;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueQueryBuilder;
@@ -109,6 +110,53 @@ final class Hub4jGateway implements GitHubGateway {
             }
             return Optional.empty();
         });
+    }
+
+    @Override
+    public List<RemoteRelease> recentReleases(int max) {
+        // conditional, like the other polling reads: an unchanged list costs no rate limit
+        List<RemoteRelease> out = new ArrayList<>();
+        for (JsonNode r : gets.list(base() + "/releases?per_page=" + Math.min(100, max))) {
+            out.add(new RemoteRelease(
+                    r.path("id").asLong(),
+                    r.path("tag_name").asText(""),
+                    r.path("body").isNull() ? null : r.path("body").asText(null),
+                    r.path("draft").asBoolean(false),
+                    r.path("prerelease").asBoolean(false)));
+            if (out.size() >= max) break;
+        }
+        return out;
+    }
+
+    @Override
+    public boolean tagContains(String tag, String sha) {
+        return call(() -> {
+            GHCompare.Status status = repo.getCompare(sha, tag).getStatus();
+            return status == GHCompare.Status.ahead || status == GHCompare.Status.identical;
+        });
+    }
+
+    @Override
+    public List<RemotePull> recentPulls(int max) {
+        // conditional, like the other polling reads: an unchanged list costs no rate limit
+        List<RemotePull> out = new ArrayList<>();
+        for (JsonNode p :
+                gets.list(base() + "/pulls?state=all&sort=updated&direction=desc&per_page=" + Math.min(100, max))) {
+            boolean merged =
+                    !p.path("merged_at").isMissingNode() && !p.path("merged_at").isNull();
+            out.add(new RemotePull(
+                    p.path("number").asInt(),
+                    p.path("html_url").asText(""),
+                    p.path("title").asText(""),
+                    p.path("body").isNull() ? null : p.path("body").asText(null),
+                    p.path("user").path("login").asText(null),
+                    p.path("draft").asBoolean(false),
+                    "open".equals(p.path("state").asText()),
+                    merged,
+                    merged ? p.path("merge_commit_sha").asText(null) : null));
+            if (out.size() >= max) break;
+        }
+        return out;
     }
 
     @Override

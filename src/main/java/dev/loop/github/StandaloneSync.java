@@ -30,6 +30,8 @@ public final class StandaloneSync {
                 (number, githubId, login) -> issues.addGitHubRequester(number, githubId, login, null, clock.instant()),
                 List.of(),
                 number -> {},
+                null, // no pull requests or releases: the benchmark measures export and polling
+                null,
                 sleeper);
     }
 }

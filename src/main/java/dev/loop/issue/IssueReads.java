@@ -144,7 +144,7 @@ final class IssueReads {
                 .and(ISSUE_PLACE.CHANNEL_ID.isNotNull())
                 .and(ISSUE_PLACE.KIND.ne(Place.PlaceKind.GITHUB.code()))
                 .and(ISSUE_PLACE.ID.le(Math.toIntExact(upToId)))
-                .and(ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()))
+                .and(ISSUE.STATUS.in(IssueStatus.ACTIVE_CODES))
                 .orderBy(ISSUE_PLACE.ID)
                 .fetch(r -> IssueTables.toPlace(r.into(ISSUE_PLACE))));
     }
@@ -152,7 +152,7 @@ final class IssueReads {
     Page<Issue> list(IssueFilter filter, int page, int pageSize) {
         return db.read(ctx -> {
             Condition c = filter.status() == null
-                    ? ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code())
+                    ? ISSUE.STATUS.in(IssueStatus.ACTIVE_CODES)
                     : ISSUE.STATUS.eq(filter.status().code());
             if (filter.priority() != null)
                 c = c.and(ISSUE.PRIORITY.eq(filter.priority().code()));
@@ -173,7 +173,7 @@ final class IssueReads {
     List<Issue> ownedBy(long ownerId) {
         return db.read(ctx -> ctx.selectFrom(ISSUE)
                 .where(ISSUE.OWNER_ID.eq(ownerId))
-                .and(ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()))
+                .and(ISSUE.STATUS.in(IssueStatus.ACTIVE_CODES))
                 .orderBy(IssueTables.priorityOrder(), ISSUE.NUMBER)
                 .fetch(IssueTables::toIssue));
     }
@@ -182,7 +182,7 @@ final class IssueReads {
     List<Issue> promisesPastDue(Instant now) {
         return db.read(ctx -> ctx.selectFrom(ISSUE)
                 .where(ISSUE.PROMISE_DUE_AT.lt(now.toEpochMilli()))
-                .and(ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code()))
+                .and(ISSUE.STATUS.in(IssueStatus.ACTIVE_CODES))
                 .orderBy(ISSUE.PROMISE_DUE_AT)
                 .fetch(IssueTables::toIssue));
     }

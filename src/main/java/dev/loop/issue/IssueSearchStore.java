@@ -34,9 +34,7 @@ final class IssueSearchStore {
     List<Issue> suggest(String typed, boolean activeOnly, int limit) {
         String t = typed == null ? "" : typed.strip().replaceFirst("^#", "");
         return db.read(ctx -> {
-            Condition c = activeOnly
-                    ? ISSUE.STATUS.in(IssueStatus.OPEN.code(), IssueStatus.IN_PROGRESS.code())
-                    : DSL.noCondition();
+            Condition c = activeOnly ? ISSUE.STATUS.in(IssueStatus.ACTIVE_CODES) : DSL.noCondition();
             if (!t.isEmpty()) {
                 Condition match = ISSUE.TITLE.likeIgnoreCase("%" + IssueTables.escapeLike(t) + "%", '\\');
                 if (t.chars().allMatch(Character::isDigit) && t.length() < 10) {
@@ -59,9 +57,7 @@ final class IssueSearchStore {
      */
     List<SearchHit> search(String match, boolean activeOnly, int limit) {
         if (match == null || match.isBlank()) return List.of();
-        String active = activeOnly
-                ? " AND i.status IN ('" + IssueStatus.OPEN.code() + "', '" + IssueStatus.IN_PROGRESS.code() + "')"
-                : "";
+        String active = activeOnly ? " AND i.status IN ('" + String.join("', '", IssueStatus.ACTIVE_CODES) + "')" : "";
         return db.read(ctx -> {
             var rows = ctx.resultQuery(
                             "SELECT f.rowid, bm25(issue_fts, 10.0, 4.0, 1.0) AS score FROM issue_fts f "

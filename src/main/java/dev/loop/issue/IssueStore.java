@@ -396,6 +396,7 @@ public final class IssueStore {
             if (status == IssueStatus.CLOSED) {
                 update = update.set(ISSUE.CLOSED_AT, now.toEpochMilli()).set(ISSUE.CLOSE_REASON, detail);
             }
+            if (status == IssueStatus.FIXED) update = update.set(ISSUE.FIXED_AT, now.toEpochMilli());
             update.where(ISSUE.NUMBER.eq(number)).execute();
             IssueTables.addHistory(
                     ctx, number, actor, "status", status.label() + (detail == null ? "" : ": " + detail), now);

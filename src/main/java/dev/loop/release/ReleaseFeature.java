@@ -68,6 +68,7 @@ public final class ReleaseFeature implements Feature {
     private volatile NoticeWorker worker;
     private final IssueStore issues;
     private final PublishedReleases published;
+    private final ReleaseOffers offers;
 
     public ReleaseFeature(Services services, IssueActions actions) {
         this(services, actions, NoticeWorker.Options.DEFAULT);
@@ -87,6 +88,25 @@ public final class ReleaseFeature implements Feature {
         this.drafts = new ReleaseDrafts(services.clock());
         this.workerOptions = workerOptions;
         this.published = new PublishedReleases(services, store);
+        this.offers = new ReleaseOffers(
+                services.database(),
+                issues,
+                store,
+                services.clock(),
+                config.channels().team(),
+                this::mode,
+                () -> {
+                    NoticeWorker w = worker;
+                    if (w != null) w.wake();
+                });
+    }
+
+    /**
+     * Offers a release preview in the team channel (a release published on GitHub); offering the same {@code key}
+     * again changes nothing.
+     */
+    public void offer(String key, String version, List<Integer> numbers, String notes, String snippet) {
+        offers.offer(key, version, numbers, notes, snippet);
     }
 
     public ReleaseStore store() {
@@ -120,7 +140,15 @@ public final class ReleaseFeature implements Feature {
                 .button(CANCEL, this::cancel)
                 .button(REVIEW, published::reviewed)
                 .slash(STATUS_COMMAND, published::status)
-                .autocomplete(STATUS_COMMAND, "version", published::completeVersions);
+                .autocomplete(STATUS_COMMAND, "version", published::completeVersions)
+                .button(ReleaseOffers.PUBLISH, e -> {
+                    services.engineers().require(e.getMember(), "publish releases");
+                    offers.publish(e);
+                })
+                .button(ReleaseOffers.CANCEL, e -> {
+                    services.engineers().require(e.getMember(), "publish releases");
+                    offers.cancel(e);
+                });
     }
 
     @Override
@@ -136,6 +164,7 @@ public final class ReleaseFeature implements Feature {
                 workerOptions);
         worker = w;
         w.start();
+        offers.ready(jda);
     }
 
     @Override

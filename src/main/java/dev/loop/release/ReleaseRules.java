@@ -95,7 +95,7 @@ public final class ReleaseRules {
                 continue;
             }
             switch (issue.status()) {
-                case OPEN, IN_PROGRESS -> {}
+                case OPEN, IN_PROGRESS, FIXED -> {}
                 case SHIPPED ->
                     problems.add("#" + n + " already shipped"
                             + (issue.shippedVersion() == null

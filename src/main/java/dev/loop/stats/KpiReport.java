@@ -27,9 +27,12 @@ public record KpiReport(
         long notifiedFailed,
         long promisesKept,
         long promisesDue,
-        Optional<Duration> medianCaptureToShip) {
+        Optional<Duration> medianCaptureToShip,
+        Optional<Duration> medianMergedToReleased,
+        long fixedWaiting) {
 
     public KpiReport {
+        Objects.requireNonNull(medianMergedToReleased, "medianMergedToReleased");
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(medianFirstReply, "medianFirstReply");
@@ -59,6 +62,8 @@ public record KpiReport(
             case PROMISES_KEPT -> OptionalLong.of(promisesKept);
             case PROMISES_DUE -> OptionalLong.of(promisesDue);
             case MEDIAN_CAPTURE_TO_SHIP -> millis(medianCaptureToShip);
+            case MEDIAN_MERGED_TO_RELEASED -> millis(medianMergedToReleased);
+            case FIXED_WAITING -> OptionalLong.of(fixedWaiting);
         };
     }
 

@@ -79,6 +79,10 @@ public final class Kpis {
                 .filter(i -> window.contains(i.shippedAt()))
                 .map(i -> nonNegative(Duration.between(i.capturedAt(), i.shippedAt())))
                 .toList();
+        List<Duration> mergedToReleased = mine.stream()
+                .filter(i -> i.fixedAt() != null && window.contains(i.shippedAt()))
+                .map(i -> nonNegative(Duration.between(i.fixedAt(), i.shippedAt())))
+                .toList();
         List<IssueFact> due =
                 mine.stream().filter(i -> window.contains(i.promiseDueAt())).toList();
         long kept = due.stream()
@@ -113,7 +117,9 @@ public final class Kpis {
                 failed,
                 kept,
                 due.size(),
-                median(toShip));
+                median(toShip),
+                median(mergedToReleased),
+                mine.stream().filter(IssueFact::fixedNow).count());
     }
 
     /** The middle value; for an even count the mean of the two middle values; empty for none. */

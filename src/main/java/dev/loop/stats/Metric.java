@@ -15,7 +15,9 @@ public enum Metric {
     NOTIFIED_FAILED("Requesters notified: failed", Kind.COUNT, false, false),
     PROMISES_KEPT("Promises kept", Kind.COUNT, true, false),
     PROMISES_DUE("Promises due", Kind.COUNT, true, false),
-    MEDIAN_CAPTURE_TO_SHIP("Median capture → ship", Kind.DURATION, false, false);
+    MEDIAN_CAPTURE_TO_SHIP("Median capture → ship", Kind.DURATION, false, false),
+    MEDIAN_MERGED_TO_RELEASED("Median merged → released", Kind.DURATION, false, false),
+    FIXED_WAITING("Fixed, waiting for a release", Kind.COUNT, false, false);
 
     public enum Kind {
         COUNT,

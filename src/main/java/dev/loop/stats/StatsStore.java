@@ -9,6 +9,7 @@ import static dev.loop.db.Tables.SUPPORT_THREAD;
 
 import dev.loop.core.Database;
 import dev.loop.core.config.Config;
+import dev.loop.issue.IssueStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,7 +70,9 @@ public final class StatsStore {
                             ISSUE.CREATED_AT,
                             ISSUE.TRIAGED_AT,
                             ISSUE.SHIPPED_AT,
-                            ISSUE.PROMISE_DUE_AT)
+                            ISSUE.PROMISE_DUE_AT,
+                            ISSUE.FIXED_AT,
+                            ISSUE.STATUS)
                     .from(ISSUE)
                     .orderBy(ISSUE.NUMBER)
                     .fetch()) {
@@ -82,7 +85,9 @@ public final class StatsStore {
                         instant(r.value4()),
                         instant(r.value5()),
                         instant(r.value6()),
-                        requesters.getOrDefault(number, List.of())));
+                        requesters.getOrDefault(number, List.of()),
+                        instant(r.value7()),
+                        IssueStatus.FIXED.code().equals(r.value8())));
             }
 
             org.jooq.Field<Integer> linked = ctx.select(ISSUE_PLACE.ISSUE_NUMBER)

@@ -330,4 +330,27 @@ class DatabaseTest {
         assertThatThrownBy(() -> SchemaScript.parse("-- version 2\nCREATE TABLE b (y INT);"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void upgradingToPullRequestTrackingKeepsEveryIssueAndGitHubLink() {
+        Path file = dir.resolve("v4.db");
+        SchemaScript full = SchemaScript.bundled();
+        SchemaScript versionFour = new SchemaScript(full.sections().subList(0, 4));
+        try (Database old = Database.open(file, versionFour)) {
+            assertThat(old.schemaVersion()).isEqualTo(4);
+            old.transaction(ctx -> {
+                for (int i = 1; i <= 30; i++) insertIssue(ctx, i, "issue " + i);
+                ctx.execute("INSERT INTO github_issue (issue_number, state, github_number, url, created_at, updated_at)"
+                        + " VALUES (3, 'created', 41, 'https://github.com/acme/widget/issues/41', 5, 5)");
+            });
+        }
+        try (Database upgraded = Database.open(file, full)) {
+            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isEqualTo(30);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.GITHUB_ISSUE)))
+                    .isEqualTo(1);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.GITHUB_PULL)))
+                    .isZero();
+        }
+    }
 }

@@ -84,7 +84,7 @@ final class GitHubWorld implements AutoCloseable {
                                 team.id(),
                                 releases.id(),
                                 engineers.id())
-                        + "github:\n  repo: " + REPO + "\n" + githubYaml,
+                        + "github:\n  repo: " + REPO + "\n" + githubYaml.replace("{erin}", String.valueOf(erin.id())),
                 "e2e.yaml",
                 Map.of("GITHUB_TOKEN", token, "LOOP_GITHUB_API_URL", github.apiUrl()));
         db = Database.open(dir.resolve("loop.db"));
@@ -160,6 +160,15 @@ final class GitHubWorld implements AutoCloseable {
                             .noneMatch(c -> c.number() == number);
         });
         return repo.issue(githubNumber(number).orElseThrow());
+    }
+
+    /** Moves the clock past the poll interval and waits until Loop has read the pull requests once more. */
+    void pollPulls() {
+        long before = github.counters().requests("GET", "/repos/{owner}/{repo}/pulls");
+        sim.await("another read of the pull requests", () -> {
+            clock.advance(Duration.ofSeconds(61));
+            return github.counters().requests("GET", "/repos/{owner}/{repo}/pulls") > before;
+        });
     }
 
     long patches() {

@@ -156,6 +156,31 @@ class KpisTest {
     }
 
     @Test
+    void mergedToReleasedIsTheMedianOverIssuesShippedInTheWindowAndFixedIssuesAreCounted() {
+        List<IssueFact> issues = List.of(
+                // merged 2 days before it shipped in the window
+                new IssueFact(
+                        1, 1L, at("03-01T00:00"), null, at("03-08T12:00"), null, List.of(), at("03-06T12:00"), false),
+                // merged 4 days before it shipped in the window
+                new IssueFact(
+                        2, 2L, at("03-01T00:00"), null, at("03-09T00:00"), null, List.of(), at("03-05T00:00"), false),
+                // shipped before the window: not counted
+                new IssueFact(
+                        3, 1L, at("02-01T00:00"), null, at("03-01T00:00"), null, List.of(), at("02-27T00:00"), false),
+                // fixed and waiting for a release
+                new IssueFact(4, 1L, at("03-01T00:00"), null, null, null, List.of(), at("03-09T00:00"), true),
+                // shipped without a pull request: no merge time
+                new IssueFact(5, 2L, at("03-01T00:00"), null, at("03-09T00:00"), null, List.of()));
+        KpiReport all = Kpis.compute(WEEK, Optional.empty(), List.of(), issues, List.of());
+        assertThat(all.medianMergedToReleased()).contains(Duration.ofDays(3));
+        assertThat(all.value(Metric.FIXED_WAITING)).hasValue(1);
+        assertThat(all.text(Metric.MEDIAN_MERGED_TO_RELEASED)).isNotEqualTo(Kpis.ABSENT);
+        KpiReport two = Kpis.compute(WEEK, Optional.of(2L), List.of(), issues, List.of());
+        assertThat(two.medianMergedToReleased()).contains(Duration.ofDays(4));
+        assertThat(two.fixedWaiting()).isZero();
+    }
+
+    @Test
     void weeklySeriesFollowsTheZone() {
         // 05:00 UTC on Monday 03-03 is still Sunday evening in Los Angeles.
         List<IssueFact> one = List.of(new IssueFact(1, null, at("03-03T05:00"), null, null, null, List.of()));

@@ -1,0 +1,102 @@
+package dev.loop.github;
+
+import static dev.loop.db.Tables.RELEASE_OFFER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loop.issue.IssueStatus;
+import dev.loop.sim.SimMessage;
+import dev.loop.testing.Captured;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A release published on GitHub becomes Loop's release preview in the team channel, end to end: the issues whose
+ * fixing pull request's merge commit the tag contains, the notes and their code block; offered once across a
+ * restart; an engineer's Publish ships exactly those issues and tells their requesters.
+ */
+class GitHubReleaseEndToEndTest {
+
+    private GitHubWorld w;
+
+    @AfterEach
+    void close() {
+        if (w != null) w.close();
+    }
+
+    @Test
+    void aReleaseWhoseTagHoldsTwoOfThreeMergedFixesOffersExactlyThoseTwoOnceAndPublishShipsThem() throws Exception {
+        w = new GitHubWorld("  poll-interval: 60s\n");
+        w.github.user("sam");
+        Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
+        Captured csv = w.capture(w.bob, "CSV export", "Please export to CSV");
+        Captured emoji = w.capture(w.carol, "Sync drops emoji", "Emoji vanish after sync");
+        int ghDark = w.awaitExported(dark.number()).number();
+        int ghCsv = w.awaitExported(csv.number()).number();
+        int ghEmoji = w.awaitExported(emoji.number()).number();
+
+        int prDark = w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + ghDark, false);
+        int prCsv = w.repo.openPullRequest("sam", "CSV export", "Closes #" + ghCsv, false);
+        int prEmoji = w.repo.openPullRequest("sam", "Keep emoji", "Resolves #" + ghEmoji, false);
+        w.repo.mergePullRequest("sam", prDark);
+        w.repo.mergePullRequest("sam", prCsv);
+        w.repo.tag("v1.4.0", w.repo.defaultBranch());
+        w.repo.mergePullRequest("sam", prEmoji);
+        awaitStatus(IssueStatus.FIXED, dark.number(), csv.number(), emoji.number());
+
+        w.repo.publishRelease(
+                "v1.4.0", "1.4.0", "Dark mode and CSV export.\n\n```\nwidget --theme dark\n```\n", false, false);
+        w.sim.await("the preview in the team channel", () -> {
+            w.clock.advance(Duration.ofSeconds(61));
+            return !previews().isEmpty();
+        });
+        SimMessage preview = previews().getFirst();
+        assertThat(offeredIssues()).isEqualTo(dark.number() + " " + csv.number());
+        assertThat(preview.content())
+                .contains("**1.4.0**", "#" + dark.number(), "#" + csv.number())
+                .doesNotContain("#" + emoji.number());
+        assertThat(preview.embeds().getFirst().description()).contains("widget --theme dark");
+
+        w.stop();
+        w.start();
+        w.pollPulls();
+        w.pollPulls();
+        assertThat(previews()).hasSize(1);
+
+        w.erin.pressButton(previews().getFirst(), "Publish").awaitUpdate();
+        awaitStatus(IssueStatus.SHIPPED, dark.number(), csv.number());
+        assertThat(w.issues().find(dark.number()).orElseThrow().shippedVersion())
+                .isEqualTo("1.4.0");
+        assertThat(w.issues().find(emoji.number()).orElseThrow().status()).isEqualTo(IssueStatus.FIXED);
+        w.releases.awaitMessage(m -> m.fromBot() && m.content().contains("1.4.0"));
+        w.sim.await("the ship comment on GitHub", () -> {
+            w.clock.advance(Duration.ofSeconds(3));
+            return w.repo.comments(ghDark).stream().anyMatch(c -> c.body().contains("Shipped in **1.4.0**"));
+        });
+        // the one preview now says who published it, and no other was posted
+        assertThat(previews()).isEmpty();
+        assertThat(w.team.messages().stream()
+                        .filter(m -> m.fromBot() && m.content().contains("published **1.4.0**")))
+                .hasSize(1);
+    }
+
+    private void awaitStatus(IssueStatus status, int... numbers) {
+        w.sim.await("issues " + status, () -> {
+            w.clock.advance(Duration.ofSeconds(61));
+            for (int n : numbers) if (w.issues().find(n).orElseThrow().status() != status) return false;
+            return true;
+        });
+    }
+
+    private List<SimMessage> previews() {
+        return w.team.messages().stream()
+                .filter(m -> m.fromBot() && m.content().contains("was published on GitHub"))
+                .toList();
+    }
+
+    private String offeredIssues() {
+        return w.db.read(
+                ctx -> ctx.select(RELEASE_OFFER.ISSUES).from(RELEASE_OFFER).fetchOne(RELEASE_OFFER.ISSUES));
+    }
+}
