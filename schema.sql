@@ -273,3 +273,11 @@ CREATE TABLE github_issue (
     updated_at         BIGINT       NOT NULL
 );
 CREATE UNIQUE INDEX github_issue_number ON github_issue (github_number);
+
+-- version 5
+
+-- "Doesn't solve it" asks the requester what is still missing. missing is their answer (plain text, shown
+-- literally); owner_told_at is set in the same transaction that decides to tell the owner (or the team channel), so a
+-- second press, a changed answer or a restart never tells them twice about the same person and proposal.
+ALTER TABLE proposal_answer ADD COLUMN missing TEXT;
+ALTER TABLE proposal_answer ADD COLUMN owner_told_at BIGINT;
