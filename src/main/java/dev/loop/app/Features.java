@@ -36,6 +36,7 @@ public final class Features {
         CaptureFeature capture = new CaptureFeature(services, store, actions, triage.afterCapture());
         List<Feature> features = new java.util.ArrayList<>(List.of(
                 new IssueCommands(services, store, actions),
+                new dev.loop.issue.RoadmapCommand(services, store),
                 capture,
                 triage,
                 new ReleaseFeature(services, store, actions, NoticeWorker.Options.DEFAULT),
