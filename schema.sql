@@ -376,3 +376,11 @@ CREATE TABLE release_offer (
     message_id         BIGINT,
     created_at         BIGINT       NOT NULL
 );
+
+-- version 8
+
+-- "Doesn't solve it" asks the requester what is still missing. missing is their answer (plain text, shown
+-- literally); owner_told_at is set in the same transaction that decides to tell the owner (or the team channel), so a
+-- second press, a changed answer or a restart never tells them twice about the same person and proposal.
+ALTER TABLE proposal_answer ADD COLUMN missing TEXT;
+ALTER TABLE proposal_answer ADD COLUMN owner_told_at BIGINT;

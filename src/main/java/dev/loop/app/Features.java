@@ -48,6 +48,7 @@ public final class Features {
                                 actions,
                                 gitHub.map(GitHubFeature::issueSubcommands).orElse(List.of()))
                         .onKindSet(capture.afterKindSet()),
+                new dev.loop.issue.RoadmapCommand(services, store),
                 capture,
                 triage,
                 release,

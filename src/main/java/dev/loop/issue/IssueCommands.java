@@ -85,7 +85,8 @@ public final class IssueCommands implements Feature {
                                         status,
                                         priority,
                                         new OptionData(
-                                                OptionType.USER, "owner", "Only issues owned by this engineer", false)),
+                                                OptionType.USER, "owner", "Only issues owned by this engineer", false),
+                                        AreaOption.option(services.config(), "Only issues in this area")),
                         new SubcommandData("search", "Search titles, summaries and transcripts")
                                 .addOptions(new OptionData(OptionType.STRING, "query", "Words to look for", true)
                                         .setMaxLength(200)),
@@ -177,10 +178,12 @@ public final class IssueCommands implements Feature {
         String status = e.getOption("status", OptionMapping::getAsString);
         String priority = e.getOption("priority", OptionMapping::getAsString);
         User owner = e.getOption("owner", OptionMapping::getAsUser);
+        String area = AreaOption.read(e, services.config());
         IssueFilter filter = new IssueFilter(
                 status == null ? null : IssueStatus.fromCode(status),
                 priority == null ? null : Priority.fromCode(priority),
-                owner == null ? null : owner.getIdLong());
+                owner == null ? null : owner.getIdLong(),
+                area);
         e.reply(views.listPage(store.list(filter, 0, PAGE_SIZE), filterKey(filter), heading(filter)))
                 .setEphemeral(true)
                 .queue();
@@ -204,17 +207,24 @@ public final class IssueCommands implements Feature {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    static String filterKey(IssueFilter f) {
+    /**
+     * The filter as it travels in a paging button: status, priority, owner and the area's position in the configured
+     * list (names could hold the separators, and may be long; a position that no longer exists reads as stale).
+     */
+    String filterKey(IssueFilter f) {
         return (f.status() == null ? "" : f.status().code()) + ","
-                + (f.priority() == null ? "" : f.priority().code()) + "," + (f.ownerId() == null ? "" : f.ownerId());
+                + (f.priority() == null ? "" : f.priority().code()) + "," + (f.ownerId() == null ? "" : f.ownerId())
+                + "," + (f.area() == null ? "" : AreaOption.indexOf(services.config(), f.area()));
     }
 
-    static IssueFilter parseFilter(String key) {
+    IssueFilter parseFilter(String key) {
         String[] p = key.split(",", -1);
+        if (p.length != 3 && p.length != 4) throw new IllegalArgumentException("bad filter " + key);
         return new IssueFilter(
                 p[0].isEmpty() ? null : IssueStatus.fromCode(p[0]),
                 p[1].isEmpty() ? null : Priority.fromCode(p[1]),
-                p[2].isEmpty() ? null : Long.parseLong(p[2]));
+                p[2].isEmpty() ? null : Long.parseLong(p[2]),
+                p.length < 4 || p[3].isEmpty() ? null : AreaOption.atIndex(services.config(), Integer.parseInt(p[3])));
     }
 
     private static String heading(IssueFilter f) {
@@ -222,6 +232,7 @@ public final class IssueCommands implements Feature {
                 f.status() == null ? "Open issues" : f.status().label() + " issues");
         if (f.priority() != null) b.append(" · ").append(f.priority().label());
         if (f.ownerId() != null) b.append(" · owned by one engineer");
+        if (f.area() != null) b.append(" · ").append(f.area());
         return b.toString();
     }
 

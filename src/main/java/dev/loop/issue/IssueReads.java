@@ -157,6 +157,7 @@ final class IssueReads {
             if (filter.priority() != null)
                 c = c.and(ISSUE.PRIORITY.eq(filter.priority().code()));
             if (filter.ownerId() != null) c = c.and(ISSUE.OWNER_ID.eq(filter.ownerId()));
+            if (filter.area() != null) c = c.and(ISSUE.AREA.eq(filter.area()));
             int total = ctx.fetchCount(ISSUE, c);
             int safePage = Math.max(0, Math.min(page, Math.max(0, (total - 1) / pageSize)));
             List<Issue> items = ctx.selectFrom(ISSUE)

@@ -204,6 +204,25 @@ public final class Story {
         awaitCards(cards, "Status", "In progress");
         narrator.catchUp();
 
+        narrator.act(c.sam(), "runs /issue propose number:" + n + " in #team and describes the fix");
+        c.sam()
+                .runSlash(c.team(), "issue propose", Map.of("number", n))
+                .awaitModal()
+                .submit(Map.of("solution", "Stream the export row by row", "snippet", ""))
+                .awaitReply();
+        SimMessage proposal =
+                post.awaitMessage(x -> x.fromBot() && x.content().contains("A proposed solution for " + ref));
+        narrator.act(c.alice(), "presses [Doesn't solve it] and says what is still missing");
+        c.alice()
+                .pressButton(proposal, "Doesn't solve it")
+                .awaitModal()
+                .submit(Map.of("missing", "Big boards also need the comments column"))
+                .awaitReply();
+        c.sam().awaitDm(x -> x.content().contains("doesn't solve their problem"));
+        narrator.act(c.alice(), "runs /roadmap to see what is coming");
+        c.alice().runSlash(post, "roadmap").awaitReply();
+        narrator.catchUp();
+
         // 7 ------------------------------------------------------------------------------------------------------
         scene(Duration.ofMinutes(29 * 60 + 50), "erin ships it in " + VERSION);
         narrator.act(c.erin(), "runs /release version:" + VERSION + " issues:#" + n + " in #team");

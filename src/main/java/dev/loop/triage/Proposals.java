@@ -155,13 +155,12 @@ final class Proposals {
         boolean solves = id.field(1).equals("y");
         long user = event.getUser().getIdLong();
         Issue issue = issues.find(proposal.issueNumber()).orElseThrow();
-        // After a merge the requesters live on the issue it was merged into.
-        boolean requester = issues.requesters(issue.number()).stream().anyMatch(r -> r.userId() == user)
-                || (issue.duplicateOf() != null
-                        && issues.requesters(issue.duplicateOf()).stream().anyMatch(r -> r.userId() == user));
-        if (!requester) {
-            throw new UserError("Only the people who asked for **" + issue.ref() + "** can answer this. If it affects "
-                    + "you too, press **Me too** on the issue's card first.");
+        requireRequester(issue, user);
+        if (!solves) {
+            // What is still missing is the useful part of a "no": ask for it before recording the answer.
+            event.replyModal(missingForm(issue, new MissingFormId(proposal.id())))
+                    .queue();
+            return;
         }
         TriageStore.AnswerOutcome outcome = store.answer(proposal, user, solves, actions.now());
         String said = solves ? "it solves your problem" : "it doesn't solve your problem";
@@ -175,6 +174,87 @@ final class Proposals {
                 .setEphemeral(true)
                 .queue();
         if (outcome != TriageStore.AnswerOutcome.SAME) actions.refreshCards(event.getJDA(), issue.number());
+    }
+
+    private static Modal missingForm(Issue issue, MissingFormId id) {
+        TextInput missing = TextInput.create("missing", TextInputStyle.PARAGRAPH)
+                .setRequired(true)
+                .setMinLength(1)
+                .setMaxLength(TriageStore.MISSING_MAX)
+                .setPlaceholder("What would you still need for it to solve your problem?")
+                .build();
+        return Modal.create(id.toCustomId(), Safe.truncate("What is still missing for " + issue.ref() + "?", 45))
+                .addComponents(Label.of("What is still missing", missing))
+                .build();
+    }
+
+    /** The answer to "What is still missing?": recorded, and the owner (or the team) hears it once. */
+    void missingSubmitted(ModalInteractionEvent event) {
+        Proposal proposal = MissingFormId.parse(event.getModalId())
+                .flatMap(id -> store.proposal(id.proposalId()))
+                .orElseThrow(() -> new UserError("That proposal can't be found any more."));
+        Issue issue = issues.find(proposal.issueNumber()).orElseThrow();
+        long user = event.getUser().getIdLong();
+        requireRequester(issue, user);
+        String missing = value(event, "missing").strip();
+        if (missing.isEmpty()) throw new UserError("Say what is still missing; it can't be empty.");
+        missing = Safe.truncate(missing, TriageStore.MISSING_MAX);
+        TriageStore.Rejection rejection = store.reject(proposal, user, missing, actions.now());
+        event.reply(Replies.text(
+                        switch (rejection.outcome()) {
+                            case SAME -> "You already told us that; the team has it.";
+                            case CHANGED ->
+                                "Changed your answer: it doesn't solve your problem. Thanks — the team "
+                                        + "has what is still missing.";
+                            case NEW ->
+                                "Thanks — noted that it doesn't solve your problem; the team has what is "
+                                        + "still missing and will take another look.";
+                        }))
+                .setEphemeral(true)
+                .queue();
+        if (rejection.outcome() != TriageStore.AnswerOutcome.SAME) actions.refreshCards(event.getJDA(), issue.number());
+        if (rejection.tellOwner()) tellOwner(event.getJDA(), issue, user, missing);
+    }
+
+    static String missingText(Issue issue, long requester, String missing, boolean toOwner) {
+        return "👎 <@" + requester + "> says the proposed solution for **" + issue.ref() + "** "
+                + Safe.inline(issue.title(), 120) + " doesn't solve their problem"
+                + (toOwner ? "" : " (it has no owner yet)") + ". What is still missing:\n"
+                + quote(Safe.block(missing, TriageStore.MISSING_MAX))
+                + "\nSee the record with `/issue show " + issue.number() + "`.";
+    }
+
+    /** A DM to the owner; the team channel when there is no owner or their DMs are closed. */
+    private void tellOwner(net.dv8tion.jda.api.JDA jda, Issue issue, long requester, String missing) {
+        Long owner = issue.ownerId();
+        if (owner == null) {
+            actions.announce(jda, missingText(issue, requester, missing, false));
+            return;
+        }
+        jda.openPrivateChannelById(owner)
+                .flatMap(dm -> dm.sendMessage(Replies.text(missingText(issue, requester, missing, true))))
+                .queue(
+                        sent -> issues.addHistory(
+                                issue.number(),
+                                null,
+                                "notice",
+                                "owner <@" + owner + "> told by DM what is still missing for <@" + requester + ">",
+                                actions.now()),
+                        failed -> actions.announce(
+                                jda,
+                                missingText(issue, requester, missing, true) + "\n(<@" + owner
+                                        + ">'s DMs are closed, so it is posted here.)"));
+    }
+
+    private void requireRequester(Issue issue, long user) {
+        // After a merge the requesters live on the issue it was merged into.
+        boolean requester = issues.requesters(issue.number()).stream().anyMatch(r -> r.userId() == user)
+                || (issue.duplicateOf() != null
+                        && issues.requesters(issue.duplicateOf()).stream().anyMatch(r -> r.userId() == user));
+        if (!requester) {
+            throw new UserError("Only the people who asked for **" + issue.ref() + "** can answer this. If it affects "
+                    + "you too, press **Me too** on the issue's card first.");
+        }
     }
 
     private void requireRequesters(Issue issue) {

@@ -102,7 +102,8 @@ public final class TriageFeature implements Feature {
                 .select(TriagePrompt.CAVEAT_PREFIX, flow::caveat)
                 .button(IssueViews.BLOCKS_PREFIX, blocksMe::press)
                 .modal(Proposals.MODAL_PREFIX, proposals::submitted)
-                .button(Proposals.ANSWER_PREFIX, proposals::answer);
+                .button(Proposals.ANSWER_PREFIX, proposals::answer)
+                .modal(MissingFormId.PREFIX, proposals::missingSubmitted);
         for (String sub : List.of("triage", "assign", "working", "propose")) {
             router.autocomplete("issue " + sub, "number", activeIssues::complete);
         }

@@ -123,6 +123,10 @@ public final class TriageStore {
                     .doUpdate()
                     .set(PROPOSAL_ANSWER.SOLVES, solves)
                     .set(PROPOSAL_ANSWER.AT, now.toEpochMilli())
+                    // what was missing no longer stands once they say it solves their problem
+                    .set(
+                            PROPOSAL_ANSWER.MISSING,
+                            solves ? org.jooq.impl.DSL.inline((String) null) : PROPOSAL_ANSWER.MISSING)
                     .execute();
             issues.addHistory(
                     proposal.issueNumber(),
@@ -135,6 +139,59 @@ public final class TriageStore {
             return before.isPresent() ? AnswerOutcome.CHANGED : AnswerOutcome.NEW;
         });
     }
+
+    /** What {@link #reject} did: how the answer changed, and whether the caller is the one to tell the owner. */
+    public record Rejection(AnswerOutcome outcome, boolean tellOwner) {}
+
+    /**
+     * Records that a proposal doesn't solve the requester's problem, with what is still missing. The history keeps
+     * the missing text; the owner is to be told at most once per requester and proposal (claimed here, in the same
+     * transaction, so a double submit or a restart can't tell them twice).
+     */
+    public Rejection reject(Proposal proposal, long userId, String missing, Instant now) {
+        return db.write(ctx -> {
+            var before = ctx.select(PROPOSAL_ANSWER.SOLVES, PROPOSAL_ANSWER.MISSING, PROPOSAL_ANSWER.OWNER_TOLD_AT)
+                    .from(PROPOSAL_ANSWER)
+                    .where(PROPOSAL_ANSWER.PROPOSAL_ID.eq((int) proposal.id()))
+                    .and(PROPOSAL_ANSWER.USER_ID.eq(userId))
+                    .fetchOptional();
+            boolean same = before.isPresent()
+                    && !Boolean.TRUE.equals(before.get().value1())
+                    && missing.equals(before.get().value2());
+            if (same) return new Rejection(AnswerOutcome.SAME, false);
+            boolean tell = before.isEmpty() || before.get().value3() == null;
+            ctx.insertInto(PROPOSAL_ANSWER)
+                    .set(PROPOSAL_ANSWER.PROPOSAL_ID, (int) proposal.id())
+                    .set(PROPOSAL_ANSWER.USER_ID, userId)
+                    .set(PROPOSAL_ANSWER.SOLVES, false)
+                    .set(PROPOSAL_ANSWER.AT, now.toEpochMilli())
+                    .set(PROPOSAL_ANSWER.MISSING, missing)
+                    .set(
+                            PROPOSAL_ANSWER.OWNER_TOLD_AT,
+                            tell ? now.toEpochMilli() : before.get().value3())
+                    .onConflict(PROPOSAL_ANSWER.PROPOSAL_ID, PROPOSAL_ANSWER.USER_ID)
+                    .doUpdate()
+                    .set(PROPOSAL_ANSWER.SOLVES, false)
+                    .set(PROPOSAL_ANSWER.AT, now.toEpochMilli())
+                    .set(PROPOSAL_ANSWER.MISSING, missing)
+                    .set(
+                            PROPOSAL_ANSWER.OWNER_TOLD_AT,
+                            tell ? now.toEpochMilli() : before.get().value3())
+                    .execute();
+            issues.addHistory(
+                    proposal.issueNumber(),
+                    userId,
+                    "proposal_answer",
+                    "<@" + userId + "> says proposal " + proposal.id() + " doesn't solve it"
+                            + (before.isPresent() ? " (changed their answer)" : "") + "; still missing: "
+                            + oneLine(missing, MISSING_MAX),
+                    now);
+            return new Rejection(before.isPresent() ? AnswerOutcome.CHANGED : AnswerOutcome.NEW, tell);
+        });
+    }
+
+    /** The longest "what is still missing" answer kept (the form allows no more). */
+    public static final int MISSING_MAX = 500;
 
     public List<ProposalAnswer> answers(long proposalId) {
         return db.read(ctx -> ctx.selectFrom(PROPOSAL_ANSWER)
@@ -163,7 +220,11 @@ public final class TriageStore {
 
     private static ProposalAnswer toAnswer(ProposalAnswerRecord r) {
         return new ProposalAnswer(
-                r.getProposalId(), r.getUserId(), Boolean.TRUE.equals(r.getSolves()), Instant.ofEpochMilli(r.getAt()));
+                r.getProposalId(),
+                r.getUserId(),
+                Boolean.TRUE.equals(r.getSolves()),
+                Instant.ofEpochMilli(r.getAt()),
+                r.getMissing());
     }
 
     private static String oneLine(String s, int max) {

@@ -353,4 +353,37 @@ class DatabaseTest {
                     .isZero();
         }
     }
+
+    @Test
+    void upgradingToWhatIsStillMissingKeepsEveryAnswer() {
+        Path file = dir.resolve("v4.db");
+        SchemaScript full = SchemaScript.bundled();
+        SchemaScript versionFour = new SchemaScript(full.sections().subList(0, 4));
+        try (Database old = Database.open(file, versionFour)) {
+            assertThat(old.schemaVersion()).isEqualTo(4);
+            old.transaction(ctx -> {
+                insertIssue(ctx, 1, "dark mode");
+                ctx.execute("INSERT INTO proposal (id, issue_number, solution, proposed_by, proposed_at)"
+                        + " VALUES (1, 1, 'a toggle', 7, 5)");
+                for (long user = 1; user <= 10; user++) {
+                    ctx.execute(
+                            "INSERT INTO proposal_answer (proposal_id, user_id, solves, at) VALUES (1, ?, ?, 6)",
+                            100000000000000000L + user,
+                            user % 2 == 0);
+                }
+            });
+        }
+        try (Database upgraded = Database.open(file, full)) {
+            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.PROPOSAL_ANSWER)))
+                    .isEqualTo(10);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(
+                            dev.loop.db.Tables.PROPOSAL_ANSWER,
+                            dev.loop.db.Tables.PROPOSAL_ANSWER
+                                    .MISSING
+                                    .isNull()
+                                    .and(dev.loop.db.Tables.PROPOSAL_ANSWER.OWNER_TOLD_AT.isNull()))))
+                    .isEqualTo(10);
+        }
+    }
 }

@@ -401,22 +401,85 @@ class TriageEndToEndTest {
 
         assertThat(s.alice.pressButton(proposal, "Solves it").awaitReply().content())
                 .isEqualTo("Thanks — noted that it solves your problem.");
-        assertThat(s.bob.pressButton(proposal, "Doesn't solve it").awaitReply().content())
-                .isEqualTo("Thanks — noted that it doesn't solve your problem; the team will take another look.");
+        assertThat(s.bob.pressButton(proposal, "Doesn't solve it")
+                        .awaitModal()
+                        .submit(Map.of("missing", "Recurring events still shift by an hour @everyone"))
+                        .awaitReply()
+                        .content())
+                .isEqualTo("Thanks — noted that it doesn't solve your problem; the team has what is still missing "
+                        + "and will take another look.");
+        // Nobody owns it yet, so the team channel hears what is missing, without pinging anyone.
+        SimMessage toTeam = awaitTeam("doesn't solve their problem (it has no owner yet)");
+        assertThat(toTeam.content())
+                .contains("<@" + s.bob.id() + "> says the proposed solution for **#" + c.number() + "**")
+                .contains("> Recurring events still shift by an hour")
+                .doesNotContain("@everyone");
+        assertThat(toTeam.pinged()).isEmpty();
         assertThat(s.alice.pressButton(proposal, "Solves it").awaitReply().content())
                 .isEqualTo("You already said it solves your problem.");
 
         Proposal stored = triageStore().latestProposal(c.number()).orElseThrow();
         assertThat(triageStore().answers(stored.id()))
-                .extracting(ProposalAnswer::userId, ProposalAnswer::solves)
+                .extracting(ProposalAnswer::userId, ProposalAnswer::solves, ProposalAnswer::missing)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(s.alice.id(), true),
-                        org.assertj.core.groups.Tuple.tuple(s.bob.id(), false));
+                        org.assertj.core.groups.Tuple.tuple(s.alice.id(), true, null),
+                        org.assertj.core.groups.Tuple.tuple(
+                                s.bob.id(), false, "Recurring events still shift by an hour @everyone"));
         assertThat(s.history(c.number(), "proposal_answer")).hasSize(2);
         eventually(
                 "the card to show the answers",
                 () -> "Solves it: 1 · Doesn't solve it: 1"
                         .equals(c.card().embeds().get(0).field("Proposed solution")));
+    }
+
+    @Test
+    void doesntSolveItTellsTheOwnerOnceWithWhatIsStillMissing() {
+        Captured c = s.capture(s.alice, "Search ignores accents", "Typing cafe doesn't find café");
+        s.erin.runSlash(c.post(), "issue assign", Map.of("number", c.number(), "owner", s.olga))
+                .awaitReply();
+        s.olga.awaitDm(m -> m.content().startsWith("You now own **#" + c.number() + "**"));
+        s.erin.runSlash(c.post(), "issue propose", Map.of("number", c.number()))
+                .awaitModal()
+                .submit(Map.of("solution", "Fold accents when indexing", "snippet", ""))
+                .awaitReply();
+        SimMessage proposal = c.post()
+                .awaitMessage(
+                        m -> m.fromBot() && m.content().contains("A proposed solution for **#" + c.number() + "**"));
+
+        SimMessage outsider = s.carol.pressButton(proposal, "Doesn't solve it").awaitReply();
+        assertThat(outsider.content())
+                .startsWith("Only the people who asked for **#" + c.number() + "** can answer this.");
+
+        s.alice
+                .pressButton(proposal, "Doesn't solve it")
+                .awaitModal()
+                .submit(Map.of("missing", "Greek accents too, like ά"))
+                .awaitReply();
+        SimMessage told = s.olga.awaitDm(m -> m.content().contains("doesn't solve their problem"));
+        assertThat(told.content())
+                .startsWith("👎 <@" + s.alice.id() + "> says the proposed solution for **#" + c.number() + "**")
+                .contains("> Greek accents too, like ά");
+
+        // Saying more later is recorded, but the owner was already told about this person and this proposal.
+        SimMessage again = s.alice
+                .pressButton(proposal, "Doesn't solve it")
+                .awaitModal()
+                .submit(Map.of("missing", "And Cyrillic"))
+                .awaitReply();
+        assertThat(again.content()).startsWith("Changed your answer");
+        eventually(
+                "the second answer in the history",
+                () -> s.history(c.number(), "proposal_answer").stream()
+                        .anyMatch(h -> h.detail().endsWith("still missing: And Cyrillic")));
+        assertThat(s.olga.dmsFromBot())
+                .filteredOn(m -> m.content().contains("doesn't solve their problem"))
+                .hasSize(1);
+        assertThat(s.team.messages())
+                .noneMatch(m -> m.content().contains("says the proposed solution for **#" + c.number() + "**"));
+        Proposal stored = triageStore().latestProposal(c.number()).orElseThrow();
+        assertThat(triageStore().answers(stored.id()))
+                .extracting(ProposalAnswer::missing)
+                .containsExactly("And Cyrillic");
     }
 
     // ------------------------------------------------------------------------------------------ restarts and stale
