@@ -16,6 +16,7 @@ import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionE
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.components.ComponentInteraction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +50,20 @@ public final class InteractionRouter extends ListenerAdapter {
     private final Map<String, Handler<StringSelectInteractionEvent>> selects = new HashMap<>();
     private final Map<String, Handler<ModalInteractionEvent>> modals = new HashMap<>();
     private final ExecutorService workers;
+    private final DeadlineGuard guard;
 
+    /** A router without a deadline guard: answers only ever go out the ordinary way. */
     public InteractionRouter(ExecutorService workers) {
+        this(workers, null);
+    }
+
+    /**
+     * A router whose every routed interaction is watched by {@code guard} (which must sit on JDA's HTTP client): one
+     * still unanswered after {@link DeadlineGuard#ACK_AFTER} is acknowledged at once and answered when done.
+     */
+    public InteractionRouter(ExecutorService workers, DeadlineGuard guard) {
         this.workers = workers;
+        this.guard = guard;
     }
 
     /** {@code path} is the full command path as typed: "capture", "issue show". */
@@ -147,6 +159,17 @@ public final class InteractionRouter extends ListenerAdapter {
             // a command or button from an older version of Loop that no longer exists
             reply(event, "That control is no longer in use. Run the command again to get a fresh one.");
             return;
+        }
+        if (guard != null) {
+            // components are acknowledged with a deferred edit (the card stays as it is); commands and forms with an
+            // ephemeral "thinking…"
+            DeadlineGuard.Kind kind =
+                    event instanceof ComponentInteraction ? DeadlineGuard.Kind.EDIT : DeadlineGuard.Kind.REPLY;
+            guard.watch(
+                    event.getIdLong(),
+                    event.getToken(),
+                    event.getJDA().getSelfUser().getApplicationIdLong(),
+                    kind);
         }
         workers.execute(() -> run(event, handler, what));
     }
