@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  */
 final class MemoryBench implements Bench.Benchmark {
 
-    static final double TARGET_RSS_MB = 256;
-    static final double TARGET_READY_S = 3;
+    static final double TARGET_RSS_MB = 200;
+    static final double TARGET_READY_S = 2;
+    static final double TARGET_READY_NOISY_S = 4;
     /** The flags run.sh runs Loop with (LOOP_JAVA_FLAGS there; keep the two in step), and its environment. */
     static final List<String> RUN_FLAGS = List.of(
             "-XX:+UseSerialGC",
@@ -121,7 +122,12 @@ final class MemoryBench implements Bench.Benchmark {
                 if (!child.isAlive()) throw new IllegalStateException("Loop exited during the run:\n" + watch.tail());
 
                 List<Figure> figures = List.of(
-                        Figure.atMost("time from JVM launch to ready", readySeconds, "s", TARGET_READY_S),
+                        Figure.atMost(
+                                "time from JVM launch to ready",
+                                readySeconds,
+                                "s",
+                                TARGET_READY_S,
+                                TARGET_READY_NOISY_S),
                         Figure.info("RSS after start", start.rssMb(), "MB"),
                         Figure.info("heap used after start", start.heapUsedMb(), "MB"),
                         Figure.atMost("RSS after a day's traffic", after.rssMb(), "MB", TARGET_RSS_MB),

@@ -19,6 +19,7 @@ import java.util.Map;
 final class SearchBench implements Bench.Benchmark {
 
     static final double TARGET_P99_MS = 5;
+    static final double TARGET_P99_NOISY_MS = 10;
 
     @Override
     public String title() {
@@ -67,7 +68,7 @@ final class SearchBench implements Bench.Benchmark {
                     Figure.info("queries", s.count(), ""),
                     Figure.info("p50", s.p50(), "ms"),
                     Figure.info("p90", s.p90(), "ms"),
-                    Figure.atMost("p99", s.p99(), "ms", TARGET_P99_MS),
+                    Figure.atMost("p99", s.p99(), "ms", TARGET_P99_MS, TARGET_P99_NOISY_MS),
                     Figure.info("max", s.max(), "ms"),
                     Figure.info("CPU time p50", cpuStats.p50(), "ms"),
                     Figure.info("CPU time p99", cpuStats.p99(), "ms"),

@@ -1,5 +1,7 @@
 package dev.loop.core.discord;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,9 +9,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
@@ -57,6 +59,9 @@ public final class DeadlineGuard implements Interceptor {
     /** Well inside Discord's 3 seconds, leaving room for the defer's own round trip on a busy host. */
     public static final Duration ACK_AFTER = Duration.ofSeconds(2);
 
+    /** Defers in flight at once; each is one short request. */
+    private static final int SENDERS = 4;
+
     /** How long an interaction is remembered: its token lives 15 minutes. */
     private static final Duration FORGET_AFTER = Duration.ofMinutes(15);
 
@@ -96,6 +101,12 @@ public final class DeadlineGuard implements Interceptor {
 
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
+    /**
+     * Platform threads send the defers: in a burst a thousand handlers queue for the virtual-thread carriers, and a
+     * defer waiting behind them would miss the very deadline it exists for.
+     */
+    private final ExecutorService senders;
+
     private final Duration ackAfter;
     private final AtomicLong deferred = new AtomicLong();
     private volatile String base = "https://discord.com/api/v10/";
@@ -109,6 +120,11 @@ public final class DeadlineGuard implements Interceptor {
         this.ackAfter = ackAfter;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loop-deadline-guard");
+            t.setDaemon(true);
+            return t;
+        });
+        this.senders = Executors.newFixedThreadPool(SENDERS, r -> {
+            Thread t = new Thread(r, "loop-deadline-sender");
             t.setDaemon(true);
             return t;
         });
@@ -131,8 +147,8 @@ public final class DeadlineGuard implements Interceptor {
     public void watch(long interactionId, String token, long applicationId, Kind kind) {
         Pending p = new Pending(token, applicationId, kind);
         if (pending.putIfAbsent(interactionId, p) != null) return;
-        timer.schedule(() -> deferIfOpen(interactionId, p), ackAfter.toMillis(), TimeUnit.MILLISECONDS);
-        timer.schedule(() -> pending.remove(interactionId, p), FORGET_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        timer.schedule(() -> senders.execute(() -> deferIfOpen(interactionId, p)), ackAfter.toMillis(), MILLISECONDS);
+        timer.schedule(() -> pending.remove(interactionId, p), FORGET_AFTER.toMillis(), MILLISECONDS);
     }
 
     /** How many interactions the guard has acknowledged because their handler was slow (for logs and tests). */
@@ -142,6 +158,7 @@ public final class DeadlineGuard implements Interceptor {
 
     public void close() {
         timer.shutdownNow();
+        senders.shutdownNow();
     }
 
     private void deferIfOpen(long interactionId, Pending p) {
