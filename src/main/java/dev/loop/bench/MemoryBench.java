@@ -166,11 +166,23 @@ final class MemoryBench implements Bench.Benchmark {
         }
     }
 
+    /**
+     * The class-data archive flags of {@code run.sh}, when Loop runs from its jar (the JDK archives only classes from
+     * jars; run from Maven's class directories, as the smoke test does, there is nothing to archive).
+     */
+    static List<String> archiveFlags() {
+        String cp = System.getProperty("java.class.path");
+        if (!cp.endsWith(".jar") || cp.contains(java.io.File.pathSeparator)) return List.of();
+        Path archive = Path.of(cp).toAbsolutePath().resolveSibling("loop.jsa");
+        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+    }
+
     private static Process launch(Community c, Path yaml) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(RUN_FLAGS);
+        cmd.addAll(archiveFlags());
         // extra flags for investigating (e.g. -XX:NativeMemoryTracking=summary); not used by ./run.sh bench
         String extra = System.getProperty("bench.childFlags", "").strip();
         if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
