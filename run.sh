@@ -66,7 +66,7 @@ usage() {
 ./run.sh sandbox    Loop against the built-in Discord simulator with a demo community; no token needed
                     (--stay keeps it running so you can act as a member)
 ./run.sh test       the whole test suite
-./run.sh bench      the benchmarks (./run.sh bench NAME for one)
+./run.sh bench      the benchmarks (./run.sh bench NAME for one; --noisy also beside a CPU hog; --strict)
 ./run.sh check      validate config/loop.yaml (and, with DISCORD_TOKEN, what the bot can see)
 ./run.sh invite     print the invite URL with the scopes and permissions Loop needs
 ./run.sh backup     a consistent copy of the database, safe while Loop runs
