@@ -45,8 +45,11 @@ build_if_needed() {
 # Loop's footprint (README, Performance): a small young generation whose old generation gives memory back after a
 # collection, a capped code cache, native memory handed back to the OS and few malloc arenas keep it under 256 MB
 # resident with 50,000 members. The memory benchmark starts Loop the same way: keep MemoryBench.RUN_FLAGS in step.
+# The application class-data archive (target/loop.jsa) is written by the JVM when Loop first stops and mapped on every
+# later start, which cuts start-up and class metadata; the JDK itself notices a rebuilt jar and writes a fresh one.
 LOOP_JAVA_FLAGS=(-XX:+UseSerialGC -Xss512k -XX:MaxRAM=512m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
-  -XX:ReservedCodeCacheSize=40m -XX:TrimNativeHeapInterval=5000 -Djava.awt.headless=true)
+  -XX:ReservedCodeCacheSize=40m -XX:TrimNativeHeapInterval=5000 -Djava.awt.headless=true
+  -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/loop.jsa)
 
 run_main() { # runs the entry point $1 (a class in the jar) with Loop's JVM flags and the remaining arguments
   local main="$1"; shift
@@ -63,7 +66,7 @@ usage() {
 ./run.sh sandbox    Loop against the built-in Discord simulator with a demo community; no token needed
                     (--stay keeps it running so you can act as a member)
 ./run.sh test       the whole test suite
-./run.sh bench      the benchmarks (./run.sh bench NAME for one)
+./run.sh bench      the benchmarks (./run.sh bench NAME for one; --noisy also beside a CPU hog; --strict)
 ./run.sh check      validate config/loop.yaml (and, with DISCORD_TOKEN, what the bot can see)
 ./run.sh invite     print the invite URL with the scopes and permissions Loop needs
 ./run.sh backup     a consistent copy of the database, safe while Loop runs

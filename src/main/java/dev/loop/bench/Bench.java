@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./run.sh bench [name…] [--quick] [--spec-dm] [--strict] [--out DIR]}: runs the benchmarks (all by default),
+ * {@code ./run.sh bench [name…] [--quick] [--spec-dm] [--strict] [--noisy] [--out DIR]}: runs the benchmarks (all by default),
  * prints each figure next to its target, and writes JSON under {@code target/bench/}.
  */
 public final class Bench {
@@ -31,6 +31,7 @@ public final class Bench {
     static {
         ALL.put("latency", new LatencyBench());
         ALL.put("ingest", new IngestBench());
+        ALL.put("burst", new BurstBench());
         ALL.put("fanout", new FanoutBench());
         ALL.put("memory", new MemoryBench());
         ALL.put("search", new SearchBench());
@@ -45,6 +46,7 @@ public final class Bench {
         Scale scale = Scale.full();
         boolean specDm = false;
         boolean strict = false;
+        boolean noisy = false;
         Path out = Path.of("target", "bench");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -53,6 +55,7 @@ public final class Bench {
                 case "--tiny" -> scale = Scale.tiny();
                 case "--spec-dm" -> specDm = true;
                 case "--strict" -> strict = true;
+                case "--noisy" -> noisy = true;
                 case "--out" -> {
                     if (i + 1 >= args.length) return usage("--out needs a directory");
                     out = Path.of(args[++i]);
@@ -71,7 +74,15 @@ public final class Bench {
         if (specDm) scale = scale.withSpecDmFanout();
         quietLogs();
         if (names.isEmpty()) names.addAll(ALL.keySet());
-        List<Outcome> outcomes = run(names, scale, out, System.out, line -> System.err.println("  … " + line));
+        Progress progress = line -> System.err.println("  … " + line);
+        List<Outcome> outcomes = run(names, scale, out, System.out, progress);
+        if (noisy) {
+            List<Outcome> busy = runNoisy(names, scale, out.resolve("noisy"), System.out, progress);
+            Report.printSideBySide(outcomes, busy, System.out);
+            if (busy.size() < names.size()) return 1;
+            outcomes = new ArrayList<>(outcomes);
+            outcomes.addAll(busy);
+        }
         if (outcomes.size() < names.size()) return 1;
         return strict && outcomes.stream().anyMatch(o -> !o.passed()) ? 1 : 0;
     }
@@ -88,12 +99,33 @@ public final class Bench {
     private static int usage(String problem) {
         if (problem != null) System.err.println("bench: " + problem);
         System.err.println("usage: ./run.sh bench [" + String.join("|", ALL.keySet()) + " …] [--quick] [--spec-dm] "
-                + "[--strict] [--out DIR]");
+                + "[--strict] [--noisy] [--out DIR]");
         System.err.println("  --quick    shorter runs (latency 15 s, smaller fan-out and ingestion)");
         System.err.println(
                 "  --spec-dm  DM fan-out with the full 10,000 requesters (about 7 minutes at 50 requests/s)");
         System.err.println("  --strict   exit 1 when a figure misses its target");
+        System.err.println(
+                "  --noisy    run them again beside a CPU hog (two busy threads in another process) and show");
+        System.err.println("             quiet and noisy figures side by side, each judged by its own target");
         return problem == null ? 0 : 2;
+    }
+
+    /**
+     * The same benchmarks again with {@link CpuHog} (two busy threads in another process) beside them, each figure
+     * judged by its noisy target.
+     */
+    static List<Outcome> runNoisy(List<String> names, Scale scale, Path out, PrintStream print, Progress progress) {
+        print.println();
+        print.println("Now beside a CPU hog (" + CpuHog.THREADS + " busy threads in another process):");
+        Figure.noisyRun = true;
+        try (CpuHog hog = CpuHog.start()) {
+            return run(names, scale, out, print, progress);
+        } catch (java.io.IOException e) {
+            print.println("Could not start the CPU hog: " + e.getMessage());
+            return List.of();
+        } finally {
+            Figure.noisyRun = false;
+        }
     }
 
     /**

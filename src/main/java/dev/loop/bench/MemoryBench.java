@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  */
 final class MemoryBench implements Bench.Benchmark {
 
-    static final double TARGET_RSS_MB = 256;
-    static final double TARGET_READY_S = 3;
+    static final double TARGET_RSS_MB = 200;
+    static final double TARGET_READY_S = 2;
+    static final double TARGET_READY_NOISY_S = 4;
     /** The flags run.sh runs Loop with (LOOP_JAVA_FLAGS there; keep the two in step), and its environment. */
     static final List<String> RUN_FLAGS = List.of(
             "-XX:+UseSerialGC",
@@ -121,7 +122,12 @@ final class MemoryBench implements Bench.Benchmark {
                 if (!child.isAlive()) throw new IllegalStateException("Loop exited during the run:\n" + watch.tail());
 
                 List<Figure> figures = List.of(
-                        Figure.atMost("time from JVM launch to ready", readySeconds, "s", TARGET_READY_S),
+                        Figure.atMost(
+                                "time from JVM launch to ready",
+                                readySeconds,
+                                "s",
+                                TARGET_READY_S,
+                                TARGET_READY_NOISY_S),
                         Figure.info("RSS after start", start.rssMb(), "MB"),
                         Figure.info("heap used after start", start.heapUsedMb(), "MB"),
                         Figure.atMost("RSS after a day's traffic", after.rssMb(), "MB", TARGET_RSS_MB),
@@ -160,11 +166,23 @@ final class MemoryBench implements Bench.Benchmark {
         }
     }
 
+    /**
+     * The class-data archive flags of {@code run.sh}, when Loop runs from its jar (the JDK archives only classes from
+     * jars; run from Maven's class directories, as the smoke test does, there is nothing to archive).
+     */
+    static List<String> archiveFlags() {
+        String cp = System.getProperty("java.class.path");
+        if (!cp.endsWith(".jar") || cp.contains(java.io.File.pathSeparator)) return List.of();
+        Path archive = Path.of(cp).toAbsolutePath().resolveSibling("loop.jsa");
+        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+    }
+
     private static Process launch(Community c, Path yaml) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(RUN_FLAGS);
+        cmd.addAll(archiveFlags());
         // extra flags for investigating (e.g. -XX:NativeMemoryTracking=summary); not used by ./run.sh bench
         String extra = System.getProperty("bench.childFlags", "").strip();
         if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));

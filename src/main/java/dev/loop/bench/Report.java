@@ -56,6 +56,44 @@ final class Report {
         }
     }
 
+    /** Quiet and noisy figures of the same benchmarks in one table, each with its target(s) and verdicts. */
+    static void printSideBySide(List<Outcome> quiet, List<Outcome> noisy, PrintStream out) {
+        out.println();
+        out.println("== quiet and noisy side by side");
+        int nameWidth = 10;
+        for (Outcome o : quiet)
+            for (Figure f : o.figures())
+                nameWidth = Math.max(nameWidth, f.name().length());
+        out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %16s  %16s   %s%n", "", "quiet", "noisy", "target");
+        for (Outcome q : quiet) {
+            Outcome n = noisy.stream()
+                    .filter(x -> x.name().equals(q.name()))
+                    .findFirst()
+                    .orElse(null);
+            out.println("  " + q.name());
+            for (Figure f : q.figures()) {
+                Figure g = n == null
+                        ? null
+                        : n.figures().stream()
+                                .filter(x -> x.name().equals(f.name()))
+                                .findFirst()
+                                .orElse(null);
+                out.printf(
+                        Locale.ROOT,
+                        "  %-" + nameWidth + "s  %16s  %16s   %s%n",
+                        f.name(),
+                        shown(f),
+                        g == null ? "—" : shown(g),
+                        f.target());
+            }
+        }
+    }
+
+    private static String shown(Figure f) {
+        String verdict = f.pass() == null ? "" : f.pass() ? " ✓" : " ✗";
+        return number(f.value()) + (f.unit().isEmpty() ? "" : " " + f.unit()) + verdict;
+    }
+
     static Map<String, Object> toMap(Outcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", o.name());

@@ -3,6 +3,7 @@ package dev.loop.bench;
 import dev.loop.core.Database;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.search.DuplicateSearch;
+import dev.loop.issue.search.FtsQuery;
 import dev.loop.issue.search.SearchHit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Map;
 final class SearchBench implements Bench.Benchmark {
 
     static final double TARGET_P99_MS = 5;
+    static final double TARGET_P99_NOISY_MS = 10;
 
     @Override
     public String title() {
@@ -62,19 +64,35 @@ final class SearchBench implements Bench.Benchmark {
             }
             Stats s = Stats.ofNanos(nanos);
             Stats cpuStats = cpuTimed ? Stats.ofNanos(cpu) : Stats.EMPTY;
+
+            // /issue search: what a person types, one to three words, matched as /issue search matches them
+            List<String> typed = new ArrayList<>();
+            for (int i = 0; i < scale.searchQueries(); i++) typed.add(posts.text(1 + i % 3));
+            for (int i = 0; i < Math.min(typed.size(), 200); i++) issueSearch(store, typed.get(i));
+            progress.say("search: " + typed.size() + " /issue search queries");
+            long[] typedNanos = new long[typed.size()];
+            for (int i = 0; i < typed.size(); i++) {
+                long t = System.nanoTime();
+                issueSearch(store, typed.get(i));
+                typedNanos[i] = System.nanoTime() - t;
+            }
+            Stats command = Stats.ofNanos(typedNanos);
             List<Figure> figures = List.of(
                     Figure.info("issues in the database", scale.searchIssues(), ""),
                     Figure.info("queries", s.count(), ""),
                     Figure.info("p50", s.p50(), "ms"),
                     Figure.info("p90", s.p90(), "ms"),
-                    Figure.atMost("p99", s.p99(), "ms", TARGET_P99_MS),
+                    Figure.atMost("p99", s.p99(), "ms", TARGET_P99_MS, TARGET_P99_NOISY_MS),
                     Figure.info("max", s.max(), "ms"),
                     Figure.info("CPU time p50", cpuStats.p50(), "ms"),
                     Figure.info("CPU time p99", cpuStats.p99(), "ms"),
-                    Figure.info("hits per query", (double) hits / queries.size(), ""));
+                    Figure.info("hits per query", (double) hits / queries.size(), ""),
+                    Figure.info("/issue search p50", command.p50(), "ms"),
+                    Figure.atMost("/issue search p99", command.p99(), "ms", TARGET_P99_MS, TARGET_P99_NOISY_MS));
             Map<String, Object> details = new LinkedHashMap<>(s.toMap());
             details.put("issues", scale.searchIssues());
             details.put("cpu", cpuStats.toMap());
+            details.put("issue_search", command.toMap());
             details.put("seed_seconds", seedSeconds);
             details.put("database_bytes", Files.size(dir.resolve("loop.db")));
             List<String> notes = List.of("each query is a new post's title + a 30-word summary, as capture sends it "
@@ -86,6 +104,13 @@ final class SearchBench implements Bench.Benchmark {
         } finally {
             Community.deleteQuietly(dir);
         }
+    }
+
+    /** The query {@code /issue search} runs for {@code query}: every typed word, over all issues, top 10. */
+    private static List<SearchHit> issueSearch(IssueStore store, String query) {
+        return FtsQuery.fromText(query)
+                .map(q -> store.search(q.match(), false, 10))
+                .orElse(List.of());
     }
 
     static void seed(Database db, int count) {

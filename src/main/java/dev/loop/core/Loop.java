@@ -1,6 +1,7 @@
 package dev.loop.core;
 
 import dev.loop.core.config.Config;
+import dev.loop.core.discord.DeadlineGuard;
 import dev.loop.core.discord.Engineers;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.core.discord.PacedRateLimiter;
@@ -52,6 +53,7 @@ public final class Loop implements AutoCloseable {
     private final ExecutorService workers;
     private final JDA jda;
     private final boolean ownsDatabase;
+    private DeadlineGuard guard;
     private volatile boolean closed;
 
     private Loop(Services services, List<Feature> features, ExecutorService workers, JDA jda, boolean ownsDatabase) {
@@ -88,8 +90,9 @@ public final class Loop implements AutoCloseable {
         features.add(new BackupRoutine(services));
 
         HandledEvents handled = new HandledEvents(db);
+        DeadlineGuard guard = new DeadlineGuard();
         InteractionRouter router =
-                new InteractionRouter(workers, id -> handled.claim("interaction:" + id, clock.instant()));
+                new InteractionRouter(workers, id -> handled.claim("interaction:" + id, clock.instant()), guard);
         List<CommandData> commands = new ArrayList<>();
         List<Object> listeners = new ArrayList<>();
         listeners.add(router);
@@ -99,7 +102,10 @@ public final class Loop implements AutoCloseable {
             listeners.addAll(f.listeners());
         }
 
-        JDABuilder builder = jdaBuilder(config.discord(), token).addEventListeners(listeners.toArray());
+        // every answer leaves through the guard, which acknowledges in time what a slow handler has not
+        JDABuilder builder = jdaBuilder(config.discord(), token)
+                .setHttpClient(guard.client())
+                .addEventListeners(listeners.toArray());
         customize.accept(builder);
 
         JDA jda;
@@ -108,9 +114,11 @@ public final class Loop implements AutoCloseable {
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
             workers.shutdownNow();
+            guard.close();
             throw e;
         }
         Loop loop = new Loop(services, features, workers, jda, ownsDatabase);
+        loop.guard = guard;
         try {
             jda.awaitReady();
             Guild guild = jda.getGuildById(config.discord().guildId());
@@ -222,6 +230,7 @@ public final class Loop implements AutoCloseable {
             jda.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        if (guard != null) guard.close();
         if (ownsDatabase) services.database().close();
         log.info("Loop stopped");
     }

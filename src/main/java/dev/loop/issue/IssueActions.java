@@ -38,6 +38,12 @@ public final class IssueActions {
     private final IssueViews views;
     private final Config config;
     private final Clock clock;
+    /**
+     * The least time between two refreshes of one issue's cards while changes keep coming: Discord allows 5 message
+     * edits per channel per 5 s, and a card edited once every two seconds still reads as live.
+     */
+    private static final java.time.Duration TRAILING_REFRESH_GAP = java.time.Duration.ofSeconds(2);
+
     /** Per issue: card refreshes asked for since the running one started; see {@link #refreshCards}. */
     private final Map<Integer, AtomicInteger> refreshRequests = new ConcurrentHashMap<>();
 
@@ -334,7 +340,8 @@ public final class IssueActions {
      * Re-renders every card of the issue where it was posted, off the caller's thread. Refreshes of one issue run one
      * at a time and each renders the record as it is when it runs: two changes made at once (a Me too and a 👍) must
      * not let the edit rendered before the second change reach Discord after the one rendered after it. Requests that
-     * arrive while a refresh runs are folded into one more pass. Failures (deleted card, archived thread) are logged.
+     * arrive while a refresh runs are folded into one more pass, at least {@link #TRAILING_REFRESH_GAP} after it, so a
+     * burst on one card edits it a handful of times rather than once per change. Failures (deleted card, archived thread) are logged.
      */
     public void refreshCards(JDA jda, int number) {
         AtomicInteger requests = refreshRequests.computeIfAbsent(number, n -> new AtomicInteger());
@@ -345,7 +352,12 @@ public final class IssueActions {
                 do {
                     seen = requests.get();
                     refreshNow(jda, number);
+                    // more changes came in meanwhile: let a burst (a thousand Me too) gather into one later edit
+                    if (requests.get() != seen) Thread.sleep(TRAILING_REFRESH_GAP);
                 } while (!requests.compareAndSet(seen, 0));
+            } catch (InterruptedException e) {
+                requests.set(0);
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 requests.set(0); // the next change asks again
                 log.warn("Refreshing the cards of #{} failed", number, e);

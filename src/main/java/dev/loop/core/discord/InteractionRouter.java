@@ -16,6 +16,7 @@ import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionE
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.components.ComponentInteraction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,13 +60,22 @@ public final class InteractionRouter extends ListenerAdapter {
         boolean claim(long interactionId);
     }
 
+    private final DeadlineGuard guard;
+
+    /** A router without a deadline guard: answers only ever go out the ordinary way. */
     public InteractionRouter(ExecutorService workers) {
-        this(workers, id -> true);
+        this(workers, id -> true, null);
     }
 
-    public InteractionRouter(ExecutorService workers, FirstDelivery firstDelivery) {
+    /**
+     * A router that drops a repeated delivery of an interaction ({@code firstDelivery} claims its id) and whose every
+     * routed interaction is watched by {@code guard} (which must sit on JDA's HTTP client; null for none): one still
+     * unanswered after {@link DeadlineGuard#ACK_AFTER} is acknowledged at once and answered when done.
+     */
+    public InteractionRouter(ExecutorService workers, FirstDelivery firstDelivery, DeadlineGuard guard) {
         this.workers = workers;
         this.firstDelivery = firstDelivery;
+        this.guard = guard;
     }
 
     /** {@code path} is the full command path as typed: "capture", "issue show". */
@@ -155,6 +165,17 @@ public final class InteractionRouter extends ListenerAdapter {
             // a command or button from an older version of Loop that no longer exists
             reply(event, "That control is no longer in use. Run the command again to get a fresh one.");
             return;
+        }
+        if (guard != null) {
+            // components are acknowledged with a deferred edit (the card stays as it is); commands and forms with an
+            // ephemeral "thinking…"
+            DeadlineGuard.Kind kind =
+                    event instanceof ComponentInteraction ? DeadlineGuard.Kind.EDIT : DeadlineGuard.Kind.REPLY;
+            guard.watch(
+                    event.getIdLong(),
+                    event.getToken(),
+                    event.getJDA().getSelfUser().getApplicationIdLong(),
+                    kind);
         }
         workers.execute(() -> {
             if (!claimed(event, what)) return;
