@@ -2,24 +2,18 @@ package dev.loop.github;
 
 import dev.loop.core.config.GitHubSettings;
 import dev.loop.issue.Issue;
-import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueRecordView;
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.IssueStore;
-import dev.loop.issue.Place;
 import dev.loop.issue.Priority;
-import dev.loop.issue.Requester;
-import dev.loop.issue.TranscriptLine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -52,12 +46,12 @@ public final class GitHubSync {
     private final Supplier<GitHubGateway> connect;
     private final Clock clock;
     private final ExportTiming timing;
-    private final Function<Long, String> names;
-    private final Function<Priority, String> timelineText;
     private final ShipNotes shipNotes;
     private final RequesterSink requesters;
     private final WritePacer pacer;
-    private final List<String> areas;
+    /** What the GitHub issue shows: its body and labels. */
+    private final GitHubIssueContent content;
+
     private final Sleeper sleeper;
     /** Told when a Loop issue gets its GitHub issue (the cards then show the link). */
     private final IntConsumer onLinked;
@@ -105,12 +99,10 @@ public final class GitHubSync {
         this.connect = connect;
         this.clock = clock;
         this.timing = timing;
-        this.names = names;
-        this.timelineText = timelineText;
         this.shipNotes = shipNotes;
         this.requesters = requesters;
         this.pacer = new WritePacer(settings.writesPerMinute());
-        this.areas = List.copyOf(areas);
+        this.content = new GitHubIssueContent(settings, issues, store, names, timelineText, pulls, areas);
         this.sleeper = sleeper;
     }
 
@@ -148,7 +140,7 @@ public final class GitHubSync {
     synchronized <T> T withGateway(Function<GitHubGateway, T> work) {
         if (gateway == null) {
             GitHubGateway g = connect.get();
-            g.ensureLabels(allLabels());
+            g.ensureLabels(content.allLabels());
             gateway = g;
         }
         return work.apply(gateway);
@@ -172,7 +164,7 @@ public final class GitHubSync {
     private boolean connect(Instant now) throws InterruptedException {
         try {
             GitHubGateway g = connect.get();
-            g.ensureLabels(allLabels());
+            g.ensureLabels(content.allLabels());
             gateway = g;
             connectFailures = 0;
             log.info("GitHub sync connected to {} as {}", settings.repo(), g.login());
@@ -244,8 +236,8 @@ public final class GitHubSync {
         Issue issue = view.issue();
         if (r.exported().behind(c.stamp())) {
             GitHubGateway.RemoteIssue remote = gateway.get(r.githubNumber());
-            String body = GitHubBody.update(remote.body(), input(view));
-            List<String> labels = mergedLabels(remote.labels(), wantedLabels(issue));
+            String body = GitHubBody.update(remote.body(), content.input(view));
+            List<String> labels = content.mergedLabels(remote.labels(), content.wantedLabels(issue));
             boolean bodyChanged = !body.equals(remote.body());
             boolean labelsChanged = !new LinkedHashSet<>(labels).equals(new LinkedHashSet<>(remote.labels()));
             if (bodyChanged || labelsChanged) {
@@ -281,9 +273,9 @@ public final class GitHubSync {
         } else {
             store.creating(number, clock.instant());
         }
-        String body = GitHubBody.update("", input(view));
+        String body = GitHubBody.update("", content.input(view));
         pace();
-        GitHubGateway.RemoteIssue created = gateway.create(issue.title(), body, wantedLabels(issue));
+        GitHubGateway.RemoteIssue created = gateway.create(issue.title(), body, content.wantedLabels(issue));
         store.created(number, created.number(), created.url(), stamp, clock.instant());
         createdThisRun++;
         logProgress(number, created);
@@ -338,17 +330,7 @@ public final class GitHubSync {
     }
 
     static String shipComment(String version, Optional<ShipNotes.ShipNote> note) {
-        StringBuilder s = new StringBuilder(GitHubBody.shippedMarker(version)).append('\n');
-        s.append("Shipped in **").append(GitHubText.line(version, 64)).append("**");
-        note.map(ShipNotes.ShipNote::announcementUrl)
-                .ifPresent(url -> s.append(" — [announcement](").append(url).append(")"));
-        s.append(".\n");
-        note.map(ShipNotes.ShipNote::snippet)
-                .filter(t -> !t.isBlank())
-                .ifPresent(t -> s.append("\n```\n")
-                        .append(t.replace("```", "ʼʼʼ"), 0, Math.min(t.length(), 20_000))
-                        .append("\n```\n"));
-        return s.toString();
+        return GitHubIssueContent.shipComment(version, note);
     }
 
     private void poll() throws InterruptedException {
@@ -395,90 +377,5 @@ public final class GitHubSync {
         Instant slot = pacer.nextSlot(now);
         if (slot.isAfter(now)) sleeper.sleep(Duration.between(now, slot));
         pacer.sent(Instant.now());
-    }
-
-    // ---- what the GitHub issue shows
-
-    BodyInput input(IssueRecordView view) {
-        Issue i = view.issue();
-        Map<Long, String> logins = issues.githubLogins(i.number());
-        List<BodyInput.Person> people = new ArrayList<>();
-        for (Requester r : view.requesters()) {
-            if (r.how() == Requester.How.GITHUB)
-                people.add(new BodyInput.Person(logins.getOrDefault(r.userId(), "?"), true));
-            else people.add(new BodyInput.Person(names.apply(r.userId()), false));
-        }
-        List<BodyInput.PlaceLine> places = new ArrayList<>();
-        for (Place p : view.places()) {
-            if (p.kind() == Place.PlaceKind.GITHUB) continue;
-            places.add(new BodyInput.PlaceLine(p.title(), p.url()));
-        }
-        if (pulls != null) {
-            for (PullStore.Row r : pulls.of(i.number()))
-                places.add(new BodyInput.PlaceLine(
-                        "Pull request #" + r.pull() + " (" + r.state().code() + ")", r.url()));
-        }
-        List<BodyInput.Message> details = new ArrayList<>();
-        List<BodyInput.Message> transcript = new ArrayList<>();
-        for (TranscriptLine l : issues.transcript(i.number())) {
-            BodyInput.Message m = new BodyInput.Message(l.authorName(), l.postedAt(), l.content(), l.attachmentUrls());
-            // lines with no place came from the debug-details form, not from a conversation
-            (l.placeId() == null ? details : transcript).add(m);
-        }
-        List<BodyInput.ProposalLine> proposals = store.proposals(i.number()).stream()
-                .map(p -> new BodyInput.ProposalLine(p.solution(), p.snippet(), p.solves(), p.doesNotSolve()))
-                .toList();
-        return new BodyInput(
-                i.number(),
-                i.kind().label(),
-                i.status().label(),
-                i.summary(),
-                i.priority().label(),
-                i.priorityReason(),
-                i.priority() == Priority.UNTRIAGED ? null : timelineText.apply(i.priority()),
-                i.ownerId() == null ? null : names.apply(i.ownerId()),
-                i.status() == IssueStatus.SHIPPED ? i.shippedVersion() : null,
-                places,
-                people,
-                proposals,
-                details,
-                transcript,
-                settings.transcript() == GitHubSettings.Transcript.SUMMARY);
-    }
-
-    List<String> wantedLabels(Issue i) {
-        List<String> labels = new ArrayList<>();
-        settings.labels().kindLabel(i.kind().code()).ifPresent(labels::add);
-        if (i.priority() != Priority.UNTRIAGED)
-            settings.labels()
-                    .priorityLabel(i.priority().label().toLowerCase(Locale.ROOT))
-                    .ifPresent(labels::add);
-        if (i.area() != null) settings.labels().areaLabel(i.area()).ifPresent(labels::add);
-        return labels;
-    }
-
-    /** Every label Loop may set: created up front, and the only ones Loop ever removes. */
-    List<String> allLabels() {
-        Set<String> all = new LinkedHashSet<>();
-        for (IssueKind k : IssueKind.values())
-            settings.labels().kindLabel(k.code()).ifPresent(all::add);
-        for (Priority p : Priority.values()) {
-            if (p != Priority.UNTRIAGED)
-                settings.labels()
-                        .priorityLabel(p.label().toLowerCase(Locale.ROOT))
-                        .ifPresent(all::add);
-        }
-        for (String a : areas) settings.labels().areaLabel(a).ifPresent(all::add);
-        return List.copyOf(all);
-    }
-
-    /** The labels people put on the GitHub issue stay; Loop's own are replaced by the wanted ones. */
-    List<String> mergedLabels(List<String> current, List<String> wanted) {
-        Set<String> mine = new LinkedHashSet<>();
-        for (String l : allLabels()) mine.add(l.toLowerCase(Locale.ROOT));
-        Set<String> out = new LinkedHashSet<>();
-        for (String l : current) if (!mine.contains(l.toLowerCase(Locale.ROOT))) out.add(l);
-        out.addAll(wanted);
-        return List.copyOf(out);
     }
 }

@@ -2,10 +2,8 @@ package dev.loop.issue;
 
 import static dev.loop.db.Tables.ISSUE;
 import static dev.loop.db.Tables.ISSUE_PLACE;
-import static dev.loop.db.Tables.REQUESTER;
 
 import dev.loop.core.Database;
-import dev.loop.db.tables.records.IssueRecord;
 import dev.loop.issue.merge.IssueRows;
 import dev.loop.issue.merge.MergePlan;
 import dev.loop.issue.merge.UnmergePlan;
@@ -26,12 +24,16 @@ public final class IssueStore {
     private final IssueReads reads;
     private final IssueSearchStore search;
     private final IssueMerges merges;
+    private final IssuePriorities priorities;
+    private final IssueRequesters requesters;
 
     public IssueStore(Database db) {
         this.db = db;
         this.reads = new IssueReads(db);
         this.search = new IssueSearchStore(db);
         this.merges = new IssueMerges(db);
+        this.priorities = new IssuePriorities(db);
+        this.requesters = new IssueRequesters(db);
     }
 
     public Database database() {
@@ -216,13 +218,7 @@ public final class IssueStore {
 
     /** Adds a requester unless already one. Returns whether they were new. */
     public boolean addRequester(int number, long userId, Requester.How how, Long placeId, long actor, Instant now) {
-        return db.write(ctx -> {
-            if (IssueTables.insertRequester(ctx, number, userId, how, placeId, actor, now) == 0) return false;
-            IssueTables.addHistory(
-                    ctx, number, actor, "requester", "<@" + userId + "> added (" + how.code() + ")", now);
-            IssueTables.touch(ctx, number, now);
-            return true;
-        });
+        return requesters.addRequester(number, userId, how, placeId, actor, now);
     }
 
     /** Appends messages not yet in the transcript; returns how many were new. */
@@ -239,29 +235,12 @@ public final class IssueStore {
      * account id, so each account counts once per issue next to the Discord requesters.
      */
     public boolean addGitHubRequester(int number, long githubId, String login, Long placeId, Instant now) {
-        long userId = -Math.abs(githubId);
-        return db.write(ctx -> {
-            if (ctx.fetchExists(REQUESTER, REQUESTER.ISSUE_NUMBER.eq(number).and(REQUESTER.USER_ID.eq(userId))))
-                return false;
-            IssueTables.insertRequester(ctx, number, userId, Requester.How.GITHUB, placeId, 0L, now);
-            ctx.update(REQUESTER)
-                    .set(REQUESTER.GITHUB_LOGIN, login)
-                    .where(REQUESTER.ISSUE_NUMBER.eq(number))
-                    .and(REQUESTER.USER_ID.eq(userId))
-                    .execute();
-            IssueTables.addHistory(ctx, number, null, "requester", "GitHub user " + login + " added (github)", now);
-            IssueTables.touch(ctx, number, now);
-            return true;
-        });
+        return requesters.addGitHubRequester(number, githubId, login, placeId, now);
     }
 
     /** The GitHub logins of the issue's GitHub requesters, by their (negative) user id. */
     public java.util.Map<Long, String> githubLogins(int number) {
-        return db.read(ctx -> ctx.select(REQUESTER.USER_ID, REQUESTER.GITHUB_LOGIN)
-                .from(REQUESTER)
-                .where(REQUESTER.ISSUE_NUMBER.eq(number))
-                .and(REQUESTER.GITHUB_LOGIN.isNotNull())
-                .fetchMap(REQUESTER.USER_ID, REQUESTER.GITHUB_LOGIN));
+        return requesters.githubLogins(number);
     }
 
     public void setCard(long placeId, long cardMessageId) {
@@ -307,38 +286,7 @@ public final class IssueStore {
      * requesters were promised.
      */
     public PriorityChanged changePriority(int number, PriorityUpdate update, Long actor, Instant now) {
-        return db.write(ctx -> {
-            IssueRecord r = ctx.selectFrom(ISSUE)
-                    .where(ISSUE.NUMBER.eq(number))
-                    .fetchOptional()
-                    .orElseThrow();
-            Issue before = IssueTables.toIssue(r);
-            if (update.triageSummary() != null)
-                IssueTables.addHistory(ctx, number, actor, "triage", update.triageSummary(), now);
-            Priority priority = update.priority();
-            Instant promise = before.priority() == priority && before.promiseDueAt() != null
-                    ? before.promiseDueAt()
-                    : update.promiseDue();
-            r.setPriority(priority.code());
-            r.setPriorityReason(update.reason());
-            r.setPrioritySource(update.source() == null ? null : update.source().code());
-            if (update.answers() != null) r.setTriageAnswers(update.answers());
-            r.setPromiseDueAt(promise == null ? null : promise.toEpochMilli());
-            if (r.getTriagedAt() == null) r.setTriagedAt(now.toEpochMilli());
-            r.setCaveat(update.caveatCode());
-            r.setRevision(r.getRevision() + 1);
-            r.setUpdatedAt(now.toEpochMilli());
-            r.store();
-            IssueTables.addHistory(
-                    ctx,
-                    number,
-                    actor,
-                    "priority",
-                    before.priority().label() + " → " + priority.label()
-                            + (update.reason() == null || update.reason().isBlank() ? "" : ": " + update.reason()),
-                    now);
-            return new PriorityChanged(before, IssueTables.toIssue(r));
-        });
+        return priorities.changePriority(number, update, actor, now);
     }
 
     /** A priority change with no caveat and no triage summary; returns the updated issue. */
@@ -362,11 +310,7 @@ public final class IssueStore {
 
     /** The code of the caveat recorded with the issue's current priority, if any. */
     public Optional<String> caveatCode(int number) {
-        return db.read(ctx -> ctx.select(ISSUE.CAVEAT)
-                .from(ISSUE)
-                .where(ISSUE.NUMBER.eq(number))
-                .fetchOptional(ISSUE.CAVEAT)
-                .flatMap(Optional::ofNullable));
+        return priorities.caveatCode(number);
     }
 
     public Issue setOwner(int number, Long ownerId, String area, long actor, Instant now) {

@@ -7,7 +7,6 @@ import static dev.loop.db.Tables.RELEASE_ISSUE;
 
 import dev.loop.core.Database;
 import dev.loop.core.text.Safe;
-import dev.loop.db.tables.records.NoticeRecord;
 import dev.loop.db.tables.records.ReleaseRecord;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueFilter;
@@ -21,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -35,10 +32,14 @@ public final class ReleaseStore {
 
     private final Database db;
     private final IssueStore issues;
+    private final NoticeOutbox outbox;
+    private final ReleaseReviews reviews;
 
     public ReleaseStore(Database db, IssueStore issues) {
         this.db = db;
         this.issues = issues;
+        this.outbox = new NoticeOutbox(db);
+        this.reviews = new ReleaseReviews(db, issues);
     }
 
     // ---------------------------------------------------------------- releases
@@ -264,104 +265,10 @@ public final class ReleaseStore {
                 .fetch(r -> r.value1().longValue()));
     }
 
-    /** Pending notices of a release that are due at {@code now}, in outbox order. */
-    public List<OutboxNotice> due(long releaseId, Instant now) {
-        return db.read(ctx -> ctx.selectFrom(NOTICE)
-                .where(NOTICE.RELEASE_ID.eq((int) releaseId))
-                .and(NOTICE.STATE.eq(NoticeState.PENDING.code()))
-                .and(NOTICE.NEXT_ATTEMPT_AT.le(now.toEpochMilli()))
-                .orderBy(NOTICE.ID)
-                .fetch(ReleaseStore::toNotice));
-    }
-
-    /** Every notice of a release, in outbox order. */
-    public List<OutboxNotice> notices(long releaseId) {
-        return db.read(ctx -> ctx.selectFrom(NOTICE)
-                .where(NOTICE.RELEASE_ID.eq((int) releaseId))
-                .orderBy(NOTICE.ID)
-                .fetch(ReleaseStore::toNotice));
-    }
-
-    /** When the release's earliest pending notice is due; empty when none is pending. */
-    public Optional<Instant> nextDue(long releaseId) {
-        return db.read(ctx -> Optional.ofNullable(ctx.select(DSL.min(NOTICE.NEXT_ATTEMPT_AT))
-                        .from(NOTICE)
-                        .where(NOTICE.RELEASE_ID.eq((int) releaseId))
-                        .and(NOTICE.STATE.eq(NoticeState.PENDING.code()))
-                        .fetchOne(0, Long.class))
-                .map(Instant::ofEpochMilli));
-    }
-
     /** Notes in every shipped issue's history how the release's notices went (once they are all sent or given up). */
     public void recordNoticesSent(long releaseId, String detail, Instant now) {
         db.transaction(ctx -> {
             for (int number : issueNumbers(releaseId)) issues.addHistory(number, null, "notices", detail, now);
-        });
-    }
-
-    /**
-     * Records that these rows' message went out, with its id, in one transaction: a row sent on its planned route
-     * becomes delivered, one sent on the other route fell back. {@code dmChannelId} is stored on DM rows.
-     * Only pending rows change, so a repeated call (a nonce match after a restart) can't rewrite an outcome.
-     */
-    public void delivered(Collection<Long> ids, Route outcome, Long messageId, Long dmChannelId, Instant now) {
-        if (ids.isEmpty()) return;
-        db.transaction(ctx -> {
-            for (long id : ids) {
-                NoticeRecord r =
-                        ctx.selectFrom(NOTICE).where(NOTICE.ID.eq((int) id)).fetchOne();
-                if (r == null || !NoticeState.PENDING.code().equals(r.getState())) continue;
-                boolean planned = Route.fromCode(r.getRoute()) == outcome;
-                r.setState(planned ? NoticeState.DELIVERED.code() : NoticeState.FELL_BACK.code());
-                r.setOutcomeRoute(outcome.code());
-                r.setAttempts(r.getAttempts() + 1);
-                r.setSentMessageId(messageId);
-                if (planned) r.setLastError(null);
-                if (outcome == Route.DM && planned && dmChannelId != null) r.setTargetChannelId(dmChannelId);
-                r.setUpdatedAt(now.toEpochMilli());
-                r.store();
-            }
-        });
-    }
-
-    /** A failed attempt that will be tried again on the same route at {@code next}. */
-    public void retryLater(Collection<Long> ids, Instant next, String error, Instant now) {
-        update(ids, now, r -> {
-            r.setAttempts(r.getAttempts() + 1);
-            r.setNextAttemptAt(next.toEpochMilli());
-            r.setLastError(error);
-        });
-    }
-
-    /** Moves rows to their fallback route; they are due again at once. */
-    public void fallBack(Collection<Long> ids, Route to, String why, Instant now) {
-        update(ids, now, r -> {
-            r.setAttempts(r.getAttempts() + 1);
-            r.setOutcomeRoute(to.code());
-            r.setNextAttemptAt(now.toEpochMilli());
-            r.setLastError(why);
-        });
-    }
-
-    public void fail(Collection<Long> ids, String error, Instant now) {
-        update(ids, now, r -> {
-            r.setAttempts(r.getAttempts() + 1);
-            r.setState(NoticeState.FAILED.code());
-            r.setLastError(error);
-        });
-    }
-
-    private void update(Collection<Long> ids, Instant now, Consumer<NoticeRecord> change) {
-        if (ids.isEmpty()) return;
-        db.transaction(ctx -> {
-            for (long id : ids) {
-                NoticeRecord r =
-                        ctx.selectFrom(NOTICE).where(NOTICE.ID.eq((int) id)).fetchOne();
-                if (r == null || !NoticeState.PENDING.code().equals(r.getState())) continue;
-                change.accept(r);
-                r.setUpdatedAt(now.toEpochMilli());
-                r.store();
-            }
         });
     }
 
@@ -394,46 +301,59 @@ public final class ReleaseStore {
         });
     }
 
-    // ---------------------------------------------------------------- docs/copy review
+    // ---------------------------------------------------------------- notice outcomes (see NoticeOutbox)
+
+    /** Pending notices of a release that are due at {@code now}, in outbox order. */
+    public List<OutboxNotice> due(long releaseId, Instant now) {
+        return outbox.due(releaseId, now);
+    }
+
+    /** Every notice of a release, in outbox order. */
+    public List<OutboxNotice> notices(long releaseId) {
+        return outbox.notices(releaseId);
+    }
+
+    /** When the release's earliest pending notice is due; empty when none is pending. */
+    public Optional<Instant> nextDue(long releaseId) {
+        return outbox.nextDue(releaseId);
+    }
+
+    /** Records that these rows' message went out (delivered on the planned route, or fell back). */
+    public void delivered(Collection<Long> ids, Route outcome, Long messageId, Long dmChannelId, Instant now) {
+        outbox.delivered(ids, outcome, messageId, dmChannelId, now);
+    }
+
+    /** A failed attempt that will be tried again on the same route at {@code next}. */
+    public void retryLater(Collection<Long> ids, Instant next, String error, Instant now) {
+        outbox.retryLater(ids, next, error, now);
+    }
+
+    /** Moves rows to their fallback route; they are due again at once. */
+    public void fallBack(Collection<Long> ids, Route to, String why, Instant now) {
+        outbox.fallBack(ids, to, why, now);
+    }
+
+    public void fail(Collection<Long> ids, String error, Instant now) {
+        outbox.fail(ids, error, now);
+    }
+
+    // ---------------------------------------------------------------- docs/copy review (see ReleaseReviews)
 
     public List<ReviewItem> reviewItems(long releaseId) {
-        return db.read(ctx -> reviewQuery(ctx)
-                .where(DOCS_REVIEW_ITEM.RELEASE_ID.eq((int) releaseId))
-                .orderBy(DOCS_REVIEW_ITEM.ID)
-                .fetch(this::toReviewItem));
+        return reviews.reviewItems(releaseId);
     }
 
     public Optional<ReviewItem> reviewItem(long id) {
-        return db.read(
-                ctx -> reviewQuery(ctx).where(DOCS_REVIEW_ITEM.ID.eq((int) id)).fetchOptional(this::toReviewItem));
+        return reviews.reviewItem(id);
     }
 
     public void reviewPosted(long id, long channelId, long messageId) {
-        db.transaction(ctx -> ctx.update(DOCS_REVIEW_ITEM)
-                .set(DOCS_REVIEW_ITEM.CHANNEL_ID, channelId)
-                .set(DOCS_REVIEW_ITEM.MESSAGE_ID, messageId)
-                .where(DOCS_REVIEW_ITEM.ID.eq((int) id))
-                .execute());
+        reviews.reviewPosted(id, channelId, messageId);
     }
 
-    /**
-     * Records the review unless someone already did; returns the item as it now stands (so a second press shows who
-     * was first).
-     */
+    /** Records the review unless someone already did; returns the item as it now stands. */
     public Optional<ReviewItem> markReviewed(long id, long userId, Instant now) {
-        return db.write(ctx -> {
-            ctx.update(DOCS_REVIEW_ITEM)
-                    .set(DOCS_REVIEW_ITEM.REVIEWED_BY, userId)
-                    .set(DOCS_REVIEW_ITEM.REVIEWED_AT, now.toEpochMilli())
-                    .where(DOCS_REVIEW_ITEM.ID.eq((int) id))
-                    .and(DOCS_REVIEW_ITEM.REVIEWED_BY.isNull())
-                    .execute();
-            return reviewQuery(ctx).where(DOCS_REVIEW_ITEM.ID.eq((int) id)).fetchOptional(this::toReviewItem);
-        });
-    }
-
-    private static org.jooq.SelectJoinStep<Record> reviewQuery(DSLContext ctx) {
-        return ctx.select(DOCS_REVIEW_ITEM.fields()).from(DOCS_REVIEW_ITEM);
+        return reviews.markReviewed(id, userId, now);
     }
 
     // ---------------------------------------------------------------- mapping
@@ -450,43 +370,6 @@ public final class ReleaseStore {
                 r.getAnnouncementNonce(),
                 r.getAnnouncementChannelId(),
                 r.getAnnouncementMessageId());
-    }
-
-    static OutboxNotice toNotice(NoticeRecord r) {
-        return new OutboxNotice(
-                r.getId(),
-                r.getReleaseId(),
-                r.getUserId(),
-                Route.fromCode(r.getRoute()),
-                r.getTargetChannelId(),
-                NoticeState.fromCode(r.getState()),
-                r.getOutcomeRoute() == null ? null : Route.fromCode(r.getOutcomeRoute()),
-                r.getAttempts(),
-                r.getLastError(),
-                r.getNonce(),
-                r.getSentMessageId(),
-                Instant.ofEpochMilli(r.getNextAttemptAt()),
-                Instant.ofEpochMilli(r.getUpdatedAt()));
-    }
-
-    private String title(Integer issueNumber) {
-        return issueNumber == null
-                ? null
-                : issues.find(issueNumber).map(Issue::title).orElse(null);
-    }
-
-    /** The issue's title comes from the issue store, the one owner of the issue tables. */
-    private ReviewItem toReviewItem(Record r) {
-        Long reviewedAt = r.get(DOCS_REVIEW_ITEM.REVIEWED_AT);
-        return new ReviewItem(
-                r.get(DOCS_REVIEW_ITEM.ID),
-                r.get(DOCS_REVIEW_ITEM.RELEASE_ID),
-                r.get(DOCS_REVIEW_ITEM.ISSUE_NUMBER),
-                title(r.get(DOCS_REVIEW_ITEM.ISSUE_NUMBER)),
-                r.get(DOCS_REVIEW_ITEM.CHANNEL_ID),
-                r.get(DOCS_REVIEW_ITEM.MESSAGE_ID),
-                r.get(DOCS_REVIEW_ITEM.REVIEWED_BY),
-                reviewedAt == null ? null : Instant.ofEpochMilli(reviewedAt));
     }
 
     private static String escapeLike(String s) {
