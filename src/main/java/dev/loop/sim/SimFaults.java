@@ -47,6 +47,11 @@ public final class SimFaults {
         return this;
     }
 
+    /** Whether an injected failure still has calls left to spoil (tests wait for it to be used up). */
+    public boolean pending() {
+        return failures.stream().anyMatch(f -> f.remaining().get() > 0);
+    }
+
     /** Same as {@link #failNext(String, String, int, int)} with {@code "METHOD path"} in one string. */
     public SimFaults failNext(String route, int count, int status) {
         String r = SimRateLimits.normalize(route);

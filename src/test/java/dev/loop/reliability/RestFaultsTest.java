@@ -133,6 +133,8 @@ class RestFaultsTest {
         s.sim.faults().failNext(CALLBACK, 1, 500);
         s.erin.pressButton(decided, "Done");
         eventually("the triage to be recorded", () -> s.issue(c.number()).priority() == Priority.FIX_NOW);
+        // the lost answer is the first press's: the repeated press must not race it for the injected failure
+        eventually("the first press's answer to be lost", () -> !s.sim.faults().pending());
         SimMessage again = s.erin.pressButton(decided, "Done").awaitReply();
         assertThat(again.content())
                 .startsWith("This triage prompt for **#" + c.number() + "** is out of date")
@@ -157,6 +159,7 @@ class RestFaultsTest {
         SimMessage notice =
                 c.post().awaitMessage(m -> m.fromBot() && m.content().contains("**4.2.0**"));
         assertThat(notice.pinged()).containsExactly(s.carol.id());
+        eventually("the first press's answer to be lost", () -> !s.sim.faults().pending());
         SimMessage again = s.erin.pressButton(preview, "Publish").awaitReply();
         assertThat(again.content())
                 .isEqualTo("This release preview has expired or was already used; run /release again.");
