@@ -47,9 +47,10 @@ build_if_needed() {
 # resident with 50,000 members. The memory benchmark starts Loop the same way: keep MemoryBench.RUN_FLAGS in step.
 # The application class-data archive (target/loop.jsa) is written by the JVM when Loop first stops and mapped on every
 # later start, which cuts start-up and class metadata; the JDK itself notices a rebuilt jar and writes a fresh one.
+# Its notes about classes it skips while writing the archive are the JVM's business, not the operator's: -Xlog:cds*=off.
 LOOP_JAVA_FLAGS=(-XX:+UseSerialGC -Xss512k -XX:MaxRAM=512m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
   -XX:ReservedCodeCacheSize=40m -XX:TrimNativeHeapInterval=5000 -Djava.awt.headless=true
-  -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/loop.jsa)
+  -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/loop.jsa -Xlog:cds*=off)
 
 run_main() { # runs the entry point $1 (a class in the jar) with Loop's JVM flags and the remaining arguments
   local main="$1"; shift

@@ -174,7 +174,7 @@ final class MemoryBench implements Bench.Benchmark {
         String cp = System.getProperty("java.class.path");
         if (!cp.endsWith(".jar") || cp.contains(java.io.File.pathSeparator)) return List.of();
         Path archive = Path.of(cp).toAbsolutePath().resolveSibling("loop.jsa");
-        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
     }
 
     private static Process launch(Community c, Path yaml) throws IOException {
