@@ -29,8 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,12 +80,7 @@ class CaptureEndToEndTest {
 
     /** The issue erin's 📌 on {@code message} created, known by its title. */
     int pinCapture(SimMessage message, String title) {
-        s.erin.react(message, "📌");
-        SimMessage prompt = s.erin.awaitDm(
-                m -> m.content().startsWith("**Triage #") && m.content().contains(title));
-        Matcher m = Pattern.compile("\\*\\*Triage #(\\d+)\\*\\*").matcher(prompt.content());
-        assertThat(m.find()).isTrue();
-        return Integer.parseInt(m.group(1));
+        return s.pin(message, title);
     }
 
     // ------------------------------------------------------------------------------------------ /capture

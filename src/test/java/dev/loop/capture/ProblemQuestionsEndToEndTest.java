@@ -12,8 +12,6 @@ import dev.loop.testing.Captured;
 import dev.loop.testing.Community;
 import dev.loop.testing.EndToEnd;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -83,12 +81,7 @@ class ProblemQuestionsEndToEndTest {
     void aQuickCaptureIsAskedOnceAnEngineerMakesItAFeature() {
         SimMember dave = s.guild.member("dave");
         SimMessage said = dave.say(s.help, "Plover reports should go by email");
-        s.erin.react(said, "📌");
-        SimMessage prompt = s.erin.awaitDm(
-                m -> m.content().startsWith("**Triage #") && m.content().contains("Plover reports"));
-        Matcher m = Pattern.compile("\\*\\*Triage #(\\d+)\\*\\*").matcher(prompt.content());
-        assertThat(m.find()).isTrue();
-        int number = Integer.parseInt(m.group(1));
+        int number = s.pin(said, "Plover reports");
         assertThat(s.issue(number).kind()).isEqualTo(IssueKind.QUESTION);
 
         s.erin.runSlash(s.team, "issue edit", Map.of("number", number))

@@ -1,15 +1,22 @@
 package dev.loop.core;
 
+import static dev.loop.db.Tables.CAPTURE_SOURCE;
+import static dev.loop.db.Tables.FIX_NOW_ALERT;
+import static dev.loop.db.Tables.GITHUB_ISSUE;
+import static dev.loop.db.Tables.GITHUB_PULL;
 import static dev.loop.db.Tables.ISSUE;
 import static dev.loop.db.Tables.ISSUE_HISTORY;
 import static dev.loop.db.Tables.ISSUE_PLACE;
 import static dev.loop.db.Tables.NAMING_POLL;
+import static dev.loop.db.Tables.PROPOSAL_ANSWER;
+import static dev.loop.db.Tables.REQUESTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +24,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,17 +37,41 @@ class DatabaseTest {
     Path dir;
 
     private static void insertIssue(DSLContext ctx, int number, String title) {
-        ctx.insertInto(ISSUE)
-                .set(ISSUE.NUMBER, number)
-                .set(ISSUE.TITLE, title)
-                .set(ISSUE.KIND, "bug")
-                .set(ISSUE.SUMMARY, "summary of " + title)
-                .set(ISSUE.STATUS, "open")
-                .set(ISSUE.PRIORITY, "untriaged")
-                .set(ISSUE.CREATED_BY, 42L)
-                .set(ISSUE.CREATED_AT, 1_000L)
-                .set(ISSUE.UPDATED_AT, 1_000L)
-                .execute();
+        RawRows.insertIssue(ctx, number, title, "summary of " + title);
+    }
+
+    /**
+     * A database file made at schema {@code version} (only the sections up to it) and filled by {@code fill}: what an
+     * older Loop left behind, for an upgrade test to open with today's schema.
+     */
+    private Path olderDatabase(int version, Consumer<DSLContext> fill) {
+        Path file = dir.resolve("v" + version + "-" + (++olderFiles) + ".db");
+        try (Database old = Database.open(file, atVersion(version))) {
+            assertThat(old.schemaVersion()).isEqualTo(version);
+            old.transaction(fill);
+        }
+        return file;
+    }
+
+    private int olderFiles;
+
+    private static SchemaScript atVersion(int version) {
+        return new SchemaScript(SchemaScript.bundled().sections().subList(0, version));
+    }
+
+    /** Opens {@code file} with today's schema, which upgrades it to the latest version. */
+    private static Database upgrade(Path file) {
+        Database upgraded = Database.open(file, SchemaScript.bundled());
+        assertThat(upgraded.schemaVersion()).isEqualTo(SchemaScript.bundled().latestVersion());
+        return upgraded;
+    }
+
+    private static int count(Database db, Table<?> table) {
+        return RawRows.count(db, table);
+    }
+
+    private static int count(Database db, Table<?> table, Condition where) {
+        return RawRows.count(db, table, where);
     }
 
     @Test
@@ -74,131 +108,94 @@ class DatabaseTest {
 
     @Test
     void upgradingAnOlderDatabaseAppliesOnlyWhatIsMissingAndKeepsEveryRow() {
-        Path file = dir.resolve("old.db");
-        SchemaScript full = SchemaScript.bundled();
-        SchemaScript versionOne = new SchemaScript(full.sections().subList(0, 1));
-        try (Database old = Database.open(file, versionOne)) {
-            assertThat(old.schemaVersion()).isEqualTo(1);
-            old.transaction(ctx -> {
-                for (int i = 1; i <= 50; i++) insertIssue(ctx, i, "issue " + i);
-                ctx.insertInto(ISSUE_HISTORY)
-                        .set(ISSUE_HISTORY.ISSUE_NUMBER, 7)
-                        .set(ISSUE_HISTORY.ORIGIN_ISSUE, 7)
-                        .set(ISSUE_HISTORY.AT, 5L)
-                        .set(ISSUE_HISTORY.TYPE, "capture")
-                        .set(ISSUE_HISTORY.DETAIL, "captured")
-                        .execute();
-            });
+        Path file = olderDatabase(1, ctx -> {
+            for (int i = 1; i <= 50; i++) insertIssue(ctx, i, "issue " + i);
+            ctx.insertInto(ISSUE_HISTORY)
+                    .set(ISSUE_HISTORY.ISSUE_NUMBER, 7)
+                    .set(ISSUE_HISTORY.ORIGIN_ISSUE, 7)
+                    .set(ISSUE_HISTORY.AT, 5L)
+                    .set(ISSUE_HISTORY.TYPE, "capture")
+                    .set(ISSUE_HISTORY.DETAIL, "captured")
+                    .execute();
+        });
+        try (Database old = Database.open(file, atVersion(1))) {
             assertThat(old.<Integer>read(ctx ->
                             ctx.fetchCount(ctx.selectFrom("sqlite_master").where("name = 'naming_poll'"))))
                     .isZero();
         }
-        try (Database upgraded = Database.open(file, full)) {
-            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isEqualTo(50);
+        try (Database upgraded = upgrade(file)) {
+            assertThat(count(upgraded, ISSUE)).isEqualTo(50);
             assertThat(upgraded.<String>read(ctx -> ctx.select(ISSUE.TITLE)
                             .from(ISSUE)
                             .where(ISSUE.NUMBER.eq(50))
                             .fetchOne(ISSUE.TITLE)))
                     .isEqualTo("issue 50");
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE_HISTORY)))
-                    .isEqualTo(1);
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(NAMING_POLL)))
-                    .isZero();
+            assertThat(count(upgraded, ISSUE_HISTORY)).isEqualTo(1);
+            assertThat(count(upgraded, NAMING_POLL)).isZero();
         }
         // opening again changes nothing
-        try (Database again = Database.open(file, full)) {
-            assertThat(again.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isEqualTo(50);
+        try (Database again = upgrade(file)) {
+            assertThat(count(again, ISSUE)).isEqualTo(50);
         }
     }
 
     @Test
     void upgradingToIdempotentIntakeKeepsEveryPlaceAndClaimsEachIssuesFirstSource() {
-        Path file = dir.resolve("v4.db");
-        SchemaScript full = SchemaScript.bundled();
-        SchemaScript versionFour = new SchemaScript(full.sections().subList(0, 4));
-        try (Database old = Database.open(file, versionFour)) {
-            assertThat(old.schemaVersion()).isEqualTo(4);
-            old.transaction(ctx -> {
-                for (int n = 1; n <= 4; n++) insertIssue(ctx, n, "issue " + n);
-                String place = "INSERT INTO issue_place (issue_number, origin_issue, kind, channel_id, message_id, url,"
-                        + " added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, 42, 5)";
-                ctx.execute(place, 1, 1, "forum_post", 500L, null, "https://x/500");
-                ctx.execute(place, 1, 1, "thread", 501L, null, "https://x/501"); // linked later: not its source
-                ctx.execute(place, 2, 2, "message", 600L, 601L, "https://x/600/601");
-                // two issues made from one post before the key existed: both stay, the older keeps the key
-                ctx.execute(place, 3, 3, "forum_post", 700L, null, "https://x/700");
-                ctx.execute(place, 4, 4, "forum_post", 700L, null, "https://x/700b");
-            });
-        }
-        try (Database upgraded = Database.open(file, full)) {
-            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isEqualTo(4);
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.ISSUE_PLACE)))
-                    .isEqualTo(5);
-            assertThat(upgraded.<java.util.Map<String, Integer>>read(
-                            ctx -> ctx.selectFrom(dev.loop.db.Tables.CAPTURE_SOURCE)
-                                    .fetchMap(
-                                            dev.loop.db.Tables.CAPTURE_SOURCE.SOURCE,
-                                            dev.loop.db.Tables.CAPTURE_SOURCE.ISSUE_NUMBER)))
-                    .containsExactlyInAnyOrderEntriesOf(
-                            java.util.Map.of("thread:500", 1, "message:601", 2, "thread:700", 3));
+        Path file = olderDatabase(4, ctx -> {
+            for (int n = 1; n <= 4; n++) insertIssue(ctx, n, "issue " + n);
+            String place = "INSERT INTO issue_place (issue_number, origin_issue, kind, channel_id, message_id, url,"
+                    + " added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, 42, 5)";
+            ctx.execute(place, 1, 1, "forum_post", 500L, null, "https://x/500");
+            ctx.execute(place, 1, 1, "thread", 501L, null, "https://x/501"); // linked later: not its source
+            ctx.execute(place, 2, 2, "message", 600L, 601L, "https://x/600/601");
+            // two issues made from one post before the key existed: both stay, the older keeps the key
+            ctx.execute(place, 3, 3, "forum_post", 700L, null, "https://x/700");
+            ctx.execute(place, 4, 4, "forum_post", 700L, null, "https://x/700b");
+        });
+        try (Database upgraded = upgrade(file)) {
+            assertThat(count(upgraded, ISSUE)).isEqualTo(4);
+            assertThat(count(upgraded, ISSUE_PLACE)).isEqualTo(5);
+            assertThat(upgraded.<Map<String, Integer>>read(ctx -> ctx.selectFrom(CAPTURE_SOURCE)
+                            .fetchMap(CAPTURE_SOURCE.SOURCE, CAPTURE_SOURCE.ISSUE_NUMBER)))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("thread:500", 1, "message:601", 2, "thread:700", 3));
         }
     }
 
     @Test
     void upgradingToGitHubSyncKeepsEveryRequester() {
-        Path file = dir.resolve("v3.db");
-        SchemaScript full = SchemaScript.bundled();
-        SchemaScript versionThree = new SchemaScript(full.sections().subList(0, 3));
-        try (Database old = Database.open(file, versionThree)) {
-            assertThat(old.schemaVersion()).isEqualTo(3);
-            old.transaction(ctx -> {
-                insertIssue(ctx, 1, "dark mode");
-                for (long user = 1; user <= 20; user++) {
-                    ctx.execute(
-                            "INSERT INTO requester (issue_number, origin_issue, user_id, how, added_by, added_at)"
-                                    + " VALUES (1, 1, ?, 'me_too', ?, 5)",
-                            100000000000000000L + user,
-                            100000000000000000L + user);
-                }
-            });
-        }
-        try (Database upgraded = Database.open(file, full)) {
-            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.REQUESTER)))
+        Path file = olderDatabase(3, ctx -> {
+            insertIssue(ctx, 1, "dark mode");
+            for (long user = 1; user <= 20; user++) {
+                ctx.execute(
+                        "INSERT INTO requester (issue_number, origin_issue, user_id, how, added_by, added_at)"
+                                + " VALUES (1, 1, ?, 'me_too', ?, 5)",
+                        100000000000000000L + user,
+                        100000000000000000L + user);
+            }
+        });
+        try (Database upgraded = upgrade(file)) {
+            assertThat(count(upgraded, REQUESTER)).isEqualTo(20);
+            assertThat(count(upgraded, REQUESTER, REQUESTER.GITHUB_LOGIN.isNull()))
                     .isEqualTo(20);
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(
-                            dev.loop.db.Tables.REQUESTER, dev.loop.db.Tables.REQUESTER.GITHUB_LOGIN.isNull())))
-                    .isEqualTo(20);
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.GITHUB_ISSUE)))
-                    .isZero();
+            assertThat(count(upgraded, GITHUB_ISSUE)).isZero();
         }
     }
 
     @Test
     void upgradingKeepsEveryIssueAndTellsWhereEachPriorityCameFrom() {
-        Path file = dir.resolve("v4.db");
-        SchemaScript full = SchemaScript.bundled();
-        try (Database old = Database.open(file, new SchemaScript(full.sections().subList(0, 4)))) {
-            assertThat(old.schemaVersion()).isEqualTo(4);
-            old.transaction(ctx -> {
-                for (int i = 1; i <= 30; i++) insertIssue(ctx, i, "issue " + i);
-                ctx.execute("UPDATE issue SET priority = 'low', triage_answers = 'blocked=n' WHERE number <= 10");
-                ctx.execute("UPDATE issue SET priority = 'high' WHERE number > 10 AND number <= 20");
-            });
-        }
-        try (Database upgraded = Database.open(file, full)) {
-            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isEqualTo(30);
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE, ISSUE.PRIORITY_SOURCE.eq("flowchart"))))
+        Path file = olderDatabase(4, ctx -> {
+            for (int i = 1; i <= 30; i++) insertIssue(ctx, i, "issue " + i);
+            ctx.execute("UPDATE issue SET priority = 'low', triage_answers = 'blocked=n' WHERE number <= 10");
+            ctx.execute("UPDATE issue SET priority = 'high' WHERE number > 10 AND number <= 20");
+        });
+        try (Database upgraded = upgrade(file)) {
+            assertThat(count(upgraded, ISSUE)).isEqualTo(30);
+            assertThat(count(upgraded, ISSUE, ISSUE.PRIORITY_SOURCE.eq("flowchart")))
                     .isEqualTo(10);
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE, ISSUE.PRIORITY_SOURCE.eq("engineer"))))
+            assertThat(count(upgraded, ISSUE, ISSUE.PRIORITY_SOURCE.eq("engineer")))
                     .isEqualTo(10);
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE, ISSUE.PRIORITY_SOURCE.isNull())))
-                    .isEqualTo(10);
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.FIX_NOW_ALERT)))
-                    .isZero();
+            assertThat(count(upgraded, ISSUE, ISSUE.PRIORITY_SOURCE.isNull())).isEqualTo(10);
+            assertThat(count(upgraded, FIX_NOW_ALERT)).isZero();
         }
     }
 
@@ -333,56 +330,37 @@ class DatabaseTest {
 
     @Test
     void upgradingToPullRequestTrackingKeepsEveryIssueAndGitHubLink() {
-        Path file = dir.resolve("v4.db");
-        SchemaScript full = SchemaScript.bundled();
-        SchemaScript versionFour = new SchemaScript(full.sections().subList(0, 4));
-        try (Database old = Database.open(file, versionFour)) {
-            assertThat(old.schemaVersion()).isEqualTo(4);
-            old.transaction(ctx -> {
-                for (int i = 1; i <= 30; i++) insertIssue(ctx, i, "issue " + i);
-                ctx.execute("INSERT INTO github_issue (issue_number, state, github_number, url, created_at, updated_at)"
-                        + " VALUES (3, 'created', 41, 'https://github.com/acme/widget/issues/41', 5, 5)");
-            });
-        }
-        try (Database upgraded = Database.open(file, full)) {
-            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isEqualTo(30);
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.GITHUB_ISSUE)))
-                    .isEqualTo(1);
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.GITHUB_PULL)))
-                    .isZero();
+        Path file = olderDatabase(4, ctx -> {
+            for (int i = 1; i <= 30; i++) insertIssue(ctx, i, "issue " + i);
+            ctx.execute("INSERT INTO github_issue (issue_number, state, github_number, url, created_at, updated_at)"
+                    + " VALUES (3, 'created', 41, 'https://github.com/acme/widget/issues/41', 5, 5)");
+        });
+        try (Database upgraded = upgrade(file)) {
+            assertThat(count(upgraded, ISSUE)).isEqualTo(30);
+            assertThat(count(upgraded, GITHUB_ISSUE)).isEqualTo(1);
+            assertThat(count(upgraded, GITHUB_PULL)).isZero();
         }
     }
 
     @Test
     void upgradingToWhatIsStillMissingKeepsEveryAnswer() {
-        Path file = dir.resolve("v4.db");
-        SchemaScript full = SchemaScript.bundled();
-        SchemaScript versionFour = new SchemaScript(full.sections().subList(0, 4));
-        try (Database old = Database.open(file, versionFour)) {
-            assertThat(old.schemaVersion()).isEqualTo(4);
-            old.transaction(ctx -> {
-                insertIssue(ctx, 1, "dark mode");
-                ctx.execute("INSERT INTO proposal (id, issue_number, solution, proposed_by, proposed_at)"
-                        + " VALUES (1, 1, 'a toggle', 7, 5)");
-                for (long user = 1; user <= 10; user++) {
-                    ctx.execute(
-                            "INSERT INTO proposal_answer (proposal_id, user_id, solves, at) VALUES (1, ?, ?, 6)",
-                            100000000000000000L + user,
-                            user % 2 == 0);
-                }
-            });
-        }
-        try (Database upgraded = Database.open(file, full)) {
-            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.PROPOSAL_ANSWER)))
-                    .isEqualTo(10);
-            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(
-                            dev.loop.db.Tables.PROPOSAL_ANSWER,
-                            dev.loop.db.Tables.PROPOSAL_ANSWER
-                                    .MISSING
-                                    .isNull()
-                                    .and(dev.loop.db.Tables.PROPOSAL_ANSWER.OWNER_TOLD_AT.isNull()))))
+        Path file = olderDatabase(4, ctx -> {
+            insertIssue(ctx, 1, "dark mode");
+            ctx.execute("INSERT INTO proposal (id, issue_number, solution, proposed_by, proposed_at)"
+                    + " VALUES (1, 1, 'a toggle', 7, 5)");
+            for (long user = 1; user <= 10; user++) {
+                ctx.execute(
+                        "INSERT INTO proposal_answer (proposal_id, user_id, solves, at) VALUES (1, ?, ?, 6)",
+                        100000000000000000L + user,
+                        user % 2 == 0);
+            }
+        });
+        try (Database upgraded = upgrade(file)) {
+            assertThat(count(upgraded, PROPOSAL_ANSWER)).isEqualTo(10);
+            assertThat(count(
+                            upgraded,
+                            PROPOSAL_ANSWER,
+                            PROPOSAL_ANSWER.MISSING.isNull().and(PROPOSAL_ANSWER.OWNER_TOLD_AT.isNull())))
                     .isEqualTo(10);
         }
     }

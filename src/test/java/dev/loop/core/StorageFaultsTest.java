@@ -29,17 +29,7 @@ class StorageFaultsTest {
     Path dir;
 
     static void insertIssue(DSLContext ctx, int number, String summary) {
-        ctx.insertInto(ISSUE)
-                .set(ISSUE.NUMBER, number)
-                .set(ISSUE.TITLE, "Issue " + number)
-                .set(ISSUE.KIND, "bug")
-                .set(ISSUE.SUMMARY, summary)
-                .set(ISSUE.STATUS, "open")
-                .set(ISSUE.PRIORITY, "untriaged")
-                .set(ISSUE.CREATED_BY, 42L)
-                .set(ISSUE.CREATED_AT, 1_000L)
-                .set(ISSUE.UPDATED_AT, 1_000L)
-                .execute();
+        RawRows.insertIssue(ctx, number, "Issue " + number, summary);
     }
 
     static void history(DSLContext ctx, int number, String text) {

@@ -9,7 +9,6 @@ import dev.loop.issue.Requester;
 import dev.loop.sim.SimMessage;
 import dev.loop.sim.github.GitHubIssueView;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,18 +16,11 @@ import org.junit.jupiter.api.Test;
  * reactors become GitHub requesters, the GitHub issue becomes the record's own (no second one is created, and Loop's
  * section lands below the author's text), and bad input gets a specific answer.
  */
-class GitHubImportEndToEndTest {
-
-    private GitHubWorld w;
-
-    @AfterEach
-    void close() {
-        if (w != null) w.close();
-    }
+class GitHubImportEndToEndTest extends GitHubEndToEnd {
 
     @Test
     void anImportedGitHubIssueBecomesARecordWithItsPeopleAndStaysTheOnlyGitHubIssue() throws Exception {
-        w = new GitHubWorld("");
+        world("");
         int gh = w.repo.openIssue(
                 "octocat", "Crash when saving a large file", "Saving a 2 GB file crashes the editor.\n\nSteps: ...");
         w.repo.react("hubber", gh, "+1");
@@ -71,7 +63,7 @@ class GitHubImportEndToEndTest {
 
     @Test
     void badInputGetsASpecificAnswer() throws Exception {
-        w = new GitHubWorld("");
+        world("");
         int pr = w.repo.openPullRequest("octocat", "Speed up saving", "Faster.", false);
 
         assertThat(w.alice

@@ -8,7 +8,6 @@ import dev.loop.sim.SimMessage;
 import dev.loop.sim.github.GitHubIssueView;
 import dev.loop.testing.Captured;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,19 +16,11 @@ import org.junit.jupiter.api.Test;
  * often it is edited, closed, reopened or Loop restarts; a draft waits until it is ready; the merge makes the issue
  * fixed, waiting for a release; a pull request closed unmerged puts the issue back and tells nobody.
  */
-class GitHubPullRequestEndToEndTest {
-
-    private GitHubWorld w;
-
-    @AfterEach
-    void close() {
-        if (w != null) w.close();
-    }
+class GitHubPullRequestEndToEndTest extends GitHubEndToEnd {
 
     @Test
     void aFixingPullRequestStartsTheWorkOnceAndItsMergeMakesTheIssueFixed() throws Exception {
-        w = new GitHubWorld("  poll-interval: 60s\n  people:\n    sam: \"{erin}\"\n");
-        w.github.user("sam");
+        pollingWorldWithSam("  people:\n    sam: \"{erin}\"\n");
         Captured c = w.capture(w.alice, "Dark mode", "Please add dark mode");
         GitHubIssueView gh = w.awaitExported(c.number());
 
@@ -82,7 +73,7 @@ class GitHubPullRequestEndToEndTest {
 
     @Test
     void aPullRequestForAnIssueAlreadyInProgressTellsNobodyAgainAndAnUnknownAuthorOwnsNothing() throws Exception {
-        w = new GitHubWorld("  poll-interval: 60s\n");
+        world("  poll-interval: 60s\n");
         Captured c = w.capture(w.alice, "Export to CSV", "Please export to CSV");
         GitHubIssueView gh = w.awaitExported(c.number());
         w.issues().setStatus(c.number(), IssueStatus.IN_PROGRESS, "started by hand", w.erin.id(), w.clock.instant());

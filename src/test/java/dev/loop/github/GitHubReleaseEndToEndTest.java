@@ -8,7 +8,6 @@ import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,19 +15,11 @@ import org.junit.jupiter.api.Test;
  * fixing pull request's merge commit the tag contains, the notes and their code block; offered once across a
  * restart; an engineer's Publish ships exactly those issues and tells their requesters.
  */
-class GitHubReleaseEndToEndTest {
-
-    private GitHubWorld w;
-
-    @AfterEach
-    void close() {
-        if (w != null) w.close();
-    }
+class GitHubReleaseEndToEndTest extends GitHubEndToEnd {
 
     @Test
     void aReleaseWhoseTagHoldsTwoOfThreeMergedFixesOffersExactlyThoseTwoOnceAndPublishShipsThem() throws Exception {
-        w = new GitHubWorld("  poll-interval: 60s\n");
-        w.github.user("sam");
+        pollingWorldWithSam("");
         Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
         Captured csv = w.capture(w.bob, "CSV export", "Please export to CSV");
         Captured emoji = w.capture(w.carol, "Sync drops emoji", "Emoji vanish after sync");

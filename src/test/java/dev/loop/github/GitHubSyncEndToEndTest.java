@@ -14,7 +14,6 @@ import dev.loop.testing.Captured;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,18 +21,11 @@ import org.junit.jupiter.api.Test;
  * SQLite) captures, links, counts Me too and ships, and the GitHub issue follows; GitHub people who 👍 or comment
  * become requesters; restarts, an outage and a secondary limit lose nothing and duplicate nothing.
  */
-class GitHubSyncEndToEndTest {
-
-    private GitHubWorld w;
-
-    @AfterEach
-    void close() {
-        if (w != null) w.close();
-    }
+class GitHubSyncEndToEndTest extends GitHubEndToEnd {
 
     @Test
     void aCaptureBecomesOneGitHubIssueThatFollowsEveryChangeAndKeepsWhatPeopleWrote() throws Exception {
-        w = new GitHubWorld("");
+        world("");
         Captured c = w.capture(w.alice, "Installer hangs at 99%", "It hangs at 99% on Windows", w.bob);
 
         GitHubIssueView gh = w.awaitExported(c.number());
@@ -85,7 +77,7 @@ class GitHubSyncEndToEndTest {
 
     @Test
     void aThumbsUpOrACommentOnGitHubMakesARequesterAndBumpsLowToHigh() throws Exception {
-        w = new GitHubWorld("  poll-interval: 60s\n");
+        world("  poll-interval: 60s\n");
         Captured c = w.capture(w.alice, "Sync drops emoji", "Emoji vanish after sync");
         GitHubIssueView gh = w.awaitExported(c.number());
         w.issues().setPriority(c.number(), Priority.LOW, "not brought up before", null, null, null, w.clock.instant());
@@ -123,7 +115,7 @@ class GitHubSyncEndToEndTest {
 
     @Test
     void aReleaseCommentsOnceAndClosesEvenAcrossACrashBetweenPostingAndRecording() throws Exception {
-        w = new GitHubWorld("");
+        world("");
         Captured c = w.capture(w.alice, "Dark mode", "Please add dark mode");
         GitHubIssueView gh = w.awaitExported(c.number());
 
@@ -165,7 +157,7 @@ class GitHubSyncEndToEndTest {
 
     @Test
     void aCrashBetweenCreatingAndRecordingNeverMakesASecondGitHubIssue() throws Exception {
-        w = new GitHubWorld("");
+        world("");
         Captured c = w.capture(w.alice, "Proxy settings ignored", "Loop ignores HTTPS_PROXY");
         GitHubIssueView gh = w.awaitExported(c.number());
 
@@ -189,7 +181,7 @@ class GitHubSyncEndToEndTest {
 
     @Test
     void anHourLongOutageIsCaughtUpAfterwardsWithoutHammeringGitHub() throws Exception {
-        w = new GitHubWorld("");
+        world("");
         Captured first = w.capture(w.alice, "Crash on start", "It crashes on start");
         w.awaitExported(first.number());
 
@@ -220,19 +212,13 @@ class GitHubSyncEndToEndTest {
 
     @Test
     void aSecondaryLimitIsWaitedOutNotRetriedInALoop() throws Exception {
-        w = new GitHubWorld("");
+        world("");
         w.github.faults().secondaryLimitNext(1, Duration.ofSeconds(60));
         Captured c = w.capture(w.alice, "Tray icon missing", "No tray icon on Linux");
-        w.sim.await("the limit is hit", () -> {
-            w.clock.advance(Duration.ofSeconds(1));
-            return w.github.counters().forbiddenSecondary() == 1;
-        });
-        long atLimit = w.github.counters().requests();
         // while the block runs (clock stopped inside it) the worker keeps going round and sends nothing
-        GitHubSync sync = w.feature().sync().orElseThrow();
-        long rounds = sync.rounds();
-        w.sim.await("twenty rounds of the worker", () -> sync.rounds() >= rounds + 20);
-        assertThat(w.github.counters().requests() - atLimit).isZero();
+        assertThat(w.requestsWhileWaitingOut(
+                        "the secondary limit", () -> w.github.counters().forbiddenSecondary() == 1))
+                .isZero();
 
         GitHubIssueView gh = w.awaitExported(c.number());
         assertThat(gh.title()).isEqualTo("Tray icon missing");
@@ -243,21 +229,15 @@ class GitHubSyncEndToEndTest {
 
     @Test
     void aSpentRateLimitIsWaitedOutUntilItResets() throws Exception {
-        w = new GitHubWorld("");
+        world("");
         Captured first = w.capture(w.alice, "Window too small", "The window can't be resized");
         w.awaitExported(first.number());
 
         w.github.faults().rateLimitNext(1);
         Captured c = w.capture(w.bob, "Fonts blurry", "Fonts are blurry on HiDPI");
-        w.sim.await("the limit is hit", () -> {
-            w.clock.advance(Duration.ofSeconds(1));
-            return w.github.counters().forbiddenPrimary() == 1;
-        });
-        long atLimit = w.github.counters().requests();
-        GitHubSync sync = w.feature().sync().orElseThrow();
-        long rounds = sync.rounds();
-        w.sim.await("twenty rounds of the worker", () -> sync.rounds() >= rounds + 20);
-        assertThat(w.github.counters().requests() - atLimit).isZero();
+        assertThat(w.requestsWhileWaitingOut(
+                        "the primary limit", () -> w.github.counters().forbiddenPrimary() == 1))
+                .isZero();
 
         w.clock.advance(Duration.ofHours(1)); // past X-RateLimit-Reset
         GitHubIssueView gh = w.awaitExported(c.number());

@@ -1,46 +1,41 @@
 package dev.loop.github;
 
-import dev.loop.app.Features;
 import dev.loop.core.Database;
-import dev.loop.core.Feature;
-import dev.loop.core.Loop;
 import dev.loop.core.MovableClock;
 import dev.loop.core.config.Config;
-import dev.loop.core.config.ConfigLoader;
-import dev.loop.core.config.ConfigYaml;
 import dev.loop.issue.IssueStore;
 import dev.loop.sim.Sim;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimGuild;
 import dev.loop.sim.SimMember;
-import dev.loop.sim.SimOptions;
 import dev.loop.sim.SimRole;
 import dev.loop.sim.github.GitHubIssueView;
 import dev.loop.sim.github.GitHubSim;
 import dev.loop.sim.github.SimRepository;
 import dev.loop.testing.Captured;
-import java.nio.file.Files;
+import dev.loop.testing.Community;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
- * The real Loop (every feature, GitHub sync on) against the Discord simulator and the GitHub simulator, sharing one
- * hand-moved clock: a support forum, a team and a releases channel, engineer erin, members alice, bob and carol, and
- * the repository acme/widget that Loop writes to as {@code loop-bot}. Coalescing waits are short (2 s of quiet, 5 s
- * between edits) and move with the clock; {@link #stop()} and {@link #start()} restart Loop on the same database.
+ * A {@link Community} with a GitHub, as the GitHub stories use it: the real Loop (every feature, GitHub sync on)
+ * against the Discord simulator and the GitHub simulator sharing one hand-moved clock, and the repository
+ * {@value #REPO} that Loop writes to as {@value #BOT}. Coalescing waits are short (2 s of quiet, 5 s between edits)
+ * and move with the clock; {@link #stop()} and {@link #start()} restart Loop on the same database. The community
+ * itself is {@link #community}; what is added here reads GitHub sync's own state.
  */
 final class GitHubWorld implements AutoCloseable {
 
-    static final String REPO = "acme/widget";
-    static final String BOT = "loop-bot";
+    static final String REPO = Community.GITHUB_REPO;
+    static final String BOT = Community.GITHUB_BOT;
     static final GitHubFeature.Tuning TUNING = new GitHubFeature.Tuning(
             Duration.ofMillis(50), new ExportTiming(Duration.ofSeconds(2), Duration.ofSeconds(5)));
 
-    final MovableClock clock = MovableClock.stoppedAt(Instant.parse("2026-11-30T10:00:00Z"));
+    final Community community;
+    final MovableClock clock;
     final Sim sim;
     final GitHubSim github;
     final SimRepository repo;
@@ -56,65 +51,53 @@ final class GitHubWorld implements AutoCloseable {
     final Path dir;
     final Database db;
     final Config config;
-    private Loop loop;
-    private volatile List<Feature> features;
 
+    /** A started community with a GitHub; {@code githubYaml} goes below {@code github:} in loop.yaml. */
     GitHubWorld(String githubYaml) throws Exception {
-        sim = Sim.start(SimOptions.defaults().clock(clock).awaitTimeout(Duration.ofSeconds(20)));
-        github = GitHubSim.start(clock);
-        repo = github.repo(REPO);
-        repo.addCollaborator(BOT);
-        String token = github.token(BOT);
-        guild = sim.guild("Widget HQ");
-        support = guild.forum("support", "installer");
-        team = guild.textChannel("team");
-        releases = guild.textChannel("releases");
-        engineers = guild.role("engineers");
-        erin = guild.member("erin").addRole(engineers);
-        alice = guild.member("alice");
-        bob = guild.member("bob");
-        carol = guild.member("carol");
-        dir = Files.createTempDirectory("loop-github-e2e");
-        config = ConfigLoader.parse(
-                ConfigYaml.required(
-                                guild.id(),
-                                sim.restBaseUrl(),
-                                sim.gatewayUrl(),
-                                List.of(support.id()),
-                                team.id(),
-                                releases.id(),
-                                engineers.id())
-                        + "github:\n  repo: " + REPO + "\n" + githubYaml.replace("{erin}", String.valueOf(erin.id())),
-                "e2e.yaml",
-                Map.of("GITHUB_TOKEN", token, "LOOP_GITHUB_API_URL", github.apiUrl()));
-        db = Database.open(dir.resolve("loop.db"));
-        start();
+        this(community(githubYaml).start());
+    }
+
+    /** The community every GitHub story starts from, to adjust before starting it. */
+    static Community.Builder community(String githubYaml) {
+        return Community.at("2026-11-30T10:00:00Z")
+                .github(githubYaml, TUNING)
+                // no areas: GitHub then has Loop's own labels only, as the stories count them
+                .withoutAreas()
+                .sim(o -> o.awaitTimeout(Duration.ofSeconds(20)));
+    }
+
+    /** Wraps a started community that has a GitHub. */
+    GitHubWorld(Community community) {
+        this.community = community;
+        clock = community.clock;
+        sim = community.sim;
+        github = community.github;
+        repo = community.repo;
+        guild = community.guild;
+        support = community.support;
+        team = community.team;
+        releases = community.releases;
+        engineers = community.engineers;
+        erin = community.erin;
+        alice = community.alice;
+        bob = community.bob;
+        carol = community.carol;
+        dir = community.dir;
+        db = community.db;
+        config = community.config;
     }
 
     void start() throws InterruptedException {
-        loop = Loop.start(
-                config,
-                sim.token(),
-                clock,
-                db,
-                false,
-                services -> {
-                    List<Feature> all = Features.all(services, TUNING);
-                    features = all;
-                    return all;
-                },
-                b -> {});
+        community.start();
     }
 
     /** Stops Loop at once: the GitHub worker is interrupted wherever it is. */
     void stop() {
-        loop.close();
-        loop = null;
-        sim.awaitBotDisconnected();
+        community.stop();
     }
 
     IssueStore issues() {
-        return new IssueStore(db);
+        return community.issues();
     }
 
     GitHubStore state() {
@@ -122,11 +105,7 @@ final class GitHubWorld implements AutoCloseable {
     }
 
     GitHubFeature feature() {
-        return features.stream()
-                .filter(GitHubFeature.class::isInstance)
-                .map(GitHubFeature.class::cast)
-                .findFirst()
-                .orElseThrow();
+        return community.feature(GitHubFeature.class);
     }
 
     /** {@code author} opens a forum post with a few messages; erin captures it. */
@@ -171,6 +150,23 @@ final class GitHubWorld implements AutoCloseable {
         });
     }
 
+    /**
+     * Moves the clock a second at a time until {@code hit} says GitHub answered with {@code limit}, then lets the
+     * worker go round twenty more times with the clock stopped: the requests it sent meanwhile (none, while it waits
+     * the limit out).
+     */
+    long requestsWhileWaitingOut(String limit, BooleanSupplier hit) {
+        sim.await(limit + " is hit", () -> {
+            clock.advance(Duration.ofSeconds(1));
+            return hit.getAsBoolean();
+        });
+        long atLimit = github.counters().requests();
+        GitHubSync sync = feature().sync().orElseThrow();
+        long rounds = sync.rounds();
+        sim.await("twenty rounds of the worker", () -> sync.rounds() >= rounds + 20);
+        return github.counters().requests() - atLimit;
+    }
+
     long patches() {
         return github.counters().requests("PATCH", "/repos/{owner}/{repo}/issues/{number}");
     }
@@ -181,9 +177,6 @@ final class GitHubWorld implements AutoCloseable {
 
     @Override
     public void close() {
-        if (loop != null) loop.close();
-        db.close();
-        sim.close();
-        github.close();
+        community.close();
     }
 }

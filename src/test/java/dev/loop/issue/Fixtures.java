@@ -142,6 +142,30 @@ public final class Fixtures {
         return new Place(id, issue, origin, Place.PlaceKind.THREAD, 1L, 2L, id * 10, null, null, url, "t", 9L, T0);
     }
 
+    /** Where an issue captured from forum post {@code postId} (guild 1, forum 10) lives. */
+    public static NewPlace forumPost(long postId) {
+        return new NewPlace(
+                Place.PlaceKind.FORUM_POST,
+                1L,
+                10L,
+                postId,
+                null,
+                "https://discord.com/channels/1/" + postId,
+                "post " + postId);
+    }
+
+    /** A GitHub issue linked to a record: {@code repo} is owner/name. */
+    public static NewPlace githubIssue(String repo, int number) {
+        return new NewPlace(
+                Place.PlaceKind.GITHUB,
+                null,
+                null,
+                null,
+                null,
+                "https://github.com/" + repo + "/issues/" + number,
+                repo + "#" + number);
+    }
+
     public static Requester requester(long id, int issue, int origin, long user) {
         return new Requester(id, issue, origin, user, Requester.How.AUTHOR, null, 9L, T0);
     }

@@ -25,8 +25,7 @@ class IssueStoreTest extends SqliteTest {
     }
 
     private static NewPlace thread(long id) {
-        return new NewPlace(
-                Place.PlaceKind.FORUM_POST, 1L, 10L, id, null, "https://discord.com/channels/1/" + id, "post " + id);
+        return Fixtures.forumPost(id);
     }
 
     private static NewTranscriptLine line(long id, long author, String text) {
@@ -71,18 +70,7 @@ class IssueStoreTest extends SqliteTest {
         Issue carded = capture("Has its card", 701, 7);
         store.setCard(store.places(carded.number()).getFirst().id(), 9701L);
         Issue open = capture("Card never posted", 702, 7);
-        store.addPlace(
-                open.number(),
-                new NewPlace(
-                        Place.PlaceKind.GITHUB,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "https://github.com/acme/app/issues/1",
-                        "acme/app#1"),
-                ENGINEER,
-                T0);
+        store.addPlace(open.number(), Fixtures.githubIssue("acme/app", 1), ENGINEER, T0);
         Issue closed = capture("Closed before its card", 703, 7);
         store.setStatus(closed.number(), IssueStatus.CLOSED, "no", ENGINEER, T0);
         long cutoff = store.lastPlaceId();

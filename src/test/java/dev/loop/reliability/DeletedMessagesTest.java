@@ -10,8 +10,6 @@ import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimMessage;
 import dev.loop.testing.Community;
 import dev.loop.testing.EndToEnd;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,17 +22,6 @@ class DeletedMessagesTest {
 
     @RegisterExtension
     static final Community s = Community.at("2026-11-09T10:00:00Z").build();
-
-    static final Pattern TRIAGE = Pattern.compile("\\*\\*Triage #(\\d+)\\*\\*");
-
-    int pin(SimMessage message, String title) {
-        s.erin.react(message, "📌");
-        SimMessage prompt = s.erin.awaitDm(
-                m -> m.content().startsWith("**Triage #") && m.content().contains(title));
-        Matcher m = TRIAGE.matcher(prompt.content());
-        assertThat(m.find()).isTrue();
-        return Integer.parseInt(m.group(1));
-    }
 
     String copyOf(int number, SimMessage message) {
         return s.issues().transcript(number).stream()
@@ -51,7 +38,7 @@ class DeletedMessagesTest {
         SimMessage carols = s.carol.say(post, "Same on the beta");
         SimMessage carols2 = s.carol.say(post, "And on stable");
         SimMessage alices = s.alice.say(post, "Files over 10 MB only");
-        int number = pin(post.starterMessage(), "Wren uploads fail");
+        int number = s.pin(post.starterMessage(), "Wren uploads fail");
         cardIn(post, number);
         assertThat(s.issues().transcript(number)).hasSize(5);
 

@@ -3,6 +3,7 @@ package dev.loop.reliability;
 import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loop.issue.Fixtures;
 import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.NewIssue;
@@ -79,19 +80,7 @@ class MissingCardTest {
         s.issues().setStatus(closedIssue, IssueStatus.CLOSED, "won't change", s.erin.id(), s.clock.instant());
         SimChannel post = s.alice.postInForum(s.support, "Quokka sync halts", "Sync halts at 99 percent");
         int number = storedWithoutCard(post);
-        s.issues()
-                .addPlace(
-                        number,
-                        new NewPlace(
-                                Place.PlaceKind.GITHUB,
-                                null,
-                                null,
-                                null,
-                                null,
-                                "https://github.com/acme/quokka/issues/7",
-                                "acme/quokka#7"),
-                        s.erin.id(),
-                        s.clock.instant());
+        s.issues().addPlace(number, Fixtures.githubIssue("acme/quokka", 7), s.erin.id(), s.clock.instant());
 
         s.start();
         SimMessage card = Captured.cardIn(post, number);

@@ -14,8 +14,6 @@ import dev.loop.testing.Community;
 import dev.loop.testing.EndToEnd;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,22 +31,10 @@ class RepeatedDeliveryTest {
     @RegisterExtension
     static final Community s = Community.at("2026-11-09T10:00:00Z").build();
 
-    static final Pattern TRIAGE = Pattern.compile("\\*\\*Triage #(\\d+)\\*\\*");
-
-    /** Erin pins {@code message}; returns the issue number from the triage prompt she gets. */
-    int pin(SimMessage message, String title) {
-        s.erin.react(message, "📌");
-        SimMessage prompt = s.erin.awaitDm(
-                m -> m.content().startsWith("**Triage #") && m.content().contains(title));
-        Matcher m = TRIAGE.matcher(prompt.content());
-        assertThat(m.find()).isTrue();
-        return Integer.parseInt(m.group(1));
-    }
-
     /** A capture made after the repeats and waited for: everything delivered before it has been handled. */
     void laterCapture(String title) {
         SimChannel later = s.carol.postInForum(s.support, title, title + " since this morning");
-        pin(later.starterMessage(), title);
+        s.pin(later.starterMessage(), title);
     }
 
     static List<SimMessage> cards(SimChannel channel) {
@@ -66,7 +52,7 @@ class RepeatedDeliveryTest {
     @Test
     void aPinDeliveredThreeTimesMakesOneIssueOneCardAndOnePrompt() {
         SimChannel post = s.bob.postInForum(s.support, "Kestrel sync stalls", "Sync stalls at 80 percent");
-        int number = pin(post.starterMessage(), "Kestrel sync stalls");
+        int number = s.pin(post.starterMessage(), "Kestrel sync stalls");
         cardIn(post, number);
 
         String erin = Long.toString(s.erin.id());
@@ -123,7 +109,7 @@ class RepeatedDeliveryTest {
     @Test
     void meTooPressedTwiceAtOnceAndAThumbRepeatedAddOneRequester() {
         SimChannel post = s.alice.postInForum(s.support, "Plover export hangs", "Export hangs on big files");
-        int number = pin(post.starterMessage(), "Plover export hangs");
+        int number = s.pin(post.starterMessage(), "Plover export hangs");
         SimMessage card = cardIn(post, number);
 
         SimInteraction one = s.bob.pressButton(card, "Me too");

@@ -17,6 +17,20 @@ import java.util.regex.Pattern;
 public record Captured(int number, SimChannel post, SimMessage card, SimMessage reply, SimMessage prompt) {
 
     private static final Pattern CAPTURED = Pattern.compile("Captured \\*\\*#(\\d+)\\*\\*");
+    private static final Pattern TRIAGE = Pattern.compile("\\*\\*Triage #(\\d+)\\*\\*");
+
+    /**
+     * {@code engineer} pins {@code message} with 📌; the number of the issue it made, read from the triage prompt Loop
+     * then sends the engineer by DM, known by the issue's {@code title}.
+     */
+    public static int viaPin(SimMember engineer, SimMessage message, String title) {
+        engineer.react(message, "📌");
+        SimMessage prompt = engineer.awaitDm(
+                m -> m.content().startsWith("**Triage #") && m.content().contains(title));
+        Matcher m = TRIAGE.matcher(prompt.content());
+        assertThat(m.find()).as(prompt.content()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
 
     /** {@code engineer} runs /capture in {@code post}, submits the modal with {@code values} and creates a new issue. */
     public static Captured viaCommand(SimMember engineer, SimChannel post, Map<String, String> values) {

@@ -9,6 +9,7 @@ import dev.loop.core.Services;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.ConfigLoader;
 import dev.loop.core.config.ConfigYaml;
+import dev.loop.github.GitHubFeature;
 import dev.loop.issue.HistoryEntry;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueStore;
@@ -19,8 +20,11 @@ import dev.loop.sim.Sim;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimGuild;
 import dev.loop.sim.SimMember;
+import dev.loop.sim.SimMessage;
 import dev.loop.sim.SimOptions;
 import dev.loop.sim.SimRole;
+import dev.loop.sim.github.GitHubSim;
+import dev.loop.sim.github.SimRepository;
 import dev.loop.stats.StatsFeature;
 import dev.loop.watch.WatchFeature;
 import java.nio.file.Files;
@@ -59,8 +63,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * As an extension it starts before the class's first test and closes after its last; {@link Builder#start()}
  * gives a started one to close by hand. Time is a {@link MovableClock} stopped at the given instant, unless the
  * test asks for the real clock.
+ *
+ * <p>With {@link Builder#github(String, GitHubFeature.Tuning)} the community also has a GitHub: the GitHub simulator
+ * on the same clock, the repository {@value #GITHUB_REPO} that Loop writes to as {@value #GITHUB_BOT}, and Loop
+ * configured to sync with it.
  */
 public final class Community implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+
+    /** The repository a community with GitHub syncs with. */
+    public static final String GITHUB_REPO = "acme/widget";
+    /** The GitHub account Loop acts as: a collaborator of {@link #GITHUB_REPO}. */
+    public static final String GITHUB_BOT = "loop-bot";
 
     private final Builder spec;
 
@@ -80,6 +93,11 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
     public SimMember alice;
     public SimMember bob;
     public SimMember carol;
+    /** The GitHub simulator, when the community has a GitHub (else null). */
+    public GitHubSim github;
+    /** {@link #GITHUB_REPO} in the GitHub simulator, when the community has a GitHub (else null). */
+    public SimRepository repo;
+
     public Path dir;
     public Database db;
     public Config config;
@@ -107,6 +125,8 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
         private Consumer<JDABuilder> jda = b -> {};
         private boolean unpacedRest;
         private boolean withLoop = true;
+        private String githubYaml;
+        private boolean installerArea = true;
 
         private Builder(Instant start) {
             this.start = start;
@@ -165,6 +185,23 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
             return this;
         }
 
+        /**
+         * The community has a GitHub (see {@link Community}) and Loop syncs with it: {@code yaml} goes below
+         * {@code github:} and {@code repo:} in loop.yaml ({@code {erin}} stands for erin's id), and Loop runs every
+         * feature with the GitHub worker's {@code tuning}.
+         */
+        public Builder github(String yaml, GitHubFeature.Tuning tuning) {
+            this.githubYaml = yaml;
+            this.features = services -> Features.all(services, tuning);
+            return this;
+        }
+
+        /** loop.yaml names no areas (by default it has Installer, owned by olga, for posts tagged installer). */
+        public Builder withoutAreas() {
+            this.installerArea = false;
+            return this;
+        }
+
         /** Only the simulated community: no database, no Loop (the test starts Loop its own way, e.g. as a process). */
         public Builder withoutLoop() {
             this.withLoop = false;
@@ -209,6 +246,16 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
         bob = guild.member("bob");
         carol = guild.member("carol");
         dir = Files.createTempDirectory("loop-e2e");
+        String githubSection = "";
+        Map<String, String> env = Map.of();
+        if (spec.githubYaml != null) {
+            github = GitHubSim.start(clock);
+            repo = github.repo(GITHUB_REPO);
+            repo.addCollaborator(GITHUB_BOT);
+            githubSection = "\ngithub:\n  repo: " + GITHUB_REPO + "\n"
+                    + spec.githubYaml.replace("{erin}", String.valueOf(erin.id()));
+            env = Map.of("GITHUB_TOKEN", github.token(GITHUB_BOT), "LOOP_GITHUB_API_URL", github.apiUrl());
+        }
         config = ConfigLoader.parse(
                 ConfigYaml.required(
                                 guild.id(),
@@ -218,15 +265,16 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
                                 team.id(),
                                 releases.id(),
                                 engineers.id())
-                        + """
+                        + (spec.installerArea ? """
                 areas:
                   - name: Installer
                     owner: "%d"
                     forum-tag: installer
-                """.formatted(olga.id())
-                        + spec.yaml,
+                """.formatted(olga.id()) : "")
+                        + spec.yaml
+                        + githubSection,
                 "e2e.yaml",
-                Map.of());
+                env);
         if (!spec.withLoop) return;
         db = Database.open(dir.resolve("loop.db"));
         start();
@@ -352,6 +400,11 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
         return Captured.viaCommand(erin, post, values);
     }
 
+    /** erin pins {@code message} with 📌; the number of the issue it made, known by its title. */
+    public int pin(SimMessage message, String title) {
+        return Captured.viaPin(erin, message, title);
+    }
+
     @Override
     public void close() {
         if (loop != null) loop.close();
@@ -360,5 +413,7 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
         db = null;
         if (sim != null) sim.close();
         sim = null;
+        if (github != null) github.close();
+        github = null;
     }
 }

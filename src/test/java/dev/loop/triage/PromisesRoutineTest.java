@@ -6,12 +6,12 @@ import dev.loop.core.MovableClock;
 import dev.loop.core.RoutineRuns;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.ConfigLoader;
+import dev.loop.core.config.ConfigYaml;
+import dev.loop.issue.Fixtures;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.NewIssue;
-import dev.loop.issue.NewPlace;
-import dev.loop.issue.Place;
 import dev.loop.issue.Priority;
 import dev.loop.issue.Requester;
 import dev.loop.testing.SqliteTest;
@@ -40,32 +40,28 @@ class PromisesRoutineTest extends SqliteTest {
 
     @Test
     void aDayWhoseNoteCouldNotBePostedIsGivenBackAndTriedAgain() {
-        Config config = ConfigLoader.parse("""
-                discord:
-                  guild: "100000000000000001"
-                channels:
-                  support: ["100000000000000002"]
-                  team: "100000000000000004"
-                  releases: "100000000000000005"
-                roles:
-                  engineers: ["100000000000000006"]
+        Config config = ConfigLoader.parse(
+                ConfigYaml.required(
+                                100000000000000001L,
+                                "http://127.0.0.1:1/api",
+                                "ws://127.0.0.1:1",
+                                List.of(100000000000000002L),
+                                100000000000000004L,
+                                100000000000000005L,
+                                100000000000000006L)
+                        + """
                 reports:
                   promises-daily:
                     enabled: true
                     time: "09:00"
                     zone: UTC
-                """, "test.yaml", Map.of());
+                """,
+                "test.yaml",
+                Map.of());
         IssueStore issues = new IssueStore(db);
         Issue issue = issues.create(
                 new NewIssue("Login fails", IssueKind.BUG, "s", false, null, null),
-                new NewPlace(
-                        Place.PlaceKind.FORUM_POST,
-                        1L,
-                        10L,
-                        nextPost,
-                        null,
-                        "https://discord.com/channels/1/" + nextPost++,
-                        "post"),
+                Fixtures.forumPost(nextPost++),
                 List.of(7L),
                 Requester.How.AUTHOR,
                 List.of(),

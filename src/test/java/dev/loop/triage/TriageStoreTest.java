@@ -2,14 +2,13 @@ package dev.loop.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loop.issue.Fixtures;
 import dev.loop.issue.HistoryEntry;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.NewIssue;
-import dev.loop.issue.NewPlace;
 import dev.loop.issue.NewTranscriptLine;
-import dev.loop.issue.Place;
 import dev.loop.issue.Priority;
 import dev.loop.issue.ProposalTally;
 import dev.loop.issue.Requester;
@@ -42,14 +41,7 @@ class TriageStoreTest extends SqliteTest {
     private Issue capture(String title) {
         return issues.create(
                 new NewIssue(title, IssueKind.BUG, "summary", false, null, null),
-                new NewPlace(
-                        Place.PlaceKind.FORUM_POST,
-                        1L,
-                        10L,
-                        nextPost,
-                        null,
-                        "https://discord.com/channels/1/" + nextPost++,
-                        "post"),
+                Fixtures.forumPost(nextPost++),
                 List.of(ALICE),
                 Requester.How.AUTHOR,
                 List.of(new NewTranscriptLine(1L, ALICE, "alice", T0, "it crashes", List.of())),
