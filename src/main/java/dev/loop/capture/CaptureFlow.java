@@ -1,7 +1,5 @@
 package dev.loop.capture;
 
-import dev.loop.core.Services;
-import dev.loop.core.config.Config;
 import dev.loop.core.discord.Channels;
 import dev.loop.core.discord.ComponentId;
 import dev.loop.core.discord.ComponentId.Kind;
@@ -11,12 +9,9 @@ import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
 import dev.loop.issue.AlreadyCaptured;
 import dev.loop.issue.Issue;
-import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueCaptured;
 import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueRecordView;
-import dev.loop.issue.IssueStore;
-import dev.loop.issue.IssueViews;
 import dev.loop.issue.NewIssue;
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
@@ -51,15 +46,10 @@ import org.slf4j.LoggerFactory;
  * /capture and Capture as issue: the form, the similar open issues to link to instead, and creating the issue from
  * the conversation (also for the 📌 quick capture), then telling triage through {@link IssueCaptured}.
  */
-final class CaptureFlow {
+final class CaptureFlow extends CaptureFlowBase {
 
     static final Logger log = LoggerFactory.getLogger(CaptureFlow.class);
 
-    private final Services services;
-    private final Config config;
-    private final IssueActions actions;
-    private final IssueStore store;
-    private final IssueViews views;
     private final Conversations conversations;
     private final LinkFlow links;
     private final DetailsFlow details;
@@ -72,11 +62,7 @@ final class CaptureFlow {
             LinkFlow links,
             DetailsFlow details,
             IssueCaptured afterCapture) {
-        this.services = context.services();
-        this.config = context.services().config();
-        this.actions = context.actions();
-        this.store = context.store();
-        this.views = context.actions().views();
+        super(context);
         this.conversations = conversations;
         this.links = links;
         this.details = details;
@@ -263,8 +249,7 @@ final class CaptureFlow {
             create(e.getJDA(), draft, e.getHook());
         } else {
             int number = choice.number(2);
-            Issue issue =
-                    store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
+            Issue issue = store.lookup(number).orRefuse();
             LinkFlow.Linked linked = links.linkPlace(
                     e.getJDA(),
                     issue,

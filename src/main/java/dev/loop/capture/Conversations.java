@@ -1,15 +1,11 @@
 package dev.loop.capture;
 
-import dev.loop.core.Services;
 import dev.loop.core.config.Config;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
 import dev.loop.issue.Issue;
-import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueRecordView;
-import dev.loop.issue.IssueStore;
-import dev.loop.issue.IssueViews;
 import dev.loop.issue.NewPlace;
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
@@ -34,22 +30,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** What the capture flows share about support conversations: where they are, who asked, what was said. */
-final class Conversations {
+final class Conversations extends CaptureFlowBase {
 
     static final Logger log = LoggerFactory.getLogger(Conversations.class);
 
-    private final Services services;
-    private final Config config;
-    private final IssueActions actions;
-    private final IssueStore store;
-    private final IssueViews views;
-
     Conversations(CaptureContext context) {
-        this.services = context.services();
-        this.config = context.services().config();
-        this.actions = context.actions();
-        this.store = context.store();
-        this.views = context.actions().views();
+        super(context);
     }
 
     boolean isSupport(MessageChannelUnion channel) {

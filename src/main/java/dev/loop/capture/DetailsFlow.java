@@ -1,7 +1,5 @@
 package dev.loop.capture;
 
-import dev.loop.core.Services;
-import dev.loop.core.config.Config;
 import dev.loop.core.discord.ComponentId;
 import dev.loop.core.discord.ComponentId.Kind;
 import dev.loop.core.discord.ComponentId.Shape;
@@ -9,10 +7,7 @@ import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
 import dev.loop.issue.Issue;
-import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueKind;
-import dev.loop.issue.IssueStore;
-import dev.loop.issue.IssueViews;
 import dev.loop.issue.NewTranscriptLine;
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
@@ -38,23 +33,14 @@ import org.slf4j.LoggerFactory;
  * the configured {@code features.questions}; the request in the thread, the form (open only to the issue's
  * requesters and engineers), and adding the answers to the record.
  */
-final class DetailsFlow {
+final class DetailsFlow extends CaptureFlowBase {
 
     static final Logger log = LoggerFactory.getLogger(DetailsFlow.class);
 
-    private final Services services;
-    private final Config config;
-    private final IssueActions actions;
-    private final IssueStore store;
-    private final IssueViews views;
     private final Conversations conversations;
 
     DetailsFlow(CaptureContext context, Conversations conversations) {
-        this.services = context.services();
-        this.config = context.services().config();
-        this.actions = context.actions();
-        this.store = context.store();
-        this.views = context.actions().views();
+        super(context);
         this.conversations = conversations;
     }
 
@@ -123,7 +109,7 @@ final class DetailsFlow {
 
     /** Only the people who asked for the issue, and engineers, add to what it says. */
     private Issue requireAsker(int number, long userId, Member member) {
-        Issue issue = store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
+        Issue issue = store.lookup(number).orRefuse();
         boolean asked = store.requesters(number).stream().anyMatch(r -> r.userId() == userId);
         if (!asked && !services.engineers().isEngineer(member)) {
             throw new UserError("Only the people who asked for " + issue.ref()

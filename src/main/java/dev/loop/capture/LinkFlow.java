@@ -1,7 +1,5 @@
 package dev.loop.capture;
 
-import dev.loop.core.Services;
-import dev.loop.core.config.Config;
 import dev.loop.core.discord.Channels;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
@@ -11,7 +9,6 @@ import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueNumberOption;
 import dev.loop.issue.IssueRecordView;
 import dev.loop.issue.IssueStatus;
-import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
 import dev.loop.issue.Requester;
 import java.util.LinkedHashMap;
@@ -30,23 +27,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** /link, and linking a conversation to an issue for the other flows (a similar issue chosen at capture, a hint). */
-final class LinkFlow {
+final class LinkFlow extends CaptureFlowBase {
 
     static final Logger log = LoggerFactory.getLogger(LinkFlow.class);
 
-    private final Services services;
-    private final Config config;
-    private final IssueActions actions;
-    private final IssueStore store;
-    private final IssueViews views;
     private final Conversations conversations;
 
     LinkFlow(CaptureContext context, Conversations conversations) {
-        this.services = context.services();
-        this.config = context.services().config();
-        this.actions = context.actions();
-        this.store = context.store();
-        this.views = context.actions().views();
+        super(context);
         this.conversations = conversations;
     }
 

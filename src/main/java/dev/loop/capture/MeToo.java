@@ -1,14 +1,11 @@
 package dev.loop.capture;
 
-import dev.loop.core.Services;
-import dev.loop.core.config.Config;
 import dev.loop.core.discord.ComponentId;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
-import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
@@ -19,30 +16,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Me too, by the button on an issue card or by the 👍 reaction on it: the person becomes a requester. */
-final class MeToo {
+final class MeToo extends CaptureFlowBase {
 
     static final Logger log = LoggerFactory.getLogger(MeToo.class);
 
-    private final Services services;
-    private final Config config;
-    private final IssueActions actions;
-    private final IssueStore store;
-    private final IssueViews views;
     private final Conversations conversations;
 
     MeToo(CaptureContext context, Conversations conversations) {
-        this.services = context.services();
-        this.config = context.services().config();
-        this.actions = context.actions();
-        this.store = context.store();
-        this.views = context.actions().views();
+        super(context);
         this.conversations = conversations;
     }
 
     void meToo(ButtonInteractionEvent e) {
         ComponentId.Valid press = IssueViews.ME_TOO_ID.parse(e.getComponentId()).valid();
         int number = press.id().number(0);
-        Issue issue = store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
+        Issue issue = store.lookup(number).orRefuse();
         // A press on an out-of-date card still counts while the issue is open (it says something about the person,
         // not about what the card showed); a closed or merged issue is refused below, and the card is redrawn.
         boolean staleCard = press.isStale(issue.revision());

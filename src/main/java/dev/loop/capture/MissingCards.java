@@ -1,12 +1,7 @@
 package dev.loop.capture;
 
-import dev.loop.core.Services;
-import dev.loop.core.config.Config;
 import dev.loop.core.discord.Channels;
-import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueRecordView;
-import dev.loop.issue.IssueStore;
-import dev.loop.issue.IssueViews;
 import dev.loop.issue.Place;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
@@ -15,23 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** After a restart: the issue cards Loop stored a place for but never posted. */
-final class MissingCards {
+final class MissingCards extends CaptureFlowBase {
 
     static final Logger log = LoggerFactory.getLogger(MissingCards.class);
 
-    private final Services services;
-    private final Config config;
-    private final IssueActions actions;
-    private final IssueStore store;
-    private final IssueViews views;
     private final Conversations conversations;
 
     MissingCards(CaptureContext context, Conversations conversations) {
-        this.services = context.services();
-        this.config = context.services().config();
-        this.actions = context.actions();
-        this.store = context.store();
-        this.views = context.actions().views();
+        super(context);
         this.conversations = conversations;
         // taken before Discord can send any interaction, so nothing this run stores is counted as left behind
         this.lastPlaceBeforeStart = context.store().lastPlaceId();

@@ -1,15 +1,10 @@
 package dev.loop.capture;
 
 import dev.loop.core.HandledEvents;
-import dev.loop.core.Services;
-import dev.loop.core.config.Config;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
 import dev.loop.issue.Issue;
-import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueKind;
-import dev.loop.issue.IssueStore;
-import dev.loop.issue.IssueViews;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
@@ -21,25 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The 📌 reaction by an engineer on a support message: captures it as a question without a form. */
-final class QuickCapture {
+final class QuickCapture extends CaptureFlowBase {
 
     static final Logger log = LoggerFactory.getLogger(QuickCapture.class);
 
-    private final Services services;
-    private final Config config;
-    private final IssueActions actions;
-    private final IssueStore store;
-    private final IssueViews views;
     private final Conversations conversations;
     private final CaptureFlow capture;
     private final HandledEvents handled;
 
     QuickCapture(CaptureContext context, Conversations conversations, CaptureFlow capture) {
-        this.services = context.services();
-        this.config = context.services().config();
-        this.actions = context.actions();
-        this.store = context.store();
-        this.views = context.actions().views();
+        super(context);
         this.conversations = conversations;
         this.capture = capture;
         this.handled = new HandledEvents(services.database());

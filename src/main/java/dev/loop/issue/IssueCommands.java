@@ -158,9 +158,7 @@ public final class IssueCommands implements Feature {
      * stays); Previous and Next turn the view's page in place.
      */
     private void recordPage(ButtonInteractionEvent e) {
-        RecordPageId id = RecordPageId.parse(e.getComponentId())
-                .orElseThrow(
-                        () -> new UserError("Those buttons are from an older version of Loop. Run /issue show again."));
+        RecordPageId id = RecordPageId.read(e.getComponentId());
         Issue issue = require(id.issueNumber());
         Guild guild = e.getGuild();
         var data = pages.page(issue, id.tab(), id.page(), userId -> {

@@ -1,13 +1,14 @@
 package dev.loop.issue;
 
 import dev.loop.core.Services;
+import dev.loop.core.discord.ComponentId;
+import dev.loop.core.discord.ComponentId.Kind;
+import dev.loop.core.discord.ComponentId.Shape;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.components.textinput.TextInput;
@@ -24,7 +25,9 @@ import net.dv8tion.jda.api.modals.Modal;
 final class IssueEditing {
 
     static final String PREFIX = "issueedit";
-    private static final Pattern ID = Pattern.compile(PREFIX + ":(\\d{1,10}):(\\d{1,10})");
+    /** Issue number and the revision the form was filled from. */
+    static final Shape FORM_ID = Shape.of(
+            PREFIX, "That form is from an older version of Loop. Run /issue edit again.", Kind.NUMBER, Kind.REVISION);
 
     private final Services services;
     private final IssueStore store;
@@ -65,9 +68,7 @@ final class IssueEditing {
         if (issue.area() != null && !issue.area().isBlank()) area.setValue(Safe.truncate(issue.area(), 100));
         StringSelectMenu.Builder kind = StringSelectMenu.create("kind");
         for (IssueKind k : IssueKind.values()) kind.addOption(k.label(), k.code());
-        return Modal.create(
-                        PREFIX + ":" + issue.number() + ":" + issue.revision(),
-                        Safe.truncate("Edit " + issue.ref(), 45))
+        return Modal.create(FORM_ID.id(issue.number(), issue.revision()), Safe.truncate("Edit " + issue.ref(), 45))
                 .addComponents(
                         Label.of("Title", title.build()),
                         Label.of(
@@ -87,22 +88,16 @@ final class IssueEditing {
 
     void submit(ModalInteractionEvent e) {
         services.engineers().require(e.getMember(), "edit issues");
-        Matcher m = ID.matcher(e.getModalId());
-        if (!m.matches()) throw new UserError("That form is from an older version of Loop. Run /issue edit again.");
-        int number;
-        int revision;
-        try {
-            number = Integer.parseInt(m.group(1));
-            revision = Integer.parseInt(m.group(2));
-        } catch (NumberFormatException bad) {
-            throw new UserError("That form is from an older version of Loop. Run /issue edit again.");
-        }
+        // a revision other than the record's is answered by IssueEdits, inside the write, with what changed
+        ComponentId id = FORM_ID.parse(e.getModalId()).valid().id();
+        int number = id.number(0);
+        int revision = id.number(1);
         String title = value(e, "title");
         String summary = value(e, "summary");
         String area = value(e, "area");
         if (title.isEmpty()) throw new UserError("The title can't be empty.");
         if (summary.isEmpty()) throw new UserError("The summary can't be empty.");
-        Issue current = store.find(number).orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
+        Issue current = store.lookup(number).orRefuse();
         // a select left as it was may come back empty: it keeps what the issue has
         String chosenKind = first(e, "kind");
         IssueKind kind = chosenKind == null
@@ -114,7 +109,7 @@ final class IssueEditing {
         IssueEdits.Fields fields = new IssueEdits.Fields(title, kind, summary, area.isEmpty() ? null : area, needsDocs);
         IssueEdits.Outcome outcome = edits.edit(
                         number, revision, fields, e.getUser().getIdLong(), actions.now())
-                .orElseThrow(() -> new UserError("Issue #" + number + " no longer exists."));
+                .orElseThrow(() -> new UserError(new IssueLookup.Gone(number).sentence()));
         IssueEdits.Edited edited = switch (outcome) {
             case IssueEdits.Stale stale ->
                 throw new UserError(stale.current().ref() + " changed while the form was open, so nothing was saved."

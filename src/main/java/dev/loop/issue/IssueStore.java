@@ -108,6 +108,13 @@ public final class IssueStore {
         return reads.find(number);
     }
 
+    /** The issue a control or form names, or that it is gone: see {@link IssueLookup}. */
+    public IssueLookup lookup(int number) {
+        return reads.find(number)
+                .<IssueLookup>map(IssueLookup.Found::new)
+                .orElseGet(() -> new IssueLookup.Gone(number));
+    }
+
     public Optional<IssueRecordView> view(int number) {
         return reads.view(number);
     }

@@ -79,7 +79,7 @@ public final class RoadmapCommand implements Feature {
     private void page(ButtonInteractionEvent e) {
         RoadmapPageId id = RoadmapPageId.parse(e.getComponentId())
                 .filter(p -> p.areaIndex() < services.config().areas().size())
-                .orElseThrow(() -> new UserError("That roadmap is from an older version of Loop. Run /roadmap again."));
+                .orElseThrow(() -> new UserError(RoadmapPageId.SHAPE.forgedSentence()));
         e.editMessage(MessageEditData.fromCreateData(render(id))).queue();
     }
 

@@ -1,6 +1,8 @@
 /**
  * The kernel every feature builds on: the issue record and its vocabulary (issues, kind, status, priority, places,
- * requesters, transcript, history), its storage (the only writer of the issue tables), the shared rules about an
+ * requesters, transcript, history), its storage (the only writer of the issue tables; {@link
+ * dev.loop.issue.IssueLookup} is the one way a handler reads the issue a control names, with the one sentence for an
+ * issue that is gone), the shared rules about an
  * issue (the automatic bump {@link dev.loop.issue.Bump}, the timeline notice {@link dev.loop.issue.TimelineNotice}),
  * the port {@link dev.loop.issue.IssueCaptured} through which capture tells triage, and the sub-packages
  * {@code search} and {@code merge}.

@@ -44,6 +44,15 @@ public final class SimModal {
         return json().path("custom_id").asText();
     }
 
+    /**
+     * Changes the modal's custom id before it is submitted, as a tampered client (or a form from an older version)
+     * would send it.
+     */
+    public SimModal rewriteId(String customId) {
+        json().put("custom_id", customId);
+        return this;
+    }
+
     public String title() {
         return json().path("title").asText();
     }

@@ -36,6 +36,8 @@ class RecordPageIdTest {
             "rec:12:t:-1:v",
             "rec:12:t:1000000:v",
             "rec:12:t:0:q",
+            "rec:12:v:0:t",
+            "rec:12:p:0:o",
             "rec:12:t:0",
             "rec:12:t:0:v:extra",
             "rec:99999999999:t:0:v",

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * <pre>
  * custom-id = handler *( ":" field )          ; at most 100 characters, Discord's limit
  * handler   = lower *39( lower / digit / "_" / "-" / "." )   ; the key {@link InteractionRouter} routes on
- * field     = number / id / revision / index / word / text
+ * field     = number / id / revision / index / word / text / id-or-zero / index-or-none
  * number    = positive int                    ; an issue number
  * id        = positive long                   ; a row id or a Discord snowflake
+ * id-or-zero = "0" / id                       ; a snowflake that may be absent: 0 is none (anyone, no owner)
+ * index-or-none = "-1" / index                ; a position that may be absent: -1 is none (every area)
  * revision  = non-negative int                ; the record's revision when the control was drawn
  * index     = non-negative int                ; a page or a position
  * word      = one of the words the shape names (like "y" / "n", "link" / "ignore")
@@ -51,7 +53,11 @@ public record ComponentId(String handler, List<String> fields) {
         REVISION,
         INDEX,
         WORD,
-        TEXT
+        TEXT,
+        /** An {@link #ID} or 0, for none. */
+        ID_OR_ZERO,
+        /** An {@link #INDEX} or -1, for none. */
+        INDEX_OR_NONE
     }
 
     /** The id as Discord stores it. */
@@ -63,12 +69,12 @@ public record ComponentId(String handler, List<String> fields) {
         return fields.get(index);
     }
 
-    /** A {@link Kind#NUMBER}, {@link Kind#REVISION} or {@link Kind#INDEX} field. */
+    /** A {@link Kind#NUMBER}, {@link Kind#REVISION}, {@link Kind#INDEX} or {@link Kind#INDEX_OR_NONE} field. */
     public int number(int index) {
         return Integer.parseInt(fields.get(index));
     }
 
-    /** A {@link Kind#ID} field. */
+    /** A {@link Kind#ID} or {@link Kind#ID_OR_ZERO} field. */
     public long id(int index) {
         return Long.parseLong(fields.get(index));
     }
@@ -199,6 +205,8 @@ public record ComponentId(String handler, List<String> fields) {
                 case ID -> DIGITS.matcher(field).matches() && inRange(field, 1, Long.MAX_VALUE);
                 case WORD -> words.contains(field);
                 case TEXT -> TEXT.matcher(field).matches();
+                case ID_OR_ZERO -> field.equals("0") || fits(Kind.ID, field);
+                case INDEX_OR_NONE -> field.equals("-1") || fits(Kind.INDEX, field);
             };
         }
 

@@ -80,6 +80,27 @@ class ComponentIdTest {
     }
 
     @Test
+    void anOptionalIdOrIndexTakesItsNoneValueAndNothingElseOutsideItsKind() {
+        Shape page = Shape.of("page", "That page can't be read.", Kind.ID_OR_ZERO, Kind.INDEX_OR_NONE);
+
+        assertThat(page.parse(page.id(0, -1)).orRefuse().id(0)).isZero();
+        assertThat(page.parse(page.id(0, -1)).orRefuse().number(1)).isEqualTo(-1);
+        assertThat(page.parse(page.id(123456789012345678L, 3)).orRefuse().id(0)).isEqualTo(123456789012345678L);
+        for (String forged : new String[] {
+            "page:-1:0",
+            "page:00:0",
+            "page:1:-2",
+            "page:1:-0",
+            "page:1:01",
+            "page:x:0",
+            "page:1:",
+            "page:99999999999999999999:0"
+        }) {
+            assertThat(page.parse(forged)).as(forged).isInstanceOf(Forged.class);
+        }
+    }
+
+    @Test
     void aTextFieldRefusesCharactersOutsideTheGrammar() {
         assertThat(LIST.parse("list:0:<@1>")).isInstanceOf(Forged.class);
         assertThat(LIST.parse("list:0:a b")).isInstanceOf(Forged.class);
