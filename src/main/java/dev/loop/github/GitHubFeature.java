@@ -188,7 +188,13 @@ public final class GitHubFeature implements Feature {
                         number -> actions.refreshCards(jda, number)),
                 releaseOffer == null
                         ? null
-                        : new ReleaseWatch(services.database(), issues, pulls, releaseOffer, services.clock()),
+                        : new ReleaseWatch(
+                                services.database(),
+                                issues,
+                                pulls,
+                                releaseOffer,
+                                services.clock(),
+                                settings.includePrereleases()),
                 d -> Thread.sleep(d));
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loop-github");
