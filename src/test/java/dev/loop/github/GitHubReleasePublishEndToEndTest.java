@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loop.issue.IssueStatus;
 import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
+import dev.loop.sim.SimModal;
 import dev.loop.sim.github.GitHubCommentView;
 import dev.loop.testing.Captured;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +112,76 @@ class GitHubReleasePublishEndToEndTest {
         assertThat(w.team.messages().stream()
                         .filter(m -> m.fromBot() && m.content().contains("published **2.0.0**")))
                 .hasSize(1);
+    }
+
+    @Test
+    void anEditedPreviewPublishesTheEditedValuesAndAFormFromBeforeTheEditIsRefused() throws Exception {
+        w = new GitHubWorld("  poll-interval: 60s\n");
+        w.github.user("sam");
+        Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
+        Captured csv = w.capture(w.bob, "CSV export", "Please export to CSV");
+        int ghDark = w.awaitExported(dark.number()).number();
+        int ghCsv = w.awaitExported(csv.number()).number();
+        w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + ghDark, false));
+        w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "CSV", "Fixes #" + ghCsv, false));
+        w.sim.await("both fixed", () -> {
+            w.clock.advance(Duration.ofSeconds(61));
+            return w.issues().find(dark.number()).orElseThrow().status() == IssueStatus.FIXED
+                    && w.issues().find(csv.number()).orElseThrow().status() == IssueStatus.FIXED;
+        });
+        w.repo.tag("v1.5.0", w.repo.defaultBranch());
+        w.repo.publishRelease("v1.5.0", "1.5.0", "Dark mode and CSV.\n\n```\nwidget --theme dark\n```\n", false, false);
+        w.sim.await("the preview in the team channel", () -> {
+            w.clock.advance(Duration.ofSeconds(61));
+            return !previews().isEmpty();
+        });
+        SimMessage preview = previews().getFirst();
+        assertThat(preview.buttonLabels()).containsExactly("Publish", "Edit", "Cancel");
+
+        SimModal form = w.erin.pressButton(preview, "Edit").awaitModal();
+        SimModal older = w.erin.pressButton(preview, "Edit").awaitModal();
+        assertThat(form.value("version")).isEqualTo("1.5.0");
+        assertThat(form.value("issues")).isEqualTo("#" + dark.number() + " #" + csv.number());
+        assertThat(form.value("notes")).startsWith("Dark mode and CSV.");
+        assertThat(form.value("snippet")).isEqualTo("widget --theme dark");
+        SimMessage changed = form.submit(Map.of(
+                        "version", "1.5.1",
+                        "issues", "#" + dark.number(),
+                        "notes", "Dark mode, at last.",
+                        "snippet", "widget --dark"))
+                .awaitReply();
+        assertThat(changed.ephemeral()).isTrue();
+        assertThat(changed.content()).contains("**1.5.1** changed");
+        w.sim.await("the preview redrawn", () -> previews().getFirst().content().contains("**1.5.1**"));
+        assertThat(previews().getFirst().content())
+                .contains("#" + dark.number())
+                .doesNotContain("#" + csv.number());
+        assertThat(previews().getFirst().embeds().getFirst().description()).contains("Dark mode, at last.");
+
+        // the form opened before the edit would overwrite it: refused, nothing changed
+        SimMessage refused = older.submit(Map.of("notes", "Something else")).awaitReply();
+        assertThat(refused.ephemeral()).isTrue();
+        assertThat(refused.content())
+                .contains("Someone else edited this release")
+                .contains("Nothing was changed");
+        // a bad edit is refused with a sentence too
+        SimMessage bad = w.erin.pressButton(previews().getFirst(), "Edit")
+                .awaitModal()
+                .submit(Map.of("issues", "#999"))
+                .awaitReply();
+        assertThat(bad.content()).contains("#999").contains("Nothing was changed");
+
+        w.erin.pressButton(previews().getFirst(), "Publish").awaitUpdate();
+        w.sim.await(
+                "1.5.1 shipped",
+                () -> "1.5.1"
+                        .equals(w.issues().find(dark.number()).orElseThrow().shippedVersion()));
+        assertThat(w.issues().find(csv.number()).orElseThrow().status()).isEqualTo(IssueStatus.FIXED);
+        SimMessage announcement =
+                w.releases.awaitMessage(m -> m.fromBot() && m.content().contains("1.5.1"));
+        assertThat(announcement.content()).contains("Dark mode, at last.", "widget --dark");
+        assertThat(w.releases.messages().stream().filter(m -> m.content().contains("1.5.0")))
+                .isEmpty();
     }
 
     private long told(SimMember m) {
