@@ -52,7 +52,8 @@ final class ReleaseOffers {
             String snippet,
             String state,
             int revision,
-            Long messageId) {}
+            Long messageId,
+            Long releaseId) {}
 
     private final Database db;
     private final IssueStore issues;
@@ -89,12 +90,14 @@ final class ReleaseOffers {
     /** Discord is ready: offers recorded but never posted (or, with auto-publish, never published) go out now. */
     void ready(JDA ready) {
         this.jda = ready;
+        // offered and never posted; or, with auto-publish, published without its note in the team channel yet
         for (Offer o : db.read(ctx -> ctx.selectFrom(RELEASE_OFFER)
-                .where(RELEASE_OFFER.STATE.eq("offered"))
+                .where(RELEASE_OFFER.MESSAGE_ID.isNull())
+                .and(RELEASE_OFFER.STATE.in("offered", "published"))
                 .orderBy(RELEASE_OFFER.ID)
                 .fetch(ReleaseOffers::toOffer))) {
             if (autoPublish) autoPublish(o);
-            else if (o.messageId() == null) post(o);
+            else if (o.state().equals("offered")) post(o);
         }
     }
 
@@ -223,28 +226,48 @@ final class ReleaseOffers {
         return p;
     }
 
-    /** github.auto-publish: publishes at once and tells the team channel what went out, exactly once. */
+    /**
+     * github.auto-publish: publishes at once and tells the team channel what went out. The note is recorded as the
+     * offer's message, so a stop between publishing and the note sends it at the next start, with the same nonce.
+     */
     private synchronized void autoPublish(Offer o) {
         GuildMessageChannel team = team();
         if (team == null) return;
         String v = Safe.inline(o.version(), ReleaseRules.MAX_VERSION);
         String text;
-        try {
-            ReleaseStore.Publication p = publish(o, jda.getSelfUser().getIdLong());
-            text = "✅ **" + v + "** was published on GitHub, so Loop published it here too"
-                    + (p.shipped().isEmpty() ? "" : ": " + refs(shippedNumbers(p)) + " shipped")
-                    + ". Announcing it and telling everyone who asked now.";
-        } catch (ReleaseRefused refused) {
-            cancelled(o.id());
-            text = "**" + v + "** was published on GitHub, but Loop could not publish it: "
-                    + String.join(" ", refused.reasons()) + " Run /release to publish it by hand.";
+        Offer now = find(o.id()).orElseThrow();
+        if (now.state().equals("offered")) {
+            try {
+                publish(now, jda.getSelfUser().getIdLong());
+                now = find(o.id()).orElseThrow();
+            } catch (ReleaseRefused refused) {
+                cancelled(o.id());
+                now = find(o.id()).orElseThrow();
+                text = "**" + v + "** was published on GitHub, but Loop could not publish it: "
+                        + String.join(" ", refused.reasons()) + " Run /release to publish it by hand.";
+                note(team, now, text);
+                return;
+            }
         }
-        team.sendMessage(new MessageCreateBuilder()
+        if (!now.state().equals("published") || now.messageId() != null || now.releaseId() == null) return;
+        List<Integer> shipped = store.issueNumbers(now.releaseId());
+        text = "✅ **" + v + "** was published on GitHub, so Loop published it here too"
+                + (shipped.isEmpty() ? "" : ": " + refs(shipped) + " shipped")
+                + ". Announcing it and telling everyone who asked now.";
+        note(team, now, text);
+    }
+
+    private void note(GuildMessageChannel team, Offer o, String text) {
+        Message m = team.sendMessage(new MessageCreateBuilder()
                         .setContent(text)
                         .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                         .build())
                 .setNonce(Nonces.autoPublished(o.id()))
                 .complete();
+        db.transaction(ctx -> ctx.update(RELEASE_OFFER)
+                .set(RELEASE_OFFER.MESSAGE_ID, m.getIdLong())
+                .where(RELEASE_OFFER.ID.eq(o.id()))
+                .execute());
     }
 
     void cancel(ButtonInteractionEvent e) {
@@ -319,6 +342,7 @@ final class ReleaseOffers {
                 r.getSnippet(),
                 r.getState(),
                 r.getRevision(),
-                r.getMessageId());
+                r.getMessageId(),
+                r.getReleaseId() == null ? null : r.getReleaseId().longValue());
     }
 }
