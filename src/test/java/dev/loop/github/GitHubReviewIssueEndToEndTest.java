@@ -44,6 +44,7 @@ class GitHubReviewIssueEndToEndTest {
                 .awaitModal()
                 .submit(Map.of("notes", "Dark mode and CSV export.", "snippet", "widget --theme dark"))
                 .awaitReply();
+        assertThat(preview.content()).contains("becomes one issue on GitHub, acme/widget");
         w.erin.pressButton(preview, "Publish").awaitUpdate();
 
         GitHubIssueView review = awaitReviewIssue();
