@@ -384,3 +384,31 @@ CREATE TABLE release_offer (
 -- second press, a changed answer or a restart never tells them twice about the same person and proposal.
 ALTER TABLE proposal_answer ADD COLUMN missing TEXT;
 ALTER TABLE proposal_answer ADD COLUMN owner_told_at BIGINT;
+
+-- version 9
+
+-- A release preview offered from GitHub can be edited before it is published (Edit: version, notes, snippet, issues);
+-- revision counts the edits, and its Publish, Edit and Cancel buttons carry it, so a press on an older preview is
+-- refused. release_id is the release its Publish made (set in the publish transaction, so a restart never publishes
+-- an offer twice).
+ALTER TABLE release_offer ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE release_offer ADD COLUMN release_id INTEGER;
+
+-- Set at publish when GitHub is configured: the release's docs/copy review goes to GitHub as one issue instead of
+-- the team-channel checklist.
+ALTER TABLE release ADD COLUMN review_on_github INTEGER NOT NULL DEFAULT 0;
+
+-- The GitHub issue "Docs and copy to review for vX.Y.Z" of a release. state: creating (written before the create,
+-- so after a crash Loop looks for the hidden <!-- loop:review:R --> marker before creating again) | created.
+-- told_at: the team channel got its link.
+CREATE TABLE github_review (
+    release_id         INTEGER      NOT NULL PRIMARY KEY,
+    version            VARCHAR(64)  NOT NULL,
+    state              VARCHAR(16)  NOT NULL,
+    github_number      INTEGER,
+    url                VARCHAR(500),
+    attempts           INTEGER      NOT NULL DEFAULT 0,
+    next_attempt_at    BIGINT       NOT NULL DEFAULT 0,
+    told_at            BIGINT,
+    updated_at         BIGINT       NOT NULL
+);

@@ -4,6 +4,7 @@ import dev.loop.capture.CaptureFeature;
 import dev.loop.core.Feature;
 import dev.loop.core.Services;
 import dev.loop.github.GitHubFeature;
+import dev.loop.github.ReviewSource;
 import dev.loop.github.ShipNotes;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueCommands;
@@ -40,7 +41,8 @@ public final class Features {
         java.util.Optional<GitHubFeature> gitHub = services.config()
                 .github()
                 .map(settings -> new GitHubFeature(
-                        services, store, actions, settings, shipNotes(services, store), release::offer, github));
+                                services, store, actions, settings, shipNotes(services, store), release::offer, github)
+                        .reviewsFrom(reviewSource(services, store)));
         List<Feature> features = new java.util.ArrayList<>(List.of(
                 new IssueCommands(
                                 services,
@@ -57,6 +59,35 @@ public final class Features {
                 new NamingFeature(services)));
         gitHub.ifPresent(features::add);
         return List.copyOf(features);
+    }
+
+    /** The releases whose docs and copy review goes to GitHub, read without the GitHub feature importing them. */
+    private static ReviewSource reviewSource(Services services, IssueStore store) {
+        ReleaseStore releases = new ReleaseStore(services.database(), store);
+        long guild = services.config().discord().guildId();
+        return new ReviewSource() {
+            @Override
+            public List<Long> releases() {
+                return releases.reviewsOnGitHub();
+            }
+
+            @Override
+            public java.util.Optional<Review> review(long releaseId) {
+                return releases.find(releaseId)
+                        .map(r -> new Review(
+                                r.id(),
+                                r.version(),
+                                r.announcementMessageId() == null
+                                        ? null
+                                        : "https://discord.com/channels/" + guild + "/" + r.announcementChannelId()
+                                                + "/" + r.announcementMessageId(),
+                                r.publishedAt(),
+                                releases.reviewItems(releaseId).stream()
+                                        .filter(i -> !i.isAnnouncement())
+                                        .map(i -> i.issueNumber())
+                                        .toList()));
+            }
+        };
     }
 
     /** The ship comment's facts, read from the releases without the GitHub feature importing them. */

@@ -57,6 +57,7 @@ public final class GitHubFeature implements Feature {
     private final PullStore pulls;
     private final ReleaseOffer releaseOffer;
     private volatile GitHubSync sync;
+    private ReviewSource reviewSource;
     private ScheduledExecutorService worker;
 
     public GitHubFeature(
@@ -88,6 +89,15 @@ public final class GitHubFeature implements Feature {
         this.store = new GitHubStore(services.database());
         this.pulls = new PullStore(services.database());
         actions.views().showGitHubLinks(this::links);
+    }
+
+    /**
+     * With {@code source}, each release published with its docs and copy review on GitHub gets its review issue, and
+     * the team channel its link.
+     */
+    public GitHubFeature reviewsFrom(ReviewSource source) {
+        this.reviewSource = source;
+        return this;
     }
 
     /** What this feature adds to the kernel's {@code /issue}: {@code /issue import}. */
@@ -188,8 +198,23 @@ public final class GitHubFeature implements Feature {
                         number -> actions.refreshCards(jda, number)),
                 releaseOffer == null
                         ? null
-                        : new ReleaseWatch(services.database(), issues, pulls, releaseOffer, services.clock()),
+                        : new ReleaseWatch(
+                                services.database(),
+                                issues,
+                                pulls,
+                                releaseOffer,
+                                services.clock(),
+                                settings.includePrereleases()),
                 d -> Thread.sleep(d));
+        if (reviewSource != null)
+            sync.reviews(new ReviewIssues(
+                    services.database(),
+                    issues,
+                    store,
+                    reviewSource,
+                    settings,
+                    (release, version, number, url) -> ReviewNotice.tell(jda, config, release, version, number, url),
+                    services.clock()));
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loop-github");
             t.setDaemon(true);

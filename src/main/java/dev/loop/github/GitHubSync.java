@@ -60,6 +60,9 @@ public final class GitHubSync {
     /** Offers releases published on GitHub; null when not watched. */
     private final ReleaseWatch releases;
 
+    /** Creates the releases' docs and copy review issues; null when not wired. */
+    private volatile ReviewIssues reviews;
+
     private GitHubGateway gateway;
     private int connectFailures;
     private Instant pausedUntil = Instant.EPOCH;
@@ -106,6 +109,22 @@ public final class GitHubSync {
         this.sleeper = sleeper;
     }
 
+    /** With {@code r}, each round also creates the releases' docs and copy review issues. */
+    void reviews(ReviewIssues r) {
+        this.reviews = r;
+    }
+
+    private void reviewIssues() throws InterruptedException {
+        ReviewIssues r = reviews;
+        if (r == null || stopping || clock.instant().isBefore(pausedUntil)) return;
+        try {
+            r.run(gateway, this::pace);
+        } catch (GitHubGateway.GitHubFailure f) {
+            if (Backoff.decide(f.answer(), 0, clock.instant()) instanceof NextStep.PauseAllUntil p)
+                pausedUntil = p.until();
+        }
+    }
+
     /** Asks the worker to stop after the request in flight (checked between requests). */
     public void stop() {
         stopping = true;
@@ -125,6 +144,7 @@ public final class GitHubSync {
         try {
             if (gateway == null && !connect(now)) return;
             exportDue();
+            reviewIssues();
             if (!clock.instant().isBefore(nextPoll) && clock.instant().isAfter(pausedUntil)) poll();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a release published on GitHub into Loop's release preview: the issues whose closing pull request's merge
  * commit the release tag contains, plus any the release notes mention by GitHub number; the notes as the notes and
- * their first code block as the snippet. Drafts and pre-releases are skipped. The {@code github_release} table (its
+ * their first code block as the snippet. Drafts are skipped, and pre-releases unless
+ * {@code github.include-prereleases} says otherwise. The {@code github_release} table (its
  * one writer) remembers what was offered; the offer itself is keyed by the release, so a restart between offering
  * and recording offers nothing twice.
  */
@@ -33,8 +34,21 @@ final class ReleaseWatch {
     private final PullStore pulls;
     private final ReleaseOffer offer;
     private final Clock clock;
+    private final boolean includePrereleases;
 
     ReleaseWatch(Database db, IssueStore issues, PullStore pulls, ReleaseOffer offer, Clock clock) {
+        this(db, issues, pulls, offer, clock, false);
+    }
+
+    /** With {@code includePrereleases}, pre-releases are offered too (drafts never are: they are not published). */
+    ReleaseWatch(
+            Database db,
+            IssueStore issues,
+            PullStore pulls,
+            ReleaseOffer offer,
+            Clock clock,
+            boolean includePrereleases) {
+        this.includePrereleases = includePrereleases;
         this.db = db;
         this.issues = issues;
         this.pulls = pulls;
@@ -44,7 +58,7 @@ final class ReleaseWatch {
 
     void poll(GitHubGateway gateway) {
         for (GitHubGateway.RemoteRelease r : gateway.recentReleases(LOOK_AT)) {
-            if (r.draft() || r.prerelease() || offered(r.id())) continue;
+            if (r.draft() || (r.prerelease() && !includePrereleases) || offered(r.id())) continue;
             List<Integer> numbers = issuesOf(gateway, r);
             String notes = r.body() == null || r.body().isBlank()
                     ? "Release " + r.tag()

@@ -10,6 +10,11 @@
  * feature adds to the kernel's {@code /issue} through the composition root); {@code GitHubRef} reads what people
  * type to name a GitHub issue; {@code StandaloneSync} runs the same sync without Discord (for the benchmark).
  *
+ * <p>Releases: {@code ReleaseWatch} offers a release published on GitHub through the {@code ReleaseOffer} port
+ * ({@code github.include-prereleases} decides about pre-releases); {@code ReviewIssues} (the one writer of
+ * {@code github_review}) creates each release's "Docs and copy to review" issue from the {@code ReviewSource} port,
+ * with its text from {@code ReviewIssueBody} (pure), and {@code ReviewNotice} gives the team channel its link.
+ *
  * <p>{@code GitHubStore} writes only {@code github_issue}; it reads the issue table's number, status, revision and
  * timestamps in one join to find which issues are due for export, and never writes it (ArchitectureTest checks this).
  */

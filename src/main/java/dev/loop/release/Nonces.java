@@ -50,6 +50,16 @@ public final class Nonces {
         return fit("r" + b36(releaseId) + "v" + Integer.toString(issueNumber, 36));
     }
 
+    /** The release preview of offer {@code offerId} in the team channel. */
+    public static String offer(long offerId) {
+        return fit("o" + b36(offerId) + "p");
+    }
+
+    /** A release published without a press (github.auto-publish): the team channel's note of it. */
+    public static String autoPublished(long offerId) {
+        return fit("o" + b36(offerId) + "a");
+    }
+
     private static String b36(long value) {
         return Long.toUnsignedString(value, 36);
     }

@@ -55,9 +55,12 @@ final class PreviewSummary {
         }
         sb.append("\nThe docs/copy review list (the announcement text")
                 .append(docs == 0 ? "" : " and " + plural(docs, "issue", "issues") + " needing docs")
-                .append(") goes to <#")
-                .append(config.channels().team())
-                .append(">.");
+                .append(
+                        config.github().isPresent()
+                                ? ") becomes one issue on GitHub, "
+                                        + config.github().get().repo() + ", and <#"
+                                        + config.channels().team() + "> gets its link."
+                                : ") goes to <#" + config.channels().team() + ">.");
         return sb.toString();
     }
 

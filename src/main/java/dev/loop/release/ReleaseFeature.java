@@ -69,6 +69,7 @@ public final class ReleaseFeature implements Feature {
     private final IssueStore issues;
     private final PublishedReleases published;
     private final ReleaseOffers offers;
+    private final OfferEditing offerEditing;
 
     public ReleaseFeature(Services services, IssueActions actions) {
         this(services, actions, NoticeWorker.Options.DEFAULT);
@@ -95,10 +96,13 @@ public final class ReleaseFeature implements Feature {
                 services.clock(),
                 config.channels().team(),
                 this::mode,
+                config.github().map(g -> g.autoPublish()).orElse(false),
+                config.github().isPresent(),
                 () -> {
                     NoticeWorker w = worker;
                     if (w != null) w.wake();
                 });
+        this.offerEditing = new OfferEditing(offers, store);
     }
 
     /**
@@ -141,11 +145,19 @@ public final class ReleaseFeature implements Feature {
                 .button(REVIEW, published::reviewed)
                 .slash(STATUS_COMMAND, published::status)
                 .autocomplete(STATUS_COMMAND, "version", published::completeVersions)
-                .button(ReleaseOffers.PUBLISH, e -> {
+                .button(ReleaseIds.OFFER_PUBLISH, e -> {
                     services.engineers().require(e.getMember(), "publish releases");
                     offers.publish(e);
                 })
-                .button(ReleaseOffers.CANCEL, e -> {
+                .button(ReleaseIds.OFFER_EDIT, e -> {
+                    services.engineers().require(e.getMember(), "publish releases");
+                    offerEditing.open(e);
+                })
+                .modal(ReleaseIds.OFFER_FORM, e -> {
+                    services.engineers().require(e.getMember(), "publish releases");
+                    offerEditing.submitted(e);
+                })
+                .button(ReleaseIds.OFFER_CANCEL, e -> {
                     services.engineers().require(e.getMember(), "publish releases");
                     offers.cancel(e);
                 });
@@ -304,7 +316,8 @@ public final class ReleaseFeature implements Feature {
                             draft.snippet(),
                             e.getUser().getIdLong()),
                     mode(),
-                    services.clock().instant());
+                    services.clock().instant(),
+                    config.github().isPresent());
         } catch (ReleaseRefused refused) {
             throw new UserError(String.join("\n", refused.reasons()) + "\nNothing was published; run /release again.");
         }

@@ -102,6 +102,14 @@ public final class ReleaseStore {
      * @throws ReleaseRefused when the version is taken or an issue can no longer ship
      */
     public Publication publish(NewRelease n, DeliveryMode mode, Instant now) {
+        return publish(n, mode, now, false);
+    }
+
+    /**
+     * As {@link #publish(NewRelease, DeliveryMode, Instant)}; with {@code reviewOnGitHub} the review items are for
+     * the GitHub review issue, and the team-channel checklist is not posted.
+     */
+    public Publication publish(NewRelease n, DeliveryMode mode, Instant now, boolean reviewOnGitHub) {
         return db.write(ctx -> {
             List<String> problems = new ArrayList<>();
             if (ctx.fetchExists(RELEASE, RELEASE.VERSION.eq(n.version()))) {
@@ -120,6 +128,7 @@ public final class ReleaseStore {
             r.setPublishedAt(now.toEpochMilli());
             r.setAnnouncementState(AnnouncementState.PENDING.code());
             r.setAnnouncementNonce("-");
+            r.setReviewOnGithub(reviewOnGitHub ? 1 : 0);
             r.store();
             long id = r.getId();
             r.setAnnouncementNonce(Nonces.announcement(id));
@@ -260,7 +269,8 @@ public final class ReleaseStore {
                         .or(DSL.exists(DSL.selectOne()
                                 .from(DOCS_REVIEW_ITEM)
                                 .where(DOCS_REVIEW_ITEM.RELEASE_ID.eq(RELEASE.ID))
-                                .and(DOCS_REVIEW_ITEM.MESSAGE_ID.isNull()))))
+                                .and(DOCS_REVIEW_ITEM.MESSAGE_ID.isNull())
+                                .and(RELEASE.REVIEW_ON_GITHUB.eq(0)))))
                 .orderBy(RELEASE.ID)
                 .fetch(r -> r.value1().longValue()));
     }
@@ -338,6 +348,21 @@ public final class ReleaseStore {
     }
 
     // ---------------------------------------------------------------- docs/copy review (see ReleaseReviews)
+
+    /** Whether the release's docs/copy review goes to GitHub (set at publish) rather than the team channel. */
+    public boolean reviewOnGitHub(long releaseId) {
+        return db.read(
+                ctx -> ctx.fetchExists(RELEASE, RELEASE.ID.eq((int) releaseId).and(RELEASE.REVIEW_ON_GITHUB.eq(1))));
+    }
+
+    /** The releases whose docs/copy review goes to GitHub, oldest first. */
+    public List<Long> reviewsOnGitHub() {
+        return db.read(ctx -> ctx.select(RELEASE.ID)
+                .from(RELEASE)
+                .where(RELEASE.REVIEW_ON_GITHUB.eq(1))
+                .orderBy(RELEASE.ID)
+                .fetch(r -> r.value1().longValue()));
+    }
 
     public List<ReviewItem> reviewItems(long releaseId) {
         return reviews.reviewItems(releaseId);

@@ -54,6 +54,7 @@ final class ReviewChecklist {
     }
 
     void post(Release release, String url) {
+        if (store.reviewOnGitHub(release.id())) return; // the GitHub review issue is the checklist
         Instant now = clock.instant();
         Instant retryAt = reviewRetryAt.get(release.id());
         if (retryAt != null && retryAt.isAfter(now)) return;

@@ -6,7 +6,10 @@
  * once across restarts. The rules are pure: who is told what ({@link dev.loop.release.NoticePlan}), deterministic
  * nonces ({@link dev.loop.release.Nonces}), what to do when a notice can't go where planned
  * ({@link dev.loop.release.Fallback}), what may be released ({@link dev.loop.release.ReleaseRules}) and the
- * announcement text ({@link dev.loop.release.Announcement}).
+ * announcement text ({@link dev.loop.release.Announcement}). {@code ReleaseOffers} (the one writer of
+ * {@code release_offer}) posts the previews of releases offered from outside /release (GitHub) with Publish, Edit
+ * ({@code OfferEditing}) and Cancel, or publishes them at once with {@code github.auto-publish}; with GitHub
+ * configured a release's docs/copy review is marked for GitHub at publish and the team-channel checklist is skipped.
  *
  * <p>May import: {@code dev.loop.issue} (shipping an issue goes through its store), {@code core}, JDA. Never another
  * feature.

@@ -73,6 +73,22 @@ public record Community(
         return ConfigLoader.parse(configYaml(database), "sandbox", Map.of());
     }
 
+    /**
+     * With a {@code github:} section for {@code repo} on the GitHub simulator at {@code apiUrl}, Loop writing as the
+     * owner of {@code token}; sam's GitHub login is {@code sam}.
+     */
+    public Config config(Path database, String repo, String apiUrl, String token) {
+        String github = """
+                github:
+                  repo: %s
+                  poll-interval: 10s
+                  people:
+                    sam: "%d"
+                """.formatted(repo, sam.id());
+        return ConfigLoader.parse(
+                configYaml(database) + github, "sandbox", Map.of("GITHUB_TOKEN", token, "LOOP_GITHUB_API_URL", apiUrl));
+    }
+
     /** The same configuration as a file's text, for {@code ./run.sh check} against the running sandbox. */
     public String configYaml(Path database) {
         return ConfigYaml.required(

@@ -42,7 +42,7 @@ public final class Sandbox {
         Instant started = Instant.now();
         SandboxSession session;
         try {
-            session = SandboxSession.start(dir, PATIENCE);
+            session = SandboxSession.start(dir, PATIENCE, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
@@ -61,6 +61,12 @@ public final class Sandbox {
             Instant storyStart = session.clock().instant();
             try {
                 new Story(c, narrator, session.clock()).play();
+                new GitHubScene(
+                                c,
+                                narrator,
+                                session.clock(),
+                                session.github().orElseThrow().repo(SandboxSession.GITHUB_REPO))
+                        .play();
             } catch (RuntimeException | AssertionError e) {
                 narrator.catchUp();
                 System.err.println();

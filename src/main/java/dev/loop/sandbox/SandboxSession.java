@@ -7,6 +7,7 @@ import dev.loop.core.MovableClock;
 import dev.loop.core.config.Config;
 import dev.loop.sim.Sim;
 import dev.loop.sim.SimOptions;
+import dev.loop.sim.github.GitHubSim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +31,8 @@ public final class SandboxSession implements AutoCloseable {
     private final Database db;
     private final Loop loop;
     private final MovableClock clock;
+    /** The GitHub simulator, when the session runs with GitHub; null otherwise. */
+    private GitHubSim github;
 
     private SandboxSession(
             Path dir, Sim sim, Community community, Config config, Database db, Loop loop, MovableClock clock) {
@@ -65,17 +68,38 @@ public final class SandboxSession implements AutoCloseable {
      * something Loop should do.
      */
     public static SandboxSession start(Path dir, Duration awaitTimeout) throws InterruptedException {
+        return start(dir, awaitTimeout, false);
+    }
+
+    /**
+     * As {@link #start(Path, Duration)}; with {@code withGitHub}, Loop also syncs with the repository
+     * {@link #GITHUB_REPO} on a GitHub simulator sharing the clock.
+     */
+    public static SandboxSession start(Path dir, Duration awaitTimeout, boolean withGitHub)
+            throws InterruptedException {
         // one clock for Discord's timestamps and Loop's: support threads and replies are timed by Discord
         MovableClock clock = MovableClock.runningFrom(nextMonday(Instant.now()));
         Sim sim = Sim.start(SimOptions.defaults().awaitTimeout(awaitTimeout).clock(clock));
         Database db = null;
         try {
             Community community = Community.seed(sim);
-            Config config = community.config(dir.resolve("loop.db"));
+            GitHubSim github = null;
+            Config config;
+            if (withGitHub) {
+                github = GitHubSim.start(clock);
+                github.repo(GITHUB_REPO).addCollaborator("loop-bot");
+                github.user("sam");
+                config = community.config(
+                        dir.resolve("loop.db"), GITHUB_REPO, github.apiUrl(), github.token("loop-bot"));
+            } else {
+                config = community.config(dir.resolve("loop.db"));
+            }
             Files.writeString(dir.resolve("loop.yaml"), community.configYaml(dir.resolve("loop.db")));
             db = Database.open(config.databasePath());
             Loop loop = Loop.start(config, sim.token(), clock, db, false, Features::all, b -> {});
-            return new SandboxSession(dir, sim, community, config, db, loop, clock);
+            SandboxSession session = new SandboxSession(dir, sim, community, config, db, loop, clock);
+            session.github = github;
+            return session;
         } catch (IOException e) {
             sim.close();
             throw new UncheckedIOException(e);
@@ -84,6 +108,14 @@ public final class SandboxSession implements AutoCloseable {
             sim.close();
             throw e;
         }
+    }
+
+    /** The repository the sandbox's Loop syncs with, when it runs with GitHub. */
+    public static final String GITHUB_REPO = "acme/app";
+
+    /** The GitHub simulator, when the session runs with GitHub. */
+    public java.util.Optional<GitHubSim> github() {
+        return java.util.Optional.ofNullable(github);
     }
 
     public Path dir() {
@@ -122,6 +154,7 @@ public final class SandboxSession implements AutoCloseable {
         } finally {
             db.close();
             sim.close();
+            if (github != null) github.close();
         }
     }
 }

@@ -364,4 +364,35 @@ class DatabaseTest {
                     .isEqualTo(10);
         }
     }
+
+    @Test
+    void upgradingToEditableOffersAndReviewsOnGitHubKeepsEveryOfferAndRelease() {
+        Path file = dir.resolve("v8.db");
+        SchemaScript full = SchemaScript.bundled();
+        SchemaScript versionEight = new SchemaScript(full.sections().subList(0, 8));
+        try (Database old = Database.open(file, versionEight)) {
+            assertThat(old.schemaVersion()).isEqualTo(8);
+            old.transaction(ctx -> {
+                ctx.execute("INSERT INTO release_offer (source_key, version, issues, notes, state, created_at)"
+                        + " VALUES ('github-release:7', '1.4.0', '1 2', 'notes', 'offered', 5)");
+                ctx.execute("INSERT INTO release (version, notes, published_by, published_at, announcement_state,"
+                        + " announcement_nonce) VALUES ('1.3.0', 'older', 7, 5, 'posted', 'n')");
+            });
+        }
+        try (Database upgraded = Database.open(file, full)) {
+            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(
+                            dev.loop.db.Tables.RELEASE_OFFER,
+                            dev.loop.db.Tables.RELEASE_OFFER
+                                    .REVISION
+                                    .eq(0)
+                                    .and(dev.loop.db.Tables.RELEASE_OFFER.RELEASE_ID.isNull()))))
+                    .isEqualTo(1);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(
+                            dev.loop.db.Tables.RELEASE, dev.loop.db.Tables.RELEASE.REVIEW_ON_GITHUB.eq(0))))
+                    .isEqualTo(1);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.GITHUB_REVIEW)))
+                    .isZero();
+        }
+    }
 }

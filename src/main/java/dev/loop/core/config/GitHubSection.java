@@ -30,7 +30,9 @@ final class GitHubSection {
             "people",
             "auto-publish",
             "close-on-ship",
-            "writes-per-minute");
+            "writes-per-minute",
+            "include-prereleases",
+            "review-label");
     private static final Set<String> LABEL_KEYS = Set.of("kind", "priority", "area");
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
@@ -109,6 +111,13 @@ final class GitHubSection {
         boolean autoPublish = bool(node.path("auto-publish"), "github.auto-publish", false);
         boolean closeOnShip = bool(node.path("close-on-ship"), "github.close-on-ship", true);
         int writes = integer(node.path("writes-per-minute"), "github.writes-per-minute", 80, 1, 80);
+        boolean prereleases = bool(node.path("include-prereleases"), "github.include-prereleases", false);
+        String reviewLabel = node.path("review-label").isMissingNode()
+                ? GitHubSettings.DEFAULT_REVIEW_LABEL
+                : text(node.path("review-label"), "github.review-label", "").trim();
+        if (reviewLabel.length() > 50) problems.add("github.review-label: longer than GitHub's 50 characters");
+        else if (reviewLabel.contains(","))
+            problems.add("github.review-label: \"" + shorten(reviewLabel) + "\" must not contain a comma");
 
         return new GitHubSettings(
                 owner,
@@ -122,7 +131,9 @@ final class GitHubSection {
                 people,
                 autoPublish,
                 closeOnShip,
-                writes);
+                writes,
+                prereleases,
+                reviewLabel);
     }
 
     private GitHubSettings.Labels labels(JsonNode node) {

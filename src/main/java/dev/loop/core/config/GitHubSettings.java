@@ -20,12 +20,51 @@ public record GitHubSettings(
         Map<String, Long> people,
         boolean autoPublish,
         boolean closeOnShip,
-        int writesPerMinute) {
+        int writesPerMinute,
+        boolean includePrereleases,
+        String reviewLabel) {
 
     public static final String DEFAULT_API_URL = "https://api.github.com";
+    public static final String DEFAULT_REVIEW_LABEL = "docs review";
 
     public GitHubSettings {
         people = Map.copyOf(people);
+    }
+
+    /** Without the release keys: pre-releases skipped, the default review label. */
+    public GitHubSettings(
+            String owner,
+            String name,
+            String apiUrl,
+            Token token,
+            Duration pollInterval,
+            Labels labels,
+            Transcript transcript,
+            String importLabel,
+            Map<String, Long> people,
+            boolean autoPublish,
+            boolean closeOnShip,
+            int writesPerMinute) {
+        this(
+                owner,
+                name,
+                apiUrl,
+                token,
+                pollInterval,
+                labels,
+                transcript,
+                importLabel,
+                people,
+                autoPublish,
+                closeOnShip,
+                writesPerMinute,
+                false,
+                DEFAULT_REVIEW_LABEL);
+    }
+
+    /** The label of the docs and copy review issue, or empty for none. */
+    public Optional<String> reviewLabelName() {
+        return reviewLabel == null || reviewLabel.isBlank() ? Optional.empty() : Optional.of(reviewLabel);
     }
 
     /** {@code owner/name}. */

@@ -49,6 +49,8 @@ class GitHubSectionTest {
         assertThat(g.transcript()).isEqualTo(GitHubSettings.Transcript.FULL);
         assertThat(g.closeOnShip()).isTrue();
         assertThat(g.autoPublish()).isFalse();
+        assertThat(g.includePrereleases()).isFalse();
+        assertThat(g.reviewLabelName()).contains("docs review");
         assertThat(g.writesPerMinute()).isEqualTo(80);
         assertThat(g.labels().kindLabel("bug")).contains("bug");
         assertThat(g.labels().priorityLabel("high")).contains("priority: high");
@@ -70,6 +72,8 @@ class GitHubSectionTest {
                           close-on-ship: false
                           writes-per-minute: 40
                           auto-publish: yes
+                          include-prereleases: true
+                          review-label: "docs & copy"
                           people: {octocat: "123456789012345690"}
                         """, "loop.yaml", TOKEN);
         GitHubSettings g = c.github().orElseThrow();
@@ -81,6 +85,8 @@ class GitHubSectionTest {
         assertThat(g.closeOnShip()).isFalse();
         assertThat(g.writesPerMinute()).isEqualTo(40);
         assertThat(g.autoPublish()).isTrue();
+        assertThat(g.includePrereleases()).isTrue();
+        assertThat(g.reviewLabelName()).contains("docs & copy");
         assertThat(g.people()).containsEntry("octocat", 123456789012345690L);
     }
 
@@ -97,6 +103,9 @@ class GitHubSectionTest {
                   people: {octocat: "12"}
                   writes-per-minute: 500
                   close-on-ship: maybe
+                  auto-publish: sometimes
+                  include-prereleases: rc
+                  review-label: "docs, copy"
                   extra: 1
                 """, Map.of());
         assertThat(problems)
@@ -111,6 +120,9 @@ class GitHubSectionTest {
                 .anyMatch(p -> p.startsWith("github.people.octocat:"))
                 .anyMatch(p -> p.startsWith("github.writes-per-minute:"))
                 .anyMatch(p -> p.startsWith("github.close-on-ship:"))
+                .anyMatch(p -> p.startsWith("github.auto-publish:") && p.contains("true or false"))
+                .anyMatch(p -> p.startsWith("github.include-prereleases:") && p.contains("true or false"))
+                .anyMatch(p -> p.startsWith("github.review-label:"))
                 .anyMatch(p -> p.startsWith("github.extra: unknown key"));
         assertThat(problems).allMatch(p -> !p.contains("\n"));
         assertThat(problems).noneMatch(p -> p.contains("ghp_in_a_file"));

@@ -1,0 +1,133 @@
+package dev.loop.github;
+
+import static dev.loop.db.Tables.GITHUB_RELEASE;
+import static dev.loop.db.Tables.RELEASE;
+import static dev.loop.db.Tables.RELEASE_OFFER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loop.issue.IssueStatus;
+import dev.loop.sim.SimMessage;
+import dev.loop.testing.Captured;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code github.auto-publish} and {@code github.include-prereleases}, end to end: a release published on GitHub is
+ * published in Loop without a press, exactly once even when Loop stops between recording the offer and publishing
+ * it; drafts are never offered, pre-releases only when included.
+ */
+class GitHubAutoPublishEndToEndTest {
+
+    private GitHubWorld w;
+
+    @AfterEach
+    void close() {
+        if (w != null) w.close();
+    }
+
+    @Test
+    void aPublishedPreReleaseIsPublishedWithoutAPressExactlyOnceAcrossAStopAndADraftIsNotOffered() throws Exception {
+        w = new GitHubWorld("  poll-interval: 60s\n  auto-publish: true\n  include-prereleases: true\n");
+        w.github.user("sam");
+        Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
+        Captured csv = w.capture(w.bob, "CSV export", "Please export to CSV");
+        int ghDark = w.awaitExported(dark.number()).number();
+        int ghCsv = w.awaitExported(csv.number()).number();
+        // still open when the others ship, so releases keep being read
+        w.awaitExported(w.capture(w.carol, "Sync drops emoji", "Emoji vanish").number());
+        w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + ghDark, false));
+        awaitFixed(dark.number());
+        w.repo.tag("v3.0.0-rc1", w.repo.defaultBranch());
+        w.repo.publishRelease("v3.0.0-rc1", "3.0.0 RC 1", "Dark mode to try.", true, true);
+        w.pollPulls();
+        w.pollPulls();
+        assertThat(w.db.<Integer>read(ctx -> ctx.fetchCount(RELEASE_OFFER)))
+                .as("a draft is not published yet")
+                .isZero();
+
+        // the pre-release is published on GitHub: Loop publishes it and says so, once
+        w.repo.tag("v3.0.0-rc2", w.repo.defaultBranch());
+        long prerelease = w.repo.publishRelease("v3.0.0-rc2", "3.0.0 RC 2", "Dark mode to try.", false, true);
+        w.sim.await("3.0.0-rc2 published", () -> {
+            w.clock.advance(Duration.ofSeconds(61));
+            return "3.0.0-rc2"
+                    .equals(w.issues().find(dark.number()).orElseThrow().shippedVersion());
+        });
+        SimMessage note =
+                w.team.awaitMessage(m -> m.fromBot() && m.content().contains("so Loop published it here too"));
+        assertThat(note.content()).contains("**3.0.0-rc2**", "#" + dark.number());
+        assertThat(note.buttonLabels()).isEmpty();
+        dark.post().awaitMessage(m -> m.fromBot() && m.content().contains("3.0.0-rc2"));
+
+        // stopped after recording the next offer but before publishing it (as a kill -9 would leave it), and before
+        // the release was marked offered: the next start publishes it once, the next poll offers nothing new
+        w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "CSV", "Fixes #" + ghCsv, false));
+        awaitFixed(csv.number());
+        w.stop();
+        w.repo.tag("v3.0.0", w.repo.defaultBranch());
+        long stable = w.repo.publishRelease("v3.0.0", "3.0.0", "CSV export.", false, false);
+        w.db.transaction(ctx -> ctx.insertInto(RELEASE_OFFER)
+                .set(RELEASE_OFFER.SOURCE_KEY, "github-release:" + stable)
+                .set(RELEASE_OFFER.VERSION, "3.0.0")
+                .set(RELEASE_OFFER.ISSUES, String.valueOf(csv.number()))
+                .set(RELEASE_OFFER.NOTES, "CSV export.")
+                .set(RELEASE_OFFER.STATE, "offered")
+                .set(RELEASE_OFFER.CREATED_AT, w.clock.millis())
+                .execute());
+        w.start();
+        w.sim.await(
+                "3.0.0 published",
+                () -> "3.0.0".equals(w.issues().find(csv.number()).orElseThrow().shippedVersion()));
+        w.pollPulls();
+        w.sim.await(
+                "the release marked offered",
+                () -> w.db.<Boolean>read(ctx -> ctx.fetchExists(GITHUB_RELEASE, GITHUB_RELEASE.RELEASE_ID.eq(stable))));
+        csv.post().awaitMessage(m -> m.fromBot() && m.content().contains("3.0.0"));
+
+        assertThat(w.db.<Integer>read(ctx -> ctx.fetchCount(RELEASE))).isEqualTo(2);
+        assertThat(w.db.<Integer>read(ctx -> ctx.fetchCount(RELEASE_OFFER))).isEqualTo(2);
+        assertThat(notes()).hasSize(2);
+        assertThat(w.team.messages().stream()
+                        .filter(m -> m.fromBot()
+                                && !m.buttonLabels().isEmpty()
+                                && m.content().contains("was published on GitHub")))
+                .as("no preview waits for a press")
+                .isEmpty();
+        assertThat(csv.post().messages().stream()
+                        .filter(m -> m.fromBot() && m.content().contains("3.0.0")))
+                .hasSize(1);
+        assertThat(prerelease).isNotEqualTo(stable);
+    }
+
+    @Test
+    void withoutIncludePrereleasesAPreReleaseIsNotOffered() throws Exception {
+        w = new GitHubWorld("  poll-interval: 60s\n");
+        w.github.user("sam");
+        Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
+        int gh = w.awaitExported(dark.number()).number();
+        w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + gh, false));
+        awaitFixed(dark.number());
+        w.repo.tag("v4.0.0-beta", w.repo.defaultBranch());
+        w.repo.publishRelease("v4.0.0-beta", "4.0.0 beta", "Try it.", false, true);
+        w.pollPulls();
+        w.pollPulls();
+        assertThat(w.db.<Integer>read(ctx -> ctx.fetchCount(RELEASE_OFFER))).isZero();
+        assertThat(w.team.messages().stream().filter(m -> m.content().contains("4.0.0")))
+                .isEmpty();
+    }
+
+    private void awaitFixed(int number) {
+        w.sim.await("#" + number + " fixed", () -> {
+            w.clock.advance(Duration.ofSeconds(61));
+            return w.issues().find(number).orElseThrow().status() == IssueStatus.FIXED;
+        });
+    }
+
+    private List<SimMessage> notes() {
+        return w.team.messages().stream()
+                .filter(m -> m.fromBot() && m.content().contains("so Loop published it here too"))
+                .toList();
+    }
+}
