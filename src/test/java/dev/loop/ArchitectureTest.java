@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** The features: each may import {@code issue} and {@code core}, never another feature. */
-    static final List<String> FEATURES = List.of("capture", "triage", "release", "watch", "stats", "naming", "setup");
+    static final List<String> FEATURES =
+            List.of("capture", "triage", "release", "watch", "stats", "naming", "setup", "privacy");
 
     /** The pure rules: decisions and texts that unit tests check without Discord or a database. */
     static final List<String> PURE_RULES = List.of(

@@ -11,6 +11,7 @@ import dev.loop.issue.IssueCommands;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.IssueViews;
 import dev.loop.naming.NamingFeature;
+import dev.loop.privacy.PrivacyFeature;
 import dev.loop.release.NoticeWorker;
 import dev.loop.release.ReleaseFeature;
 import dev.loop.release.ReleaseStore;
@@ -56,7 +57,8 @@ public final class Features {
                 release,
                 new WatchFeature(services, store, capture::linkThread),
                 new StatsFeature(services),
-                new NamingFeature(services)));
+                new NamingFeature(services),
+                new PrivacyFeature(services, triage.personErased())));
         gitHub.ifPresent(features::add);
         return List.copyOf(features);
     }

@@ -195,6 +195,7 @@ final class Conversations extends CaptureFlowBase {
     /** Posts an issue card and stores it as the place's card, so that it is kept current and counts Me too. */
     Message postCard(GuildMessageChannel channel, long placeId, MessageCreateData card) {
         Message posted = channel.sendMessage(card).complete();
+        dev.loop.core.Crashpoints.reach("capture.card.posted");
         store.setCard(placeId, posted.getIdLong());
         return posted;
     }

@@ -82,6 +82,7 @@ final class LinkFlow extends CaptureFlowBase {
                     answerFailed.toString());
             card = linked.channel().sendMessage(linkedCard(linked)).complete();
         }
+        dev.loop.core.Crashpoints.reach("capture.card.posted");
         store.setCard(linked.placeId(), card.getIdLong());
     }
 

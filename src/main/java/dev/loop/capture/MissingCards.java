@@ -5,6 +5,7 @@ import dev.loop.issue.IssueRecordView;
 import dev.loop.issue.Place;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,13 @@ final class MissingCards extends CaptureFlowBase {
                             place.channelId());
                     continue;
                 }
+                Optional<Message> earlier = postedBefore(channel.get(), place.issueNumber());
+                if (earlier.isPresent()) {
+                    // posted just before a stop that came before it was stored: adopt it, never post a second
+                    store.setCard(place.id(), earlier.get().getIdLong());
+                    log.info("Found the card of #{} already in {}", place.issueNumber(), place.channelId());
+                    continue;
+                }
                 IssueRecordView view = store.view(place.issueNumber()).orElseThrow();
                 conversations.postCard(channel.get(), place.id(), views.cardMessage(view));
                 store.addHistory(
@@ -59,5 +67,18 @@ final class MissingCards extends CaptureFlowBase {
                         failed.toString());
             }
         }
+    }
+
+    /** How far back a start looks for a card it may have posted without storing it. */
+    static final int LOOK_BACK = 50;
+
+    /** Loop's own card of the issue among the newest messages of the place (its embed's title starts "#N "). */
+    private static Optional<Message> postedBefore(GuildMessageChannel channel, int number) {
+        long self = channel.getJDA().getSelfUser().getIdLong();
+        return channel.getHistory().retrievePast(LOOK_BACK).complete().stream()
+                .filter(m -> m.getAuthor().getIdLong() == self)
+                .filter(m -> m.getEmbeds().stream()
+                        .anyMatch(e -> e.getTitle() != null && e.getTitle().startsWith("#" + number + " ")))
+                .findFirst();
     }
 }

@@ -1,6 +1,7 @@
 package dev.loop.github;
 
 import dev.loop.core.config.GitHubSettings;
+import dev.loop.issue.ErasedPeople;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueRecordView;
@@ -68,7 +69,8 @@ final class GitHubIssueContent {
         Map<Long, String> logins = issues.githubLogins(i.number());
         List<BodyInput.Person> people = new ArrayList<>();
         for (Requester r : view.requesters()) {
-            if (r.how() == Requester.How.GITHUB)
+            if (r.how() == Requester.How.ERASED) people.add(new BodyInput.Person(ErasedPeople.NAME, false));
+            else if (r.how() == Requester.How.GITHUB)
                 people.add(new BodyInput.Person(logins.getOrDefault(r.userId(), "?"), true));
             else people.add(new BodyInput.Person(names.apply(r.userId()), false));
         }

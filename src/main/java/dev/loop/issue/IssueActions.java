@@ -257,7 +257,7 @@ public final class IssueActions {
         List<Long> inThread = new ArrayList<>();
         List<Long> dmOnly = new ArrayList<>();
         for (Requester r : requesters) {
-            if (r.how() == Requester.How.GITHUB) continue; // told on GitHub, not on Discord
+            if (!r.toldOnDiscord()) continue; // GitHub accounts are told on GitHub; erased people not at all
             Long channel =
                     r.placeId() == null ? fallbackThread : placeChannel.getOrDefault(r.placeId(), fallbackThread);
             if (channel == null) dmOnly.add(r.userId());

@@ -134,6 +134,7 @@ public final class RecordPages {
     }
 
     private static String who(long userId, LongFunction<String> names, Map<Long, String> known) {
+        if (ErasedPeople.isErased(userId)) return ErasedPeople.NAME;
         String name = names.apply(userId);
         if (name == null) name = known.get(userId);
         if (name != null) return Safe.inline(name, 80);
@@ -194,6 +195,7 @@ public final class RecordPages {
             case HINT -> "asked in a post matched to it";
             case MANUAL -> "was added by an engineer";
             case GITHUB -> "asked on GitHub";
+            case ERASED -> "asked (how and where was erased with their data)";
         };
     }
 

@@ -6,6 +6,11 @@ import java.time.Instant;
 public record Requester(
         long id, int issueNumber, int originIssue, long userId, How how, Long placeId, long addedBy, Instant addedAt) {
 
+    /** Whether Loop tells this requester on Discord (not a GitHub account, not an erased person). */
+    public boolean toldOnDiscord() {
+        return how != How.GITHUB && how != How.ERASED;
+    }
+
     public enum How {
         AUTHOR("author"),
         MESSAGE_AUTHOR("message_author"),
@@ -16,7 +21,9 @@ public record Requester(
         HINT("hint"),
         MANUAL("manual"),
         /** A GitHub account that 👍'd or commented on the linked GitHub issue; its user id is negative. */
-        GITHUB("github");
+        GITHUB("github"),
+        /** A person who erased their data: still counted, never told, shown as {@link ErasedPeople#NAME}. */
+        ERASED("erased");
 
         private final String code;
 

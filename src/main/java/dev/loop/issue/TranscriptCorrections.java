@@ -50,12 +50,14 @@ public final class TranscriptCorrections {
                     .where(TRANSCRIPT_MESSAGE.MESSAGE_ID.eq(messageId))
                     .and(TRANSCRIPT_MESSAGE.CONTENT.ne(content))
                     .and(TRANSCRIPT_MESSAGE.CONTENT.ne(DELETED))
+                    .and(TRANSCRIPT_MESSAGE.CONTENT.ne(ErasedPeople.ERASED_TEXT)) // erased stays erased
                     .fetch(TRANSCRIPT_MESSAGE.ISSUE_NUMBER);
             if (issues.isEmpty()) return 0;
             int changed = ctx.update(TRANSCRIPT_MESSAGE)
                     .set(TRANSCRIPT_MESSAGE.CONTENT, content)
                     .where(TRANSCRIPT_MESSAGE.MESSAGE_ID.eq(messageId))
                     .and(TRANSCRIPT_MESSAGE.CONTENT.ne(DELETED))
+                    .and(TRANSCRIPT_MESSAGE.CONTENT.ne(ErasedPeople.ERASED_TEXT))
                     .execute();
             for (int number : issues) IssueTables.refreshIndex(ctx, number);
             return changed;

@@ -24,6 +24,7 @@ final class Announcer {
     private final long releasesChannel;
     private final Runnable ensureRunning;
     private final UnaryOperator<Duration> scaled;
+    private final java.util.function.LongPredicate fromBeforeStart;
 
     // Per-process state: whether the announcement is out lives in the store.
     private final Map<Long, Instant> announcementRetryAt = new HashMap<>();
@@ -35,7 +36,9 @@ final class Announcer {
             Clock clock,
             long releasesChannel,
             Runnable ensureRunning,
-            UnaryOperator<Duration> scaled) {
+            UnaryOperator<Duration> scaled,
+            java.util.function.LongPredicate fromBeforeStart) {
+        this.fromBeforeStart = fromBeforeStart;
         this.store = store;
         this.courier = courier;
         this.clock = clock;
@@ -55,8 +58,14 @@ final class Announcer {
                 release.version(), release.notes(), release.snippet(), Announcement.items(store.shipped(release.id())));
         Instant now = clock.instant();
         try {
-            Courier.Posted posted =
-                    courier.post(releasesChannel, Courier.Outgoing.of(content, List.of(), release.announcementNonce()));
+            Courier.Outgoing out = Courier.Outgoing.of(content, List.of(), release.announcementNonce());
+            // published before this start: the announcement may be out already, sent by a process that stopped
+            // before recording it
+            java.util.Optional<Courier.Posted> earlier = fromBeforeStart.test(release.id())
+                    ? courier.findSent(releasesChannel, false, out)
+                    : java.util.Optional.empty();
+            Courier.Posted posted = earlier.isPresent() ? earlier.get() : courier.post(releasesChannel, out);
+            dev.loop.core.Crashpoints.reach("release.announcement.sent");
             ensureRunning.run();
             store.announced(release.id(), posted.channelId(), posted.messageId());
             announcementRetryAt.remove(release.id());

@@ -35,6 +35,16 @@ public interface Courier {
     /** Opens the person's DM channel and posts there. */
     Posted postDm(long userId, Outgoing message) throws SendFailure;
 
+    /**
+     * Loop's own message among the newest of the channel ({@code dm}: the person {@code channelOrUserId}'s DM) that is
+     * {@code message} — the same text and, when it has buttons, the same first button — if it was already sent: what
+     * a restart looks for before sending again, when a crash may have fallen between sending and recording and
+     * Discord's nonce window has passed. Empty when none is there (or the channel can't be read).
+     */
+    default java.util.Optional<Posted> findSent(long channelOrUserId, boolean dm, Outgoing message) {
+        return java.util.Optional.empty();
+    }
+
     /** The thread as it is now: deleted, archived, locked. */
     Fallback.ThreadCondition thread(long threadId) throws SendFailure;
 

@@ -69,6 +69,34 @@ final class JdaCourier implements Courier {
         return new Posted(dm.getIdLong(), m.getIdLong());
     }
 
+    /** How far back a restart looks for a message it may already have sent. */
+    static final int LOOK_BACK = 50;
+
+    @Override
+    public java.util.Optional<Posted> findSent(long channelOrUserId, boolean dm, Outgoing message) {
+        try {
+            net.dv8tion.jda.api.entities.channel.middleman.MessageChannel channel =
+                    dm ? await(() -> jda.openPrivateChannelById(channelOrUserId)) : channel(channelOrUserId);
+            List<Message> recent = await(() -> channel.getHistory().retrievePast(LOOK_BACK));
+            String content = data(message).getContent();
+            String button = message.actions().isEmpty()
+                    ? null
+                    : message.actions().getFirst().customId();
+            long self = jda.getSelfUser().getIdLong();
+            for (Message m : recent) {
+                if (m.getAuthor().getIdLong() != self || !m.getContentRaw().equals(content)) continue;
+                if (button != null
+                        && m.getComponentTree()
+                                .find(Button.class, b -> button.equals(b.getCustomId()))
+                                .isEmpty()) continue;
+                return java.util.Optional.of(new Posted(channel.getIdLong(), m.getIdLong()));
+            }
+        } catch (SendFailure f) {
+            log.info("Could not look for an earlier send in {}: {}", channelOrUserId, f.describe());
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     public Fallback.ThreadCondition thread(long threadId) throws SendFailure {
         ThreadChannel cached = jda.getThreadChannelById(threadId);

@@ -116,7 +116,7 @@ public final class NoticePlan {
                     .min(Comparator.comparingLong(Place::id))
                     .map(Place::channelId);
             for (Requester r : issue.requesters()) {
-                if (r.how() == Requester.How.GITHUB) continue; // GitHub requesters hear it on the GitHub issue
+                if (!r.toldOnDiscord()) continue; // GitHub requesters hear it on the GitHub issue; erased people don't
                 Optional<Long> own = Optional.ofNullable(r.placeId())
                         .map(placesById::get)
                         .filter(NoticePlan::isThreadLike)

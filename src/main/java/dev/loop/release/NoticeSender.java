@@ -26,6 +26,7 @@ final class NoticeSender {
     private final Announcer announcer;
     private final Runnable ensureRunning;
     private final UnaryOperator<Duration> scaled;
+    private final java.util.function.LongPredicate fromBeforeStart;
 
     NoticeSender(
             ReleaseStore store,
@@ -33,13 +34,15 @@ final class NoticeSender {
             Clock clock,
             Announcer announcer,
             Runnable ensureRunning,
-            UnaryOperator<Duration> scaled) {
+            UnaryOperator<Duration> scaled,
+            java.util.function.LongPredicate fromBeforeStart) {
         this.store = store;
         this.courier = courier;
         this.clock = clock;
         this.announcer = announcer;
         this.ensureRunning = ensureRunning;
         this.scaled = scaled;
+        this.fromBeforeStart = fromBeforeStart;
     }
 
     /** What one attempt for a group should send, worked out from the plan (or, if the plan drifted, from the rows). */
@@ -82,11 +85,27 @@ final class NoticeSender {
                 }
             }
         }
+        if (fromBeforeStart.test(release.id())) {
+            // a previous process may have sent it and stopped before recording it, longer ago than the nonce lasts
+            Optional<Courier.Posted> earlier = courier.findSent(m.target(), m.route() == Route.DM, m.outgoing());
+            ensureRunning.run();
+            if (earlier.isPresent()) {
+                log.info("Release notice {} was already sent before the restart; recorded it", first.id());
+                store.delivered(
+                        ids(group),
+                        m.route(),
+                        earlier.get().messageId(),
+                        m.route() == Route.DM ? earlier.get().channelId() : null,
+                        clock.instant());
+                return;
+            }
+        }
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
                 Courier.Posted posted = m.route() == Route.DM
                         ? courier.postDm(m.target(), m.outgoing())
                         : courier.post(m.target(), m.outgoing());
+                dev.loop.core.Crashpoints.reach("release.notice.sent");
                 ensureRunning.run();
                 store.delivered(
                         ids(group),

@@ -72,6 +72,12 @@ public final class NoticeWorker implements AutoCloseable {
     private final Announcer announcer;
     private final ReviewChecklist checklist;
     private final NoticeSender sender;
+    /**
+     * The releases with work left when this process started: a message of theirs may have gone out just before a
+     * stop without being recorded, so each is looked for in its destination before it is sent (the nonce alone
+     * covers only a restart within Discord's few minutes).
+     */
+    private final Set<Long> fromBeforeStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public NoticeWorker(
             ReleaseStore store,
@@ -90,14 +96,18 @@ public final class NoticeWorker implements AutoCloseable {
         this.shippedTag = shippedTag;
         this.trackedTag = trackedTag;
         this.options = options;
-        this.announcer = new Announcer(store, courier, clock, releasesChannel, this::ensureRunning, this::scaled);
-        this.checklist = new ReviewChecklist(store, courier, clock, teamChannel, this::ensureRunning, this::scaled);
-        this.sender = new NoticeSender(store, courier, clock, announcer, this::ensureRunning, this::scaled);
+        this.announcer = new Announcer(
+                store, courier, clock, releasesChannel, this::ensureRunning, this::scaled, fromBeforeStart::contains);
+        this.checklist = new ReviewChecklist(
+                store, courier, clock, teamChannel, this::ensureRunning, this::scaled, fromBeforeStart::contains);
+        this.sender = new NoticeSender(
+                store, courier, clock, announcer, this::ensureRunning, this::scaled, fromBeforeStart::contains);
     }
 
     /** Starts delivering in the background; picks up whatever the outbox holds from before a restart. */
     public synchronized void start() {
         if (thread != null) return;
+        fromBeforeStart.addAll(store.releasesWithWork());
         running = true;
         thread = Thread.ofPlatform().name("loop-release-delivery").daemon().start(this::loop);
     }

@@ -28,6 +28,7 @@ final class ReviewChecklist {
     private final long teamChannel;
     private final Runnable ensureRunning;
     private final UnaryOperator<Duration> scaled;
+    private final java.util.function.LongPredicate fromBeforeStart;
 
     // Per-process state: the posted items themselves are recorded in the store.
     private final Map<Long, Instant> reviewRetryAt = new HashMap<>();
@@ -39,7 +40,9 @@ final class ReviewChecklist {
             Clock clock,
             long teamChannel,
             Runnable ensureRunning,
-            UnaryOperator<Duration> scaled) {
+            UnaryOperator<Duration> scaled,
+            java.util.function.LongPredicate fromBeforeStart) {
+        this.fromBeforeStart = fromBeforeStart;
         this.store = store;
         this.courier = courier;
         this.clock = clock;
@@ -69,7 +72,12 @@ final class ReviewChecklist {
                     nonce,
                     List.of(new Courier.Action(ReleaseIds.REVIEW_ID.id(item.id()), ReviewText.BUTTON)));
             try {
-                Courier.Posted posted = courier.post(teamChannel, out);
+                // an item of a release from before this start may be out already (its button names the item)
+                Optional<Courier.Posted> earlier = fromBeforeStart.test(release.id())
+                        ? courier.findSent(teamChannel, false, out)
+                        : Optional.empty();
+                Courier.Posted posted = earlier.isPresent() ? earlier.get() : courier.post(teamChannel, out);
+                dev.loop.core.Crashpoints.reach("release.review.sent");
                 ensureRunning.run();
                 store.reviewPosted(item.id(), posted.channelId(), posted.messageId());
             } catch (SendFailure f) {

@@ -35,6 +35,7 @@ final class Repl {
               as NAME react mN EMOJI                    react to a message
               as NAME edit mN "TEXT"                    edit their message (its copy in a transcript follows)
               as NAME delete mN                         delete a message (its copies read "message deleted by its author")
+              erase NAME                                an engineer erases NAME's data on their request (/privacy erase, then Erase)
               show WHERE                                print a channel or thread     threads   list threads
               help                                      this text                     quit      stop the sandbox
             """;
@@ -122,6 +123,7 @@ final class Repl {
             }
             case "show" -> narrator.show(where(arg(w, 1, "WHERE")));
             case "as" -> act(member(arg(w, 1, "NAME")), w.subList(2, w.size()));
+            case "erase" -> erase(member(arg(w, 1, "NAME")));
             default -> throw new IllegalArgumentException("unknown command '" + w.getFirst() + "'; type help");
         }
     }
@@ -195,6 +197,17 @@ final class Repl {
     }
 
     /** Waits for Loop's first answer; a form it opens is kept for {@code as NAME form}. */
+    /** What an engineer does when a member asks to be erased: /privacy erase, then Erase on the confirmation. */
+    private void erase(SimMember member) {
+        SimMember engineer = c.erin();
+        SimMessage question = engineer.runSlash(c.team(), "privacy erase", Map.of("user", member))
+                .awaitReply();
+        out.println("  " + engineer.name() + " sees: " + question.content());
+        if (!question.buttonLabels().contains("Erase")) return;
+        out.println("  " + engineer.name() + " sees: "
+                + engineer.pressButton(question, "Erase").awaitUpdate().content());
+    }
+
     private void interacted(SimMember who, SimInteraction interaction) {
         if (interaction.awaitAck() == 9) {
             SimModal form = interaction.awaitModal();

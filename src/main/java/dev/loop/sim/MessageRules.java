@@ -22,7 +22,8 @@ final class MessageRules {
         static final Origin USER = new Origin(MessageState.TYPE_DEFAULT, null, false, 0, 0);
     }
 
-    private final Map<String, long[]> nonces = new HashMap<>(); // author:nonce -> {message id, nanos}
+    // author:nonce -> {message id, when (the simulator's clock, so a test can move past the window)}
+    private final Map<String, long[]> nonces = new HashMap<>();
     private final World world;
 
     MessageRules(World world) {
@@ -39,7 +40,7 @@ final class MessageRules {
             nonceKey = author.id + ":" + spec.nonce.asText();
             long[] seen = nonces.get(nonceKey);
             if (seen != null
-                    && System.nanoTime() - seen[1] < world.options.nonceWindow().toNanos()) {
+                    && world.now() - seen[1] < world.options.nonceWindow().toMillis()) {
                 MessageState earlier = world.messages.get(seen[0]);
                 if (earlier == null || earlier.deleted) {
                     throw ApiError.unknownMessage();
@@ -108,7 +109,7 @@ final class MessageRules {
                 c, author, m, spec.allowedMentions, origin.usersOnlyByDefault, replyTo == null ? 0 : replyTo.author.id);
         store(m);
         if (nonceKey != null) {
-            nonces.put(nonceKey, new long[] {m.id, System.nanoTime()});
+            nonces.put(nonceKey, new long[] {m.id, world.now()});
         }
         return m;
     }

@@ -79,7 +79,7 @@ public final class SimOptions {
         return this;
     }
 
-    /** How long {@code enforce_nonce} remembers a nonce. */
+    /** How long {@code enforce_nonce} remembers a nonce, on the simulator's clock (a test moves past it). */
     public SimOptions nonceWindow(Duration d) {
         this.nonceWindow = Objects.requireNonNull(d);
         return this;

@@ -66,6 +66,11 @@ public final class TriageFeature implements Feature {
         return promises;
     }
 
+    /** Erasing a person's data reaches their presses and answers through this (wired in dev.loop.app). */
+    public dev.loop.issue.PersonErased personErased() {
+        return new TriageErasure(services.database());
+    }
+
     public TriageStore store() {
         return store;
     }

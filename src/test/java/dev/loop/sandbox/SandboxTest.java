@@ -290,6 +290,27 @@ class SandboxTest {
     }
 
     @Test
+    @Order(9)
+    void thePromptErasesAMemberOnTheirRequest() {
+        ByteArrayOutputStream replOut = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(replOut, true, StandardCharsets.UTF_8);
+        Narrator screen = new Narrator(c, out);
+        screen.catchUp();
+        new Repl(session, screen, out).run(new StringReader("erase carol\nquit\n"));
+        assertThat(replOut.toString(StandardCharsets.UTF_8))
+                .contains("erin sees: Erase <@" + c.carol().id() + ">'s data on their request?")
+                .contains("erin sees: Done: <@" + c.carol().id() + ">'s")
+                .doesNotContain("✗");
+        assertThat(issues().find(story.issue()).isPresent()).isTrue();
+        for (int n = 1; issues().find(n).isPresent(); n++) {
+            assertThat(issues().requesters(n))
+                    .noneMatch(r -> r.userId() == c.carol().id());
+            assertThat(issues().transcript(n))
+                    .noneMatch(l -> l.authorId() == c.carol().id());
+        }
+    }
+
+    @Test
     void commandLinesSplitOnSpacesOutsideQuotes() {
         assertThat(Repl.Words.split("as erin slash #team \"issue show\" number=1 title=\"a \\\"b\\\" c\""))
                 .containsExactly("as", "erin", "slash", "#team", "issue show", "number=1", "title=a \"b\" c");
