@@ -56,6 +56,9 @@ public final class Features {
                 new StatsFeature(services),
                 new NamingFeature(services)));
         gitHub.ifPresent(features::add);
+        // /link takes a GitHub issue as a place when the sync is configured, and says it is not otherwise
+        capture.onGitHubLink(gitHub.<dev.loop.capture.GitHubPlaces>map(g -> g::linkGitHubIssue)
+                .orElse(dev.loop.capture.GitHubPlaces.NOT_CONFIGURED));
         return List.copyOf(features);
     }
 

@@ -56,6 +56,8 @@ public final class GitHubFeature implements Feature {
     private final GitHubStore store;
     private final PullStore pulls;
     private final ReleaseOffer releaseOffer;
+    private final GitHubLinkStore linked;
+    private final GitHubLinkCommand linkCommand;
     private volatile GitHubSync sync;
     private ScheduledExecutorService worker;
 
@@ -87,7 +89,18 @@ public final class GitHubFeature implements Feature {
         this.tuning = tuning;
         this.store = new GitHubStore(services.database());
         this.pulls = new PullStore(services.database());
+        this.linked = new GitHubLinkStore(services.database());
+        this.linkCommand =
+                new GitHubLinkCommand(settings, issues, actions, store, linked, () -> sync, services.clock());
         actions.views().showGitHubLinks(this::links);
+    }
+
+    /**
+     * {@code /link} with a GitHub issue ({@code #123} or its address): links it to issue {@code number} and returns
+     * the answer; a {@link UserError} says exactly why not.
+     */
+    public String linkGitHubIssue(JDA jda, int number, String typed, long actor) {
+        return linkCommand.link(jda, number, typed, actor);
     }
 
     /** What this feature adds to the kernel's {@code /issue}: {@code /issue import}. */
@@ -190,6 +203,7 @@ public final class GitHubFeature implements Feature {
                         ? null
                         : new ReleaseWatch(services.database(), issues, pulls, releaseOffer, services.clock()),
                 d -> Thread.sleep(d));
+        sync.pollAlso(linked::active, List.of());
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loop-github");
             t.setDaemon(true);

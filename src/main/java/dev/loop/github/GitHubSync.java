@@ -60,6 +60,11 @@ public final class GitHubSync {
     /** Offers releases published on GitHub; null when not watched. */
     private final ReleaseWatch releases;
 
+    /** GitHub issues linked besides each issue's own, whose people are read on each poll too. */
+    private volatile Supplier<List<Map.Entry<Integer, Integer>>> linked = List::of;
+    /** Further reads on each poll (the "New on GitHub" hints); run after the requesters are read. */
+    private volatile List<PollStep> pollSteps = List.of();
+
     private GitHubGateway gateway;
     private int connectFailures;
     private Instant pausedUntil = Instant.EPOCH;
@@ -104,6 +109,18 @@ public final class GitHubSync {
         this.pacer = new WritePacer(settings.writesPerMinute());
         this.content = new GitHubIssueContent(settings, issues, store, names, timelineText, pulls, areas);
         this.sleeper = sleeper;
+    }
+
+    /** One more read on each poll, with the connected gateway; a GitHub failure is handled like the poll's own. */
+    @FunctionalInterface
+    interface PollStep {
+        void poll(GitHubGateway gateway) throws InterruptedException;
+    }
+
+    /** Reads the people of these (Loop issue, GitHub issue) pairs on each poll too, and runs {@code steps} after. */
+    void pollAlso(Supplier<List<Map.Entry<Integer, Integer>>> linked, List<PollStep> steps) {
+        this.linked = linked;
+        this.pollSteps = List.copyOf(steps);
     }
 
     /** Asks the worker to stop after the request in flight (checked between requests). */
@@ -352,7 +369,10 @@ public final class GitHubSync {
                         f.getMessage());
             }
         }
-        for (Map.Entry<Integer, Integer> link : store.activeLinks().entrySet()) {
+        List<Map.Entry<Integer, Integer>> links =
+                new ArrayList<>(store.activeLinks().entrySet());
+        links.addAll(linked.get());
+        for (Map.Entry<Integer, Integer> link : links) {
             if (stopping) return;
             try {
                 List<GitHubGateway.RemotePerson> people = new ArrayList<>(gateway.thumbsUp(link.getValue()));
@@ -367,6 +387,17 @@ public final class GitHubSync {
                 // the next poll reads it again; nothing was recorded half-way
                 log.info(
                         "Reading GitHub #{} failed ({}); read again on the next poll", link.getValue(), f.getMessage());
+                return;
+            }
+        }
+        for (PollStep step : pollSteps) {
+            if (stopping) return;
+            try {
+                step.poll(gateway);
+            } catch (GitHubGateway.GitHubFailure f) {
+                NextStep next = Backoff.decide(f.answer(), 0, clock.instant());
+                if (next instanceof NextStep.PauseAllUntil p) pausedUntil = p.until();
+                log.info("A GitHub read failed ({}); read again on the next poll", f.getMessage());
                 return;
             }
         }
