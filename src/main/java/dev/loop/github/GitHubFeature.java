@@ -58,6 +58,7 @@ public final class GitHubFeature implements Feature {
     private final ReleaseOffer releaseOffer;
     private final GitHubLinkStore linked;
     private final GitHubLinkCommand linkCommand;
+    private final GitHubHints hints;
     private volatile GitHubSync sync;
     private ScheduledExecutorService worker;
 
@@ -92,6 +93,17 @@ public final class GitHubFeature implements Feature {
         this.linked = new GitHubLinkStore(services.database());
         this.linkCommand =
                 new GitHubLinkCommand(settings, issues, actions, store, linked, () -> sync, services.clock());
+        this.hints = new GitHubHints(
+                settings,
+                issues,
+                actions,
+                services.engineers(),
+                store,
+                linked,
+                new GitHubHintStore(services.database()),
+                linkCommand,
+                () -> sync,
+                services.clock());
         actions.views().showGitHubLinks(this::links);
     }
 
@@ -116,7 +128,7 @@ public final class GitHubFeature implements Feature {
 
     @Override
     public void routes(InteractionRouter router) {
-        router.slash("issue import", this::importIssue);
+        router.slash("issue import", this::importIssue).button(GitHubHints.PREFIX, hints::onButton);
     }
 
     private void importIssue(SlashCommandInteractionEvent e) {
@@ -203,7 +215,14 @@ public final class GitHubFeature implements Feature {
                         ? null
                         : new ReleaseWatch(services.database(), issues, pulls, releaseOffer, services.clock()),
                 d -> Thread.sleep(d));
-        sync.pollAlso(linked::active, List.of());
+        hints.postWith(message -> {
+            var team = jda.getChannelById(
+                    net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel.class,
+                    config.channels().team());
+            if (team == null) throw new IllegalStateException("the team channel is not visible to Loop");
+            return team.sendMessage(message).complete().getIdLong();
+        });
+        sync.pollAlso(linked::active, List.of(hints));
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loop-github");
             t.setDaemon(true);
