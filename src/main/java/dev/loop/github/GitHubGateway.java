@@ -27,6 +27,9 @@ public interface GitHubGateway {
     /** Sets the body and, when {@code labels} is not null, the labels. */
     void edit(int number, String body, List<String> labels);
 
+    /** Sets the title. */
+    void retitle(int number, String title);
+
     /** The comments, oldest first (a conditional request: unchanged costs no rate limit). */
     List<RemoteComment> comments(int number);
 

@@ -51,6 +51,8 @@ public final class GitHubSync {
     private final WritePacer pacer;
     /** What the GitHub issue shows: its body and labels. */
     private final GitHubIssueContent content;
+    /** The title and the closing of an issue that ends without a release. */
+    private final GitHubFollowUp followUp;
 
     private final Sleeper sleeper;
     /** Told when a Loop issue gets its GitHub issue (the cards then show the link). */
@@ -108,6 +110,7 @@ public final class GitHubSync {
         this.requesters = requesters;
         this.pacer = new WritePacer(settings.writesPerMinute());
         this.content = new GitHubIssueContent(settings, issues, store, names, timelineText, pulls, areas);
+        this.followUp = new GitHubFollowUp(settings, store);
         this.sleeper = sleeper;
     }
 
@@ -262,7 +265,8 @@ public final class GitHubSync {
                 if (labelsChanged) pace(); // hub4j sets the body and the labels in two requests
                 gateway.edit(r.githubNumber(), body, labelsChanged ? labels : null);
             }
-            store.exported(number, c.stamp(), bodyChanged || labelsChanged, clock.instant());
+            boolean followed = followUp.apply(gateway, issue, remote, this::pace);
+            store.exported(number, c.stamp(), bodyChanged || labelsChanged || followed, clock.instant());
         }
         if (issue.status() == IssueStatus.SHIPPED
                 && issue.shippedVersion() != null

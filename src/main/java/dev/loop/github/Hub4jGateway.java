@@ -216,6 +216,14 @@ final class Hub4jGateway implements GitHubGateway {
     }
 
     @Override
+    public void retitle(int number, String title) {
+        call(() -> {
+            repo.getIssue(number).setTitle(title);
+            return null;
+        });
+    }
+
+    @Override
     public List<RemoteComment> comments(int number) {
         List<RemoteComment> out = new ArrayList<>();
         for (JsonNode c : gets.list(base() + "/issues/" + number + "/comments?per_page=100")) {

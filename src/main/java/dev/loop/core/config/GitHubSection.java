@@ -30,6 +30,7 @@ final class GitHubSection {
             "people",
             "auto-publish",
             "close-on-ship",
+            "close-when-closed",
             "writes-per-minute");
     private static final Set<String> LABEL_KEYS = Set.of("kind", "priority", "area");
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
@@ -108,6 +109,7 @@ final class GitHubSection {
         Map<String, Long> people = people(node.path("people"));
         boolean autoPublish = bool(node.path("auto-publish"), "github.auto-publish", false);
         boolean closeOnShip = bool(node.path("close-on-ship"), "github.close-on-ship", true);
+        boolean closeWhenClosed = bool(node.path("close-when-closed"), "github.close-when-closed", true);
         int writes = integer(node.path("writes-per-minute"), "github.writes-per-minute", 80, 1, 80);
 
         return new GitHubSettings(
@@ -122,7 +124,8 @@ final class GitHubSection {
                 people,
                 autoPublish,
                 closeOnShip,
-                writes);
+                writes,
+                closeWhenClosed);
     }
 
     private GitHubSettings.Labels labels(JsonNode node) {

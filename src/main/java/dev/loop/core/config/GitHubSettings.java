@@ -20,9 +20,40 @@ public record GitHubSettings(
         Map<String, Long> people,
         boolean autoPublish,
         boolean closeOnShip,
-        int writesPerMinute) {
+        int writesPerMinute,
+        boolean closeWhenClosed) {
 
     public static final String DEFAULT_API_URL = "https://api.github.com";
+
+    /** As the canonical constructor, with {@code close-when-closed} at its default (true). */
+    public GitHubSettings(
+            String owner,
+            String name,
+            String apiUrl,
+            Token token,
+            Duration pollInterval,
+            Labels labels,
+            Transcript transcript,
+            String importLabel,
+            Map<String, Long> people,
+            boolean autoPublish,
+            boolean closeOnShip,
+            int writesPerMinute) {
+        this(
+                owner,
+                name,
+                apiUrl,
+                token,
+                pollInterval,
+                labels,
+                transcript,
+                importLabel,
+                people,
+                autoPublish,
+                closeOnShip,
+                writesPerMinute,
+                true);
+    }
 
     public GitHubSettings {
         people = Map.copyOf(people);
