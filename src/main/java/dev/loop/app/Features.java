@@ -53,7 +53,9 @@ public final class Features {
                 triage,
                 release,
                 new WatchFeature(services, store, capture::linkThread),
-                new StatsFeature(services),
+                new StatsFeature(services)
+                        .withStatusLines(
+                                () -> gitHub.map(GitHubFeature::progressLines).orElse(List.of())),
                 new NamingFeature(services)));
         gitHub.ifPresent(features::add);
         // /link takes a GitHub issue as a place when the sync is configured, and says it is not otherwise

@@ -181,6 +181,21 @@ public final class GitHubFeature implements Feature {
         }
     }
 
+    /**
+     * How far the export has come, for /stats: "GitHub: 340 of 1,000 issues exported." (turning sync on for a
+     * database with many issues exports them gradually, oldest open first).
+     */
+    public List<String> progressLines() {
+        GitHubStore.Progress p = store.progress();
+        return List.of(progressLine(p.onGitHub(), p.total()));
+    }
+
+    static String progressLine(int onGitHub, int total) {
+        return onGitHub >= total
+                ? "GitHub: all " + String.format(java.util.Locale.US, "%,d", total) + " issues exported."
+                : String.format(java.util.Locale.US, "GitHub: %,d of %,d issues exported.", onGitHub, total);
+    }
+
     /** The sync, once started (for /stats and tests). */
     public Optional<GitHubSync> sync() {
         return Optional.ofNullable(sync);
