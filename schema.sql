@@ -412,3 +412,34 @@ CREATE TABLE github_review (
     told_at            BIGINT,
     updated_at         BIGINT       NOT NULL
 );
+
+-- version 10
+
+-- GitHub issues linked to a Loop issue besides its own (/link #123, a "New on GitHub" hint's Link): a place of the
+-- issue whose author and 👍 reactors are requesters. One Loop issue per GitHub issue: a GitHub issue that is some
+-- issue's own (github_issue) is never linked here.
+CREATE TABLE github_link (
+    github_number      INTEGER      NOT NULL PRIMARY KEY,
+    issue_number       INTEGER      NOT NULL REFERENCES issue (number),
+    url                VARCHAR(500) NOT NULL,
+    linked_by          BIGINT,
+    linked_at          BIGINT       NOT NULL
+);
+CREATE INDEX github_link_issue ON github_link (issue_number);
+
+-- New GitHub issues offered to the team as "New on GitHub" hints, one row each, so each is offered once, even across
+-- restarts. state: offered | captured | linked | ignored. suggested is the issue the duplicate search proposed;
+-- issue_number the issue it was captured as or linked to. The row with github_number 0 is the watermark: issues up to
+-- its suggested number existed when hints started and are never offered.
+CREATE TABLE github_hint (
+    github_number      INTEGER      NOT NULL PRIMARY KEY,
+    title              VARCHAR(300) NOT NULL,
+    url                VARCHAR(500) NOT NULL,
+    suggested          INTEGER,
+    message_id         BIGINT,
+    state              VARCHAR(16)  NOT NULL,
+    issue_number       INTEGER,
+    resolved_by        BIGINT,
+    created_at         BIGINT       NOT NULL,
+    resolved_at        BIGINT
+);

@@ -56,10 +56,15 @@ public final class Features {
                 triage,
                 release,
                 new WatchFeature(services, store, capture::linkThread),
-                new StatsFeature(services),
+                new StatsFeature(services)
+                        .withStatusLines(
+                                () -> gitHub.map(GitHubFeature::progressLines).orElse(List.of())),
                 new NamingFeature(services),
                 new PrivacyFeature(services, triage.personErased())));
         gitHub.ifPresent(features::add);
+        // /link takes a GitHub issue as a place when the sync is configured, and says it is not otherwise
+        capture.onGitHubLink(gitHub.<dev.loop.capture.GitHubPlaces>map(g -> g::linkGitHubIssue)
+                .orElse(dev.loop.capture.GitHubPlaces.NOT_CONFIGURED));
         return List.copyOf(features);
     }
 

@@ -71,10 +71,13 @@ public final class CaptureFeature implements Feature {
                         .addOptions(
                                 IssueNumberOption.option("issue", "The issue (type a number or words from its title)"),
                                 new OptionData(
-                                        OptionType.USER,
-                                        "user",
-                                        "Someone else in the thread who asked for it",
-                                        false)));
+                                        OptionType.USER, "user", "Someone else in the thread who asked for it", false),
+                                new OptionData(
+                                                OptionType.STRING,
+                                                "github",
+                                                "Link a GitHub issue instead of this thread: #123 or its address",
+                                                false)
+                                        .setMaxLength(300)));
     }
 
     @Override
@@ -139,6 +142,12 @@ public final class CaptureFeature implements Feature {
     /** What `/issue edit` calls when it sets an issue's kind: the reporters are asked that kind's questions. */
     public IssueKindSet afterKindSet() {
         return details::askAfterKindSet;
+    }
+
+    /** Where {@code /link}'s github option goes (the GitHub sync, when configured). */
+    public CaptureFeature onGitHubLink(GitHubPlaces places) {
+        links.gitHubPlaces(places);
+        return this;
     }
 
     public void linkThread(JDA jda, int number, long threadId, Requester.How how, long actor) {

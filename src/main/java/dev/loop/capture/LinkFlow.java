@@ -32,14 +32,24 @@ final class LinkFlow extends CaptureFlowBase {
     static final Logger log = LoggerFactory.getLogger(LinkFlow.class);
 
     private final Conversations conversations;
+    private volatile GitHubPlaces gitHubPlaces = GitHubPlaces.NOT_CONFIGURED;
 
     LinkFlow(CaptureContext context, Conversations conversations) {
         super(context);
         this.conversations = conversations;
     }
 
+    void gitHubPlaces(GitHubPlaces places) {
+        this.gitHubPlaces = places;
+    }
+
     void link(SlashCommandInteractionEvent e) {
         services.engineers().require(e.getMember(), "link threads to issues");
+        String github = e.getOption("github", OptionMapping::getAsString);
+        if (github != null && !github.isBlank()) {
+            linkGitHub(e, github);
+            return;
+        }
         ThreadChannel thread = conversations.supportThread(e.getChannel(), "/link");
         int number = IssueNumberOption.read(e, "issue");
         Issue issue = linkable(number, thread.getIdLong());
@@ -84,6 +94,24 @@ final class LinkFlow extends CaptureFlowBase {
         }
         dev.loop.core.Crashpoints.reach("capture.card.posted");
         store.setCard(linked.placeId(), card.getIdLong());
+    }
+
+    /** /link with a GitHub issue: anywhere, answered to the engineer alone (nothing in a thread changes). */
+    private void linkGitHub(SlashCommandInteractionEvent e, String typed) {
+        int number = IssueNumberOption.read(e, "issue");
+        if (e.getOption("user") != null)
+            throw new UserError("A GitHub issue brings its own requesters: leave out the user when linking one.");
+        e.deferReply(true).queue();
+        String answer = gitHubPlaces.link(e.getJDA(), number, typed, e.getUser().getIdLong());
+        IssueRecordView view = store.view(number).orElseThrow();
+        e.getHook()
+                .sendMessage(new MessageCreateBuilder()
+                        .setContent(Safe.truncate(answer, 2000))
+                        .setEmbeds(views.card(view))
+                        .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class))
+                        .build())
+                .setEphemeral(true)
+                .queue();
     }
 
     /**

@@ -49,9 +49,14 @@ final class ConditionalGets {
 
     /** Every element of a paged JSON array, following {@code Link: rel="next"} (at most ten pages). */
     List<JsonNode> list(String url) {
+        return list(url, MAX_PAGES);
+    }
+
+    /** As {@link #list(String)}, reading at most {@code pages} pages. */
+    List<JsonNode> list(String url, int pages) {
         List<JsonNode> all = new ArrayList<>();
         String next = url;
-        for (int page = 0; next != null && page < MAX_PAGES; page++) {
+        for (int page = 0; next != null && page < Math.min(pages, MAX_PAGES); page++) {
             Cached c = get(next);
             try {
                 JsonNode array = json.readTree(c.body());

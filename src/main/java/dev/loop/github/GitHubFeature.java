@@ -56,6 +56,9 @@ public final class GitHubFeature implements Feature {
     private final GitHubStore store;
     private final PullStore pulls;
     private final ReleaseOffer releaseOffer;
+    private final GitHubLinkStore linked;
+    private final GitHubLinkCommand linkCommand;
+    private final GitHubHints hints;
     private volatile GitHubSync sync;
     private ReviewSource reviewSource;
     private ScheduledExecutorService worker;
@@ -88,6 +91,20 @@ public final class GitHubFeature implements Feature {
         this.tuning = tuning;
         this.store = new GitHubStore(services.database());
         this.pulls = new PullStore(services.database());
+        this.linked = new GitHubLinkStore(services.database());
+        this.linkCommand =
+                new GitHubLinkCommand(settings, issues, actions, store, linked, () -> sync, services.clock());
+        this.hints = new GitHubHints(
+                settings,
+                issues,
+                actions,
+                services.engineers(),
+                store,
+                linked,
+                new GitHubHintStore(services.database()),
+                linkCommand,
+                () -> sync,
+                services.clock());
         actions.views().showGitHubLinks(this::links);
     }
 
@@ -98,6 +115,14 @@ public final class GitHubFeature implements Feature {
     public GitHubFeature reviewsFrom(ReviewSource source) {
         this.reviewSource = source;
         return this;
+    }
+
+    /**
+     * {@code /link} with a GitHub issue ({@code #123} or its address): links it to issue {@code number} and returns
+     * the answer; a {@link UserError} says exactly why not.
+     */
+    public String linkGitHubIssue(JDA jda, int number, String typed, long actor) {
+        return linkCommand.link(jda, number, typed, actor);
     }
 
     /** What this feature adds to the kernel's {@code /issue}: {@code /issue import}. */
@@ -113,7 +138,7 @@ public final class GitHubFeature implements Feature {
 
     @Override
     public void routes(InteractionRouter router) {
-        router.slash("issue import", this::importIssue);
+        router.slash("issue import", this::importIssue).button(GitHubHints.PREFIX, hints::onButton);
     }
 
     private void importIssue(SlashCommandInteractionEvent e) {
@@ -166,6 +191,21 @@ public final class GitHubFeature implements Feature {
         }
     }
 
+    /**
+     * How far the export has come, for /stats: "GitHub: 340 of 1,000 issues exported." (turning sync on for a
+     * database with many issues exports them gradually, oldest open first).
+     */
+    public List<String> progressLines() {
+        GitHubStore.Progress p = store.progress();
+        return List.of(progressLine(p.onGitHub(), p.total()));
+    }
+
+    static String progressLine(int onGitHub, int total) {
+        return onGitHub >= total
+                ? "GitHub: all " + String.format(java.util.Locale.US, "%,d", total) + " issues exported."
+                : String.format(java.util.Locale.US, "GitHub: %,d of %,d issues exported.", onGitHub, total);
+    }
+
     /** The sync, once started (for /stats and tests). */
     public Optional<GitHubSync> sync() {
         return Optional.ofNullable(sync);
@@ -215,6 +255,14 @@ public final class GitHubFeature implements Feature {
                     settings,
                     (release, version, number, url) -> ReviewNotice.tell(jda, config, release, version, number, url),
                     services.clock()));
+        hints.postWith(message -> {
+            var team = jda.getChannelById(
+                    net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel.class,
+                    config.channels().team());
+            if (team == null) throw new IllegalStateException("the team channel is not visible to Loop");
+            return team.sendMessage(message).complete().getIdLong();
+        });
+        sync.pollAlso(linked::active, List.of(hints));
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loop-github");
             t.setDaemon(true);

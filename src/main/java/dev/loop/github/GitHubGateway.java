@@ -27,6 +27,9 @@ public interface GitHubGateway {
     /** Sets the body and, when {@code labels} is not null, the labels. */
     void edit(int number, String body, List<String> labels);
 
+    /** Sets the title. */
+    void retitle(int number, String title);
+
     /** The issue's comments, oldest first (a conditional request: unchanged costs no rate limit). */
     List<RemoteComment> comments(int number);
 
@@ -42,6 +45,15 @@ public interface GitHubGateway {
     ImportSource readForImport(int number);
 
     record ImportSource(RemoteIssue issue, RemotePerson author, boolean pullRequest) {}
+
+    /**
+     * The newest open issues (pull requests left out), newest first, only those labelled {@code label} when it is
+     * not null; at most {@code max} (a conditional request: unchanged costs no rate limit).
+     */
+    List<OpenedIssue> newestIssues(String label, int max);
+
+    /** A GitHub issue someone opened, as a "New on GitHub" hint shows it. */
+    record OpenedIssue(int number, String url, String title, String body, RemotePerson author) {}
 
     /** The most recently updated pull requests, open or not, newest first (at most {@code max}). */
     List<RemotePull> recentPulls(int max);

@@ -75,8 +75,10 @@ final class GitHubIssueContent {
             else people.add(new BodyInput.Person(names.apply(r.userId()), false));
         }
         List<BodyInput.PlaceLine> places = new ArrayList<>();
+        String own = store.url(i.number()).orElse(null);
         for (Place p : view.places()) {
-            if (p.kind() == Place.PlaceKind.GITHUB) continue;
+            // the GitHub issue itself is no place to list in its own body; other linked GitHub issues are
+            if (p.kind() == Place.PlaceKind.GITHUB && (own == null || own.equals(p.url()))) continue;
             places.add(new BodyInput.PlaceLine(p.title(), p.url()));
         }
         if (pulls != null) {

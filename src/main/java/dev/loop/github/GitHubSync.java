@@ -51,6 +51,8 @@ public final class GitHubSync {
     private final WritePacer pacer;
     /** What the GitHub issue shows: its body and labels. */
     private final GitHubIssueContent content;
+    /** The title and the closing of an issue that ends without a release. */
+    private final GitHubFollowUp followUp;
 
     private final Sleeper sleeper;
     /** Told when a Loop issue gets its GitHub issue (the cards then show the link). */
@@ -62,6 +64,10 @@ public final class GitHubSync {
 
     /** Creates the releases' docs and copy review issues; null when not wired. */
     private volatile ReviewIssues reviews;
+    /** GitHub issues linked besides each issue's own, whose people are read on each poll too. */
+    private volatile Supplier<List<Map.Entry<Integer, Integer>>> linked = List::of;
+    /** Further reads on each poll (the "New on GitHub" hints); run after the requesters are read. */
+    private volatile List<PollStep> pollSteps = List.of();
 
     private GitHubGateway gateway;
     private int connectFailures;
@@ -106,6 +112,7 @@ public final class GitHubSync {
         this.requesters = requesters;
         this.pacer = new WritePacer(settings.writesPerMinute());
         this.content = new GitHubIssueContent(settings, issues, store, names, timelineText, pulls, areas);
+        this.followUp = new GitHubFollowUp(settings, store);
         this.sleeper = sleeper;
     }
 
@@ -123,6 +130,18 @@ public final class GitHubSync {
             if (Backoff.decide(f.answer(), 0, clock.instant()) instanceof NextStep.PauseAllUntil p)
                 pausedUntil = p.until();
         }
+    }
+
+    /** One more read on each poll, with the connected gateway; a GitHub failure is handled like the poll's own. */
+    @FunctionalInterface
+    interface PollStep {
+        void poll(GitHubGateway gateway) throws InterruptedException;
+    }
+
+    /** Reads the people of these (Loop issue, GitHub issue) pairs on each poll too, and runs {@code steps} after. */
+    void pollAlso(Supplier<List<Map.Entry<Integer, Integer>>> linked, List<PollStep> steps) {
+        this.linked = linked;
+        this.pollSteps = List.copyOf(steps);
     }
 
     /** Asks the worker to stop after the request in flight (checked between requests). */
@@ -265,7 +284,8 @@ public final class GitHubSync {
                 if (labelsChanged) pace(); // hub4j sets the body and the labels in two requests
                 gateway.edit(r.githubNumber(), body, labelsChanged ? labels : null);
             }
-            store.exported(number, c.stamp(), bodyChanged || labelsChanged, clock.instant());
+            boolean followed = followUp.apply(gateway, issue, remote, this::pace);
+            store.exported(number, c.stamp(), bodyChanged || labelsChanged || followed, clock.instant());
         }
         if (issue.status() == IssueStatus.SHIPPED
                 && issue.shippedVersion() != null
@@ -372,7 +392,10 @@ public final class GitHubSync {
                         f.getMessage());
             }
         }
-        for (Map.Entry<Integer, Integer> link : store.activeLinks().entrySet()) {
+        List<Map.Entry<Integer, Integer>> links =
+                new ArrayList<>(store.activeLinks().entrySet());
+        links.addAll(linked.get());
+        for (Map.Entry<Integer, Integer> link : links) {
             if (stopping) return;
             try {
                 List<GitHubGateway.RemotePerson> people = new ArrayList<>(gateway.thumbsUp(link.getValue()));
@@ -387,6 +410,17 @@ public final class GitHubSync {
                 // the next poll reads it again; nothing was recorded half-way
                 log.info(
                         "Reading GitHub #{} failed ({}); read again on the next poll", link.getValue(), f.getMessage());
+                return;
+            }
+        }
+        for (PollStep step : pollSteps) {
+            if (stopping) return;
+            try {
+                step.poll(gateway);
+            } catch (GitHubGateway.GitHubFailure f) {
+                NextStep next = Backoff.decide(f.answer(), 0, clock.instant());
+                if (next instanceof NextStep.PauseAllUntil p) pausedUntil = p.until();
+                log.info("A GitHub read failed ({}); read again on the next poll", f.getMessage());
                 return;
             }
         }

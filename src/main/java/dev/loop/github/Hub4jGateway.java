@@ -160,6 +160,26 @@ final class Hub4jGateway implements GitHubGateway {
     }
 
     @Override
+    public List<OpenedIssue> newestIssues(String label, int max) {
+        String url = base() + "/issues?state=open&sort=created&direction=desc&per_page=" + Math.min(100, max)
+                + (label == null
+                        ? ""
+                        : "&labels=" + java.net.URLEncoder.encode(label, java.nio.charset.StandardCharsets.UTF_8));
+        List<OpenedIssue> out = new ArrayList<>();
+        for (JsonNode i : gets.list(url, 1)) { // only the newest page: older issues were seen before
+            if (i.has("pull_request")) continue;
+            out.add(new OpenedIssue(
+                    i.path("number").asInt(),
+                    i.path("html_url").asText(""),
+                    i.path("title").asText(""),
+                    i.path("body").isNull() ? "" : i.path("body").asText(""),
+                    person(i.path("user"))));
+            if (out.size() >= max) break;
+        }
+        return out;
+    }
+
+    @Override
     public RemoteIssue create(String title, String body, List<String> labels) {
         return call(() -> {
             var b = repo.createIssue(title).body(body);
@@ -191,6 +211,14 @@ final class Hub4jGateway implements GitHubGateway {
             GHIssue issue = repo.getIssue(number);
             issue.setBody(body);
             if (labels != null) issue.setLabels(labels.toArray(String[]::new));
+            return null;
+        });
+    }
+
+    @Override
+    public void retitle(int number, String title) {
+        call(() -> {
+            repo.getIssue(number).setTitle(title);
             return null;
         });
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
@@ -39,6 +40,8 @@ public final class StatsFeature implements Feature {
     private final StatsStore store;
     private final WeeklyReport weekly;
     private volatile ScheduledFuture<?> routine;
+    /** Sentences other features add above the KPIs (the GitHub export's progress), wired in dev.loop.app. */
+    private volatile Supplier<List<String>> statusLines = List::of;
 
     public StatsFeature(Services services) {
         this.services = services;
@@ -72,6 +75,12 @@ public final class StatsFeature implements Feature {
         if (r != null) r.cancel(false);
     }
 
+    /** Shows these sentences above the KPIs in /stats (e.g. "GitHub: 340 of 1,000 issues exported."). */
+    public StatsFeature withStatusLines(Supplier<List<String>> lines) {
+        this.statusLines = lines;
+        return this;
+    }
+
     public WeeklyReport weeklyReport() {
         return weekly;
     }
@@ -100,6 +109,7 @@ public final class StatsFeature implements Feature {
         Report r = report(services.clock().instant(), days, owner);
         event.getHook()
                 .sendMessage(new MessageCreateBuilder()
+                        .setContent(String.join("\n", statusLines.get()))
                         .setEmbeds(StatsView.stats(r.kpis(), days))
                         .setFiles(FileUpload.fromData(r.chart(), StatsChart.FILE_NAME))
                         .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))

@@ -395,4 +395,33 @@ class DatabaseTest {
                     .isZero();
         }
     }
+
+    @Test
+    void upgradingToGitHubLinksAndHintsKeepsEveryGitHubIssue() {
+        Path file = dir.resolve("v8.db");
+        SchemaScript full = SchemaScript.bundled();
+        SchemaScript versionEight = new SchemaScript(full.sections().subList(0, 8));
+        try (Database old = Database.open(file, versionEight)) {
+            assertThat(old.schemaVersion()).isEqualTo(8);
+            old.transaction(ctx -> {
+                for (int i = 1; i <= 20; i++) insertIssue(ctx, i, "issue " + i);
+                for (int i = 1; i <= 5; i++)
+                    ctx.execute(
+                            "INSERT INTO github_issue (issue_number, state, github_number, url, created_at,"
+                                    + " updated_at) VALUES (?, 'created', ?, 'https://github.com/acme/widget/issues/1', 5, 5)",
+                            i,
+                            40 + i);
+            });
+        }
+        try (Database upgraded = Database.open(file, full)) {
+            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isEqualTo(20);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.GITHUB_ISSUE)))
+                    .isEqualTo(5);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.GITHUB_LINK)))
+                    .isZero();
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.GITHUB_HINT)))
+                    .isZero();
+        }
+    }
 }

@@ -30,6 +30,7 @@ final class GitHubSection {
             "people",
             "auto-publish",
             "close-on-ship",
+            "close-when-closed",
             "writes-per-minute",
             "include-prereleases",
             "review-label");
@@ -110,6 +111,7 @@ final class GitHubSection {
         Map<String, Long> people = people(node.path("people"));
         boolean autoPublish = bool(node.path("auto-publish"), "github.auto-publish", false);
         boolean closeOnShip = bool(node.path("close-on-ship"), "github.close-on-ship", true);
+        boolean closeWhenClosed = bool(node.path("close-when-closed"), "github.close-when-closed", true);
         int writes = integer(node.path("writes-per-minute"), "github.writes-per-minute", 80, 1, 80);
         boolean prereleases = bool(node.path("include-prereleases"), "github.include-prereleases", false);
         String reviewLabel = node.path("review-label").isMissingNode()
@@ -133,7 +135,8 @@ final class GitHubSection {
                 closeOnShip,
                 writes,
                 prereleases,
-                reviewLabel);
+                reviewLabel,
+                closeWhenClosed);
     }
 
     private GitHubSettings.Labels labels(JsonNode node) {

@@ -22,7 +22,8 @@ public record GitHubSettings(
         boolean closeOnShip,
         int writesPerMinute,
         boolean includePrereleases,
-        String reviewLabel) {
+        String reviewLabel,
+        boolean closeWhenClosed) {
 
     public static final String DEFAULT_API_URL = "https://api.github.com";
     public static final String DEFAULT_REVIEW_LABEL = "docs review";
@@ -59,7 +60,75 @@ public record GitHubSettings(
                 closeOnShip,
                 writesPerMinute,
                 false,
-                DEFAULT_REVIEW_LABEL);
+                DEFAULT_REVIEW_LABEL,
+                true);
+    }
+
+    /** With the release keys, and {@code close-when-closed} at its default (true). */
+    public GitHubSettings(
+            String owner,
+            String name,
+            String apiUrl,
+            Token token,
+            Duration pollInterval,
+            Labels labels,
+            Transcript transcript,
+            String importLabel,
+            Map<String, Long> people,
+            boolean autoPublish,
+            boolean closeOnShip,
+            int writesPerMinute,
+            boolean includePrereleases,
+            String reviewLabel) {
+        this(
+                owner,
+                name,
+                apiUrl,
+                token,
+                pollInterval,
+                labels,
+                transcript,
+                importLabel,
+                people,
+                autoPublish,
+                closeOnShip,
+                writesPerMinute,
+                includePrereleases,
+                reviewLabel,
+                true);
+    }
+
+    /** With {@code close-when-closed}; pre-releases skipped, the default review label. */
+    public GitHubSettings(
+            String owner,
+            String name,
+            String apiUrl,
+            Token token,
+            Duration pollInterval,
+            Labels labels,
+            Transcript transcript,
+            String importLabel,
+            Map<String, Long> people,
+            boolean autoPublish,
+            boolean closeOnShip,
+            int writesPerMinute,
+            boolean closeWhenClosed) {
+        this(
+                owner,
+                name,
+                apiUrl,
+                token,
+                pollInterval,
+                labels,
+                transcript,
+                importLabel,
+                people,
+                autoPublish,
+                closeOnShip,
+                writesPerMinute,
+                false,
+                DEFAULT_REVIEW_LABEL,
+                closeWhenClosed);
     }
 
     /** The label of the docs and copy review issue, or empty for none. */

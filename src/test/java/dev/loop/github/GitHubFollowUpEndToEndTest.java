@@ -1,0 +1,84 @@
+package dev.loop.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loop.issue.IssueStatus;
+import dev.loop.sim.github.GitHubCommentView;
+import dev.loop.sim.github.GitHubIssueView;
+import dev.loop.testing.Captured;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What happens to a Loop issue after capture reaches its GitHub issue: a title fixed with {@code /issue edit}, a close
+ * without a change (closed as not planned) and a merge (one comment pointing to the surviving issue, then closed as
+ * not planned), each once; with {@code close-when-closed: false} the GitHub issue stays open.
+ */
+class GitHubFollowUpEndToEndTest {
+
+    private GitHubWorld w;
+
+    @AfterEach
+    void close() {
+        if (w != null) w.close();
+    }
+
+    @Test
+    void anEditedTitleAClosingAndAMergeReachTheGitHubIssue() throws Exception {
+        w = new GitHubWorld("");
+        Captured kept = w.capture(w.alice, "Export loses colours", "The PDF export is grey");
+        Captured dup = w.capture(w.bob, "PDF has no colour", "Grey PDFs since 2.3");
+        Captured dropped = w.capture(w.carol, "Make the logo bigger", "It is tiny");
+        GitHubIssueView keptGh = w.awaitExported(kept.number());
+        GitHubIssueView dupGh = w.awaitExported(dup.number());
+        GitHubIssueView droppedGh = w.awaitExported(dropped.number());
+
+        w.erin.runSlash(w.team, "issue edit", Map.of("number", kept.number()))
+                .awaitModal()
+                .submit(Map.of("title", "PDF export loses all colours"))
+                .awaitReply();
+        assertThat(w.awaitExported(kept.number()).title()).isEqualTo("PDF export loses all colours");
+
+        w.erin.runSlash(w.team, "issue close", Map.of("number", dropped.number(), "reason", "not a bug"))
+                .awaitReply();
+        GitHubIssueView closed = w.awaitExported(dropped.number());
+        assertThat(closed.state()).isEqualTo("closed");
+        assertThat(closed.stateReason()).isEqualTo("not_planned");
+
+        w.erin.runSlash(w.team, "issue merge", Map.of("from", dup.number(), "into", kept.number()))
+                .awaitReply();
+        assertThat(w.issues().find(dup.number()).orElseThrow().status()).isEqualTo(IssueStatus.DUPLICATE);
+        GitHubIssueView merged = w.awaitExported(dup.number());
+        assertThat(merged.number()).isEqualTo(dupGh.number());
+        assertThat(merged.state()).isEqualTo("closed");
+        assertThat(merged.stateReason()).isEqualTo("not_planned");
+        assertThat(w.repo.comments(dupGh.number()))
+                .singleElement()
+                .extracting(GitHubCommentView::body)
+                .satisfies(b -> assertThat(b)
+                        .startsWith("This issue was merged into " + w.repo.htmlUrl(keptGh.number()) + " (Loop issue "
+                                + kept.number() + ")")
+                        .doesNotContain("#" + kept.number()));
+
+        // the surviving issue stays open; nothing is written twice on later rounds
+        assertThat(w.repo.issue(keptGh.number()).open()).isTrue();
+        long patches = w.patches();
+        w.awaitExported(kept.number());
+        w.awaitExported(dup.number());
+        assertThat(w.repo.comments(dupGh.number())).hasSize(1);
+        assertThat(w.patches()).isEqualTo(patches);
+        assertThat(w.repo.issue(droppedGh.number()).commentCount()).isZero();
+    }
+
+    @Test
+    void withCloseWhenClosedOffAClosedIssueStaysOpenOnGitHub() throws Exception {
+        w = new GitHubWorld("  close-when-closed: false\n");
+        Captured c = w.capture(w.alice, "Make the logo bigger", "It is tiny");
+        GitHubIssueView gh = w.awaitExported(c.number());
+        w.erin.runSlash(w.team, "issue close", Map.of("number", c.number(), "reason", "not a bug"))
+                .awaitReply();
+        assertThat(w.awaitExported(c.number()).open()).isTrue();
+        assertThat(w.repo.comments(gh.number())).isEmpty();
+    }
+}
