@@ -384,3 +384,18 @@ CREATE TABLE release_offer (
 -- second press, a changed answer or a restart never tells them twice about the same person and proposal.
 ALTER TABLE proposal_answer ADD COLUMN missing TEXT;
 ALTER TABLE proposal_answer ADD COLUMN owner_told_at BIGINT;
+
+-- version 9
+
+-- The design thread Loop opened in the team channel for an issue that needs design (one per issue, however often
+-- Needs design is pressed, and across restarts: the row is claimed before the thread is made). thread_id is null
+-- only while the thread is being made. leadership_pinged_at is set in the statement that decides to ping the
+-- on-call leadership role for a Fix it now issue, so the role is pinged at most once.
+CREATE TABLE design_thread (
+    issue_number          INTEGER      NOT NULL PRIMARY KEY REFERENCES issue (number),
+    channel_id            BIGINT       NOT NULL,
+    thread_id             BIGINT,
+    opened_by             BIGINT       NOT NULL,
+    opened_at             BIGINT       NOT NULL,
+    leadership_pinged_at  BIGINT
+);

@@ -112,6 +112,11 @@ public final class IssueStore {
         return reads.view(number);
     }
 
+    /** The numbers of the issues in design (needs design, no proposal yet), for the roadmap. */
+    public java.util.Set<Integer> inDesign() {
+        return reads.inDesign();
+    }
+
     public List<Place> places(int number) {
         return reads.places(number);
     }

@@ -134,6 +134,8 @@ public final class Story {
 
         // 3 ------------------------------------------------------------------------------------------------------
         scene(Duration.ofMinutes(25), "erin triages #" + n + " with the flowchart");
+        narrator.act(c.erin(), "answers “Is the solution straightforward?” with [Straightforward]");
+        prompt = c.erin().pressButton(prompt, "Straightforward").awaitUpdate();
         for (int i = 0; i < 3; i++) {
             narrator.act(c.erin(), "answers No to “" + currentQuestion(prompt) + "”");
             prompt = c.erin().pressButton(prompt, "No").awaitUpdate();

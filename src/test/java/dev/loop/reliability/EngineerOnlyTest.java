@@ -135,7 +135,8 @@ class EngineerOnlyTest {
         if (!first.content().startsWith("Captured")) submit = ida.pressButton(first, "Create new issue");
         int number = s.issues().findByChannel(post.id()).orElseThrow().number();
         SimMessage prompt = submit.awaitReply(m -> m.content().startsWith("**Triage #" + number + "**"));
-        SimMessage decided = ida.pressButton(prompt, "Yes").awaitUpdate();
+        SimMessage decided =
+                ida.pressButton(Captured.straightforward(ida, prompt), "Yes").awaitUpdate();
         assertThat(decided.selects()).isNotEmpty();
         Community.Record before = s.record(number);
 
@@ -160,7 +161,7 @@ class EngineerOnlyTest {
         Community.Record before = s.record(number);
 
         jo.removeRole(s.engineers);
-        assertRefused(jo.pressButton(prompt, "Yes").awaitReply(), "triage issues");
+        assertRefused(jo.pressButton(prompt, "Needs design").awaitReply(), "triage issues");
         assertThat(s.record(number)).isEqualTo(before);
         // and a 📌 from them now captures nothing
         SimChannel next = s.bob.postInForum(s.support, "Lemur icons missing", "No icons");

@@ -75,6 +75,9 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
     public SimChannel team;
     public SimChannel releases;
     public SimRole engineers;
+    /** The on-call leadership role, when the builder asked for {@link Builder#leadership()}; null otherwise. */
+    public SimRole leadership;
+
     public SimMember erin;
     public SimMember olga;
     public SimMember alice;
@@ -107,6 +110,7 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
         private Consumer<JDABuilder> jda = b -> {};
         private boolean unpacedRest;
         private boolean withLoop = true;
+        private boolean leadership;
 
         private Builder(Instant start) {
             this.start = start;
@@ -165,6 +169,12 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
             return this;
         }
 
+        /** A leadership role (members: lea) named as {@code roles.leadership}, the on-call role design threads ping. */
+        public Builder leadership() {
+            this.leadership = true;
+            return this;
+        }
+
         /** Only the simulated community: no database, no Loop (the test starts Loop its own way, e.g. as a process). */
         public Builder withoutLoop() {
             this.withLoop = false;
@@ -209,24 +219,26 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
         bob = guild.member("bob");
         carol = guild.member("carol");
         dir = Files.createTempDirectory("loop-e2e");
-        config = ConfigLoader.parse(
-                ConfigYaml.required(
-                                guild.id(),
-                                sim.restBaseUrl(),
-                                sim.gatewayUrl(),
-                                List.of(support.id(), help.id()),
-                                team.id(),
-                                releases.id(),
-                                engineers.id())
-                        + """
+        String required = ConfigYaml.required(
+                guild.id(),
+                sim.restBaseUrl(),
+                sim.gatewayUrl(),
+                List.of(support.id(), help.id()),
+                team.id(),
+                releases.id(),
+                engineers.id());
+        if (spec.leadership) {
+            leadership = guild.role("leadership");
+            guild.member("lea").addRole(leadership);
+            String engineersLine = "  engineers: [\"" + engineers.id() + "\"]\n";
+            required = required.replace(engineersLine, engineersLine + "  leadership: \"" + leadership.id() + "\"\n");
+        }
+        config = ConfigLoader.parse(required + """
                 areas:
                   - name: Installer
                     owner: "%d"
                     forum-tag: installer
-                """.formatted(olga.id())
-                        + spec.yaml,
-                "e2e.yaml",
-                Map.of());
+                """.formatted(olga.id()) + spec.yaml, "e2e.yaml", Map.of());
         if (!spec.withLoop) return;
         db = Database.open(dir.resolve("loop.db"));
         start();
