@@ -399,3 +399,24 @@ CREATE TABLE design_thread (
     opened_at             BIGINT       NOT NULL,
     leadership_pinged_at  BIGINT
 );
+
+-- A naming vote says why: reason is why the proposed name, like1 and like2 what its proposer likes about each
+-- alternative. issue_number (optional) ties the vote to an issue, whose history records the winner when it closes.
+ALTER TABLE naming_poll ADD COLUMN like1 TEXT;
+ALTER TABLE naming_poll ADD COLUMN like2 TEXT;
+ALTER TABLE naming_poll ADD COLUMN issue_number INTEGER REFERENCES issue (number);
+
+-- Names the team suggested with Suggest another while a vote was open (Discord polls can't take new answers): each
+-- is a reply to the poll, and its 👍 reactions are its votes in the result. name_key is the name in lower case, so a
+-- name is suggested once per vote.
+CREATE TABLE naming_suggestion (
+    id                 INTEGER      NOT NULL PRIMARY KEY,
+    poll_id            INTEGER      NOT NULL REFERENCES naming_poll (id),
+    name               VARCHAR(55)  NOT NULL,
+    name_key           VARCHAR(55)  NOT NULL,
+    reason             TEXT         NOT NULL,
+    suggested_by       BIGINT       NOT NULL,
+    suggested_at       BIGINT       NOT NULL,
+    message_id         BIGINT,
+    UNIQUE (poll_id, name_key)
+);

@@ -54,7 +54,7 @@ public final class Features {
                 release,
                 new WatchFeature(services, store, capture::linkThread),
                 new StatsFeature(services),
-                new NamingFeature(services)));
+                new NamingFeature(services, store)));
         gitHub.ifPresent(features::add);
         return List.copyOf(features);
     }

@@ -255,6 +255,17 @@ public final class IssueStore {
                 .execute());
     }
 
+    /** The history entry type of a naming vote's result on the issue it was tied to. */
+    public static final String NAMING_HISTORY = "naming";
+
+    /**
+     * Records what a naming vote tied to the issue decided. A history row is a record change: the cards' History view
+     * shows it, and GitHub sync exports it to the GitHub issue's body, as it does every record change.
+     */
+    public void recordNamingVote(int number, String decision, Instant now) {
+        addHistory(number, null, NAMING_HISTORY, decision, now);
+    }
+
     public void addHistory(int number, Long actor, String type, String detail, Instant now) {
         db.transaction(ctx -> IssueTables.addHistory(ctx, number, actor, type, detail, now));
     }

@@ -69,7 +69,19 @@ class EngineerOnlyTest {
         commands.put("stats|see the stats", Map.of());
         commands.put(
                 "name|start naming votes",
-                Map.of("proposal", "Gecko", "alternative1", "Newt", "alternative2", "Skink"));
+                Map.of(
+                        "proposal",
+                        "Gecko",
+                        "why",
+                        "short",
+                        "alternative1",
+                        "Newt",
+                        "like1",
+                        "cute",
+                        "alternative2",
+                        "Skink",
+                        "like2",
+                        "fast"));
         for (Map.Entry<String, Map<String, ?>> c : commands.entrySet()) {
             String[] parts = c.getKey().split("\\|");
             assertRefused(s.bob.runSlash(post, parts[0], c.getValue()).awaitReply(), parts[1]);
