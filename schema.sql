@@ -420,3 +420,15 @@ CREATE TABLE naming_suggestion (
     message_id         BIGINT,
     UNIQUE (poll_id, name_key)
 );
+
+-- The goals the team set for its KPIs (/stats goal), one per metric and area ('' = the whole team). target is a
+-- duration in milliseconds, a percentage or a count, as the metric says; the weekly and monthly reports compare each
+-- KPI with its goal.
+CREATE TABLE kpi_goal (
+    metric             VARCHAR(32)  NOT NULL,
+    area               VARCHAR(100) NOT NULL,
+    target             BIGINT       NOT NULL,
+    set_by             BIGINT       NOT NULL,
+    set_at             BIGINT       NOT NULL,
+    PRIMARY KEY (metric, area)
+);

@@ -409,6 +409,13 @@ class DatabaseTest {
                     .isZero();
             assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.NAMING_POLL)))
                     .isEqualTo(1);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(
+                            dev.loop.db.Tables.NAMING_POLL, dev.loop.db.Tables.NAMING_POLL.ISSUE_NUMBER.isNull())))
+                    .isEqualTo(1);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.NAMING_SUGGESTION)))
+                    .isZero();
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.KPI_GOAL)))
+                    .isZero();
         }
     }
 }

@@ -66,7 +66,8 @@ class EngineerOnlyTest {
         commands.put("release|publish releases", Map.of("version", "9.0.0", "issues", "#" + a.number()));
         commands.put("release-status|see how a release went", Map.of("version", "9.0.0"));
         commands.put("inbox|see the inbox", Map.of());
-        commands.put("stats|see the stats", Map.of());
+        commands.put("stats show|see the stats", Map.of());
+        commands.put("stats goal|set goals", Map.of("metric", "first-reply", "value", "2h"));
         commands.put(
                 "name|start naming votes",
                 Map.of(
