@@ -443,3 +443,51 @@ CREATE TABLE github_hint (
     created_at         BIGINT       NOT NULL,
     resolved_at        BIGINT
 );
+
+-- version 11
+
+-- The design thread Loop opened in the team channel for an issue that needs design (one per issue, however often
+-- Needs design is pressed, and across restarts: the row is claimed before the thread is made). thread_id is null
+-- only while the thread is being made. leadership_pinged_at is set in the statement that decides to ping the
+-- on-call leadership role for a Fix it now issue, so the role is pinged at most once.
+CREATE TABLE design_thread (
+    issue_number          INTEGER      NOT NULL PRIMARY KEY REFERENCES issue (number),
+    channel_id            BIGINT       NOT NULL,
+    thread_id             BIGINT,
+    opened_by             BIGINT       NOT NULL,
+    opened_at             BIGINT       NOT NULL,
+    leadership_pinged_at  BIGINT
+);
+
+-- A naming vote says why: reason is why the proposed name, like1 and like2 what its proposer likes about each
+-- alternative. issue_number (optional) ties the vote to an issue, whose history records the winner when it closes.
+ALTER TABLE naming_poll ADD COLUMN like1 TEXT;
+ALTER TABLE naming_poll ADD COLUMN like2 TEXT;
+ALTER TABLE naming_poll ADD COLUMN issue_number INTEGER REFERENCES issue (number);
+
+-- Names the team suggested with Suggest another while a vote was open (Discord polls can't take new answers): each
+-- is a reply to the poll, and its 👍 reactions are its votes in the result. name_key is the name in lower case, so a
+-- name is suggested once per vote.
+CREATE TABLE naming_suggestion (
+    id                 INTEGER      NOT NULL PRIMARY KEY,
+    poll_id            INTEGER      NOT NULL REFERENCES naming_poll (id),
+    name               VARCHAR(55)  NOT NULL,
+    name_key           VARCHAR(55)  NOT NULL,
+    reason             TEXT         NOT NULL,
+    suggested_by       BIGINT       NOT NULL,
+    suggested_at       BIGINT       NOT NULL,
+    message_id         BIGINT,
+    UNIQUE (poll_id, name_key)
+);
+
+-- The goals the team set for its KPIs (/stats goal), one per metric and area ('' = the whole team). target is a
+-- duration in milliseconds, a percentage or a count, as the metric says; the weekly and monthly reports compare each
+-- KPI with its goal.
+CREATE TABLE kpi_goal (
+    metric             VARCHAR(32)  NOT NULL,
+    area               VARCHAR(100) NOT NULL,
+    target             BIGINT       NOT NULL,
+    set_by             BIGINT       NOT NULL,
+    set_at             BIGINT       NOT NULL,
+    PRIMARY KEY (metric, area)
+);

@@ -59,7 +59,7 @@ public final class Features {
                 new StatsFeature(services)
                         .withStatusLines(
                                 () -> gitHub.map(GitHubFeature::progressLines).orElse(List.of())),
-                new NamingFeature(services),
+                new NamingFeature(services, store),
                 new PrivacyFeature(services, triage.personErased())));
         gitHub.ifPresent(features::add);
         // /link takes a GitHub issue as a place when the sync is configured, and says it is not otherwise

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Everything the Loop-managed section of a GitHub issue body shows, already resolved to names (no ids): the pure
- * input of {@link GitHubBody}. Texts are as people wrote them; the renderer neutralises them.
+ * input of {@link GitHubBody}. {@code namingVotes} are the decisions of the naming votes tied to the issue, oldest
+ * first. Texts are as people wrote them; the renderer neutralises them.
  */
 public record BodyInput(
         int number,
@@ -22,9 +23,47 @@ public record BodyInput(
         List<ProposalLine> proposals,
         List<Message> details,
         List<Message> transcript,
-        boolean transcriptAsSummary) {
+        boolean transcriptAsSummary,
+        List<String> namingVotes) {
+
+    /** A body without naming votes. */
+    public BodyInput(
+            int number,
+            String kind,
+            String status,
+            String summary,
+            String priority,
+            String priorityReason,
+            String timeline,
+            String owner,
+            String shippedVersion,
+            List<PlaceLine> places,
+            List<Person> requesters,
+            List<ProposalLine> proposals,
+            List<Message> details,
+            List<Message> transcript,
+            boolean transcriptAsSummary) {
+        this(
+                number,
+                kind,
+                status,
+                summary,
+                priority,
+                priorityReason,
+                timeline,
+                owner,
+                shippedVersion,
+                places,
+                requesters,
+                proposals,
+                details,
+                transcript,
+                transcriptAsSummary,
+                List.of());
+    }
 
     public BodyInput {
+        namingVotes = List.copyOf(namingVotes);
         places = List.copyOf(places);
         requesters = List.copyOf(requesters);
         proposals = List.copyOf(proposals);

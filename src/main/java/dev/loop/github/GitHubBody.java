@@ -117,6 +117,7 @@ public final class GitHubBody {
                                 : " — " + in.priorityReason()));
         if (in.timeline() != null) row(s, "Timeline told", in.timeline());
         row(s, "Owner", in.owner() == null ? "nobody yet" : in.owner());
+        for (String vote : in.namingVotes()) row(s, "Naming vote", vote);
         s.append('\n');
 
         if (!in.details().isEmpty()) {

@@ -111,7 +111,11 @@ final class GitHubIssueContent {
                 proposals,
                 details,
                 transcript,
-                settings.transcript() == GitHubSettings.Transcript.SUMMARY);
+                settings.transcript() == GitHubSettings.Transcript.SUMMARY,
+                view.history().stream()
+                        .filter(h -> dev.loop.issue.IssueStore.NAMING_HISTORY.equals(h.type()))
+                        .map(dev.loop.issue.HistoryEntry::detail)
+                        .toList());
     }
 
     List<String> wantedLabels(Issue i) {

@@ -1,6 +1,7 @@
 package dev.loop.issue;
 
 import static dev.loop.db.Tables.ISSUE;
+import static dev.loop.db.Tables.ISSUE_HISTORY;
 import static dev.loop.db.Tables.ISSUE_PLACE;
 import static dev.loop.db.Tables.PROPOSAL;
 import static dev.loop.db.Tables.PROPOSAL_ANSWER;
@@ -37,6 +38,16 @@ final class IssueReads {
                         ctx.fetchCount(TRANSCRIPT_MESSAGE, TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number)),
                         IssueTables.history(ctx, number),
                         latestProposal(ctx, number))));
+    }
+
+    /** The issues in design: triage said they need design, and no proposal has been recorded yet. */
+    java.util.Set<Integer> inDesign() {
+        return db.read(ctx -> java.util.Set.copyOf(ctx.selectDistinct(ISSUE_HISTORY.ISSUE_NUMBER)
+                .from(ISSUE_HISTORY)
+                .where(ISSUE_HISTORY.TYPE.eq(IssueRecordView.NEEDS_DESIGN))
+                .andNotExists(
+                        ctx.selectOne().from(PROPOSAL).where(PROPOSAL.ISSUE_NUMBER.eq(ISSUE_HISTORY.ISSUE_NUMBER)))
+                .fetch(ISSUE_HISTORY.ISSUE_NUMBER)));
     }
 
     /** The latest proposed solution's answers, for the card; the proposals themselves belong to triage. */

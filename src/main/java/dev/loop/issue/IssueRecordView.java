@@ -23,4 +23,14 @@ public record IssueRecordView(
             List<HistoryEntry> history) {
         this(issue, places, requesters, transcriptLines, history, Optional.empty());
     }
+
+    /** The history entry type triage writes when the solution is not straightforward and needs design. */
+    public static final String NEEDS_DESIGN = "design";
+
+    /** In design: triage said the solution needs design, and no proposed solution has been recorded yet. */
+    public boolean inDesign() {
+        return issue.status().isActive()
+                && proposal.isEmpty()
+                && history.stream().anyMatch(h -> NEEDS_DESIGN.equals(h.type()));
+    }
 }

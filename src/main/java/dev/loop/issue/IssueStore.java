@@ -119,6 +119,11 @@ public final class IssueStore {
         return reads.view(number);
     }
 
+    /** The numbers of the issues in design (needs design, no proposal yet), for the roadmap. */
+    public java.util.Set<Integer> inDesign() {
+        return reads.inDesign();
+    }
+
     public List<Place> places(int number) {
         return reads.places(number);
     }
@@ -255,6 +260,17 @@ public final class IssueStore {
                 .set(ISSUE_PLACE.CARD_MESSAGE_ID, cardMessageId)
                 .where(ISSUE_PLACE.ID.eq((int) placeId))
                 .execute());
+    }
+
+    /** The history entry type of a naming vote's result on the issue it was tied to. */
+    public static final String NAMING_HISTORY = "naming";
+
+    /**
+     * Records what a naming vote tied to the issue decided. A history row is a record change: the cards' History view
+     * shows it, and GitHub sync exports it to the GitHub issue's body, as it does every record change.
+     */
+    public void recordNamingVote(int number, String decision, Instant now) {
+        addHistory(number, null, NAMING_HISTORY, decision, now);
     }
 
     public void addHistory(int number, Long actor, String type, String detail, Instant now) {

@@ -97,7 +97,7 @@ public final class IssueViews {
                 .setTitle(Replies.title(i.ref() + " " + i.title()))
                 .setDescription(Replies.description(Safe.block(i.summary(), 1500)))
                 .addField("Kind", i.kind().label(), true)
-                .addField("Status", statusText(i), true)
+                .addField("Status", statusText(i) + (view.inDesign() ? " · design" : ""), true)
                 .addField("Priority", i.priority().label(), true)
                 .addField("Timeline", Replies.field(timelineFor(i)), false)
                 .addField("Requesters", String.valueOf(view.requesters().size()), true)

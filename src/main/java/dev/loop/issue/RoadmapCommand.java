@@ -106,7 +106,8 @@ public final class RoadmapCommand implements Feature {
             section(e, "Low", plan.issues(), i -> waiting(i) && i.priority() == Priority.LOW);
             section(e, "Not triaged yet", plan.issues(), i -> waiting(i) && i.priority() == Priority.UNTRIAGED);
             section(e, "Working on", plan.issues(), i -> i.status() == IssueStatus.IN_PROGRESS);
-            section(e, "In design", plan.issues(), i -> i.status().code().equals("design"));
+            java.util.Set<Integer> inDesign = store.inDesign();
+            section(e, "In design", plan.issues(), i -> i.status().isActive() && inDesign.contains(i.number()));
             List<String> promises = plan.issues().stream()
                     .filter(i -> i.promiseDueAt() != null)
                     .sorted(Comparator.comparing(Issue::promiseDueAt))

@@ -6,6 +6,9 @@ import dev.loop.core.discord.InteractionRouter;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
+import dev.loop.issue.IssueAutocomplete;
+import dev.loop.issue.IssueNumberOption;
+import dev.loop.issue.IssueStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageReference;
 import net.dv8tion.jda.api.entities.MessageType;
@@ -30,6 +34,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessagePollData;
@@ -53,27 +58,44 @@ public final class NamingFeature implements Feature {
 
     private final Services services;
     private final NamingPollStore store;
+    private final NamingSuggestionStore suggestionStore;
+    private final NameSuggestions suggestions;
+    private final IssueStore issues;
     private final Listener listener = new Listener();
     private volatile JDA jda;
     private volatile ScheduledFuture<?> routine;
 
-    public NamingFeature(Services services) {
+    public NamingFeature(Services services, IssueStore issues) {
         this.services = services;
+        this.issues = issues;
         this.store = new NamingPollStore(services.database());
+        this.suggestionStore = new NamingSuggestionStore(services.database());
+        this.suggestions = new NameSuggestions(services, store, suggestionStore);
     }
 
     @Override
     public List<CommandData> commands() {
         return List.of(Commands.slash("name", "Start a naming vote (a poll) in the team channel")
                 .addOption(OptionType.STRING, "proposal", "The proposed name", true)
+                .addOption(OptionType.STRING, "why", "Why this name (shown with the poll)", true)
                 .addOption(OptionType.STRING, "alternative1", "A first alternative", true)
+                .addOption(OptionType.STRING, "like1", "What you like about the first alternative", true)
                 .addOption(OptionType.STRING, "alternative2", "A second alternative", true)
-                .addOption(OptionType.STRING, "reason", "Why the name matters (shown with the poll)", false));
+                .addOption(OptionType.STRING, "like2", "What you like about the second alternative", true)
+                .addOptions(new OptionData(
+                                OptionType.STRING,
+                                "issue",
+                                "The issue this name is for (its history records the winner)")
+                        .setAutoComplete(true)
+                        .setMaxLength(100)));
     }
 
     @Override
     public void routes(InteractionRouter router) {
-        router.slash("name", this::name);
+        router.slash("name", this::name)
+                .autocomplete("name", "issue", new IssueAutocomplete(issues, false)::complete)
+                .button(NameSuggestions.BUTTON.handler(), suggestions::press)
+                .modal(NameSuggestions.FORM.handler(), suggestions::submitted);
     }
 
     @Override
@@ -110,22 +132,31 @@ public final class NamingFeature implements Feature {
         services.engineers().require(event.getMember(), "start naming votes");
         NameProposal proposal = switch (NameProposal.parse(
                 text(event, "proposal"),
+                text(event, "why"),
                 text(event, "alternative1"),
+                text(event, "like1"),
                 text(event, "alternative2"),
-                text(event, "reason"))) {
+                text(event, "like2"))) {
             case NameProposal.Valid v -> v.proposal();
             case NameProposal.Invalid i -> throw new UserError(i.problem());
         };
+        Integer issue = null;
+        if (event.getOption("issue") != null) {
+            int n = IssueNumberOption.read(event, "issue");
+            if (issues.find(n).isEmpty()) throw new UserError("There is no issue #" + n + ".");
+            issue = n;
+        }
         long teamId = services.config().channels().team();
         GuildMessageChannel team = event.getJDA().getChannelById(GuildMessageChannel.class, teamId);
         if (team == null) throw new UserError("Loop cannot see the team channel, so the vote was not posted.");
         event.deferReply(true).queue();
         Instant now = services.clock().instant();
         Instant closes = now.plus(services.config().pollDuration());
-        NamingPoll row = store.create(teamId, proposal, event.getUser().getIdLong(), now, closes);
+        NamingPoll row = store.create(teamId, proposal, issue, event.getUser().getIdLong(), now, closes);
         Message sent;
         try {
-            sent = team.sendMessage(pollMessage(proposal, event.getUser().getIdLong(), closes))
+            sent = team.sendMessage(pollMessage(
+                            row.id(), proposal, issue, event.getUser().getIdLong(), closes))
                     .complete();
         } catch (RuntimeException e) {
             store.delete(row.id());
@@ -145,7 +176,8 @@ public final class NamingFeature implements Feature {
                 .orElse(null);
     }
 
-    net.dv8tion.jda.api.utils.messages.MessageCreateData pollMessage(NameProposal p, long engineer, Instant closes) {
+    net.dv8tion.jda.api.utils.messages.MessageCreateData pollMessage(
+            long pollId, NameProposal p, Integer issue, long engineer, Instant closes) {
         StringBuilder content = new StringBuilder("🗳️ **Naming vote** started by <@")
                 .append(engineer)
                 .append(">: **")
@@ -153,7 +185,23 @@ public final class NamingFeature implements Feature {
                 .append("** or an alternative? Closes ")
                 .append(relative(closes))
                 .append('.');
-        p.reasonText().ifPresent(r -> content.append("\n**Reason:** ").append(Safe.block(r, NameProposal.MAX_REASON)));
+        if (issue != null) content.append(" For **#").append(issue).append("**.");
+        p.reasonText()
+                .ifPresent(r -> content.append("\n**Why ")
+                        .append(Safe.inline(p.proposal(), 60))
+                        .append(":** ")
+                        .append(Safe.block(r, NameProposal.MAX_REASON)));
+        if (p.like1() != null)
+            content.append("\n**What we like about ")
+                    .append(Safe.inline(p.alternative1(), 60))
+                    .append(":** ")
+                    .append(Safe.block(p.like1(), NameProposal.MAX_LIKE));
+        if (p.like2() != null)
+            content.append("\n**What we like about ")
+                    .append(Safe.inline(p.alternative2(), 60))
+                    .append(":** ")
+                    .append(Safe.block(p.like2(), NameProposal.MAX_LIKE));
+        content.append("\nAnother name? Press **" + NameSuggestions.SUGGEST + "** before the vote closes.");
         MessagePollData poll = MessagePollData.builder(QUESTION)
                 .addAnswer(p.proposal())
                 .addAnswer(p.alternative1())
@@ -163,6 +211,7 @@ public final class NamingFeature implements Feature {
         return new MessageCreateBuilder()
                 .setContent(Safe.truncate(content.toString(), Message.MAX_CONTENT_LENGTH))
                 .setPoll(poll)
+                .setComponents(ActionRow.of(NameSuggestions.button(pollId)))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .build();
     }
@@ -218,7 +267,8 @@ public final class NamingFeature implements Feature {
         }
         boolean closed = p.isFinalizedVotes() || !now.isBefore(poll.closesAt().plus(FINALIZE_GRACE));
         if (!closed) return false;
-        String text = outcome(poll, p).text(poll.proposal());
+        PollOutcome outcome = withSuggestions(outcome(poll, p), channel, poll);
+        String text = outcome.text(poll.proposal());
         if (!store.claimResult(poll.id(), text, now)) return false;
         try {
             channel.sendMessage(Replies.text(text)).complete();
@@ -226,7 +276,45 @@ public final class NamingFeature implements Feature {
             store.releaseResult(poll.id());
             throw e;
         }
+        if (poll.issueNumber() != null) {
+            issues.recordNamingVote(poll.issueNumber(), decision(poll, outcome), now);
+        }
         return true;
+    }
+
+    /** The history line of a vote tied to an issue: the winner and every count, as plain text. */
+    static String decision(NamingPoll poll, PollOutcome outcome) {
+        List<String> leaders = outcome.leaders();
+        String tally = outcome.counts().stream()
+                .map(c -> "\"" + c.name() + "\" " + c.votes())
+                .collect(java.util.stream.Collectors.joining(", "));
+        String subject = "naming vote on \"" + poll.proposal() + "\"";
+        if (leaders.isEmpty()) return subject + " closed with no votes (" + tally + ")";
+        if (leaders.size() > 1) return subject + " closed in a tie (" + tally + ")";
+        return subject + ": \"" + leaders.getFirst() + "\" won (" + tally + ")";
+    }
+
+    /**
+     * The poll's counts followed by each suggestion's: the 👍 reactions on its reply (Loop's own, if any, not
+     * counted); a reply that is gone counts zero.
+     */
+    private PollOutcome withSuggestions(PollOutcome poll, GuildMessageChannel channel, NamingPoll row) {
+        List<PollOutcome.Count> counts = new ArrayList<>(poll.counts());
+        for (NamingSuggestionStore.Suggestion s : suggestionStore.of(row.id())) {
+            int votes = 0;
+            if (s.messageId() != null) {
+                try {
+                    Message reply = channel.retrieveMessageById(s.messageId()).complete();
+                    var reaction = reply.getReaction(
+                            net.dv8tion.jda.api.entities.emoji.Emoji.fromUnicode(NameSuggestions.VOTE_EMOJI));
+                    if (reaction != null) votes = reaction.getCount() - (reaction.isSelf() ? 1 : 0);
+                } catch (ErrorResponseException e) {
+                    if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MESSAGE) throw e;
+                }
+            }
+            counts.add(new PollOutcome.Count(s.name(), votes));
+        }
+        return new PollOutcome(counts);
     }
 
     /** The counts in the order the names were offered; an answer Discord does not report counts zero. */

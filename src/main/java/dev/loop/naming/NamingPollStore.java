@@ -18,6 +18,11 @@ public final class NamingPollStore {
     }
 
     public NamingPoll create(long channelId, NameProposal p, long createdBy, Instant now, Instant closesAt) {
+        return create(channelId, p, null, createdBy, now, closesAt);
+    }
+
+    public NamingPoll create(
+            long channelId, NameProposal p, Integer issueNumber, long createdBy, Instant now, Instant closesAt) {
         return db.write(ctx -> {
             NamingPollRecord r = ctx.newRecord(NAMING_POLL);
             r.setChannelId(channelId);
@@ -25,6 +30,9 @@ public final class NamingPollStore {
             r.setAlternative1(p.alternative1());
             r.setAlternative2(p.alternative2());
             r.setReason(p.reason());
+            r.setLike1(p.like1());
+            r.setLike2(p.like2());
+            r.setIssueNumber(issueNumber);
             r.setCreatedBy(createdBy);
             r.setCreatedAt(now.toEpochMilli());
             r.setClosesAt(closesAt.toEpochMilli());
@@ -101,6 +109,9 @@ public final class NamingPollStore {
                 Instant.ofEpochMilli(r.getCreatedAt()),
                 Instant.ofEpochMilli(r.getClosesAt()),
                 r.getResultPostedAt() == null ? null : Instant.ofEpochMilli(r.getResultPostedAt()),
-                r.getResult());
+                r.getResult(),
+                r.getLike1(),
+                r.getLike2(),
+                r.getIssueNumber());
     }
 }

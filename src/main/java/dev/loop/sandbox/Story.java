@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * The feedback loop played by the demo community, step by step: members ask, an engineer captures one question
  * and links another member's thread to it, triages it with the flowchart's buttons, a requester presses
- * <em>This blocks me</em>, the area's owner starts working on it, and a release ships it to everyone who asked.
+ * <em>This blocks me</em>, the area's owner starts working on it, and a release ships it to everyone who asked; then
+ * the process around it ({@link ProcessScenes}): a request that needs design, a naming vote and a goal.
  * Each step waits for what Loop should do (never for a fixed time) and then prints what people saw.
  */
 public final class Story {
@@ -134,6 +135,8 @@ public final class Story {
 
         // 3 ------------------------------------------------------------------------------------------------------
         scene(Duration.ofMinutes(25), "erin triages #" + n + " with the flowchart");
+        narrator.act(c.erin(), "answers “Is the solution straightforward?” with [Straightforward]");
+        prompt = c.erin().pressButton(prompt, "Straightforward").awaitUpdate();
         for (int i = 0; i < 3; i++) {
             narrator.act(c.erin(), "answers No to “" + currentQuestion(prompt) + "”");
             prompt = c.erin().pressButton(prompt, "No").awaitUpdate();
@@ -268,6 +271,7 @@ public final class Story {
         awaitCards(cards, "Status", "Shipped");
         narrator.catchUp();
         narrator.note("(#help › " + post.name() + " is now tagged" + Narrator.tags(post) + ")");
+        new ProcessScenes(c, narrator, clock).play();
 
         return new Outcome(
                 n,

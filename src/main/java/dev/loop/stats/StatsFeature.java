@@ -22,6 +22,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ public final class StatsFeature implements Feature {
     private final Services services;
     private final StatsStore store;
     private final WeeklyReport weekly;
+    private final GoalStore goals;
+    private final MonthlyReport monthly;
     private volatile ScheduledFuture<?> routine;
     /** Sentences other features add above the KPIs (the GitHub export's progress), wired in dev.loop.app. */
     private volatile Supplier<List<String>> statusLines = List::of;
@@ -46,26 +49,33 @@ public final class StatsFeature implements Feature {
     public StatsFeature(Services services) {
         this.services = services;
         this.store = new StatsStore(services.database(), services.config().areas());
-        this.weekly = new WeeklyReport(services.config(), store, new RoutineRuns(services.database()));
+        this.goals = new GoalStore(services.database());
+        this.weekly = new WeeklyReport(services.config(), store, new RoutineRuns(services.database()), goals);
+        this.monthly = new MonthlyReport(services.config(), store, goals, new RoutineRuns(services.database()));
     }
 
     @Override
     public List<CommandData> commands() {
-        return List.of(Commands.slash("stats", "The feedback loop's KPIs with a chart")
-                .addOptions(
-                        new OptionData(OptionType.INTEGER, "days", "How many days back (default 7)")
-                                .setRequiredRange(1, MAX_DAYS),
-                        new OptionData(OptionType.USER, "owner", "Only this engineer's threads and issues")));
+        return List.of(Commands.slash("stats", "The feedback loop's KPIs and their goals")
+                .addSubcommands(
+                        new SubcommandData("show", "The KPIs with a chart")
+                                .addOptions(
+                                        new OptionData(OptionType.INTEGER, "days", "How many days back (default 7)")
+                                                .setRequiredRange(1, MAX_DAYS),
+                                        new OptionData(
+                                                OptionType.USER, "owner", "Only this engineer's threads and issues")),
+                        GoalCommand.subcommand(services.config())));
     }
 
     @Override
     public void routes(InteractionRouter router) {
-        router.slash("stats", this::stats);
+        router.slash("stats show", this::stats).slash("stats goal", new GoalCommand(services, goals)::set);
     }
 
     @Override
     public void onReady(JDA jda) {
         weekly.start(jda);
+        monthly.start(jda);
         routine = services.scheduler().scheduleAtFixedRate(this::tick, 5, 60, TimeUnit.SECONDS);
     }
 
@@ -85,12 +95,21 @@ public final class StatsFeature implements Feature {
         return weekly;
     }
 
+    public MonthlyReport monthlyReport() {
+        return monthly;
+    }
+
     private void tick() {
         // an exception escaping a scheduled task would cancel every later run
         try {
             weekly.runDue(services.clock().instant());
         } catch (RuntimeException e) {
             log.warn("Weekly report failed; retrying in a minute", e);
+        }
+        try {
+            monthly.runDue(services.clock().instant());
+        } catch (RuntimeException e) {
+            log.warn("Monthly review failed; retrying in a minute", e);
         }
     }
 

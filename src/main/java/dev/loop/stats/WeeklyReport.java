@@ -5,6 +5,8 @@ import dev.loop.core.config.Config;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
@@ -32,9 +34,16 @@ public final class WeeklyReport {
     private final StatsStore store;
     private final RoutineRuns runs;
     private final WeeklySchedule schedule;
+    private final GoalStore goals;
     private volatile JDA jda;
 
     public WeeklyReport(Config config, StatsStore store, RoutineRuns runs) {
+        this(config, store, runs, null);
+    }
+
+    /** A weekly report that also compares the week's KPIs with the goals set ({@code goals} may be null: none). */
+    public WeeklyReport(Config config, StatsStore store, RoutineRuns runs, GoalStore goals) {
+        this.goals = goals;
         this.config = config;
         this.store = store;
         this.runs = runs;
@@ -86,9 +95,29 @@ public final class WeeklyReport {
                 Kpis.compute(week.previous(), Optional.empty(), facts.threads(), facts.issues(), facts.notices());
         byte[] chart =
                 StatsChart.png("Captured vs shipped per week", Kpis.weeklySeries(chartWindow, zone, facts.issues()));
+        // the goals: this week's KPIs against each goal, and each goal's trend with its goal line
+        List<GoalReview.Verdict> verdicts = goals == null
+                ? List.of()
+                : GoalReview.judge(
+                        goals.all(),
+                        config.areas(),
+                        week,
+                        store.load(due.minus(Duration.ofDays(7L * GoalReview.TREND_WEEKS)), due));
+        net.dv8tion.jda.api.EmbedBuilder embed =
+                new net.dv8tion.jda.api.EmbedBuilder(StatsView.weekly(thisWeek, lastWeek));
+        GoalReview.text(verdicts)
+                .ifPresent(t -> embed.addField("Goals", dev.loop.core.discord.Replies.field(t), false));
+        List<FileUpload> files = new ArrayList<>();
+        files.add(FileUpload.fromData(chart, StatsChart.FILE_NAME));
+        if (!verdicts.isEmpty()) {
+            List<byte[]> charts = GoalReview.charts(
+                    verdicts, due, zone, store.load(due.minus(Duration.ofDays(7L * GoalReview.TREND_WEEKS)), due));
+            for (int i = 0; i < charts.size(); i++)
+                files.add(FileUpload.fromData(charts.get(i), GoalReview.chartName(i)));
+        }
         team.sendMessage(new MessageCreateBuilder()
-                        .setEmbeds(StatsView.weekly(thisWeek, lastWeek))
-                        .setFiles(FileUpload.fromData(chart, StatsChart.FILE_NAME))
+                        .setEmbeds(embed.build())
+                        .setFiles(files)
                         .setAllowedMentions(
                                 java.util.EnumSet.noneOf(net.dv8tion.jda.api.entities.Message.MentionType.class))
                         .build())

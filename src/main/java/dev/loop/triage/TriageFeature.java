@@ -30,6 +30,7 @@ public final class TriageFeature implements Feature {
     private final IssueActions actions;
     private final TriageStore store;
     private final TriageFlow flow;
+    private final SolutionQuestion solution;
     private final BlocksMe blocksMe;
     private final Ownership ownership;
     private final Proposals proposals;
@@ -45,7 +46,10 @@ public final class TriageFeature implements Feature {
                 new Access(services.engineers(), services.config().discord().guildId());
         PriorityChanges changes = new PriorityChanges(
                 actions, issues, services.config(), services.engineers(), new FixNowAlerts(services.database()));
-        this.flow = new TriageFlow(actions, issues, changes, access);
+        DesignThreads design = new DesignThreads(
+                actions, issues, new DesignThreadStore(services.database()), services.config(), services.engineers());
+        this.flow = new TriageFlow(actions, issues, changes, access, design);
+        this.solution = new SolutionQuestion(issues, design, access, flow);
         this.blocksMe = new BlocksMe(actions, issues, store, changes);
         this.ownership = new Ownership(actions, issues, access);
         this.proposals = new Proposals(actions, issues, store, access);
@@ -103,6 +107,7 @@ public final class TriageFeature implements Feature {
                 .slash("issue working", ownership::working)
                 .slash("issue mine", ownership::mine)
                 .slash("issue propose", proposals::command)
+                .button(SolutionQuestion.PREFIX, solution::press)
                 .button(TriagePrompt.BUTTON_PREFIX, flow::button)
                 .select(TriagePrompt.CAVEAT_PREFIX, flow::caveat)
                 .button(IssueViews.BLOCKS_PREFIX, blocksMe::press)

@@ -31,12 +31,14 @@ final class TriageFlow implements IssueCaptured {
     private final IssueStore issues;
     private final PriorityChanges changes;
     private final Access access;
+    private final DesignThreads design;
 
-    TriageFlow(IssueActions actions, IssueStore issues, PriorityChanges changes, Access access) {
+    TriageFlow(IssueActions actions, IssueStore issues, PriorityChanges changes, Access access, DesignThreads design) {
         this.actions = actions;
         this.issues = issues;
         this.changes = changes;
         this.access = access;
+        this.design = design;
     }
 
     // ---------------------------------------------------------------- starting a walk
@@ -44,16 +46,14 @@ final class TriageFlow implements IssueCaptured {
     void slash(SlashCommandInteractionEvent event) {
         access.requireEngineer(event, ACTION);
         Issue issue = Issues.active(issues, Issues.number(event), "triaged");
-        event.reply(TriagePrompt.create(issue, start(issue), counts(issue)))
-                .setEphemeral(true)
-                .queue();
+        event.reply(SolutionQuestion.prompt(issue)).setEphemeral(true).queue();
     }
 
     /** After a capture: the questions as an ephemeral follow-up, or by DM after a reaction capture. */
     @Override
     public void captured(JDA jda, Issue captured, long engineerId, InteractionHook hook) {
         Issue issue = issues.find(captured.number()).orElse(captured);
-        var prompt = TriagePrompt.create(issue, start(issue), counts(issue));
+        var prompt = SolutionQuestion.prompt(issue);
         if (hook != null) {
             hook.sendMessage(prompt)
                     .setEphemeral(true)
@@ -70,6 +70,11 @@ final class TriageFlow implements IssueCaptured {
                             "**" + issue.ref() + "** was captured; your DMs are closed, so " + "run `/issue triage "
                                     + issue.number() + "` to triage it.");
                 });
+    }
+
+    /** The priority questions, after "Is the solution straightforward?" was answered. */
+    net.dv8tion.jda.api.utils.messages.MessageEditData priorityPrompt(Issue issue) {
+        return TriagePrompt.edit(issue, start(issue), counts(issue));
     }
 
     private TriageState start(Issue issue) {
@@ -123,6 +128,7 @@ final class TriageFlow implements IssueCaptured {
                         change.after(), done, actions.views().timeline(result.priority())))
                 .queue(null, e -> log.debug("Triage prompt not updated: {}", e.toString()));
         changes.announce(event.getJDA(), change, result.reason());
+        design.pingLeadershipIfFixNow(event.getJDA(), issue.number());
     }
 
     private TriageToken parse(String prefix, ComponentInteraction event) {

@@ -356,7 +356,7 @@ class CaptureEndToEndTest {
         SimMessage card = cardIn(post, fromPost);
         assertThat(card.pinged()).isEmpty();
         SimMessage prompt = s.erin.awaitDm(m -> m.content().startsWith("**Triage #" + fromPost + "**"));
-        assertThat(prompt.buttonLabels()).containsExactly("Yes", "No");
+        assertThat(prompt.buttonLabels()).containsExactly("Straightforward", "Needs design");
         assertThat(prompt.pinged()).isEmpty();
 
         s.erin.react(s.bob.say(post, "Ibis still wrong today"), "📌");

@@ -424,4 +424,36 @@ class DatabaseTest {
                     .isZero();
         }
     }
+
+    @Test
+    void upgradingToDesignThreadsNamingReasonsAndGoalsKeepsEveryIssueAndPoll() {
+        Path file = dir.resolve("v8.db");
+        SchemaScript full = SchemaScript.bundled();
+        SchemaScript versionEight = new SchemaScript(full.sections().subList(0, 8));
+        try (Database old = Database.open(file, versionEight)) {
+            assertThat(old.schemaVersion()).isEqualTo(8);
+            old.transaction(ctx -> {
+                for (int n = 1; n <= 5; n++) insertIssue(ctx, n, "issue " + n);
+                ctx.execute(
+                        "INSERT INTO naming_poll (id, channel_id, proposal, alternative1, alternative2, reason,"
+                                + " created_by, created_at, closes_at) VALUES (1, 5, 'Loop', 'Ring', 'Cycle', 'short', 7, 1, 2)");
+            });
+        }
+        try (Database upgraded = Database.open(file, full)) {
+            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.ISSUE)))
+                    .isEqualTo(5);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.DESIGN_THREAD)))
+                    .isZero();
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.NAMING_POLL)))
+                    .isEqualTo(1);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(
+                            dev.loop.db.Tables.NAMING_POLL, dev.loop.db.Tables.NAMING_POLL.ISSUE_NUMBER.isNull())))
+                    .isEqualTo(1);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.NAMING_SUGGESTION)))
+                    .isZero();
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.KPI_GOAL)))
+                    .isZero();
+        }
+    }
 }

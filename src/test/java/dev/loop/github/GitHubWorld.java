@@ -108,6 +108,14 @@ final class GitHubWorld implements AutoCloseable {
         return community.feature(GitHubFeature.class);
     }
 
+    dev.loop.naming.NamingFeature naming() {
+        return features.stream()
+                .filter(dev.loop.naming.NamingFeature.class::isInstance)
+                .map(dev.loop.naming.NamingFeature.class::cast)
+                .findFirst()
+                .orElseThrow();
+    }
+
     /** {@code author} opens a forum post with a few messages; erin captures it. */
     Captured capture(SimMember author, String title, String body, SimMember... others) {
         SimChannel post = author.postInForum(support, title, body);

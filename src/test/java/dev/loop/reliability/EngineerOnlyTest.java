@@ -66,10 +66,23 @@ class EngineerOnlyTest {
         commands.put("release|publish releases", Map.of("version", "9.0.0", "issues", "#" + a.number()));
         commands.put("release-status|see how a release went", Map.of("version", "9.0.0"));
         commands.put("inbox|see the inbox", Map.of());
-        commands.put("stats|see the stats", Map.of());
+        commands.put("stats show|see the stats", Map.of());
+        commands.put("stats goal|set goals", Map.of("metric", "first-reply", "value", "2h"));
         commands.put(
                 "name|start naming votes",
-                Map.of("proposal", "Gecko", "alternative1", "Newt", "alternative2", "Skink"));
+                Map.of(
+                        "proposal",
+                        "Gecko",
+                        "why",
+                        "short",
+                        "alternative1",
+                        "Newt",
+                        "like1",
+                        "cute",
+                        "alternative2",
+                        "Skink",
+                        "like2",
+                        "fast"));
         for (Map.Entry<String, Map<String, ?>> c : commands.entrySet()) {
             String[] parts = c.getKey().split("\\|");
             assertRefused(s.bob.runSlash(post, parts[0], c.getValue()).awaitReply(), parts[1]);
@@ -135,7 +148,8 @@ class EngineerOnlyTest {
         if (!first.content().startsWith("Captured")) submit = ida.pressButton(first, "Create new issue");
         int number = s.issues().findByChannel(post.id()).orElseThrow().number();
         SimMessage prompt = submit.awaitReply(m -> m.content().startsWith("**Triage #" + number + "**"));
-        SimMessage decided = ida.pressButton(prompt, "Yes").awaitUpdate();
+        SimMessage decided =
+                ida.pressButton(Captured.straightforward(ida, prompt), "Yes").awaitUpdate();
         assertThat(decided.selects()).isNotEmpty();
         Community.Record before = s.record(number);
 
@@ -160,7 +174,7 @@ class EngineerOnlyTest {
         Community.Record before = s.record(number);
 
         jo.removeRole(s.engineers);
-        assertRefused(jo.pressButton(prompt, "Yes").awaitReply(), "triage issues");
+        assertRefused(jo.pressButton(prompt, "Needs design").awaitReply(), "triage issues");
         assertThat(s.record(number)).isEqualTo(before);
         // and a 📌 from them now captures nothing
         SimChannel next = s.bob.postInForum(s.support, "Lemur icons missing", "No icons");

@@ -189,7 +189,7 @@ class HostileTextTest {
 
     @Test
     void aHostileNamingVoteIsPostedInertAndAnOverlongOneIsRefusedByName() {
-        String reason = fill(unit, 1500).strip();
+        String reason = fill(unit, 500).strip();
         SimMessage posted = Seen.ephemeral(
                 s.erin,
                 s.team,
@@ -201,7 +201,11 @@ class HostileTextTest {
                         "<@" + s.bob.id() + ">",
                         "alternative2",
                         "**Quokka** 🚀 مرحبا",
-                        "reason",
+                        "why",
+                        reason,
+                        "like1",
+                        reason,
+                        "like2",
                         reason));
         assertThat(posted.content()).startsWith("Naming vote posted in <#" + s.team.id() + ">");
         SimMessage vote = s.team.awaitMessage(
@@ -218,14 +222,38 @@ class HostileTextTest {
                 s.erin,
                 s.team,
                 "name",
-                Map.of("proposal", "Quokka", "alternative1", "Wombat", "alternative2", "Numbat", "reason", longest));
+                Map.of(
+                        "proposal",
+                        "Quokka",
+                        "why",
+                        longest,
+                        "alternative1",
+                        "Wombat",
+                        "like1",
+                        "round",
+                        "alternative2",
+                        "Numbat",
+                        "like2",
+                        "striped"));
         assertThat(refused.content())
-                .isEqualTo("The reason is " + longest.strip().length() + " characters long; keep it to 1500.");
+                .isEqualTo("`why` is " + longest.strip().length() + " characters long; keep it to 500.");
         SimMessage tooLongName = Seen.ephemeral(
                 s.erin,
                 s.team,
                 "name",
-                Map.of("proposal", fill("🚀", 60), "alternative1", "Wombat", "alternative2", "Numbat"));
+                Map.of(
+                        "proposal",
+                        fill("🚀", 60),
+                        "why",
+                        "rockets",
+                        "alternative1",
+                        "Wombat",
+                        "like1",
+                        "round",
+                        "alternative2",
+                        "Numbat",
+                        "like2",
+                        "striped"));
         assertThat(tooLongName.content()).startsWith("The proposal is ").endsWith("poll answers can be at most 55.");
     }
 

@@ -112,6 +112,8 @@ class RestFaultsTest {
         eventually(
                 "dot's press to be recorded",
                 () -> s.issues().requesters(c.number()).stream().anyMatch(r -> r.userId() == dot.id()));
+        // the repeated press must not race the first press's answer for the injected failure
+        eventually("dot's first answer to be lost", () -> !s.sim.faults().pending());
         assertThat(dot.pressButton(c.card(), "Me too").awaitReply().content())
                 .isEqualTo("You're already on **#" + c.number() + "**. We'll let you know when it ships.");
         // a 429 on the answer is waited out within Discord's three seconds

@@ -153,7 +153,8 @@ class UnreachableTest {
         String unreachedNote = "1 couldn't be reached (DMs closed)";
 
         // the timeline after triage (bob's Me too made the first prompt stale): bob by DM, kit nowhere
-        SimMessage prompt = Seen.ephemeral(s.erin, s.team, "issue triage", Map.of("number", c.number()));
+        SimMessage prompt = Captured.straightforward(
+                s.erin, Seen.ephemeral(s.erin, s.team, "issue triage", Map.of("number", c.number())));
         SimMessage decided = s.erin.pressButton(prompt, "Yes").awaitUpdate();
         s.erin.pressButton(decided, "Done").awaitUpdate();
         s.bob.awaitDm(m -> m.content().contains("Update on **#" + c.number() + "**"));

@@ -101,8 +101,8 @@ class StatsEndToEndTest {
 
     @Test
     void statsShowsTheKpisAndAChart() throws Exception {
-        SimMessage reply =
-                c.erin.runSlash(c.team, "stats").awaitReply(m -> !m.embeds().isEmpty());
+        SimMessage reply = c.erin.runSlash(c.team, "stats show")
+                .awaitReply(m -> !m.embeds().isEmpty());
         assertThat(reply.ephemeral()).isTrue();
         SimMessage.Embed e = reply.embeds().getFirst();
         assertThat(e.title()).isEqualTo("KPIs — last 7 days");
@@ -128,7 +128,7 @@ class StatsEndToEndTest {
 
     @Test
     void statsPerOwnerAndForAShorterWindow() {
-        SimMessage reply = c.erin.runSlash(c.team, "stats", Map.of("days", 1, "owner", c.olga))
+        SimMessage reply = c.erin.runSlash(c.team, "stats show", Map.of("days", 1, "owner", c.olga))
                 .awaitReply(m -> !m.embeds().isEmpty());
         SimMessage.Embed e = reply.embeds().getFirst();
         assertThat(e.title()).isEqualTo("KPIs — last 1 day");
@@ -141,7 +141,7 @@ class StatsEndToEndTest {
 
     @Test
     void onlyEngineersSeeTheStats() {
-        SimMessage refused = c.alice.runSlash(c.team, "stats").awaitReply();
+        SimMessage refused = c.alice.runSlash(c.team, "stats show").awaitReply();
         assertThat(refused.content()).isEqualTo("Only engineers can see the stats.");
         assertThat(refused.ephemeral()).isTrue();
     }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a capture through /capture left behind: the issue's number, the post, the issue card in it, the engineer's
- * "Captured" answer and the triage prompt that follows it (both ephemeral).
+ * "Captured" answer and the triage prompt that follows it (both ephemeral),
+ * past its first question (Straightforward) at the priority questions.
  */
 public record Captured(int number, SimChannel post, SimMessage card, SimMessage reply, SimMessage prompt) {
 
@@ -53,7 +54,16 @@ public record Captured(int number, SimChannel post, SimMessage card, SimMessage 
         int number = Integer.parseInt(m.group(1));
         SimMessage prompt = submit.awaitReply(r -> r.content().startsWith("**Triage #" + number + "**"));
         assertThat(prompt.ephemeral()).isTrue();
-        return new Captured(number, where, cardIn(where, number), captured, prompt);
+        return new Captured(number, where, cardIn(where, number), captured, straightforward(engineer, prompt));
+    }
+
+    /**
+     * Triage starts with "Is the solution straightforward?": {@code engineer} answers Straightforward and gets the
+     * priority questions (the prompt as most tests want it). Tests about design press Needs design themselves.
+     */
+    public static SimMessage straightforward(SimMember engineer, SimMessage prompt) {
+        assertThat(prompt.buttonLabels()).containsExactly("Straightforward", "Needs design");
+        return engineer.pressButton(prompt, "Straightforward").awaitUpdate();
     }
 
     /** The card of issue {@code number} that Loop posted in {@code channel}. */

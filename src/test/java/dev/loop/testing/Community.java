@@ -88,6 +88,9 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
     public SimChannel team;
     public SimChannel releases;
     public SimRole engineers;
+    /** The on-call leadership role, when the builder asked for {@link Builder#leadership()}; null otherwise. */
+    public SimRole leadership;
+
     public SimMember erin;
     public SimMember olga;
     public SimMember alice;
@@ -127,6 +130,7 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
         private boolean withLoop = true;
         private String githubYaml;
         private boolean installerArea = true;
+        private boolean leadership;
 
         private Builder(Instant start) {
             this.start = start;
@@ -202,6 +206,12 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
             return this;
         }
 
+        /** A leadership role (members: lea) named as {@code roles.leadership}, the on-call role design threads ping. */
+        public Builder leadership() {
+            this.leadership = true;
+            return this;
+        }
+
         /** Only the simulated community: no database, no Loop (the test starts Loop its own way, e.g. as a process). */
         public Builder withoutLoop() {
             this.withLoop = false;
@@ -256,15 +266,22 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
                     + spec.githubYaml.replace("{erin}", String.valueOf(erin.id()));
             env = Map.of("GITHUB_TOKEN", github.token(GITHUB_BOT), "LOOP_GITHUB_API_URL", github.apiUrl());
         }
+        String required = ConfigYaml.required(
+                guild.id(),
+                sim.restBaseUrl(),
+                sim.gatewayUrl(),
+                List.of(support.id(), help.id()),
+                team.id(),
+                releases.id(),
+                engineers.id());
+        if (spec.leadership) {
+            leadership = guild.role("leadership");
+            guild.member("lea").addRole(leadership);
+            String engineersLine = "  engineers: [\"" + engineers.id() + "\"]\n";
+            required = required.replace(engineersLine, engineersLine + "  leadership: \"" + leadership.id() + "\"\n");
+        }
         config = ConfigLoader.parse(
-                ConfigYaml.required(
-                                guild.id(),
-                                sim.restBaseUrl(),
-                                sim.gatewayUrl(),
-                                List.of(support.id(), help.id()),
-                                team.id(),
-                                releases.id(),
-                                engineers.id())
+                required
                         + (spec.installerArea ? """
                 areas:
                   - name: Installer

@@ -60,7 +60,9 @@ class TriageEndToEndTest {
     }
 
     SimMessage triageCommand(SimMember who, SimChannel where, int number) {
-        return who.runSlash(where, "issue triage", Map.of("number", number)).awaitReply();
+        return Captured.straightforward(
+                who,
+                who.runSlash(where, "issue triage", Map.of("number", number)).awaitReply());
     }
 
     /** The timeline notice in the post, addressed to the given people. */
@@ -548,7 +550,7 @@ class TriageEndToEndTest {
         s.erin.react(post.starterMessage(), "📌");
         SimMessage prompt = s.erin.awaitDm(
                 m -> m.content().startsWith("**Triage #") && m.content().contains("Notifications arrive twice"));
-        SimMessage decided = press(s.erin, prompt, "Yes");
+        SimMessage decided = press(s.erin, Captured.straightforward(s.erin, prompt), "Yes");
         SimMessage done = press(s.erin, decided, "Done");
         assertThat(done.content()).contains("is triaged: **Fix it now**");
         int number = s.issues().findByChannel(post.id()).orElseThrow().number();

@@ -30,7 +30,8 @@ public record Config(
         WeeklyReport weeklyReport,
         DailyNote promisesNote,
         DailyBackups backups,
-        Optional<GitHubSettings> github) {
+        Optional<GitHubSettings> github,
+        Optional<Long> leadershipRole) {
 
     public Config {
         engineerRoles = List.copyOf(engineerRoles);

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,7 +53,7 @@ public final class ConfigLoader {
                             "github")),
             Map.entry("discord", Set.of("guild", "api-url", "gateway-url")),
             Map.entry("channels", Set.of("support", "team", "releases")),
-            Map.entry("roles", Set.of("engineers")),
+            Map.entry("roles", Set.of("engineers", "leadership")),
             Map.entry("areas[]", Set.of("name", "owner", "forum-tag")),
             Map.entry("tags", Set.of("tracked", "shipped")),
             Map.entry("bugs", Set.of("debug-questions")),
@@ -141,6 +142,12 @@ public final class ConfigLoader {
             problems.add(
                     "roles.engineers: missing; name at least one engineer role id (only engineers can capture, triage and release)");
         }
+
+        // optional: the on-call leadership role, pinged once in the design thread of an issue that is Fix it now
+        JsonNode leadershipNode = root.path("roles").path("leadership");
+        Optional<Long> leadership = leadershipNode.isMissingNode() || leadershipNode.isNull()
+                ? Optional.empty()
+                : Optional.of(values.snowflake(leadershipNode, "roles.leadership", true));
 
         List<Config.Area> areas = areas(root.path("areas"));
 
@@ -244,7 +251,8 @@ public final class ConfigLoader {
                 weeklyReport,
                 promisesNote,
                 backups,
-                github);
+                github,
+                leadership);
     }
 
     /** {@code database.backups}: absent means no daily backup; present turns it on, every key optional. */

@@ -153,6 +153,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theLeadershipRoleIsOptionalAndMustBeARoleId() {
+        assertThat(ConfigLoader.parse(VALID, "loop.yaml", Map.of()).leadershipRole())
+                .isEmpty();
+        String withLeadership = VALID.replace(
+                "roles:\n  engineers: [\"100000000000000006\"]\n",
+                "roles:\n  engineers: [\"100000000000000006\"]\n  leadership: \"100000000000000009\"\n");
+        assertThat(ConfigLoader.parse(withLeadership, "loop.yaml", Map.of()).leadershipRole())
+                .contains(100000000000000009L);
+        assertThat(problems(withLeadership.replace("\"100000000000000009\"", "on-call")))
+                .containsExactly("roles.leadership: \"on-call\" is not a Discord id (17–20 digits; in Discord, enable "
+                        + "Developer Mode and use Copy ID)");
+    }
+
+    @Test
     void unknownKeysAreReportedWithASuggestion() {
         List<String> p = problems(VALID + "notices:\n  delivery_mode: dm\nsupport: []\n");
         assertThat(p).anyMatch(l -> l.startsWith("notices.delivery_mode: unknown key"));
