@@ -109,11 +109,7 @@ final class GitHubWorld implements AutoCloseable {
     }
 
     dev.loop.naming.NamingFeature naming() {
-        return features.stream()
-                .filter(dev.loop.naming.NamingFeature.class::isInstance)
-                .map(dev.loop.naming.NamingFeature.class::cast)
-                .findFirst()
-                .orElseThrow();
+        return community.feature(dev.loop.naming.NamingFeature.class);
     }
 
     /** {@code author} opens a forum post with a few messages; erin captures it. */

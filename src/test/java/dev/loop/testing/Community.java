@@ -281,15 +281,12 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
             required = required.replace(engineersLine, engineersLine + "  leadership: \"" + leadership.id() + "\"\n");
         }
         config = ConfigLoader.parse(
-                required
-                        + (spec.installerArea ? """
+                required + (spec.installerArea ? """
                 areas:
                   - name: Installer
                     owner: "%d"
                     forum-tag: installer
-                """.formatted(olga.id()) : "")
-                        + spec.yaml
-                        + githubSection,
+                """.formatted(olga.id()) : "") + spec.yaml + githubSection,
                 "e2e.yaml",
                 env);
         if (!spec.withLoop) return;
