@@ -384,3 +384,21 @@ CREATE TABLE release_offer (
 -- second press, a changed answer or a restart never tells them twice about the same person and proposal.
 ALTER TABLE proposal_answer ADD COLUMN missing TEXT;
 ALTER TABLE proposal_answer ADD COLUMN owner_told_at BIGINT;
+
+-- version 9
+
+-- What each requester was last told about an issue's timeline, and what they were told before that, so a change is
+-- told only when it is news to them (see dev.loop.issue.TimelineNews): never the same priority twice, never a
+-- change undone within a day. A requester who joins a triaged issue has seen its card, so they start out having
+-- heard its priority then. priority / before_priority: priority codes; promised: 1 when that priority made a promise.
+CREATE TABLE timeline_heard (
+    issue_number       INTEGER      NOT NULL REFERENCES issue (number),
+    user_id            BIGINT       NOT NULL,
+    priority           VARCHAR(16)  NOT NULL,
+    promised           INTEGER      NOT NULL,
+    heard_at           BIGINT       NOT NULL,
+    before_priority    VARCHAR(16),
+    before_promised    INTEGER,
+    before_at          BIGINT,
+    PRIMARY KEY (issue_number, user_id)
+);

@@ -131,10 +131,29 @@ public final class SupportWatcher extends ListenerAdapter {
         }
         if (event.getAuthor().isBot() || event.isWebhookMessage()) return;
         long author = event.getAuthor().getIdLong();
-        if (author == thread.getOwnerIdLong() || !engineers.isEngineer(event.getMember())) return;
+        if (author == thread.getOwnerIdLong()) {
+            considerLate(thread, event.getMessage().getContentRaw());
+            return;
+        }
+        if (!engineers.isEngineer(event.getMember())) return;
         answered.put(id, true);
         Instant at = event.getMessage().getTimeCreated().toInstant();
         write(() -> store.markAnswered(id, author, at));
+    }
+
+    /**
+     * The author's message in a fresh post that no hint was considered for yet: the post came while Loop was
+     * starting and its words were not readable when its thread was seen, so it is matched now, with them.
+     */
+    private void considerLate(ThreadChannel thread, String content) {
+        if (hints.considered(thread.getIdLong()) || content.isBlank()) return;
+        SupportThread t = toRecord(thread);
+        if (Duration.between(t.createdAt(), clock.instant()).compareTo(NEW_POST_AGE) > 0) return;
+        try {
+            hintRunner.execute(() -> hints.considerNewPost(thread, t, content));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("Support watcher is stopping; no hint for {}", t.threadId());
+        }
     }
 
     @Override

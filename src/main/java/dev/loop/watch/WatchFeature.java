@@ -73,6 +73,11 @@ public final class WatchFeature implements Feature {
         watcher.close();
     }
 
+    /** Closes the hints about a post that was captured or linked by any route (wired to the issue kernel). */
+    public dev.loop.issue.ThreadTaken hintCloser() {
+        return hints::threadTaken;
+    }
+
     public SupportWatcher watcher() {
         return watcher;
     }
