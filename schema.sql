@@ -402,3 +402,7 @@ CREATE TABLE timeline_heard (
     before_at          BIGINT,
     PRIMARY KEY (issue_number, user_id)
 );
+
+-- A support thread that was archived or deleted leaves /inbox (and the unanswered count) while it stays so: when
+-- it left, or null while it is open.
+ALTER TABLE support_thread ADD COLUMN left_inbox_at BIGINT;

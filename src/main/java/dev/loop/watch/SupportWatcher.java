@@ -156,6 +156,34 @@ public final class SupportWatcher extends ListenerAdapter {
         }
     }
 
+    /**
+     * An engineer acted on the thread through Loop (captured it, linked it — after which the details request,
+     * proposals, work and ship notices all go there): that is the team's response, as a typed reply would be.
+     */
+    public void answeredThroughLoop(long threadId, long engineerId, Instant at) {
+        if (Boolean.TRUE.equals(answered.get(threadId))) return;
+        answered.put(threadId, true);
+        write(() -> store.markAnswered(threadId, engineerId, at));
+    }
+
+    /** An archived thread leaves the inbox until it is opened again. */
+    @Override
+    public void onChannelUpdateArchived(net.dv8tion.jda.api.events.channel.update.ChannelUpdateArchivedEvent event) {
+        if (!event.getChannelType().isThread()) return;
+        long id = event.getChannel().getIdLong();
+        Instant at = Boolean.TRUE.equals(event.getNewValue()) ? clock.instant() : null;
+        write(() -> store.setLeftInbox(id, at));
+    }
+
+    /** A deleted thread leaves the inbox for good. */
+    @Override
+    public void onChannelDelete(net.dv8tion.jda.api.events.channel.ChannelDeleteEvent event) {
+        if (!event.getChannelType().isThread()) return;
+        long id = event.getChannel().getIdLong();
+        Instant at = clock.instant();
+        write(() -> store.setLeftInbox(id, at));
+    }
+
     @Override
     public void onChannelUpdateAppliedTags(ChannelUpdateAppliedTagsEvent event) {
         ThreadChannel thread = event.getChannel().asThreadChannel();

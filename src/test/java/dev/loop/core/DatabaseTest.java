@@ -388,7 +388,7 @@ class DatabaseTest {
     }
 
     @Test
-    void upgradingToWhatRequestersHeardKeepsEveryRequesterAndStartsWithNothingHeard() {
+    void upgradingToWhatRequestersHeardKeepsEveryRequesterAndSupportThreadAndStartsWithNothingHeard() {
         Path file = dir.resolve("v8.db");
         SchemaScript full = SchemaScript.bundled();
         SchemaScript versionEight = new SchemaScript(full.sections().subList(0, 8));
@@ -403,12 +403,20 @@ class DatabaseTest {
                             (int) (user % 5) + 1,
                             (int) (user % 5) + 1,
                             100000000000000000L + user);
+                    ctx.execute(
+                            "INSERT INTO support_thread (thread_id, guild_id, parent_channel_id, author_id, title,"
+                                    + " created_at) VALUES (?, 1, 2, 3, 'a post', 5)",
+                            200000000000000000L + user);
                 }
             });
         }
         try (Database upgraded = Database.open(file, full)) {
             assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
             assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.REQUESTER)))
+                    .isEqualTo(10);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(
+                            dev.loop.db.Tables.SUPPORT_THREAD,
+                            dev.loop.db.Tables.SUPPORT_THREAD.LEFT_INBOX_AT.isNull())))
                     .isEqualTo(10);
             assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.TIMELINE_HEARD)))
                     .isZero();

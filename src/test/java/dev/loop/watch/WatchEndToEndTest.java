@@ -263,6 +263,48 @@ class WatchEndToEndTest {
                 .isEmpty();
     }
 
+    @Test
+    void anEngineersLinkIsTheTeamsResponseAndArchivedOrDeletedThreadsLeaveTheInbox() {
+        Issue known = issue("Marmot export skips rows", "The marmot export leaves out rows");
+        SimChannel linked = c.bob.postInForum(c.support, "Marmot rows missing", "Rows are missing in my marmot export");
+        SimChannel archived = c.carol.postInForum(c.support, "Lemur login loops", "Login goes round in circles");
+        SimChannel deleted = c.alice.postInForum(c.support, "Tapir font tiny", "The font is tiny");
+        SimChannel waiting = c.alice.postInForum(c.support, "Civet colours off", "Colours look washed out");
+        for (SimChannel p : List.of(linked, archived, deleted, waiting)) awaitThread(p);
+        Instant opened = threads().find(linked.id()).orElseThrow().createdAt();
+        c.clock.advance(Duration.ofMinutes(7));
+
+        c.erin.runSlash(linked, "link", java.util.Map.of("issue", known.number()))
+                .awaitReply();
+        archived.archive();
+        deleted.delete();
+
+        eventually(
+                "the link to count as erin's response",
+                () -> threads().find(linked.id()).orElseThrow().answered());
+        SupportThread answered = threads().find(linked.id()).orElseThrow();
+        assertThat(answered.firstEngineerId()).isEqualTo(c.erin.id());
+        assertThat(Duration.between(opened, answered.firstEngineerReplyAt()))
+                .isBetween(
+                        Duration.ofMinutes(7).minusSeconds(1),
+                        Duration.ofMinutes(7).plusSeconds(1));
+        eventually(
+                "the archived and deleted threads to leave the inbox",
+                () -> threads().unanswered(1000).stream()
+                        .noneMatch(t -> t.threadId() == archived.id() || t.threadId() == deleted.id()));
+        String inbox = c.erin.runSlash(c.help, "inbox").awaitReply().content();
+        assertThat(inbox)
+                .contains(String.valueOf(waiting.id()))
+                .doesNotContain(String.valueOf(linked.id()))
+                .doesNotContain(String.valueOf(archived.id()))
+                .doesNotContain(String.valueOf(deleted.id()));
+
+        archived.unarchive();
+        eventually(
+                "the archived thread to come back when opened again",
+                () -> threads().unanswered(1000).stream().anyMatch(t -> t.threadId() == archived.id()));
+    }
+
     static long hintId(SimMessage hint) {
         String id = hint.buttons().getFirst().customId();
         return Long.parseLong(id.substring(id.lastIndexOf(':') + 1));
