@@ -491,3 +491,25 @@ CREATE TABLE kpi_goal (
     set_at             BIGINT       NOT NULL,
     PRIMARY KEY (metric, area)
 );
+
+-- version 12
+
+-- What each requester was last told about an issue's timeline, and what they were told before that, so a change is
+-- told only when it is news to them (see dev.loop.issue.TimelineNews): never the same priority twice, never a
+-- change undone within a day. A requester who joins a triaged issue has seen its card, so they start out having
+-- heard its priority then. priority / before_priority: priority codes; promised: 1 when that priority made a promise.
+CREATE TABLE timeline_heard (
+    issue_number       INTEGER      NOT NULL REFERENCES issue (number),
+    user_id            BIGINT       NOT NULL,
+    priority           VARCHAR(16)  NOT NULL,
+    promised           INTEGER      NOT NULL,
+    heard_at           BIGINT       NOT NULL,
+    before_priority    VARCHAR(16),
+    before_promised    INTEGER,
+    before_at          BIGINT,
+    PRIMARY KEY (issue_number, user_id)
+);
+
+-- A support thread that was archived or deleted leaves /inbox (and the unanswered count) while it stays so: when
+-- it left, or null while it is open.
+ALTER TABLE support_thread ADD COLUMN left_inbox_at BIGINT;

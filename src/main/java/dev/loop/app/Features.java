@@ -35,7 +35,12 @@ public final class Features {
         IssueActions actions = new IssueActions(store, views, services.config(), services.clock());
         TriageFeature triage = new TriageFeature(services, store, actions);
         // the ports between features: a capture starts triage; a recognised support thread is linked by capture
-        CaptureFeature capture = new CaptureFeature(services, store, actions, triage.afterCapture());
+        // a capture also closes any "looks like #N" hint about its post (linking does so inside IssueActions)
+        dev.loop.issue.IssueCaptured afterCapture = triage.afterCapture();
+        CaptureFeature capture = new CaptureFeature(services, store, actions, (jda, issue, engineer, hook) -> {
+            afterCapture.captured(jda, issue, engineer, hook);
+            actions.threadTaken(jda, issue.number(), engineer, true);
+        });
         ReleaseFeature release = new ReleaseFeature(services, store, actions, NoticeWorker.Options.DEFAULT);
         // GitHub sync adds /issue import to the kernel's /issue command when its section is present, and a release
         // published on GitHub becomes the /release preview in the team channel
@@ -44,6 +49,8 @@ public final class Features {
                 .map(settings -> new GitHubFeature(
                                 services, store, actions, settings, shipNotes(services, store), release::offer, github)
                         .reviewsFrom(reviewSource(services, store)));
+        WatchFeature watch = new WatchFeature(services, store, capture::linkThread);
+        actions.whenThreadTaken(watch.hintCloser());
         List<Feature> features = new java.util.ArrayList<>(List.of(
                 new IssueCommands(
                                 services,
@@ -55,7 +62,7 @@ public final class Features {
                 capture,
                 triage,
                 release,
-                new WatchFeature(services, store, capture::linkThread),
+                watch,
                 new StatsFeature(services)
                         .withStatusLines(
                                 () -> gitHub.map(GitHubFeature::progressLines).orElse(List.of())),

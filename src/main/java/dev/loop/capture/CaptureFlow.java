@@ -55,6 +55,8 @@ final class CaptureFlow extends CaptureFlowBase {
     private final DetailsFlow details;
     private final IssueCaptured afterCapture;
     private final Drafts drafts = new Drafts();
+    /** Drafts made by a 📌 quick capture: answered, once created, in a thread on the message (see QuickCapture). */
+    private final java.util.Set<Long> quickDrafts = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     CaptureFlow(
             CaptureContext context,
@@ -245,8 +247,10 @@ final class CaptureFlow extends CaptureFlowBase {
                         () -> new UserError("This capture has expired or was already handled. Run /capture again."));
         e.deferEdit().queue();
         e.getHook().editOriginalComponents().queue(null, ignored -> {});
+        boolean quick = quickDrafts.remove(draftId);
         if (choice.field(0).equals("new")) {
-            create(e.getJDA(), draft, e.getHook());
+            if (quick) createQuick(e.getJDA(), draft, e.getHook());
+            else create(e.getJDA(), draft, e.getHook());
         } else {
             int number = choice.number(2);
             Issue issue = store.lookup(number).orRefuse();
@@ -275,8 +279,41 @@ final class CaptureFlow extends CaptureFlowBase {
         }
     }
 
+    /** Holds a 📌 draft for the engineer's choice between linking it to a similar issue and creating it. */
+    long holdQuickDraft(CaptureDraft draft) {
+        long id = drafts.put(draft, actions.now());
+        quickDrafts.add(id);
+        return id;
+    }
+
+    /**
+     * Creates a 📌 draft. A message in a text channel is answered in a thread started on it, as a captured thread is
+     * answered in itself: the card, Me too and the details request stay with the conversation instead of the channel.
+     */
+    void createQuick(JDA jda, CaptureDraft draft, InteractionHook hook) {
+        GuildMessageChannel channel = Channels.find(jda, draft.channelId())
+                .orElseThrow(() -> new UserError("That channel no longer exists, so there is nothing to capture."));
+        GuildMessageChannel answerIn = channel;
+        if (draft.messageId() != null
+                && !(channel instanceof ThreadChannel)
+                && channel instanceof net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer container) {
+            try {
+                answerIn = container
+                        .createThreadChannel(Safe.truncate(Safe.oneLineRaw(draft.title()), 100), draft.messageId())
+                        .complete();
+            } catch (RuntimeException failed) {
+                log.warn("Could not start a thread on {}; answering in the channel: {}", draft.messageId(), failed);
+            }
+        }
+        create(jda, draft, hook, answerIn);
+    }
+
     /** Creates the issue from a draft: reads the conversation, stores it, posts the card, asks for details. */
     void create(JDA jda, CaptureDraft draft, InteractionHook hook) {
+        create(jda, draft, hook, null);
+    }
+
+    private void create(JDA jda, CaptureDraft draft, InteractionHook hook, GuildMessageChannel answerIn) {
         GuildMessageChannel channel = Channels.find(jda, draft.channelId())
                 .orElseThrow(() -> new UserError("That thread no longer exists, so there is nothing to capture."));
         Conversations.Source source = conversations.readSource(channel, draft.messageId(), "capture");
@@ -309,7 +346,7 @@ final class CaptureFlow extends CaptureFlowBase {
             // another delivery or another engineer captured the same source first: nothing was stored
             throw new UserError("This conversation was captured as #" + twice.issueNumber() + " in the meantime.");
         }
-        boolean carded = publish(jda, issue, channel, source, draft.engineerId());
+        boolean carded = publish(jda, issue, answerIn == null ? channel : answerIn, source, draft.engineerId());
         if (hook != null) {
             int read = source.transcript().lines().size();
             hook.sendMessage(Replies.text("Captured **" + issue.ref() + "** " + Safe.inline(issue.title(), 150)

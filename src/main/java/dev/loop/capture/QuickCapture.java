@@ -5,6 +5,9 @@ import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueKind;
+import dev.loop.issue.IssueStore;
+import dev.loop.issue.IssueViews;
+import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
@@ -12,6 +15,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
 import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,9 +79,41 @@ final class QuickCapture extends CaptureFlowBase {
                 message.getContentRaw(),
                 false);
         try {
-            capture.create(e.getJDA(), draft, null);
+            List<Issue> similar = capture.similarOpenIssues(draft.title() + " " + draft.summary());
+            if (!similar.isEmpty()) {
+                offerSimilar(e.getJDA(), engineer, capture.holdQuickDraft(draft), similar);
+                return;
+            }
+            capture.createQuick(e.getJDA(), draft, null);
         } catch (UserError refused) {
             Conversations.dm(e.getJDA(), engineer, refused.getMessage());
         }
+    }
+
+    /**
+     * The same choice /capture offers — Link to #N or Create new issue — for a 📌. /capture shows it ephemerally, but
+     * a reaction carries no interaction token, so nothing can be shown to the engineer alone in the channel. A DM was
+     * considered and not chosen: a button pressed in a DM arrives without a guild member, so Loop could not check the
+     * engineer role on it as it does on every engineer action. So the choice goes to the team channel, where engineers
+     * work, as one short message addressed to the engineer who reacted (pinging only them, nothing in the member's
+     * conversation); only that engineer can use its buttons, because the draft is theirs.
+     */
+    private void offerSimilar(net.dv8tion.jda.api.JDA jda, long engineer, long draftId, List<Issue> similar) {
+        GuildMessageChannel team =
+                jda.getChannelById(GuildMessageChannel.class, config.channels().team());
+        if (team == null) {
+            Conversations.dm(
+                    jda,
+                    engineer,
+                    "📌 This may already be tracked, but Loop cannot see the team channel to"
+                            + " offer the choice. Use /capture in the conversation instead.");
+            return;
+        }
+        MessageCreateData choice = capture.similarChoice(similar, draftId);
+        team.sendMessage(dev.loop.core.discord.Replies.pinging(
+                                "<@" + engineer + "> 📌 " + choice.getContent(), List.of(engineer))
+                        .setComponents(choice.getComponents())
+                        .build())
+                .queue(null, failed -> log.warn("Could not offer the similar issues for a 📌: {}", failed.toString()));
     }
 }

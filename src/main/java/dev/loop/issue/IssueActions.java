@@ -47,11 +47,37 @@ public final class IssueActions {
     /** Per issue: card refreshes asked for since the running one started; see {@link #refreshCards}. */
     private final Map<Integer, AtomicInteger> refreshRequests = new ConcurrentHashMap<>();
 
+    private final TimelineTelling timelines;
+    private volatile ThreadTaken threadTaken = ThreadTaken.NOBODY;
+
     public IssueActions(IssueStore store, IssueViews views, Config config, Clock clock) {
         this.store = store;
         this.views = views;
         this.config = config;
         this.clock = clock;
+        this.timelines = new TimelineTelling(store, views, config);
+    }
+
+    /** Who hears that a conversation became a place of an issue (the watch feature's hints). */
+    public void whenThreadTaken(ThreadTaken listener) {
+        this.threadTaken = listener;
+    }
+
+    /** A conversation was captured as or linked to {@code number}: tells the listener; never throws. */
+    public void threadTaken(JDA jda, int number, long actor, boolean captured) {
+        try {
+            threadTaken.taken(jda, number, actor, captured);
+        } catch (RuntimeException e) {
+            log.warn("After a thread became a place of #{}: {}", number, e.toString());
+        }
+    }
+
+    /**
+     * Tells the requesters the issue's current timeline, each only if it is news to them (see {@link TimelineNews});
+     * blocking. Returns whom it reached.
+     */
+    public Told tellTimeline(JDA jda, int number) {
+        return timelines.tell(jda, number, this);
     }
 
     public IssueViews views() {
@@ -67,7 +93,9 @@ public final class IssueActions {
 
     public Added addRequester(JDA jda, int number, long userId, Requester.How how, Long placeId, long actor) {
         Bump.Counts before = counts(number);
+        Priority seen = store.find(number).map(Issue::priority).orElse(Priority.UNTRIAGED);
         boolean added = store.addRequester(number, userId, how, placeId, actor, now());
+        if (added) timelines.joined(number, userId, seen, now());
         return afterAddition(jda, number, before, added);
     }
 
@@ -106,12 +134,18 @@ public final class IssueActions {
      */
     public BroughtUp bringUp(JDA jda, int number, NewPlace place, Map<Long, Requester.How> people, long actor) {
         Bump.Counts before = counts(number);
+        Priority seen = store.find(number).map(Issue::priority).orElse(Priority.UNTRIAGED);
         IssueStore.PlaceAdded p = store.addPlace(number, place, actor, now());
         int added = 0;
         for (Map.Entry<Long, Requester.How> person : people.entrySet()) {
-            if (store.addRequester(number, person.getKey(), person.getValue(), p.placeId(), actor, now())) added++;
+            if (store.addRequester(number, person.getKey(), person.getValue(), p.placeId(), actor, now())) {
+                added++;
+                // the linking reply shows them where the issue stands
+                timelines.joined(number, person.getKey(), seen, now());
+            }
         }
         Added a = afterAddition(jda, number, before, p.added() || added > 0);
+        if (p.added()) threadTaken(jda, number, actor, false);
         return new BroughtUp(p.placeId(), p.added(), added, a.bumped(), a.issue());
     }
 
@@ -196,16 +230,9 @@ public final class IssueActions {
      * interaction that must be answered within Discord's deadline, and telling several threads takes longer.
      */
     private void tellTimelineLater(JDA jda, Issue issue) {
-        String text = TimelineNotice.of(issue, issue.priority(), views.timeline(issue.priority()));
         Thread.ofVirtual().name("loop-timeline-" + issue.number()).start(() -> {
             try {
-                Told told = tellRequesters(jda, issue.number(), text);
-                store.addHistory(
-                        issue.number(),
-                        null,
-                        "notice",
-                        "requesters told the timeline of " + issue.priority().label() + " (" + told.people() + ")",
-                        now());
+                tellTimeline(jda, issue.number());
             } catch (RuntimeException e) {
                 log.warn("Telling the requesters of {} the timeline failed", issue.ref(), e);
             }
@@ -244,6 +271,20 @@ public final class IssueActions {
 
     /** {@link #tellRequesters(JDA, int, String)} with components (buttons) on every message, DMs included. */
     public Told tellRequesters(JDA jda, int number, String text, List<? extends MessageTopLevelComponent> components) {
+        return tell(jda, number, text, components, null);
+    }
+
+    /** {@link #tellRequesters(JDA, int, String)} to only {@code who} among the requesters. */
+    public Told tellSome(JDA jda, int number, String text, java.util.Set<Long> who) {
+        return tell(jda, number, text, List.of(), who);
+    }
+
+    private Told tell(
+            JDA jda,
+            int number,
+            String text,
+            List<? extends MessageTopLevelComponent> components,
+            java.util.Set<Long> only) {
         List<Place> places = store.places(number);
         List<Requester> requesters = store.requesters(number);
         Map<Long, List<Long>> byThread = new LinkedHashMap<>();
@@ -258,6 +299,7 @@ public final class IssueActions {
         List<Long> dmOnly = new ArrayList<>();
         for (Requester r : requesters) {
             if (!r.toldOnDiscord()) continue; // GitHub accounts are told on GitHub; erased people not at all
+            if (only != null && !only.contains(r.userId())) continue;
             Long channel =
                     r.placeId() == null ? fallbackThread : placeChannel.getOrDefault(r.placeId(), fallbackThread);
             if (channel == null) dmOnly.add(r.userId());

@@ -276,11 +276,7 @@ public final class IssueCommands implements Feature {
         Issue closed =
                 store.setStatus(number, IssueStatus.CLOSED, reason, e.getUser().getIdLong(), actions.now());
         actions.refreshCards(e.getJDA(), number);
-        Told told = actions.tellRequesters(
-                e.getJDA(),
-                number,
-                "We closed " + IssueViews.named(closed) + " without a change. The reason: "
-                        + sentenceEnd(Safe.inline(reason, 300)) + " Thanks for raising it.");
+        Told told = actions.tellRequesters(e.getJDA(), number, TimelineNotice.closed(closed, reason));
         e.getHook()
                 .sendMessage(Replies.text("Closed **" + closed.ref() + "**; told " + told.reached() + " requester"
                         + (told.reached() == 1 ? "" : "s") + told.unreachableNote() + "."))

@@ -69,8 +69,10 @@ public final class IssueViews {
     }
 
     /**
-     * Where the issue stands, as the middle of a sentence: "Open, High: this week or next week", "Shipped in
-     * **2.4.1**", "Closed: not planned". A finished issue has no timeline left to promise, so it never shows one.
+     * Where the issue stands, as the end of a sentence after a dash: "High: this week or next week", "not triaged
+     * yet", "in progress (High: this week or next week)", "fixed and waiting for a release", "Shipped in **2.4.1**",
+     * "Closed without a change (not planned)". A finished or fixed issue has no timeline left to promise, so it never
+     * shows one; a status is never glued to a label ("Open, Untriaged: …").
      */
     public String standing(Issue i) {
         return switch (i.status()) {
@@ -79,7 +81,15 @@ public final class IssueViews {
                 "Closed without a change"
                         + (i.closeReason() == null ? "" : " (" + Safe.inline(i.closeReason(), 200) + ")");
             case DUPLICATE -> "a duplicate of **#" + i.duplicateOf() + "**";
-            default -> i.status().label() + ", " + i.priority().label() + ": " + timeline(i.priority());
+            case FIXED -> "fixed and waiting for a release";
+            case IN_PROGRESS ->
+                i.priority() == Priority.UNTRIAGED
+                        ? "in progress"
+                        : "in progress (" + i.priority().label() + ": " + timeline(i.priority()) + ")";
+            case OPEN ->
+                i.priority() == Priority.UNTRIAGED
+                        ? "not triaged yet"
+                        : i.priority().label() + ": " + timeline(i.priority());
         };
     }
 

@@ -9,8 +9,6 @@ import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.Priority;
 import dev.loop.issue.PrioritySource;
-import dev.loop.issue.TimelineNotice;
-import dev.loop.issue.Told;
 import java.util.List;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
@@ -84,26 +82,8 @@ final class PriorityChanges {
         Issue issue = change.after();
         if (change.priorityChanged()) {
             try {
-                Priority from = change.before().priority();
-                // a withdrawn promise is said plainly, not left to be inferred from a new timeline
-                String text = from != Priority.UNTRIAGED && from.isAbove(issue.priority())
-                        ? TimelineNotice.lowered(
-                                issue,
-                                from,
-                                actions.views().timeline(from),
-                                actions.views().timeline(issue.priority()))
-                        : TimelineNotice.of(
-                                issue, issue.priority(), actions.views().timeline(issue.priority()));
-                Told told = actions.tellRequesters(jda, issue.number(), text);
-                if (told.addressed() > 0) {
-                    issues.addHistory(
-                            issue.number(),
-                            null,
-                            "notice",
-                            "requesters told the timeline of "
-                                    + issue.priority().label() + " (" + told.people() + ")",
-                            actions.now());
-                }
+                // each requester hears only what is news to them; the history says who was told and who was not
+                actions.tellTimeline(jda, issue.number());
             } catch (RuntimeException e) {
                 log.warn("Telling the requesters of {} the new timeline failed", issue.ref(), e);
             }

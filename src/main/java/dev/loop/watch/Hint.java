@@ -23,6 +23,8 @@ public record Hint(
     public enum State {
         OPEN,
         LINKED,
+        /** The post was captured as an issue of its own (by any route). */
+        CAPTURED,
         IGNORED;
 
         public String code() {

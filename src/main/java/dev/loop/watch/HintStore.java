@@ -34,6 +34,14 @@ public final class HintStore {
         });
     }
 
+    /** The hints about a thread still waiting for a decision. */
+    public java.util.List<Hint> openFor(long threadId) {
+        return db.read(ctx -> ctx.selectFrom(SIMILARITY_HINT)
+                .where(SIMILARITY_HINT.THREAD_ID.eq(threadId))
+                .and(SIMILARITY_HINT.STATE.eq(Hint.State.OPEN.code()))
+                .fetch(HintStore::toHint));
+    }
+
     /** Whether the thread was ever hinted (at any issue). */
     public boolean hinted(long threadId) {
         return db.read(ctx -> ctx.fetchExists(SIMILARITY_HINT, SIMILARITY_HINT.THREAD_ID.eq(threadId)));
@@ -64,7 +72,7 @@ public final class HintStore {
      * decided it.
      */
     public boolean decide(long id, Hint.State state, long engineerId, Instant now) {
-        if (state == Hint.State.OPEN) throw new IllegalArgumentException("a decision is linked or ignored");
+        if (state == Hint.State.OPEN) throw new IllegalArgumentException("a decision is linked, captured or ignored");
         return db.write(ctx -> ctx.update(SIMILARITY_HINT)
                         .set(SIMILARITY_HINT.STATE, state.code())
                         .set(SIMILARITY_HINT.DECIDED_BY, engineerId)

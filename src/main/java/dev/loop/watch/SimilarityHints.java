@@ -100,6 +100,12 @@ public final class SimilarityHints {
             threads.record(post); // the hint row refers to it
             if (issues.findByChannel(post.threadId()).isPresent() || hints.hinted(post.threadId())) return;
             String text = body != null ? body : starterContent(thread);
+            if (text.isBlank()) {
+                // the post's first message is not readable yet (a post made while Loop was starting, read by the
+                // catch-up between its thread and its message): match the title alone but leave the post
+                // unconsidered, so the author's message matches it again with its words instead of losing the hint
+                considered.remove(post.threadId());
+            }
             Optional<FtsQuery> query = HintMatcher.query(post.title(), text);
             if (query.isEmpty()) return;
             List<SimilarityRanking.Candidate> candidates = new DuplicateSearch(issues)
@@ -114,6 +120,11 @@ public final class SimilarityHints {
         } catch (RuntimeException e) {
             log.warn("Matching support post {} failed: {}", post.threadId(), e.toString());
         }
+    }
+
+    /** Whether the post was already matched in this process (or is being matched). */
+    boolean considered(long threadId) {
+        return considered.contains(threadId);
     }
 
     private void post(JDA jda, Hint hint, HintMatcher.Match match) {
@@ -188,6 +199,13 @@ public final class SimilarityHints {
         long id = button.id(1);
         Hint hint = hints.find(id).orElseThrow(() -> new UserError("That hint no longer exists."));
         if (hint.state() != Hint.State.OPEN) throw new UserError(alreadyDecided(hint));
+        Optional<Issue> taken = issues.findByChannel(hint.threadId());
+        if (taken.isPresent()) {
+            // linked or captured another way while the hint waited (or before this hint was closed for it): close it
+            // now and post nothing in the member's post
+            resolve(event.getJDA(), hint, taken.get().number(), null, false);
+            throw new UserError("That post is already " + taken.get().ref() + ", so the hint is closed.");
+        }
         long engineer = event.getUser().getIdLong();
         if (button.field(0).equals("link")) {
             link(event, hint, engineer);
@@ -233,10 +251,42 @@ public final class SimilarityHints {
                 .queue(null, e -> log.warn("Hint {} not updated: {}", hint.id(), e.toString()));
     }
 
+    // ---------------------------------------------------------------- closed by another route
+
+    /**
+     * The port {@link dev.loop.issue.ThreadTaken}: issue {@code number} just got a place, captured or linked by
+     * {@code actor}. Every open hint about a post that is now one of its places is decided and its buttons disabled,
+     * saying who did it, so nobody presses Link on a post that is already taken.
+     */
+    public void threadTaken(JDA jda, int number, long actor, boolean captured) {
+        for (dev.loop.issue.Place place : issues.places(number)) {
+            if (place.channelId() == null) continue;
+            for (Hint hint : hints.openFor(place.channelId())) resolve(jda, hint, number, actor, captured);
+        }
+    }
+
+    /** Decides one open hint for a post that became part of {@code number}, and edits its message. */
+    private void resolve(JDA jda, Hint hint, int number, Long actor, boolean captured) {
+        Hint.State state = captured ? Hint.State.CAPTURED : Hint.State.LINKED;
+        long by = actor == null ? 0L : actor;
+        if (!hints.decide(hint.id(), state, by, clock.instant())) return;
+        threads.setCapturedIssue(hint.threadId(), number);
+        if (hint.messageId() == null) return;
+        GuildMessageChannel team =
+                jda.getChannelById(GuildMessageChannel.class, config.channels().team());
+        if (team == null) return;
+        String title = issues.find(hint.issueNumber()).map(Issue::title).orElse("");
+        String outcome = (captured ? "📌 Captured as **#" : "✅ Linked to **#") + number + "**"
+                + (actor == null ? "" : " by <@" + actor + ">");
+        team.editMessageById(hint.messageId(), decided(hint.id(), hintText(hint, title), outcome))
+                .queue(null, e -> log.warn("Hint {} not closed: {}", hint.id(), e.toString()));
+    }
+
     static String alreadyDecided(Hint hint) {
-        String who = hint.decidedBy() == null ? "someone" : "<@" + hint.decidedBy() + ">";
+        String who = hint.decidedBy() == null || hint.decidedBy() == 0L ? "someone" : "<@" + hint.decidedBy() + ">";
         return switch (hint.state()) {
             case LINKED -> "This hint was already linked by " + who + ".";
+            case CAPTURED -> "This hint's post was already captured as an issue by " + who + ".";
             case IGNORED -> "This hint was already ignored by " + who + ".";
             case OPEN -> "This hint is still open.";
         };

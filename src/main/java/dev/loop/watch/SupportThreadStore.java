@@ -116,13 +116,24 @@ public final class SupportThreadStore {
     public List<SupportThread> unanswered(int limit) {
         return db.read(ctx -> ctx.selectFrom(SUPPORT_THREAD)
                 .where(SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT.isNull())
+                .and(SUPPORT_THREAD.LEFT_INBOX_AT.isNull())
                 .orderBy(SUPPORT_THREAD.CREATED_AT, SUPPORT_THREAD.THREAD_ID)
                 .limit(limit)
                 .fetch(SupportThreadStore::toThread));
     }
 
     public int countUnanswered() {
-        return db.read(ctx -> ctx.fetchCount(SUPPORT_THREAD, SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT.isNull()));
+        return db.read(ctx -> ctx.fetchCount(
+                SUPPORT_THREAD,
+                SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT.isNull().and(SUPPORT_THREAD.LEFT_INBOX_AT.isNull())));
+    }
+
+    /** The thread was archived or deleted ({@code at}), or opened again (null): it leaves or rejoins the inbox. */
+    public void setLeftInbox(long threadId, Instant at) {
+        db.write(ctx -> ctx.update(SUPPORT_THREAD)
+                .set(SUPPORT_THREAD.LEFT_INBOX_AT, at == null ? null : at.toEpochMilli())
+                .where(SUPPORT_THREAD.THREAD_ID.eq(threadId))
+                .execute());
     }
 
     static SupportThread toThread(SupportThreadRecord r) {

@@ -131,10 +131,57 @@ public final class SupportWatcher extends ListenerAdapter {
         }
         if (event.getAuthor().isBot() || event.isWebhookMessage()) return;
         long author = event.getAuthor().getIdLong();
-        if (author == thread.getOwnerIdLong() || !engineers.isEngineer(event.getMember())) return;
+        if (author == thread.getOwnerIdLong()) {
+            considerLate(thread, event.getMessage().getContentRaw());
+            return;
+        }
+        if (!engineers.isEngineer(event.getMember())) return;
         answered.put(id, true);
         Instant at = event.getMessage().getTimeCreated().toInstant();
         write(() -> store.markAnswered(id, author, at));
+    }
+
+    /**
+     * The author's message in a fresh post that no hint was considered for yet: the post came while Loop was
+     * starting and its words were not readable when its thread was seen, so it is matched now, with them.
+     */
+    private void considerLate(ThreadChannel thread, String content) {
+        if (hints.considered(thread.getIdLong()) || content.isBlank()) return;
+        SupportThread t = toRecord(thread);
+        if (Duration.between(t.createdAt(), clock.instant()).compareTo(NEW_POST_AGE) > 0) return;
+        try {
+            hintRunner.execute(() -> hints.considerNewPost(thread, t, content));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("Support watcher is stopping; no hint for {}", t.threadId());
+        }
+    }
+
+    /**
+     * An engineer acted on the thread through Loop (captured it, linked it — after which the details request,
+     * proposals, work and ship notices all go there): that is the team's response, as a typed reply would be.
+     */
+    public void answeredThroughLoop(long threadId, long engineerId, Instant at) {
+        if (Boolean.TRUE.equals(answered.get(threadId))) return;
+        answered.put(threadId, true);
+        write(() -> store.markAnswered(threadId, engineerId, at));
+    }
+
+    /** An archived thread leaves the inbox until it is opened again. */
+    @Override
+    public void onChannelUpdateArchived(net.dv8tion.jda.api.events.channel.update.ChannelUpdateArchivedEvent event) {
+        if (!event.getChannelType().isThread()) return;
+        long id = event.getChannel().getIdLong();
+        Instant at = Boolean.TRUE.equals(event.getNewValue()) ? clock.instant() : null;
+        write(() -> store.setLeftInbox(id, at));
+    }
+
+    /** A deleted thread leaves the inbox for good. */
+    @Override
+    public void onChannelDelete(net.dv8tion.jda.api.events.channel.ChannelDeleteEvent event) {
+        if (!event.getChannelType().isThread()) return;
+        long id = event.getChannel().getIdLong();
+        Instant at = clock.instant();
+        write(() -> store.setLeftInbox(id, at));
     }
 
     @Override

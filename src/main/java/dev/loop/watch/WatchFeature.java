@@ -73,6 +73,20 @@ public final class WatchFeature implements Feature {
         watcher.close();
     }
 
+    /**
+     * A post captured or linked by any route (wired to the issue kernel): its hints close, and the engineer's action
+     * counts as the team's response for /inbox and the first-reply KPI.
+     */
+    public dev.loop.issue.ThreadTaken hintCloser() {
+        return (jda, number, actor, captured) -> {
+            java.time.Instant at = services.clock().instant();
+            for (dev.loop.issue.Place place : issues.places(number)) {
+                if (place.channelId() != null) watcher.answeredThroughLoop(place.channelId(), actor, at);
+            }
+            hints.threadTaken(jda, number, actor, captured);
+        };
+    }
+
     public SupportWatcher watcher() {
         return watcher;
     }

@@ -78,9 +78,25 @@ class CaptureEndToEndTest {
         return Captured.created(s.erin, post, submit);
     }
 
-    /** The issue erin's 📌 on {@code message} created, known by its title. */
+    /**
+     * The issue erin's 📌 on {@code message} created, known by its title. When it looks like an open issue, the 📌
+     * offers erin the same choice as /capture in the team channel, and she creates a new issue anyway (its triage
+     * prompt then comes to her ephemerally there instead of by DM).
+     */
     int pinCapture(SimMessage message, String title) {
         return s.pin(message, title);
+    }
+
+    java.util.Optional<SimMessage> triagePrompt(String title) {
+        return s.erin.dmsFromBot().stream()
+                .filter(d -> d.content().startsWith("**Triage #") && d.content().contains(title))
+                .findFirst();
+    }
+
+    List<SimMessage> pinChoices() {
+        return s.team.messages().stream()
+                .filter(t -> t.fromBot() && t.content().startsWith("<@" + s.erin.id() + "> 📌 This may already be"))
+                .toList();
     }
 
     // ------------------------------------------------------------------------------------------ /capture
@@ -243,7 +259,7 @@ class CaptureEndToEndTest {
         assertThat(linked.ephemeral()).isTrue();
         assertThat(linked.content())
                 .startsWith("Linked to **#" + target + "** Quokka avatar ")
-                .contains("— Open, Untriaged: not triaged yet.")
+                .contains("— not triaged yet.")
                 .endsWith("1 new requester.");
         // the post hears where it is tracked, like after /link
         SimMessage inPost =
@@ -320,7 +336,8 @@ class CaptureEndToEndTest {
 
     @Test
     void aPinByAnEngineerCapturesWithoutAModalAndAMembersPinDoesNothing() {
-        SimChannel post = s.bob.postInForum(s.support, "Ibis calendar shows the wrong week", "Week 1 shows as week 52");
+        SimChannel post =
+                s.bob.postInForum(s.support, "Ibis almanac skips Tuesdays", "Tuesdays vanish from the almanac");
         s.alice.react(post.starterMessage(), "📌"); // a member: ignored
 
         SimMessage inChannel = dave.say(s.help, "Heron printing is slow\nTwenty seconds per page");
@@ -333,15 +350,18 @@ class CaptureEndToEndTest {
         assertThat(s.issues().requesters(fromMessage))
                 .extracting(Requester::userId)
                 .containsExactly(dave.id());
-        cardIn(s.help, fromMessage);
+        // the 📌 on a message in a text channel answers in a thread started on it, as a captured thread is answered
+        eventually("a thread on the message", () -> inChannel.thread() != null);
+        cardIn(inChannel.thread(), fromMessage);
+        assertThat(s.help.messages()).noneMatch(x -> x.fromBot() && !x.embeds().isEmpty());
 
         assertThat(s.issues().findByChannel(post.id())).isEmpty();
         assertThat(s.alice.dmsFromBot()).isEmpty();
 
-        int fromPost = pinCapture(post.starterMessage(), "Ibis calendar shows the wrong week");
+        int fromPost = pinCapture(post.starterMessage(), "Ibis almanac skips Tuesdays");
         Issue issue = s.issue(fromPost);
-        assertThat(issue.title()).isEqualTo("Ibis calendar shows the wrong week");
-        assertThat(issue.summary()).isEqualTo("Week 1 shows as week 52");
+        assertThat(issue.title()).isEqualTo("Ibis almanac skips Tuesdays");
+        assertThat(issue.summary()).isEqualTo("Tuesdays vanish from the almanac");
         assertThat(issue.createdBy()).isEqualTo(s.erin.id());
         assertThat(s.issues().places(fromPost)).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(Place.PlaceKind.FORUM_POST);
@@ -352,7 +372,7 @@ class CaptureEndToEndTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(s.bob.id(), Requester.How.AUTHOR));
         assertThat(s.issues().transcript(fromPost))
                 .extracting(TranscriptLine::content)
-                .containsExactly("Week 1 shows as week 52");
+                .containsExactly("Tuesdays vanish from the almanac");
         SimMessage card = cardIn(post, fromPost);
         assertThat(card.pinged()).isEmpty();
         SimMessage prompt = s.erin.awaitDm(m -> m.content().startsWith("**Triage #" + fromPost + "**"));
@@ -445,7 +465,7 @@ class CaptureEndToEndTest {
                 .awaitReply();
         assertThat(answer.ephemeral()).isFalse();
         assertThat(answer.content())
-                .isEqualTo("Linked to **#" + c.number() + "** Okapi search misses drafts — Open, High: " + HIGH_TEXT
+                .isEqualTo("Linked to **#" + c.number() + "** Okapi search misses drafts — High: " + HIGH_TEXT
                         + ". 2 new requesters. It has now been brought up before, so it moved up to High.");
         assertThat(answer.embeds().getFirst().title()).isEqualTo("#" + c.number() + " Okapi search misses drafts");
         assertThat(answer.embeds().getFirst().field("Places (2)"))
@@ -519,7 +539,7 @@ class CaptureEndToEndTest {
                 .awaitReply(m -> m.content().contains("already"));
         assertThat(again.content())
                 .isEqualTo("This thread was already linked to **#" + c.number()
-                        + "** Okapi search misses drafts — Open, High: " + HIGH_TEXT + ".");
+                        + "** Okapi search misses drafts — High: " + HIGH_TEXT + ".");
         assertThat(s.issues().places(c.number())).hasSize(2);
         assertThat(s.issues().requesters(c.number())).hasSize(3);
         assertThat(s.issues().transcript(c.number()))
@@ -972,7 +992,7 @@ class CaptureEndToEndTest {
         assertThat(s.issues().findByChannel(empty.id())).isEmpty();
 
         // deleted between opening the modal and submitting it
-        SimChannel doomed = s.alice.postInForum(s.support, "Walrus avatars vanish", "Avatars disappear");
+        SimChannel doomed = s.alice.postInForum(s.support, "Walrus ledger vanishes", "Ledger rows disappear");
         SimModal open = s.erin.runSlash(doomed, "capture").awaitModal();
         doomed.delete();
         SimMessage gone = open.submit(Map.of("kind", "bug", "needs_docs", "no"))
@@ -983,7 +1003,7 @@ class CaptureEndToEndTest {
         assertThat(s.issues()
                         .list(new dev.loop.issue.IssueFilter(null, null, null), 0, 1000)
                         .items())
-                .noneMatch(i -> i.title().equals("Walrus avatars vanish"));
+                .noneMatch(i -> i.title().equals("Walrus ledger vanishes"));
 
         // and a title of blanks is refused by name
         SimMessage blank = s.erin.runSlash(thread, "capture")

@@ -456,4 +456,40 @@ class DatabaseTest {
                     .isZero();
         }
     }
+
+    @Test
+    void upgradingToWhatRequestersHeardKeepsEveryRequesterAndSupportThreadAndStartsWithNothingHeard() {
+        Path file = dir.resolve("v8.db");
+        SchemaScript full = SchemaScript.bundled();
+        SchemaScript versionEight = new SchemaScript(full.sections().subList(0, 8));
+        try (Database old = Database.open(file, versionEight)) {
+            assertThat(old.schemaVersion()).isEqualTo(8);
+            old.transaction(ctx -> {
+                for (int i = 1; i <= 5; i++) insertIssue(ctx, i, "issue " + i);
+                for (long user = 1; user <= 10; user++) {
+                    ctx.execute(
+                            "INSERT INTO requester (issue_number, origin_issue, user_id, how, added_by, added_at)"
+                                    + " VALUES (?, ?, ?, 'me_too', 1, 5)",
+                            (int) (user % 5) + 1,
+                            (int) (user % 5) + 1,
+                            100000000000000000L + user);
+                    ctx.execute(
+                            "INSERT INTO support_thread (thread_id, guild_id, parent_channel_id, author_id, title,"
+                                    + " created_at) VALUES (?, 1, 2, 3, 'a post', 5)",
+                            200000000000000000L + user);
+                }
+            });
+        }
+        try (Database upgraded = Database.open(file, full)) {
+            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.REQUESTER)))
+                    .isEqualTo(10);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(
+                            dev.loop.db.Tables.SUPPORT_THREAD,
+                            dev.loop.db.Tables.SUPPORT_THREAD.LEFT_INBOX_AT.isNull())))
+                    .isEqualTo(10);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.TIMELINE_HEARD)))
+                    .isZero();
+        }
+    }
 }

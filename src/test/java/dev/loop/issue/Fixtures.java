@@ -48,6 +48,8 @@ public final class Fixtures {
         private long createdBy = 9L;
         private Instant at = T0;
         private Instant triagedAt;
+        private String shippedVersion;
+        private String closeReason;
 
         private IssueBuilder(int number) {
             this.number = number;
@@ -110,6 +112,16 @@ public final class Fixtures {
             return this;
         }
 
+        public IssueBuilder shippedVersion(String v) {
+            shippedVersion = v;
+            return this;
+        }
+
+        public IssueBuilder closeReason(String v) {
+            closeReason = v;
+            return this;
+        }
+
         public Issue build() {
             return new Issue(
                     number,
@@ -124,9 +136,9 @@ public final class Fixtures {
                     ownerId,
                     false,
                     promiseDueAt,
-                    null,
+                    shippedVersion,
                     duplicateOf,
-                    null,
+                    closeReason,
                     false,
                     revision,
                     createdBy,

@@ -249,9 +249,8 @@ class OutageTest {
 
         // the missed post becomes its own issue; the open hint can no longer link it elsewhere
         Captured own = s.captureIn(missed, Map.of("kind", "bug", "needs_docs", "no"));
-        SimMessage refused = s.olga.pressButton(hint, "Link").awaitReply();
-        assertThat(refused.content())
-                .isEqualTo("This thread is already #" + own.number() + ". To combine the two, use /issue merge.");
+        hint.awaitState("the hint to close", m -> m.buttons().stream().allMatch(b -> b.disabled()));
+        assertThat(hint.content()).contains("📌 Captured as **#" + own.number() + "** by <@" + s.erin.id() + ">");
         assertThat(s.issues().places(c.number())).noneMatch(p -> p.channelId() != null && p.channelId() == missed.id());
 
         int supportRows = s.rows(Tables.SUPPORT_THREAD);

@@ -33,7 +33,7 @@ class RepeatedDeliveryTest {
 
     /** A capture made after the repeats and waited for: everything delivered before it has been handled. */
     void laterCapture(String title) {
-        SimChannel later = s.carol.postInForum(s.support, title, title + " since this morning");
+        SimChannel later = s.carol.postInForum(s.support, title, title + ".");
         s.pin(later.starterMessage(), title);
     }
 
@@ -62,7 +62,7 @@ class RepeatedDeliveryTest {
         s.sim.faults()
                 .redeliver(
                         "MESSAGE_REACTION_ADD", d -> d.path("user_id").asText().equals(erin));
-        laterCapture("Kestrel logs vanish");
+        laterCapture("Puffin sidebar jitters");
 
         assertThat(s.issues().findByChannel(post.id()).orElseThrow().number()).isEqualTo(number);
         assertThat(cards(post)).hasSize(1);
@@ -82,7 +82,7 @@ class RepeatedDeliveryTest {
 
         // the same modal submission delivered again: dropped by its interaction id before any effect
         s.sim.faults().redeliver("INTERACTION_CREATE", d -> d.path("type").asInt() == 5);
-        laterCapture("Osprey fonts blur");
+        laterCapture("Heron ribbon wobbles");
 
         assertThat(s.issues().findByChannel(post.id()).orElseThrow().number()).isEqualTo(c.number());
         assertThat(cards(post)).hasSize(1);
@@ -108,8 +108,9 @@ class RepeatedDeliveryTest {
 
     @Test
     void meTooPressedTwiceAtOnceAndAThumbRepeatedAddOneRequester() {
-        SimChannel post = s.alice.postInForum(s.support, "Plover export hangs", "Export hangs on big files");
-        int number = s.pin(post.starterMessage(), "Plover export hangs");
+        SimChannel post = s.alice.postInForum(
+                s.support, "Plover spreadsheet freezes", "Huge workbooks freeze the plover spreadsheet");
+        int number = s.pin(post.starterMessage(), "Plover spreadsheet freezes");
         SimMessage card = cardIn(post, number);
 
         SimInteraction one = s.bob.pressButton(card, "Me too");
@@ -129,7 +130,7 @@ class RepeatedDeliveryTest {
         s.sim.faults()
                 .redeliver(
                         "MESSAGE_REACTION_ADD", d -> d.path("user_id").asText().equals(carol));
-        laterCapture("Plover import hangs");
+        laterCapture("Grebe calendar stutters");
 
         assertThat(s.issues().requesters(number))
                 .extracting(Requester::userId)

@@ -78,7 +78,9 @@ class TrustEndToEndTest {
         assertThat(s.issue(c.number()).prioritySource()).isEqualTo(PrioritySource.ENGINEER);
 
         s.bob.pressButton(c.card(), "Me too").awaitReply();
-        SimMessage note = s.team.awaitMessage(m -> m.fromBot() && m.content().contains("was brought up again"));
+        SimMessage note = s.team.awaitMessage(m -> m.fromBot()
+                && m.content().contains("**#" + c.number() + "**")
+                && m.content().contains("was brought up again"));
         assertThat(note.content())
                 .isEqualTo("<@" + s.olga.id() + "> 📣 **#" + c.number() + "** Installer ignores proxy was brought up"
                         + " again: 1 place, 2 requesters. It stays **Low** because an engineer set that by hand; react"
@@ -144,6 +146,65 @@ class TrustEndToEndTest {
         assertThat(pingsOf(s.alice, c.post())).hasSize(3);
         assertThat(pingsOf(s.bob, c.post())).hasSize(2);
         assertThat(pingsOf(s.carol, c.post())).isEmpty();
+    }
+
+    // ------------------------------------------------------------------------------- pings that mean something
+
+    @Test
+    void aRequesterHearsOnlyWhatIsNewsToThemAndNeverAChangeUndoneWithinADay() {
+        Captured c = s.capture(s.alice, "Quokka upload times out", "Large uploads stop at 99%");
+        s.erin.react(c.card(), "⬆️");
+        c.post().awaitMessage(m -> m.fromBot() && m.content().contains("it's **High**"));
+        // bob joins a High issue: the card shows him High, so High is nothing new to him
+        s.bob.pressButton(c.card(), "Me too").awaitReply();
+        awaitRequesters(c, 2);
+
+        // ⬇️ withdraws the promise: both hear it, plainly
+        s.erin.react(c.card(), "⬇️");
+        SimMessage withdrawn =
+                c.post().awaitMessage(m -> m.fromBot() && m.content().contains("moved it down"));
+        assertThat(withdrawn.content())
+                .endsWith("**#" + c.number() + "** Quokka upload times out: the team moved it down from **High** to"
+                        + " **Low**, so the earlier promise (this week or next week) no longer holds. We won't get to"
+                        + " it right away — if it becomes a blocker, press This blocks me and we'll bump it up.");
+        assertThat(withdrawn.pinged()).containsExactlyInAnyOrder(s.alice.id(), s.bob.id());
+
+        // a 👍 from someone else: the engineer's Low stands, so nothing changes for anyone
+        s.carol.react(c.card(), "👍");
+        awaitRequesters(c, 3);
+        s.team.awaitMessage(m -> m.fromBot()
+                && m.content().contains("**#" + c.number() + "** Quokka upload times out was brought up again"));
+
+        // olga puts it back to High within the day: alice and bob heard High already, carol never did
+        s.olga.react(c.card(), "⬆️");
+        eventually("the issue to be High again", () -> s.issue(c.number()).priority() == Priority.HIGH);
+        eventually("carol to hear the High", () -> pingsOf(s.carol, c.post()).size() == 1);
+        eventually(
+                "the history to say who was not told again",
+                () -> s.history(c.number(), "notice").stream()
+                        .anyMatch(h -> h.detail().startsWith("not told again")));
+
+        assertThat(pingsOf(s.alice, c.post()))
+                .extracting(SimMessage::content)
+                .satisfiesExactly(
+                        high -> assertThat(high).contains("it's **High** — this week or next week."),
+                        low -> assertThat(low).contains("moved it down from **High** to **Low**"));
+        assertThat(pingsOf(s.bob, c.post()))
+                .extracting(SimMessage::content)
+                .satisfiesExactly(low -> assertThat(low).contains("moved it down from **High** to **Low**"));
+        assertThat(pingsOf(s.carol, c.post()))
+                .extracting(SimMessage::content)
+                .satisfiesExactly(high -> assertThat(high).contains("it's **High** — this week or next week."));
+        assertThat(s.history(c.number(), "notice"))
+                .extracting(HistoryEntry::detail)
+                .contains("not told again, as it undoes what they heard within a day: <@" + s.alice.id()
+                        + "> (High again within a day of Low), <@" + s.bob.id() + "> (High again within a day of"
+                        + " Low)");
+        // nobody was pinged anywhere else about it: no DM, no team-channel ping for a requester
+        for (SimMember m : List.of(s.alice, s.bob, s.carol)) {
+            assertThat(s.team.messages().stream().filter(x -> x.pinged().contains(m.id())))
+                    .isEmpty();
+        }
     }
 
     // ------------------------------------------------------------------------------- what a notice says

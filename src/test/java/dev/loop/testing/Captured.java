@@ -24,13 +24,34 @@ public record Captured(int number, SimChannel post, SimMessage card, SimMessage 
      * {@code engineer} pins {@code message} with 📌; the number of the issue it made, read from the triage prompt Loop
      * then sends the engineer by DM, known by the issue's {@code title}.
      */
-    public static int viaPin(SimMember engineer, SimMessage message, String title) {
+    public static int viaPin(SimMember engineer, SimChannel team, SimMessage message, String title) {
+        // 📌 runs the duplicate search: when other tests' words come close, the engineer is offered the similar
+        // issues in the team channel and presses Create new issue
+        long choicesBefore = pinChoices(engineer, team).size();
         engineer.react(message, "📌");
-        SimMessage prompt = engineer.awaitDm(
-                m -> m.content().startsWith("**Triage #") && m.content().contains(title));
-        Matcher m = TRIAGE.matcher(prompt.content());
-        assertThat(m.find()).as(prompt.content()).isTrue();
+        Eventually.eventually(
+                "the triage prompt or the similar issues for " + title,
+                () -> triagePrompt(engineer, title).isPresent() || pinChoices(engineer, team).size() > choicesBefore);
+        String captured = triagePrompt(engineer, title).isPresent()
+                ? triagePrompt(engineer, title).get().content()
+                : engineer.pressButton(pinChoices(engineer, team).getLast(), "Create new issue")
+                        .awaitReply(r -> r.content().startsWith("**Triage #"))
+                        .content();
+        Matcher m = TRIAGE.matcher(captured);
+        assertThat(m.find()).as(captured).isTrue();
         return Integer.parseInt(m.group(1));
+    }
+
+    private static java.util.Optional<SimMessage> triagePrompt(SimMember engineer, String title) {
+        return engineer.dmsFromBot().stream()
+                .filter(d -> d.content().startsWith("**Triage #") && d.content().contains(title))
+                .findFirst();
+    }
+
+    private static java.util.List<SimMessage> pinChoices(SimMember engineer, SimChannel team) {
+        return team.messages().stream()
+                .filter(t -> t.fromBot() && t.content().startsWith("<@" + engineer.id() + "> 📌 This may already be"))
+                .toList();
     }
 
     /** {@code engineer} runs /capture in {@code post}, submits the modal with {@code values} and creates a new issue. */

@@ -416,7 +416,7 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
 
     /** erin pins {@code message} with 📌; the number of the issue it made, known by its title. */
     public int pin(SimMessage message, String title) {
-        return Captured.viaPin(erin, message, title);
+        return Captured.viaPin(erin, team, message, title);
     }
 
     @Override

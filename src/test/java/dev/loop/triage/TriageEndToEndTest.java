@@ -546,10 +546,11 @@ class TriageEndToEndTest {
 
     @Test
     void afterAQuickCaptureTheQuestionsComeByDm() {
-        SimChannel post = s.alice.postInForum(s.support, "Notifications arrive twice", "Every ping shows up two times");
+        // words no other issue of this class uses: a 📌 on a post like an open issue offers to link it instead
+        SimChannel post = s.alice.postInForum(s.support, "Axolotl badge flickers", "The axolotl badge blinks");
         s.erin.react(post.starterMessage(), "📌");
         SimMessage prompt = s.erin.awaitDm(
-                m -> m.content().startsWith("**Triage #") && m.content().contains("Notifications arrive twice"));
+                m -> m.content().startsWith("**Triage #") && m.content().contains("Axolotl badge flickers"));
         SimMessage decided = press(s.erin, Captured.straightforward(s.erin, prompt), "Yes");
         SimMessage done = press(s.erin, decided, "Done");
         assertThat(done.content()).contains("is triaged: **Fix it now**");

@@ -188,7 +188,7 @@ class WatchEndToEndTest {
         // and the post gets /link's answer: the status and the issue card
         SimMessage told =
                 post.awaitMessage(m -> m.fromBot() && m.content().startsWith("Linked to **#" + known.number() + "**"));
-        assertThat(told.content()).contains("Sync crashes on large folders — Open");
+        assertThat(told.content()).contains("Sync crashes on large folders — not triaged yet.");
         assertThat(told.embeds())
                 .singleElement()
                 .satisfies(e -> assertThat(e.title()).startsWith("#" + known.number()));
@@ -206,6 +206,108 @@ class WatchEndToEndTest {
         assertThat(hint.content()).endsWith("🙈 Ignored by <@" + c.olga.id() + ">");
         assertThat(hint.buttons()).allMatch(b -> b.disabled());
         assertThat(issues().requesters(known.number())).noneMatch(r -> r.userId() == c.bob.id());
+    }
+
+    @Test
+    void aHintClosesWhenItsPostIsLinkedWithSlashLinkAndItsOldButtonPostsNothing() {
+        Issue known = issue("Gopher sync drops attachments", "Attachments vanish when the gopher sync runs");
+        SimChannel post = c.bob.postInForum(
+                c.support, "Gopher sync attachments gone", "My attachments vanish when the gopher sync runs");
+        SimMessage hint = c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
+
+        c.erin.runSlash(post, "link", java.util.Map.of("issue", known.number())).awaitReply();
+
+        hint.awaitState("the hint to close", m -> m.buttons().stream().allMatch(b -> b.disabled()));
+        assertThat(hint.content()).endsWith("✅ Linked to **#" + known.number() + "** by <@" + c.erin.id() + ">");
+        assertThat(hints().find(hintId(hint)).orElseThrow().state()).isEqualTo(Hint.State.LINKED);
+        long inPost = post.messages().stream().filter(SimMessage::fromBot).count();
+        assertThat(inPost).isEqualTo(1); // /link's card
+
+        // its buttons can no longer be pressed, and the post got /link's card only
+        c.watch().watcher().flush();
+        assertThat(post.messages().stream().filter(SimMessage::fromBot).count()).isEqualTo(inPost);
+        assertThat(issues().requesters(known.number()).stream().filter(r -> r.userId() == c.bob.id()))
+                .hasSize(1);
+    }
+
+    @Test
+    void aHintClosesWhenItsPostIsCapturedWithThePin() {
+        Issue known = issue("Walrus theme flickers", "The walrus theme flickers on dark backgrounds");
+        SimChannel post =
+                c.carol.postInForum(c.support, "Walrus theme flicker", "The walrus theme flickers on dark backgrounds");
+        SimMessage hint = c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
+
+        c.erin.react(post.starterMessage(), "📌");
+
+        // 📌 runs /capture's duplicate search: the choice comes to erin in the team channel, pinging only her
+        SimMessage choice = c.team.awaitMessage(m -> m.fromBot()
+                && m.content().startsWith("<@" + c.erin.id() + "> 📌 This may already be tracked")
+                && m.buttonLabels().contains("Link to #" + known.number()));
+        assertThat(choice.pinged()).containsExactly(c.erin.id());
+        assertThat(c.olga.pressButton(choice, "Create new issue").awaitReply().content())
+                .isEqualTo("This capture has expired or was already handled. Run /capture again.");
+        c.erin.pressButton(choice, "Create new issue").awaitUpdate();
+
+        eventually("the capture", () -> issues().findByChannel(post.id()).isPresent());
+        int number = issues().findByChannel(post.id()).orElseThrow().number();
+        hint.awaitState("the hint to close", m -> m.buttons().stream().allMatch(b -> b.disabled()));
+        assertThat(hint.content()).endsWith("📌 Captured as **#" + number + "** by <@" + c.erin.id() + ">");
+        eventually(
+                "the card in the post",
+                () -> post.messages().stream()
+                        .anyMatch(m -> m.fromBot() && !m.embeds().isEmpty()));
+        assertThat(post.messages().stream()
+                        .filter(m -> m.fromBot() && !m.embeds().isEmpty()))
+                .hasSize(1); // the capture's card, and no second one
+        assertThat(post.messages().stream().filter(m -> m.pinged().contains(c.erin.id())))
+                .isEmpty();
+    }
+
+    @Test
+    void anEngineersLinkIsTheTeamsResponseAndArchivedOrDeletedThreadsLeaveTheInbox() {
+        Issue known = issue("Marmot export skips rows", "The marmot export leaves out rows");
+        SimChannel linked = c.bob.postInForum(c.support, "Marmot rows missing", "Rows are missing in my marmot export");
+        SimChannel archived = c.carol.postInForum(c.support, "Lemur login loops", "Login goes round in circles");
+        SimChannel deleted = c.alice.postInForum(c.support, "Tapir font tiny", "The font is tiny");
+        SimChannel waiting = c.alice.postInForum(c.support, "Civet colours off", "Colours look washed out");
+        for (SimChannel p : List.of(linked, archived, deleted, waiting)) awaitThread(p);
+        Instant opened = threads().find(linked.id()).orElseThrow().createdAt();
+        c.clock.advance(Duration.ofMinutes(7));
+
+        c.erin.runSlash(linked, "link", java.util.Map.of("issue", known.number()))
+                .awaitReply();
+        archived.archive();
+        deleted.delete();
+
+        eventually(
+                "the link to count as erin's response",
+                () -> threads().find(linked.id()).orElseThrow().answered());
+        SupportThread answered = threads().find(linked.id()).orElseThrow();
+        assertThat(answered.firstEngineerId()).isEqualTo(c.erin.id());
+        assertThat(Duration.between(opened, answered.firstEngineerReplyAt()))
+                .isBetween(
+                        Duration.ofMinutes(7).minusSeconds(1),
+                        Duration.ofMinutes(7).plusSeconds(1));
+        eventually(
+                "the archived and deleted threads to leave the inbox",
+                () -> threads().unanswered(1000).stream()
+                        .noneMatch(t -> t.threadId() == archived.id() || t.threadId() == deleted.id()));
+        String inbox = c.erin.runSlash(c.help, "inbox").awaitReply().content();
+        assertThat(inbox)
+                .contains(String.valueOf(waiting.id()))
+                .doesNotContain(String.valueOf(linked.id()))
+                .doesNotContain(String.valueOf(archived.id()))
+                .doesNotContain(String.valueOf(deleted.id()));
+
+        archived.unarchive();
+        eventually(
+                "the archived thread to come back when opened again",
+                () -> threads().unanswered(1000).stream().anyMatch(t -> t.threadId() == archived.id()));
+    }
+
+    static long hintId(SimMessage hint) {
+        String id = hint.buttons().getFirst().customId();
+        return Long.parseLong(id.substring(id.lastIndexOf(':') + 1));
     }
 
     @Test
