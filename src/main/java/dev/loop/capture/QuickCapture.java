@@ -5,8 +5,6 @@ import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueKind;
-import dev.loop.issue.IssueStore;
-import dev.loop.issue.IssueViews;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.Member;

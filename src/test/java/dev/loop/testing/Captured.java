@@ -31,7 +31,8 @@ public record Captured(int number, SimChannel post, SimMessage card, SimMessage 
         engineer.react(message, "📌");
         Eventually.eventually(
                 "the triage prompt or the similar issues for " + title,
-                () -> triagePrompt(engineer, title).isPresent() || pinChoices(engineer, team).size() > choicesBefore);
+                () -> triagePrompt(engineer, title).isPresent()
+                        || pinChoices(engineer, team).size() > choicesBefore);
         String captured = triagePrompt(engineer, title).isPresent()
                 ? triagePrompt(engineer, title).get().content()
                 : engineer.pressButton(pinChoices(engineer, team).getLast(), "Create new issue")
