@@ -69,15 +69,11 @@ final class GitHubScene {
         Matcher m = CAPTURED.matcher(captured.content());
         if (!m.find()) throw new IllegalStateException("not captured: " + captured.content());
         int issue = Integer.parseInt(m.group(1));
-        GitHubIssueView gh = await(
-                        "the GitHub issue of #" + issue,
-                        Duration.ofSeconds(11),
-                        () -> repo.issues().stream().anyMatch(i -> i.title().equals("Export boards as PDF")))
-                ? repo.issues().stream()
-                        .filter(i -> i.title().equals("Export boards as PDF"))
-                        .findFirst()
-                        .orElseThrow()
-                : null;
+        await(
+                "the GitHub issue of #" + issue,
+                Duration.ofSeconds(11),
+                () -> githubIssue("Export boards as PDF").isPresent());
+        GitHubIssueView gh = githubIssue("Export boards as PDF").orElseThrow();
         narrator.catchUp();
         narrator.note("(GitHub: " + repo.fullName() + " issue #" + gh.number() + " “" + gh.title()
                 + "”, written by Loop, labelled " + String.join(", ", gh.labels()) + ")");
@@ -123,16 +119,18 @@ final class GitHubScene {
                 c.team(),
                 "the docs review's link in #team",
                 x -> x.fromBot() && x.content().contains("docs and copy to review for **" + VERSION));
-        GitHubIssueView review = repo.issues().stream()
-                .filter(i -> i.title().equals("Docs and copy to review for v" + VERSION))
-                .findFirst()
-                .orElseThrow();
+        GitHubIssueView review =
+                githubIssue("Docs and copy to review for v" + VERSION).orElseThrow();
         narrator.catchUp();
         long boxes = review.body().lines().filter(l -> l.startsWith("- [ ]")).count();
         narrator.note("(GitHub: issue #" + review.number() + " “" + review.title() + "”, labelled "
                 + String.join(", ", review.labels()) + ", with " + boxes + " boxes to tick; #" + gh.number()
                 + " got its ship comment and is closed)");
         return new Outcome(issue, gh.number(), pull, working, preview, told, link, review);
+    }
+
+    private java.util.Optional<GitHubIssueView> githubIssue(String title) {
+        return repo.issues().stream().filter(i -> i.title().equals(title)).findFirst();
     }
 
     private boolean issueCardSays(SimChannel post, int issue, String status) {
@@ -145,13 +143,12 @@ final class GitHubScene {
     }
 
     /** Waits for {@code done}, moving Loop's clock on by {@code step} each time so GitHub is read again. */
-    private boolean await(String what, Duration step, BooleanSupplier done) {
+    private void await(String what, Duration step, BooleanSupplier done) {
         c.sim().await(what, () -> {
             if (done.getAsBoolean()) return true;
             clock.advance(step);
             return false;
         });
-        return true;
     }
 
     private SimMessage awaitMessage(SimChannel where, String what, java.util.function.Predicate<SimMessage> p) {

@@ -78,7 +78,10 @@ public final class SandboxSession implements AutoCloseable {
     public static SandboxSession start(Path dir, Duration awaitTimeout, boolean withGitHub)
             throws InterruptedException {
         // one clock for Discord's timestamps and Loop's: support threads and replies are timed by Discord
-        MovableClock clock = MovableClock.runningFrom(nextMonday(Instant.now()));
+        // with GitHub, the week after: a session of its own week never repeats the Discord ids (made from the clock)
+        // of a plain session run before it in the same JVM
+        MovableClock clock = MovableClock.runningFrom(
+                nextMonday(Instant.now()).plus(withGitHub ? Duration.ofDays(7) : Duration.ZERO));
         Sim sim = Sim.start(SimOptions.defaults().awaitTimeout(awaitTimeout).clock(clock));
         Database db = null;
         try {
