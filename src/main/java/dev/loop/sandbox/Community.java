@@ -73,6 +73,11 @@ public record Community(
         return ConfigLoader.parse(configYaml(database), "sandbox", Map.of());
     }
 
+    /** As {@link #config(Path)}, with a {@code github:} section and its environment (token, simulator address). */
+    Config config(Path database, String githubYaml, Map<String, String> environment) {
+        return ConfigLoader.parse(configYaml(database) + githubYaml, "sandbox", environment);
+    }
+
     /** The same configuration as a file's text, for {@code ./run.sh check} against the running sandbox. */
     public String configYaml(Path database) {
         return ConfigYaml.required(

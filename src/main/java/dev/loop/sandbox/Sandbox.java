@@ -60,7 +60,7 @@ public final class Sandbox {
             narrator.showHandles(stay);
             Instant storyStart = session.clock().instant();
             try {
-                new Story(c, narrator, session.clock()).play();
+                new Story(c, narrator, session.clock(), session.github()).play();
             } catch (RuntimeException | AssertionError e) {
                 narrator.catchUp();
                 System.err.println();

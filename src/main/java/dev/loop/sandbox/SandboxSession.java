@@ -7,6 +7,7 @@ import dev.loop.core.MovableClock;
 import dev.loop.core.config.Config;
 import dev.loop.sim.Sim;
 import dev.loop.sim.SimOptions;
+import dev.loop.sim.github.GitHubSim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,9 +31,18 @@ public final class SandboxSession implements AutoCloseable {
     private final Database db;
     private final Loop loop;
     private final MovableClock clock;
+    private final SandboxGitHub github;
 
     private SandboxSession(
-            Path dir, Sim sim, Community community, Config config, Database db, Loop loop, MovableClock clock) {
+            Path dir,
+            Sim sim,
+            Community community,
+            Config config,
+            Database db,
+            Loop loop,
+            MovableClock clock,
+            SandboxGitHub github) {
+        this.github = github;
         this.clock = clock;
         this.dir = dir;
         this.sim = sim;
@@ -68,20 +78,26 @@ public final class SandboxSession implements AutoCloseable {
         // one clock for Discord's timestamps and Loop's: support threads and replies are timed by Discord
         MovableClock clock = MovableClock.runningFrom(nextMonday(Instant.now()));
         Sim sim = Sim.start(SimOptions.defaults().awaitTimeout(awaitTimeout).clock(clock));
+        // the GitHub simulator beside it: Loop syncs every issue to acme/boards
+        GitHubSim githubSim = SandboxGitHub.startSim(clock);
         Database db = null;
         try {
             Community community = Community.seed(sim);
-            Config config = community.config(dir.resolve("loop.db"));
-            Files.writeString(dir.resolve("loop.yaml"), community.configYaml(dir.resolve("loop.db")));
+            Config config = community.config(
+                    dir.resolve("loop.db"), SandboxGitHub.yaml(), SandboxGitHub.environment(githubSim));
+            Files.writeString(
+                    dir.resolve("loop.yaml"), community.configYaml(dir.resolve("loop.db")) + SandboxGitHub.yaml());
             db = Database.open(config.databasePath());
             Loop loop = Loop.start(config, sim.token(), clock, db, false, Features::all, b -> {});
-            return new SandboxSession(dir, sim, community, config, db, loop, clock);
+            return new SandboxSession(dir, sim, community, config, db, loop, clock, SandboxGitHub.of(githubSim, db));
         } catch (IOException e) {
             sim.close();
+            githubSim.close();
             throw new UncheckedIOException(e);
         } catch (RuntimeException | InterruptedException e) {
             if (db != null) db.close();
             sim.close();
+            githubSim.close();
             throw e;
         }
     }
@@ -115,6 +131,11 @@ public final class SandboxSession implements AutoCloseable {
         return loop;
     }
 
+    /** The GitHub simulator and the repository Loop syncs to. */
+    public SandboxGitHub github() {
+        return github;
+    }
+
     @Override
     public void close() {
         try {
@@ -122,6 +143,7 @@ public final class SandboxSession implements AutoCloseable {
         } finally {
             db.close();
             sim.close();
+            github.close();
         }
     }
 }
