@@ -40,7 +40,10 @@ final class GitHubScenes {
 
     private Optional<GitHubIssueView> find(String marker) {
         return github.repo().issues().stream()
-                .filter(i -> i.body() != null && i.body().contains(marker))
+                // up to date: the body shows the work sam started last (status and priority are written together)
+                .filter(i -> i.body() != null
+                        && i.body().contains(marker)
+                        && i.body().contains("| Status | In progress |"))
                 .findFirst();
     }
 
