@@ -14,8 +14,8 @@ public interface GitHubGateway {
     /** The login Loop writes as (its own comments are not requests). */
     String login();
 
-    /** Creates the labels that don't exist yet. */
-    void ensureLabels(Collection<String> names);
+    /** Creates the labels that don't exist yet; returns how many it created (each a content-creating request). */
+    int ensureLabels(Collection<String> names);
 
     /** Among the newest issues Loop itself created (newest first, not the search API), the one whose body holds it. */
     Optional<RemoteIssue> findCreatedWithMarker(String marker, int lookAt);

@@ -102,7 +102,7 @@ final class GitHubIssueContent {
                 i.status().label(),
                 i.summary(),
                 i.priority().label(),
-                i.priorityReason(),
+                withNames(i.priorityReason()),
                 i.priority() == Priority.UNTRIAGED ? null : timelineText.apply(i.priority()),
                 i.ownerId() == null ? null : names.apply(i.ownerId()),
                 i.status() == IssueStatus.SHIPPED ? i.shippedVersion() : null,
@@ -116,6 +116,15 @@ final class GitHubIssueContent {
                         .filter(h -> dev.loop.issue.IssueStore.NAMING_HISTORY.equals(h.type()))
                         .map(dev.loop.issue.HistoryEntry::detail)
                         .toList());
+    }
+
+    private static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile("<@!?([0-9]{1,20})>");
+
+    /** A reason Loop wrote with a Discord mention ("<@id> pressed This blocks me") names the person instead. */
+    private String withNames(String reason) {
+        if (reason == null) return null;
+        return MENTION.matcher(reason)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(names.apply(Long.parseLong(m.group(1)))));
     }
 
     List<String> wantedLabels(Issue i) {

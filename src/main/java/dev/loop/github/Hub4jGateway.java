@@ -82,15 +82,19 @@ final class Hub4jGateway implements GitHubGateway {
     }
 
     @Override
-    public void ensureLabels(Collection<String> names) {
-        call(() -> {
+    public int ensureLabels(Collection<String> names) {
+        return call(() -> {
             Set<String> existing = new HashSet<>();
             for (GHLabel l : repo.listLabels().withPageSize(100))
                 existing.add(l.getName().toLowerCase(Locale.ROOT));
+            int created = 0;
             for (String name : names) {
-                if (existing.add(name.toLowerCase(Locale.ROOT))) repo.createLabel(name, "c5def5");
+                if (existing.add(name.toLowerCase(Locale.ROOT))) {
+                    repo.createLabel(name, "c5def5");
+                    created++;
+                }
             }
-            return null;
+            return created;
         });
     }
 

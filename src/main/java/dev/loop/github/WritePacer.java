@@ -32,6 +32,16 @@ public final class WritePacer {
         return slot.isAfter(now) ? slot : now;
     }
 
+    /**
+     * Records {@code count} writes sent together at {@code at} (labels created at connect): the next slot comes as
+     * late as if they had been spaced, so a burst never pushes a minute over the limit.
+     */
+    public synchronized void sentTogether(Instant at, int count) {
+        if (count < 1) return;
+        Instant paced = at.plus(spacing.multipliedBy(count - 1L));
+        last = last == null || paced.isAfter(last) ? paced : last;
+    }
+
     /** Records a write sent at {@code at}. */
     public synchronized void sent(Instant at) {
         last = at;

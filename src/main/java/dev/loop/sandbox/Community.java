@@ -73,20 +73,9 @@ public record Community(
         return ConfigLoader.parse(configYaml(database), "sandbox", Map.of());
     }
 
-    /**
-     * With a {@code github:} section for {@code repo} on the GitHub simulator at {@code apiUrl}, Loop writing as the
-     * owner of {@code token}; sam's GitHub login is {@code sam}.
-     */
-    public Config config(Path database, String repo, String apiUrl, String token) {
-        String github = """
-                github:
-                  repo: %s
-                  poll-interval: 10s
-                  people:
-                    sam: "%d"
-                """.formatted(repo, sam.id());
-        return ConfigLoader.parse(
-                configYaml(database) + github, "sandbox", Map.of("GITHUB_TOKEN", token, "LOOP_GITHUB_API_URL", apiUrl));
+    /** As {@link #config(Path)}, with a {@code github:} section and its environment (token, simulator address). */
+    Config config(Path database, String githubYaml, Map<String, String> environment) {
+        return ConfigLoader.parse(configYaml(database) + githubYaml, "sandbox", environment);
     }
 
     /** The same configuration as a file's text, for {@code ./run.sh check} against the running sandbox. */

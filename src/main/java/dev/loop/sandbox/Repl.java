@@ -36,6 +36,10 @@ final class Repl {
               as NAME edit mN "TEXT"                    edit their message (its copy in a transcript follows)
               as NAME delete mN                         delete a message (its copies read "message deleted by its author")
               erase NAME                                an engineer erases NAME's data on their request (/privacy erase, then Erase)
+              gh open LOGIN "TITLE" "BODY"              open an issue on GitHub (acme/boards) as LOGIN
+              gh +1 LOGIN N                             👍 GitHub issue N as LOGIN
+              gh comment LOGIN N "TEXT"                 comment on GitHub issue N as LOGIN
+              gh show [N]                               list the GitHub issues, or print one
               show WHERE                                print a channel or thread     threads   list threads
               help                                      this text                     quit      stop the sandbox
             """;
@@ -124,6 +128,7 @@ final class Repl {
             case "show" -> narrator.show(where(arg(w, 1, "WHERE")));
             case "as" -> act(member(arg(w, 1, "NAME")), w.subList(2, w.size()));
             case "erase" -> erase(member(arg(w, 1, "NAME")));
+            case "gh" -> gitHub(w.subList(1, w.size()));
             default -> throw new IllegalArgumentException("unknown command '" + w.getFirst() + "'; type help");
         }
     }
@@ -280,6 +285,52 @@ final class Repl {
                 matches.isEmpty()
                         ? "no channel or thread '" + name + "' (try: threads)"
                         : "'" + name + "' could be " + matches.size() + " threads; type more of the title");
+    }
+
+    /** A person on GitHub: open an issue, 👍 one, comment; or look at the repository Loop syncs to. */
+    private void gitHub(List<String> w) {
+        var repo = session.github().repo();
+        switch (arg(w, 0, "what to do on GitHub (open, +1, comment, show)")) {
+            case "open" -> {
+                int n = repo.openIssue(arg(w, 1, "LOGIN"), arg(w, 2, "TITLE"), arg(w, 3, "BODY"));
+                out.println("  GitHub #" + n + " opened by " + w.get(1));
+            }
+            case "+1" -> {
+                int n = gitHubNumber(arg(w, 2, "N"));
+                repo.react(arg(w, 1, "LOGIN"), n, "+1");
+                out.println("  " + w.get(1) + " reacted 👍 to GitHub #" + n);
+            }
+            case "comment" -> {
+                int n = gitHubNumber(arg(w, 2, "N"));
+                repo.comment(arg(w, 1, "LOGIN"), n, arg(w, 3, "TEXT"));
+                out.println("  " + w.get(1) + " commented on GitHub #" + n);
+            }
+            case "show" -> {
+                if (w.size() > 1) {
+                    var i = repo.issue(gitHubNumber(w.get(1)));
+                    out.println("  GitHub #" + i.number() + " “" + i.title() + "” · " + i.state() + " · labels: "
+                            + String.join(", ", i.labels()) + " · 👍 "
+                            + repo.reactors(i.number(), "+1").size());
+                    for (String line : GitHubScenes.bodyStart(i.body(), 12)) out.println("  │ " + line);
+                    for (var comment : repo.comments(i.number()))
+                        out.println("  " + comment.author() + ": "
+                                + comment.body().lines().findFirst().orElse(""));
+                } else {
+                    for (var i : repo.issues())
+                        out.println("  GitHub #" + i.number() + " “" + i.title() + "” · " + i.state() + " · by "
+                                + i.author());
+                }
+            }
+            default -> throw new IllegalArgumentException("gh does open, +1, comment or show; type help");
+        }
+    }
+
+    private static int gitHubNumber(String typed) {
+        try {
+            return Integer.parseInt(typed.startsWith("#") ? typed.substring(1) : typed);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a GitHub issue number looks like 12 or #12, not '" + typed + "'");
+        }
     }
 
     private static String arg(List<String> w, int i, String what) {

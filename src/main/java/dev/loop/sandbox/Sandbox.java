@@ -42,7 +42,7 @@ public final class Sandbox {
         Instant started = Instant.now();
         SandboxSession session;
         try {
-            session = SandboxSession.start(dir, PATIENCE, true);
+            session = SandboxSession.start(dir, PATIENCE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
@@ -60,13 +60,8 @@ public final class Sandbox {
             narrator.showHandles(stay);
             Instant storyStart = session.clock().instant();
             try {
-                new Story(c, narrator, session.clock()).play();
-                new GitHubScene(
-                                c,
-                                narrator,
-                                session.clock(),
-                                session.github().orElseThrow().repo(SandboxSession.GITHUB_REPO))
-                        .play();
+                new Story(c, narrator, session.clock(), session.github()).play();
+                new GitHubScene(c, narrator, session.clock(), session.github().repo()).play();
             } catch (RuntimeException | AssertionError e) {
                 narrator.catchUp();
                 System.err.println();

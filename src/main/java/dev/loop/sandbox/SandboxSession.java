@@ -31,11 +31,18 @@ public final class SandboxSession implements AutoCloseable {
     private final Database db;
     private final Loop loop;
     private final MovableClock clock;
-    /** The GitHub simulator, when the session runs with GitHub; null otherwise. */
-    private GitHubSim github;
+    private final SandboxGitHub github;
 
     private SandboxSession(
-            Path dir, Sim sim, Community community, Config config, Database db, Loop loop, MovableClock clock) {
+            Path dir,
+            Sim sim,
+            Community community,
+            Config config,
+            Database db,
+            Loop loop,
+            MovableClock clock,
+            SandboxGitHub github) {
+        this.github = github;
         this.clock = clock;
         this.dir = dir;
         this.sim = sim;
@@ -68,57 +75,40 @@ public final class SandboxSession implements AutoCloseable {
      * something Loop should do.
      */
     public static SandboxSession start(Path dir, Duration awaitTimeout) throws InterruptedException {
-        return start(dir, awaitTimeout, false);
+        return start(dir, awaitTimeout, Duration.ZERO);
     }
 
     /**
-     * As {@link #start(Path, Duration)}; with {@code withGitHub}, Loop also syncs with the repository
-     * {@link #GITHUB_REPO} on a GitHub simulator sharing the clock.
+     * As {@link #start(Path, Duration)}, with the story's week starting {@code later} after the next Monday: a session
+     * of its own week never repeats the Discord ids (made from the clock) of another session in the same JVM.
      */
-    public static SandboxSession start(Path dir, Duration awaitTimeout, boolean withGitHub)
-            throws InterruptedException {
+    public static SandboxSession start(Path dir, Duration awaitTimeout, Duration later) throws InterruptedException {
         // one clock for Discord's timestamps and Loop's: support threads and replies are timed by Discord
-        // with GitHub, the week after: a session of its own week never repeats the Discord ids (made from the clock)
-        // of a plain session run before it in the same JVM
-        MovableClock clock = MovableClock.runningFrom(
-                nextMonday(Instant.now()).plus(withGitHub ? Duration.ofDays(7) : Duration.ZERO));
+        MovableClock clock = MovableClock.runningFrom(nextMonday(Instant.now()).plus(later));
         Sim sim = Sim.start(SimOptions.defaults().awaitTimeout(awaitTimeout).clock(clock));
+        // the GitHub simulator beside it: Loop syncs every issue to acme/boards
+        GitHubSim githubSim = SandboxGitHub.startSim(clock);
         Database db = null;
         try {
             Community community = Community.seed(sim);
-            GitHubSim github = null;
-            Config config;
-            if (withGitHub) {
-                github = GitHubSim.start(clock);
-                github.repo(GITHUB_REPO).addCollaborator("loop-bot");
-                github.user("sam");
-                config = community.config(
-                        dir.resolve("loop.db"), GITHUB_REPO, github.apiUrl(), github.token("loop-bot"));
-            } else {
-                config = community.config(dir.resolve("loop.db"));
-            }
-            Files.writeString(dir.resolve("loop.yaml"), community.configYaml(dir.resolve("loop.db")));
+            Config config = community.config(
+                    dir.resolve("loop.db"), SandboxGitHub.yaml(community), SandboxGitHub.environment(githubSim));
+            Files.writeString(
+                    dir.resolve("loop.yaml"),
+                    community.configYaml(dir.resolve("loop.db")) + SandboxGitHub.yaml(community));
             db = Database.open(config.databasePath());
             Loop loop = Loop.start(config, sim.token(), clock, db, false, Features::all, b -> {});
-            SandboxSession session = new SandboxSession(dir, sim, community, config, db, loop, clock);
-            session.github = github;
-            return session;
+            return new SandboxSession(dir, sim, community, config, db, loop, clock, SandboxGitHub.of(githubSim, db));
         } catch (IOException e) {
             sim.close();
+            githubSim.close();
             throw new UncheckedIOException(e);
         } catch (RuntimeException | InterruptedException e) {
             if (db != null) db.close();
             sim.close();
+            githubSim.close();
             throw e;
         }
-    }
-
-    /** The repository the sandbox's Loop syncs with, when it runs with GitHub. */
-    public static final String GITHUB_REPO = "acme/app";
-
-    /** The GitHub simulator, when the session runs with GitHub. */
-    public java.util.Optional<GitHubSim> github() {
-        return java.util.Optional.ofNullable(github);
     }
 
     public Path dir() {
@@ -150,6 +140,11 @@ public final class SandboxSession implements AutoCloseable {
         return loop;
     }
 
+    /** The GitHub simulator and the repository Loop syncs to. */
+    public SandboxGitHub github() {
+        return github;
+    }
+
     @Override
     public void close() {
         try {
@@ -157,7 +152,7 @@ public final class SandboxSession implements AutoCloseable {
         } finally {
             db.close();
             sim.close();
-            if (github != null) github.close();
+            github.close();
         }
     }
 }

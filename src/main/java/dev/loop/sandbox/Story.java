@@ -32,11 +32,18 @@ public final class Story {
     private final Community c;
     private final Narrator narrator;
     private final MovableClock clock;
+    /** The GitHub side, when the story runs with the GitHub simulator. */
+    private final GitHubScenes github;
 
     Story(Community community, Narrator narrator, MovableClock clock) {
+        this(community, narrator, clock, null);
+    }
+
+    Story(Community community, Narrator narrator, MovableClock clock, SandboxGitHub github) {
         this.c = community;
         this.narrator = narrator;
         this.clock = clock;
+        this.github = github == null ? null : new GitHubScenes(community, narrator, clock, github);
     }
 
     /** Moves Loop's clock on by {@code later}, then opens the scene. */
@@ -226,6 +233,8 @@ public final class Story {
         c.alice().runSlash(post, "roadmap").awaitReply();
         narrator.catchUp();
 
+        int onGitHub = github == null ? 0 : github.onGitHub(n);
+
         // 7 ------------------------------------------------------------------------------------------------------
         scene(Duration.ofMinutes(29 * 60 + 50), "erin ships it in " + VERSION);
         narrator.act(c.erin(), "runs /release version:" + VERSION + " issues:#" + n + " in #team");
@@ -271,6 +280,7 @@ public final class Story {
         awaitCards(cards, "Status", "Shipped");
         narrator.catchUp();
         narrator.note("(#help › " + post.name() + " is now tagged" + Narrator.tags(post) + ")");
+        if (github != null) github.shipped(onGitHub, VERSION);
         new ProcessScenes(c, narrator, clock).play();
 
         return new Outcome(

@@ -31,6 +31,8 @@ class GitHubExportProgressEndToEndTest {
     @Test
     void existingIssuesAreExportedOldestOpenFirstWithProgressInStats() throws Exception {
         w = new GitHubWorld("  writes-per-minute: 1\n");
+        // Loop's labels are created at the first connect (at one write a minute they would hold the export back)
+        w.sim.await("Loop's labels", () -> w.repo.labels().contains("priority: high"));
         w.stop();
         IssueStore issues = w.issues();
         for (int i = 1; i <= 5; i++) {

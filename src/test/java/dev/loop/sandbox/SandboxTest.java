@@ -57,7 +57,7 @@ class SandboxTest {
         narrator = new Narrator(c, new PrintStream(printed, true, StandardCharsets.UTF_8));
         narrator.showHandles(true);
         storyStart = session.clock().instant();
-        story = new Story(c, narrator, session.clock()).play();
+        story = new Story(c, narrator, session.clock(), session.github()).play();
     }
 
     @AfterAll
@@ -133,6 +133,7 @@ class SandboxTest {
         assertThat(issue.priority()).isEqualTo(Priority.FIX_NOW);
         assertThat(issue.shippedVersion()).isEqualTo(Story.VERSION);
         Set<Long> requesters = issues().requesters(story.issue()).stream()
+                .filter(r -> r.how() != Requester.How.GITHUB) // octocat, told on GitHub
                 .map(Requester::userId)
                 .collect(Collectors.toSet());
         assertThat(requesters)
@@ -339,5 +340,45 @@ class SandboxTest {
         assertThat(Repl.Words.split("as erin slash #team \"issue show\" number=1 title=\"a \\\"b\\\" c\""))
                 .containsExactly("as", "erin", "slash", "#team", "issue show", "number=1", "title=a \"b\" c");
         assertThat(Repl.Words.split("show  \"\" x")).containsExactly("show", "", "x");
+    }
+
+    @Test
+    @Order(8)
+    void theStoryShowsTheGitHubSideAndThePromptActsOnGitHub() {
+        String out = output();
+        assertThat(out)
+                .contains(
+                        "On GitHub, acme/boards has Loop's issue GitHub #",
+                        "“CSV export crashes on big boards”, labels: bug, priority: fix it now, area: Export",
+                        "│ ### Summary",
+                        "▶ octocat (on GitHub) reacts 👍 to GitHub #",
+                        "octocat is now a requester of #" + story.issue(),
+                        "On GitHub, loop-bot comments on GitHub #",
+                        "is closed (completed).")
+                .contains("| Priority | Fix it now — alice pressed This blocks me")
+                .doesNotContain("&lt;@");
+        assertThat(issues().githubLogins(story.issue())).containsValue("octocat");
+
+        ByteArrayOutputStream replOut = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(replOut, true, StandardCharsets.UTF_8);
+        Narrator screen = new Narrator(c, print);
+        new Repl(session, screen, print)
+                .run(new StringReader(String.join(
+                        "\n",
+                        "gh open hubber \"Export to PDF\" \"Please add PDF export\"",
+                        "gh +1 monalisa #2",
+                        "gh comment monalisa 2 \"Yes please\"",
+                        "gh show 2",
+                        "gh frobnicate",
+                        "quit")));
+        assertThat(replOut.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "gh open LOGIN \"TITLE\" \"BODY\"",
+                        "GitHub #2 opened by hubber",
+                        "monalisa reacted 👍 to GitHub #2",
+                        "monalisa commented on GitHub #2",
+                        "GitHub #2 “Export to PDF” · open · labels:  · 👍 1",
+                        "monalisa: Yes please",
+                        "✗ gh does open, +1, comment or show; type help");
     }
 }
