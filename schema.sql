@@ -384,3 +384,10 @@ CREATE TABLE release_offer (
 -- second press, a changed answer or a restart never tells them twice about the same person and proposal.
 ALTER TABLE proposal_answer ADD COLUMN missing TEXT;
 ALTER TABLE proposal_answer ADD COLUMN owner_told_at BIGINT;
+
+-- version 9
+
+-- When Discord last edited the copied message (its edited_timestamp, epoch millis; NULL = never edited or not known).
+-- An edit is applied only if it is newer than this, so an older MESSAGE_UPDATE delivered late (a RESUME replay, an
+-- overlapping reconnect) never puts old words back into a transcript.
+ALTER TABLE transcript_message ADD COLUMN edited_at BIGINT;
