@@ -49,14 +49,15 @@ public final class TranscriptCorrections {
 
     /**
      * Replaces every copy of an edited message with its new text, unless the copy is newer: {@code editedAt} is
-     * Discord's edited_timestamp of this text, and a copy already holding a later edit keeps it (an older
+     * Discord's edited_timestamp of this text (equal times count as not older), and a copy already holding a later
+     * edit keeps it (an older
      * MESSAGE_UPDATE can arrive late, replayed after a RESUME). A deleted or erased copy stays so. Without an edit
      * time only a copy with none is replaced. Returns how many lines changed.
      */
     public int edited(long messageId, String content, java.time.Instant editedAt) {
         org.jooq.Condition older = editedAt == null
                 ? TRANSCRIPT_MESSAGE.EDITED_AT.isNull()
-                : TRANSCRIPT_MESSAGE.EDITED_AT.isNull().or(TRANSCRIPT_MESSAGE.EDITED_AT.lt(editedAt.toEpochMilli()));
+                : TRANSCRIPT_MESSAGE.EDITED_AT.isNull().or(TRANSCRIPT_MESSAGE.EDITED_AT.le(editedAt.toEpochMilli()));
         org.jooq.Condition which = TRANSCRIPT_MESSAGE
                 .MESSAGE_ID
                 .eq(messageId)
