@@ -513,3 +513,10 @@ CREATE TABLE timeline_heard (
 -- A support thread that was archived or deleted leaves /inbox (and the unanswered count) while it stays so: when
 -- it left, or null while it is open.
 ALTER TABLE support_thread ADD COLUMN left_inbox_at BIGINT;
+
+-- version 13
+
+-- When Discord last edited the copied message (its edited_timestamp, epoch millis; NULL = never edited or not known).
+-- An edit is applied only if it is newer than this, so an older MESSAGE_UPDATE delivered late (a RESUME replay, an
+-- overlapping reconnect) never puts old words back into a transcript.
+ALTER TABLE transcript_message ADD COLUMN edited_at BIGINT;

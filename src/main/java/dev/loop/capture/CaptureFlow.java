@@ -346,6 +346,7 @@ final class CaptureFlow extends CaptureFlowBase {
             // another delivery or another engineer captured the same source first: nothing was stored
             throw new UserError("This conversation was captured as #" + twice.issueNumber() + " in the meantime.");
         }
+        dev.loop.core.Crashpoints.reach("capture.issue.stored"); // stored, no card yet: the next start posts it
         boolean carded = publish(jda, issue, answerIn == null ? channel : answerIn, source, draft.engineerId());
         if (hook != null) {
             int read = source.transcript().lines().size();

@@ -81,6 +81,7 @@ final class LinkFlow extends CaptureFlowBase {
                     .queue();
             return;
         }
+        dev.loop.core.Crashpoints.reach("capture.issue.stored"); // linked, no card yet: the next start posts it
         Message card;
         try {
             card = e.getHook().sendMessage(linkedCard(linked)).complete();

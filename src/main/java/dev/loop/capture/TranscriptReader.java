@@ -48,6 +48,7 @@ final class TranscriptReader {
                 m.getAuthor().getEffectiveName(),
                 m.getTimeCreated().toInstant(),
                 m.getContentRaw(),
-                m.getAttachments().stream().map(Message.Attachment::getUrl).toList());
+                m.getAttachments().stream().map(Message.Attachment::getUrl).toList(),
+                m.getTimeEdited() == null ? null : m.getTimeEdited().toInstant());
     }
 }

@@ -57,7 +57,8 @@ final class TranscriptUpkeep extends ListenerAdapter {
         if (event.getAuthor().isBot()) return;
         long id = event.getMessageIdLong();
         String content = event.getMessage().getContentRaw();
-        later(() -> corrections.edited(id, content));
+        var editedAt = event.getMessage().getTimeEdited(); // orders edits that arrive late or twice
+        later(() -> corrections.edited(id, content, editedAt == null ? null : editedAt.toInstant()));
     }
 
     private void later(Runnable work) {
@@ -100,7 +101,9 @@ final class TranscriptUpkeep extends ListenerAdapter {
             for (var copy : copied.entrySet()) {
                 Message now = byId.get(copy.getKey());
                 if (now != null && !now.getContentRaw().equals(copy.getValue())) {
-                    edited += corrections.edited(copy.getKey(), now.getContentRaw());
+                    var editedAt = now.getTimeEdited();
+                    edited += corrections.edited(
+                            copy.getKey(), now.getContentRaw(), editedAt == null ? null : editedAt.toInstant());
                 }
             }
         }

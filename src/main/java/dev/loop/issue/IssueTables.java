@@ -100,6 +100,9 @@ final class IssueTables {
                     .set(TRANSCRIPT_MESSAGE.POSTED_AT, l.postedAt().toEpochMilli())
                     .set(TRANSCRIPT_MESSAGE.CONTENT, l.content())
                     .set(
+                            TRANSCRIPT_MESSAGE.EDITED_AT,
+                            l.editedAt() == null ? null : l.editedAt().toEpochMilli())
+                    .set(
                             TRANSCRIPT_MESSAGE.ATTACHMENT_URLS,
                             l.attachmentUrls().isEmpty() ? null : String.join("\n", l.attachmentUrls()))
                     .onConflictDoNothing()

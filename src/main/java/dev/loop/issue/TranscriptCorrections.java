@@ -44,23 +44,39 @@ public final class TranscriptCorrections {
 
     /** Replaces every copy of an edited message with its new text; returns how many lines changed. */
     public int edited(long messageId, String content) {
+        return edited(messageId, content, null);
+    }
+
+    /**
+     * Replaces every copy of an edited message with its new text, unless the copy is newer: {@code editedAt} is
+     * Discord's edited_timestamp of this text (equal times count as not older), and a copy already holding a later
+     * edit keeps it (an older
+     * MESSAGE_UPDATE can arrive late, replayed after a RESUME). A deleted or erased copy stays so. Without an edit
+     * time only a copy with none is replaced. Returns how many lines changed.
+     */
+    public int edited(long messageId, String content, java.time.Instant editedAt) {
+        org.jooq.Condition older = editedAt == null
+                ? TRANSCRIPT_MESSAGE.EDITED_AT.isNull()
+                : TRANSCRIPT_MESSAGE.EDITED_AT.isNull().or(TRANSCRIPT_MESSAGE.EDITED_AT.le(editedAt.toEpochMilli()));
+        org.jooq.Condition which = TRANSCRIPT_MESSAGE
+                .MESSAGE_ID
+                .eq(messageId)
+                .and(TRANSCRIPT_MESSAGE.CONTENT.ne(DELETED))
+                .and(TRANSCRIPT_MESSAGE.CONTENT.ne(ErasedPeople.ERASED_TEXT)) // erased stays erased
+                .and(older);
         return db.write(ctx -> {
             List<Integer> issues = ctx.selectDistinct(TRANSCRIPT_MESSAGE.ISSUE_NUMBER)
                     .from(TRANSCRIPT_MESSAGE)
-                    .where(TRANSCRIPT_MESSAGE.MESSAGE_ID.eq(messageId))
+                    .where(which)
                     .and(TRANSCRIPT_MESSAGE.CONTENT.ne(content))
-                    .and(TRANSCRIPT_MESSAGE.CONTENT.ne(DELETED))
-                    .and(TRANSCRIPT_MESSAGE.CONTENT.ne(ErasedPeople.ERASED_TEXT)) // erased stays erased
                     .fetch(TRANSCRIPT_MESSAGE.ISSUE_NUMBER);
-            if (issues.isEmpty()) return 0;
             int changed = ctx.update(TRANSCRIPT_MESSAGE)
                     .set(TRANSCRIPT_MESSAGE.CONTENT, content)
-                    .where(TRANSCRIPT_MESSAGE.MESSAGE_ID.eq(messageId))
-                    .and(TRANSCRIPT_MESSAGE.CONTENT.ne(DELETED))
-                    .and(TRANSCRIPT_MESSAGE.CONTENT.ne(ErasedPeople.ERASED_TEXT))
+                    .set(TRANSCRIPT_MESSAGE.EDITED_AT, editedAt == null ? null : editedAt.toEpochMilli())
+                    .where(which)
                     .execute();
             for (int number : issues) IssueTables.refreshIndex(ctx, number);
-            return changed;
+            return issues.isEmpty() ? 0 : changed;
         });
     }
 

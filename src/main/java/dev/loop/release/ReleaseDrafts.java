@@ -97,6 +97,11 @@ public final class ReleaseDrafts {
         return d.isPresent() && drafts.remove(id, d.get()) ? d : Optional.empty();
     }
 
+    /** Puts a taken draft back, as it was, when publishing it could not be saved: its Publish can be pressed again. */
+    public void putBack(Draft d) {
+        drafts.putIfAbsent(d.id(), d);
+    }
+
     private static boolean expired(Draft d, Instant now) {
         return !d.createdAt().plus(LIFETIME).isAfter(now);
     }

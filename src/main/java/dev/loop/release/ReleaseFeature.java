@@ -321,6 +321,11 @@ public final class ReleaseFeature implements Feature {
         } catch (ReleaseRefused refused) {
             throw new UserError(String.join("\n", refused.reasons()) + "\nNothing was published; run /release again.");
         }
+        // a full disk or a lock elsewhere rolled the publication back whole: the same Publish works again later
+        catch (RuntimeException unsaved) {
+            if (dev.loop.core.StorageUnavailable.in(unsaved).isPresent()) drafts.putBack(draft);
+            throw unsaved;
+        }
         NoticeWorker w = worker;
         if (w != null) w.wake();
         long people = p.recipients().stream()

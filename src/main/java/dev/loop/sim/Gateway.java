@@ -141,9 +141,38 @@ final class Gateway extends WebSocketServer {
         synchronized (recent) {
             recent.addLast(e);
             if (recent.size() > RECENT_KEPT) recent.removeFirst();
+            if (holding.contains(e.type())) {
+                held.addLast(e); // dispatched later, after what happens meanwhile: out of order
+                return;
+            }
         }
         queue.add(e);
     }
+
+    /**
+     * Keeps back every event of these types from now on until {@link #releaseHeld}, so whatever is dispatched
+     * meanwhile reaches the client first, as when one connection's events arrive after a newer connection's.
+     */
+    void hold(java.util.Collection<String> types) {
+        synchronized (recent) {
+            holding.addAll(types);
+        }
+    }
+
+    /** Dispatches the held events, in the order they happened, and holds nothing more. Returns how many. */
+    int releaseHeld() {
+        List<Event> out;
+        synchronized (recent) {
+            holding.clear();
+            out = new ArrayList<>(held);
+            held.clear();
+        }
+        queue.addAll(out);
+        return out.size();
+    }
+
+    private final java.util.Set<String> holding = new java.util.HashSet<>();
+    private final java.util.ArrayDeque<Event> held = new java.util.ArrayDeque<>();
 
     /**
      * Dispatches again the newest event of {@code type} (same payload, a new sequence number), as a RESUME replay

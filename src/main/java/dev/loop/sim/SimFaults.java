@@ -106,6 +106,20 @@ public final class SimFaults {
         }
     }
 
+    /**
+     * Holds back every gateway event of these types (e.g. {@code "MESSAGE_REACTION_ADD"}) until
+     * {@link #releaseHeld()}: events of other types dispatched meanwhile reach Loop first, so an add can arrive after
+     * its remove, or a create after its update, as when events from an old connection and a new one interleave.
+     */
+    public void hold(String... types) {
+        gateway.hold(List.of(types));
+    }
+
+    /** Dispatches what {@link #hold} kept back, in the order it happened. Returns how many events. */
+    public int releaseHeld() {
+        return gateway.releaseHeld();
+    }
+
     /** Sends op 7 RECONNECT. */
     public void requestReconnect() {
         gateway.requestReconnect();

@@ -78,7 +78,9 @@
  *
  * {@link dev.loop.sim.SimFaults}: {@code dropGateway()} (close 4000, the bot resumes and missed events are
  * replayed in order), {@code dropGatewayAbruptly()}, {@code invalidateSession(resumable)},
- * {@code failNext("POST channels/{channel_id}/messages", 2, 502)}, {@code restLatency}, {@code gatewayLatency}.
+ * {@code failNext("POST channels/{channel_id}/messages", 2, 502)}, {@code restLatency}, {@code gatewayLatency},
+ * {@code redeliver(type, payload -> …)} (an event dispatched again) and {@code hold(types...)} /
+ * {@code releaseHeld()} (events kept back so later ones arrive first).
  * {@code sim.atomically(...)} runs test actions with nothing from the bot interleaved, e.g. a drop plus the
  * events the bot must then receive through resume.
  *

@@ -492,4 +492,31 @@ class DatabaseTest {
                     .isZero();
         }
     }
+
+    @Test
+    void upgradingToEditTimesKeepsEveryTranscriptLine() {
+        Path file = dir.resolve("v8.db");
+        SchemaScript full = SchemaScript.bundled();
+        SchemaScript versionEight = new SchemaScript(full.sections().subList(0, 8));
+        try (Database old = Database.open(file, versionEight)) {
+            assertThat(old.schemaVersion()).isEqualTo(8);
+            old.transaction(ctx -> {
+                insertIssue(ctx, 1, "dark mode");
+                for (long m = 1; m <= 10; m++) {
+                    ctx.execute(
+                            "INSERT INTO transcript_message (issue_number, origin_issue, message_id, author_id,"
+                                    + " author_name, posted_at, content) VALUES (1, 1, ?, 7, 'alice', 5, ?)",
+                            100000000000000000L + m,
+                            "line " + m);
+                }
+            });
+        }
+        try (Database upgraded = Database.open(file, full)) {
+            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(
+                            dev.loop.db.Tables.TRANSCRIPT_MESSAGE,
+                            dev.loop.db.Tables.TRANSCRIPT_MESSAGE.EDITED_AT.isNull())))
+                    .isEqualTo(10);
+        }
+    }
 }
