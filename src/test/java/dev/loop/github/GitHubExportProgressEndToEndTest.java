@@ -61,8 +61,8 @@ class GitHubExportProgressEndToEndTest {
         w.sim.await("the first export", () -> w.state().progress().onGitHub() >= 1);
         assertThat(w.githubNumber(2)).isPresent(); // the oldest open issue, not the closed #1
         assertThat(w.githubNumber(1)).isEmpty();
-        SimMessage stats =
-                w.erin.runSlash(w.team, "stats").awaitReply(m -> !m.embeds().isEmpty());
+        SimMessage stats = w.erin.runSlash(w.team, "stats show")
+                .awaitReply(m -> !m.embeds().isEmpty());
         assertThat(stats.content()).isEqualTo("GitHub: 1 of 5 issues exported.");
     }
 

@@ -32,12 +32,7 @@ class OutOfOrderDeliveryTest {
     static final Pattern TRIAGE = Pattern.compile("\\*\\*Triage #(\\d+)\\*\\*");
 
     int pin(SimMessage message, String title) {
-        s.erin.react(message, "📌");
-        SimMessage prompt = s.erin.awaitDm(
-                m -> m.content().startsWith("**Triage #") && m.content().contains(title));
-        Matcher m = TRIAGE.matcher(prompt.content());
-        assertThat(m.find()).isTrue();
-        return Integer.parseInt(m.group(1));
+        return s.pin(message, title);
     }
 
     /** A capture made after the late events and waited for: what was delivered before it has been handled. */

@@ -12,6 +12,7 @@ import dev.loop.issue.Priority;
 import dev.loop.issue.Requester;
 import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
+import dev.loop.sim.github.GitHubIssueView;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
@@ -362,22 +363,35 @@ class SandboxTest {
         ByteArrayOutputStream replOut = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(replOut, true, StandardCharsets.UTF_8);
         Narrator screen = new Narrator(c, print);
+        // the story's issues (each Loop issue's own and the docs review) come first: hubber's is the next number
+        int loopIssues = 0;
+        while (issues().find(loopIssues + 1).isPresent()) loopIssues++;
+        int expected = loopIssues + 1;
+        c.sim()
+                .await(
+                        "every issue of the story on GitHub",
+                        () -> session.github().repo().issues().size() >= expected);
+        int next = session.github().repo().issues().stream()
+                        .mapToInt(GitHubIssueView::number)
+                        .max()
+                        .orElse(0)
+                + 1;
         new Repl(session, screen, print)
                 .run(new StringReader(String.join(
                         "\n",
                         "gh open hubber \"Export to PDF\" \"Please add PDF export\"",
-                        "gh +1 monalisa #2",
-                        "gh comment monalisa 2 \"Yes please\"",
-                        "gh show 2",
+                        "gh +1 monalisa #" + next,
+                        "gh comment monalisa " + next + " \"Yes please\"",
+                        "gh show " + next,
                         "gh frobnicate",
                         "quit")));
         assertThat(replOut.toString(StandardCharsets.UTF_8))
                 .contains(
                         "gh open LOGIN \"TITLE\" \"BODY\"",
-                        "GitHub #2 opened by hubber",
-                        "monalisa reacted 👍 to GitHub #2",
-                        "monalisa commented on GitHub #2",
-                        "GitHub #2 “Export to PDF” · open · labels:  · 👍 1",
+                        "GitHub #" + next + " opened by hubber",
+                        "monalisa reacted 👍 to GitHub #" + next,
+                        "monalisa commented on GitHub #" + next,
+                        "GitHub #" + next + " “Export to PDF” · open · labels:  · 👍 1",
                         "monalisa: Yes please",
                         "✗ gh does open, +1, comment or show; type help");
     }
