@@ -21,12 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 class GitHubSandboxTest {
 
     @Test
-    void theStoryAndTheGitHubSceneRunWithGitHub(@TempDir Path dir) throws Exception {
+    void theGitHubSceneRunsWithGitHub(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (SandboxSession session = SandboxSession.start(dir, Duration.ofSeconds(20), Duration.ofDays(7))) {
             Community c = session.community();
             Narrator narrator = new Narrator(c, new PrintStream(printed, true, StandardCharsets.UTF_8));
-            new Story(c, narrator, session.clock(), session.github()).play();
             GitHubScene.Outcome o = new GitHubScene(
                             c, narrator, session.clock(), session.github().repo())
                     .play();
