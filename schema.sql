@@ -513,3 +513,20 @@ CREATE TABLE timeline_heard (
 -- A support thread that was archived or deleted leaves /inbox (and the unanswered count) while it stays so: when
 -- it left, or null while it is open.
 ALTER TABLE support_thread ADD COLUMN left_inbox_at BIGINT;
+
+-- version 13
+
+-- Threads waiting longer than watch.nudge-after: the one team-channel message Loop keeps edited with their list
+-- (one row, id 1), and the DM each thread's area owner got about it, so no owner is told twice about a thread,
+-- across restarts.
+CREATE TABLE nudge_board (
+    id                 INTEGER      PRIMARY KEY,
+    channel_id         BIGINT       NOT NULL,
+    message_id         BIGINT       NOT NULL
+);
+
+CREATE TABLE nudge_dm (
+    thread_id          BIGINT       PRIMARY KEY,
+    owner_id           BIGINT       NOT NULL,
+    sent_at            BIGINT       NOT NULL
+);
