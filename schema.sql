@@ -520,3 +520,20 @@ ALTER TABLE support_thread ADD COLUMN left_inbox_at BIGINT;
 -- An edit is applied only if it is newer than this, so an older MESSAGE_UPDATE delivered late (a RESUME replay, an
 -- overlapping reconnect) never puts old words back into a transcript.
 ALTER TABLE transcript_message ADD COLUMN edited_at BIGINT;
+
+-- version 14
+
+-- Threads waiting longer than watch.nudge-after: the one team-channel message Loop keeps edited with their list
+-- (one row, id 1), and the DM each thread's area owner got about it, so no owner is told twice about a thread,
+-- across restarts.
+CREATE TABLE nudge_board (
+    id                 INTEGER      PRIMARY KEY,
+    channel_id         BIGINT       NOT NULL,
+    message_id         BIGINT       NOT NULL
+);
+
+CREATE TABLE nudge_dm (
+    thread_id          BIGINT       PRIMARY KEY,
+    owner_id           BIGINT       NOT NULL,
+    sent_at            BIGINT       NOT NULL
+);

@@ -45,6 +45,12 @@ public interface Courier {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Replaces the text of Loop's own message (pinging no one). The default does nothing, for couriers that only
+     * deliver.
+     */
+    default void edit(long channelId, long messageId, String content) throws SendFailure {}
+
     /** The thread as it is now: deleted, archived, locked. */
     Fallback.ThreadCondition thread(long threadId) throws SendFailure;
 

@@ -69,6 +69,17 @@ final class JdaCourier implements Courier {
         return new Posted(dm.getIdLong(), m.getIdLong());
     }
 
+    @Override
+    public void edit(long channelId, long messageId, String content) throws SendFailure {
+        GuildMessageChannel channel = channel(channelId);
+        await(() -> channel.editMessageById(
+                messageId,
+                new net.dv8tion.jda.api.utils.messages.MessageEditBuilder()
+                        .setContent(content)
+                        .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class))
+                        .build()));
+    }
+
     /** How far back a restart looks for a message it may already have sent. */
     static final int LOOK_BACK = 50;
 

@@ -45,6 +45,11 @@ public final class Nonces {
         return fit("r" + b36(releaseId) + "y" + b36(userId) + "t" + b36(threadId));
     }
 
+    /** The team channel's message showing how far a release's notices have come. */
+    public static String progress(long releaseId) {
+        return fit("r" + b36(releaseId) + "p");
+    }
+
     /** The docs/copy review list item for an issue (0 for the announcement text itself). */
     public static String review(long releaseId, int issueNumber) {
         return fit("r" + b36(releaseId) + "v" + Integer.toString(issueNumber, 36));

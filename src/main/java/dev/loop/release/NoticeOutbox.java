@@ -5,8 +5,11 @@ import static dev.loop.db.Tables.NOTICE;
 import dev.loop.core.Database;
 import dev.loop.db.tables.records.NoticeRecord;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jooq.impl.DSL;
@@ -46,6 +49,28 @@ final class NoticeOutbox {
                         .and(NOTICE.STATE.eq(NoticeState.PENDING.code()))
                         .fetchOne(0, Long.class))
                 .map(Instant::ofEpochMilli));
+    }
+
+    /**
+     * How many distinct people a release's notices reach so far: told (a row delivered or fallen back), could not be
+     * reached (every row of theirs failed), of how many in all. Counted per person, not per row, because a person
+     * asked in two threads is one requester told.
+     */
+    PublishProgress.Reach reach(long releaseId) {
+        Map<Long, List<String>> states = new HashMap<>();
+        db.read(ctx -> ctx.select(NOTICE.USER_ID, NOTICE.STATE)
+                        .from(NOTICE)
+                        .where(NOTICE.RELEASE_ID.eq((int) releaseId))
+                        .fetch())
+                .forEach(r -> states.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(r.value2()));
+        int told = 0;
+        int unreachable = 0;
+        for (List<String> s : states.values()) {
+            if (s.contains(NoticeState.DELIVERED.code()) || s.contains(NoticeState.FELL_BACK.code())) told++;
+            else if (s.stream().allMatch(NoticeState.FAILED.code()::equals)) unreachable++;
+        }
+        return new PublishProgress.Reach(told, unreachable, states.size());
     }
 
     /**

@@ -38,18 +38,35 @@ public final class NoticeWorker implements AutoCloseable {
     /**
      * Tuning; tests shrink the waits. {@code sendsInFlight}: how many notice messages may wait for Discord's answer
      * at once. One at a time leaves most of the rate limit unused (every DM is two round trips plus a database write);
-     * a few keep JDA's rate limiter, which paces the requests, busy.
+     * a few keep JDA's rate limiter, which paces the requests, busy. {@code progressEvery}: the least time between two
+     * edits of the team channel's progress message ({@link PublishProgress}).
      */
-    public record Options(Duration idlePoll, double backoffScale, Duration minWait, int sendsInFlight) {
-        public static final Options DEFAULT = new Options(Duration.ofMinutes(1), 1.0, Duration.ofMillis(20), 4);
+    public record Options(
+            Duration idlePoll, double backoffScale, Duration minWait, int sendsInFlight, Duration progressEvery) {
+        /** Five seconds between progress edits stays well inside Discord's five edits per channel in five seconds. */
+        public static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+        public static final Options DEFAULT =
+                new Options(Duration.ofMinutes(1), 1.0, Duration.ofMillis(20), 4, PROGRESS_EVERY);
 
         public Options {
             if (sendsInFlight < 1) throw new IllegalArgumentException("sendsInFlight must be at least 1");
+            if (progressEvery.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("progressEvery must be at least a second");
+            }
+        }
+
+        public Options(Duration idlePoll, double backoffScale, Duration minWait, int sendsInFlight) {
+            this(idlePoll, backoffScale, minWait, sendsInFlight, PROGRESS_EVERY);
         }
 
         /** One send at a time, in order. */
         public Options(Duration idlePoll, double backoffScale, Duration minWait) {
             this(idlePoll, backoffScale, minWait, 1);
+        }
+
+        public Options withProgressEvery(Duration every) {
+            return new Options(idlePoll, backoffScale, minWait, sendsInFlight, every);
         }
     }
 
@@ -72,6 +89,7 @@ public final class NoticeWorker implements AutoCloseable {
     private final Announcer announcer;
     private final ReviewChecklist checklist;
     private final NoticeSender sender;
+    private final PublishProgress progress;
     /**
      * The releases with work left when this process started: a message of theirs may have gone out just before a
      * stop without being recorded, so each is looked for in its destination before it is sent (the nonce alone
@@ -100,6 +118,7 @@ public final class NoticeWorker implements AutoCloseable {
                 store, courier, clock, releasesChannel, this::ensureRunning, this::scaled, fromBeforeStart::contains);
         this.checklist = new ReviewChecklist(
                 store, courier, clock, teamChannel, this::ensureRunning, this::scaled, fromBeforeStart::contains);
+        this.progress = new PublishProgress(store, courier, teamChannel, options.progressEvery(), System::nanoTime);
         this.sender = new NoticeSender(
                 store, courier, clock, announcer, this::ensureRunning, this::scaled, fromBeforeStart::contains);
     }
@@ -212,11 +231,15 @@ public final class NoticeWorker implements AutoCloseable {
 
         boolean hadPending = all.stream().anyMatch(n -> n.state() == NoticeState.PENDING);
         Release announced = release;
+        if (hadPending) progress.starting(release);
         // Fallbacks decided in this pass are due at once: keep going until nothing is due now.
         for (int pass = 0; pass < 3; pass++) {
             List<OutboxNotice> due = store.due(releaseId, clock.instant());
             if (due.isEmpty()) break;
-            sendAll(groups(due), group -> sender.send(announced, plan, byNonce, group));
+            sendAll(groups(due), group -> {
+                sender.send(announced, plan, byNonce, group);
+                progress.sent(announced);
+            });
         }
         checklist.post(release, url);
         if (shippedTag != null && tagged.add(releaseId)) tagPosts(shipped);
@@ -284,6 +307,7 @@ public final class NoticeWorker implements AutoCloseable {
     }
 
     private void noticesFinished(Release release) {
+        progress.finished(release);
         ReleaseStatus s = store.status(release);
         log.info(
                 "Release {} notices done: {} delivered, {} fell back, {} failed",

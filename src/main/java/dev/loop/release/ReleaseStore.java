@@ -318,6 +318,11 @@ public final class ReleaseStore {
         return outbox.due(releaseId, now);
     }
 
+    /** How many distinct requesters the release's notices have told so far, and of how many. */
+    public PublishProgress.Reach reach(long releaseId) {
+        return outbox.reach(releaseId);
+    }
+
     /** Every notice of a release, in outbox order. */
     public List<OutboxNotice> notices(long releaseId) {
         return outbox.notices(releaseId);

@@ -3,7 +3,8 @@
  * Publish) and /release-status; {@link dev.loop.release.ReleaseStore} publishes in one transaction (issues shipped,
  * release row, notice outbox, review checklist) and records every delivery outcome; the
  * {@link dev.loop.release.NoticeWorker} delivers from the outbox through a {@link dev.loop.release.Courier}, exactly
- * once across restarts. The rules are pure: who is told what ({@link dev.loop.release.NoticePlan}), deterministic
+ * once across restarts, and keeps one team-channel message counting the requesters told
+ * ({@link dev.loop.release.PublishProgress}, its edits coalesced to stay clear of Discord's edit limit). The rules are pure: who is told what ({@link dev.loop.release.NoticePlan}), deterministic
  * nonces ({@link dev.loop.release.Nonces}), what to do when a notice can't go where planned
  * ({@link dev.loop.release.Fallback}), what may be released ({@link dev.loop.release.ReleaseRules}) and the
  * announcement text ({@link dev.loop.release.Announcement}). {@code ReleaseOffers} (the one writer of

@@ -23,6 +23,8 @@ public final class WatchFeature implements Feature {
     private final IssueStore issues;
     private final SimilarityHints hints;
     private final SupportWatcher watcher;
+    private final Nudges nudges;
+    private java.util.concurrent.ScheduledFuture<?> nudging;
 
     /** {@code linker} links a post to an issue as /link does (capture provides it). */
     public WatchFeature(Services services, IssueStore issues, PostLinker linker) {
@@ -39,6 +41,12 @@ public final class WatchFeature implements Feature {
                 services.clock());
         this.watcher = new SupportWatcher(
                 services.config(), services.engineers(), threads, hints, services.clock(), services.workers());
+        this.nudges = new Nudges(services.config(), threads, new NudgeStore(services.database()));
+    }
+
+    /** Threads waiting too long: the team-channel list and the owners' DMs (checked every minute). */
+    public Nudges nudges() {
+        return nudges;
     }
 
     @Override
@@ -59,6 +67,22 @@ public final class WatchFeature implements Feature {
 
     @Override
     public void onReady(JDA jda) {
+        nudges.ready(jda);
+        if (nudging == null) {
+            nudging = services.scheduler()
+                    .scheduleAtFixedRate(
+                            () -> {
+                                try {
+                                    nudges.runDue(services.clock().instant());
+                                } catch (RuntimeException e) {
+                                    org.slf4j.LoggerFactory.getLogger(WatchFeature.class)
+                                            .warn("Nudging about waiting threads failed", e);
+                                }
+                            },
+                            60,
+                            60,
+                            java.util.concurrent.TimeUnit.SECONDS);
+        }
         services.workers().execute(() -> {
             try {
                 watcher.catchUp(jda);
@@ -70,6 +94,7 @@ public final class WatchFeature implements Feature {
 
     @Override
     public void close() {
+        if (nudging != null) nudging.cancel(false);
         watcher.close();
     }
 

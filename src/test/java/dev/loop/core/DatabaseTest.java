@@ -519,4 +519,31 @@ class DatabaseTest {
                     .isEqualTo(10);
         }
     }
+
+    @Test
+    void upgradingToNudgesKeepsEverySupportThreadAndStartsWithNoNudgeSent() {
+        Path file = dir.resolve("v12.db");
+        SchemaScript full = SchemaScript.bundled();
+        SchemaScript versionTwelve = new SchemaScript(full.sections().subList(0, 12));
+        try (Database old = Database.open(file, versionTwelve)) {
+            assertThat(old.schemaVersion()).isEqualTo(12);
+            old.transaction(ctx -> {
+                for (long t = 1; t <= 10; t++) {
+                    ctx.execute(
+                            "INSERT INTO support_thread (thread_id, guild_id, parent_channel_id, author_id, title,"
+                                    + " created_at) VALUES (?, 1, 2, 3, 'a post', 5)",
+                            300000000000000000L + t);
+                }
+            });
+        }
+        try (Database upgraded = Database.open(file, full)) {
+            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.SUPPORT_THREAD)))
+                    .isEqualTo(10);
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.NUDGE_DM)))
+                    .isZero();
+            assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.NUDGE_BOARD)))
+                    .isZero();
+        }
+    }
 }

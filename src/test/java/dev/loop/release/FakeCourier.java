@@ -34,6 +34,8 @@ final class FakeCourier implements Courier {
     final Set<Long> dmClosed = new HashSet<>();
     final List<Long> unarchived = new ArrayList<>();
     final List<String> tags = new ArrayList<>();
+    /** The new text of every edit, in order. */
+    final List<String> edits = new ArrayList<>();
     /** Failures to throw, per target (channel id, or DM_BASE + user id), before succeeding. */
     final Map<Long, Deque<SendFailure>> failures = new HashMap<>();
     /** After this many successful posts, the next post goes out but the call then "crashes". */
@@ -106,6 +108,11 @@ final class FakeCourier implements Courier {
     @Override
     public String jumpUrl(long channelId, long messageId) {
         return "https://discord.com/channels/1/" + channelId + "/" + messageId;
+    }
+
+    @Override
+    public synchronized void edit(long channelId, long messageId, String content) {
+        edits.add(content);
     }
 
     synchronized List<Sent> in(long channelId) {

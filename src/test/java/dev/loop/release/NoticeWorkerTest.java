@@ -104,11 +104,16 @@ class NoticeWorkerTest {
             assertThat(n.attempts()).isEqualTo(1);
         });
 
-        assertThat(discord.in(TEAM)).hasSize(2);
-        assertThat(discord.in(TEAM).get(0).content())
-                .contains("Docs and copy review for 1.4.0", link, "Not reviewed yet");
-        assertThat(discord.in(TEAM).get(1).content()).contains("#1", "Dark mode", "needs docs");
-        assertThat(discord.in(TEAM))
+        // the progress message first (posted as the notices start, then the final tally), then the review list
+        assertThat(discord.in(TEAM).getFirst().content())
+                .isEqualTo("📣 Publishing **1.4.0**. Notified 0 of 4 requesters so far.");
+        assertThat(discord.edits).containsExactly("📣 **1.4.0** is published. All 4 requesters were told.");
+        List<FakeCourier.Sent> review =
+                discord.in(TEAM).subList(1, discord.in(TEAM).size());
+        assertThat(review).hasSize(2);
+        assertThat(review.get(0).content()).contains("Docs and copy review for 1.4.0", link, "Not reviewed yet");
+        assertThat(review.get(1).content()).contains("#1", "Dark mode", "needs docs");
+        assertThat(review)
                 .allSatisfy(m -> assertThat(m.actions())
                         .extracting(Courier.Action::label)
                         .containsExactly("Reviewed"));
@@ -300,7 +305,8 @@ class NoticeWorkerTest {
         discord.crashAfter = 15; // the 16th message goes out, then the worker dies before recording it
 
         assertThatThrownBy(() -> worker().runOnce()).hasMessage("connection lost");
-        assertThat(store.status(r).pending()).isEqualTo(40 - 14);
+        // the first post is the team channel's progress message, then 14 DMs recorded and one lost
+        assertThat(store.status(r).pending()).isEqualTo(40 - 13);
 
         discord.crashAfter = -1;
         worker().runOnce(); // a new process on the same database

@@ -49,6 +49,10 @@ final class ReleaseWorld implements AutoCloseable {
     Loop loop;
 
     ReleaseWorld(String delivery) throws Exception {
+        this(delivery, FAST);
+    }
+
+    ReleaseWorld(String delivery, NoticeWorker.Options options) throws Exception {
         c = Community.at("2026-11-02T10:00:00Z")
                 .realClock()
                 .forumTags("bug", "tracked", "shipped")
@@ -74,7 +78,7 @@ final class ReleaseWorld implements AutoCloseable {
                             new IssueViews(services.config().timelines()),
                             services.config(),
                             services.clock());
-                    return List.<Feature>of(new ReleaseFeature(services, actions, FAST));
+                    return List.<Feature>of(new ReleaseFeature(services, actions, options));
                 })
                 .start();
         sim = c.sim;

@@ -31,7 +31,8 @@ public record Config(
         DailyNote promisesNote,
         DailyBackups backups,
         Optional<GitHubSettings> github,
-        Optional<Long> leadershipRole) {
+        Optional<Long> leadershipRole,
+        Duration nudgeAfter) {
 
     public Config {
         engineerRoles = List.copyOf(engineerRoles);
@@ -61,8 +62,30 @@ public record Config(
         }
     }
 
-    /** A product area: who owns it and which forum tag marks a post as belonging to it. */
-    public record Area(String name, long ownerId, String forumTag) {}
+    /**
+     * A product area: who owns it, which forum tag marks a post as belonging to it, and how long such a post may wait
+     * for a first answer before the owner is nudged ({@code nudgeAfter}; null = {@code watch.nudge-after}).
+     */
+    public record Area(String name, long ownerId, String forumTag, Duration nudgeAfter) {
+        public Area(String name, long ownerId, String forumTag) {
+            this(name, ownerId, forumTag, null);
+        }
+    }
+
+    /** How long a support thread with these forum tags may wait for a first answer before Loop nudges the team. */
+    public Duration nudgeAfter(List<String> tags) {
+        for (Area a : areas) {
+            if (a.forumTag() != null && a.nudgeAfter() != null && tags.contains(a.forumTag())) return a.nudgeAfter();
+        }
+        return nudgeAfter;
+    }
+
+    /** The area a support thread belongs to by its forum tags, if any. */
+    public Optional<Area> areaOf(List<String> tags) {
+        return areas.stream()
+                .filter(a -> a.forumTag() != null && tags.contains(a.forumTag()))
+                .findFirst();
+    }
 
     /** Forum tag names Loop applies: "tracked" at capture, "shipped" at release. Null = don't tag. */
     public record ForumTags(String tracked, String shipped) {}

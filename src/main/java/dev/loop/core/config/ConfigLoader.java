@@ -54,7 +54,7 @@ public final class ConfigLoader {
             Map.entry("discord", Set.of("guild", "api-url", "gateway-url")),
             Map.entry("channels", Set.of("support", "team", "releases")),
             Map.entry("roles", Set.of("engineers", "leadership")),
-            Map.entry("areas[]", Set.of("name", "owner", "forum-tag")),
+            Map.entry("areas[]", Set.of("name", "owner", "forum-tag", "nudge-after")),
             Map.entry("tags", Set.of("tracked", "shipped")),
             Map.entry("bugs", Set.of("debug-questions")),
             Map.entry("features", Set.of("questions")),
@@ -63,7 +63,7 @@ public final class ConfigLoader {
             Map.entry("timeline.*", Set.of("text", "promise")),
             Map.entry("notices", Set.of("delivery")),
             Map.entry("capture", Set.of("transcript-limit")),
-            Map.entry("watch", Set.of("hint-min-score")),
+            Map.entry("watch", Set.of("hint-min-score", "nudge-after")),
             Map.entry("naming", Set.of("poll-duration")),
             Map.entry("database", Set.of("path", "backups")),
             Map.entry("database.backups", Set.of("daily-at", "zone", "keep", "dir")),
@@ -202,6 +202,12 @@ public final class ConfigLoader {
                 root.path("capture").path("transcript-limit"), "capture.transcript-limit", 500, 1, 10_000);
         double hintMinScore =
                 values.number(root.path("watch").path("hint-min-score"), "watch.hint-min-score", 0.5, 0, 1);
+        Duration nudgeAfter = values.duration(
+                root.path("watch").path("nudge-after"), "watch.nudge-after", Duration.ofHours(4), false);
+        if (nudgeAfter != null && nudgeAfter.compareTo(Duration.ofMinutes(1)) < 0) {
+            problems.add("watch.nudge-after: must be at least 1m; got "
+                    + root.path("watch").path("nudge-after").asText());
+        }
         Duration pollDuration = values.duration(
                 root.path("naming").path("poll-duration"), "naming.poll-duration", Duration.ofHours(24), false);
         if (pollDuration != null
@@ -252,7 +258,8 @@ public final class ConfigLoader {
                 promisesNote,
                 backups,
                 github,
-                leadership);
+                leadership,
+                nudgeAfter);
     }
 
     /** {@code database.backups}: absent means no daily backup; present turns it on, every key optional. */
@@ -335,7 +342,19 @@ public final class ConfigLoader {
             String tag = a.path("forum-tag").isMissingNode()
                     ? null
                     : values.tagName(a.path("forum-tag"), key + ".forum-tag", null);
-            areas.add(new Config.Area(name, owner, tag));
+            Duration nudge = null;
+            if (!a.path("nudge-after").isMissingNode()) {
+                nudge = values.duration(a.path("nudge-after"), key + ".nudge-after", null, false);
+                if (nudge != null && nudge.compareTo(Duration.ofMinutes(1)) < 0) {
+                    problems.add(key + ".nudge-after: must be at least 1m; got "
+                            + a.path("nudge-after").asText());
+                }
+                if (tag == null) {
+                    problems.add(key + ".nudge-after: applies to posts with the area's forum-tag, and this area has"
+                            + " none; add a forum-tag or remove nudge-after");
+                }
+            }
+            areas.add(new Config.Area(name, owner, tag, nudge));
         }
         return areas;
     }

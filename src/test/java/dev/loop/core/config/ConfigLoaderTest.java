@@ -136,6 +136,40 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void nudgeAfterDefaultsToFourHoursAndAnAreaMayHaveItsOwn() {
+        Config c = ConfigLoader.load(Path.of("config/loop.example.yaml"), Map.of());
+        assertThat(c.nudgeAfter()).isEqualTo(Duration.ofHours(4));
+        assertThat(c.nudgeAfter(List.of("installer"))).isEqualTo(Duration.ofHours(1));
+        assertThat(c.nudgeAfter(List.of("other"))).isEqualTo(Duration.ofHours(4));
+        assertThat(ConfigLoader.parse(VALID, "loop.yaml", Map.of()).nudgeAfter())
+                .isEqualTo(Duration.ofHours(4));
+        Config set = ConfigLoader.parse(VALID + "watch:\n  nudge-after: 2d\n", "loop.yaml", Map.of());
+        assertThat(set.nudgeAfter()).isEqualTo(Duration.ofDays(2));
+    }
+
+    @Test
+    void badNudgeSettingsAreEachOneLine() {
+        assertThat(problems(VALID + "watch:\n  nudge-after: soon\n"))
+                .containsExactly("watch.nudge-after: \"soon\" is not a duration (use e.g. 30m, 36h, 2d, 1w)");
+        assertThat(problems(VALID + "watch:\n  nudge-after: 30s\n"))
+                .containsExactly("watch.nudge-after: must be at least 1m; got 30s");
+        assertThat(problems(VALID + """
+                        areas:
+                          - name: Sync
+                            owner: "100000000000000009"
+                            nudge-after: 2h
+                          - name: Installer
+                            owner: "100000000000000009"
+                            forum-tag: installer
+                            nudge-after: never
+                        """))
+                .containsExactly(
+                        "areas[0].nudge-after: applies to posts with the area's forum-tag, and this area has none;"
+                                + " add a forum-tag or remove nudge-after",
+                        "areas[1].nudge-after: must be a duration such as 24h");
+    }
+
+    @Test
     void theHintScoreIsAFraction() {
         assertThat(problems(VALID + "watch:\n  hint-min-score: 1.5\n"))
                 .containsExactly("watch.hint-min-score: 1.5 is out of range 0.0–1.0");
