@@ -49,6 +49,14 @@ final class PriorityChanges {
         this.alerts = alerts;
     }
 
+    /** What else happens when an issue becomes Fix it now, whatever the route (flowchart, This blocks me, 🔥). */
+    private volatile java.util.function.BiConsumer<JDA, Integer> whenFixNow = (jda, number) -> {};
+
+    /** {@code then} runs after the team was alerted that an issue became Fix it now (the design thread's ping). */
+    void whenFixNow(java.util.function.BiConsumer<JDA, Integer> then) {
+        this.whenFixNow = then;
+    }
+
     /**
      * Records a priority through the issue store's one path (which keeps a promise already running for the same
      * priority). {@code triageSummary}, when given, goes to the history first; a null {@code caveat} clears it.
@@ -89,7 +97,10 @@ final class PriorityChanges {
             }
         }
         actions.refreshCards(jda, issue.number());
-        if (change.becameFixNow()) alertFixNow(jda, issue, why);
+        if (change.becameFixNow()) {
+            alertFixNow(jda, issue, why);
+            whenFixNow.accept(jda, issue.number());
+        }
     }
 
     /**

@@ -48,6 +48,8 @@ public final class TriageFeature implements Feature {
                 actions, issues, services.config(), services.engineers(), new FixNowAlerts(services.database()));
         DesignThreads design = new DesignThreads(
                 actions, issues, new DesignThreadStore(services.database()), services.config(), services.engineers());
+        // a design issue that becomes Fix it now by any route gets the on-call leadership in its thread, once
+        changes.whenFixNow(design::pingLeadershipIfFixNow);
         this.flow = new TriageFlow(actions, issues, changes, access, design);
         this.solution = new SolutionQuestion(issues, design, access, flow);
         this.blocksMe = new BlocksMe(actions, issues, store, changes);

@@ -145,6 +145,35 @@ class DesignThreadEndToEndTest {
     }
 
     @Test
+    void aDesignIssueMadeFixItNowByThisBlocksMePingsLeadershipOnce() {
+        Captured c = s.capture(s.alice, "Heron sync drops offline edits", "Edits made offline never sync");
+        SimMessage p = press(s.erin, triage(s.erin, c.post(), c.number()), "Needs design");
+        for (int i = 0; i < 3; i++) p = press(s.erin, p, "No");
+        press(s.erin, p, "Done");
+        eventually("Low", () -> s.issue(c.number()).priority() == Priority.LOW);
+        eventually("the design thread", () -> designThreads(c.number()).size() == 1);
+        SimChannel thread = designThreads(c.number()).getFirst();
+
+        // not the flowchart this time: a requester is blocked, which makes it Fix it now
+        s.alice
+                .pressButton(Captured.cardIn(c.post(), c.number()), "This blocks me")
+                .awaitReply();
+        eventually("Fix it now", () -> s.issue(c.number()).priority() == Priority.FIX_NOW);
+        SimMessage ping =
+                thread.awaitMessage(m -> m.fromBot() && m.pingedRoles().contains(s.leadership.id()));
+        assertThat(ping.content()).contains("needs design and is **Fix it now**");
+
+        // a second blocked requester changes nothing for leadership
+        s.bob.pressButton(Captured.cardIn(c.post(), c.number()), "This blocks me")
+                .awaitReply();
+        s.erin.runSlash(c.post(), "issue show", Map.of("number", c.number())).awaitReply(); // a settled round trip
+        assertThat(thread.messages().stream()
+                        .filter(m -> m.pingedRoles().contains(s.leadership.id()))
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void anEngineerWhoLostTheRoleCannotAnswerTheFirstQuestion() {
         SimMember ida = s.guild.member("ida").addRole(s.engineers);
         Captured c = s.capture(s.alice, "Heron export is slow", "Takes minutes");
