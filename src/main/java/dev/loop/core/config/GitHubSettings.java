@@ -32,7 +32,7 @@ public record GitHubSettings(
         people = Map.copyOf(people);
     }
 
-    /** Without the release keys: pre-releases skipped, the default review label. */
+    /** Without the release keys: pre-releases skipped, the default review label, {@code close-when-closed} on. */
     public GitHubSettings(
             String owner,
             String name,
@@ -62,73 +62,6 @@ public record GitHubSettings(
                 false,
                 DEFAULT_REVIEW_LABEL,
                 true);
-    }
-
-    /** With the release keys, and {@code close-when-closed} at its default (true). */
-    public GitHubSettings(
-            String owner,
-            String name,
-            String apiUrl,
-            Token token,
-            Duration pollInterval,
-            Labels labels,
-            Transcript transcript,
-            String importLabel,
-            Map<String, Long> people,
-            boolean autoPublish,
-            boolean closeOnShip,
-            int writesPerMinute,
-            boolean includePrereleases,
-            String reviewLabel) {
-        this(
-                owner,
-                name,
-                apiUrl,
-                token,
-                pollInterval,
-                labels,
-                transcript,
-                importLabel,
-                people,
-                autoPublish,
-                closeOnShip,
-                writesPerMinute,
-                includePrereleases,
-                reviewLabel,
-                true);
-    }
-
-    /** With {@code close-when-closed}; pre-releases skipped, the default review label. */
-    public GitHubSettings(
-            String owner,
-            String name,
-            String apiUrl,
-            Token token,
-            Duration pollInterval,
-            Labels labels,
-            Transcript transcript,
-            String importLabel,
-            Map<String, Long> people,
-            boolean autoPublish,
-            boolean closeOnShip,
-            int writesPerMinute,
-            boolean closeWhenClosed) {
-        this(
-                owner,
-                name,
-                apiUrl,
-                token,
-                pollInterval,
-                labels,
-                transcript,
-                importLabel,
-                people,
-                autoPublish,
-                closeOnShip,
-                writesPerMinute,
-                false,
-                DEFAULT_REVIEW_LABEL,
-                closeWhenClosed);
     }
 
     /** The label of the docs and copy review issue, or empty for none. */
