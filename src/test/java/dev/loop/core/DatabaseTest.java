@@ -367,20 +367,13 @@ class DatabaseTest {
 
     @Test
     void upgradingToEditableOffersAndReviewsOnGitHubKeepsEveryOfferAndRelease() {
-        Path file = dir.resolve("v8.db");
-        SchemaScript full = SchemaScript.bundled();
-        SchemaScript versionEight = new SchemaScript(full.sections().subList(0, 8));
-        try (Database old = Database.open(file, versionEight)) {
-            assertThat(old.schemaVersion()).isEqualTo(8);
-            old.transaction(ctx -> {
-                ctx.execute("INSERT INTO release_offer (source_key, version, issues, notes, state, created_at)"
-                        + " VALUES ('github-release:7', '1.4.0', '1 2', 'notes', 'offered', 5)");
-                ctx.execute("INSERT INTO release (version, notes, published_by, published_at, announcement_state,"
-                        + " announcement_nonce) VALUES ('1.3.0', 'older', 7, 5, 'posted', 'n')");
-            });
-        }
-        try (Database upgraded = Database.open(file, full)) {
-            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+        Path file = olderDatabase(8, ctx -> {
+            ctx.execute("INSERT INTO release_offer (source_key, version, issues, notes, state, created_at)"
+                    + " VALUES ('github-release:7', '1.4.0', '1 2', 'notes', 'offered', 5)");
+            ctx.execute("INSERT INTO release (version, notes, published_by, published_at, announcement_state,"
+                    + " announcement_nonce) VALUES ('1.3.0', 'older', 7, 5, 'posted', 'n')");
+        });
+        try (Database upgraded = upgrade(file)) {
             assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(
                             dev.loop.db.Tables.RELEASE_OFFER,
                             dev.loop.db.Tables.RELEASE_OFFER
@@ -398,23 +391,16 @@ class DatabaseTest {
 
     @Test
     void upgradingToGitHubLinksAndHintsKeepsEveryGitHubIssue() {
-        Path file = dir.resolve("v8.db");
-        SchemaScript full = SchemaScript.bundled();
-        SchemaScript versionEight = new SchemaScript(full.sections().subList(0, 8));
-        try (Database old = Database.open(file, versionEight)) {
-            assertThat(old.schemaVersion()).isEqualTo(8);
-            old.transaction(ctx -> {
-                for (int i = 1; i <= 20; i++) insertIssue(ctx, i, "issue " + i);
-                for (int i = 1; i <= 5; i++)
-                    ctx.execute(
-                            "INSERT INTO github_issue (issue_number, state, github_number, url, created_at,"
-                                    + " updated_at) VALUES (?, 'created', ?, 'https://github.com/acme/widget/issues/1', 5, 5)",
-                            i,
-                            40 + i);
-            });
-        }
-        try (Database upgraded = Database.open(file, full)) {
-            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+        Path file = olderDatabase(8, ctx -> {
+            for (int i = 1; i <= 20; i++) insertIssue(ctx, i, "issue " + i);
+            for (int i = 1; i <= 5; i++)
+                ctx.execute(
+                        "INSERT INTO github_issue (issue_number, state, github_number, url, created_at,"
+                                + " updated_at) VALUES (?, 'created', ?, 'https://github.com/acme/widget/issues/1', 5, 5)",
+                        i,
+                        40 + i);
+        });
+        try (Database upgraded = upgrade(file)) {
             assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(ISSUE))).isEqualTo(20);
             assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.GITHUB_ISSUE)))
                     .isEqualTo(5);
@@ -427,20 +413,12 @@ class DatabaseTest {
 
     @Test
     void upgradingToDesignThreadsNamingReasonsAndGoalsKeepsEveryIssueAndPoll() {
-        Path file = dir.resolve("v8.db");
-        SchemaScript full = SchemaScript.bundled();
-        SchemaScript versionEight = new SchemaScript(full.sections().subList(0, 8));
-        try (Database old = Database.open(file, versionEight)) {
-            assertThat(old.schemaVersion()).isEqualTo(8);
-            old.transaction(ctx -> {
-                for (int n = 1; n <= 5; n++) insertIssue(ctx, n, "issue " + n);
-                ctx.execute(
-                        "INSERT INTO naming_poll (id, channel_id, proposal, alternative1, alternative2, reason,"
-                                + " created_by, created_at, closes_at) VALUES (1, 5, 'Loop', 'Ring', 'Cycle', 'short', 7, 1, 2)");
-            });
-        }
-        try (Database upgraded = Database.open(file, full)) {
-            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+        Path file = olderDatabase(8, ctx -> {
+            for (int n = 1; n <= 5; n++) insertIssue(ctx, n, "issue " + n);
+            ctx.execute("INSERT INTO naming_poll (id, channel_id, proposal, alternative1, alternative2, reason,"
+                    + " created_by, created_at, closes_at) VALUES (1, 5, 'Loop', 'Ring', 'Cycle', 'short', 7, 1, 2)");
+        });
+        try (Database upgraded = upgrade(file)) {
             assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.ISSUE)))
                     .isEqualTo(5);
             assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.DESIGN_THREAD)))
@@ -459,29 +437,22 @@ class DatabaseTest {
 
     @Test
     void upgradingToWhatRequestersHeardKeepsEveryRequesterAndSupportThreadAndStartsWithNothingHeard() {
-        Path file = dir.resolve("v8.db");
-        SchemaScript full = SchemaScript.bundled();
-        SchemaScript versionEight = new SchemaScript(full.sections().subList(0, 8));
-        try (Database old = Database.open(file, versionEight)) {
-            assertThat(old.schemaVersion()).isEqualTo(8);
-            old.transaction(ctx -> {
-                for (int i = 1; i <= 5; i++) insertIssue(ctx, i, "issue " + i);
-                for (long user = 1; user <= 10; user++) {
-                    ctx.execute(
-                            "INSERT INTO requester (issue_number, origin_issue, user_id, how, added_by, added_at)"
-                                    + " VALUES (?, ?, ?, 'me_too', 1, 5)",
-                            (int) (user % 5) + 1,
-                            (int) (user % 5) + 1,
-                            100000000000000000L + user);
-                    ctx.execute(
-                            "INSERT INTO support_thread (thread_id, guild_id, parent_channel_id, author_id, title,"
-                                    + " created_at) VALUES (?, 1, 2, 3, 'a post', 5)",
-                            200000000000000000L + user);
-                }
-            });
-        }
-        try (Database upgraded = Database.open(file, full)) {
-            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+        Path file = olderDatabase(8, ctx -> {
+            for (int i = 1; i <= 5; i++) insertIssue(ctx, i, "issue " + i);
+            for (long user = 1; user <= 10; user++) {
+                ctx.execute(
+                        "INSERT INTO requester (issue_number, origin_issue, user_id, how, added_by, added_at)"
+                                + " VALUES (?, ?, ?, 'me_too', 1, 5)",
+                        (int) (user % 5) + 1,
+                        (int) (user % 5) + 1,
+                        100000000000000000L + user);
+                ctx.execute(
+                        "INSERT INTO support_thread (thread_id, guild_id, parent_channel_id, author_id, title,"
+                                + " created_at) VALUES (?, 1, 2, 3, 'a post', 5)",
+                        200000000000000000L + user);
+            }
+        });
+        try (Database upgraded = upgrade(file)) {
             assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.REQUESTER)))
                     .isEqualTo(10);
             assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(
@@ -495,24 +466,17 @@ class DatabaseTest {
 
     @Test
     void upgradingToEditTimesKeepsEveryTranscriptLine() {
-        Path file = dir.resolve("v8.db");
-        SchemaScript full = SchemaScript.bundled();
-        SchemaScript versionEight = new SchemaScript(full.sections().subList(0, 8));
-        try (Database old = Database.open(file, versionEight)) {
-            assertThat(old.schemaVersion()).isEqualTo(8);
-            old.transaction(ctx -> {
-                insertIssue(ctx, 1, "dark mode");
-                for (long m = 1; m <= 10; m++) {
-                    ctx.execute(
-                            "INSERT INTO transcript_message (issue_number, origin_issue, message_id, author_id,"
-                                    + " author_name, posted_at, content) VALUES (1, 1, ?, 7, 'alice', 5, ?)",
-                            100000000000000000L + m,
-                            "line " + m);
-                }
-            });
-        }
-        try (Database upgraded = Database.open(file, full)) {
-            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+        Path file = olderDatabase(8, ctx -> {
+            insertIssue(ctx, 1, "dark mode");
+            for (long m = 1; m <= 10; m++) {
+                ctx.execute(
+                        "INSERT INTO transcript_message (issue_number, origin_issue, message_id, author_id,"
+                                + " author_name, posted_at, content) VALUES (1, 1, ?, 7, 'alice', 5, ?)",
+                        100000000000000000L + m,
+                        "line " + m);
+            }
+        });
+        try (Database upgraded = upgrade(file)) {
             assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(
                             dev.loop.db.Tables.TRANSCRIPT_MESSAGE,
                             dev.loop.db.Tables.TRANSCRIPT_MESSAGE.EDITED_AT.isNull())))
@@ -522,22 +486,15 @@ class DatabaseTest {
 
     @Test
     void upgradingToNudgesKeepsEverySupportThreadAndStartsWithNoNudgeSent() {
-        Path file = dir.resolve("v12.db");
-        SchemaScript full = SchemaScript.bundled();
-        SchemaScript versionTwelve = new SchemaScript(full.sections().subList(0, 12));
-        try (Database old = Database.open(file, versionTwelve)) {
-            assertThat(old.schemaVersion()).isEqualTo(12);
-            old.transaction(ctx -> {
-                for (long t = 1; t <= 10; t++) {
-                    ctx.execute(
-                            "INSERT INTO support_thread (thread_id, guild_id, parent_channel_id, author_id, title,"
-                                    + " created_at) VALUES (?, 1, 2, 3, 'a post', 5)",
-                            300000000000000000L + t);
-                }
-            });
-        }
-        try (Database upgraded = Database.open(file, full)) {
-            assertThat(upgraded.schemaVersion()).isEqualTo(full.latestVersion());
+        Path file = olderDatabase(12, ctx -> {
+            for (long t = 1; t <= 10; t++) {
+                ctx.execute(
+                        "INSERT INTO support_thread (thread_id, guild_id, parent_channel_id, author_id, title,"
+                                + " created_at) VALUES (?, 1, 2, 3, 'a post', 5)",
+                        300000000000000000L + t);
+            }
+        });
+        try (Database upgraded = upgrade(file)) {
             assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.SUPPORT_THREAD)))
                     .isEqualTo(10);
             assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.NUDGE_DM)))
