@@ -263,6 +263,7 @@ public final class GitHubFeature implements Feature {
             return team.sendMessage(message).complete().getIdLong();
         });
         sync.pollAlso(linked::active, List.of(hints));
+        sync.shipToLinked(linked);
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loop-github");
             t.setDaemon(true);

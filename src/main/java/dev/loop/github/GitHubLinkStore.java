@@ -1,5 +1,6 @@
 package dev.loop.github;
 
+import static dev.loop.db.Tables.GITHUB_ISSUE;
 import static dev.loop.db.Tables.GITHUB_LINK;
 import static dev.loop.db.Tables.ISSUE;
 
@@ -52,5 +53,27 @@ final class GitHubLinkStore {
                 .where(ISSUE.STATUS.in(IssueStatus.ACTIVE_CODES))
                 .orderBy(GITHUB_LINK.GITHUB_NUMBER)
                 .fetch(r -> Map.entry(r.value1(), r.value2())));
+    }
+
+    /**
+     * The GitHub issues besides its own that hear of issue {@code number}'s release: those linked to it, those linked
+     * to the issues merged into it (their places are its places now), and the own GitHub issues of those merged ones.
+     */
+    List<Integer> shipTargets(int number) {
+        return db.read(ctx -> {
+            var merged = ctx.select(ISSUE.NUMBER).from(ISSUE).where(ISSUE.DUPLICATE_OF.eq(number));
+            List<Integer> targets = new java.util.ArrayList<>(ctx.select(GITHUB_LINK.GITHUB_NUMBER)
+                    .from(GITHUB_LINK)
+                    .where(GITHUB_LINK.ISSUE_NUMBER.eq(number).or(GITHUB_LINK.ISSUE_NUMBER.in(merged)))
+                    .orderBy(GITHUB_LINK.GITHUB_NUMBER)
+                    .fetch(GITHUB_LINK.GITHUB_NUMBER));
+            targets.addAll(ctx.select(GITHUB_ISSUE.GITHUB_NUMBER)
+                    .from(GITHUB_ISSUE)
+                    .where(GITHUB_ISSUE.ISSUE_NUMBER.in(merged))
+                    .and(GITHUB_ISSUE.GITHUB_NUMBER.isNotNull())
+                    .orderBy(GITHUB_ISSUE.GITHUB_NUMBER)
+                    .fetch(GITHUB_ISSUE.GITHUB_NUMBER));
+            return targets;
+        });
     }
 }

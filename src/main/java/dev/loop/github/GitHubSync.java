@@ -55,6 +55,8 @@ public final class GitHubSync {
     private final GitHubFollowUp followUp;
 
     private final Sleeper sleeper;
+    /** The ship comments; with the linked GitHub issues once {@link #shipToLinked} has been called. */
+    private volatile GitHubShipping shipping;
     /** Told when a Loop issue gets its GitHub issue (the cards then show the link). */
     private final IntConsumer onLinked;
     /** Follows the pull requests that close linked issues; null when pull requests are not followed. */
@@ -122,6 +124,12 @@ public final class GitHubSync {
         this.content = new GitHubIssueContent(settings, issues, store, names, timelineText, pulls, areas);
         this.followUp = new GitHubFollowUp(settings, store);
         this.sleeper = sleeper;
+        this.shipping = new GitHubShipping(settings, store, null, shipNotes, clock);
+    }
+
+    /** At release, the GitHub issues linked to an issue (besides its own) get the ship comment and are closed too. */
+    void shipToLinked(GitHubLinkStore links) {
+        this.shipping = new GitHubShipping(settings, store, links, shipNotes, clock);
     }
 
     /** With {@code r}, each round also creates the releases' docs and copy review issues. */
@@ -298,7 +306,7 @@ public final class GitHubSync {
         if (issue.status() == IssueStatus.SHIPPED
                 && issue.shippedVersion() != null
                 && !issue.shippedVersion().equals(r.shippedVersion())) {
-            ship(number, r.githubNumber(), issue.shippedVersion());
+            shipping.ship(gateway, number, r.githubNumber(), issue.shippedVersion(), this::pace);
         }
     }
 
@@ -347,34 +355,6 @@ public final class GitHubSync {
                     p.onGitHub(),
                     p.total());
         }
-    }
-
-    private void ship(int number, int githubNumber, String version) throws InterruptedException {
-        Optional<ShipNotes.ShipNote> note = shipNotes.find(version);
-        Instant now = clock.instant();
-        if (note.isPresent()
-                && note.get().announcementUrl() == null
-                && note.get().publishedAt() != null
-                && note.get().publishedAt().plus(Duration.ofMinutes(10)).isAfter(now)) {
-            // the announcement is being posted; its link belongs in the comment
-            store.retryLater(number, now.plusSeconds(5), "waiting for the release announcement", now);
-            return;
-        }
-        String marker = GitHubBody.shippedMarker(version);
-        boolean posted = gateway.comments(githubNumber).stream()
-                .anyMatch(c -> c.body() != null && c.body().contains(marker));
-        if (!posted) {
-            pace();
-            gateway.comment(githubNumber, shipComment(version, note));
-        }
-        if (settings.closeOnShip()) {
-            GitHubGateway.RemoteIssue remote = gateway.get(githubNumber);
-            if (remote.open()) {
-                pace();
-                gateway.close(githubNumber, true);
-            }
-        }
-        store.shipDone(number, version, clock.instant());
     }
 
     static String shipComment(String version, Optional<ShipNotes.ShipNote> note) {
