@@ -10,7 +10,8 @@ import java.util.Optional;
  * the end of an issue that ends without a release. A Loop issue closed without a change is closed on GitHub as not
  * planned; one merged into another gets one comment pointing to the surviving issue, then is closed as not planned
  * ({@code github.close-when-closed}, default true). The comment carries a hidden marker, so a retry after a crash
- * never posts it twice.
+ * never posts it twice. A Loop issue open again (reopened with {@code /issue reopen}, or unmerged) reopens its GitHub
+ * issue when Loop's account closed it; one a person closed on GitHub, or a pull request closed, stays closed.
  */
 final class GitHubFollowUp {
 
@@ -41,6 +42,12 @@ final class GitHubFollowUp {
             gateway.retitle(remote.number(), issue.title());
             wrote = true;
         }
+        if (issue.status().isActive() && !remote.open() && closedByLoop(gateway, remote)) {
+            // reopened or unmerged in Loop: what Loop closed on GitHub opens again; what people closed stays closed
+            pace.pace();
+            gateway.reopen(remote.number());
+            return true;
+        }
         if (!settings.closeWhenClosed() || !remote.open()) return wrote;
         if (issue.status() == IssueStatus.CLOSED) {
             pace.pace();
@@ -61,6 +68,10 @@ final class GitHubFollowUp {
             return true;
         }
         return wrote;
+    }
+
+    private static boolean closedByLoop(GitHubGateway gateway, GitHubGateway.RemoteIssue remote) {
+        return remote.closedBy() != null && remote.closedBy().equalsIgnoreCase(gateway.login());
     }
 
     /**

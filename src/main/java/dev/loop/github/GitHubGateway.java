@@ -78,8 +78,15 @@ public interface GitHubGateway {
             boolean merged,
             String mergeSha) {}
 
-    /** A GitHub issue as Loop reads it. */
-    record RemoteIssue(int number, String url, String title, String body, List<String> labels, boolean open) {
+    /** Opens a closed issue again (its state reason becomes "reopened"). */
+    void reopen(int number);
+
+    /**
+     * A GitHub issue as Loop reads it; {@code closedBy} is the login of whoever closed it (null while open, or when
+     * GitHub did not say), so Loop reopens only what it closed itself.
+     */
+    record RemoteIssue(
+            int number, String url, String title, String body, List<String> labels, boolean open, String closedBy) {
         public RemoteIssue {
             labels = List.copyOf(labels);
         }

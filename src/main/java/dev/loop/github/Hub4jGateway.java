@@ -261,6 +261,14 @@ final class Hub4jGateway implements GitHubGateway {
         });
     }
 
+    @Override
+    public void reopen(int number) {
+        call(() -> {
+            repo.getIssue(number).reopen();
+            return null;
+        });
+    }
+
     private String base() {
         return apiUrl + "/repos/" + repoPath;
     }
@@ -281,7 +289,8 @@ final class Hub4jGateway implements GitHubGateway {
                 i.getTitle(),
                 i.getBody() == null ? "" : i.getBody(),
                 labels,
-                i.getState() != GHIssueState.CLOSED);
+                i.getState() != GHIssueState.CLOSED,
+                i.getClosedBy() == null ? null : i.getClosedBy().getLogin());
     }
 
     private interface Call<T> {

@@ -19,7 +19,7 @@
  * {@code GitHubPlaces} port, wired in the composition root; {@code GitHubLinkCommand} answers it) and
  * {@code GitHubLinkStore} writes {@code github_link}; {@code GitHubHints} offers new GitHub issues to the team
  * ("New on GitHub", rows in {@code github_hint} written only by {@code GitHubHintStore}); {@code GitHubFollowUp}
- * carries an edited title and a close or merge to the GitHub issue.
+ * carries an edited title, a close or merge, and a reopen or unmerge (of what Loop closed) to the GitHub issue.
  *
  * <p>{@code GitHubStore} writes only {@code github_issue}; it reads the issue table's number, status, revision and
  * timestamps in one join to find which issues are due for export, and never writes it (ArchitectureTest checks this).

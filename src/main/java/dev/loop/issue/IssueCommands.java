@@ -31,7 +31,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
-/** /issue show with its record views, list, search (anyone) and edit, close, merge, unmerge (engineers). */
+/** /issue show with its record views, list, search (anyone) and edit, close, reopen, merge, unmerge (engineers). */
 public final class IssueCommands implements Feature {
 
     static final int PAGE_SIZE = 10;
@@ -42,6 +42,7 @@ public final class IssueCommands implements Feature {
     private final IssueViews views;
     private final RecordPages pages;
     private final IssueEditing editing;
+    private final IssueReopening reopening;
 
     /** Subcommands other features add to /issue (they route them themselves, e.g. {@code "issue import"}). */
     private final List<SubcommandData> more;
@@ -58,6 +59,7 @@ public final class IssueCommands implements Feature {
         this.views = actions.views();
         this.pages = new RecordPages(store);
         this.editing = new IssueEditing(services, store, actions);
+        this.reopening = new IssueReopening(services, store, actions);
     }
 
     /** Tells capture when `/issue edit` sets an issue's kind (wired by the composition root). */
@@ -99,6 +101,7 @@ public final class IssueCommands implements Feature {
                                                         "Why (e.g. won't fix, not a bug)",
                                                         true)
                                                 .setMaxLength(300)),
+                        IssueReopening.subcommand(),
                         new SubcommandData("edit", "Fix an issue's title, kind, summary, area or docs flag")
                                 .addOptions(number("number", "The issue number")),
                         new SubcommandData("merge", "Move everything of one issue into another and mark it a duplicate")
@@ -118,6 +121,8 @@ public final class IssueCommands implements Feature {
                 .slash("issue search", this::search)
                 .slash("issue close", this::close)
                 .autocomplete("issue close", "number", active::complete)
+                .slash("issue reopen", reopening::reopen)
+                .autocomplete("issue reopen", "number", any::complete)
                 .slash("issue merge", this::merge)
                 .autocomplete("issue merge", "from", active::complete)
                 .autocomplete("issue merge", "into", active::complete)

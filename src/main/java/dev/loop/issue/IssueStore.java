@@ -364,6 +364,9 @@ public final class IssueStore {
                 update = update.set(ISSUE.CLOSED_AT, now.toEpochMilli()).set(ISSUE.CLOSE_REASON, detail);
             }
             if (status == IssueStatus.FIXED) update = update.set(ISSUE.FIXED_AT, now.toEpochMilli());
+            // reopened: no longer closed, so no close time or reason
+            if (status == IssueStatus.OPEN)
+                update = update.setNull(ISSUE.CLOSED_AT).setNull(ISSUE.CLOSE_REASON);
             update.where(ISSUE.NUMBER.eq(number)).execute();
             IssueTables.addHistory(
                     ctx, number, actor, "status", status.label() + (detail == null ? "" : ": " + detail), now);
