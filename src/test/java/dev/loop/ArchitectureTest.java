@@ -41,6 +41,7 @@ class ArchitectureTest {
             "dev.loop.issue.TimelineNotice",
             "dev.loop.issue.search.FtsQuery",
             "dev.loop.issue.search.SimilarityRanking",
+            "dev.loop.issue.search.LooksLike",
             "dev.loop.issue.merge.MergePlan",
             "dev.loop.issue.merge.UnmergePlan",
             "dev.loop.core.text.Safe",

@@ -48,7 +48,8 @@ public final class Features {
                 .github()
                 .map(settings -> new GitHubFeature(
                                 services, store, actions, settings, shipNotes(services, store), release::offer, github)
-                        .reviewsFrom(reviewSource(services, store)));
+                        .reviewsFrom(reviewSource(services, store))
+                        .afterCapture(afterCapture));
         WatchFeature watch = new WatchFeature(services, store, capture::linkThread);
         actions.whenThreadTaken(watch.hintCloser());
         List<Feature> features = new java.util.ArrayList<>(List.of(

@@ -104,6 +104,7 @@ public final class GitHubFeature implements Feature {
                 new GitHubHintStore(services.database()),
                 linkCommand,
                 () -> sync,
+                services.config().hintMinScore(),
                 services.clock());
         actions.views().showGitHubLinks(this::links);
     }
@@ -114,6 +115,12 @@ public final class GitHubFeature implements Feature {
      */
     public GitHubFeature reviewsFrom(ReviewSource source) {
         this.reviewSource = source;
+        return this;
+    }
+
+    /** A hint's Capture goes on as every capture does: {@code port} (triage) prompts the engineer who pressed it. */
+    public GitHubFeature afterCapture(dev.loop.issue.IssueCaptured port) {
+        hints.afterCapture(port);
         return this;
     }
 

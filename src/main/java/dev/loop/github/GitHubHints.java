@@ -9,15 +9,19 @@ import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueCaptured;
 import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.search.DuplicateSearch;
+import dev.loop.issue.search.FtsQuery;
+import dev.loop.issue.search.LooksLike;
 import dev.loop.issue.search.SimilarityRanking;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -34,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * "New on GitHub" hints: on each poll the newest open GitHub issues (with the import label, or all) that Loop did not
  * create and does not follow yet are offered in the team channel, once each (the {@code github_hint} row is written
  * before the message, and issues older than the first poll are never offered), with <b>Capture</b> (a record made
- * from it, as {@code /issue import} does), <b>Link to #N</b> (the issue the duplicate search suggests; no button
- * when nothing matches) and <b>Ignore</b>. The first engineer to decide wins; the buttons are then disabled and the
+ * from it, as {@code /issue import} does, its author and 👍 reactors its requesters, then triage prompts the engineer
+ * as after any capture, through the {@link IssueCaptured} port), <b>Link to #N</b> (the issue the duplicate search
+ * suggests by the same rule and threshold as the support-post hints, {@link LooksLike}; no button when nothing
+ * matches) and <b>Ignore</b>. The first engineer to decide wins; the buttons are then disabled and the
  * message says who decided.
  */
 final class GitHubHints implements GitHubSync.PollStep {
@@ -48,6 +54,8 @@ final class GitHubHints implements GitHubSync.PollStep {
             .words("capture", "link", "ignore");
     /** How many of the newest GitHub issues each poll looks at. */
     static final int LOOK_AT = 30;
+    /** How many search hits the suggestion is chosen from (as for the support-post hints). */
+    static final int SEARCH_LIMIT = 10;
 
     /** Posts a hint in the team channel and returns the message's id; throws when it could not. */
     @FunctionalInterface
@@ -66,7 +74,10 @@ final class GitHubHints implements GitHubSync.PollStep {
     private final GitHubLinkCommand answers;
     private final Supplier<GitHubSync> sync;
     private final Clock clock;
+    private final LooksLike looksLike;
     private volatile Poster poster;
+    /** Told after a Capture, as after any capture: triage prompts the engineer who pressed it. */
+    private volatile IssueCaptured afterCapture = (jda, issue, engineer, hook) -> {};
 
     GitHubHints(
             GitHubSettings settings,
@@ -78,6 +89,7 @@ final class GitHubHints implements GitHubSync.PollStep {
             GitHubHintStore hints,
             GitHubLinkCommand answers,
             Supplier<GitHubSync> sync,
+            double minScore,
             Clock clock) {
         this.settings = settings;
         this.issues = issues;
@@ -90,10 +102,15 @@ final class GitHubHints implements GitHubSync.PollStep {
         this.answers = answers;
         this.sync = sync;
         this.clock = clock;
+        this.looksLike = LooksLike.withMinScore(minScore);
     }
 
     void postWith(Poster poster) {
         this.poster = poster;
+    }
+
+    void afterCapture(IssueCaptured port) {
+        this.afterCapture = port;
     }
 
     // ---------------------------------------------------------------- offering
@@ -128,7 +145,7 @@ final class GitHubHints implements GitHubSync.PollStep {
     }
 
     private void offer(Poster p, GitHubGateway.OpenedIssue i) {
-        Optional<Issue> suggested = suggest(i.title() + "\n" + i.body());
+        Optional<Issue> suggested = suggest(i.title(), i.body());
         String title = GitHubText.line(i.title(), 300);
         if (!hints.offer(
                 i.number(), title, i.url(), suggested.map(Issue::number).orElse(null), clock.instant())) return;
@@ -142,15 +159,19 @@ final class GitHubHints implements GitHubSync.PollStep {
         }
     }
 
-    private Optional<Issue> suggest(String text) {
+    /**
+     * The issue to suggest linking to: the one the support-post hints would name for the same words (the kernel's
+     * {@link LooksLike} with {@code watch.hint-min-score}), so an unrelated issue is never suggested.
+     */
+    private Optional<Issue> suggest(String title, String body) {
+        Optional<FtsQuery> query = LooksLike.query(title, body);
+        if (query.isEmpty()) return Optional.empty();
         List<SimilarityRanking.Candidate> candidates = new DuplicateSearch(issues)
-                .openIssuesLike(text, 10).stream()
+                .openIssuesLike(query.get(), SEARCH_LIMIT).stream()
                         .map(h -> new SimilarityRanking.Candidate(
                                 h.issue().number(), h.issue().title(), h.issue().status(), h.score()))
                         .toList();
-        return SimilarityRanking.defaults().pick(candidates).stream()
-                .findFirst()
-                .flatMap(c -> issues.find(c.number()));
+        return looksLike.best(query.get(), candidates, Set.of()).flatMap(m -> issues.find(m.number()));
     }
 
     static String text(int githubNumber, String title, String url, String author, Optional<Issue> suggested) {
@@ -271,6 +292,8 @@ final class GitHubHints implements GitHubSync.PollStep {
                         event.getMessage().getContentRaw(),
                         "✅ Captured as **#" + captured + "** by <@" + engineer + ">"))
                 .queue(null, e -> log.warn("GitHub hint {} not updated: {}", hint.githubNumber(), e.toString()));
+        // the capture goes on as every capture does: the triage prompt, to the engineer who pressed Capture
+        issues.find(captured).ifPresent(i -> afterCapture.captured(event.getJDA(), i, engineer, event.getHook()));
     }
 
     /** Takes the decision for this press; a press that comes second is told who decided. */
