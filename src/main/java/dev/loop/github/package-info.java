@@ -6,6 +6,11 @@
  * {@link dev.loop.github.ExportTiming}) import neither JDA nor a GitHub client; only {@code Hub4jGateway} and
  * {@code ConditionalGets} talk HTTP, behind the {@link dev.loop.github.GitHubGateway} port.
  *
+ * <p>{@code GitHubSync} runs the rounds: {@code GitHubExport} creates and updates the GitHub issues, {@code
+ * GitHubShipping} posts the ship comment on every GitHub issue of a released record (its own and the linked ones) and
+ * {@code GitHubPolling} reads what GitHub's people did; they share the round's pacing and pauses through
+ * {@code SyncRound}.
+ *
  * <p>{@code GitHubImport} makes a record from an existing GitHub issue ({@code /issue import}, a subcommand this
  * feature adds to the kernel's {@code /issue} through the composition root); {@code GitHubRef} reads what people
  * type to name a GitHub issue; {@code StandaloneSync} runs the same sync without Discord (for the benchmark).
