@@ -537,3 +537,24 @@ CREATE TABLE nudge_dm (
     owner_id           BIGINT       NOT NULL,
     sent_at            BIGINT       NOT NULL
 );
+
+-- version 15
+
+-- The triage prompt each capture owes the engineer who captured it, recorded right after it was sent (triage is its
+-- one writer). At start, an active, untriaged issue made by a capture with no row here gets its prompt by DM, unless
+-- Loop's prompt of that issue is already among the DM's newest messages (sent just before a stop): that one is
+-- recorded instead. route: ephemeral (the answer to the capture) | dm | team (the DM was refused and the team channel
+-- was told to run /issue triage) | earlier (the issue existed before this table). channel_id and message_id name the
+-- prompt when Loop knows it.
+CREATE TABLE triage_prompt (
+    issue_number       INTEGER      NOT NULL PRIMARY KEY REFERENCES issue (number),
+    route              VARCHAR(16)  NOT NULL,
+    channel_id         BIGINT,
+    message_id         BIGINT,
+    sent_at            BIGINT       NOT NULL
+);
+
+-- Every issue made before this section was asked about (or had no prompt by design) in its own time: none is owed.
+-- [jooq ignore start]
+INSERT INTO triage_prompt (issue_number, route, sent_at) SELECT number, 'earlier', created_at FROM issue;
+-- [jooq ignore stop]

@@ -6,7 +6,9 @@
  * notice {@link dev.loop.issue.TimelineNotice}, what timeline news reaches whom {@link dev.loop.issue.TimelineNews},
  * told by {@code TimelineTelling} from what each requester heard), the ports {@link dev.loop.issue.IssueCaptured}
  * (capture tells triage) and {@link dev.loop.issue.ThreadTaken} (a conversation was captured or linked: watch closes
- * its hints and counts the response), and the sub-packages {@code search} and {@code merge}.
+ * its hints and counts the response), the captures nobody has triaged yet ({@link dev.loop.issue.UntriagedCaptures},
+ * where triage looks at start for a prompt a capture still owes), and the sub-packages {@code search} and
+ * {@code merge}.
  *
  * <p>May import: {@code core}, JDA (for the issue commands and cards) and the generated {@code dev.loop.db} classes.
  * Never a feature.

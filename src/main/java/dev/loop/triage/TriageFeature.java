@@ -26,10 +26,13 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
  */
 public final class TriageFeature implements Feature {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TriageFeature.class);
+
     private final Services services;
     private final IssueActions actions;
     private final TriageStore store;
     private final TriageFlow flow;
+    private final CapturePrompts capturePrompts;
     private final SolutionQuestion solution;
     private final BlocksMe blocksMe;
     private final Ownership ownership;
@@ -51,6 +54,7 @@ public final class TriageFeature implements Feature {
         // a design issue that becomes Fix it now by any route gets the on-call leadership in its thread, once
         changes.whenFixNow(design::pingLeadershipIfFixNow);
         this.flow = new TriageFlow(actions, issues, changes, access, design);
+        this.capturePrompts = new CapturePrompts(issues, actions, changes);
         this.solution = new SolutionQuestion(issues, design, access, flow);
         this.blocksMe = new BlocksMe(actions, issues, store, changes);
         this.ownership = new Ownership(actions, issues, access);
@@ -64,7 +68,7 @@ public final class TriageFeature implements Feature {
 
     /** What capture calls once an issue exists: the triage questions for the engineer who captured it. */
     public IssueCaptured afterCapture() {
-        return flow;
+        return capturePrompts;
     }
 
     /** The daily promises note; tests run it for a chosen clock with {@link PromisesRoutine#runIfDue}. */
@@ -129,6 +133,14 @@ public final class TriageFeature implements Feature {
     @Override
     public void onReady(JDA jda) {
         promises.start(jda, services.scheduler());
+        // the prompts of captures made just before a stop
+        services.workers().execute(() -> {
+            try {
+                capturePrompts.sendOwed(jda);
+            } catch (RuntimeException e) {
+                log.error("Sending the triage prompts left behind failed", e);
+            }
+        });
     }
 
     @Override

@@ -3,26 +3,23 @@ package dev.loop.triage;
 import dev.loop.core.discord.UserError;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
-import dev.loop.issue.IssueCaptured;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.PrioritySource;
 import java.util.Optional;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.components.ComponentInteraction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The flowchart, interactively: `/issue triage`, the prompt after a capture, and the Yes / No / Done buttons and
- * caveat select. Answers live in the controls until Done; only then is anything written, after checking the
+ * The flowchart, interactively: `/issue triage` and the Yes / No / Done buttons and caveat select (the prompt after
+ * a capture is sent by {@link CapturePrompts}). Answers live in the controls until Done; only then is anything written, after checking the
  * issue has not changed since the prompt was shown.
  */
-final class TriageFlow implements IssueCaptured {
+final class TriageFlow {
 
     private static final Logger log = LoggerFactory.getLogger(TriageFlow.class);
     static final String ACTION = "triage issues";
@@ -47,29 +44,6 @@ final class TriageFlow implements IssueCaptured {
         access.requireEngineer(event, ACTION);
         Issue issue = Issues.active(issues, Issues.number(event), "triaged");
         event.reply(SolutionQuestion.prompt(issue)).setEphemeral(true).queue();
-    }
-
-    /** After a capture: the questions as an ephemeral follow-up, or by DM after a reaction capture. */
-    @Override
-    public void captured(JDA jda, Issue captured, long engineerId, InteractionHook hook) {
-        Issue issue = issues.find(captured.number()).orElse(captured);
-        var prompt = SolutionQuestion.prompt(issue);
-        if (hook != null) {
-            hook.sendMessage(prompt)
-                    .setEphemeral(true)
-                    .queue(null, e -> log.warn("Triage prompt for {} not sent: {}", issue.ref(), e.toString()));
-            return;
-        }
-        jda.openPrivateChannelById(engineerId)
-                .flatMap(dm -> dm.sendMessage(prompt))
-                .queue(null, e -> {
-                    log.info("Could not DM the triage prompt for {} to {}: {}", issue.ref(), engineerId, e.toString());
-                    changes.alertTeamUser(
-                            jda,
-                            engineerId,
-                            "**" + issue.ref() + "** was captured; your DMs are closed, so " + "run `/issue triage "
-                                    + issue.number() + "` to triage it.");
-                });
     }
 
     /** The priority questions, after "Is the solution straightforward?" was answered. */

@@ -6,7 +6,9 @@
  * ({@link dev.loop.triage.TriageFeature}) asks the questions with buttons after a capture and on
  * {@code /issue triage}, tells requesters their timeline, handles <em>This blocks me</em>, priority reactions on
  * issue cards, {@code /issue assign|working|mine|propose} and the daily note of promises past due; its storage is
- * {@link dev.loop.triage.TriageStore}. The bump rule and the timeline notice are shared with other features and live
+ * {@link dev.loop.triage.TriageStore}. The prompt a capture owes its engineer is sent exactly once at any restart by
+ * {@link dev.loop.triage.CapturePrompts}, which records it in {@code triage_prompt} (its one writer) and at start
+ * sends, or finds among the DM's newest messages, the prompts captures made just before a stop still owe. The bump rule and the timeline notice are shared with other features and live
  * in the kernel ({@link dev.loop.issue.Bump}, {@link dev.loop.issue.TimelineNotice}).
  *
  * <p>May import: {@code dev.loop.issue}, {@code core}, JDA. Never another feature: it learns of a capture through

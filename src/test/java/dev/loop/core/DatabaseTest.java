@@ -10,6 +10,7 @@ import static dev.loop.db.Tables.ISSUE_PLACE;
 import static dev.loop.db.Tables.NAMING_POLL;
 import static dev.loop.db.Tables.PROPOSAL_ANSWER;
 import static dev.loop.db.Tables.REQUESTER;
+import static dev.loop.db.Tables.TRIAGE_PROMPT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -501,6 +502,21 @@ class DatabaseTest {
                     .isZero();
             assertThat(upgraded.<Integer>read(ctx -> ctx.fetchCount(dev.loop.db.Tables.NUDGE_BOARD)))
                     .isZero();
+        }
+    }
+
+    @Test
+    void upgradingToTriagePromptsKeepsEveryIssueAndOwesNoneOfThemAPrompt() {
+        Path file = olderDatabase(14, ctx -> {
+            for (int n = 1; n <= 10; n++) insertIssue(ctx, n, "issue " + n);
+        });
+        try (Database upgraded = upgrade(file)) {
+            assertThat(count(upgraded, ISSUE)).isEqualTo(10);
+            // every issue made before the upgrade counts as prompted, so no start asks about old captures
+            assertThat(count(upgraded, TRIAGE_PROMPT, TRIAGE_PROMPT.ROUTE.eq("earlier")))
+                    .isEqualTo(10);
+            assertThat(count(upgraded, TRIAGE_PROMPT, TRIAGE_PROMPT.SENT_AT.eq(1_000L)))
+                    .isEqualTo(10);
         }
     }
 }

@@ -11,7 +11,7 @@ import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
 import dev.loop.testing.Community;
 import dev.loop.testing.EndToEnd;
-import java.time.Duration;
+import dev.loop.testing.StopDead;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,8 +34,7 @@ class CrashBeforeTheCardTest {
 
     @AfterEach
     void disarm() throws InterruptedException {
-        Crashpoints.release();
-        if (s.loop() == null) s.start();
+        StopDead.disarm(s);
     }
 
     static List<SimMessage> cards(SimChannel post, int number) {
@@ -55,29 +54,11 @@ class CrashBeforeTheCardTest {
                 .orElse(null);
     }
 
-    void stopDeadThenStartAnHourLater() throws InterruptedException {
-        eventually("Loop to stop at " + STEP, () -> Crashpoints.reached(STEP));
-        Crashpoints.release();
-        s.stop();
-        s.clock.advance(Duration.ofHours(1));
-        s.start();
-    }
-
     @Test
     void aCaptureStoppedBeforeItsCardGetsExactlyOneCardAtTheNextStart() throws Exception {
         SimChannel post = s.alice.postInForum(s.support, "Grebe charts freeze", "Charts freeze when zooming");
-        Crashpoints.arm(STEP);
-        var submit = s.erin.runSlash(post, "capture").awaitModal().submit(Map.of("kind", "bug", "needs_docs", "no"));
-        eventually(
-                "the capture to go ahead",
-                () -> Crashpoints.reached(STEP)
-                        || submit.replies().stream()
-                                .anyMatch(m -> m.buttonLabels().contains("Create new issue")));
-        submit.replies().stream()
-                .filter(m -> m.buttonLabels().contains("Create new issue"))
-                .findFirst()
-                .ifPresent(m -> s.erin.pressButton(m, "Create new issue"));
-        stopDeadThenStartAnHourLater();
+        StopDead.captureWhileArmed(s.erin, post, STEP);
+        StopDead.thenStartAnHourLater(s, STEP);
 
         int number = s.issues().findByChannel(post.id()).orElseThrow().number();
         eventually("the card to be posted and stored", () -> storedCard(number, post) != null);
@@ -96,7 +77,7 @@ class CrashBeforeTheCardTest {
         SimChannel second = s.bob.postInForum(s.support, "Renamed files not found", "Search misses my renamed files");
         Crashpoints.arm(STEP);
         s.erin.runSlash(second, "link", Map.of("issue", c.number()));
-        stopDeadThenStartAnHourLater();
+        StopDead.thenStartAnHourLater(s, STEP);
 
         eventually("the card to be posted and stored", () -> storedCard(c.number(), second) != null);
         assertThat(cards(second, c.number()))

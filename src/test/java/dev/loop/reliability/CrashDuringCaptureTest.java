@@ -10,7 +10,7 @@ import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
 import dev.loop.testing.Community;
 import dev.loop.testing.EndToEnd;
-import java.time.Duration;
+import dev.loop.testing.StopDead;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,8 +32,7 @@ class CrashDuringCaptureTest {
 
     @AfterEach
     void disarm() throws InterruptedException {
-        Crashpoints.release();
-        if (s.loop() == null) s.start();
+        StopDead.disarm(s);
     }
 
     static List<SimMessage> cards(SimChannel post, int number) {
@@ -53,36 +52,18 @@ class CrashDuringCaptureTest {
                 .orElse(null);
     }
 
-    void stopDeadThenStartAnHourLater() throws InterruptedException {
-        eventually("Loop to stop at " + STEP, () -> Crashpoints.reached(STEP));
-        Crashpoints.release();
-        s.stop();
-        s.clock.advance(Duration.ofHours(1));
-        s.start();
-    }
-
     @Test
     void aCardPostedJustBeforeACrashIsAdoptedNotPostedAgain() throws Exception {
         SimChannel post = s.alice.postInForum(s.support, "Quail printer jams", "Printing jams at page nine");
-        Crashpoints.arm(STEP);
-        var submit = s.erin.runSlash(post, "capture").awaitModal().submit(Map.of("kind", "bug", "needs_docs", "no"));
         // another test's issue may come close: the engineer creates a new one anyway
-        eventually(
-                "the capture to go ahead",
-                () -> Crashpoints.reached(STEP)
-                        || submit.replies().stream()
-                                .anyMatch(m -> m.buttonLabels().contains("Create new issue")));
-        submit.replies().stream()
-                .filter(m -> m.buttonLabels().contains("Create new issue"))
-                .findFirst()
-                .ifPresent(m -> s.erin.pressButton(m, "Create new issue"));
+        StopDead.captureWhileArmed(s.erin, post, STEP);
         eventually(
                 "the card in the post",
                 () -> post.messages().stream()
                         .anyMatch(m -> m.fromBot() && !m.embeds().isEmpty()));
         int number = s.issues().findByChannel(post.id()).orElseThrow().number();
         assertThat(storedCard(number, post)).isNull(); // the stop came before it was stored
-        stopDeadThenStartAnHourLater();
+        StopDead.thenStartAnHourLater(s, STEP);
 
         eventually("the card to be stored", () -> storedCard(number, post) != null);
         assertThat(cards(post, number))
@@ -99,7 +80,7 @@ class CrashDuringCaptureTest {
         eventually(
                 "the card in the linked post", () -> !cards(second, c.number()).isEmpty());
         assertThat(storedCard(c.number(), second)).isNull();
-        stopDeadThenStartAnHourLater();
+        StopDead.thenStartAnHourLater(s, STEP);
 
         eventually("the card to be stored", () -> storedCard(c.number(), second) != null);
         assertThat(cards(second, c.number()))

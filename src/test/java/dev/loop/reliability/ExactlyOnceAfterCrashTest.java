@@ -15,7 +15,7 @@ import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
 import dev.loop.testing.Community;
 import dev.loop.testing.EndToEnd;
-import java.time.Duration;
+import dev.loop.testing.StopDead;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +36,7 @@ class ExactlyOnceAfterCrashTest {
 
     @AfterEach
     void disarm() throws InterruptedException {
-        Crashpoints.release();
-        if (s.loop() == null) s.start();
+        StopDead.disarm(s);
     }
 
     ReleaseStore releases() {
@@ -58,11 +57,7 @@ class ExactlyOnceAfterCrashTest {
     Release crashAt(String step, String version, int issue) throws InterruptedException {
         Crashpoints.arm(step);
         Release r = publish(version, issue);
-        eventually("Loop to stop at " + step, () -> Crashpoints.reached(step));
-        Crashpoints.release(); // the thread that sent it dies without recording
-        s.stop();
-        s.clock.advance(Duration.ofHours(1)); // far past the nonce window
-        s.start();
+        StopDead.thenStartAnHourLater(s, step); // the thread that sent it dies without recording
         return r;
     }
 
