@@ -33,6 +33,9 @@ public interface GitHubGateway {
     /** The issue's comments, oldest first (a conditional request: unchanged costs no rate limit). */
     List<RemoteComment> comments(int number);
 
+    /** The issue's body as it is now (a conditional request: an unchanged issue costs no rate limit). */
+    String watchBody(int number);
+
     /** The people who reacted 👍 (a conditional request). */
     List<RemotePerson> thumbsUp(int number);
 

@@ -240,6 +240,12 @@ final class Hub4jGateway implements GitHubGateway {
     }
 
     @Override
+    public String watchBody(int number) {
+        JsonNode issue = gets.one(base() + "/issues/" + number);
+        return issue.path("body").isNull() ? "" : issue.path("body").asText("");
+    }
+
+    @Override
     public List<RemotePerson> thumbsUp(int number) {
         List<RemotePerson> out = new ArrayList<>();
         for (JsonNode r : gets.list(base() + "/issues/" + number + "/reactions?content=%2B1&per_page=100")) {
