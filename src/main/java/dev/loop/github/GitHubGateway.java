@@ -61,6 +61,13 @@ public interface GitHubGateway {
     /** The most recently updated pull requests, open or not, newest first (at most {@code max}). */
     List<RemotePull> recentPulls(int max);
 
+    /**
+     * For each of these pull requests that exists, the numbers of the issues of the repository GitHub reports it will
+     * close: linked with closing keywords or in the sidebar's "Development" box (one GraphQL query, which counts
+     * against GitHub's GraphQL budget).
+     */
+    java.util.Map<Integer, List<Integer>> closingIssues(List<Integer> pulls);
+
     /** The newest releases, drafts included (Loop skips them), newest first (at most {@code max}). */
     List<RemoteRelease> recentReleases(int max);
 
