@@ -70,6 +70,8 @@ public final class Features {
                 new NamingFeature(services, store),
                 new PrivacyFeature(services, triage.personErased())));
         gitHub.ifPresent(features::add);
+        // /release-status links the docs/copy review issue the GitHub sync created
+        gitHub.ifPresent(g -> release.reviewIssuesFrom(g::reviewIssueUrl));
         // /link takes a GitHub issue as a place when the sync is configured, and says it is not otherwise
         capture.onGitHubLink(gitHub.<dev.loop.capture.GitHubPlaces>map(g -> g::linkGitHubIssue)
                 .orElse(dev.loop.capture.GitHubPlaces.NOT_CONFIGURED));
@@ -84,6 +86,16 @@ public final class Features {
             @Override
             public List<Long> releases() {
                 return releases.reviewsOnGitHub();
+            }
+
+            @Override
+            public void ticked(long releaseId, List<Tick> ticks, java.time.Instant seenAt) {
+                releases.reviewTicked(
+                        releaseId,
+                        ticks.stream()
+                                .map(t -> new dev.loop.release.ReviewTick(t.issueNumber(), t.ticked()))
+                                .toList(),
+                        seenAt);
             }
 
             @Override

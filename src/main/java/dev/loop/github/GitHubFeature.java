@@ -213,6 +213,11 @@ public final class GitHubFeature implements Feature {
                 : String.format(java.util.Locale.US, "GitHub: %,d of %,d issues exported.", onGitHub, total);
     }
 
+    /** The address of a release's docs and copy review issue, once it is on GitHub (for /release-status). */
+    public Optional<String> reviewIssueUrl(long releaseId) {
+        return ReviewTicks.url(services.database(), releaseId);
+    }
+
     /** The sync, once started (for /stats and tests). */
     public Optional<GitHubSync> sync() {
         return Optional.ofNullable(sync);
@@ -269,7 +274,11 @@ public final class GitHubFeature implements Feature {
             if (team == null) throw new IllegalStateException("the team channel is not visible to Loop");
             return team.sendMessage(message).complete().getIdLong();
         });
-        sync.pollAlso(linked::active, List.of(hints));
+        sync.pollAlso(
+                linked::active,
+                reviewSource == null
+                        ? List.of(hints)
+                        : List.of(hints, new ReviewTicks(services.database(), reviewSource, services.clock())));
         sync.shipToLinked(linked);
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loop-github");

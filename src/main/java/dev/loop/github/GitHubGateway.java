@@ -33,6 +33,9 @@ public interface GitHubGateway {
     /** The issue's comments, oldest first (a conditional request: unchanged costs no rate limit). */
     List<RemoteComment> comments(int number);
 
+    /** The issue's body as it is now (a conditional request: an unchanged issue costs no rate limit). */
+    String watchBody(int number);
+
     /** The people who reacted 👍 (a conditional request). */
     List<RemotePerson> thumbsUp(int number);
 
@@ -57,6 +60,13 @@ public interface GitHubGateway {
 
     /** The most recently updated pull requests, open or not, newest first (at most {@code max}). */
     List<RemotePull> recentPulls(int max);
+
+    /**
+     * For each of these pull requests that exists, the numbers of the issues of the repository GitHub reports it will
+     * close: linked with closing keywords or in the sidebar's "Development" box (one GraphQL query, which counts
+     * against GitHub's GraphQL budget).
+     */
+    java.util.Map<Integer, List<Integer>> closingIssues(List<Integer> pulls);
 
     /** The newest releases, drafts included (Loop skips them), newest first (at most {@code max}). */
     List<RemoteRelease> recentReleases(int max);

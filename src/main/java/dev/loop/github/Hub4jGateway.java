@@ -38,6 +38,7 @@ final class Hub4jGateway implements GitHubGateway {
     private final String repoPath;
     private final String login;
     private final ConditionalGets gets;
+    private final GraphQlClient graphQl;
     private final Clock clock;
 
     private Hub4jGateway(
@@ -47,7 +48,9 @@ final class Hub4jGateway implements GitHubGateway {
             String repoPath,
             String login,
             ConditionalGets gets,
+            GraphQlClient graphQl,
             Clock clock) {
+        this.graphQl = graphQl;
         this.github = github;
         this.repo = repo;
         this.apiUrl = apiUrl;
@@ -68,12 +71,26 @@ final class Hub4jGateway implements GitHubGateway {
                     .build();
             String me = gh.getMyself().getLogin();
             GHRepository repo = gh.getRepository(repoPath);
-            return new Hub4jGateway(gh, repo, apiUrl, repoPath, me, new ConditionalGets(token, clock), clock);
+            return new Hub4jGateway(
+                    gh,
+                    repo,
+                    apiUrl,
+                    repoPath,
+                    me,
+                    new ConditionalGets(token, clock),
+                    new GraphQlClient(apiUrl, token, clock),
+                    clock);
         });
     }
 
+    /** Polling requests GitHub counted: the REST reads that were not 304, and every GraphQL query. */
     long countedPolls() {
-        return gets.counted();
+        return gets.counted() + graphQl.sent();
+    }
+
+    @Override
+    public java.util.Map<Integer, List<Integer>> closingIssues(List<Integer> pulls) {
+        return graphQl.closingIssues(repoPath, pulls);
     }
 
     @Override
@@ -237,6 +254,12 @@ final class Hub4jGateway implements GitHubGateway {
                     c.path("body").asText("")));
         }
         return out;
+    }
+
+    @Override
+    public String watchBody(int number) {
+        JsonNode issue = gets.one(base() + "/issues/" + number);
+        return issue.path("body").isNull() ? "" : issue.path("body").asText("");
     }
 
     @Override

@@ -63,6 +63,14 @@ final class PullStore {
                 .fetch(PullStore::toRow));
     }
 
+    /** The Loop issues a pull request works on or worked on, by issue number. */
+    List<Row> ofPull(int pull) {
+        return db.read(ctx -> ctx.selectFrom(GITHUB_PULL)
+                .where(GITHUB_PULL.PULL_NUMBER.eq(pull))
+                .orderBy(GITHUB_PULL.ISSUE_NUMBER)
+                .fetch(PullStore::toRow));
+    }
+
     /** Merged pull requests with their merge commit, oldest first. */
     List<Row> merged() {
         return db.read(ctx -> ctx.selectFrom(GITHUB_PULL)

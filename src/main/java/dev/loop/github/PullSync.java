@@ -5,17 +5,20 @@ import dev.loop.issue.Issue;
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.IssueStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows the pull requests that close Loop-tracked GitHub issues (closing keywords in the title or body, see
- * {@link ClosingKeywords}). Opened and ready for review: the issue is in progress, owned by the author when
+ * {@link ClosingKeywords}, or linked in GitHub's sidebar, read through {@link GitHubGateway#closingIssues}). Opened and ready for review: the issue is in progress, owned by the author when
  * {@code github.people} knows them and nobody owned it, and its requesters hear once that work started. Merged: the
  * issue is fixed, waiting for a release. Closed unmerged: the issue goes back to what it was and nobody is told. A
  * draft changes nothing until it is ready. Each step is recorded per (pull request, issue) in {@link PullStore}
@@ -56,16 +59,59 @@ final class PullSync {
         this.changed = changed;
     }
 
-    /** Reads the recent pull requests and applies what changed; notices left over from a restart go out first. */
+    /**
+     * Reads the recent pull requests and applies what changed; notices left over from a restart go out first. The
+     * issues a pull request works on are those its title or body closes with keywords and, for an open pull request
+     * ready for review, those GitHub reports as linked (the sidebar too; one GraphQL query for all of them). A merged
+     * or closed pull request is followed for the issues Loop last saw it linked to while it was open. An open pull
+     * request GitHub no longer links to an issue stops working on it, as if it were closed unmerged.
+     */
     void poll(GitHubGateway gateway) {
         tellUntold();
-        for (GitHubGateway.RemotePull p : gateway.recentPulls(LOOK_AT)) {
-            for (int githubNumber : ClosingKeywords.closed(settings.repo(), p.title(), p.body())) {
+        List<GitHubGateway.RemotePull> recent = gateway.recentPulls(LOOK_AT);
+        Map<Integer, List<Integer>> linked = linkedOnGitHub(gateway, recent);
+        for (GitHubGateway.RemotePull p : recent) {
+            List<Integer> github = new ArrayList<>(ClosingKeywords.closed(settings.repo(), p.title(), p.body()));
+            boolean asked = linked != null && linked.containsKey(p.number());
+            if (asked) github.addAll(linked.get(p.number()));
+            Set<Integer> loopIssues = new LinkedHashSet<>();
+            for (int githubNumber : github) {
                 if (githubNumber == p.number()) continue;
-                pulls.loopIssueOf(githubNumber).ifPresent(n -> follow(p, n));
+                pulls.loopIssueOf(githubNumber).ifPresent(loopIssues::add);
             }
+            List<PullStore.Row> working = pulls.ofPull(p.number()).stream()
+                    .filter(r -> r.state() == PullStore.State.WORKING)
+                    .toList();
+            if (!p.open()) working.forEach(r -> loopIssues.add(r.issue()));
+            for (int n : loopIssues) follow(p, n);
+            if (asked && p.open() && !p.draft())
+                for (PullStore.Row r : working)
+                    if (!loopIssues.contains(r.issue()))
+                        issues.find(r.issue())
+                                .ifPresent(i -> leave(
+                                        p, i, Optional.of(r), "pull request #" + p.number() + " no longer links it"));
         }
         tellUntold();
+    }
+
+    /**
+     * What GitHub links the open pull requests ready for review to; null when GitHub did not answer (then only the
+     * keywords count this time, and no link is taken as removed).
+     */
+    private Map<Integer, List<Integer>> linkedOnGitHub(GitHubGateway gateway, List<GitHubGateway.RemotePull> recent) {
+        List<Integer> ready = recent.stream()
+                .filter(p -> p.open() && !p.draft())
+                .map(GitHubGateway.RemotePull::number)
+                .toList();
+        if (ready.isEmpty()) return Map.of();
+        try {
+            return gateway.closingIssues(ready);
+        } catch (GitHubGateway.GitHubFailure f) {
+            log.info(
+                    "Reading the pull requests' linked issues failed ({}); only closing keywords count this time",
+                    f.getMessage());
+            return null;
+        }
     }
 
     private void tellUntold() {
@@ -86,7 +132,7 @@ final class PullSync {
         Optional<PullStore.Row> row = pulls.row(p.number(), number);
         if (p.merged()) merged(p, issue, row);
         else if (p.open() && !p.draft()) opened(p, issue, row);
-        else if (!p.open()) closedUnmerged(p, issue, row);
+        else if (!p.open()) leave(p, issue, row, "pull request #" + p.number() + " closed without merging");
         // a draft: nothing until it is ready for review
     }
 
@@ -169,28 +215,22 @@ final class PullSync {
         changed.accept(issue.number());
     }
 
-    private void closedUnmerged(GitHubGateway.RemotePull p, Issue issue, Optional<PullStore.Row> row) {
+    /**
+     * The pull request stopped working on the issue (closed unmerged, or no longer linked): the issue goes back to
+     * what it was unless another pull request still works on it, and nobody is told.
+     */
+    private void leave(GitHubGateway.RemotePull p, Issue issue, Optional<PullStore.Row> row, String what) {
         if (row.isEmpty() || row.get().state() != PullStore.State.WORKING) return;
         IssueStatus before = row.get().statusBefore();
         boolean otherWork = pulls.ofIssue(issue.number()).stream()
                 .anyMatch(r -> r.pull() != p.number() && r.state() != PullStore.State.CLOSED);
         issues.database().transaction(ctx -> {
             if (issue.status() == IssueStatus.IN_PROGRESS && before != IssueStatus.IN_PROGRESS && !otherWork)
-                issues.setStatus(
-                        issue.number(),
-                        before,
-                        "pull request #" + p.number() + " closed without merging",
-                        0L,
-                        clock.instant());
-            else
-                issues.addHistory(
-                        issue.number(),
-                        null,
-                        "pull",
-                        "pull request #" + p.number() + " closed without merging",
-                        clock.instant());
+                issues.setStatus(issue.number(), before, what, 0L, clock.instant());
+            else issues.addHistory(issue.number(), null, "pull", what, clock.instant());
             pulls.moveTo(p.number(), issue.number(), PullStore.State.CLOSED, null, clock.instant());
         });
+        log.info("#{}: {}", issue.number(), what);
         changed.accept(issue.number());
     }
 

@@ -54,6 +54,34 @@ final class ReviewIssueBody {
         return b.toString();
     }
 
+    private static final java.util.regex.Pattern BOX =
+            java.util.regex.Pattern.compile("^\\s*[-*+]\\s+\\[([ xX])\\]\\s+(.*)$");
+    private static final java.util.regex.Pattern LOOP_ISSUE =
+            java.util.regex.Pattern.compile("^\\*\\*Loop #(\\d+)\\*\\*");
+
+    /**
+     * Which boxes of a review issue's body are ticked, as people leave it on GitHub: the announcement's box and each
+     * flagged issue's, in the order they appear; a box whose line no longer names its item is not counted.
+     */
+    static List<ReviewSource.Tick> ticks(String body) {
+        List<ReviewSource.Tick> ticks = new java.util.ArrayList<>();
+        if (body == null) return ticks;
+        for (String line : body.split("\\r?\\n")) {
+            java.util.regex.Matcher box = BOX.matcher(line);
+            if (!box.matches()) continue;
+            boolean ticked = !box.group(1).equals(" ");
+            String rest = box.group(2);
+            if (rest.startsWith("The announcement text")) {
+                ticks.add(new ReviewSource.Tick(null, ticked));
+                continue;
+            }
+            java.util.regex.Matcher issue = LOOP_ISSUE.matcher(rest);
+            if (issue.find() && issue.group(1).length() < 10)
+                ticks.add(new ReviewSource.Tick(Integer.parseInt(issue.group(1)), ticked));
+        }
+        return ticks;
+    }
+
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);

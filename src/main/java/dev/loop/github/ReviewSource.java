@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The port through which the GitHub sync learns which releases want their docs and copy review as a GitHub issue
- * (wired by the composition root to the release feature's store, which decides it at publish).
+ * (wired by the composition root to the release feature's store, which decides it at publish), and hands back which
+ * of its boxes people ticked there (the release feature records them, as it records a Reviewed press).
  */
 public interface ReviewSource {
 
@@ -15,6 +16,15 @@ public interface ReviewSource {
 
     /** What one such release asks to review. */
     Optional<Review> review(long releaseId);
+
+    /**
+     * Records what the review issue shows: which items are ticked on GitHub (seen at {@code seenAt}); an item
+     * unticked there is not reviewed any more.
+     */
+    void ticked(long releaseId, List<Tick> ticks, java.time.Instant seenAt);
+
+    /** One checkbox of the review issue: the announcement's ({@code issueNumber} null) or a flagged issue's. */
+    record Tick(Integer issueNumber, boolean ticked) {}
 
     /**
      * A release's review: its version, the announcement's address once posted (null before), when it was published,

@@ -3,8 +3,9 @@
  * closing Loop keeps up to date through a persistent state table ({@code github_issue}), and GitHub people who 👍 or
  * comment there become requesters. May import {@code issue} and {@code core} (and the generated {@code db}); the
  * pure rules ({@link dev.loop.github.GitHubBody}, {@link dev.loop.github.Backoff}, {@link dev.loop.github.WritePacer},
- * {@link dev.loop.github.ExportTiming}) import neither JDA nor a GitHub client; only {@code Hub4jGateway} and
- * {@code ConditionalGets} talk HTTP, behind the {@link dev.loop.github.GitHubGateway} port.
+ * {@link dev.loop.github.ExportTiming}) import neither JDA nor a GitHub client; only {@code Hub4jGateway},
+ * {@code ConditionalGets} and {@code GraphQlClient} (the one GraphQL query: the issues a pull request closes, sidebar
+ * links included, which hub4j cannot ask) talk HTTP, behind the {@link dev.loop.github.GitHubGateway} port.
  *
  * <p>{@code GitHubSync} runs the rounds: {@code GitHubExport} creates and updates the GitHub issues, {@code
  * GitHubShipping} posts the ship comment on every GitHub issue of a released record (its own and the linked ones) and
@@ -18,7 +19,8 @@
  * <p>Releases: {@code ReleaseWatch} offers a release published on GitHub through the {@code ReleaseOffer} port
  * ({@code github.include-prereleases} decides about pre-releases); {@code ReviewIssues} (the one writer of
  * {@code github_review}) creates each release's "Docs and copy to review" issue from the {@code ReviewSource} port,
- * with its text from {@code ReviewIssueBody} (pure), and {@code ReviewNotice} gives the team channel its link.
+ * with its text from {@code ReviewIssueBody} (pure), and {@code ReviewNotice} gives the team channel its link;
+ * {@code ReviewTicks} reads which of its boxes are ticked on each poll and hands them back through the port.
  *
  * <p>{@code GitHubLinking} links an existing GitHub issue to a record ({@code /link} through capture's
  * {@code GitHubPlaces} port, wired in the composition root; {@code GitHubLinkCommand} answers it) and

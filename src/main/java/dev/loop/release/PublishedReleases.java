@@ -7,6 +7,9 @@ import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongFunction;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -22,11 +25,17 @@ final class PublishedReleases {
     private final Services services;
     private final Config config;
     private final ReleaseStore store;
+    /** The address of a release's docs/copy review issue on GitHub, once created; none without GitHub. */
+    private volatile LongFunction<Optional<String>> reviewIssues = id -> Optional.empty();
 
     PublishedReleases(Services services, ReleaseStore store) {
         this.services = services;
         this.config = services.config();
         this.store = store;
+    }
+
+    void reviewIssuesFrom(LongFunction<Optional<String>> urls) {
+        this.reviewIssues = urls;
     }
 
     List<Command.Choice> completeVersions(CommandAutoCompleteInteractionEvent e) {
@@ -93,7 +102,47 @@ final class PublishedReleases {
                 .append(s.reviewed())
                 .append(" of ")
                 .append(s.reviewItems())
-                .append(" reviewed.");
+                .append(" reviewed");
+        if (store.reviewOnGitHub(r.id())) {
+            Optional<String> url = reviewIssues.apply(r.id());
+            sb.append(url.map(u -> ", on GitHub: " + u).orElse("; its GitHub issue is not created yet"));
+        }
+        sb.append('.');
+        sb.append(reviewLines(store.reviewItems(r.id())));
+        return sb.toString();
+    }
+
+    /** One line per review item: reviewed (by whom and when, when known) or not. */
+    static String reviewLines(List<ReviewItem> items) {
+        StringBuilder sb = new StringBuilder();
+        int shown = 0;
+        for (ReviewItem item : items) {
+            if (shown == 15) {
+                sb.append("\n• …and ").append(items.size() - shown).append(" more");
+                break;
+            }
+            sb.append("\n• ")
+                    .append(
+                            item.isAnnouncement()
+                                    ? "The announcement text"
+                                    : "#" + item.issueNumber() + " "
+                                            + Safe.inline(
+                                                    item.issueTitle() == null ? "" : item.issueTitle(),
+                                                    ReviewText.TITLE_LIMIT))
+                    .append(": ");
+            if (!item.reviewed()) sb.append("not reviewed");
+            else if (item.reviewedBy() != null)
+                sb.append("reviewed by <@")
+                        .append(item.reviewedBy())
+                        .append("> <t:")
+                        .append(item.reviewedAt().getEpochSecond())
+                        .append(":R>");
+            else
+                sb.append("reviewed (ticked on GitHub, seen <t:")
+                        .append(item.reviewedAt().getEpochSecond())
+                        .append(":R>)");
+            shown++;
+        }
         return sb.toString();
     }
 
@@ -115,8 +164,9 @@ final class PublishedReleases {
                 .setComponents()
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .build();
-        if (item.reviewedBy() != user) {
-            e.reply(Replies.text("<@" + item.reviewedBy() + "> already reviewed this <t:"
+        if (!Objects.equals(item.reviewedBy(), user)) {
+            String who = item.reviewedBy() == null ? "Someone on GitHub" : "<@" + item.reviewedBy() + ">";
+            e.reply(Replies.text(who + " already reviewed this <t:"
                             + item.reviewedAt().getEpochSecond() + ":R>."))
                     .setEphemeral(true)
                     .queue();

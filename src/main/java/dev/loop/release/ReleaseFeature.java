@@ -113,6 +113,11 @@ public final class ReleaseFeature implements Feature {
         offers.offer(key, version, numbers, notes, snippet);
     }
 
+    /** With GitHub: where each release's docs/copy review issue is, for /release-status. */
+    public void reviewIssuesFrom(java.util.function.LongFunction<java.util.Optional<String>> urls) {
+        published.reviewIssuesFrom(urls);
+    }
+
     public ReleaseStore store() {
         return store;
     }

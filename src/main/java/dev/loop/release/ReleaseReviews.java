@@ -52,9 +52,42 @@ final class ReleaseReviews {
                     .set(DOCS_REVIEW_ITEM.REVIEWED_BY, userId)
                     .set(DOCS_REVIEW_ITEM.REVIEWED_AT, now.toEpochMilli())
                     .where(DOCS_REVIEW_ITEM.ID.eq((int) id))
-                    .and(DOCS_REVIEW_ITEM.REVIEWED_BY.isNull())
+                    .and(DOCS_REVIEW_ITEM.REVIEWED_AT.isNull())
                     .execute();
             return reviewQuery(ctx).where(DOCS_REVIEW_ITEM.ID.eq((int) id)).fetchOptional(this::toReviewItem);
+        });
+    }
+
+    /**
+     * Records the boxes of the release's review issue as GitHub shows them: a ticked box's item becomes reviewed
+     * (at {@code seenAt}, by nobody known) unless it already was; an unticked box's item is not reviewed any more.
+     * Boxes that name no item of this release change nothing.
+     */
+    void reviewTicked(long releaseId, List<ReviewTick> ticks, Instant seenAt) {
+        db.transaction(ctx -> {
+            for (ReviewTick t : ticks) {
+                var item = DOCS_REVIEW_ITEM
+                        .RELEASE_ID
+                        .eq((int) releaseId)
+                        .and(
+                                t.issueNumber() == null
+                                        ? DOCS_REVIEW_ITEM.ISSUE_NUMBER.isNull()
+                                        : DOCS_REVIEW_ITEM.ISSUE_NUMBER.eq(t.issueNumber()));
+                if (t.ticked()) {
+                    ctx.update(DOCS_REVIEW_ITEM)
+                            .set(DOCS_REVIEW_ITEM.REVIEWED_AT, seenAt.toEpochMilli())
+                            .where(item)
+                            .and(DOCS_REVIEW_ITEM.REVIEWED_AT.isNull())
+                            .execute();
+                } else {
+                    ctx.update(DOCS_REVIEW_ITEM)
+                            .setNull(DOCS_REVIEW_ITEM.REVIEWED_AT)
+                            .setNull(DOCS_REVIEW_ITEM.REVIEWED_BY)
+                            .where(item)
+                            .and(DOCS_REVIEW_ITEM.REVIEWED_AT.isNotNull())
+                            .execute();
+                }
+            }
         });
     }
 

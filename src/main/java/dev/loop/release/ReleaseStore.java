@@ -298,7 +298,7 @@ public final class ReleaseStore {
             int reviewTotal = ctx.fetchCount(DOCS_REVIEW_ITEM, DOCS_REVIEW_ITEM.RELEASE_ID.eq((int) release.id()));
             int reviewed = ctx.fetchCount(
                     DOCS_REVIEW_ITEM,
-                    DOCS_REVIEW_ITEM.RELEASE_ID.eq((int) release.id()).and(DOCS_REVIEW_ITEM.REVIEWED_BY.isNotNull()));
+                    DOCS_REVIEW_ITEM.RELEASE_ID.eq((int) release.id()).and(DOCS_REVIEW_ITEM.REVIEWED_AT.isNotNull()));
             return new ReleaseStatus(
                     release,
                     counts.getOrDefault(NoticeState.DELIVERED.code(), 0),
@@ -379,6 +379,11 @@ public final class ReleaseStore {
 
     public void reviewPosted(long id, long channelId, long messageId) {
         reviews.reviewPosted(id, channelId, messageId);
+    }
+
+    /** Records which boxes of the release's review issue are ticked on GitHub (see {@link ReleaseReviews}). */
+    public void reviewTicked(long releaseId, List<ReviewTick> ticks, Instant seenAt) {
+        reviews.reviewTicked(releaseId, ticks, seenAt);
     }
 
     /** Records the review unless someone already did; returns the item as it now stands. */

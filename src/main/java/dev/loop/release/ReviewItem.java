@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * One entry of a release's docs/copy review checklist: the announcement text ({@code issueNumber} null) or an issue
- * flagged needs-docs, where its checklist message is, and who reviewed it.
+ * flagged needs-docs, where its checklist message is, and when it was reviewed and by whom ({@code reviewedBy} null
+ * when its box was ticked on GitHub, which does not say who ticked it).
  */
 public record ReviewItem(
         long id,
@@ -22,7 +23,7 @@ public record ReviewItem(
     }
 
     public boolean reviewed() {
-        return reviewedBy != null;
+        return reviewedAt != null;
     }
 
     public Optional<Long> message() {

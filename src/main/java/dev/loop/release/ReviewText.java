@@ -22,8 +22,8 @@ public final class ReviewText {
                         + Safe.inline(item.issueTitle() == null ? "" : item.issueTitle(), TITLE_LIMIT)
                         + " needs docs or copy changes";
         String state = item.reviewed()
-                ? "✅ Reviewed by <@" + item.reviewedBy() + "> <t:"
-                        + item.reviewedAt().getEpochSecond() + ":f>"
+                ? "✅ Reviewed" + (item.reviewedBy() == null ? " on GitHub" : " by <@" + item.reviewedBy() + ">")
+                        + " <t:" + item.reviewedAt().getEpochSecond() + ":f>"
                 : "⬜ Not reviewed yet";
         return what + "\n" + state;
     }

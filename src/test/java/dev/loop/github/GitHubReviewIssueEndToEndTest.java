@@ -1,5 +1,6 @@
 package dev.loop.github;
 
+import static dev.loop.db.Tables.DOCS_REVIEW_ITEM;
 import static dev.loop.db.Tables.GITHUB_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +89,72 @@ class GitHubReviewIssueEndToEndTest {
         assertThat(w.team.messages().stream()
                         .filter(m -> m.fromBot() && m.content().contains("docs and copy to review")))
                 .hasSize(1);
+    }
+
+    @Test
+    void releaseStatusShowsWhichBoxesAreTickedOnGitHubAndTheReviewIssuesLink() throws Exception {
+        w = new GitHubWorld("");
+        SimChannel post = w.alice.postInForum(w.support, "Dark mode", "Please add dark mode");
+        Captured dark = Captured.viaCommand(
+                w.erin, post, Map.of("kind", "feature", "needs_docs", "yes", "summary", "A dark theme for the app"));
+        w.awaitExported(dark.number());
+        SimMessage preview = w.erin.runSlash(
+                        w.team, "release", Map.of("version", "1.4.0", "issues", "#" + dark.number()))
+                .awaitModal()
+                .submit(Map.of("notes", "Dark mode.", "snippet", "widget --theme dark"))
+                .awaitReply();
+        w.erin.pressButton(preview, "Publish").awaitUpdate();
+        GitHubIssueView review = awaitReviewIssue();
+        w.team.awaitMessage(m -> m.fromBot() && m.content().contains("docs and copy to review"));
+        assertThat(status())
+                .contains("Docs/copy review: 0 of 2 reviewed, on GitHub: " + w.repo.htmlUrl(review.number()) + ".")
+                .contains("• The announcement text: not reviewed")
+                .contains("• #" + dark.number() + " Dark mode: not reviewed");
+
+        // someone ticks the dark mode box on GitHub (GitHub's own checkbox edits the body to "- [x]")
+        String issueBox = "- [ ] **Loop #" + dark.number() + "**";
+        assertThat(review.body()).contains(issueBox);
+        w.repo.editBody(review.number(), review.body().replace(issueBox, "- [x] **Loop #" + dark.number() + "**"));
+        awaitReviewed(dark.number(), true);
+        assertThat(status())
+                .contains("Docs/copy review: 1 of 2 reviewed, on GitHub: " + w.repo.htmlUrl(review.number()) + ".")
+                .contains("• The announcement text: not reviewed")
+                .contains("• #" + dark.number() + " Dark mode: reviewed (ticked on GitHub, seen <t:");
+
+        // nothing changed on GitHub: the review issue is read again, conditionally, and GitHub counts nothing
+        long reads = w.github.counters().requests("GET", "/repos/{owner}/{repo}/issues/{number}");
+        long counted = w.github.counters().counted();
+        w.sim.await("the review issue read twice more", () -> {
+            w.clock.advance(Duration.ofSeconds(61));
+            return w.github.counters().requests("GET", "/repos/{owner}/{repo}/issues/{number}") >= reads + 2;
+        });
+        assertThat(w.github.counters().counted()).isEqualTo(counted);
+
+        // unticked on GitHub: not reviewed any more
+        w.repo.editBody(review.number(), review.body());
+        awaitReviewed(dark.number(), false);
+        assertThat(status()).contains("Docs/copy review: 0 of 2 reviewed", "Dark mode: not reviewed");
+    }
+
+    private String status() {
+        return w.erin.runSlash(w.team, "release-status", Map.of("version", "1.4.0"))
+                .awaitReply()
+                .content();
+    }
+
+    private void awaitReviewed(int number, boolean reviewed) {
+        w.sim.await("#" + number + (reviewed ? " reviewed" : " not reviewed"), () -> {
+            w.clock.advance(Duration.ofSeconds(61));
+            return w.db.<Boolean>read(ctx -> ctx.fetchExists(
+                    DOCS_REVIEW_ITEM,
+                    DOCS_REVIEW_ITEM
+                            .ISSUE_NUMBER
+                            .eq(number)
+                            .and(
+                                    reviewed
+                                            ? DOCS_REVIEW_ITEM.REVIEWED_AT.isNotNull()
+                                            : DOCS_REVIEW_ITEM.REVIEWED_AT.isNull())));
+        });
     }
 
     private GitHubIssueView awaitReviewIssue() {

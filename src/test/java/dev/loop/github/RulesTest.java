@@ -14,6 +14,23 @@ class RulesTest {
     private static final Instant NOW = Instant.parse("2026-12-02T00:00:00Z");
 
     @Test
+    void theReviewIssuesTicksAreReadFromItsBoxesAsPeopleLeaveThem() {
+        String body = "Release **1.4.0** changed what people read.\n\n"
+                + "- [x] The announcement text: https://discord.com/channels/1/2/3\n"
+                + "- [ ] **Loop #12** Dark mode (feature) — asked in https://discord.com/channels/1/4\n"
+                + "  A dark theme\n"
+                + "* [X] **Loop #14** CSV export (bug)\n"
+                + "- [x] something someone added by hand\n"
+                + "<!-- loop:review:3 -->\n";
+        assertThat(ReviewIssueBody.ticks(body))
+                .containsExactly(
+                        new ReviewSource.Tick(null, true),
+                        new ReviewSource.Tick(12, false),
+                        new ReviewSource.Tick(14, true));
+        assertThat(ReviewIssueBody.ticks(null)).isEmpty();
+    }
+
+    @Test
     void primaryLimitPausesEverythingUntilTheReset() {
         Instant reset = NOW.plusSeconds(1800);
         NextStep step = Backoff.decide(new GitHubAnswer.RateLimited(reset), 0, NOW);

@@ -108,6 +108,8 @@ final class GhModel {
         String mergeCommitSha;
         final String headRef;
         final String baseRef;
+        /** Issues linked in the sidebar's "Development" box (no keyword needed), by number. */
+        final Set<Integer> sidebarLinks = new LinkedHashSet<>();
 
         Pull(long id, boolean draft, String headRef, String baseRef) {
             this.id = id;

@@ -63,6 +63,7 @@ final class GitHubApi {
         s.route("POST", REPO + "/issues/{number}/reactions", "issues", "core", this::createReaction);
         s.route("DELETE", REPO + "/issues/{number}/reactions/{id}", "issues", "core", this::deleteReaction);
         new GitHubCodeApi(sim, this).register(s);
+        new GitHubGraphQl(sim).register(s);
         s.route("GET", REPO + "/labels", "issues", "core", this::listLabels);
         s.route("POST", REPO + "/labels", "issues", "core", this::createLabel);
         s.route("GET", REPO + "/labels/{name}", "issues", "core", this::getLabel);

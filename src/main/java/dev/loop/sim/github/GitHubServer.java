@@ -230,6 +230,14 @@ final class GitHubServer {
             rateHeaders(headers, uid, r);
             headers.put("X-RateLimit-Remaining", "0");
             sim.counters().noteForbiddenPrimary();
+            if (r.equals("graphql")) {
+                // GraphQL answers a spent limit with 200 and a RATE_LIMITED error, not 403
+                ObjectNode limited = GhJson.obj();
+                ObjectNode e = limited.putArray("errors").addObject();
+                e.put("type", "RATE_LIMITED");
+                e.put("message", "API rate limit exceeded for user ID " + uid + ".");
+                return new Outcome(200, GhJson.bytes(limited), headers);
+            }
             return error(
                     403,
                     message(
@@ -255,7 +263,8 @@ final class GitHubServer {
             headers.put("X-Accepted-GitHub-Permissions", needed);
             return error(403, message("Resource not accessible by personal access token", DOCS, 403), headers);
         }
-        boolean write = WRITES.contains(method);
+        // a GraphQL query is sent with POST but creates nothing
+        boolean write = WRITES.contains(method) && !route.template().equals("/graphql");
         if (fault instanceof GitHubFaults.Fault.SecondaryLimit secondary) {
             return secondaryLimit(headers, uid, resource, secondary.retryAfter(), false);
         }

@@ -238,6 +238,44 @@ public final class SimRepository {
         }
     }
 
+    /**
+     * {@code login} links issue {@code issue} to pull request {@code pull} in the sidebar's "Development" box, as
+     * GitHub lets people with write access do: GitHub then reports it among the pull request's closing issues and
+     * closes it when the pull request is merged, with no keyword in the title or body.
+     */
+    public void linkInSidebar(String login, int pull, int issue) {
+        synchronized (sim.lock) {
+            sim.userRecord(login);
+            existing(issue);
+            existingPull(pull).pull.sidebarLinks.add(issue);
+        }
+    }
+
+    /** {@code login} removes issue {@code issue} from pull request {@code pull}'s "Development" box. */
+    public void unlinkInSidebar(String login, int pull, int issue) {
+        synchronized (sim.lock) {
+            sim.userRecord(login);
+            existingPull(pull).pull.sidebarLinks.remove(issue);
+        }
+    }
+
+    /**
+     * The issues GitHub reports as closed by pull request {@code number} ({@code closingIssuesReferences}): those
+     * linked in the sidebar and those its body links with closing keywords, in that order, each once.
+     */
+    public List<Integer> closingIssues(int number) {
+        synchronized (sim.lock) {
+            return closingIssuesOf(existingPull(number));
+        }
+    }
+
+    List<Integer> closingIssuesOf(GhModel.Issue pull) {
+        java.util.LinkedHashSet<Integer> all = new java.util.LinkedHashSet<>(pull.pull.sidebarLinks);
+        all.addAll(closing(pull.body));
+        all.removeIf(n -> !issues.containsKey(n) || issues.get(n).pull != null);
+        return List.copyOf(all);
+    }
+
     /** Edits a pull request's body, as its author would. */
     public void editPullRequestBody(int number, String body) {
         editBody(number, body);
@@ -298,9 +336,12 @@ public final class SimRepository {
         return found;
     }
 
-    /** GitHub closes the issues a merged pull request links with closing keywords, when it targets the default branch. */
+    /**
+     * GitHub closes the issues a merged pull request links (closing keywords or the sidebar), when it targets the
+     * default branch.
+     */
     private void closeLinkedIssues(GhModel.Issue pull, GhModel.User user) {
-        for (int n : closing(pull.body)) {
+        for (int n : closingIssuesOf(pull)) {
             GhModel.Issue linked = issues.get(n);
             if (linked != null && linked.pull == null && linked.state.equals("open")) {
                 setState(linked, user, "closed", "completed");

@@ -1,6 +1,8 @@
 /**
  * The GitHub simulator: the subset of GitHub's REST API Loop uses (the token's user, repository, issues, comments,
- * labels, reactions, pull requests, releases, tags, commits, compare, issue search, rate limit), served on loopback
+ * labels, reactions, pull requests, releases, tags, commits, compare, issue search, rate limit) and the one GraphQL
+ * query Loop sends ({@link dev.loop.sim.github.GitHubGraphQl}: a pull request's closing issues, sidebar links
+ * included), served on loopback
  * so that the real hub4j {@code github-api} client works against it unmodified.
  *
  * <p>{@link dev.loop.sim.github.GitHubSim} is the entry point: it starts the server, registers tokens with
