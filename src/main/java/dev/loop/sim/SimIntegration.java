@@ -61,6 +61,28 @@ public final class SimIntegration {
         return set(guild.id - 1, CommandAccess.CHANNEL, allowed);
     }
 
+    /**
+     * Grants {@code role} each command the bot registered with {@code default_member_permissions}, one command page
+     * at a time as an admin does (an app-level grant would not lift those defaults); returns the commands granted.
+     */
+    public List<String> allowOnEveryRestrictedCommand(SimRole role) {
+        List<String> names = world.write(() -> {
+            List<String> restricted = new ArrayList<>();
+            for (long scope : new long[] {guild.id, 0}) {
+                for (CommandState c : world.interactionRules.commands(scope)) {
+                    if (Json.text(c.json(), "default_member_permissions") != null) {
+                        restricted.add(c.name());
+                    }
+                }
+            }
+            return restricted;
+        });
+        for (String name : names) {
+            command(name).allow(role);
+        }
+        return names;
+    }
+
     /** Removes every overwrite on this page ("Reset to default"). */
     public SimIntegration reset() {
         world.run(() -> world.commandAccess.set(guild, target(), List.of()));
