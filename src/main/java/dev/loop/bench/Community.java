@@ -140,6 +140,8 @@ final class Community implements AutoCloseable {
                         return all;
                     },
                     customize);
+            // the engineers are granted the commands hidden from members, as an admin would in Integrations
+            guild.integration().allowOnEveryRestrictedCommand(engineerRole);
             return new Running(loop, features.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

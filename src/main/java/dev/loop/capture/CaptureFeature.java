@@ -3,6 +3,7 @@ package dev.loop.capture;
 import dev.loop.core.Feature;
 import dev.loop.core.Services;
 import dev.loop.core.config.Config;
+import dev.loop.core.discord.EngineerCommands;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueAutocomplete;
@@ -65,9 +66,9 @@ public final class CaptureFeature implements Feature {
     @Override
     public List<CommandData> commands() {
         return List.of(
-                Commands.slash("capture", "Capture this support thread into an issue record"),
-                Commands.message(MESSAGE_COMMAND),
-                Commands.slash("link", "Add this thread (and its author) to an existing issue")
+                EngineerCommands.hidden(Commands.slash("capture", "Capture this support thread into an issue record")),
+                EngineerCommands.hidden(Commands.message(MESSAGE_COMMAND)),
+                EngineerCommands.hidden(Commands.slash("link", "Add this thread (and its author) to an existing issue"))
                         .addOptions(
                                 IssueNumberOption.option("issue", "The issue (type a number or words from its title)"),
                                 new OptionData(

@@ -2,6 +2,7 @@ package dev.loop.naming;
 
 import dev.loop.core.Feature;
 import dev.loop.core.Services;
+import dev.loop.core.discord.EngineerCommands;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
@@ -75,19 +76,20 @@ public final class NamingFeature implements Feature {
 
     @Override
     public List<CommandData> commands() {
-        return List.of(Commands.slash("name", "Start a naming vote (a poll) in the team channel")
-                .addOption(OptionType.STRING, "proposal", "The proposed name", true)
-                .addOption(OptionType.STRING, "why", "Why this name (shown with the poll)", true)
-                .addOption(OptionType.STRING, "alternative1", "A first alternative", true)
-                .addOption(OptionType.STRING, "like1", "What you like about the first alternative", true)
-                .addOption(OptionType.STRING, "alternative2", "A second alternative", true)
-                .addOption(OptionType.STRING, "like2", "What you like about the second alternative", true)
-                .addOptions(new OptionData(
-                                OptionType.STRING,
-                                "issue",
-                                "The issue this name is for (its history records the winner)")
-                        .setAutoComplete(true)
-                        .setMaxLength(100)));
+        return List.of(
+                EngineerCommands.hidden(Commands.slash("name", "Start a naming vote (a poll) in the team channel"))
+                        .addOption(OptionType.STRING, "proposal", "The proposed name", true)
+                        .addOption(OptionType.STRING, "why", "Why this name (shown with the poll)", true)
+                        .addOption(OptionType.STRING, "alternative1", "A first alternative", true)
+                        .addOption(OptionType.STRING, "like1", "What you like about the first alternative", true)
+                        .addOption(OptionType.STRING, "alternative2", "A second alternative", true)
+                        .addOption(OptionType.STRING, "like2", "What you like about the second alternative", true)
+                        .addOptions(new OptionData(
+                                        OptionType.STRING,
+                                        "issue",
+                                        "The issue this name is for (its history records the winner)")
+                                .setAutoComplete(true)
+                                .setMaxLength(100)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.loop.core.Feature;
 import dev.loop.core.Services;
 import dev.loop.core.config.Config;
 import dev.loop.core.discord.ComponentId;
+import dev.loop.core.discord.EngineerCommands;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
@@ -125,7 +126,8 @@ public final class ReleaseFeature implements Feature {
     @Override
     public List<CommandData> commands() {
         return List.of(
-                Commands.slash(COMMAND, "Publish a release: ship issues, announce it and tell everyone who asked")
+                EngineerCommands.hidden(Commands.slash(
+                                COMMAND, "Publish a release: ship issues, announce it and tell everyone who asked"))
                         .addOptions(
                                 new OptionData(OptionType.STRING, "version", "The version, like 1.4.0", true)
                                         .setMaxLength(ReleaseRules.MAX_VERSION),
@@ -135,7 +137,8 @@ public final class ReleaseFeature implements Feature {
                                         "Issues it ships, like #3 #5 (leave out to pick from a list)",
                                         false,
                                         true)),
-                Commands.slash(STATUS_COMMAND, "How a release's notices went: delivered, fell back, failed")
+                EngineerCommands.hidden(Commands.slash(
+                                STATUS_COMMAND, "How a release's notices went: delivered, fell back, failed"))
                         .addOptions(new OptionData(OptionType.STRING, "version", "The version", true, true)));
     }
 

@@ -98,6 +98,8 @@ public final class SandboxSession implements AutoCloseable {
                     community.configYaml(dir.resolve("loop.db")) + SandboxGitHub.yaml(community));
             db = Database.open(config.databasePath());
             Loop loop = Loop.start(config, sim.token(), clock, db, false, Features::all, b -> {});
+            // the admin grants the engineers the commands hidden from members (Server Settings > Integrations > Loop)
+            community.guild().integration().allowOnEveryRestrictedCommand(community.engineers());
             return new SandboxSession(dir, sim, community, config, db, loop, clock, SandboxGitHub.of(githubSim, db));
         } catch (IOException e) {
             sim.close();

@@ -27,6 +27,11 @@ final class CommandInputs {
     }
 
     CommandState command(ChannelState c, String name, int type) {
+        return command(c, name, type, true);
+    }
+
+    /** The command as the client would send it; {@code asListed} false skips the check that the member sees it. */
+    CommandState command(ChannelState c, String name, int type, boolean asListed) {
         CommandState cmd = world.interactionRules.findCommand(c.guild, name, type);
         if (cmd == null && (world.gateway != null && world.gateway.hasSessions())) {
             // The bot may still be registering its commands right after READY; give it the usual timeout.
@@ -50,13 +55,12 @@ final class CommandInputs {
                     "the bot has not registered a " + (type == 1 ? "slash" : type == 2 ? "user" : "message")
                             + " command '" + name + "'; registered: " + known + world.traffic.dump());
         }
-        String required = Json.text(cmd.json(), "default_member_permissions");
-        if (required != null && c.guild != null) {
-            long need = Long.parseLong(required);
-            if (!Perms.has(Perms.in(c, state), need)) {
-                throw new IllegalStateException(
-                        state.user.username + " cannot see command '" + name + "': it requires permissions " + need);
-            }
+        if (asListed && !world.commandAccess.visible(cmd, world.memberOf(c, state.user), c)) {
+            // the real client neither lists nor sends it; runSlashFromStaleClient models a client that still does
+            throw new IllegalStateException(state.user.username + " cannot see the command '" + name + "' in "
+                    + (c.name == null ? "this channel" : "#" + c.name) + " (default_member_permissions "
+                    + Json.text(cmd.json(), "default_member_permissions")
+                    + ", overwrites in Server Settings > Integrations), so Discord would not let them run it");
         }
         return cmd;
     }
@@ -64,8 +68,13 @@ final class CommandInputs {
     record CommandInput(ObjectNode data, String fullName) {}
 
     CommandInput commandData(ChannelState c, String command, Map<String, ?> options, String focused, String typed) {
+        return commandData(c, command, options, focused, typed, true);
+    }
+
+    CommandInput commandData(
+            ChannelState c, String command, Map<String, ?> options, String focused, String typed, boolean asListed) {
         String[] parts = command.trim().replaceFirst("^/", "").split("\\s+");
-        CommandState cmd = command(c, parts[0], 1);
+        CommandState cmd = command(c, parts[0], 1, asListed);
         ObjectNode data = Json.obj();
         data.put("id", Json.str(cmd.id()));
         data.put("name", cmd.name());

@@ -348,8 +348,12 @@ final class InteractionApi extends ApiSupport {
         if (type != 1 || !json.has("description")) {
             json.put("description", type == 1 ? json.path("description").asText("") : "");
         }
-        if (!json.has("default_member_permissions")) {
+        // a bit set, served back as a string whether it was sent as a string or a number; null when unrestricted
+        JsonNode required = json.get("default_member_permissions");
+        if (required == null || required.isNull()) {
             json.putNull("default_member_permissions");
+        } else {
+            json.put("default_member_permissions", Long.toString(permissionBits(required)));
         }
         json.put("nsfw", json.path("nsfw").asBoolean(false));
         if (!json.has("contexts") || json.get("contexts").isNull()) {
@@ -385,9 +389,29 @@ final class InteractionApi extends ApiSupport {
                     "APPLICATION_COMMAND_DESCRIPTION_NOT_ALLOWED",
                     "Description is not allowed for this command type");
         }
+        JsonNode required = c.get("default_member_permissions");
+        if (required != null && !required.isNull() && permissionBits(required) < 0) {
+            errors.add(
+                    p + ".default_member_permissions",
+                    "NUMBER_TYPE_COERCE",
+                    "Value \"" + required.asText() + "\" is not a valid permission bit set.");
+        }
         int size = Limits.length(name) + Limits.length(Json.text(c, "description")) + optionSize(c.path("options"));
         if (size > 8000) {
             errors.add(p, "APPLICATION_COMMAND_TOO_LARGE", "Command exceeds maximum size (8000)");
+        }
+    }
+
+    /** A {@code default_member_permissions} value as a bit set; -1 when it is not one. */
+    private static long permissionBits(JsonNode value) {
+        String text = value.asText();
+        if (!(value.isTextual() || value.isIntegralNumber()) || !text.matches("\\d{1,19}")) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -47,6 +47,7 @@ public final class Sim implements AutoCloseable {
         this.rest = new RestServer(world, rateLimits, faults);
         new ChannelApi(world).register(rest);
         new InteractionApi(world).register(rest);
+        new CommandPermissionsApi(world).register(rest);
         new GuildApi(world, this).register(rest);
     }
 
@@ -154,6 +155,14 @@ public final class Sim implements AutoCloseable {
             }
             return names;
         });
+    }
+
+    /**
+     * The commands {@code member}'s client lists in {@code channel}: what Discord shows them, by
+     * {@code default_member_permissions} and the overwrites set in Server Settings → Integrations.
+     */
+    public List<String> commandsVisibleTo(SimMember member, SimChannel channel) {
+        return member.visibleCommands(channel);
     }
 
     /** Waits until the bot has registered commands with all these names (in any scope). */

@@ -91,6 +91,11 @@ public final class SimGuild {
                 () -> new SimRole(world, world.guildRules.createRole(state, name, permissions, mentionable)));
     }
 
+    /** Server Settings → Integrations → the bot: who may use its commands, and where (an admin's overwrites). */
+    public SimIntegration integration() {
+        return new SimIntegration(world, state, null);
+    }
+
     /** The text channel with this name, created if needed. */
     public SimChannel textChannel(String name) {
         return channelOfType(name, ChannelState.GUILD_TEXT);

@@ -471,6 +471,44 @@ public final class SimMember {
     }
 
     /**
+     * Runs a slash command this member's client no longer lists or never listed (a client that has not yet
+     * refreshed its command list, or a hand-made request): the interaction reaches the bot even though
+     * {@link #visibleCommands} lacks the command, so tests can prove the bot refuses it on its own.
+     */
+    public SimInteraction runSlashFromStaleClient(SimChannel channel, String command, Map<String, ?> options) {
+        ChannelState c = channel.state;
+        return act("/" + command + " " + options + " from a stale client in " + describe(c), () -> {
+            checkCanUseCommands(c);
+            CommandInputs.CommandInput input = commands.commandData(c, command, options, null, null, false);
+            return interaction(world.interactionRules.createInteraction(
+                    InteractionState.APPLICATION_COMMAND,
+                    state.user,
+                    c,
+                    input.data(),
+                    null,
+                    null,
+                    input.fullName(),
+                    1));
+        });
+    }
+
+    /**
+     * The application commands this member's client lists in {@code channel} (slash commands by name, context-menu
+     * commands by their label), as Discord decides from {@code default_member_permissions} and the overwrites set
+     * in Server Settings → Integrations.
+     */
+    public List<String> visibleCommands(SimChannel channel) {
+        return world.write(() -> {
+            List<String> names = new ArrayList<>();
+            for (CommandState cmd :
+                    world.commandAccess.visibleTo(world.memberOf(channel.state, state.user), channel.state)) {
+                names.add(cmd.name());
+            }
+            return names;
+        });
+    }
+
+    /**
      * Sends an autocomplete interaction as if this member typed {@code typed} into {@code option}; the other
      * options already filled in come from {@code others}. Read the answer with {@link SimInteraction#awaitChoices()}.
      */
@@ -491,10 +529,19 @@ public final class SimMember {
 
     /** Runs a message context-menu command on {@code message}. */
     public SimInteraction runMessageCommand(SimMessage message, String name) {
+        return runMessageCommand(message, name, true);
+    }
+
+    /** Runs a message command this member's client does not list (see {@link #runSlashFromStaleClient}). */
+    public SimInteraction runMessageCommandFromStaleClient(SimMessage message, String name) {
+        return runMessageCommand(message, name, false);
+    }
+
+    private SimInteraction runMessageCommand(SimMessage message, String name, boolean asListed) {
         MessageState m = message.state;
         return act("message command '" + name + "' on message " + m.id, () -> {
             checkCanUseCommands(m.channel);
-            CommandState cmd = commands.command(m.channel, name, 3);
+            CommandState cmd = commands.command(m.channel, name, 3, asListed);
             ObjectNode data = Json.obj();
             data.put("id", Json.str(cmd.id()));
             data.put("name", cmd.name());

@@ -43,6 +43,7 @@ final class World {
     final ReactionRules reactionRules = new ReactionRules(this);
     final PollRules pollRules = new PollRules(this);
     final InteractionRules interactionRules = new InteractionRules(this);
+    final CommandAccess commandAccess = new CommandAccess(this);
 
     final Map<Long, UserState> users = new ConcurrentHashMap<>();
     final Map<Long, GuildState> guilds = new ConcurrentHashMap<>();

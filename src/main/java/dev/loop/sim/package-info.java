@@ -43,6 +43,13 @@
  * AssertionError, a refused action (missing permission, locked thread) throws IllegalStateException carrying
  * Discord's error body.
  *
+ * <p>Commands are seen as Discord's client sees them ({@code CommandAccess}): {@code default_member_permissions}
+ * and the overwrites an admin sets with {@code guild.integration()} (Server Settings → Integrations; served at
+ * {@code GET …/commands/permissions}) decide {@code alice.visibleCommands(channel)}, and running a command the
+ * member does not see throws IllegalStateException, as the real client never sends it;
+ * {@code runSlashFromStaleClient} / {@code runMessageCommandFromStaleClient} send it anyway, for testing the bot's
+ * own check.
+ *
  * <h2>Reading what the bot did</h2>
  *
  * <ul>

@@ -3,6 +3,7 @@ package dev.loop.stats;
 import dev.loop.core.Feature;
 import dev.loop.core.RoutineRuns;
 import dev.loop.core.Services;
+import dev.loop.core.discord.EngineerCommands;
 import dev.loop.core.discord.InteractionRouter;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public final class StatsFeature implements Feature {
 
     @Override
     public List<CommandData> commands() {
-        return List.of(Commands.slash("stats", "The feedback loop's KPIs and their goals")
+        return List.of(EngineerCommands.hidden(Commands.slash("stats", "The feedback loop's KPIs and their goals"))
                 .addSubcommands(
                         new SubcommandData("show", "The KPIs with a chart")
                                 .addOptions(

@@ -2,6 +2,7 @@ package dev.loop.watch;
 
 import dev.loop.core.Feature;
 import dev.loop.core.Services;
+import dev.loop.core.discord.EngineerCommands;
 import dev.loop.core.discord.InteractionRouter;
 import dev.loop.core.discord.Replies;
 import dev.loop.issue.IssueStore;
@@ -51,7 +52,8 @@ public final class WatchFeature implements Feature {
 
     @Override
     public List<CommandData> commands() {
-        return List.of(Commands.slash("inbox", "Support threads no engineer has answered yet, and promises past due"));
+        return List.of(EngineerCommands.hidden(
+                Commands.slash("inbox", "Support threads no engineer has answered yet, and promises past due")));
     }
 
     @Override

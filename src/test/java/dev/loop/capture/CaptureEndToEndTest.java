@@ -24,6 +24,7 @@ import dev.loop.sim.SimModal;
 import dev.loop.testing.Captured;
 import dev.loop.testing.Community;
 import dev.loop.testing.EndToEnd;
+import dev.loop.testing.Seen;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -322,7 +323,8 @@ class CaptureEndToEndTest {
         assertThat(again.content()).isEqualTo("That message is already captured as **#" + c.number() + "**.");
         assertThat(again.embeds().getFirst().title()).isEqualTo("#" + c.number() + " Gecko sync times out");
 
-        SimMessage member = dave.runMessageCommand(message, "Capture as issue").awaitReply();
+        SimMessage member = dave.runMessageCommandFromStaleClient(message, "Capture as issue")
+                .awaitReply();
         assertThat(member.ephemeral()).isTrue();
         assertThat(member.content()).isEqualTo("Only engineers can capture issues.");
         SimMessage bot = s.erin.runMessageCommand(c.card(), "Capture as issue").awaitReply();
@@ -558,7 +560,8 @@ class CaptureEndToEndTest {
         Captured b = s.capture(s.bob, "Meerkat logout hangs", "Logout never finishes");
         SimChannel post = s.carol.postInForum(s.support, "Meerkat session weirdness", "Sessions act up");
 
-        assertThat(ephemeral(s.alice, post, "link", Map.of("issue", a.number())).content())
+        assertThat(Seen.ephemeralFromStaleClient(s.alice, post, "link", Map.of("issue", a.number()))
+                        .content())
                 .isEqualTo("Only engineers can link threads to issues.");
         assertThat(ephemeral(s.erin, s.team, "link", Map.of("issue", a.number()))
                         .content())
@@ -941,7 +944,8 @@ class CaptureEndToEndTest {
     @Test
     void captureRefusesWhereItCannotWorkWithASpecificAnswer() {
         SimChannel post = s.alice.postInForum(s.support, "Bison chart legend overlaps", "The legend covers the bars");
-        assertThat(ephemeral(s.alice, post, "capture", Map.of()).content())
+        assertThat(Seen.ephemeralFromStaleClient(s.alice, post, "capture", Map.of())
+                        .content())
                 .isEqualTo("Only engineers can capture issues.");
         assertThat(ephemeral(s.erin, s.team, "capture", Map.of()).content())
                 .isEqualTo("Run /capture inside a support thread or forum post.");

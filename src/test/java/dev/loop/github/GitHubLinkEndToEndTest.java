@@ -101,7 +101,7 @@ class GitHubLinkEndToEndTest {
         assertThat(link(c.number(), "the big one").content())
                 .isEqualTo("That is not a GitHub issue: give its number, like #123, or its address on acme/widget.");
         assertThat(w.alice
-                        .runSlash(w.team, "link", Map.of("issue", c.number(), "github", "#1"))
+                        .runSlashFromStaleClient(w.team, "link", Map.of("issue", c.number(), "github", "#1"))
                         .awaitReply()
                         .content())
                 .isEqualTo("Only engineers can link threads to issues.");

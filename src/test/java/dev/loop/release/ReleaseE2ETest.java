@@ -172,11 +172,11 @@ class ReleaseE2ETest {
                         "#" + closed.number() + " is closed without shipping; it can't be part of a release.",
                         "#" + shipped.number() + " already shipped in 0.9.0.",
                         "There is no issue #9999."));
-        SimMessage notEngineer = frank.runSlash(
+        SimMessage notEngineer = frank.runSlashFromStaleClient(
                         w.team, "release", Map.of("version", "0.9.1", "issues", "#" + open.number()))
                 .awaitReply();
         assertThat(notEngineer.content()).isEqualTo("Only engineers can publish releases.");
-        assertThat(frank.runSlash(w.team, "release-status", Map.of("version", "0.9.0"))
+        assertThat(frank.runSlashFromStaleClient(w.team, "release-status", Map.of("version", "0.9.0"))
                         .awaitReply()
                         .content())
                 .isEqualTo("Only engineers can see how a release went.");

@@ -75,7 +75,7 @@ class GoalsEndToEndTest {
                 .isEqualTo("\"120%\" can't be a goal for promises kept; give a percentage from 0 to 100, such as "
                         + "`90%`.");
         assertThat(c.alice
-                        .runSlash(c.team, "stats goal", Map.of("metric", "shipped", "value", "3"))
+                        .runSlashFromStaleClient(c.team, "stats goal", Map.of("metric", "shipped", "value", "3"))
                         .awaitReply()
                         .content())
                 .isEqualTo("Only engineers can set goals.");

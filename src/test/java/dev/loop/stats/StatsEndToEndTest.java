@@ -141,7 +141,8 @@ class StatsEndToEndTest {
 
     @Test
     void onlyEngineersSeeTheStats() {
-        SimMessage refused = c.alice.runSlash(c.team, "stats show").awaitReply();
+        SimMessage refused =
+                c.alice.runSlashFromStaleClient(c.team, "stats show", Map.of()).awaitReply();
         assertThat(refused.content()).isEqualTo("Only engineers can see the stats.");
         assertThat(refused.ephemeral()).isTrue();
     }

@@ -311,6 +311,8 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
                     if (spec.unpacedRest) b.setRestConfig(new RestConfig().setBaseUrl(sim.restBaseUrl()));
                     spec.jda.accept(b);
                 });
+        // as an admin would in Server Settings > Integrations > Loop: engineers see the commands hidden from members
+        guild.integration().allowOnEveryRestrictedCommand(engineers);
     }
 
     /** Stops Loop; the simulator and the database stay, and {@link #start()} brings it back. */

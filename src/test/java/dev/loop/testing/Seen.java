@@ -22,6 +22,20 @@ public final class Seen {
         return reply;
     }
 
+    /**
+     * {@code who} runs a command their Discord client does not list (it is hidden from members), as a stale client
+     * could, and gets an answer only they can see.
+     */
+    public static SimMessage ephemeralFromStaleClient(
+            SimMember who, SimChannel where, String command, Map<String, ?> options) {
+        assertThat(who.visibleCommands(where))
+                .as("/" + command + " hidden from " + who.name())
+                .doesNotContain(command.split(" ")[0]);
+        SimMessage reply = who.runSlashFromStaleClient(where, command, options).awaitReply();
+        assertThat(reply.ephemeral()).as("reply to /" + command).isTrue();
+        return reply;
+    }
+
     /** Every message the bot sent in these channels, these people's DMs and their ephemeral replies. */
     public static List<SimMessage> botMessages(List<SimChannel> channels, SimMember... people) {
         List<SimMessage> out = new ArrayList<>();

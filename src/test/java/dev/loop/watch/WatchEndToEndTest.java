@@ -19,6 +19,7 @@ import dev.loop.testing.EndToEnd;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -142,7 +143,8 @@ class WatchEndToEndTest {
         assertThat(text.length()).isLessThanOrEqualTo(2000);
         assertThat(inbox.pinged()).isEmpty();
 
-        SimMessage refused = c.alice.runSlash(c.team, "inbox").awaitReply();
+        SimMessage refused =
+                c.alice.runSlashFromStaleClient(c.team, "inbox", Map.of()).awaitReply();
         assertThat(refused.content()).isEqualTo("Only engineers can see the inbox.");
         assertThat(refused.ephemeral()).isTrue();
     }
