@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.core.Crashpoints;
 import dev.loop.db.tables.records.TriagePromptRecord;
+import dev.loop.issue.Fixtures;
+import dev.loop.issue.IssueKind;
+import dev.loop.issue.NewIssue;
+import dev.loop.issue.NewPlace;
+import dev.loop.issue.Priority;
+import dev.loop.issue.Requester;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimInteraction;
 import dev.loop.sim.SimMessage;
@@ -22,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The triage prompt a capture owes its engineer, exactly once at any restart: Loop stopped dead after storing a
  * capture (before its prompt) or after sending the prompt (before recording it), started again an hour later, sends
- * the one missing prompt or finds and records the one it sent; a capture whose prompt was recorded gets no second.
+ * the one missing prompt or finds and records the one it sent; a capture whose prompt was recorded gets no second,
+ * nor does one triaged meanwhile by another route or an issue imported from GitHub get a late one.
  */
 @EndToEnd
 class TriagePromptAfterCrashTest {
@@ -104,5 +111,34 @@ class TriagePromptAfterCrashTest {
 
         assertThat(dmPrompts(c.number())).isEmpty();
         assertThat(recorded(c.number()).orElseThrow().getRoute()).isEqualTo("ephemeral");
+    }
+
+    /** An issue stored as a capture or an import stores it, with no prompt sent: what another route leaves. */
+    int stored(String title, NewPlace place) {
+        return s.issues()
+                .create(
+                        new NewIssue(title, IssueKind.BUG, "summary of " + title, false, null, null),
+                        place,
+                        List.of(),
+                        Requester.How.AUTHOR,
+                        List.of(),
+                        false,
+                        s.erin.id(),
+                        s.clock.instant())
+                .number();
+    }
+
+    @Test
+    void aCaptureTriagedByAnotherRouteAndAnImportedIssueGetNoLatePrompt() throws Exception {
+        int triaged = stored("Heron zoom resets", Fixtures.forumPost(990_001L));
+        s.issues().setPriority(triaged, Priority.HIGH, "set by hand", null, null, s.erin.id(), s.clock.instant());
+        int imported = stored("Heron logs rotate", Fixtures.githubIssue("acme/heron", 3));
+        int later = capturedJustBeforeAStop("Heron menus flicker", "Menus flicker on hover");
+        s.erin.awaitDm(m -> m.content().startsWith("**Triage #" + later + "**"));
+
+        assertThat(dmPrompts(triaged)).isEmpty();
+        assertThat(dmPrompts(imported)).isEmpty();
+        assertThat(recorded(triaged)).isEmpty();
+        assertThat(recorded(imported)).isEmpty();
     }
 }
