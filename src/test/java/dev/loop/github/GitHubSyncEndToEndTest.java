@@ -213,6 +213,11 @@ class GitHubSyncEndToEndTest extends GitHubEndToEnd {
     @Test
     void aSecondaryLimitIsWaitedOutNotRetriedInALoop() throws Exception {
         world("");
+        // the limit is for the export's write: arm it once the worker has connected and read GitHub once (on a busy
+        // machine the connect can still be under way when the world has started)
+        w.sim.await(
+                "the sync connected",
+                () -> new GitHubHintStore(w.db).watermark().isPresent());
         w.github.faults().secondaryLimitNext(1, Duration.ofSeconds(60));
         Captured c = w.capture(w.alice, "Tray icon missing", "No tray icon on Linux");
         // while the block runs (clock stopped inside it) the worker keeps going round and sends nothing
