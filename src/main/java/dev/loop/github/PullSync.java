@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the pull requests that close Loop-tracked GitHub issues (closing keywords in the title or body, see
- * {@link ClosingKeywords}, or linked in GitHub's sidebar, read through {@link GitHubGateway#closingIssues}). Opened and ready for review: the issue is in progress, owned by the author when
+ * {@link ClosingKeywords}, or linked in GitHub's sidebar, read through {@link GitHubGateway#closingIssues}). Opened
+ * and ready for review: the issue is in progress, owned by the author when
  * {@code github.people} knows them and nobody owned it, and its requesters hear once that work started. Merged: the
  * issue is fixed, waiting for a release. Closed unmerged: the issue goes back to what it was and nobody is told. A
  * draft changes nothing until it is ready. Each step is recorded per (pull request, issue) in {@link PullStore}

@@ -24,7 +24,7 @@ final class Announcer {
     private final long releasesChannel;
     private final Runnable ensureRunning;
     private final UnaryOperator<Duration> scaled;
-    private final java.util.function.LongPredicate fromBeforeStart;
+    private final EarlierSends earlier;
 
     // Per-process state: whether the announcement is out lives in the store.
     private final Map<Long, Instant> announcementRetryAt = new HashMap<>();
@@ -37,8 +37,8 @@ final class Announcer {
             long releasesChannel,
             Runnable ensureRunning,
             UnaryOperator<Duration> scaled,
-            java.util.function.LongPredicate fromBeforeStart) {
-        this.fromBeforeStart = fromBeforeStart;
+            EarlierSends earlier) {
+        this.earlier = earlier;
         this.store = store;
         this.courier = courier;
         this.clock = clock;
@@ -61,10 +61,8 @@ final class Announcer {
             Courier.Outgoing out = Courier.Outgoing.of(content, List.of(), release.announcementNonce());
             // published before this start: the announcement may be out already, sent by a process that stopped
             // before recording it
-            java.util.Optional<Courier.Posted> earlier = fromBeforeStart.test(release.id())
-                    ? courier.findSent(releasesChannel, false, out)
-                    : java.util.Optional.empty();
-            Courier.Posted posted = earlier.isPresent() ? earlier.get() : courier.post(releasesChannel, out);
+            java.util.Optional<Courier.Posted> sent = earlier.find(release.id(), releasesChannel, false, out);
+            Courier.Posted posted = sent.isPresent() ? sent.get() : courier.post(releasesChannel, out);
             dev.loop.core.Crashpoints.reach("release.announcement.sent");
             ensureRunning.run();
             store.announced(release.id(), posted.channelId(), posted.messageId());

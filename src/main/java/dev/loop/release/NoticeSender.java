@@ -26,7 +26,7 @@ final class NoticeSender {
     private final Announcer announcer;
     private final Runnable ensureRunning;
     private final UnaryOperator<Duration> scaled;
-    private final java.util.function.LongPredicate fromBeforeStart;
+    private final EarlierSends earlier;
 
     NoticeSender(
             ReleaseStore store,
@@ -35,14 +35,14 @@ final class NoticeSender {
             Announcer announcer,
             Runnable ensureRunning,
             UnaryOperator<Duration> scaled,
-            java.util.function.LongPredicate fromBeforeStart) {
+            EarlierSends earlier) {
         this.store = store;
         this.courier = courier;
         this.clock = clock;
         this.announcer = announcer;
         this.ensureRunning = ensureRunning;
         this.scaled = scaled;
-        this.fromBeforeStart = fromBeforeStart;
+        this.earlier = earlier;
     }
 
     /** What one attempt for a group should send, worked out from the plan (or, if the plan drifted, from the rows). */
@@ -85,17 +85,17 @@ final class NoticeSender {
                 }
             }
         }
-        if (fromBeforeStart.test(release.id())) {
+        if (earlier.mayBeOut(release.id())) {
             // a previous process may have sent it and stopped before recording it, longer ago than the nonce lasts
-            Optional<Courier.Posted> earlier = courier.findSent(m.target(), m.route() == Route.DM, m.outgoing());
+            Optional<Courier.Posted> sent = earlier.find(release.id(), m.target(), m.route() == Route.DM, m.outgoing());
             ensureRunning.run();
-            if (earlier.isPresent()) {
+            if (sent.isPresent()) {
                 log.info("Release notice {} was already sent before the restart; recorded it", first.id());
                 store.delivered(
                         ids(group),
                         m.route(),
-                        earlier.get().messageId(),
-                        m.route() == Route.DM ? earlier.get().channelId() : null,
+                        sent.get().messageId(),
+                        m.route() == Route.DM ? sent.get().channelId() : null,
                         clock.instant());
                 return;
             }

@@ -114,13 +114,13 @@ public final class NoticeWorker implements AutoCloseable {
         this.shippedTag = shippedTag;
         this.trackedTag = trackedTag;
         this.options = options;
-        this.announcer = new Announcer(
-                store, courier, clock, releasesChannel, this::ensureRunning, this::scaled, fromBeforeStart::contains);
-        this.checklist = new ReviewChecklist(
-                store, courier, clock, teamChannel, this::ensureRunning, this::scaled, fromBeforeStart::contains);
+        EarlierSends earlier = new EarlierSends(courier, fromBeforeStart::contains);
+        this.announcer =
+                new Announcer(store, courier, clock, releasesChannel, this::ensureRunning, this::scaled, earlier);
+        this.checklist =
+                new ReviewChecklist(store, courier, clock, teamChannel, this::ensureRunning, this::scaled, earlier);
         this.progress = new PublishProgress(store, courier, teamChannel, options.progressEvery(), System::nanoTime);
-        this.sender = new NoticeSender(
-                store, courier, clock, announcer, this::ensureRunning, this::scaled, fromBeforeStart::contains);
+        this.sender = new NoticeSender(store, courier, clock, announcer, this::ensureRunning, this::scaled, earlier);
     }
 
     /** Starts delivering in the background; picks up whatever the outbox holds from before a restart. */

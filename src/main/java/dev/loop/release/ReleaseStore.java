@@ -6,12 +6,10 @@ import static dev.loop.db.Tables.RELEASE;
 import static dev.loop.db.Tables.RELEASE_ISSUE;
 
 import dev.loop.core.Database;
-import dev.loop.core.text.Safe;
 import dev.loop.db.tables.records.ReleaseRecord;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueFilter;
 import dev.loop.issue.IssueStore;
-import dev.loop.issue.Requester;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,13 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
  * Storage of releases: the publish transaction (issues shipped, release row, notice outbox, review checklist, all
- * or nothing), the outbox queries the delivery worker resumes from after a restart, the recorded outcome of every
- * notice, and the docs/copy review items. Returns domain records only.
+ * or nothing; written by {@link PublishTransaction}), the outbox queries the delivery worker resumes from after a
+ * restart, the recorded outcome of every notice ({@link NoticeOutbox}), and the docs/copy review items
+ * ({@link ReleaseReviews}). Returns domain records only.
  */
 public final class ReleaseStore {
 
@@ -34,12 +32,14 @@ public final class ReleaseStore {
     private final IssueStore issues;
     private final NoticeOutbox outbox;
     private final ReleaseReviews reviews;
+    private final PublishTransaction publishing;
 
     public ReleaseStore(Database db, IssueStore issues) {
         this.db = db;
         this.issues = issues;
         this.outbox = new NoticeOutbox(db);
         this.reviews = new ReleaseReviews(db, issues);
+        this.publishing = new PublishTransaction(db, issues, this::issues);
     }
 
     // ---------------------------------------------------------------- releases
@@ -110,70 +110,7 @@ public final class ReleaseStore {
      * the GitHub review issue, and the team-channel checklist is not posted.
      */
     public Publication publish(NewRelease n, DeliveryMode mode, Instant now, boolean reviewOnGitHub) {
-        return db.write(ctx -> {
-            List<String> problems = new ArrayList<>();
-            if (ctx.fetchExists(RELEASE, RELEASE.VERSION.eq(n.version()))) {
-                problems.add("Version " + Safe.inline(n.version(), ReleaseRules.MAX_VERSION)
-                        + " was already released; pick a new version.");
-            }
-            ReleaseRules.ParsedNumbers parsed = new ReleaseRules.ParsedNumbers(n.issueNumbers(), List.of());
-            problems.addAll(ReleaseRules.issueProblems(parsed, issues(n.issueNumbers())));
-            if (!problems.isEmpty()) throw new ReleaseRefused(problems);
-
-            ReleaseRecord r = ctx.newRecord(RELEASE);
-            r.setVersion(n.version());
-            r.setNotes(n.notes());
-            r.setSnippet(n.snippet() == null || n.snippet().isBlank() ? null : n.snippet());
-            r.setPublishedBy(n.publishedBy());
-            r.setPublishedAt(now.toEpochMilli());
-            r.setAnnouncementState(AnnouncementState.PENDING.code());
-            r.setAnnouncementNonce("-");
-            r.setReviewOnGithub(reviewOnGitHub ? 1 : 0);
-            r.store();
-            long id = r.getId();
-            r.setAnnouncementNonce(Nonces.announcement(id));
-            r.store();
-
-            for (int number : n.issueNumbers()) {
-                ctx.insertInto(RELEASE_ISSUE)
-                        .set(RELEASE_ISSUE.RELEASE_ID, (int) id)
-                        .set(RELEASE_ISSUE.ISSUE_NUMBER, number)
-                        .execute();
-                issues.markShipped(number, n.version(), n.publishedBy(), now);
-            }
-
-            List<ShippedIssue> shipped = snapshot(ctx, id, now, null);
-            // The link is not known until the announcement is posted; the recipients and nonces don't depend on it.
-            NoticePlan plan = NoticePlan.plan(id, n.version(), "", mode, shipped);
-            for (NoticePlan.Recipient rc : plan.recipients()) {
-                ctx.insertInto(NOTICE)
-                        .set(NOTICE.RELEASE_ID, (int) id)
-                        .set(NOTICE.USER_ID, rc.userId())
-                        .set(NOTICE.ROUTE, rc.route().code())
-                        .set(NOTICE.TARGET_CHANNEL_ID, rc.targetChannelId())
-                        .set(NOTICE.STATE, NoticeState.PENDING.code())
-                        .set(NOTICE.ATTEMPTS, 0)
-                        .set(NOTICE.NONCE, rc.nonce())
-                        .set(NOTICE.NEXT_ATTEMPT_AT, now.toEpochMilli())
-                        .set(NOTICE.UPDATED_AT, now.toEpochMilli())
-                        .execute();
-            }
-
-            int reviewItems = 1;
-            ctx.insertInto(DOCS_REVIEW_ITEM)
-                    .set(DOCS_REVIEW_ITEM.RELEASE_ID, (int) id)
-                    .execute();
-            for (int number : n.issueNumbers()) {
-                Issue issue = issues.find(number).orElseThrow();
-                if (!issue.needsDocs()) continue;
-                ctx.insertInto(DOCS_REVIEW_ITEM)
-                        .set(DOCS_REVIEW_ITEM.RELEASE_ID, (int) id)
-                        .set(DOCS_REVIEW_ITEM.ISSUE_NUMBER, number)
-                        .execute();
-                reviewItems++;
-            }
-            return new Publication(toRelease(r), shipped, plan.recipients(), reviewItems);
-        });
+        return publishing.publish(n, mode, now, reviewOnGitHub);
     }
 
     /**
@@ -191,26 +128,8 @@ public final class ReleaseStore {
                     .from(NOTICE)
                     .where(NOTICE.RELEASE_ID.eq((int) releaseId))
                     .fetch(NOTICE.USER_ID));
-            return snapshot(ctx, releaseId, release.publishedAt(), told);
+            return PublishTransaction.snapshot(issues, ctx, releaseId, release.publishedAt(), told);
         });
-    }
-
-    private List<ShippedIssue> snapshot(DSLContext ctx, long releaseId, Instant publishedAt, Set<Long> told) {
-        List<Integer> numbers = ctx.select(RELEASE_ISSUE.ISSUE_NUMBER)
-                .from(RELEASE_ISSUE)
-                .where(RELEASE_ISSUE.RELEASE_ID.eq((int) releaseId))
-                .orderBy(RELEASE_ISSUE.ISSUE_NUMBER)
-                .fetch(RELEASE_ISSUE.ISSUE_NUMBER);
-        List<ShippedIssue> shipped = new ArrayList<>();
-        for (int number : numbers) {
-            Issue issue = issues.find(number).orElseThrow();
-            List<Requester> requesters = issues.requesters(number).stream()
-                    .filter(q -> !q.addedAt().isAfter(publishedAt))
-                    .filter(q -> told == null || told.contains(q.userId()))
-                    .toList();
-            shipped.add(new ShippedIssue(number, issue.title(), issues.places(number), requesters));
-        }
-        return shipped;
     }
 
     /** The issues as they stand now, with their places and requesters: what a preview plans from. */

@@ -28,7 +28,7 @@ final class ReviewChecklist {
     private final long teamChannel;
     private final Runnable ensureRunning;
     private final UnaryOperator<Duration> scaled;
-    private final java.util.function.LongPredicate fromBeforeStart;
+    private final EarlierSends earlier;
 
     // Per-process state: the posted items themselves are recorded in the store.
     private final Map<Long, Instant> reviewRetryAt = new HashMap<>();
@@ -41,8 +41,8 @@ final class ReviewChecklist {
             long teamChannel,
             Runnable ensureRunning,
             UnaryOperator<Duration> scaled,
-            java.util.function.LongPredicate fromBeforeStart) {
-        this.fromBeforeStart = fromBeforeStart;
+            EarlierSends earlier) {
+        this.earlier = earlier;
         this.store = store;
         this.courier = courier;
         this.clock = clock;
@@ -73,10 +73,8 @@ final class ReviewChecklist {
                     List.of(new Courier.Action(ReleaseIds.REVIEW_ID.id(item.id()), ReviewText.BUTTON)));
             try {
                 // an item of a release from before this start may be out already (its button names the item)
-                Optional<Courier.Posted> earlier = fromBeforeStart.test(release.id())
-                        ? courier.findSent(teamChannel, false, out)
-                        : Optional.empty();
-                Courier.Posted posted = earlier.isPresent() ? earlier.get() : courier.post(teamChannel, out);
+                Optional<Courier.Posted> sent = earlier.find(release.id(), teamChannel, false, out);
+                Courier.Posted posted = sent.isPresent() ? sent.get() : courier.post(teamChannel, out);
                 dev.loop.core.Crashpoints.reach("release.review.sent");
                 ensureRunning.run();
                 store.reviewPosted(item.id(), posted.channelId(), posted.messageId());

@@ -1,9 +1,12 @@
 /**
- * Releases. {@link dev.loop.release.ReleaseFeature} runs /release (pick issues, write notes and a snippet, preview,
- * Publish) and /release-status; {@link dev.loop.release.ReleaseStore} publishes in one transaction (issues shipped,
- * release row, notice outbox, review checklist) and records every delivery outcome; the
+ * Releases. {@link dev.loop.release.ReleaseFeature} wires the commands: /release ({@code ReleaseCommand}: pick
+ * issues, write notes and a snippet, preview, Publish) and /release-status ({@code PublishedReleases}, which shows
+ * the docs/copy review item by item, ticked on GitHub or pressed in Discord); {@link dev.loop.release.ReleaseStore}
+ * publishes in one transaction ({@code PublishTransaction}: issues shipped, release row, notice outbox, review
+ * checklist) and records every delivery outcome; the
  * {@link dev.loop.release.NoticeWorker} delivers from the outbox through a {@link dev.loop.release.Courier}, exactly
- * once across restarts, and keeps one team-channel message counting the requesters told
+ * once across restarts ({@code EarlierSends} looks for a message a stopped process sent but did not record), and
+ * keeps one team-channel message counting the requesters told
  * ({@link dev.loop.release.PublishProgress}, its edits coalesced to stay clear of Discord's edit limit). The rules are pure: who is told what ({@link dev.loop.release.NoticePlan}), deterministic
  * nonces ({@link dev.loop.release.Nonces}), what to do when a notice can't go where planned
  * ({@link dev.loop.release.Fallback}), what may be released ({@link dev.loop.release.ReleaseRules}) and the

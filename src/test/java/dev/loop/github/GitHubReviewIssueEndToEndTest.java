@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * With GitHub configured, a release's docs and copy review becomes one GitHub issue "Docs and copy to review for
  * vX.Y.Z" — a checkbox for the announcement and one per flagged issue with its link, labelled — and the team channel
- * gets its link instead of the checklist; created once even when Loop stops between creating and recording it.
+ * gets its link instead of the checklist; created once even when Loop stops between creating and recording it. The
+ * boxes people tick there are what /release-status shows, read without a counted request while nothing changes.
  */
 class GitHubReviewIssueEndToEndTest {
 
