@@ -152,8 +152,8 @@ final class Community implements AutoCloseable {
     /** A bare JDA on the simulator with Loop's intents and cache settings, for the baseline bots. */
     JDA startBareJda(Object... listeners) {
         JDABuilder b = JDABuilder.create(sim.token(), Loop.INTENTS)
-                .setMemberCachePolicy(MemberCachePolicy.ALL)
-                .setChunkingFilter(ChunkingFilter.ALL)
+                .setMemberCachePolicy(MemberCachePolicy.lru(Loop.MEMBERS_KEPT))
+                .setChunkingFilter(ChunkingFilter.NONE)
                 .enableCache(CacheFlag.FORUM_TAGS)
                 .disableCache(
                         CacheFlag.VOICE_STATE,

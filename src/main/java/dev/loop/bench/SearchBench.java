@@ -97,7 +97,8 @@ final class SearchBench implements Bench.Benchmark {
             details.put("database_bytes", Files.size(dir.resolve("loop.db")));
             List<String> notes = List.of("each query is a new post's title + a 30-word summary, as capture sends it "
                     + "(DuplicateSearch: at most " + DuplicateSearch.WORDS
-                    + " of the post's rarest words, together in at most 2% of issues, ORed, ranked by bm25, open issues only, top 10); issue text is synthetic with "
+                    + " of the post's rarest words, together in at most 2% of issues, ORed, ranked by bm25, open issues only, top 10; a"
+                    + " search for words in many issues ranks only the newest 2,000 that match); issue text is synthetic with "
                     + "Zipf-distributed words over a "
                     + String.format(java.util.Locale.ROOT, "%,d", Words.CORPUS_VOCABULARY) + "-word vocabulary");
             return new Outcome("search", "", figures, notes, details, 0);

@@ -136,15 +136,29 @@ public final class Loop implements AutoCloseable {
         }
     }
 
+    /** How many of the members seen lately JDA keeps (a few hundred bytes each). */
+    public static final int MEMBERS_KEPT = 5_000;
+
     /**
-     * JDA as Loop connects it: {@link #INTENTS}, every member cached (roles are checked on each action), forum tags,
-     * and the endpoint overrides. {@code ./run.sh check} connects the same way, so it meets the same refusals.
+     * JDA as Loop connects it: {@link #INTENTS}, forum tags, and the endpoint overrides. {@code ./run.sh check}
+     * connects the same way, so it meets the same refusals.
+     *
+     * <p>Members are not loaded at start: every event that needs a member (an interaction, a message, a reaction) brings
+     * its own, with its roles, and JDA keeps the {@link #MEMBERS_KEPT} seen last; anyone else is asked of Discord
+     * ({@link dev.loop.core.discord.Members}). Loading all 50,000 members of a large server held start-up back by
+     * seconds and kept about 17 MB of heap. Requests to Discord are sent from virtual threads: the pacing under the
+     * global limit parks a request until its turn, and a platform thread (with its stack) per waiting request was the
+     * largest part of Loop's native memory during a fan-out.
      */
     public static JDABuilder jdaBuilder(Config.Discord discord, String token) {
         JDABuilder builder = JDABuilder.create(token, INTENTS)
                 .setCompression(Compression.NONE)
-                .setMemberCachePolicy(MemberCachePolicy.ALL)
-                .setChunkingFilter(ChunkingFilter.ALL)
+                .setMemberCachePolicy(MemberCachePolicy.lru(MEMBERS_KEPT))
+                .setChunkingFilter(ChunkingFilter.NONE)
+                .setRateLimitElastic(
+                        Executors.newThreadPerTaskExecutor(
+                                Thread.ofVirtual().name("loop-rest-", 0).factory()),
+                        true)
                 .enableCache(CacheFlag.FORUM_TAGS)
                 .disableCache(
                         CacheFlag.VOICE_STATE,

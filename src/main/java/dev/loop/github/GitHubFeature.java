@@ -5,6 +5,7 @@ import dev.loop.core.Services;
 import dev.loop.core.config.Config;
 import dev.loop.core.config.GitHubSettings;
 import dev.loop.core.discord.InteractionRouter;
+import dev.loop.core.discord.Members;
 import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
 import dev.loop.issue.Issue;
@@ -330,7 +331,7 @@ public final class GitHubFeature implements Feature {
     }
 
     private static String displayName(Guild guild, long id) {
-        Member m = guild == null ? null : guild.getMemberById(id);
+        Member m = Members.find(guild, id);
         return m != null ? m.getEffectiveName() : "a Discord member";
     }
 

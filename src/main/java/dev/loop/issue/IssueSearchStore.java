@@ -51,19 +51,42 @@ final class IssueSearchStore {
     }
 
     /**
+     * At most this many of the issues that match are ranked: the newest ones. bm25 scores every row it ranks, so a
+     * search for common words ("app crash" is in nearly every issue) would otherwise score the whole index (about
+     * 100 ms over 100,000 issues); the newest matches are found in issue-number order, which FTS5 walks without
+     * scoring, and cost stays bounded however large the database grows. A search whose words are in fewer issues
+     * than this (by the word frequencies) ranks all of them at once, as before. (Results are never cached: this
+     * bounds the work, not the answer.)
+     */
+    static final int RANKED_AT_MOST = 2_000;
+
+    /**
      * Full-text search over titles, summaries and transcripts. {@code match} must already be a safe FTS5 expression
      * (see capture's FtsQuery); lower score is better. Issues are read in the same query as the ranking, so a search
-     * costs one round trip however many hits it returns.
+     * costs one round trip however many hits it returns (plus one, for common words, to find where the
+     * {@link #RANKED_AT_MOST} newest matches begin).
      */
     List<SearchHit> search(String match, boolean activeOnly, int limit) {
         if (match == null || match.isBlank()) return List.of();
         String active = activeOnly ? " AND i.status IN ('" + String.join("', '", IssueStatus.ACTIVE_CODES) + "')" : "";
+        boolean common = estimatedMatches(match) > RANKED_AT_MOST;
         return db.read(ctx -> {
+            // counted among the issues searched (open ones for a duplicate search), so old open issues still count
+            Integer oldestRanked = !common
+                    ? null
+                    : ctx.resultQuery(
+                                    "SELECT f.rowid FROM issue_fts f JOIN issue i ON i.number = f.rowid"
+                                            + " WHERE issue_fts MATCH ?" + active
+                                            + " ORDER BY f.rowid DESC LIMIT 1 OFFSET ?",
+                                    match,
+                                    RANKED_AT_MOST - 1)
+                            .fetchOne(0, Integer.class);
             var rows = ctx.resultQuery(
                             "SELECT f.rowid, bm25(issue_fts, 10.0, 4.0, 1.0) AS score FROM issue_fts f "
-                                    + "JOIN issue i ON i.number = f.rowid WHERE issue_fts MATCH ?" + active
-                                    + " ORDER BY score LIMIT ?",
+                                    + "JOIN issue i ON i.number = f.rowid WHERE issue_fts MATCH ? AND f.rowid >= ?"
+                                    + active + " ORDER BY score LIMIT ?",
                             match,
+                            oldestRanked == null ? 0 : oldestRanked,
                             limit)
                     .fetch();
             if (rows.isEmpty()) return List.<SearchHit>of();
@@ -80,6 +103,23 @@ final class IssueSearchStore {
             }
             return hits;
         });
+    }
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"((?:[^\"]|\"\")*)\"");
+
+    /**
+     * At most how many issues a MATCH expression (quoted words and phrases, as FtsQuery writes them) can match, from
+     * the word frequencies in hand: the sum over its words, a phrase counting its parts. Words in no issue yet count
+     * nothing; the count is only a guess at whether the newest matches must be found first.
+     */
+    private long estimatedMatches(String match) {
+        TermFrequencies t = termFrequencies();
+        long rows = 0;
+        java.util.regex.Matcher m = QUOTED.matcher(match);
+        while (m.find()) {
+            for (String part : m.group(1).replace("\"\"", "\"").split(" ")) rows += t.of(part);
+        }
+        return rows;
     }
 
     /**

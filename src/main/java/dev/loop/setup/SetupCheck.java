@@ -1,6 +1,7 @@
 package dev.loop.setup;
 
 import dev.loop.core.config.Config;
+import dev.loop.core.discord.Members;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class SetupCheck {
         }
 
         for (Config.Area area : config.areas()) {
-            if (guild.getMemberById(area.ownerId()) == null) {
+            if (Members.find(guild, area.ownerId()) == null) {
                 problems.add("areas: the owner of " + area.name() + " (" + area.ownerId() + ") is not a member of "
                         + guild.getName());
             }

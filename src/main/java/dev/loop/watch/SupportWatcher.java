@@ -2,6 +2,7 @@ package dev.loop.watch;
 
 import dev.loop.core.config.Config;
 import dev.loop.core.discord.Engineers;
+import dev.loop.core.discord.Members;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -292,7 +293,7 @@ public final class SupportWatcher extends ListenerAdapter {
                     if (ownerMessage == null) ownerMessage = m;
                     continue;
                 }
-                Member member = m.getMember() != null ? m.getMember() : guild.getMemberById(author);
+                Member member = m.getMember() != null ? m.getMember() : Members.find(guild, author);
                 if (engineers.isEngineer(member)) return new Scan(Optional.of(m), Optional.ofNullable(ownerMessage));
             }
             if (page.size() < 100) break;

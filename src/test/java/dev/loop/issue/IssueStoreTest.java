@@ -221,4 +221,23 @@ class IssueStoreTest extends SqliteTest {
         assertThat(terms.of("sync")).isEqualTo(1);
         assertThat(terms.of("nowhere")).isZero();
     }
+
+    @Test
+    void aSearchForAWordInMostIssuesRanksOnlyTheNewestMatches() {
+        // the oldest issue is the best match by far, but the word is in more issues than a search ranks
+        capture("Crash crash crash", 700, 7, "crash crash crash crash");
+        for (int i = 1; i <= IssueSearchStore.RANKED_AT_MOST; i++) {
+            capture("Report " + i + " of a crash in settings", 700 + i, 7);
+        }
+        capture("Rare word zanzibar", 9_000, 7, "zanzibar once");
+
+        List<Integer> common = store.search("\"crash\"", false, 10).stream()
+                .map(h -> h.issue().number())
+                .toList();
+        assertThat(common).hasSize(10).doesNotContain(1);
+        // a word in fewer issues than that: every one of them is ranked
+        assertThat(store.search("\"zanzibar\"", true, 10))
+                .extracting(h -> h.issue().number())
+                .containsExactly(IssueSearchStore.RANKED_AT_MOST + 2);
+    }
 }
