@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -83,16 +84,20 @@ public final class SetupCommands {
         Connection c = connect(Loop.jdaBuilder(config.discord(), token), err);
         if (c.jda() == null) return 1;
         try {
-            List<String> problems = SetupCheck.problems(
-                    config, c.jda().getGuildById(config.discord().guildId()));
+            Guild guild = c.jda().getGuildById(config.discord().guildId());
+            List<String> problems = SetupCheck.problems(config, guild);
             problems.forEach(err::println);
+            // Loop works without these; engineers just don't find their commands until an admin acts
+            List<String> warnings = guild == null ? List.of() : CommandVisibilityCheck.warnings(config, guild);
+            warnings.forEach(err::println);
             if (!problems.isEmpty()) {
                 err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems")
                         + " to fix before Loop can do its job.");
                 return 1;
             }
             out.println("Connected as " + c.jda().getSelfUser().getName() + ": the server, channels, roles and "
-                    + "permissions Loop needs are all in place.");
+                    + "permissions Loop needs are all in place"
+                    + (warnings.isEmpty() ? "." : " (see the warning above)."));
             return github;
         } finally {
             close(c.jda());

@@ -65,7 +65,8 @@ class SetupCommandsTest {
         support = guild.textChannel("support");
         team = guild.textChannel("team");
         releases = guild.textChannel("releases");
-        engineers = guild.createRole("engineers", 0, true);
+        // Manage Threads lets the role see the engineer-only commands (CommandVisibilityCheckTest covers the rest)
+        engineers = guild.createRole("engineers", Permission.MANAGE_THREADS.getRawValue(), true);
         owner = guild.member("sam").addRole(engineers);
     }
 
