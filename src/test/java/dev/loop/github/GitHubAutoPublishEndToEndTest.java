@@ -10,7 +10,6 @@ import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,19 +17,11 @@ import org.junit.jupiter.api.Test;
  * published in Loop without a press, exactly once even when Loop stops between recording the offer and publishing
  * it; drafts are never offered, pre-releases only when included.
  */
-class GitHubAutoPublishEndToEndTest {
-
-    private GitHubWorld w;
-
-    @AfterEach
-    void close() {
-        if (w != null) w.close();
-    }
+class GitHubAutoPublishEndToEndTest extends GitHubEndToEnd {
 
     @Test
     void aPublishedPreReleaseIsPublishedWithoutAPressExactlyOnceAcrossAStopAndADraftIsNotOffered() throws Exception {
-        w = new GitHubWorld("  poll-interval: 60s\n  auto-publish: true\n  include-prereleases: true\n");
-        w.github.user("sam");
+        pollingWorldWithSam("  auto-publish: true\n  include-prereleases: true\n");
         Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
         Captured csv = w.capture(w.bob, "CSV export", "Please export to CSV");
         int ghDark = w.awaitExported(dark.number()).number();
@@ -103,8 +94,7 @@ class GitHubAutoPublishEndToEndTest {
 
     @Test
     void withoutIncludePrereleasesAPreReleaseIsNotOffered() throws Exception {
-        w = new GitHubWorld("  poll-interval: 60s\n");
-        w.github.user("sam");
+        pollingWorldWithSam("");
         Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
         int gh = w.awaitExported(dark.number()).number();
         w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + gh, false));

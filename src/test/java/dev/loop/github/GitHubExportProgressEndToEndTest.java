@@ -12,25 +12,17 @@ import dev.loop.issue.Requester;
 import dev.loop.sim.SimMessage;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Turning sync on for a database that already holds issues: they are exported gradually (here one write a minute),
  * the oldest open issue first, and {@code /stats} says how far the export has come.
  */
-class GitHubExportProgressEndToEndTest {
-
-    private GitHubWorld w;
-
-    @AfterEach
-    void close() {
-        if (w != null) w.close();
-    }
+class GitHubExportProgressEndToEndTest extends GitHubEndToEnd {
 
     @Test
     void existingIssuesAreExportedOldestOpenFirstWithProgressInStats() throws Exception {
-        w = new GitHubWorld("  writes-per-minute: 1\n");
+        world("  writes-per-minute: 1\n");
         // Loop's labels are created at the first connect (at one write a minute they would hold the export back)
         w.sim.await("Loop's labels", () -> w.repo.labels().contains("priority: high"));
         w.stop();

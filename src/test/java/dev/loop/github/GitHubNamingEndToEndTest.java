@@ -9,25 +9,17 @@ import dev.loop.sim.github.GitHubIssueView;
 import dev.loop.testing.Captured;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A naming vote tied to an issue records its winner in the issue's history, and that history change reaches the
  * GitHub issue's body the way every record change does.
  */
-class GitHubNamingEndToEndTest {
-
-    private GitHubWorld w;
-
-    @AfterEach
-    void close() {
-        if (w != null) w.close();
-    }
+class GitHubNamingEndToEndTest extends GitHubEndToEnd {
 
     @Test
     void theWinnerOfANamingVoteTiedToAnIssueReachesItsGitHubBody() throws Exception {
-        w = new GitHubWorld("");
+        world("");
         Captured c = w.capture(w.alice, "The sync engine needs a name", "We keep calling it the thing");
         assertThat(w.awaitExported(c.number()).body()).doesNotContain("Naming vote");
 

@@ -10,7 +10,6 @@ import dev.loop.testing.Captured;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,18 +17,11 @@ import org.junit.jupiter.api.Test;
  * vX.Y.Z" — a checkbox for the announcement and one per flagged issue with its link, labelled — and the team channel
  * gets its link instead of the checklist; created once even when Loop stops between creating and recording it.
  */
-class GitHubReviewIssueEndToEndTest {
-
-    private GitHubWorld w;
-
-    @AfterEach
-    void close() {
-        if (w != null) w.close();
-    }
+class GitHubReviewIssueEndToEndTest extends GitHubEndToEnd {
 
     @Test
     void theReviewIsOneLabelledGitHubIssueCreatedOnceAcrossAStopAndTheTeamGetsItsLink() throws Exception {
-        w = new GitHubWorld("");
+        world("");
         SimChannel post = w.alice.postInForum(w.support, "Dark mode", "Please add dark mode");
         Captured dark = Captured.viaCommand(
                 w.erin, post, Map.of("kind", "feature", "needs_docs", "yes", "summary", "A dark theme for the app"));
