@@ -1,21 +1,15 @@
 package dev.loop.reliability;
 
-import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loop.core.Crashpoints;
 import dev.loop.db.Tables;
-import dev.loop.issue.Place;
 import dev.loop.sim.SimChannel;
-import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
 import dev.loop.testing.Community;
 import dev.loop.testing.EndToEnd;
-import java.time.Duration;
-import java.util.List;
+import dev.loop.testing.StopDead;
 import java.util.Map;
 import java.util.Objects;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,58 +26,20 @@ class CrashBeforeTheCardTest {
     @RegisterExtension
     static final Community s = Community.at("2026-11-09T10:00:00Z").build();
 
-    @AfterEach
-    void disarm() throws InterruptedException {
-        Crashpoints.release();
-        if (s.loop() == null) s.start();
-    }
+    @RegisterExtension
+    final StopDead stopDead = new StopDead(s);
 
-    static List<SimMessage> cards(SimChannel post, int number) {
-        return post.messages().stream()
-                .filter(m -> m.fromBot()
-                        && !m.embeds().isEmpty()
-                        && m.embeds().getFirst().title().startsWith("#" + number + " "))
-                .toList();
-    }
-
-    Long storedCard(int number, SimChannel post) {
-        return s.issues().places(number).stream()
-                .filter(p -> Objects.equals(p.channelId(), post.id()))
-                .map(Place::cardMessageId)
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElse(null);
-    }
-
-    void stopDeadThenStartAnHourLater() throws InterruptedException {
-        eventually("Loop to stop at " + STEP, () -> Crashpoints.reached(STEP));
-        Crashpoints.release();
-        s.stop();
-        s.clock.advance(Duration.ofHours(1));
-        s.start();
-    }
+    final IssueCards cards = new IssueCards(s);
 
     @Test
     void aCaptureStoppedBeforeItsCardGetsExactlyOneCardAtTheNextStart() throws Exception {
         SimChannel post = s.alice.postInForum(s.support, "Grebe charts freeze", "Charts freeze when zooming");
-        Crashpoints.arm(STEP);
-        var submit = s.erin.runSlash(post, "capture").awaitModal().submit(Map.of("kind", "bug", "needs_docs", "no"));
-        eventually(
-                "the capture to go ahead",
-                () -> Crashpoints.reached(STEP)
-                        || submit.replies().stream()
-                                .anyMatch(m -> m.buttonLabels().contains("Create new issue")));
-        submit.replies().stream()
-                .filter(m -> m.buttonLabels().contains("Create new issue"))
-                .findFirst()
-                .ifPresent(m -> s.erin.pressButton(m, "Create new issue"));
-        stopDeadThenStartAnHourLater();
+        stopDead.at(STEP);
+        cards.captureAnyway(post, stopDead::reached);
+        stopDead.thenStartAnHourLater();
 
         int number = s.issues().findByChannel(post.id()).orElseThrow().number();
-        eventually("the card to be posted and stored", () -> storedCard(number, post) != null);
-        assertThat(cards(post, number))
-                .singleElement()
-                .satisfies(card -> assertThat(card.id()).isEqualTo(storedCard(number, post)));
+        cards.awaitTheOneStoredCard(post, number);
         assertThat(s.rows(Tables.CAPTURE_SOURCE, Tables.CAPTURE_SOURCE.ISSUE_NUMBER.eq(number)))
                 .isEqualTo(1);
         assertThat(s.issues().places(number)).hasSize(1);
@@ -94,17 +50,14 @@ class CrashBeforeTheCardTest {
     void aLinkStoppedBeforeItsCardGetsExactlyOneCardAtTheNextStart() throws Exception {
         Captured c = s.capture(s.alice, "Ibis search skips files", "Search skips files after rename");
         SimChannel second = s.bob.postInForum(s.support, "Renamed files not found", "Search misses my renamed files");
-        Crashpoints.arm(STEP);
+        stopDead.at(STEP);
         s.erin.runSlash(second, "link", Map.of("issue", c.number()));
-        stopDeadThenStartAnHourLater();
+        stopDead.thenStartAnHourLater();
 
-        eventually("the card to be posted and stored", () -> storedCard(c.number(), second) != null);
-        assertThat(cards(second, c.number()))
-                .singleElement()
-                .satisfies(card -> assertThat(card.id()).isEqualTo(storedCard(c.number(), second)));
+        cards.awaitTheOneStoredCard(second, c.number());
         assertThat(s.issues().places(c.number()))
                 .filteredOn(p -> Objects.equals(p.channelId(), second.id()))
                 .hasSize(1);
-        assertThat(cards(c.post(), c.number())).hasSize(1);
+        assertThat(cards.in(c.post(), c.number())).hasSize(1);
     }
 }

@@ -3,18 +3,12 @@ package dev.loop.reliability;
 import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loop.core.Crashpoints;
-import dev.loop.issue.Place;
 import dev.loop.sim.SimChannel;
-import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
 import dev.loop.testing.Community;
 import dev.loop.testing.EndToEnd;
-import java.time.Duration;
-import java.util.List;
+import dev.loop.testing.StopDead;
 import java.util.Map;
-import java.util.Objects;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,81 +24,40 @@ class CrashDuringCaptureTest {
     @RegisterExtension
     static final Community s = Community.at("2026-11-09T10:00:00Z").build();
 
-    @AfterEach
-    void disarm() throws InterruptedException {
-        Crashpoints.release();
-        if (s.loop() == null) s.start();
-    }
+    @RegisterExtension
+    final StopDead stopDead = new StopDead(s);
 
-    static List<SimMessage> cards(SimChannel post, int number) {
-        return post.messages().stream()
-                .filter(m -> m.fromBot()
-                        && !m.embeds().isEmpty()
-                        && m.embeds().getFirst().title().startsWith("#" + number + " "))
-                .toList();
-    }
-
-    Long storedCard(int number, SimChannel post) {
-        return s.issues().places(number).stream()
-                .filter(p -> Objects.equals(p.channelId(), post.id()))
-                .map(Place::cardMessageId)
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElse(null);
-    }
-
-    void stopDeadThenStartAnHourLater() throws InterruptedException {
-        eventually("Loop to stop at " + STEP, () -> Crashpoints.reached(STEP));
-        Crashpoints.release();
-        s.stop();
-        s.clock.advance(Duration.ofHours(1));
-        s.start();
-    }
+    final IssueCards cards = new IssueCards(s);
 
     @Test
     void aCardPostedJustBeforeACrashIsAdoptedNotPostedAgain() throws Exception {
         SimChannel post = s.alice.postInForum(s.support, "Quail printer jams", "Printing jams at page nine");
-        Crashpoints.arm(STEP);
-        var submit = s.erin.runSlash(post, "capture").awaitModal().submit(Map.of("kind", "bug", "needs_docs", "no"));
-        // another test's issue may come close: the engineer creates a new one anyway
-        eventually(
-                "the capture to go ahead",
-                () -> Crashpoints.reached(STEP)
-                        || submit.replies().stream()
-                                .anyMatch(m -> m.buttonLabels().contains("Create new issue")));
-        submit.replies().stream()
-                .filter(m -> m.buttonLabels().contains("Create new issue"))
-                .findFirst()
-                .ifPresent(m -> s.erin.pressButton(m, "Create new issue"));
+        stopDead.at(STEP);
+        cards.captureAnyway(post, stopDead::reached);
         eventually(
                 "the card in the post",
                 () -> post.messages().stream()
                         .anyMatch(m -> m.fromBot() && !m.embeds().isEmpty()));
         int number = s.issues().findByChannel(post.id()).orElseThrow().number();
-        assertThat(storedCard(number, post)).isNull(); // the stop came before it was stored
-        stopDeadThenStartAnHourLater();
+        assertThat(cards.stored(number, post)).isNull(); // the stop came before it was stored
+        stopDead.thenStartAnHourLater();
 
-        eventually("the card to be stored", () -> storedCard(number, post) != null);
-        assertThat(cards(post, number))
-                .singleElement()
-                .satisfies(card -> assertThat(card.id()).isEqualTo(storedCard(number, post)));
+        cards.awaitTheOneStoredCard(post, number);
     }
 
     @Test
     void aCardPostedByLinkJustBeforeACrashIsAdoptedNotPostedAgain() throws Exception {
         Captured c = s.capture(s.alice, "Avocet sync forgets folders", "Sync forgets folders after restart");
         SimChannel second = s.bob.postInForum(s.support, "Folders lost on sync", "My folders vanish after sync");
-        Crashpoints.arm(STEP);
+        stopDead.at(STEP);
         s.erin.runSlash(second, "link", Map.of("issue", c.number()));
         eventually(
-                "the card in the linked post", () -> !cards(second, c.number()).isEmpty());
-        assertThat(storedCard(c.number(), second)).isNull();
-        stopDeadThenStartAnHourLater();
+                "the card in the linked post",
+                () -> !cards.in(second, c.number()).isEmpty());
+        assertThat(cards.stored(c.number(), second)).isNull();
+        stopDead.thenStartAnHourLater();
 
-        eventually("the card to be stored", () -> storedCard(c.number(), second) != null);
-        assertThat(cards(second, c.number()))
-                .singleElement()
-                .satisfies(card -> assertThat(card.id()).isEqualTo(storedCard(c.number(), second)));
-        assertThat(cards(c.post(), c.number())).hasSize(1);
+        cards.awaitTheOneStoredCard(second, c.number());
+        assertThat(cards.in(c.post(), c.number())).hasSize(1);
     }
 }
