@@ -3,7 +3,6 @@ package dev.loop.github;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.naming.NamingPoll;
-import dev.loop.naming.NamingPollStore;
 import dev.loop.sim.SimMessage;
 import dev.loop.sim.github.GitHubIssueView;
 import dev.loop.testing.Captured;
@@ -45,7 +44,7 @@ class GitHubNamingEndToEndTest extends GitHubEndToEnd {
         SimMessage poll = w.team.awaitMessage(m -> m.fromBot() && m.poll() != null);
         w.alice.vote(poll, "Courier");
         w.sim.await("the vote", () -> poll.poll().answers().get(1).votes() == 1);
-        NamingPoll stored = new NamingPollStore(w.db).findByMessage(poll.id()).orElseThrow();
+        NamingPoll stored = w.community.namingPolls().findByMessage(poll.id()).orElseThrow();
         assertThat(w.naming().runDue(stored.closesAt().plus(Duration.ofMinutes(6))))
                 .isEqualTo(1);
 
