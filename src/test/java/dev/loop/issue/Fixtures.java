@@ -147,7 +147,8 @@ public final class Fixtures {
                     at,
                     triagedAt,
                     null,
-                    null);
+                    null,
+                    null); // the priority's source: not known
         }
     }
 
