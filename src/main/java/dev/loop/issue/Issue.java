@@ -33,58 +33,6 @@ public record Issue(
         Instant closedAt,
         PrioritySource prioritySource) {
 
-    /** An issue whose priority's source is not known (records made before the source was kept, and tests). */
-    public Issue(
-            int number,
-            String title,
-            IssueKind kind,
-            String summary,
-            IssueStatus status,
-            Priority priority,
-            String priorityReason,
-            String triageAnswers,
-            String area,
-            Long ownerId,
-            boolean needsDocs,
-            Instant promiseDueAt,
-            String shippedVersion,
-            Integer duplicateOf,
-            String closeReason,
-            boolean transcriptCapped,
-            int revision,
-            long createdBy,
-            Instant createdAt,
-            Instant updatedAt,
-            Instant triagedAt,
-            Instant shippedAt,
-            Instant closedAt) {
-        this(
-                number,
-                title,
-                kind,
-                summary,
-                status,
-                priority,
-                priorityReason,
-                triageAnswers,
-                area,
-                ownerId,
-                needsDocs,
-                promiseDueAt,
-                shippedVersion,
-                duplicateOf,
-                closeReason,
-                transcriptCapped,
-                revision,
-                createdBy,
-                createdAt,
-                updatedAt,
-                triagedAt,
-                shippedAt,
-                closedAt,
-                null);
-    }
-
     public Optional<Long> owner() {
         return Optional.ofNullable(ownerId);
     }

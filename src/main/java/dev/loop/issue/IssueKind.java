@@ -1,6 +1,5 @@
 package dev.loop.issue;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** What was reported. Bugs get the debug-details request. */
@@ -26,15 +25,10 @@ public enum IssueKind {
     }
 
     public static IssueKind fromCode(String code) {
-        return parse(code).orElseThrow(() -> new IllegalArgumentException("unknown kind " + code));
+        return Codes.fromCode(values(), IssueKind::code, code, "kind");
     }
 
     public static Optional<IssueKind> parse(String text) {
-        if (text == null) return Optional.empty();
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        for (IssueKind k : values()) {
-            if (k.code.equals(t)) return Optional.of(k);
-        }
-        return Optional.empty();
+        return Codes.parse(values(), IssueKind::code, text);
     }
 }

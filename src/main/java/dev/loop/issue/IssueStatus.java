@@ -1,6 +1,5 @@
 package dev.loop.issue;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -41,15 +40,10 @@ public enum IssueStatus {
     }
 
     public static IssueStatus fromCode(String code) {
-        return parse(code).orElseThrow(() -> new IllegalArgumentException("unknown status " + code));
+        return Codes.fromCode(values(), IssueStatus::code, code, "status");
     }
 
     public static Optional<IssueStatus> parse(String text) {
-        if (text == null) return Optional.empty();
-        String t = text.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-        for (IssueStatus s : values()) {
-            if (s.code.equals(t)) return Optional.of(s);
-        }
-        return Optional.empty();
+        return Codes.parse(values(), IssueStatus::code, text);
     }
 }

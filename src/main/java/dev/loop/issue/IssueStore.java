@@ -12,7 +12,6 @@ import dev.loop.issue.search.TermFrequencies;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.impl.DSL;
 
 /**
  * Storage of the issue record: issues, places, requesters, transcript and history, plus the full-text index.
@@ -26,6 +25,7 @@ public final class IssueStore {
     private final IssueMerges merges;
     private final IssuePriorities priorities;
     private final IssueRequesters requesters;
+    private final IssueCreation creation;
 
     public IssueStore(Database db) {
         this.db = db;
@@ -34,6 +34,7 @@ public final class IssueStore {
         this.merges = new IssueMerges(db);
         this.priorities = new IssuePriorities(db);
         this.requesters = new IssueRequesters(db);
+        this.creation = new IssueCreation(db);
     }
 
     public Database database() {
@@ -55,51 +56,7 @@ public final class IssueStore {
             boolean transcriptCapped,
             long actor,
             Instant now) {
-        return db.write(ctx -> {
-            Integer max = ctx.select(DSL.max(ISSUE.NUMBER)).from(ISSUE).fetchOne(0, Integer.class);
-            int number = max == null ? 1 : max + 1;
-            ctx.insertInto(ISSUE)
-                    .set(ISSUE.NUMBER, number)
-                    .set(ISSUE.TITLE, n.title())
-                    .set(ISSUE.KIND, n.kind().code())
-                    .set(ISSUE.SUMMARY, n.summary() == null ? "" : n.summary())
-                    .set(ISSUE.STATUS, IssueStatus.OPEN.code())
-                    .set(ISSUE.PRIORITY, Priority.UNTRIAGED.code())
-                    .set(ISSUE.NEEDS_DOCS, n.needsDocs())
-                    .set(ISSUE.AREA, n.area())
-                    .set(ISSUE.OWNER_ID, n.ownerId())
-                    .set(ISSUE.TRANSCRIPT_CAPPED, transcriptCapped)
-                    .set(ISSUE.CREATED_BY, actor)
-                    .set(ISSUE.CREATED_AT, now.toEpochMilli())
-                    .set(ISSUE.UPDATED_AT, now.toEpochMilli())
-                    .execute();
-            IssueTables.addHistory(
-                    ctx, number, actor, "capture", "captured as " + n.kind().code() + ": " + n.title(), now);
-            IssueTables.claimSource(ctx, place, number);
-            long placeId = IssueTables.insertPlace(ctx, number, place, actor, now);
-            for (Long user : requesterIds) IssueTables.insertRequester(ctx, number, user, how, placeId, actor, now);
-            IssueTables.insertTranscript(ctx, number, placeId, transcript);
-            if (transcriptCapped) {
-                IssueTables.addHistory(
-                        ctx,
-                        number,
-                        null,
-                        "transcript_capped",
-                        "only the first " + transcript.size() + " messages were copied (capture.transcript-limit)",
-                        now);
-            }
-            if (n.ownerId() != null) {
-                IssueTables.addHistory(
-                        ctx,
-                        number,
-                        actor,
-                        "assign",
-                        "owner <@" + n.ownerId() + ">" + (n.area() == null ? "" : " (area " + n.area() + ")"),
-                        now);
-            }
-            IssueTables.refreshIndex(ctx, number);
-            return IssueTables.load(ctx, number).orElseThrow();
-        });
+        return creation.create(n, place, requesterIds, how, transcript, transcriptCapped, actor, now);
     }
 
     // ---------------------------------------------------------------- read

@@ -1,7 +1,5 @@
 package dev.loop.issue;
 
-import java.util.Locale;
-
 /**
  * Where an issue's current priority came from. It decides whether the automatic "brought up before" bump may move
  * it: only a Low that the flowchart gave can be bumped; a priority an engineer set by hand stands until an engineer
@@ -36,9 +34,6 @@ public enum PrioritySource {
 
     /** The source stored as {@code code}; null for null (an untriaged issue). */
     public static PrioritySource fromCode(String code) {
-        if (code == null) return null;
-        String c = code.toLowerCase(Locale.ROOT);
-        for (PrioritySource s : values()) if (s.code.equals(c)) return s;
-        throw new IllegalArgumentException("unknown priority source: " + code);
+        return code == null ? null : Codes.fromCode(values(), PrioritySource::code, code, "priority source");
     }
 }

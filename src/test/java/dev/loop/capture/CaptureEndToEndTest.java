@@ -625,11 +625,7 @@ class CaptureEndToEndTest {
                 .asString()
                 .startsWith(
                         "**#" + numbers.getLast() + "** Installer step 11 of the yak wizard fails · Untriaged · Open");
-        assertThat(page1.buttons())
-                .extracting(SimMessage.Button::label, SimMessage.Button::disabled)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Previous", true),
-                        org.assertj.core.groups.Tuple.tuple("Next", false));
+        Seen.assertPager(page1, false, true);
 
         SimMessage page2 = s.bob.pressButton(page1, "Next").awaitUpdate();
         assertThat(page2.id()).isEqualTo(page1.id());
@@ -637,11 +633,7 @@ class CaptureEndToEndTest {
         assertThat(page2.embeds().getFirst().description())
                 .startsWith("**#" + numbers.getFirst() + "** Installer step 1 of")
                 .doesNotContain("\n");
-        assertThat(page2.buttons())
-                .extracting(SimMessage.Button::label, SimMessage.Button::disabled)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Previous", false),
-                        org.assertj.core.groups.Tuple.tuple("Next", true));
+        Seen.assertPager(page2, true, false);
         SimMessage back = s.bob.pressButton(page2, "Previous").awaitUpdate();
         assertThat(back.embeds().getFirst().footer()).isEqualTo("Page 1 of 2 · 11 issues");
 

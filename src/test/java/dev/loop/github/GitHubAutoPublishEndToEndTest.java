@@ -10,7 +10,6 @@ import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,19 +17,11 @@ import org.junit.jupiter.api.Test;
  * published in Loop without a press, exactly once even when Loop stops between recording the offer and publishing
  * it; drafts are never offered, pre-releases only when included.
  */
-class GitHubAutoPublishEndToEndTest {
-
-    private GitHubWorld w;
-
-    @AfterEach
-    void close() {
-        if (w != null) w.close();
-    }
+class GitHubAutoPublishEndToEndTest extends GitHubEndToEnd {
 
     @Test
     void aPublishedPreReleaseIsPublishedWithoutAPressExactlyOnceAcrossAStopAndADraftIsNotOffered() throws Exception {
-        w = new GitHubWorld("  poll-interval: 60s\n  auto-publish: true\n  include-prereleases: true\n");
-        w.github.user("sam");
+        pollingWorldWithSam("  auto-publish: true\n  include-prereleases: true\n");
         Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
         Captured csv = w.capture(w.bob, "CSV export", "Please export to CSV");
         int ghDark = w.awaitExported(dark.number()).number();
@@ -39,17 +30,11 @@ class GitHubAutoPublishEndToEndTest {
         w.awaitExported(w.capture(w.carol, "Sync drops emoji", "Emoji vanish").number());
         w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + ghDark, false));
         awaitFixed(dark.number());
-        w.repo.tag("v3.0.0-rc1", w.repo.defaultBranch());
-        w.repo.publishRelease("v3.0.0-rc1", "3.0.0 RC 1", "Dark mode to try.", true, true);
-        w.pollPulls();
-        w.pollPulls();
-        assertThat(w.db.<Integer>read(ctx -> ctx.fetchCount(RELEASE_OFFER)))
-                .as("a draft is not published yet")
-                .isZero();
+        releaseOnGitHub("v3.0.0-rc1", "3.0.0 RC 1", "Dark mode to try.", true, true);
+        assertNothingOfferedAfterTwoReads("a draft is not published yet");
 
         // the pre-release is published on GitHub: Loop publishes it and says so, once
-        w.repo.tag("v3.0.0-rc2", w.repo.defaultBranch());
-        long prerelease = w.repo.publishRelease("v3.0.0-rc2", "3.0.0 RC 2", "Dark mode to try.", false, true);
+        long prerelease = releaseOnGitHub("v3.0.0-rc2", "3.0.0 RC 2", "Dark mode to try.", false, true);
         w.sim.await("3.0.0-rc2 published", () -> {
             w.clock.advance(Duration.ofSeconds(61));
             return "3.0.0-rc2"
@@ -66,8 +51,7 @@ class GitHubAutoPublishEndToEndTest {
         w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "CSV", "Fixes #" + ghCsv, false));
         awaitFixed(csv.number());
         w.stop();
-        w.repo.tag("v3.0.0", w.repo.defaultBranch());
-        long stable = w.repo.publishRelease("v3.0.0", "3.0.0", "CSV export.", false, false);
+        long stable = releaseOnGitHub("v3.0.0", "3.0.0", "CSV export.", false, false);
         w.db.transaction(ctx -> ctx.insertInto(RELEASE_OFFER)
                 .set(RELEASE_OFFER.SOURCE_KEY, "github-release:" + stable)
                 .set(RELEASE_OFFER.VERSION, "3.0.0")
@@ -103,19 +87,30 @@ class GitHubAutoPublishEndToEndTest {
 
     @Test
     void withoutIncludePrereleasesAPreReleaseIsNotOffered() throws Exception {
-        w = new GitHubWorld("  poll-interval: 60s\n");
-        w.github.user("sam");
+        pollingWorldWithSam("");
         Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
         int gh = w.awaitExported(dark.number()).number();
         w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + gh, false));
         awaitFixed(dark.number());
-        w.repo.tag("v4.0.0-beta", w.repo.defaultBranch());
-        w.repo.publishRelease("v4.0.0-beta", "4.0.0 beta", "Try it.", false, true);
-        w.pollPulls();
-        w.pollPulls();
-        assertThat(w.db.<Integer>read(ctx -> ctx.fetchCount(RELEASE_OFFER))).isZero();
+        releaseOnGitHub("v4.0.0-beta", "4.0.0 beta", "Try it.", false, true);
+        assertNothingOfferedAfterTwoReads("a pre-release without include-prereleases");
         assertThat(w.team.messages().stream().filter(m -> m.content().contains("4.0.0")))
                 .isEmpty();
+    }
+
+    /** Tags the default branch and publishes a release of the tag on GitHub (or saves it as a draft): its id. */
+    private long releaseOnGitHub(String tag, String name, String notes, boolean draft, boolean prerelease) {
+        w.repo.tag(tag, w.repo.defaultBranch());
+        return w.repo.publishRelease(tag, name, notes, draft, prerelease);
+    }
+
+    /** Loop reads GitHub's pull requests and releases twice more and still has offered no release. */
+    private void assertNothingOfferedAfterTwoReads(String why) {
+        w.pollPulls();
+        w.pollPulls();
+        assertThat(w.db.<Integer>read(ctx -> ctx.fetchCount(RELEASE_OFFER)))
+                .as(why)
+                .isZero();
     }
 
     private void awaitFixed(int number) {

@@ -6,52 +6,28 @@ import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.NewIssue;
-import dev.loop.issue.NewPlace;
-import dev.loop.issue.Place;
-import dev.loop.issue.Requester;
 import dev.loop.sim.SimMessage;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Turning sync on for a database that already holds issues: they are exported gradually (here one write a minute),
  * the oldest open issue first, and {@code /stats} says how far the export has come.
  */
-class GitHubExportProgressEndToEndTest {
-
-    private GitHubWorld w;
-
-    @AfterEach
-    void close() {
-        if (w != null) w.close();
-    }
+class GitHubExportProgressEndToEndTest extends GitHubEndToEnd {
 
     @Test
     void existingIssuesAreExportedOldestOpenFirstWithProgressInStats() throws Exception {
-        w = new GitHubWorld("  writes-per-minute: 1\n");
+        world("  writes-per-minute: 1\n");
         // Loop's labels are created at the first connect (at one write a minute they would hold the export back)
         w.sim.await("Loop's labels", () -> w.repo.labels().contains("priority: high"));
         w.stop();
         IssueStore issues = w.issues();
         for (int i = 1; i <= 5; i++) {
-            issues.create(
+            w.community.seedIssue(
                     new NewIssue("Old issue " + i, IssueKind.BUG, "Something old " + i, false, null, null),
-                    new NewPlace(
-                            Place.PlaceKind.FORUM_POST,
-                            w.guild.id(),
-                            w.support.id(),
-                            1000L + i,
-                            null,
-                            "https://discord.com/channels/1/" + (1000 + i),
-                            "post " + i),
-                    List.of(w.alice.id()),
-                    Requester.How.AUTHOR,
-                    List.of(),
-                    false,
-                    w.erin.id(),
-                    w.clock.instant());
+                    1000L + i,
+                    w.alice);
         }
         issues.setStatus(1, IssueStatus.CLOSED, "closed long ago", w.erin.id(), w.clock.instant());
         w.clock.advance(Duration.ofSeconds(5));

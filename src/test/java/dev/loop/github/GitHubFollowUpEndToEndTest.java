@@ -7,7 +7,6 @@ import dev.loop.sim.github.GitHubCommentView;
 import dev.loop.sim.github.GitHubIssueView;
 import dev.loop.testing.Captured;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,18 +14,11 @@ import org.junit.jupiter.api.Test;
  * without a change (closed as not planned) and a merge (one comment pointing to the surviving issue, then closed as
  * not planned), each once; with {@code close-when-closed: false} the GitHub issue stays open.
  */
-class GitHubFollowUpEndToEndTest {
-
-    private GitHubWorld w;
-
-    @AfterEach
-    void close() {
-        if (w != null) w.close();
-    }
+class GitHubFollowUpEndToEndTest extends GitHubEndToEnd {
 
     @Test
     void anEditedTitleAClosingAndAMergeReachTheGitHubIssue() throws Exception {
-        w = new GitHubWorld("");
+        world("");
         Captured kept = w.capture(w.alice, "Export loses colours", "The PDF export is grey");
         Captured dup = w.capture(w.bob, "PDF has no colour", "Grey PDFs since 2.3");
         Captured dropped = w.capture(w.carol, "Make the logo bigger", "It is tiny");
@@ -73,7 +65,7 @@ class GitHubFollowUpEndToEndTest {
 
     @Test
     void withCloseWhenClosedOffAClosedIssueStaysOpenOnGitHub() throws Exception {
-        w = new GitHubWorld("  close-when-closed: false\n");
+        world("  close-when-closed: false\n");
         Captured c = w.capture(w.alice, "Make the logo bigger", "It is tiny");
         GitHubIssueView gh = w.awaitExported(c.number());
         w.erin.runSlash(w.team, "issue close", Map.of("number", c.number(), "reason", "not a bug"))

@@ -7,7 +7,6 @@ import dev.loop.issue.Issue;
 import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,14 +14,7 @@ import org.junit.jupiter.api.Test;
  * the issue the duplicate search suggests, and Ignore; a press resolves the hint for everyone, a second press never
  * acts twice, issues Loop created itself are never offered, and a restart offers nothing again.
  */
-class GitHubHintsEndToEndTest {
-
-    private GitHubWorld w;
-
-    @AfterEach
-    void close() {
-        if (w != null) w.close();
-    }
+class GitHubHintsEndToEndTest extends GitHubEndToEnd {
 
     private GitHubHintStore hints() {
         return new GitHubHintStore(w.db);
@@ -47,7 +39,7 @@ class GitHubHintsEndToEndTest {
 
     @Test
     void newGitHubIssuesAreOfferedOnceAndEachPressResolvesTheHint() throws Exception {
-        w = new GitHubWorld("  poll-interval: 60s\n");
+        world("  poll-interval: 60s\n");
         Captured known = w.capture(w.alice, "Export loses colours in PDF", "The PDF export is grey");
         int loopsOwn = w.awaitExported(known.number()).number();
         w.sim.await("hints to start", () -> {

@@ -9,7 +9,6 @@ import dev.loop.sim.github.GitHubIssueView;
 import dev.loop.testing.Captured;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,14 +16,7 @@ import org.junit.jupiter.api.Test;
  * and 👍 reactors become GitHub requesters, its address a place in the record and in the GitHub body, later 👍 there
  * count too; a GitHub issue of another repository, a pull request or one linked elsewhere gets a specific answer.
  */
-class GitHubLinkEndToEndTest {
-
-    private GitHubWorld w;
-
-    @AfterEach
-    void close() {
-        if (w != null) w.close();
-    }
+class GitHubLinkEndToEndTest extends GitHubEndToEnd {
 
     private SimMessage link(int issue, String github) {
         return w.erin.runSlash(w.team, "link", Map.of("issue", issue, "github", github))
@@ -33,7 +25,7 @@ class GitHubLinkEndToEndTest {
 
     @Test
     void aLinkedGitHubIssueBecomesAPlaceAndItsPeopleRequesters() throws Exception {
-        w = new GitHubWorld("  poll-interval: 60s\n");
+        world("  poll-interval: 60s\n");
         Captured c = w.capture(w.alice, "Export loses colours", "The PDF export is grey");
         GitHubIssueView own = w.awaitExported(c.number());
         int gh = w.repo.openIssue("octocat", "PDF export has no colour", "Since 2.3 every export is grey.");
@@ -83,7 +75,7 @@ class GitHubLinkEndToEndTest {
 
     @Test
     void aGitHubIssueLoopCannotFollowGetsASpecificAnswer() throws Exception {
-        w = new GitHubWorld("");
+        world("");
         Captured c = w.capture(w.alice, "Export loses colours", "The PDF export is grey");
         int pr = w.repo.openPullRequest("octocat", "Colour export", "Fixes colours.", false);
 

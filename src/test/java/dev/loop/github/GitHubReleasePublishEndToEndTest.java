@@ -13,7 +13,6 @@ import dev.loop.testing.Captured;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,19 +21,11 @@ import org.junit.jupiter.api.Test;
  * comment — and a stop at any step between offering, publishing and the notices (as a kill -9 would leave the
  * database) loses and duplicates nothing.
  */
-class GitHubReleasePublishEndToEndTest {
-
-    private GitHubWorld w;
-
-    @AfterEach
-    void close() {
-        if (w != null) w.close();
-    }
+class GitHubReleasePublishEndToEndTest extends GitHubEndToEnd {
 
     @Test
     void publishTellsEachRequesterOnceWithTheVersionAcrossStopsBetweenOfferPublishAndNotices() throws Exception {
-        w = new GitHubWorld("  poll-interval: 60s\n");
-        w.github.user("sam");
+        pollingWorldWithSam("");
         w.github.user("octocat");
         Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
         w.bob.pressButton(dark.card(), "Me too").awaitReply();
@@ -116,8 +107,7 @@ class GitHubReleasePublishEndToEndTest {
 
     @Test
     void anEditedPreviewPublishesTheEditedValuesAndAFormFromBeforeTheEditIsRefused() throws Exception {
-        w = new GitHubWorld("  poll-interval: 60s\n");
-        w.github.user("sam");
+        pollingWorldWithSam("");
         Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
         Captured csv = w.capture(w.bob, "CSV export", "Please export to CSV");
         int ghDark = w.awaitExported(dark.number()).number();

@@ -11,7 +11,6 @@ import dev.loop.testing.Captured;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,18 +19,11 @@ import org.junit.jupiter.api.Test;
  * gets its link instead of the checklist; created once even when Loop stops between creating and recording it. The
  * boxes people tick there are what /release-status shows, read without a counted request while nothing changes.
  */
-class GitHubReviewIssueEndToEndTest {
-
-    private GitHubWorld w;
-
-    @AfterEach
-    void close() {
-        if (w != null) w.close();
-    }
+class GitHubReviewIssueEndToEndTest extends GitHubEndToEnd {
 
     @Test
     void theReviewIsOneLabelledGitHubIssueCreatedOnceAcrossAStopAndTheTeamGetsItsLink() throws Exception {
-        w = new GitHubWorld("");
+        world("");
         SimChannel post = w.alice.postInForum(w.support, "Dark mode", "Please add dark mode");
         Captured dark = Captured.viaCommand(
                 w.erin, post, Map.of("kind", "feature", "needs_docs", "yes", "summary", "A dark theme for the app"));

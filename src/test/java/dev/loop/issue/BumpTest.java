@@ -64,22 +64,18 @@ class BumpTest {
         assertThat(Bump.broughtUpBefore(2, 2)).isTrue();
     }
 
+    /** The bump decision for a Low issue in {@code status} that was brought up once more in a second place. */
+    private static Bump.Decision broughtUpAgainWhile(IssueStatus status) {
+        return Bump.decide(issue(1, status, Priority.LOW), new Counts(1, 1), new Counts(2, 1));
+    }
+
     @Test
     void onlyActiveIssuesMove() {
-        assertThat(Bump.decide(issue(1, IssueStatus.OPEN, Priority.LOW), new Counts(1, 1), new Counts(2, 1))
-                        .bumped())
-                .isTrue();
-        assertThat(Bump.decide(issue(1, IssueStatus.IN_PROGRESS, Priority.LOW), new Counts(1, 1), new Counts(2, 1))
-                        .bumped())
-                .isTrue();
-        assertThat(Bump.decide(issue(1, IssueStatus.SHIPPED, Priority.LOW), new Counts(1, 1), new Counts(2, 1)))
-                .isEqualTo(new Unchanged("the issue is shipped"));
-        assertThat(Bump.decide(issue(1, IssueStatus.CLOSED, Priority.LOW), new Counts(1, 1), new Counts(2, 1))
-                        .bumped())
-                .isFalse();
-        assertThat(Bump.decide(issue(1, IssueStatus.DUPLICATE, Priority.LOW), new Counts(1, 1), new Counts(2, 1))
-                        .bumped())
-                .isFalse();
+        assertThat(broughtUpAgainWhile(IssueStatus.OPEN).bumped()).isTrue();
+        assertThat(broughtUpAgainWhile(IssueStatus.IN_PROGRESS).bumped()).isTrue();
+        assertThat(broughtUpAgainWhile(IssueStatus.SHIPPED)).isEqualTo(new Unchanged("the issue is shipped"));
+        assertThat(broughtUpAgainWhile(IssueStatus.CLOSED).bumped()).isFalse();
+        assertThat(broughtUpAgainWhile(IssueStatus.DUPLICATE).bumped()).isFalse();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.loop.issue;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Small builders for the shared records, for tests. */
 public final class Fixtures {
@@ -146,7 +147,8 @@ public final class Fixtures {
                     at,
                     triagedAt,
                     null,
-                    null);
+                    null,
+                    null); // the priority's source: not known
         }
     }
 
@@ -164,6 +166,16 @@ public final class Fixtures {
                 null,
                 "https://discord.com/channels/1/" + postId,
                 "post " + postId);
+    }
+
+    /**
+     * Stores {@code issue} as {@code engineer} captured it at {@code at} from forum post {@code postId} (see {@link
+     * #forumPost}), asked for by the post's author alone.
+     */
+    public static Issue capturedFromPost(
+            IssueStore issues, NewIssue issue, long postId, long author, long engineer, Instant at) {
+        return issues.create(
+                issue, forumPost(postId), List.of(author), Requester.How.AUTHOR, List.of(), false, engineer, at);
     }
 
     /** A GitHub issue linked to a record: {@code repo} is owner/name. */

@@ -7,6 +7,7 @@ import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
 import dev.loop.testing.Community;
 import dev.loop.testing.EndToEnd;
+import dev.loop.testing.Seen;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,11 +57,7 @@ class RoadmapEndToEndTest {
         assertThat(noArea.field("Working on (1)"))
                 .startsWith("**#" + elsewhere.number() + "** Sync drops")
                 .doesNotContain("@everyone comments");
-        assertThat(second.buttons())
-                .extracting(SimMessage.Button::label, SimMessage.Button::disabled)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Previous", false),
-                        org.assertj.core.groups.Tuple.tuple("Next", true));
+        Seen.assertPager(second, true, false);
 
         SimMessage erins =
                 s.erin.runSlash(s.team, "roadmap", Map.of("owner", s.erin)).awaitReply();

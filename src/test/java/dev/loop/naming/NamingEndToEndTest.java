@@ -22,8 +22,13 @@ class NamingEndToEndTest {
             .yaml("naming:\n  poll-duration: 24h\n")
             .build();
 
-    NamingPollStore store() {
-        return new NamingPollStore(c.db);
+    /** erin suggests {@code name} once more through Suggest another; what she is told. */
+    String erinSuggestsAgain(SimMessage poll, String name) {
+        return c.erin.pressButton(poll, "Suggest another")
+                .awaitModal()
+                .submit(Map.of("name", name, "why", "again"))
+                .awaitReply()
+                .content();
     }
 
     SimMessage startVote(String proposal, String a1, String a2, String reason) {
@@ -68,7 +73,7 @@ class NamingEndToEndTest {
         assertThat(poll.buttonLabels()).containsExactly("Suggest another");
         assertThat(poll.pinged()).isEmpty();
         assertThat(poll.pingedEveryone()).isFalse();
-        NamingPoll stored = store().findByMessage(poll.id()).orElseThrow();
+        NamingPoll stored = c.namingPolls().findByMessage(poll.id()).orElseThrow();
         assertThat(stored.closesAt()).isEqualTo(c.clock.instant().plus(Duration.ofHours(24)));
         assertThat(stored.createdBy()).isEqualTo(c.erin.id());
 
@@ -92,7 +97,7 @@ class NamingEndToEndTest {
                         "🗳️ The naming vote on **Loop** closed: **Circle** wins with 2 of 3 votes (Loop 1 · Circle 2 · Ring 0).");
         assertThat(c.naming().runDue(stored.closesAt().plus(Duration.ofMinutes(7))))
                 .isZero();
-        assertThat(store().find(stored.id()).orElseThrow().result()).isEqualTo(result.content());
+        assertThat(c.namingPolls().find(stored.id()).orElseThrow().result()).isEqualTo(result.content());
     }
 
     @Test
@@ -118,7 +123,7 @@ class NamingEndToEndTest {
         assertThat(result.content())
                 .isEqualTo(
                         "🗳️ The naming vote on **Beacon** closed in a tie between **Signal** and **Lamp** (Beacon 0 · Signal 1 · Lamp 1).");
-        NamingPoll stored = store().findByMessage(poll.id()).orElseThrow();
+        NamingPoll stored = c.namingPolls().findByMessage(poll.id()).orElseThrow();
         assertThat(stored.resultPostedAt()).isNotNull();
         assertThat(c.naming().runDue(stored.closesAt().plus(Duration.ofHours(1))))
                 .isZero();
@@ -171,7 +176,7 @@ class NamingEndToEndTest {
         Captured issue = c.capture(c.alice, "The sync engine needs a name", "We keep calling it the thing");
         SimMessage poll = startVote("Relay", "Courier", "Pigeon", "It passes things on", issue.number());
         assertThat(poll.content()).contains("For **#" + issue.number() + "**.");
-        NamingPoll stored = store().findByMessage(poll.id()).orElseThrow();
+        NamingPoll stored = c.namingPolls().findByMessage(poll.id()).orElseThrow();
         assertThat(stored.issueNumber()).isEqualTo(issue.number());
 
         // a member outside the team can't add names; the team can, once per name
@@ -187,17 +192,9 @@ class NamingEndToEndTest {
                 .isEqualTo("💡 <@" + c.olga.id() + "> suggests **Kestrel** for the naming vote on **Relay**: Quick "
                         + "and sharp, like the engine\nReact with 👍 to vote for it; it is counted in the result.");
         assertThat(reply.pinged()).isEmpty();
-        assertThat(c.erin.pressButton(poll, "Suggest another")
-                        .awaitModal()
-                        .submit(Map.of("name", "kestrel", "why", "again"))
-                        .awaitReply()
-                        .content())
+        assertThat(erinSuggestsAgain(poll, "kestrel"))
                 .isEqualTo("**kestrel** was already suggested; give it a 👍 on its reply.");
-        assertThat(c.erin.pressButton(poll, "Suggest another")
-                        .awaitModal()
-                        .submit(Map.of("name", "courier", "why", "again"))
-                        .awaitReply()
-                        .content())
+        assertThat(erinSuggestsAgain(poll, "courier"))
                 .isEqualTo("**courier** is already in the poll; vote for it there.");
 
         c.alice.vote(poll, "Courier");

@@ -10,13 +10,11 @@ import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimInteraction;
 import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
+import dev.loop.testing.FullDisk;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -25,32 +23,8 @@ import org.junit.jupiter.api.Timeout;
  * acknowledged, so the polite answer comes as a follow-up; nothing of the release is stored; once space returns the
  * same preview's Publish works, without a restart.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class PublishOnAFullDiskTest {
-
-    ReleaseWorld w;
-
-    @BeforeAll
-    void start() throws Exception {
-        w = new ReleaseWorld("thread");
-    }
-
-    @AfterAll
-    void stop() {
-        if (w != null) w.close();
-    }
-
-    void diskFull() {
-        int free = w.db.read(ctx -> ctx.resultQuery("PRAGMA freelist_count").fetchOne(0, Integer.class));
-        assertThat(free).as("free pages").isLessThan(4);
-        int pages = w.db.read(ctx -> ctx.resultQuery("PRAGMA page_count").fetchOne(0, Integer.class));
-        w.db.transaction(ctx -> ctx.fetch("PRAGMA max_page_count = " + pages));
-    }
-
-    void spaceReturns() {
-        w.db.transaction(ctx -> ctx.fetch("PRAGMA max_page_count = 1073741823"));
-    }
+class PublishOnAFullDiskTest extends ReleaseEndToEnd {
 
     @Test
     void aPublishOnAFullDiskSaysNothingWasSavedAndWorksOnceSpaceReturns() {
@@ -76,13 +50,13 @@ class PublishOnAFullDiskTest {
         int notices = w.db.read(ctx -> ctx.fetchCount(Tables.NOTICE));
         SimMessage preview = w.preview("7.0.0", typed.toString().trim(), "Three new export formats.", "");
 
-        diskFull();
+        FullDisk.fill(w.db);
         try {
             SimInteraction press = w.engineer.pressButton(preview, "Publish");
             SimMessage sorry = press.awaitReply(m -> m.content().equals(StorageUnavailable.SENTENCE));
             assertThat(sorry.ephemeral()).isTrue();
         } finally {
-            spaceReturns();
+            FullDisk.spaceReturns(w.db);
         }
         // nothing half-written: no release, no notices, no announcement
         assertThat(w.db.<Integer>read(ctx -> ctx.fetchCount(Tables.RELEASE))).isEqualTo(releases);

@@ -14,10 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -25,21 +22,8 @@ import org.junit.jupiter.api.Timeout;
  * are read back from the simulator. One community and one Loop serve the class; each test uses its own posts,
  * people and version.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class ReleaseE2ETest {
-
-    ReleaseWorld w;
-
-    @BeforeAll
-    void start() throws Exception {
-        w = new ReleaseWorld("thread");
-    }
-
-    @AfterAll
-    void stop() {
-        if (w != null) w.close();
-    }
+class ReleaseE2ETest extends ReleaseEndToEnd {
 
     SimChannel post(SimMember author, String title) {
         return author.postInForum(w.support, title, "Could you add " + title + "?", "bug");

@@ -23,14 +23,6 @@ class DeletedMessagesTest {
     @RegisterExtension
     static final Community s = Community.at("2026-11-09T10:00:00Z").build();
 
-    String copyOf(int number, SimMessage message) {
-        return s.issues().transcript(number).stream()
-                .filter(l -> l.messageId() == message.id())
-                .map(TranscriptLine::content)
-                .findFirst()
-                .orElseThrow();
-    }
-
     @Test
     void deletesAndEditsReachTheCopyLiveAndAfterARestart() throws Exception {
         SimChannel post = s.alice.postInForum(s.support, "Wren uploads fail", "Uploads fail with error 413");
@@ -43,19 +35,20 @@ class DeletedMessagesTest {
         assertThat(s.issues().transcript(number)).hasSize(5);
 
         s.bob.delete(bobs);
-        eventually("bob's copy to be blanked", () -> copyOf(number, bobs).equals(TranscriptCorrections.DELETED));
+        eventually(
+                "bob's copy to be blanked", () -> s.transcriptCopy(number, bobs).equals(TranscriptCorrections.DELETED));
         assertThat(s.issues().search("hunter2", false, 10)).isEmpty();
 
         s.alice.edit(post.starterMessage(), "Uploads fail with error 413 on Windows");
         eventually(
                 "alice's edit to reach the copy",
-                () -> copyOf(number, post.starterMessage()).equals("Uploads fail with error 413 on Windows"));
+                () -> s.transcriptCopy(number, post.starterMessage()).equals("Uploads fail with error 413 on Windows"));
 
         s.guild.owner().bulkDelete(carols, carols2); // a moderator clears two messages at once
         eventually(
                 "the bulk delete to reach the copies",
-                () -> copyOf(number, carols).equals(TranscriptCorrections.DELETED)
-                        && copyOf(number, carols2).equals(TranscriptCorrections.DELETED));
+                () -> s.transcriptCopy(number, carols).equals(TranscriptCorrections.DELETED)
+                        && s.transcriptCopy(number, carols2).equals(TranscriptCorrections.DELETED));
 
         // while Loop is stopped, alice edits one message and deletes another; the next start catches up
         s.stop();
@@ -65,8 +58,8 @@ class DeletedMessagesTest {
         s.start();
         eventually(
                 "the start to catch up",
-                () -> copyOf(number, alices).equals(TranscriptCorrections.DELETED)
-                        && copyOf(number, post.starterMessage())
+                () -> s.transcriptCopy(number, alices).equals(TranscriptCorrections.DELETED)
+                        && s.transcriptCopy(number, post.starterMessage())
                                 .equals("Uploads fail with error 413 on Windows and Mac"));
         assertThat(s.issues().transcript(number))
                 .extracting(TranscriptLine::messageId)

@@ -9,6 +9,7 @@ import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
 import dev.loop.testing.Community;
 import dev.loop.testing.EndToEnd;
+import dev.loop.testing.FullDisk;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,17 +25,6 @@ class DiskFullTest {
 
     @RegisterExtension
     static final Community s = Community.at("2026-11-09T10:00:00Z").build();
-
-    void diskFull() {
-        int free = s.db.read(ctx -> ctx.resultQuery("PRAGMA freelist_count").fetchOne(0, Integer.class));
-        assertThat(free).as("free pages").isLessThan(4);
-        int pages = s.db.read(ctx -> ctx.resultQuery("PRAGMA page_count").fetchOne(0, Integer.class));
-        s.db.transaction(ctx -> ctx.fetch("PRAGMA max_page_count = " + pages));
-    }
-
-    void spaceReturns() {
-        s.db.transaction(ctx -> ctx.fetch("PRAGMA max_page_count = 1073741823"));
-    }
 
     @Test
     void aCaptureOnAFullDiskSaysNothingWasChangedAndWorksOnceSpaceReturns() {
@@ -52,7 +42,7 @@ class DiskFullTest {
         int placesBefore = s.rows(Tables.ISSUE_PLACE);
         int requestersBefore = s.rows(Tables.REQUESTER);
 
-        diskFull();
+        FullDisk.fill(s.db);
         try {
             SimMessage sorry = s.erin.runSlash(post, "capture")
                     .awaitModal()
@@ -62,7 +52,7 @@ class DiskFullTest {
             assertThat(sorry.content())
                     .isEqualTo("Loop can't save that right now, nothing was changed — try again in a minute.");
         } finally {
-            spaceReturns();
+            FullDisk.spaceReturns(s.db);
         }
         // nothing half-written: no issue, no transcript, no place, no requester, no card in the post
         assertThat(s.rows(Tables.ISSUE)).isEqualTo(issuesBefore);

@@ -3,7 +3,6 @@ package dev.loop.reliability;
 import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loop.core.Crashpoints;
 import dev.loop.issue.IssueStore;
 import dev.loop.release.AnnouncementState;
 import dev.loop.release.NoticeState;
@@ -18,7 +17,6 @@ import dev.loop.testing.EndToEnd;
 import dev.loop.testing.StopDead;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,10 +32,8 @@ class ExactlyOnceAfterCrashTest {
     @RegisterExtension
     static final Community s = Community.at("2026-11-09T10:00:00Z").build();
 
-    @AfterEach
-    void disarm() throws InterruptedException {
-        StopDead.disarm(s);
-    }
+    @RegisterExtension
+    final StopDead stopDead = new StopDead(s);
 
     ReleaseStore releases() {
         return new ReleaseStore(s.db, new IssueStore(s.db));
@@ -55,9 +51,9 @@ class ExactlyOnceAfterCrashTest {
 
     /** Stops Loop dead at {@code step} while publishing, then starts it again an hour later. */
     Release crashAt(String step, String version, int issue) throws InterruptedException {
-        Crashpoints.arm(step);
+        stopDead.at(step);
         Release r = publish(version, issue);
-        StopDead.thenStartAnHourLater(s, step); // the thread that sent it dies without recording
+        stopDead.thenStartAnHourLater(); // the thread that sent it dies without recording
         return r;
     }
 

@@ -77,6 +77,27 @@ class HostileTextTest {
         assertThat(shown).doesNotContain("@everyone").doesNotContain("@here").doesNotContainPattern("<@&?\\d+>");
     }
 
+    /** erin starts a naming vote on {@code proposal} (Wombat and Numbat the alternatives); what she alone sees. */
+    SimMessage erinProposes(String proposal, String why) {
+        return Seen.ephemeral(
+                s.erin,
+                s.team,
+                "name",
+                Map.of(
+                        "proposal",
+                        proposal,
+                        "why",
+                        why,
+                        "alternative1",
+                        "Wombat",
+                        "like1",
+                        "round",
+                        "alternative2",
+                        "Numbat",
+                        "like2",
+                        "striped"));
+    }
+
     @Test
     void aHostileProposalPingsOnlyItsRequestersAndItsSnippetStaysOneCodeBlock() {
         Captured c = s.capture(s.alice, "Otter preview renders blank", "The otter preview is blank");
@@ -218,42 +239,10 @@ class HostileTextTest {
         assertThat(vote.pinged()).isEmpty();
 
         String longest = fill(unit, 6000); // the most a Discord string option holds
-        SimMessage refused = Seen.ephemeral(
-                s.erin,
-                s.team,
-                "name",
-                Map.of(
-                        "proposal",
-                        "Quokka",
-                        "why",
-                        longest,
-                        "alternative1",
-                        "Wombat",
-                        "like1",
-                        "round",
-                        "alternative2",
-                        "Numbat",
-                        "like2",
-                        "striped"));
+        SimMessage refused = erinProposes("Quokka", longest);
         assertThat(refused.content())
                 .isEqualTo("`why` is " + longest.strip().length() + " characters long; keep it to 500.");
-        SimMessage tooLongName = Seen.ephemeral(
-                s.erin,
-                s.team,
-                "name",
-                Map.of(
-                        "proposal",
-                        fill("🚀", 60),
-                        "why",
-                        "rockets",
-                        "alternative1",
-                        "Wombat",
-                        "like1",
-                        "round",
-                        "alternative2",
-                        "Numbat",
-                        "like2",
-                        "striped"));
+        SimMessage tooLongName = erinProposes(fill("🚀", 60), "rockets");
         assertThat(tooLongName.content()).startsWith("The proposal is ").endsWith("poll answers can be at most 55.");
     }
 

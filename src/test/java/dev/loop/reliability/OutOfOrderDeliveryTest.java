@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loop.db.Tables;
 import dev.loop.issue.Requester;
 import dev.loop.issue.TranscriptCorrections;
-import dev.loop.issue.TranscriptLine;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimMessage;
 import dev.loop.testing.Community;
 import dev.loop.testing.EndToEnd;
+import dev.loop.testing.Seen;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,20 +41,6 @@ class OutOfOrderDeliveryTest {
         pin(later.starterMessage(), title);
     }
 
-    String copyOf(int number, SimMessage message) {
-        return s.issues().transcript(number).stream()
-                .filter(l -> l.messageId() == message.id())
-                .map(TranscriptLine::content)
-                .findFirst()
-                .orElseThrow();
-    }
-
-    long triagePrompts(int number) {
-        return s.erin.dmsFromBot().stream()
-                .filter(m -> m.content().startsWith("**Triage #" + number + "**"))
-                .count();
-    }
-
     @Test
     void anOlderEditArrivingLateNeverPutsOldWordsBackNorDoesAnEditAfterADelete() {
         SimChannel post = s.alice.postInForum(s.support, "Heron sync stalls", "Sync stalls at 99%");
@@ -64,12 +50,14 @@ class OutOfOrderDeliveryTest {
 
         s.clock.advance(Duration.ofMinutes(1));
         s.alice.edit(post.starterMessage(), "Sync stalls at 99% on Linux");
-        eventually("the first edit", () -> copyOf(number, post.starterMessage()).equals("Sync stalls at 99% on Linux"));
+        eventually(
+                "the first edit",
+                () -> s.transcriptCopy(number, post.starterMessage()).equals("Sync stalls at 99% on Linux"));
         s.clock.advance(Duration.ofMinutes(1));
         s.alice.edit(post.starterMessage(), "Sync stalls at 99% on Linux and Mac");
         eventually(
                 "the second edit",
-                () -> copyOf(number, post.starterMessage()).equals("Sync stalls at 99% on Linux and Mac"));
+                () -> s.transcriptCopy(number, post.starterMessage()).equals("Sync stalls at 99% on Linux and Mac"));
 
         // the first edit arrives again, after the second: the copy keeps the newer words
         s.sim.faults()
@@ -83,14 +71,14 @@ class OutOfOrderDeliveryTest {
         // bob edits, then deletes; his edit arrives again after the delete: the copy stays deleted
         s.clock.advance(Duration.ofMinutes(1));
         s.bob.edit(bobs, "Same here, on the laptop, token hunter2");
-        eventually("bob's edit", () -> copyOf(number, bobs).endsWith("hunter2"));
+        eventually("bob's edit", () -> s.transcriptCopy(number, bobs).endsWith("hunter2"));
         s.bob.delete(bobs);
-        eventually("bob's delete", () -> copyOf(number, bobs).equals(TranscriptCorrections.DELETED));
+        eventually("bob's delete", () -> s.transcriptCopy(number, bobs).equals(TranscriptCorrections.DELETED));
         s.sim.faults().redeliver("MESSAGE_UPDATE", d -> d.path("id").asText().equals(Long.toString(bobs.id())));
 
         laterCapture("Heron badges vanish");
-        assertThat(copyOf(number, post.starterMessage())).isEqualTo("Sync stalls at 99% on Linux and Mac");
-        assertThat(copyOf(number, bobs)).isEqualTo(TranscriptCorrections.DELETED);
+        assertThat(s.transcriptCopy(number, post.starterMessage())).isEqualTo("Sync stalls at 99% on Linux and Mac");
+        assertThat(s.transcriptCopy(number, bobs)).isEqualTo(TranscriptCorrections.DELETED);
         assertThat(s.issues().search("hunter2", false, 10)).isEmpty();
     }
 
@@ -109,12 +97,14 @@ class OutOfOrderDeliveryTest {
         s.start();
         eventually(
                 "the start to catch up",
-                () -> copyOf(number, post.starterMessage()).equals("Login loops back to the start on Safari"));
+                () -> s.transcriptCopy(number, post.starterMessage())
+                        .equals("Login loops back to the start on Safari"));
         s.sim.faults()
                 .redeliver("MESSAGE_UPDATE", d -> d.path("content").asText().equals("Login loops back to the start"));
 
         laterCapture("Egret icons blur");
-        assertThat(copyOf(number, post.starterMessage())).isEqualTo("Login loops back to the start on Safari");
+        assertThat(s.transcriptCopy(number, post.starterMessage()))
+                .isEqualTo("Login loops back to the start on Safari");
     }
 
     @Test
@@ -157,7 +147,7 @@ class OutOfOrderDeliveryTest {
                         .filter(x -> x.fromBot() && !x.embeds().isEmpty())
                         .count())
                 .isEqualTo(1);
-        assertThat(triagePrompts(number)).isEqualTo(1);
+        assertThat(Seen.triagePrompts(s.erin, number)).isEqualTo(1);
         assertThat(s.rows(Tables.CAPTURE_SOURCE, Tables.CAPTURE_SOURCE.ISSUE_NUMBER.eq(number)))
                 .isEqualTo(1);
         assertThat(s.issues().requesters(number))
@@ -194,8 +184,8 @@ class OutOfOrderDeliveryTest {
 
         // captured afterwards, the transcript copies what the messages say now
         int number = pin(post.starterMessage(), "Wren exports blank");
-        assertThat(copyOf(number, answer)).isEqualTo("Try the 2.1.1 beta");
-        assertThat(copyOf(number, said)).isEqualTo("Blank for me as well");
+        assertThat(s.transcriptCopy(number, answer)).isEqualTo("Try the 2.1.1 beta");
+        assertThat(s.transcriptCopy(number, said)).isEqualTo("Blank for me as well");
         assertThat(s.rows(Tables.SUPPORT_THREAD, Tables.SUPPORT_THREAD.THREAD_ID.eq(post.id())))
                 .isEqualTo(1);
         assertThat(s.db.<Long>read(ctx -> ctx.select(Tables.SUPPORT_THREAD.FIRST_ENGINEER_REPLY_AT)

@@ -13,7 +13,6 @@ import dev.loop.testing.Captured;
 import dev.loop.testing.Community;
 import dev.loop.testing.EndToEnd;
 import dev.loop.testing.Seen;
-import dev.loop.watch.SupportThreadStore;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,10 +32,6 @@ class OutageTest {
     static final Community s = Community.at("2026-11-09T10:00:00Z")
             .yaml("watch:\n  hint-min-score: 0.5\n")
             .build();
-
-    SupportThreadStore threads() {
-        return new SupportThreadStore(s.db);
-    }
 
     /** What happened during one outage, for the assertions after it. */
     record During(SimChannel post, SimInteraction meToo) {}
@@ -74,7 +69,8 @@ class OutageTest {
                 "the 👍 to count",
                 () -> s.issues().requesters(c.number()).stream().anyMatch(r -> r.userId() == reactor.id()));
         eventually(
-                "the post to be recorded", () -> threads().find(d.post().id()).isPresent());
+                "the post to be recorded",
+                () -> s.supportThreads().find(d.post().id()).isPresent());
         SimMessage hint = s.team.awaitMessage(
                 m -> m.fromBot() && m.content().contains("<#" + d.post().id() + ">"));
         assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
@@ -205,7 +201,7 @@ class OutageTest {
         // the post opened while Loop had no session is recorded and matched as if it had been heard live
         eventually(
                 "the missed post to be recorded",
-                () -> threads().find(missed.get().id()).isPresent());
+                () -> s.supportThreads().find(missed.get().id()).isPresent());
         SimMessage hint = s.team.awaitMessage(
                 m -> m.fromBot() && m.content().contains("<#" + missed.get().id() + ">"));
         assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
@@ -233,7 +229,7 @@ class OutageTest {
         s.alice.say(c.post(), "still skipping them");
         s.start();
 
-        eventually("the missed post", () -> threads().find(missed.id()).isPresent());
+        eventually("the missed post", () -> s.supportThreads().find(missed.id()).isPresent());
         SimMessage hint = s.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + missed.id() + ">"));
         assertThat(hint.content()).contains("looks like **#" + c.number() + "**");
 

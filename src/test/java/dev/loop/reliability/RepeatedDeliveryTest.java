@@ -12,6 +12,7 @@ import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
 import dev.loop.testing.Community;
 import dev.loop.testing.EndToEnd;
+import dev.loop.testing.Seen;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,12 +44,6 @@ class RepeatedDeliveryTest {
                 .toList();
     }
 
-    long triagePrompts(int number) {
-        return s.erin.dmsFromBot().stream()
-                .filter(m -> m.content().startsWith("**Triage #" + number + "**"))
-                .count();
-    }
-
     @Test
     void aPinDeliveredThreeTimesMakesOneIssueOneCardAndOnePrompt() {
         SimChannel post = s.bob.postInForum(s.support, "Kestrel sync stalls", "Sync stalls at 80 percent");
@@ -66,7 +61,7 @@ class RepeatedDeliveryTest {
 
         assertThat(s.issues().findByChannel(post.id()).orElseThrow().number()).isEqualTo(number);
         assertThat(cards(post)).hasSize(1);
-        assertThat(triagePrompts(number)).isEqualTo(1);
+        assertThat(Seen.triagePrompts(s.erin, number)).isEqualTo(1);
         assertThat(s.erin.dmsFromBot()).noneMatch(m -> m.content().startsWith("That conversation is already"));
         assertThat(s.rows(Tables.CAPTURE_SOURCE, Tables.CAPTURE_SOURCE.ISSUE_NUMBER.eq(number)))
                 .isEqualTo(1);

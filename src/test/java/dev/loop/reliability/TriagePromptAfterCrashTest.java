@@ -4,7 +4,6 @@ import static dev.loop.db.Tables.TRIAGE_PROMPT;
 import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loop.core.Crashpoints;
 import dev.loop.db.tables.records.TriagePromptRecord;
 import dev.loop.issue.Fixtures;
 import dev.loop.issue.IssueKind;
@@ -21,7 +20,6 @@ import dev.loop.testing.EndToEnd;
 import dev.loop.testing.StopDead;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,10 +38,10 @@ class TriagePromptAfterCrashTest {
     @RegisterExtension
     static final Community s = Community.at("2026-11-09T10:00:00Z").build();
 
-    @AfterEach
-    void disarm() throws InterruptedException {
-        StopDead.disarm(s);
-    }
+    @RegisterExtension
+    final StopDead stopDead = new StopDead(s);
+
+    final IssueCards cards = new IssueCards(s);
 
     /** The triage prompts of issue {@code number} Loop sent erin by DM (a finished one reads "✅ **#N** … is triaged"). */
     static List<SimMessage> dmPrompts(int number) {
@@ -62,8 +60,9 @@ class TriagePromptAfterCrashTest {
     /** erin captures a new post by /capture and Loop stops dead right after storing it; an hour later it starts. */
     int capturedJustBeforeAStop(String title, String body) throws InterruptedException {
         SimChannel post = s.alice.postInForum(s.support, title, body);
-        SimInteraction capture = StopDead.captureWhileArmed(s.erin, post, STORED);
-        StopDead.thenStartAnHourLater(s, STORED);
+        stopDead.at(STORED);
+        SimInteraction capture = cards.captureAnyway(post, stopDead::reached);
+        stopDead.thenStartAnHourLater();
         assertThat(capture.replies()).noneMatch(m -> m.content().startsWith("**Triage #"));
         return s.issues().findByChannel(post.id()).orElseThrow().number();
     }
@@ -83,10 +82,10 @@ class TriagePromptAfterCrashTest {
     @Test
     void aPromptSentJustBeforeACrashIsRecordedNotSentAgainAndItsButtonsWork() throws Exception {
         SimChannel post = s.alice.postInForum(s.support, "Heron export stalls", "Exports stall at half way");
-        Crashpoints.arm(SENT);
+        stopDead.at(SENT);
         int number = s.pin(post.starterMessage(), "Heron export stalls"); // its DM prompt went out
         assertThat(recorded(number)).isEmpty();
-        StopDead.thenStartAnHourLater(s, SENT);
+        stopDead.thenStartAnHourLater();
 
         eventually(
                 "the prompt sent before the stop to be recorded",

@@ -4,7 +4,6 @@ import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.issue.IssueStore;
-import dev.loop.issue.Priority;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimMessage;
 import dev.loop.testing.Community;
@@ -34,17 +33,7 @@ class GoalsEndToEndTest {
     void facts() {
         IssueStore issues = new IssueStore(c.db);
         // Installer (olga): captured, triaged two hours later, shipped before its promise
-        int installer = StatsEndToEndTest.capture(
-                issues, "Installer hangs", Instant.parse("2026-11-03T08:00:00Z"), c.olga.id());
-        issues.setPriority(
-                installer,
-                Priority.HIGH,
-                "quick",
-                null,
-                Instant.parse("2026-11-10T00:00:00Z"),
-                c.erin.id(),
-                Instant.parse("2026-11-03T10:00:00Z"));
-        issues.markShipped(installer, "2.0", c.erin.id(), Instant.parse("2026-11-04T08:00:00Z"));
+        int installer = StatsEndToEndTest.installerShippedBeforeItsPromise(issues, c);
         // a support post first answered an hour later
         SimChannel post = c.alice.postInForum(c.support, "Where is the config file", "I cannot find it");
         c.clock.advance(Duration.ofHours(1));

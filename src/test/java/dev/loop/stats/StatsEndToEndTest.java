@@ -45,16 +45,7 @@ class StatsEndToEndTest {
         // the week before last report's week: one capture (2026-10-29)
         capture(issues, "Old crash", Instant.parse("2026-10-29T12:00:00Z"), 77L);
         // this week: two captures, one owned by olga, triaged after 2 hours and shipped a day later
-        int mine = capture(issues, "Installer hangs", Instant.parse("2026-11-03T08:00:00Z"), c.olga.id());
-        issues.setPriority(
-                mine,
-                Priority.HIGH,
-                "quick",
-                null,
-                Instant.parse("2026-11-10T00:00:00Z"),
-                c.erin.id(),
-                Instant.parse("2026-11-03T10:00:00Z"));
-        issues.markShipped(mine, "2.0", c.erin.id(), Instant.parse("2026-11-04T08:00:00Z"));
+        int mine = installerShippedBeforeItsPromise(issues, c);
         capture(issues, "Sync slow", Instant.parse("2026-11-04T09:00:00Z"), null);
 
         // a support post answered by an engineer an hour later, and one nobody answered
@@ -69,6 +60,24 @@ class StatsEndToEndTest {
                 () -> threads.countUnanswered() == 1
                         && threads.find(answered.id()).map(t -> t.answered()).orElse(false));
         c.clock.advance(Duration.ofMinutes(1)); // "now" is after everything that happened
+    }
+
+    /**
+     * "Installer hangs", olga's, captured on 2026-11-03 at 08:00, triaged two hours later with a promise for 11-10,
+     * shipped in 2.0 the next day: its number.
+     */
+    static int installerShippedBeforeItsPromise(IssueStore issues, Community community) {
+        int number = capture(issues, "Installer hangs", Instant.parse("2026-11-03T08:00:00Z"), community.olga.id());
+        issues.setPriority(
+                number,
+                Priority.HIGH,
+                "quick",
+                null,
+                Instant.parse("2026-11-10T00:00:00Z"),
+                community.erin.id(),
+                Instant.parse("2026-11-03T10:00:00Z"));
+        issues.markShipped(number, "2.0", community.erin.id(), Instant.parse("2026-11-04T08:00:00Z"));
+        return number;
     }
 
     static int capture(IssueStore issues, String title, Instant at, Long owner) {

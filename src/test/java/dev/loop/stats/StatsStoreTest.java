@@ -3,11 +3,10 @@ package dev.loop.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.core.config.Config;
+import dev.loop.issue.Fixtures;
 import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.NewIssue;
-import dev.loop.issue.NewPlace;
-import dev.loop.issue.Place;
 import dev.loop.issue.Priority;
 import dev.loop.issue.Requester;
 import dev.loop.testing.SqliteTest;
@@ -40,37 +39,31 @@ class StatsStoreTest extends SqliteTest {
         IssueStore issues = new IssueStore(db);
         // #1, owner 77, captured in the week from thread 101, a second requester the next day, triaged after 2h with a
         // promise for 03-08, shipped on 03-07 (kept)
-        issues.create(
+        Fixtures.capturedFromPost(
+                issues,
                 new NewIssue("Installer fails", IssueKind.BUG, "s", false, "Installer", 77L),
-                new NewPlace(Place.PlaceKind.FORUM_POST, 1L, 10L, 101L, null, "https://x/101", "p"),
-                List.of(7L),
-                Requester.How.AUTHOR,
-                List.of(),
-                false,
+                101L,
+                7L,
                 ENGINEER,
                 at("03-04T10:00"));
         issues.addRequester(1, 8, Requester.How.ME_TOO, null, 8, at("03-05T10:00"));
         issues.setPriority(1, Priority.HIGH, "quick", null, at("03-08T00:00"), ENGINEER, at("03-04T12:00"));
         issues.markShipped(1, "1.2.0", ENGINEER, at("03-07T10:00"));
         // #2, owner 88, captured before the week, triaged at the very start of it, promise for 03-06 broken
-        issues.create(
+        Fixtures.capturedFromPost(
+                issues,
                 new NewIssue("Sync loops", IssueKind.BUG, "s", false, "Sync", 88L),
-                new NewPlace(Place.PlaceKind.FORUM_POST, 1L, 10L, 555L, null, "https://x/555", "p"),
-                List.of(9L),
-                Requester.How.AUTHOR,
-                List.of(),
-                false,
+                555L,
+                9L,
                 ENGINEER,
                 at("02-20T00:00"));
         issues.setPriority(2, Priority.FIX_NOW, "blocked", null, at("03-06T00:00"), ENGINEER, at("03-03T00:00"));
         // #3, nobody's, captured late in the week
-        issues.create(
+        Fixtures.capturedFromPost(
+                issues,
                 new NewIssue("Docs typo", IssueKind.QUESTION, "s", false, null, null),
-                new NewPlace(Place.PlaceKind.FORUM_POST, 1L, 10L, 556L, null, "https://x/556", "p"),
-                List.of(10L),
-                Requester.How.AUTHOR,
-                List.of(),
-                false,
+                556L,
+                10L,
                 ENGINEER,
                 at("03-08T00:00"));
 

@@ -13,9 +13,13 @@ import dev.loop.github.GitHubFeature;
 import dev.loop.issue.HistoryEntry;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueStore;
+import dev.loop.issue.NewIssue;
+import dev.loop.issue.NewPlace;
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
+import dev.loop.issue.TranscriptLine;
 import dev.loop.naming.NamingFeature;
+import dev.loop.naming.NamingPollStore;
 import dev.loop.sim.Sim;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimGuild;
@@ -26,6 +30,7 @@ import dev.loop.sim.SimRole;
 import dev.loop.sim.github.GitHubSim;
 import dev.loop.sim.github.SimRepository;
 import dev.loop.stats.StatsFeature;
+import dev.loop.watch.SupportThreadStore;
 import dev.loop.watch.WatchFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -356,12 +361,55 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
 
     // ------------------------------------------------------------------------------------ reading the record
 
+    /** The support threads the watch feature records (opened, answered, captured). */
+    public SupportThreadStore supportThreads() {
+        return new SupportThreadStore(db);
+    }
+
+    /** The naming votes the naming feature recorded. */
+    public NamingPollStore namingPolls() {
+        return new NamingPollStore(db);
+    }
+
     public IssueStore issues() {
         return new IssueStore(db);
     }
 
     public Issue issue(int number) {
         return issues().find(number).orElseThrow();
+    }
+
+    /**
+     * Stores {@code issue} straight into the record, as erin captured it now from post {@code postId} of the support
+     * forum, asked for by {@code author} alone: for stories about what Loop does with issues it already holds.
+     */
+    public Issue seedIssue(NewIssue issue, long postId, SimMember author) {
+        NewPlace post = new NewPlace(
+                Place.PlaceKind.FORUM_POST,
+                guild.id(),
+                support.id(),
+                postId,
+                null,
+                "https://discord.com/channels/" + guild.id() + "/" + postId,
+                "post " + postId);
+        return issues().create(
+                        issue,
+                        post,
+                        List.of(author.id()),
+                        Requester.How.AUTHOR,
+                        List.of(),
+                        false,
+                        erin.id(),
+                        clock.instant());
+    }
+
+    /** What issue {@code number}'s transcript holds of {@code message} now (as Loop copied or corrected it). */
+    public String transcriptCopy(int number, SimMessage message) {
+        return issues().transcript(number).stream()
+                .filter(l -> l.messageId() == message.id())
+                .map(TranscriptLine::content)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The history of issue {@code number} of one type (e.g. "priority"). */

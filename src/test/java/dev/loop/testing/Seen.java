@@ -1,6 +1,7 @@
 package dev.loop.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimMember;
@@ -46,6 +47,23 @@ public final class Seen {
             out.addAll(p.ephemeralReplies());
         }
         return out;
+    }
+
+    /** How many triage prompts about issue {@code number} Loop sent {@code engineer} by DM. */
+    public static long triagePrompts(SimMember engineer, int number) {
+        return engineer.dmsFromBot().stream()
+                .filter(m -> m.content().startsWith("**Triage #" + number + "**"))
+                .count();
+    }
+
+    /**
+     * {@code page} shows a pager: Previous and Next, in that order, each pressable or not (greyed out on the first
+     * and the last page).
+     */
+    public static void assertPager(SimMessage page, boolean previousPressable, boolean nextPressable) {
+        assertThat(page.buttons())
+                .extracting(SimMessage.Button::label, SimMessage.Button::disabled)
+                .containsExactly(tuple("Previous", !previousPressable), tuple("Next", !nextPressable));
     }
 
     /** Nobody but {@code allowed} was pinged by any of {@code messages}; nobody through @everyone or a role. */

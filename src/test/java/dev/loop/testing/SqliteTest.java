@@ -2,12 +2,16 @@ package dev.loop.testing;
 
 import dev.loop.core.Database;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A storage test: every test gets its own SQLite file, with the full schema, in a temporary directory. */
 public abstract class SqliteTest {
+
+    /** A Monday morning: where a storage test's time starts unless its story needs another day. */
+    protected static final Instant T0 = Instant.parse("2025-03-03T10:00:00Z");
 
     @TempDir
     protected Path dir;

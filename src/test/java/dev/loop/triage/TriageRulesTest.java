@@ -45,7 +45,8 @@ class TriageRulesTest {
                 T0,
                 null,
                 null,
-                null);
+                null,
+                null); // the priority's source: not known
     }
 
     @Nested

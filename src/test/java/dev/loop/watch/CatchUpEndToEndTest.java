@@ -4,17 +4,12 @@ import static dev.loop.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.issue.IssueKind;
-import dev.loop.issue.IssueStore;
 import dev.loop.issue.NewIssue;
-import dev.loop.issue.NewPlace;
-import dev.loop.issue.Place;
-import dev.loop.issue.Requester;
 import dev.loop.sim.SimChannel;
 import dev.loop.testing.Community;
 import dev.loop.testing.EndToEnd;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,30 +20,20 @@ class CatchUpEndToEndTest {
     @RegisterExtension
     static final Community c = Community.at("2026-11-04T10:00:00Z").build();
 
-    SupportThreadStore threads() {
-        return new SupportThreadStore(c.db);
-    }
-
     int rows() {
         return c.db.read(ctx -> ctx.fetchCount(dev.loop.db.Tables.SUPPORT_THREAD));
     }
 
     @Test
     void threadsAndRepliesMissedWhileOfflineAreRecordedOnce() throws Exception {
-        new IssueStore(c.db)
-                .create(
-                        new NewIssue("Proxy settings are ignored", IssueKind.BUG, "proxy not used", false, null, null),
-                        new NewPlace(
-                                Place.PlaceKind.FORUM_POST, c.guild.id(), c.support.id(), 1L, null, "https://x/1", "p"),
-                        List.of(c.carol.id()),
-                        Requester.How.AUTHOR,
-                        List.of(),
-                        false,
-                        c.erin.id(),
-                        c.clock.instant());
+        c.seedIssue(
+                new NewIssue("Proxy settings are ignored", IssueKind.BUG, "proxy not used", false, null, null),
+                1L,
+                c.carol);
         SimChannel before = c.alice.postInForum(c.support, "Login loop", "I keep getting logged out");
-        eventually("the live post", () -> threads().find(before.id()).isPresent());
-        assertThat(threads().find(before.id()).orElseThrow().answered()).isFalse();
+        eventually("the live post", () -> c.supportThreads().find(before.id()).isPresent());
+        assertThat(c.supportThreads().find(before.id()).orElseThrow().answered())
+                .isFalse();
 
         c.stop();
         Instant down = c.clock.instant();
@@ -66,10 +51,10 @@ class CatchUpEndToEndTest {
 
         eventually(
                 "the missed posts",
-                () -> threads().find(missed.id()).isPresent()
-                        && threads().find(unanswered.id()).isPresent()
-                        && threads().find(before.id()).orElseThrow().answered());
-        SupportThread m = threads().find(missed.id()).orElseThrow();
+                () -> c.supportThreads().find(missed.id()).isPresent()
+                        && c.supportThreads().find(unanswered.id()).isPresent()
+                        && c.supportThreads().find(before.id()).orElseThrow().answered());
+        SupportThread m = c.supportThreads().find(missed.id()).orElseThrow();
         assertThat(m.authorId()).isEqualTo(c.bob.id());
         assertThat(m.title()).isEqualTo("Proxy settings ignored");
         assertThat(m.tags()).containsExactly("installer");
@@ -79,16 +64,17 @@ class CatchUpEndToEndTest {
                         down.plus(Duration.ofMinutes(15)).plusSeconds(1));
         eventually(
                 "the first reply of the missed post",
-                () -> threads().find(missed.id()).orElseThrow().answered());
-        m = threads().find(missed.id()).orElseThrow();
+                () -> c.supportThreads().find(missed.id()).orElseThrow().answered());
+        m = c.supportThreads().find(missed.id()).orElseThrow();
         assertThat(m.firstEngineerId()).isEqualTo(c.olga.id());
         assertThat(Duration.between(m.createdAt(), m.firstEngineerReplyAt()))
                 .isBetween(
                         Duration.ofMinutes(45).minusSeconds(1),
                         Duration.ofMinutes(45).plusSeconds(1));
-        SupportThread b = threads().find(before.id()).orElseThrow();
+        SupportThread b = c.supportThreads().find(before.id()).orElseThrow();
         assertThat(b.firstEngineerId()).isEqualTo(c.erin.id());
-        assertThat(threads().find(unanswered.id()).orElseThrow().answered()).isFalse();
+        assertThat(c.supportThreads().find(unanswered.id()).orElseThrow().answered())
+                .isFalse();
         // a missed post is matched like a live one
         c.team.awaitMessage(msg -> msg.fromBot() && msg.content().contains("<#" + missed.id() + ">"));
 
@@ -99,7 +85,7 @@ class CatchUpEndToEndTest {
         c.alice.say(before, "thanks"); // live again
         c.watch().watcher().flush();
         assertThat(rows()).isEqualTo(count);
-        assertThat(threads().find(missed.id()).orElseThrow().firstEngineerReplyAt())
+        assertThat(c.supportThreads().find(missed.id()).orElseThrow().firstEngineerReplyAt())
                 .isEqualTo(m.firstEngineerReplyAt());
         assertThat(c.team.messages().stream().filter(msg -> msg.content().contains("<#" + missed.id() + ">")))
                 .hasSize(1);

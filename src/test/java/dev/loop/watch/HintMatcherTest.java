@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loop.core.Database;
+import dev.loop.issue.Fixtures;
 import dev.loop.issue.IssueKind;
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.IssueStore;
 import dev.loop.issue.NewIssue;
-import dev.loop.issue.NewPlace;
-import dev.loop.issue.Place;
-import dev.loop.issue.Requester;
 import dev.loop.issue.search.FtsQuery;
 import dev.loop.issue.search.SimilarityRanking;
 import java.nio.file.Path;
@@ -98,7 +96,8 @@ class HintMatcherTest {
         try (Database db = Database.open(dir.resolve("loop.db"))) {
             IssueStore issues = new IssueStore(db);
             Instant t = Instant.parse("2025-03-03T10:00:00Z");
-            issues.create(
+            Fixtures.capturedFromPost(
+                    issues,
                     new NewIssue(
                             "Sync crashes on large folders",
                             IssueKind.BUG,
@@ -106,14 +105,12 @@ class HintMatcherTest {
                             false,
                             null,
                             null),
-                    new NewPlace(Place.PlaceKind.FORUM_POST, 1L, 10L, 11L, null, "u1", "p"),
-                    List.of(7L),
-                    Requester.How.AUTHOR,
-                    List.of(),
-                    false,
+                    11L,
+                    7L,
                     9,
                     t);
-            issues.create(
+            Fixtures.capturedFromPost(
+                    issues,
                     new NewIssue(
                             "Dark mode for the editor",
                             IssueKind.FEATURE,
@@ -121,11 +118,8 @@ class HintMatcherTest {
                             false,
                             null,
                             null),
-                    new NewPlace(Place.PlaceKind.FORUM_POST, 1L, 10L, 12L, null, "u2", "p"),
-                    List.of(8L),
-                    Requester.How.AUTHOR,
-                    List.of(),
-                    false,
+                    12L,
+                    8L,
                     9,
                     t);
             FtsQuery q = post("Crash when syncing large folders", "the app crashes on my folders with many files");

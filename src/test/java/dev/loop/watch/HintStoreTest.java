@@ -3,14 +3,11 @@ package dev.loop.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.testing.SqliteTest;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HintStoreTest extends SqliteTest {
-
-    static final Instant T0 = Instant.parse("2025-03-03T10:00:00Z");
 
     HintStore hints;
 

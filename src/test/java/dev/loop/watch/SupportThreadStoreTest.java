@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class SupportThreadStoreTest extends SqliteTest {
 
-    static final Instant T0 = Instant.parse("2025-03-03T10:00:00Z");
-
     SupportThreadStore store;
 
     @BeforeEach

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueKind;
-import dev.loop.issue.IssueStore;
 import dev.loop.issue.NewIssue;
 import dev.loop.issue.NewPlace;
 import dev.loop.issue.NewTranscriptLine;
@@ -32,27 +31,25 @@ class WatchEndToEndTest {
             .yaml("watch:\n  hint-min-score: 0.5\n")
             .build();
 
-    SupportThreadStore threads() {
-        return new SupportThreadStore(c.db);
+    /** The hint about {@code post} in the team channel, once it is there. */
+    SimMessage hintFor(SimChannel post) {
+        return c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
     }
 
     HintStore hints() {
         return new HintStore(c.db);
     }
 
-    IssueStore issues() {
-        return new IssueStore(c.db);
-    }
-
     SupportThread awaitThread(SimChannel post) {
         eventually(
                 "thread " + post.name() + " recorded",
-                () -> threads().find(post.id()).isPresent());
-        return threads().find(post.id()).orElseThrow();
+                () -> c.supportThreads().find(post.id()).isPresent());
+        return c.supportThreads().find(post.id()).orElseThrow();
     }
 
     Issue issue(String title, String summary) {
-        return issues().create(
+        return c.issues()
+                .create(
                         new NewIssue(title, IssueKind.BUG, summary, false, null, null),
                         new NewPlace(
                                 Place.PlaceKind.FORUM_POST,
@@ -90,9 +87,9 @@ class WatchEndToEndTest {
         c.olga.say(post, "Me too"); // a later engineer changes nothing
         eventually(
                 "the engineer reply",
-                () -> threads().find(post.id()).orElseThrow().answered());
+                () -> c.supportThreads().find(post.id()).orElseThrow().answered());
         c.watch().watcher().flush();
-        SupportThread answered = threads().find(post.id()).orElseThrow();
+        SupportThread answered = c.supportThreads().find(post.id()).orElseThrow();
         assertThat(answered.firstEngineerId()).isEqualTo(c.erin.id());
         assertThat(Duration.between(answered.createdAt(), answered.firstEngineerReplyAt()))
                 .isBetween(
@@ -107,10 +104,13 @@ class WatchEndToEndTest {
         c.erin.say(post, "bump");
         c.alice.say(post, "sync is slow");
         c.watch().watcher().flush();
-        assertThat(threads().find(post.id()).orElseThrow().answered()).isFalse();
+        assertThat(c.supportThreads().find(post.id()).orElseThrow().answered()).isFalse();
         c.olga.say(post, "thanks");
-        eventually("olga's reply", () -> threads().find(post.id()).orElseThrow().answered());
-        assertThat(threads().find(post.id()).orElseThrow().firstEngineerId()).isEqualTo(c.olga.id());
+        eventually(
+                "olga's reply",
+                () -> c.supportThreads().find(post.id()).orElseThrow().answered());
+        assertThat(c.supportThreads().find(post.id()).orElseThrow().firstEngineerId())
+                .isEqualTo(c.olga.id());
     }
 
     @Test
@@ -121,7 +121,8 @@ class WatchEndToEndTest {
         awaitThread(older);
         awaitThread(newer);
         Issue late = issue("Export drops images", "images are missing from exports");
-        issues().setPriority(
+        c.issues()
+                .setPriority(
                         late.number(),
                         Priority.HIGH,
                         "quick",
@@ -154,7 +155,7 @@ class WatchEndToEndTest {
         Issue known = issue("Sync crashes on large folders", "Syncing a folder with 10k files crashes the app");
         SimChannel post =
                 c.alice.postInForum(c.support, "Crash when syncing large folders", "The app crashes on my big folders");
-        SimMessage hint = c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
+        SimMessage hint = hintFor(post);
         assertThat(hint.content())
                 .isEqualTo("🔎 New post <#" + post.id() + "> looks like **#" + known.number()
                         + "** Sync crashes on large folders");
@@ -173,15 +174,16 @@ class WatchEndToEndTest {
         assertThat(decided.id()).isEqualTo(hint.id());
 
         // linked as /link would: the post as a place, alice as requester, her words in the transcript
-        assertThat(issues().places(known.number()))
+        assertThat(c.issues().places(known.number()))
                 .anyMatch(p -> p.channelId() == post.id()
                         && p.kind() == Place.PlaceKind.FORUM_POST
                         && p.addedBy() == c.erin.id());
-        assertThat(issues().requesters(known.number()))
+        assertThat(c.issues().requesters(known.number()))
                 .anyMatch(r -> r.userId() == c.alice.id() && r.how() == Requester.How.HINT);
-        assertThat(issues().transcript(known.number()))
+        assertThat(c.issues().transcript(known.number()))
                 .anyMatch(l -> l.content().equals("The app crashes on my big folders"));
-        assertThat(threads().find(post.id()).orElseThrow().capturedIssue()).isEqualTo(known.number());
+        assertThat(c.supportThreads().find(post.id()).orElseThrow().capturedIssue())
+                .isEqualTo(known.number());
         Hint stored = hints().find(
                         Long.parseLong(hint.buttons().getFirst().customId().split(":")[2]))
                 .orElseThrow();
@@ -201,13 +203,13 @@ class WatchEndToEndTest {
     void anIgnoredHintSaysWhoIgnoredIt() {
         Issue known = issue("Dark mode for the editor", "Please add a dark theme to the editor");
         SimChannel post = c.bob.postInForum(c.support, "Editor dark mode?", "Is a dark mode planned for the editor");
-        SimMessage hint = c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
+        SimMessage hint = hintFor(post);
         assertThat(hint.content()).contains("looks like **#" + known.number() + "**");
         c.olga.pressButton(hint, "Ignore").awaitUpdate();
         eventually("the ignore to show", () -> hint.content().contains("Ignored"));
         assertThat(hint.content()).endsWith("🙈 Ignored by <@" + c.olga.id() + ">");
         assertThat(hint.buttons()).allMatch(b -> b.disabled());
-        assertThat(issues().requesters(known.number())).noneMatch(r -> r.userId() == c.bob.id());
+        assertThat(c.issues().requesters(known.number())).noneMatch(r -> r.userId() == c.bob.id());
     }
 
     @Test
@@ -215,7 +217,7 @@ class WatchEndToEndTest {
         Issue known = issue("Gopher sync drops attachments", "Attachments vanish when the gopher sync runs");
         SimChannel post = c.bob.postInForum(
                 c.support, "Gopher sync attachments gone", "My attachments vanish when the gopher sync runs");
-        SimMessage hint = c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
+        SimMessage hint = hintFor(post);
 
         c.erin.runSlash(post, "link", java.util.Map.of("issue", known.number())).awaitReply();
 
@@ -228,7 +230,7 @@ class WatchEndToEndTest {
         // its buttons can no longer be pressed, and the post got /link's card only
         c.watch().watcher().flush();
         assertThat(post.messages().stream().filter(SimMessage::fromBot).count()).isEqualTo(inPost);
-        assertThat(issues().requesters(known.number()).stream().filter(r -> r.userId() == c.bob.id()))
+        assertThat(c.issues().requesters(known.number()).stream().filter(r -> r.userId() == c.bob.id()))
                 .hasSize(1);
     }
 
@@ -237,7 +239,7 @@ class WatchEndToEndTest {
         Issue known = issue("Walrus theme flickers", "The walrus theme flickers on dark backgrounds");
         SimChannel post =
                 c.carol.postInForum(c.support, "Walrus theme flicker", "The walrus theme flickers on dark backgrounds");
-        SimMessage hint = c.team.awaitMessage(m -> m.fromBot() && m.content().contains("<#" + post.id() + ">"));
+        SimMessage hint = hintFor(post);
 
         c.erin.react(post.starterMessage(), "📌");
 
@@ -250,8 +252,8 @@ class WatchEndToEndTest {
                 .isEqualTo("This capture has expired or was already handled. Run /capture again.");
         c.erin.pressButton(choice, "Create new issue").awaitUpdate();
 
-        eventually("the capture", () -> issues().findByChannel(post.id()).isPresent());
-        int number = issues().findByChannel(post.id()).orElseThrow().number();
+        eventually("the capture", () -> c.issues().findByChannel(post.id()).isPresent());
+        int number = c.issues().findByChannel(post.id()).orElseThrow().number();
         hint.awaitState("the hint to close", m -> m.buttons().stream().allMatch(b -> b.disabled()));
         assertThat(hint.content()).endsWith("📌 Captured as **#" + number + "** by <@" + c.erin.id() + ">");
         eventually(
@@ -273,7 +275,7 @@ class WatchEndToEndTest {
         SimChannel deleted = c.alice.postInForum(c.support, "Tapir font tiny", "The font is tiny");
         SimChannel waiting = c.alice.postInForum(c.support, "Civet colours off", "Colours look washed out");
         for (SimChannel p : List.of(linked, archived, deleted, waiting)) awaitThread(p);
-        Instant opened = threads().find(linked.id()).orElseThrow().createdAt();
+        Instant opened = c.supportThreads().find(linked.id()).orElseThrow().createdAt();
         c.clock.advance(Duration.ofMinutes(7));
 
         c.erin.runSlash(linked, "link", java.util.Map.of("issue", known.number()))
@@ -283,8 +285,8 @@ class WatchEndToEndTest {
 
         eventually(
                 "the link to count as erin's response",
-                () -> threads().find(linked.id()).orElseThrow().answered());
-        SupportThread answered = threads().find(linked.id()).orElseThrow();
+                () -> c.supportThreads().find(linked.id()).orElseThrow().answered());
+        SupportThread answered = c.supportThreads().find(linked.id()).orElseThrow();
         assertThat(answered.firstEngineerId()).isEqualTo(c.erin.id());
         assertThat(Duration.between(opened, answered.firstEngineerReplyAt()))
                 .isBetween(
@@ -292,7 +294,7 @@ class WatchEndToEndTest {
                         Duration.ofMinutes(7).plusSeconds(1));
         eventually(
                 "the archived and deleted threads to leave the inbox",
-                () -> threads().unanswered(1000).stream()
+                () -> c.supportThreads().unanswered(1000).stream()
                         .noneMatch(t -> t.threadId() == archived.id() || t.threadId() == deleted.id()));
         String inbox = c.erin.runSlash(c.help, "inbox").awaitReply().content();
         assertThat(inbox)
@@ -304,7 +306,7 @@ class WatchEndToEndTest {
         archived.unarchive();
         eventually(
                 "the archived thread to come back when opened again",
-                () -> threads().unanswered(1000).stream().anyMatch(t -> t.threadId() == archived.id()));
+                () -> c.supportThreads().unanswered(1000).stream().anyMatch(t -> t.threadId() == archived.id()));
     }
 
     static long hintId(SimMessage hint) {
@@ -339,6 +341,7 @@ class WatchEndToEndTest {
         c.clock.advance(Duration.ofMinutes(2));
         c.olga.say(thread, "Known, fixed in 2.1");
         eventually(
-                "olga's reply", () -> threads().find(thread.id()).orElseThrow().answered());
+                "olga's reply",
+                () -> c.supportThreads().find(thread.id()).orElseThrow().answered());
     }
 }

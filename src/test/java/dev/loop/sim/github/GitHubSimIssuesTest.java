@@ -3,14 +3,11 @@ package dev.loop.sim.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loop.core.MovableClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueComment;
@@ -19,40 +16,11 @@ import org.kohsuke.github.GHIssueStateReason;
 import org.kohsuke.github.GHLabel;
 import org.kohsuke.github.GHReaction;
 import org.kohsuke.github.GHRepository;
-import org.kohsuke.github.GitHub;
-import org.kohsuke.github.GitHubAbuseLimitHandler;
-import org.kohsuke.github.GitHubBuilder;
-import org.kohsuke.github.GitHubRateLimitHandler;
 import org.kohsuke.github.HttpException;
 import org.kohsuke.github.ReactionContent;
 
 /** Issues, labels, comments and reactions through the real hub4j client. */
-class GitHubSimIssuesTest {
-    private final MovableClock clock = MovableClock.stoppedAt(Instant.parse("2026-03-01T10:00:00Z"));
-    private GitHubSim sim;
-    private SimRepository repo;
-    private GitHub gh;
-
-    @BeforeEach
-    void start() throws IOException {
-        sim = GitHubSim.start(clock);
-        repo = sim.repo("acme/app");
-        gh = client(sim, sim.token("acme"));
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
-    static GitHub client(GitHubSim sim, String token) throws IOException {
-        return new GitHubBuilder()
-                .withEndpoint(sim.apiUrl())
-                .withOAuthToken(token)
-                .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
-                .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
-                .build();
-    }
+class GitHubSimIssuesTest extends HubClientTest {
 
     @Test
     void theTokensOwnerAndTheRepositoryWithItsPermissions() throws IOException {

@@ -108,7 +108,7 @@ class GitHubSimLimitsTest {
     @Test
     void thePrimaryLimitAnswers403UntilTheWindowResets() throws Exception {
         sim.limits().primaryLimit(3);
-        var gh = GitHubSimIssuesTest.client(sim, token); // GET /user: 1
+        var gh = HubClientTest.client(sim, token); // GET /user: 1
         GHRepository r = gh.getRepository("acme/app"); // 2
         r.getIssues(GHIssueState.OPEN); // 3
         HttpResponse<String> refused = get("/repos/acme/app");
@@ -119,7 +119,7 @@ class GitHubSimLimitsTest {
         assertThat(sim.counters().forbiddenPrimary()).isEqualTo(2);
 
         // /rate_limit itself is free, and hub4j reads it.
-        assertThat(GitHubSimIssuesTest.client(sim, sim.token("other"))
+        assertThat(HubClientTest.client(sim, sim.token("other"))
                         .getRateLimit()
                         .getCore()
                         .getLimit())
@@ -141,7 +141,7 @@ class GitHubSimLimitsTest {
     void theSecondaryLimitAnswers403WithRetryAfter() throws Exception {
         sim.limits().secondaryLimit(5, Duration.ofMinutes(1));
         int n = repo.openIssue("octocat", "Crash", "boom");
-        var gh = GitHubSimIssuesTest.client(sim, token);
+        var gh = HubClientTest.client(sim, token);
         GHIssue issue = gh.getRepository("acme/app").getIssue(n);
         for (int i = 0; i < 5; i++) {
             clock.advance(Duration.ofSeconds(1));
@@ -205,7 +205,7 @@ class GitHubSimLimitsTest {
         assertThat(JSON.readTree(last.body()).get(4).path("number").asInt()).isEqualTo(1);
         assertThat(header(last, "Link")).contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
 
-        var gh = GitHubSimIssuesTest.client(sim, token);
+        var gh = HubClientTest.client(sim, token);
         List<GHIssue> all = gh.getRepository("acme/app")
                 .listIssues(GHIssueState.OPEN)
                 .withPageSize(20)

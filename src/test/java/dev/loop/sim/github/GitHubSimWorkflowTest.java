@@ -2,12 +2,9 @@ package dev.loop.sim.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loop.core.MovableClock;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.github.GHCompare;
@@ -16,27 +13,14 @@ import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHRelease;
 import org.kohsuke.github.GHRepository;
-import org.kohsuke.github.GitHub;
 
 /** Pull requests, releases, compare and search through the real hub4j client. */
-class GitHubSimWorkflowTest {
-    private final MovableClock clock = MovableClock.stoppedAt(Instant.parse("2026-03-01T10:00:00Z"));
-    private GitHubSim sim;
-    private SimRepository repo;
-    private GitHub gh;
+class GitHubSimWorkflowTest extends HubClientTest {
     private GHRepository r;
 
     @BeforeEach
-    void start() throws IOException {
-        sim = GitHubSim.start(clock);
-        repo = sim.repo("acme/app");
-        gh = GitHubSimIssuesTest.client(sim, sim.token("acme"));
+    void openTheRepository() throws IOException {
         r = gh.getRepository("acme/app");
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     @Test
@@ -128,8 +112,7 @@ class GitHubSimWorkflowTest {
         assertThat(r.getReleaseByTagName("v9")).isNull();
 
         // Drafts are visible only to people with push access.
-        GHRepository asReader =
-                GitHubSimIssuesTest.client(sim, sim.token("stranger")).getRepository("acme/app");
+        GHRepository asReader = client(sim, sim.token("stranger")).getRepository("acme/app");
         assertThat(asReader.listReleases().toList())
                 .extracting(GHRelease::getTagName)
                 .containsExactly("v1.1.0-rc1", "v1.0.0");
