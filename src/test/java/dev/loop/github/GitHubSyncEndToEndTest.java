@@ -101,12 +101,15 @@ class GitHubSyncEndToEndTest extends GitHubEndToEnd {
 
         // polling again with nothing new counts each person once and costs no rate limit (304s)
         long counted = w.github.counters().counted();
+        Map<String, Long> routesBefore = w.github.counters().byRoute();
         for (int i = 0; i < 3; i++) {
             long notModified = w.github.counters().notModified();
             w.clock.advance(Duration.ofSeconds(61));
             w.sim.await("another poll", () -> w.github.counters().notModified() >= notModified + 2);
         }
-        assertThat(w.github.counters().counted() - counted).isZero();
+        assertThat(w.github.counters().counted() - counted)
+                .as("counted requests while idle; requests before %s, after %s", routesBefore, w.github.counters().byRoute())
+                .isZero();
         assertThat(w.issues().requesters(c.number()).stream()
                         .filter(r -> r.how() == Requester.How.GITHUB)
                         .count())
