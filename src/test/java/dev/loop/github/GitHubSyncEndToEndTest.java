@@ -108,7 +108,9 @@ class GitHubSyncEndToEndTest extends GitHubEndToEnd {
             w.sim.await("another poll", () -> w.github.counters().notModified() >= notModified + 2);
         }
         assertThat(w.github.counters().counted() - counted)
-                .as("counted requests while idle; requests before %s, after %s", routesBefore, w.github.counters().byRoute())
+                .as(
+                        "counted requests while idle; requests before %s, after %s",
+                        routesBefore, w.github.counters().byRoute())
                 .isZero();
         assertThat(w.issues().requesters(c.number()).stream()
                         .filter(r -> r.how() == Requester.How.GITHUB)
