@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loop.issue.IssueStatus;
 import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,24 +21,22 @@ class GitHubAutoPublishEndToEndTest extends GitHubEndToEnd {
     @Test
     void aPublishedPreReleaseIsPublishedWithoutAPressExactlyOnceAcrossAStopAndADraftIsNotOffered() throws Exception {
         pollingWorldWithSam("  auto-publish: true\n  include-prereleases: true\n");
-        Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
-        Captured csv = w.capture(w.bob, "CSV export", "Please export to CSV");
-        int ghDark = w.awaitExported(dark.number()).number();
-        int ghCsv = w.awaitExported(csv.number()).number();
+        Captured dark = w.captureExported(w.alice, "Dark mode", "Please add dark mode");
+        Captured csv = w.captureExported(w.bob, "CSV export", "Please export to CSV");
         // still open when the others ship, so releases keep being read
         w.awaitExported(w.capture(w.carol, "Sync drops emoji", "Emoji vanish").number());
-        w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + ghDark, false));
-        awaitFixed(dark.number());
+        w.repo.mergePullRequest(
+                "sam", w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + w.githubNumberOf(dark), false));
+        w.awaitStatus(IssueStatus.FIXED, dark.number());
         releaseOnGitHub("v3.0.0-rc1", "3.0.0 RC 1", "Dark mode to try.", true, true);
         assertNothingOfferedAfterTwoReads("a draft is not published yet");
 
         // the pre-release is published on GitHub: Loop publishes it and says so, once
         long prerelease = releaseOnGitHub("v3.0.0-rc2", "3.0.0 RC 2", "Dark mode to try.", false, true);
-        w.sim.await("3.0.0-rc2 published", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return "3.0.0-rc2"
-                    .equals(w.issues().find(dark.number()).orElseThrow().shippedVersion());
-        });
+        w.awaitPolled(
+                "3.0.0-rc2 published",
+                () -> "3.0.0-rc2"
+                        .equals(w.issues().find(dark.number()).orElseThrow().shippedVersion()));
         SimMessage note =
                 w.team.awaitMessage(m -> m.fromBot() && m.content().contains("so Loop published it here too"));
         assertThat(note.content()).contains("**3.0.0-rc2**", "#" + dark.number());
@@ -48,8 +45,8 @@ class GitHubAutoPublishEndToEndTest extends GitHubEndToEnd {
 
         // stopped after recording the next offer but before publishing it (as a kill -9 would leave it), and before
         // the release was marked offered: the next start publishes it once, the next poll offers nothing new
-        w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "CSV", "Fixes #" + ghCsv, false));
-        awaitFixed(csv.number());
+        w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "CSV", "Fixes #" + w.githubNumberOf(csv), false));
+        w.awaitStatus(IssueStatus.FIXED, csv.number());
         w.stop();
         long stable = releaseOnGitHub("v3.0.0", "3.0.0", "CSV export.", false, false);
         w.db.transaction(ctx -> ctx.insertInto(RELEASE_OFFER)
@@ -88,10 +85,10 @@ class GitHubAutoPublishEndToEndTest extends GitHubEndToEnd {
     @Test
     void withoutIncludePrereleasesAPreReleaseIsNotOffered() throws Exception {
         pollingWorldWithSam("");
-        Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
-        int gh = w.awaitExported(dark.number()).number();
-        w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + gh, false));
-        awaitFixed(dark.number());
+        Captured dark = w.captureExported(w.alice, "Dark mode", "Please add dark mode");
+        w.repo.mergePullRequest(
+                "sam", w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + w.githubNumberOf(dark), false));
+        w.awaitStatus(IssueStatus.FIXED, dark.number());
         releaseOnGitHub("v4.0.0-beta", "4.0.0 beta", "Try it.", false, true);
         assertNothingOfferedAfterTwoReads("a pre-release without include-prereleases");
         assertThat(w.team.messages().stream().filter(m -> m.content().contains("4.0.0")))
@@ -111,13 +108,6 @@ class GitHubAutoPublishEndToEndTest extends GitHubEndToEnd {
         assertThat(w.db.<Integer>read(ctx -> ctx.fetchCount(RELEASE_OFFER)))
                 .as(why)
                 .isZero();
-    }
-
-    private void awaitFixed(int number) {
-        w.sim.await("#" + number + " fixed", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return w.issues().find(number).orElseThrow().status() == IssueStatus.FIXED;
-        });
     }
 
     private List<SimMessage> notes() {

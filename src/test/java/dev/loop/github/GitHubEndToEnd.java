@@ -1,5 +1,10 @@
 package dev.loop.github;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loop.sim.SimMessage;
+import dev.loop.testing.Captured;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -25,6 +30,33 @@ abstract class GitHubEndToEnd {
         world("  poll-interval: 60s\n" + moreYaml);
         w.github.user("sam");
         return w;
+    }
+
+    /** Loop's notices in {@code c}'s post that someone is working on the issue now. */
+    static List<SimMessage> workingNotices(Captured c) {
+        return c.post().messages().stream()
+                .filter(m -> m.fromBot() && m.content().contains("working on it now"))
+                .toList();
+    }
+
+    /**
+     * GitHub issue {@code githubNumber} holds exactly one comment, Loop's ship comment for {@code version} as
+     * {@link GitHubWorld#publishByHand} publishes it (with its marker, a link to Discord and the snippet), and was
+     * closed as completed.
+     */
+    void assertShippedOnceAndClosed(int githubNumber, String version) {
+        assertThat(w.repo.comments(githubNumber))
+                .as("comments on GitHub #" + githubNumber)
+                .singleElement()
+                .satisfies(cm -> {
+                    assertThat(cm.author()).isEqualTo(GitHubWorld.BOT);
+                    assertThat(cm.body())
+                            .contains(GitHubBody.shippedMarker(version))
+                            .contains("**" + version + "**")
+                            .contains("https://discord.com/channels/")
+                            .contains("loop --version");
+                });
+        assertThat(w.repo.issue(githubNumber).stateReason()).isEqualTo("completed");
     }
 
     @AfterEach

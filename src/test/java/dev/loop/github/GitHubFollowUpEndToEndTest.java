@@ -19,12 +19,10 @@ class GitHubFollowUpEndToEndTest extends GitHubEndToEnd {
     @Test
     void anEditedTitleAClosingAndAMergeReachTheGitHubIssue() throws Exception {
         world("");
-        Captured kept = w.capture(w.alice, "Export loses colours", "The PDF export is grey");
-        Captured dup = w.capture(w.bob, "PDF has no colour", "Grey PDFs since 2.3");
-        Captured dropped = w.capture(w.carol, "Make the logo bigger", "It is tiny");
-        GitHubIssueView keptGh = w.awaitExported(kept.number());
-        GitHubIssueView dupGh = w.awaitExported(dup.number());
-        GitHubIssueView droppedGh = w.awaitExported(dropped.number());
+        Captured kept = w.captureExported(w.alice, "Export loses colours", "The PDF export is grey");
+        Captured dup = w.captureExported(w.bob, "PDF has no colour", "Grey PDFs since 2.3");
+        Captured dropped = w.captureExported(w.carol, "Make the logo bigger", "It is tiny");
+        int keptOnGitHub = w.githubNumberOf(kept), dupOnGitHub = w.githubNumberOf(dup);
 
         w.erin.runSlash(w.team, "issue edit", Map.of("number", kept.number()))
                 .awaitModal()
@@ -42,35 +40,34 @@ class GitHubFollowUpEndToEndTest extends GitHubEndToEnd {
                 .awaitReply();
         assertThat(w.issues().find(dup.number()).orElseThrow().status()).isEqualTo(IssueStatus.DUPLICATE);
         GitHubIssueView merged = w.awaitExported(dup.number());
-        assertThat(merged.number()).isEqualTo(dupGh.number());
+        assertThat(merged.number()).isEqualTo(dupOnGitHub);
         assertThat(merged.state()).isEqualTo("closed");
         assertThat(merged.stateReason()).isEqualTo("not_planned");
-        assertThat(w.repo.comments(dupGh.number()))
+        assertThat(w.repo.comments(dupOnGitHub))
                 .singleElement()
                 .extracting(GitHubCommentView::body)
                 .satisfies(b -> assertThat(b)
-                        .startsWith("This issue was merged into " + w.repo.htmlUrl(keptGh.number()) + " (Loop issue "
+                        .startsWith("This issue was merged into " + w.repo.htmlUrl(keptOnGitHub) + " (Loop issue "
                                 + kept.number() + ")")
                         .doesNotContain("#" + kept.number()));
 
         // the surviving issue stays open; nothing is written twice on later rounds
-        assertThat(w.repo.issue(keptGh.number()).open()).isTrue();
+        assertThat(w.repo.issue(keptOnGitHub).open()).isTrue();
         long patches = w.patches();
         w.awaitExported(kept.number());
         w.awaitExported(dup.number());
-        assertThat(w.repo.comments(dupGh.number())).hasSize(1);
+        assertThat(w.repo.comments(dupOnGitHub)).hasSize(1);
         assertThat(w.patches()).isEqualTo(patches);
-        assertThat(w.repo.issue(droppedGh.number()).commentCount()).isZero();
+        assertThat(w.repo.issue(w.githubNumberOf(dropped)).commentCount()).isZero();
     }
 
     @Test
     void withCloseWhenClosedOffAClosedIssueStaysOpenOnGitHub() throws Exception {
         world("  close-when-closed: false\n");
-        Captured c = w.capture(w.alice, "Make the logo bigger", "It is tiny");
-        GitHubIssueView gh = w.awaitExported(c.number());
+        Captured c = w.captureExported(w.alice, "Make the logo bigger", "It is tiny");
         w.erin.runSlash(w.team, "issue close", Map.of("number", c.number(), "reason", "not a bug"))
                 .awaitReply();
         assertThat(w.awaitExported(c.number()).open()).isTrue();
-        assertThat(w.repo.comments(gh.number())).isEmpty();
+        assertThat(w.repo.comments(w.githubNumberOf(c))).isEmpty();
     }
 }

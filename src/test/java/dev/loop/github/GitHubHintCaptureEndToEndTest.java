@@ -7,7 +7,6 @@ import dev.loop.issue.Requester;
 import dev.loop.sim.SimInteraction;
 import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,14 +18,12 @@ class GitHubHintCaptureEndToEndTest extends GitHubEndToEnd {
     @Test
     void captureFromAHintStartsTriageAndItsGitHubPeopleAreRequesters() throws Exception {
         world("  poll-interval: 60s\n");
-        w.sim.await("hints to start", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return new GitHubHintStore(w.db).watermark().isPresent();
-        });
+        w.awaitPolled(
+                "hints to start", () -> new GitHubHintStore(w.db).watermark().isPresent());
         int gh = w.repo.openIssue("octocat", "Zebra mode wanted", "Stripes everywhere, please.");
         w.repo.react("hubber", gh, "+1");
         w.repo.react("monalisa", gh, "+1");
-        SimMessage hint = awaitHint(gh);
+        SimMessage hint = w.awaitHint(gh);
         assertThat(hint.buttonLabels()).containsExactly("Capture", "Ignore");
 
         SimInteraction press = w.erin.pressButton(hint, "Capture");
@@ -51,15 +48,5 @@ class GitHubHintCaptureEndToEndTest extends GitHubEndToEnd {
                         .count())
                 .isEqualTo(3);
         assertThat(w.githubNumber(number)).contains(gh);
-    }
-
-    private SimMessage awaitHint(int githubNumber) {
-        String start = "🆕 New on GitHub: **GitHub #" + githubNumber + "**";
-        w.sim.await("the hint for GitHub #" + githubNumber, () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return w.team.messages().stream()
-                    .anyMatch(m -> m.fromBot() && m.content().startsWith(start));
-        });
-        return w.team.awaitMessage(m -> m.fromBot() && m.content().startsWith(start));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,15 +18,13 @@ class GitHubHintSuggestionEndToEndTest extends GitHubEndToEnd {
         world("  poll-interval: 60s\n");
         Captured known = w.capture(w.alice, "Export loses colours in PDF", "The PDF export is grey");
         w.awaitExported(known.number());
-        w.sim.await("hints to start", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return new GitHubHintStore(w.db).watermark().isPresent();
-        });
+        w.awaitPolled(
+                "hints to start", () -> new GitHubHintStore(w.db).watermark().isPresent());
 
         // shares a word with #1 (a full-text match), but is about something else: nothing is suggested
         int unrelated = w.repo.openIssue(
                 "hubber", "Dark mode for the export settings", "The settings page is too bright at night.");
-        SimMessage plain = awaitHint(unrelated);
+        SimMessage plain = w.awaitHint(unrelated);
         assertThat(plain.content()).doesNotContain("It looks like");
         assertThat(plain.buttonLabels()).containsExactly("Capture", "Ignore");
         assertThat(new GitHubHintStore(w.db).find(unrelated).orElseThrow().suggested())
@@ -35,18 +32,8 @@ class GitHubHintSuggestionEndToEndTest extends GitHubEndToEnd {
 
         // about the same thing: #1 is suggested, with its Link button
         int same = w.repo.openIssue("octocat", "PDF export loses colours", "Every PDF export comes out grey.");
-        SimMessage hint = awaitHint(same);
+        SimMessage hint = w.awaitHint(same);
         assertThat(hint.content()).endsWith("\nIt looks like **#" + known.number() + "** Export loses colours in PDF");
         assertThat(hint.buttonLabels()).containsExactly("Capture", "Link to #" + known.number(), "Ignore");
-    }
-
-    private SimMessage awaitHint(int githubNumber) {
-        String start = "🆕 New on GitHub: **GitHub #" + githubNumber + "**";
-        w.sim.await("the hint for GitHub #" + githubNumber, () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return w.team.messages().stream()
-                    .anyMatch(m -> m.fromBot() && m.content().startsWith(start));
-        });
-        return w.team.awaitMessage(m -> m.fromBot() && m.content().startsWith(start));
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loop.issue.Issue;
 import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,30 +25,16 @@ class GitHubHintsEndToEndTest extends GitHubEndToEnd {
                 .count();
     }
 
-    private SimMessage awaitHint(int githubNumber) {
-        w.sim.await("the hint for GitHub #" + githubNumber, () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return w.team.messages().stream()
-                    .anyMatch(m -> m.fromBot()
-                            && m.content().startsWith("🆕 New on GitHub: **GitHub #" + githubNumber + "**"));
-        });
-        return w.team.awaitMessage(
-                m -> m.fromBot() && m.content().startsWith("🆕 New on GitHub: **GitHub #" + githubNumber + "**"));
-    }
-
     @Test
     void newGitHubIssuesAreOfferedOnceAndEachPressResolvesTheHint() throws Exception {
         world("  poll-interval: 60s\n");
         Captured known = w.capture(w.alice, "Export loses colours in PDF", "The PDF export is grey");
         int loopsOwn = w.awaitExported(known.number()).number();
-        w.sim.await("hints to start", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return hints().watermark().isPresent();
-        });
+        w.awaitPolled("hints to start", () -> hints().watermark().isPresent());
 
         // a duplicate of a known issue: Capture, Link to #1, Ignore
         int dup = w.repo.openIssue("octocat", "PDF export loses colours", "Every PDF export comes out grey.");
-        SimMessage hint = awaitHint(dup);
+        SimMessage hint = w.awaitHint(dup);
         assertThat(hint.content())
                 .isEqualTo("🆕 New on GitHub: **GitHub #" + dup + "** PDF export loses colours (opened by `octocat`) <"
                         + w.repo.htmlUrl(dup) + ">\nIt looks like **#1** Export loses colours in PDF");
@@ -66,7 +51,7 @@ class GitHubHintsEndToEndTest extends GitHubEndToEnd {
 
         // a new subject, its title written to cause trouble: shown literally, no mention, no Link button
         int fresh = w.repo.openIssue("hubber", "@everyone **Zebra** mode <@123> wanted", "Stripes everywhere.");
-        SimMessage second = awaitHint(fresh);
+        SimMessage second = w.awaitHint(fresh);
         assertThat(second.pinged()).isEmpty();
         assertThat(second.pingedEveryone()).isFalse();
         assertThat(second.content()).doesNotContain("@everyone").contains("Zebra");
@@ -87,7 +72,7 @@ class GitHubHintsEndToEndTest extends GitHubEndToEnd {
         assertThat(w.issues().githubLogins(2)).containsValue("hubber");
 
         int noise = w.repo.openIssue("spammer", "Buy cheap widgets", "Visit my shop.");
-        SimMessage third = awaitHint(noise);
+        SimMessage third = w.awaitHint(noise);
         w.erin.pressButton(third, "Ignore").awaitUpdate();
         eventually("the ignore to show", () -> third.content().contains("Ignored"));
         assertThat(third.content()).endsWith("🙈 Ignored by <@" + w.erin.id() + ">");
@@ -98,10 +83,9 @@ class GitHubHintsEndToEndTest extends GitHubEndToEnd {
         w.stop();
         w.start();
         long reads = w.github.counters().requests("GET", "/repos/{owner}/{repo}/issues");
-        w.sim.await("two more polls after the restart", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return w.github.counters().requests("GET", "/repos/{owner}/{repo}/issues") >= reads + 2;
-        });
+        w.awaitPolled(
+                "two more polls after the restart",
+                () -> w.github.counters().requests("GET", "/repos/{owner}/{repo}/issues") >= reads + 2);
         assertThat(offered()).isEqualTo(3);
         assertThat(loopsOwn).isNotIn(dup, fresh, noise);
     }

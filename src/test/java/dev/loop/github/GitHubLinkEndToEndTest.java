@@ -7,7 +7,6 @@ import dev.loop.issue.Requester;
 import dev.loop.sim.SimMessage;
 import dev.loop.sim.github.GitHubIssueView;
 import dev.loop.testing.Captured;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,10 +49,9 @@ class GitHubLinkEndToEndTest extends GitHubEndToEnd {
 
         // a 👍 given there later counts like one on the issue's own GitHub issue
         w.repo.react("monalisa", gh, "+1");
-        w.sim.await("the later 👍 recorded", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return w.issues().githubLogins(c.number()).containsValue("monalisa");
-        });
+        w.awaitPolled(
+                "the later 👍 recorded",
+                () -> w.issues().githubLogins(c.number()).containsValue("monalisa"));
         assertThat(w.issues().requesters(c.number()).stream()
                         .filter(r -> r.how() == Requester.How.GITHUB)
                         .count())

@@ -20,28 +20,22 @@ class GitHubReleaseEndToEndTest extends GitHubEndToEnd {
     @Test
     void aReleaseWhoseTagHoldsTwoOfThreeMergedFixesOffersExactlyThoseTwoOnceAndPublishShipsThem() throws Exception {
         pollingWorldWithSam("");
-        Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
-        Captured csv = w.capture(w.bob, "CSV export", "Please export to CSV");
-        Captured emoji = w.capture(w.carol, "Sync drops emoji", "Emoji vanish after sync");
-        int ghDark = w.awaitExported(dark.number()).number();
-        int ghCsv = w.awaitExported(csv.number()).number();
-        int ghEmoji = w.awaitExported(emoji.number()).number();
+        Captured dark = w.captureExported(w.alice, "Dark mode", "Please add dark mode");
+        Captured csv = w.captureExported(w.bob, "CSV export", "Please export to CSV");
+        Captured emoji = w.captureExported(w.carol, "Sync drops emoji", "Emoji vanish after sync");
 
-        int prDark = w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + ghDark, false);
-        int prCsv = w.repo.openPullRequest("sam", "CSV export", "Closes #" + ghCsv, false);
-        int prEmoji = w.repo.openPullRequest("sam", "Keep emoji", "Resolves #" + ghEmoji, false);
+        int prDark = w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + w.githubNumberOf(dark), false);
+        int prCsv = w.repo.openPullRequest("sam", "CSV export", "Closes #" + w.githubNumberOf(csv), false);
+        int prEmoji = w.repo.openPullRequest("sam", "Keep emoji", "Resolves #" + w.githubNumberOf(emoji), false);
         w.repo.mergePullRequest("sam", prDark);
         w.repo.mergePullRequest("sam", prCsv);
         w.repo.tag("v1.4.0", w.repo.defaultBranch());
         w.repo.mergePullRequest("sam", prEmoji);
-        awaitStatus(IssueStatus.FIXED, dark.number(), csv.number(), emoji.number());
+        w.awaitStatus(IssueStatus.FIXED, dark.number(), csv.number(), emoji.number());
 
         w.repo.publishRelease(
                 "v1.4.0", "1.4.0", "Dark mode and CSV export.\n\n```\nwidget --theme dark\n```\n", false, false);
-        w.sim.await("the preview in the team channel", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return !previews().isEmpty();
-        });
+        w.awaitPolled("the preview in the team channel", () -> !previews().isEmpty());
         SimMessage preview = previews().getFirst();
         assertThat(offeredIssues()).isEqualTo(dark.number() + " " + csv.number());
         assertThat(preview.content())
@@ -56,28 +50,21 @@ class GitHubReleaseEndToEndTest extends GitHubEndToEnd {
         assertThat(previews()).hasSize(1);
 
         w.erin.pressButton(previews().getFirst(), "Publish").awaitUpdate();
-        awaitStatus(IssueStatus.SHIPPED, dark.number(), csv.number());
+        w.awaitStatus(IssueStatus.SHIPPED, dark.number(), csv.number());
         assertThat(w.issues().find(dark.number()).orElseThrow().shippedVersion())
                 .isEqualTo("1.4.0");
         assertThat(w.issues().find(emoji.number()).orElseThrow().status()).isEqualTo(IssueStatus.FIXED);
         w.releases.awaitMessage(m -> m.fromBot() && m.content().contains("1.4.0"));
         w.sim.await("the ship comment on GitHub", () -> {
             w.clock.advance(Duration.ofSeconds(3));
-            return w.repo.comments(ghDark).stream().anyMatch(c -> c.body().contains("Shipped in **1.4.0**"));
+            return w.repo.comments(w.githubNumberOf(dark)).stream()
+                    .anyMatch(c -> c.body().contains("Shipped in **1.4.0**"));
         });
         // the one preview now says who published it, and no other was posted
         assertThat(previews()).isEmpty();
         assertThat(w.team.messages().stream()
                         .filter(m -> m.fromBot() && m.content().contains("published **1.4.0**")))
                 .hasSize(1);
-    }
-
-    private void awaitStatus(IssueStatus status, int... numbers) {
-        w.sim.await("issues " + status, () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            for (int n : numbers) if (w.issues().find(n).orElseThrow().status() != status) return false;
-            return true;
-        });
     }
 
     private List<SimMessage> previews() {

@@ -27,27 +27,19 @@ class GitHubReleasePublishEndToEndTest extends GitHubEndToEnd {
     void publishTellsEachRequesterOnceWithTheVersionAcrossStopsBetweenOfferPublishAndNotices() throws Exception {
         pollingWorldWithSam("");
         w.github.user("octocat");
-        Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
+        Captured dark = w.captureExported(w.alice, "Dark mode", "Please add dark mode");
         w.bob.pressButton(dark.card(), "Me too").awaitReply();
-        int gh = w.awaitExported(dark.number()).number();
-        w.repo.react("octocat", gh, "+1");
-        w.sim.await("octocat a requester", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return w.issues().githubLogins(dark.number()).containsValue("octocat");
-        });
+        w.repo.react("octocat", w.githubNumberOf(dark), "+1");
+        w.awaitPolled(
+                "octocat a requester",
+                () -> w.issues().githubLogins(dark.number()).containsValue("octocat"));
 
-        int pr = w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + gh, false);
+        int pr = w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + w.githubNumberOf(dark), false);
         w.repo.mergePullRequest("sam", pr);
-        w.sim.await("the issue fixed", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return w.issues().find(dark.number()).orElseThrow().status() == IssueStatus.FIXED;
-        });
+        w.awaitStatus(IssueStatus.FIXED, dark.number());
         w.repo.tag("v2.0.0", w.repo.defaultBranch());
         w.repo.publishRelease("v2.0.0", "2.0.0", "Dark mode.\n\n```\nwidget --theme dark\n```\n", false, false);
-        w.sim.await("the preview in the team channel", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return !previews().isEmpty();
-        });
+        w.awaitPolled("the preview in the team channel", () -> !previews().isEmpty());
 
         // stopped after posting the preview but before recording it, and before the release was marked offered:
         // the next start posts it again with the same nonce (Discord hands back the first) and offers nothing new
@@ -73,7 +65,7 @@ class GitHubReleasePublishEndToEndTest extends GitHubEndToEnd {
         w.start();
         w.sim.await("the ship comment on GitHub", () -> {
             w.clock.advance(Duration.ofSeconds(3));
-            return !shipComments(gh).isEmpty();
+            return !shipComments(w.githubNumberOf(dark)).isEmpty();
         });
         w.sim.await("alice and bob told", () -> told(w.alice) == 1 && told(w.bob) == 1);
         w.releases.awaitMessage(m -> m.fromBot() && m.content().contains("2.0.0"));
@@ -91,7 +83,7 @@ class GitHubReleasePublishEndToEndTest extends GitHubEndToEnd {
         }
         assertThat(told(w.alice)).isEqualTo(1);
         assertThat(told(w.bob)).isEqualTo(1);
-        assertThat(shipComments(gh))
+        assertThat(shipComments(w.githubNumberOf(dark)))
                 .singleElement()
                 .satisfies(c -> assertThat(c.body()).contains("**2.0.0**"));
         assertThat(w.releases.messages().stream()
@@ -108,23 +100,18 @@ class GitHubReleasePublishEndToEndTest extends GitHubEndToEnd {
     @Test
     void anEditedPreviewPublishesTheEditedValuesAndAFormFromBeforeTheEditIsRefused() throws Exception {
         pollingWorldWithSam("");
-        Captured dark = w.capture(w.alice, "Dark mode", "Please add dark mode");
-        Captured csv = w.capture(w.bob, "CSV export", "Please export to CSV");
-        int ghDark = w.awaitExported(dark.number()).number();
-        int ghCsv = w.awaitExported(csv.number()).number();
-        w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + ghDark, false));
-        w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "CSV", "Fixes #" + ghCsv, false));
-        w.sim.await("both fixed", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return w.issues().find(dark.number()).orElseThrow().status() == IssueStatus.FIXED
-                    && w.issues().find(csv.number()).orElseThrow().status() == IssueStatus.FIXED;
-        });
+        Captured dark = w.captureExported(w.alice, "Dark mode", "Please add dark mode");
+        Captured csv = w.captureExported(w.bob, "CSV export", "Please export to CSV");
+        w.repo.mergePullRequest(
+                "sam", w.repo.openPullRequest("sam", "Dark mode", "Fixes #" + w.githubNumberOf(dark), false));
+        w.repo.mergePullRequest("sam", w.repo.openPullRequest("sam", "CSV", "Fixes #" + w.githubNumberOf(csv), false));
+        w.awaitPolled(
+                "both fixed",
+                () -> w.issues().find(dark.number()).orElseThrow().status() == IssueStatus.FIXED
+                        && w.issues().find(csv.number()).orElseThrow().status() == IssueStatus.FIXED);
         w.repo.tag("v1.5.0", w.repo.defaultBranch());
         w.repo.publishRelease("v1.5.0", "1.5.0", "Dark mode and CSV.\n\n```\nwidget --theme dark\n```\n", false, false);
-        w.sim.await("the preview in the team channel", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return !previews().isEmpty();
-        });
+        w.awaitPolled("the preview in the team channel", () -> !previews().isEmpty());
         SimMessage preview = previews().getFirst();
         assertThat(preview.buttonLabels()).containsExactly("Publish", "Edit", "Cancel");
 

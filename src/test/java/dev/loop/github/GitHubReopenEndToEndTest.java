@@ -19,10 +19,9 @@ class GitHubReopenEndToEndTest extends GitHubEndToEnd {
     @Test
     void anUnmergedIssueReopensItsGitHubIssueAndBothBodiesFollow() throws Exception {
         world("");
-        Captured kept = w.capture(w.alice, "Export loses colours", "The PDF export is grey");
-        Captured dup = w.capture(w.bob, "PDF has no colour", "Grey PDFs since 2.3");
-        GitHubIssueView keptGh = w.awaitExported(kept.number());
-        GitHubIssueView dupGh = w.awaitExported(dup.number());
+        Captured kept = w.captureExported(w.alice, "Export loses colours", "The PDF export is grey");
+        Captured dup = w.captureExported(w.bob, "PDF has no colour", "Grey PDFs since 2.3");
+        int keptOnGitHub = w.githubNumberOf(kept), dupOnGitHub = w.githubNumberOf(dup);
         String dupPlace = w.issues().places(dup.number()).stream()
                 .filter(p -> p.kind() != Place.PlaceKind.GITHUB)
                 .findFirst()
@@ -41,12 +40,12 @@ class GitHubReopenEndToEndTest extends GitHubEndToEnd {
                 .content();
         assertThat(reply).startsWith("Split **#" + dup.number() + "**");
         GitHubIssueView back = w.awaitExported(dup.number());
-        assertThat(back.number()).isEqualTo(dupGh.number());
+        assertThat(back.number()).isEqualTo(dupOnGitHub);
         assertThat(back.open()).isTrue();
         assertThat(back.stateReason()).isEqualTo("reopened");
         assertThat(back.body()).contains(dupPlace);
         GitHubIssueView keptAfter = w.awaitExported(kept.number());
-        assertThat(keptAfter.number()).isEqualTo(keptGh.number());
+        assertThat(keptAfter.number()).isEqualTo(keptOnGitHub);
         assertThat(keptAfter.body()).doesNotContain(dupPlace);
         assertThat(keptAfter.open()).isTrue();
 
@@ -60,10 +59,9 @@ class GitHubReopenEndToEndTest extends GitHubEndToEnd {
     @Test
     void aReopenedIssueReopensTheGitHubIssueLoopClosedButNotOneAPersonClosed() throws Exception {
         world("");
-        Captured c = w.capture(w.alice, "Make the logo bigger", "It is tiny");
-        Captured other = w.capture(w.bob, "Sidebar flickers", "On every click");
-        GitHubIssueView gh = w.awaitExported(c.number());
-        GitHubIssueView otherGh = w.awaitExported(other.number());
+        Captured c = w.captureExported(w.alice, "Make the logo bigger", "It is tiny");
+        Captured other = w.captureExported(w.bob, "Sidebar flickers", "On every click");
+        int onGitHub = w.githubNumberOf(c);
 
         assertThat(reopen(c.number())).isEqualTo("#" + c.number() + " is not closed, so there is nothing to reopen.");
         assertThat(w.alice
@@ -78,12 +76,12 @@ class GitHubReopenEndToEndTest extends GitHubEndToEnd {
         assertThat(reopen(c.number())).isEqualTo("Reopened **#" + c.number() + "** Make the logo bigger.");
         assertThat(w.issues().find(c.number()).orElseThrow().status()).isEqualTo(IssueStatus.OPEN);
         GitHubIssueView reopened = w.awaitExported(c.number());
-        assertThat(reopened.number()).isEqualTo(gh.number());
+        assertThat(reopened.number()).isEqualTo(onGitHub);
         assertThat(reopened.open()).isTrue();
         assertThat(reopened.stateReason()).isEqualTo("reopened");
 
         // closed by a person on GitHub: Loop's close and reopen leave it as that person left it
-        w.repo.closeIssue("octocat", otherGh.number(), "completed");
+        w.repo.closeIssue("octocat", w.githubNumberOf(other), "completed");
         w.erin.runSlash(w.team, "issue close", Map.of("number", other.number(), "reason", "works as designed"))
                 .awaitReply();
         w.awaitExported(other.number());

@@ -117,10 +117,9 @@ class GitHubReviewIssueEndToEndTest extends GitHubEndToEnd {
         // nothing changed on GitHub: the review issue is read again, conditionally, and GitHub counts nothing
         long reads = w.github.counters().requests("GET", "/repos/{owner}/{repo}/issues/{number}");
         long counted = w.github.counters().counted();
-        w.sim.await("the review issue read twice more", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return w.github.counters().requests("GET", "/repos/{owner}/{repo}/issues/{number}") >= reads + 2;
-        });
+        w.awaitPolled(
+                "the review issue read twice more",
+                () -> w.github.counters().requests("GET", "/repos/{owner}/{repo}/issues/{number}") >= reads + 2);
         assertThat(w.github.counters().counted()).isEqualTo(counted);
 
         // unticked on GitHub: not reviewed any more
@@ -136,18 +135,17 @@ class GitHubReviewIssueEndToEndTest extends GitHubEndToEnd {
     }
 
     private void awaitReviewed(int number, boolean reviewed) {
-        w.sim.await("#" + number + (reviewed ? " reviewed" : " not reviewed"), () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return w.db.<Boolean>read(ctx -> ctx.fetchExists(
-                    DOCS_REVIEW_ITEM,
-                    DOCS_REVIEW_ITEM
-                            .ISSUE_NUMBER
-                            .eq(number)
-                            .and(
-                                    reviewed
-                                            ? DOCS_REVIEW_ITEM.REVIEWED_AT.isNotNull()
-                                            : DOCS_REVIEW_ITEM.REVIEWED_AT.isNull())));
-        });
+        w.awaitPolled(
+                "#" + number + (reviewed ? " reviewed" : " not reviewed"),
+                () -> w.db.<Boolean>read(ctx -> ctx.fetchExists(
+                        DOCS_REVIEW_ITEM,
+                        DOCS_REVIEW_ITEM
+                                .ISSUE_NUMBER
+                                .eq(number)
+                                .and(
+                                        reviewed
+                                                ? DOCS_REVIEW_ITEM.REVIEWED_AT.isNotNull()
+                                                : DOCS_REVIEW_ITEM.REVIEWED_AT.isNull()))));
     }
 
     private GitHubIssueView awaitReviewIssue() {

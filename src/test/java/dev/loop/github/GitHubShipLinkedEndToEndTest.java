@@ -3,7 +3,6 @@ package dev.loop.github;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.db.Tables;
-import dev.loop.sim.SimMessage;
 import dev.loop.sim.github.GitHubCommentView;
 import dev.loop.testing.Captured;
 import java.time.Duration;
@@ -21,8 +20,8 @@ class GitHubShipLinkedEndToEndTest extends GitHubEndToEnd {
     @Test
     void aReleaseCommentsOnceOnTheOwnAndEachLinkedGitHubIssueAndClosesThemAcrossAnOutageAndARestart() throws Exception {
         world("  poll-interval: 60s\n");
-        Captured c = w.capture(w.alice, "Export loses colours", "The PDF export is grey");
-        int own = w.awaitExported(c.number()).number();
+        Captured c = w.captureExported(w.alice, "Export loses colours", "The PDF export is grey");
+        int own = w.githubNumberOf(c);
         int first = w.repo.openIssue("octocat", "PDF export has no colour", "Since 2.3 every export is grey.");
         int second = w.repo.openIssue("hubber", "Grey exports", "All my PDFs are grey.");
         assertThat(link(c.number(), "#" + first)).startsWith("Linked GitHub #" + first);
@@ -31,25 +30,12 @@ class GitHubShipLinkedEndToEndTest extends GitHubEndToEnd {
 
         // GitHub is down when the release is published: nothing is lost, everything is done once it is back
         w.github.faults().outage();
-        publish("1.4.0", "#" + c.number());
+        w.publishByHand("1.4.0", "#" + c.number());
         w.clock.advance(Duration.ofMinutes(30));
         assertThat(w.repo.comments(own)).isEmpty();
         w.github.faults().endOutage();
         awaitShipped(c.number(), own, first, second);
-        for (int gh : List.of(own, first, second)) {
-            assertThat(w.repo.comments(gh))
-                    .as("comments on GitHub #" + gh)
-                    .singleElement()
-                    .satisfies(cm -> {
-                        assertThat(cm.author()).isEqualTo(GitHubWorld.BOT);
-                        assertThat(cm.body())
-                                .contains(GitHubBody.shippedMarker("1.4.0"))
-                                .contains("**1.4.0**")
-                                .contains("https://discord.com/channels/")
-                                .contains("loop --version");
-                    });
-            assertThat(w.repo.issue(gh).stateReason()).isEqualTo("completed");
-        }
+        for (int gh : List.of(own, first, second)) assertShippedOnceAndClosed(gh, "1.4.0");
 
         // Loop stops after commenting, before recording it: the restart finds every comment and posts none again
         w.stop();
@@ -73,10 +59,9 @@ class GitHubShipLinkedEndToEndTest extends GitHubEndToEnd {
     @Test
     void aMergedIssuesGitHubIssuesHearOfTheReleaseOfTheIssueTheyWereMergedInto() throws Exception {
         world("  poll-interval: 60s\n");
-        Captured into = w.capture(w.alice, "Export loses colours", "The PDF export is grey");
-        Captured from = w.capture(w.bob, "Grey PDF", "My PDF export has no colours");
-        int intoOwn = w.awaitExported(into.number()).number();
-        int fromOwn = w.awaitExported(from.number()).number();
+        Captured into = w.captureExported(w.alice, "Export loses colours", "The PDF export is grey");
+        Captured from = w.captureExported(w.bob, "Grey PDF", "My PDF export has no colours");
+        int intoOwn = w.githubNumberOf(into), fromOwn = w.githubNumberOf(from);
         int linked = w.repo.openIssue("octocat", "PDF export has no colour", "Since 2.3 every export is grey.");
         assertThat(link(from.number(), "#" + linked)).startsWith("Linked GitHub #" + linked);
         String merged = w.erin.runSlash(w.team, "issue merge", Map.of("from", from.number(), "into", into.number()))
@@ -85,7 +70,7 @@ class GitHubShipLinkedEndToEndTest extends GitHubEndToEnd {
         assertThat(merged).contains("Merged");
         w.awaitExported(from.number());
 
-        publish("2.0.0", "#" + into.number());
+        w.publishByHand("2.0.0", "#" + into.number());
         awaitShipped(into.number(), intoOwn, fromOwn, linked);
         for (int gh : List.of(intoOwn, fromOwn, linked)) {
             assertThat(w.repo.comments(gh).stream()
@@ -111,14 +96,5 @@ class GitHubShipLinkedEndToEndTest extends GitHubEndToEnd {
         return w.erin.runSlash(w.team, "link", Map.of("issue", issue, "github", github))
                 .awaitReply()
                 .content();
-    }
-
-    private void publish(String version, String issues) {
-        SimMessage preview = w.erin.runSlash(w.team, "release", Map.of("version", version, "issues", issues))
-                .awaitModal()
-                .submit(Map.of("notes", "What's new in " + version, "snippet", "loop --version"))
-                .awaitReply();
-        SimMessage done = w.erin.pressButton(preview, "Publish").awaitUpdate();
-        assertThat(done.content()).startsWith("✅ Published");
     }
 }

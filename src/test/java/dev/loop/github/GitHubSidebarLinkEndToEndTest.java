@@ -2,13 +2,8 @@ package dev.loop.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loop.issue.Issue;
 import dev.loop.issue.IssueStatus;
-import dev.loop.sim.SimMessage;
-import dev.loop.sim.github.GitHubIssueView;
 import dev.loop.testing.Captured;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,23 +16,19 @@ class GitHubSidebarLinkEndToEndTest extends GitHubEndToEnd {
     @Test
     void aPullRequestLinkedInTheSidebarTellsTheRequestersOnceAndUnlinkedBeforeTheMergeNothingMore() throws Exception {
         pollingWorldWithSam("  people:\n    sam: \"{erin}\"\n");
-        Captured c = w.capture(w.alice, "Dark mode", "Please add dark mode");
-        GitHubIssueView gh = w.awaitExported(c.number());
+        Captured c = w.captureExported(w.alice, "Dark mode", "Please add dark mode");
 
         int pr = w.repo.openPullRequest("sam", "Dark mode", "Adds a dark theme.", false);
         w.pollPulls();
         w.pollPulls();
-        assertThat(issue(c.number()).status()).as("not linked yet").isEqualTo(IssueStatus.OPEN);
+        assertThat(w.issue(c.number()).status()).as("not linked yet").isEqualTo(IssueStatus.OPEN);
         long queries = w.github.counters().requests("POST", "/graphql");
         assertThat(queries).as("the open pull request was asked about").isPositive();
 
-        w.repo.linkInSidebar("sam", pr, gh.number());
-        w.sim.await("the issue in progress", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return issue(c.number()).status() == IssueStatus.IN_PROGRESS;
-        });
+        w.repo.linkInSidebar("sam", pr, w.githubNumberOf(c));
+        w.awaitStatus(IssueStatus.IN_PROGRESS, c.number());
         c.post().awaitMessage(m -> m.fromBot() && m.content().contains("working on it now"));
-        assertThat(issue(c.number()).ownerId()).as("sam is erin on Discord").isEqualTo(w.erin.id());
+        assertThat(w.issue(c.number()).ownerId()).as("sam is erin on Discord").isEqualTo(w.erin.id());
         assertThat(w.issues().history(c.number()))
                 .anyMatch(h -> h.detail().contains("pull request #" + pr + " opened"));
         w.pollPulls();
@@ -45,18 +36,15 @@ class GitHubSidebarLinkEndToEndTest extends GitHubEndToEnd {
         assertThat(workingNotices(c)).hasSize(1);
 
         // unlinked in the sidebar before the merge: back to open, nobody told, and the merge changes nothing
-        w.repo.unlinkInSidebar("sam", pr, gh.number());
-        w.sim.await("the issue open again", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return issue(c.number()).status() == IssueStatus.OPEN;
-        });
+        w.repo.unlinkInSidebar("sam", pr, w.githubNumberOf(c));
+        w.awaitStatus(IssueStatus.OPEN, c.number());
         assertThat(w.issues().history(c.number()))
                 .anyMatch(h -> h.detail().contains("pull request #" + pr + " no longer links it"));
         w.repo.mergePullRequest("sam", pr);
         w.pollPulls();
         w.pollPulls();
-        assertThat(issue(c.number()).status()).isEqualTo(IssueStatus.OPEN);
-        assertThat(w.repo.issue(gh.number()).open())
+        assertThat(w.issue(c.number()).status()).isEqualTo(IssueStatus.OPEN);
+        assertThat(w.repo.issue(w.githubNumberOf(c)).open())
                 .as("GitHub closes only what the pull request still links")
                 .isTrue();
         assertThat(new PullStore(w.db).row(pr, c.number()).orElseThrow().state())
@@ -67,32 +55,15 @@ class GitHubSidebarLinkEndToEndTest extends GitHubEndToEnd {
     @Test
     void aSidebarLinkStillThereAtTheMergeMakesTheIssueFixed() throws Exception {
         pollingWorldWithSam("");
-        Captured c = w.capture(w.alice, "CSV export", "Please export to CSV");
-        GitHubIssueView gh = w.awaitExported(c.number());
+        Captured c = w.captureExported(w.alice, "CSV export", "Please export to CSV");
         int pr = w.repo.openPullRequest("sam", "CSV export", "Exports to CSV.", false);
-        w.repo.linkInSidebar("sam", pr, gh.number());
-        w.sim.await("the issue in progress", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return issue(c.number()).status() == IssueStatus.IN_PROGRESS;
-        });
+        w.repo.linkInSidebar("sam", pr, w.githubNumberOf(c));
+        w.awaitStatus(IssueStatus.IN_PROGRESS, c.number());
         w.repo.mergePullRequest("sam", pr);
-        w.sim.await("the issue fixed", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return issue(c.number()).status() == IssueStatus.FIXED;
-        });
-        assertThat(w.repo.issue(gh.number()).open())
+        w.awaitStatus(IssueStatus.FIXED, c.number());
+        assertThat(w.repo.issue(w.githubNumberOf(c)).open())
                 .as("GitHub closes a linked issue at the merge")
                 .isFalse();
         assertThat(workingNotices(c)).hasSize(1);
-    }
-
-    private Issue issue(int number) {
-        return w.issues().find(number).orElseThrow();
-    }
-
-    private static List<SimMessage> workingNotices(Captured c) {
-        return c.post().messages().stream()
-                .filter(m -> m.fromBot() && m.content().contains("working on it now"))
-                .toList();
     }
 }

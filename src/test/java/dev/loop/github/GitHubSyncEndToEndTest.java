@@ -8,11 +8,9 @@ import dev.loop.issue.Requester;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimMember;
 import dev.loop.sim.SimMessage;
-import dev.loop.sim.github.GitHubCommentView;
 import dev.loop.sim.github.GitHubIssueView;
 import dev.loop.testing.Captured;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -84,13 +82,12 @@ class GitHubSyncEndToEndTest extends GitHubEndToEnd {
 
         w.repo.react("octocat", gh.number(), "+1");
         w.repo.comment("hubot-fan", gh.number(), "Same here, @alice");
-        w.sim.await("GitHub requesters recorded", () -> {
-            w.clock.advance(Duration.ofSeconds(61));
-            return w.issues().requesters(c.number()).stream()
-                            .filter(r -> r.how() == Requester.How.GITHUB)
-                            .count()
-                    == 2;
-        });
+        w.awaitPolled(
+                "GitHub requesters recorded",
+                () -> w.issues().requesters(c.number()).stream()
+                                .filter(r -> r.how() == Requester.How.GITHUB)
+                                .count()
+                        == 2);
         assertThat(w.issues().find(c.number()).orElseThrow().priority()).isEqualTo(Priority.HIGH);
         assertThat(w.issues().githubLogins(c.number())).containsValues("octocat", "hubot-fan");
         w.team.awaitMessage(m -> m.fromBot() && m.content().contains("bumped from Low to **High**"));
@@ -124,7 +121,7 @@ class GitHubSyncEndToEndTest extends GitHubEndToEnd {
         Captured c = w.capture(w.alice, "Dark mode", "Please add dark mode");
         GitHubIssueView gh = w.awaitExported(c.number());
 
-        publish("1.4.0", "#" + c.number());
+        w.publishByHand("1.4.0", "#" + c.number());
         w.sim.await("ship comment and close", () -> {
             w.clock.advance(Duration.ofSeconds(3));
             GitHubIssueView now = w.repo.issue(gh.number());
@@ -134,16 +131,7 @@ class GitHubSyncEndToEndTest extends GitHubEndToEnd {
                             .map(r -> "1.4.0".equals(r.shippedVersion()))
                             .orElse(false);
         });
-        List<GitHubCommentView> comments = w.repo.comments(gh.number());
-        assertThat(comments).singleElement().satisfies(cm -> {
-            assertThat(cm.author()).isEqualTo(GitHubWorld.BOT);
-            assertThat(cm.body())
-                    .contains(GitHubBody.shippedMarker("1.4.0"))
-                    .contains("**1.4.0**")
-                    .contains("https://discord.com/channels/")
-                    .contains("loop --version");
-        });
-        assertThat(w.repo.issue(gh.number()).stateReason()).isEqualTo("completed");
+        assertShippedOnceAndClosed(gh.number(), "1.4.0");
 
         // Loop stops right after posting, before recording it: the restart finds the marker and posts nothing
         w.stop();
@@ -254,14 +242,5 @@ class GitHubSyncEndToEndTest extends GitHubEndToEnd {
         assertThat(gh.title()).isEqualTo("Fonts blurry");
         assertThat(w.github.counters().forbiddenPrimary()).isEqualTo(1);
         assertThat(w.repo.issues()).hasSize(2);
-    }
-
-    private void publish(String version, String issues) {
-        SimMessage preview = w.erin.runSlash(w.team, "release", Map.of("version", version, "issues", issues))
-                .awaitModal()
-                .submit(Map.of("notes", "What's new in " + version, "snippet", "loop --version"))
-                .awaitReply();
-        SimMessage done = w.erin.pressButton(preview, "Publish").awaitUpdate();
-        assertThat(done.content()).startsWith("✅ Published");
     }
 }

@@ -1,13 +1,18 @@
 package dev.loop.github;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.loop.core.Database;
 import dev.loop.core.MovableClock;
 import dev.loop.core.config.Config;
+import dev.loop.issue.Issue;
+import dev.loop.issue.IssueStatus;
 import dev.loop.issue.IssueStore;
 import dev.loop.sim.Sim;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimGuild;
 import dev.loop.sim.SimMember;
+import dev.loop.sim.SimMessage;
 import dev.loop.sim.SimRole;
 import dev.loop.sim.github.GitHubIssueView;
 import dev.loop.sim.github.GitHubSim;
@@ -16,6 +21,7 @@ import dev.loop.testing.Captured;
 import dev.loop.testing.Community;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -100,6 +106,11 @@ final class GitHubWorld implements AutoCloseable {
         return community.issues();
     }
 
+    /** Loop issue {@code number} as the database holds it now. */
+    Issue issue(int number) {
+        return issues().find(number).orElseThrow();
+    }
+
     GitHubStore state() {
         return new GitHubStore(db);
     }
@@ -117,6 +128,18 @@ final class GitHubWorld implements AutoCloseable {
         SimChannel post = author.postInForum(support, title, body);
         for (SimMember o : others) o.say(post, o.name() + " has this too, see @everyone");
         return Captured.viaCommand(erin, post, Map.of("kind", "bug", "needs_docs", "no"));
+    }
+
+    /** {@code author}'s post, captured by erin, once the sync has brought its GitHub issue up to date. */
+    Captured captureExported(SimMember author, String title, String body) {
+        Captured c = capture(author, title, body);
+        awaitExported(c.number());
+        return c;
+    }
+
+    /** The number of the GitHub issue that Loop exported {@code c} to. */
+    int githubNumberOf(Captured c) {
+        return githubNumber(c.number()).orElseThrow();
     }
 
     /** The GitHub issue of Loop issue {@code number}, once the sync has created it. */
@@ -148,10 +171,44 @@ final class GitHubWorld implements AutoCloseable {
     /** Moves the clock past the poll interval and waits until Loop has read the pull requests once more. */
     void pollPulls() {
         long before = github.counters().requests("GET", "/repos/{owner}/{repo}/pulls");
-        sim.await("another read of the pull requests", () -> {
+        awaitPolled(
+                "another read of the pull requests",
+                () -> github.counters().requests("GET", "/repos/{owner}/{repo}/pulls") > before);
+    }
+
+    /** Moves the clock past the poll interval, one poll at a time, until {@code done}. */
+    void awaitPolled(String what, BooleanSupplier done) {
+        sim.await(what, () -> {
             clock.advance(Duration.ofSeconds(61));
-            return github.counters().requests("GET", "/repos/{owner}/{repo}/pulls") > before;
+            return done.getAsBoolean();
         });
+    }
+
+    /** Polls GitHub until each of the Loop issues {@code numbers} has {@code status}. */
+    void awaitStatus(IssueStatus status, int... numbers) {
+        awaitPolled(
+                Arrays.toString(numbers) + " " + status,
+                () -> Arrays.stream(numbers).allMatch(n -> issue(n).status() == status));
+    }
+
+    /** Polls GitHub until Loop posts its hint about GitHub issue {@code githubNumber} in the team channel. */
+    SimMessage awaitHint(int githubNumber) {
+        String start = "🆕 New on GitHub: **GitHub #" + githubNumber + "**";
+        awaitPolled(
+                "the hint for GitHub #" + githubNumber,
+                () -> team.messages().stream()
+                        .anyMatch(m -> m.fromBot() && m.content().startsWith(start)));
+        return team.awaitMessage(m -> m.fromBot() && m.content().startsWith(start));
+    }
+
+    /** erin releases {@code version} with {@code issues} through /release and presses Publish on the preview. */
+    void publishByHand(String version, String issues) {
+        SimMessage preview = erin.runSlash(team, "release", Map.of("version", version, "issues", issues))
+                .awaitModal()
+                .submit(Map.of("notes", "What's new in " + version, "snippet", "loop --version"))
+                .awaitReply();
+        SimMessage done = erin.pressButton(preview, "Publish").awaitUpdate();
+        assertThat(done.content()).startsWith("✅ Published");
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.loop.release;
 
-import static dev.loop.release.ReleaseStoreTest.T0;
 import static dev.loop.release.ReleaseStoreTest.issue;
 import static dev.loop.release.ReleaseStoreTest.release;
 import static dev.loop.testing.Eventually.eventually;
@@ -23,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NoticeWorkerTest {
+
+    static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
 
     static final long RELEASES = 70L;
     static final long TEAM = 71L;

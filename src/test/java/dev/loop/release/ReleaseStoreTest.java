@@ -12,22 +12,16 @@ import dev.loop.issue.NewPlace;
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
 import dev.loop.testing.SqliteTest;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ReleaseStoreTest extends SqliteTest {
 
-    static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
-    static final long ENGINEER = 900L;
-
-    IssueStore issues;
     ReleaseStore store;
 
     @BeforeEach
     void open() {
-        issues = new IssueStore(db);
         store = new ReleaseStore(db, issues);
     }
 

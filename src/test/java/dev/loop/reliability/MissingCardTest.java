@@ -9,7 +9,6 @@ import dev.loop.issue.IssueStatus;
 import dev.loop.issue.NewIssue;
 import dev.loop.issue.NewPlace;
 import dev.loop.issue.Place;
-import dev.loop.issue.Requester;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimMessage;
 import dev.loop.testing.Captured;
@@ -32,8 +31,7 @@ class MissingCardTest {
 
     /** What a capture stores before it posts the card: the issue, the post as its place, the author. */
     int storedWithoutCard(SimChannel post) {
-        return s.issues()
-                .create(
+        return s.storeIssue(
                         new NewIssue(post.name(), IssueKind.FEATURE, "summary of " + post.name(), false, null, null),
                         new NewPlace(
                                 Place.PlaceKind.FORUM_POST,
@@ -43,12 +41,7 @@ class MissingCardTest {
                                 null,
                                 post.jumpUrl(),
                                 post.name()),
-                        List.of(s.alice.id()),
-                        Requester.How.AUTHOR,
-                        List.of(),
-                        false,
-                        s.erin.id(),
-                        s.clock.instant())
+                        List.of(s.alice.id()))
                 .number();
     }
 

@@ -10,7 +10,6 @@ import dev.loop.issue.IssueKind;
 import dev.loop.issue.NewIssue;
 import dev.loop.issue.NewPlace;
 import dev.loop.issue.Priority;
-import dev.loop.issue.Requester;
 import dev.loop.sim.SimChannel;
 import dev.loop.sim.SimInteraction;
 import dev.loop.sim.SimMessage;
@@ -114,16 +113,8 @@ class TriagePromptAfterCrashTest {
 
     /** An issue stored as a capture or an import stores it, with no prompt sent: what another route leaves. */
     int stored(String title, NewPlace place) {
-        return s.issues()
-                .create(
-                        new NewIssue(title, IssueKind.BUG, "summary of " + title, false, null, null),
-                        place,
-                        List.of(),
-                        Requester.How.AUTHOR,
-                        List.of(),
-                        false,
-                        s.erin.id(),
-                        s.clock.instant())
+        return s.storeIssue(
+                        new NewIssue(title, IssueKind.BUG, "summary of " + title, false, null, null), place, List.of())
                 .number();
     }
 

@@ -10,15 +10,11 @@ import dev.loop.sim.SimGuild;
 import dev.loop.sim.SimJda;
 import dev.loop.sim.SimOptions;
 import dev.loop.sim.SimRole;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -26,29 +22,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./run.sh check} warns, in one line, when the engineer role cannot see the commands Loop hides from members,
  * and says what to do; it is silent once the role holds Manage Threads or an admin granted it each command in Server
  * Settings → Integrations. Against the simulator, which serves the overwrites as Discord does.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class CommandVisibilityCheckTest {
+class CommandVisibilityCheckTest extends SetupCommandRun {
     Sim sim;
     SimGuild guild;
     SimRole engineers;
     JDA registrar;
     Path config;
-
-    @TempDir
-    Path dir;
-
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeAll
     void startSim() throws Exception {
@@ -82,8 +67,6 @@ class CommandVisibilityCheckTest {
 
     @AfterEach
     void restore() {
-        out.reset();
-        err.reset();
         engineers.setPermissions(0L);
         guild.integration().reset();
         for (String name : sim.registeredCommands())
@@ -107,14 +90,11 @@ class CommandVisibilityCheckTest {
     }
 
     int check() {
-        return SetupCommands.check(
-                Map.of("LOOP_CONFIG", config.toString(), "DISCORD_TOKEN", sim.token()),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return check(Map.of("LOOP_CONFIG", config.toString(), "DISCORD_TOKEN", sim.token()));
     }
 
     List<String> warnings() {
-        return err.toString(StandardCharsets.UTF_8).lines().toList();
+        return stderrLines();
     }
 
     @Test
@@ -126,7 +106,7 @@ class CommandVisibilityCheckTest {
                                 + "/release, /inbox…) without Manage Threads: give it that permission (Server Settings > Roles "
                                 + "> engineers), or after Loop's first start grant it each of them in Server Settings > "
                                 + "Integrations > Loop");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("all in place (see the warning above).");
+        assertThat(stdout()).contains("all in place (see the warning above).");
 
         err.reset();
         engineers.setPermissions(Permission.MANAGE_THREADS);
@@ -158,7 +138,7 @@ class CommandVisibilityCheckTest {
         guild.integration().command("Capture as issue").allow(engineers);
         assertThat(check()).isZero();
         assertThat(warnings()).isEmpty();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("are all in place.");
+        assertThat(stdout()).contains("are all in place.");
     }
 
     @Test

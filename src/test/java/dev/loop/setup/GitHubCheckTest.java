@@ -5,38 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loop.core.config.ConfigYaml;
 import dev.loop.sim.github.GitHubPermission;
 import dev.loop.sim.github.GitHubSim;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./run.sh check} with a {@code github:} section, against the GitHub simulator through the real hub4j client:
  * each token lacking one thing Loop needs gives exactly one line naming the permission or the config key.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class GitHubCheckTest {
+class GitHubCheckTest extends SetupCommandRun {
 
     GitHubSim github;
-
-    @TempDir
-    Path dir;
-
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeAll
     void start() {
@@ -47,12 +31,6 @@ class GitHubCheckTest {
     @AfterAll
     void stop() {
         if (github != null) github.close();
-    }
-
-    @AfterEach
-    void reset() {
-        out.reset();
-        err.reset();
     }
 
     int check(String repo, String token) throws Exception {
@@ -72,14 +50,11 @@ class GitHubCheckTest {
         env.put("LOOP_CONFIG", file.toString());
         env.put("LOOP_GITHUB_API_URL", github.apiUrl());
         if (token != null) env.put("GITHUB_TOKEN", token);
-        return SetupCommands.check(
-                env,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return check(env);
     }
 
     List<String> problems() {
-        return err.toString(StandardCharsets.UTF_8).lines().toList();
+        return stderrLines();
     }
 
     String token(String... permissions) {
@@ -92,7 +67,7 @@ class GitHubCheckTest {
     void aTokenWithEveryPermissionPasses() throws Exception {
         assertThat(check("acme/widget", github.token("loop-bot"))).isZero();
         assertThat(problems()).isEmpty();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(stdout())
                 .contains("GitHub: the token may write the issues of acme/widget and read its pull requests");
         assertThat(github.repo("acme/widget").labels()).isEmpty();
     }

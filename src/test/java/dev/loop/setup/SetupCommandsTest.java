@@ -9,32 +9,23 @@ import dev.loop.sim.SimGuild;
 import dev.loop.sim.SimMember;
 import dev.loop.sim.SimOptions;
 import dev.loop.sim.SimRole;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.Permission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./run.sh invite} and {@code ./run.sh check} as a person setting Loop up meets them: against the simulator,
  * with the bot given exactly the invite's permissions, then less.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class SetupCommandsTest {
+class SetupCommandsTest extends SetupCommandRun {
 
     /** View Channels, Send Messages, Send Messages in Threads, Embed Links, Attach Files, Read Message History,
      *  Add Reactions, Manage Messages, Manage Threads, Create Polls — summed by hand, not through {@link Needs}. */
@@ -49,12 +40,6 @@ class SetupCommandsTest {
     SimChannel releases;
     SimRole engineers;
     SimMember owner;
-
-    @TempDir
-    Path dir;
-
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeAll
     void startSim() {
@@ -77,8 +62,6 @@ class SetupCommandsTest {
 
     @AfterEach
     void restore() {
-        out.reset();
-        err.reset();
         help.overwrite(guild.botRole(), 0, 0);
         team.overwrite(guild.botRole(), 0, 0);
         engineers.setMentionable(true);
@@ -112,19 +95,11 @@ class SetupCommandsTest {
         Map<String, String> env = new HashMap<>();
         env.put("LOOP_CONFIG", config.toString());
         if (token != null) env.put("DISCORD_TOKEN", token);
-        return SetupCommands.check(env, stream(out), stream(err));
-    }
-
-    static PrintStream stream(ByteArrayOutputStream b) {
-        return new PrintStream(b, true, StandardCharsets.UTF_8);
-    }
-
-    String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return check(env);
     }
 
     List<String> problems() {
-        return err.toString(StandardCharsets.UTF_8).lines().toList();
+        return stderrLines();
     }
 
     // ------------------------------------------------------------------------------------------ invite

@@ -392,15 +392,16 @@ public final class Community implements BeforeAllCallback, AfterAllCallback, Aut
                 null,
                 "https://discord.com/channels/" + guild.id() + "/" + postId,
                 "post " + postId);
+        return storeIssue(issue, post, List.of(author.id()));
+    }
+
+    /**
+     * Stores {@code issue} at {@code place} as a capture or an import stores it, erin recording it now with
+     * {@code requesters} as its authors: no card, no prompt, nothing sent.
+     */
+    public Issue storeIssue(NewIssue issue, NewPlace place, List<Long> requesters) {
         return issues().create(
-                        issue,
-                        post,
-                        List.of(author.id()),
-                        Requester.How.AUTHOR,
-                        List.of(),
-                        false,
-                        erin.id(),
-                        clock.instant());
+                        issue, place, requesters, Requester.How.AUTHOR, List.of(), false, erin.id(), clock.instant());
     }
 
     /** What issue {@code number}'s transcript holds of {@code message} now (as Loop copied or corrected it). */

@@ -65,6 +65,20 @@ class TriageEndToEndTest {
                 who.runSlash(where, "issue triage", Map.of("number", number)).awaitReply());
     }
 
+    /** erin answers No to the first three questions (blocked, a new user, quick): the prompt then shows the result. */
+    static SimMessage noToTheFirstThree(SimMessage prompt) {
+        return press(s.erin, press(s.erin, press(s.erin, prompt, "No"), "No"), "No");
+    }
+
+    /**
+     * bob presses Me too on the card, so the record now says the issue was brought up before, and erin runs
+     * /issue triage on it again: the fresh prompt, past its first question.
+     */
+    SimMessage triagedAgainAfterBobsMeToo(Captured c) {
+        s.bob.pressButton(c.card(), "Me too").awaitReply();
+        return triageCommand(s.erin, c.post(), c.number());
+    }
+
     /** The timeline notice in the post, addressed to the given people. */
     SimMessage awaitNotice(SimChannel post, int number, String label, String text) {
         return post.awaitMessage(m -> m.fromBot()
@@ -155,9 +169,8 @@ class TriageEndToEndTest {
     @Test
     void broughtUpBeforeIsPreAnsweredFromTheRecordAndGivesHigh() {
         Captured c = s.capture(s.alice, "Dark mode forgets its setting", "Every restart it is light again");
-        s.bob.pressButton(c.card(), "Me too").awaitReply();
-        SimMessage prompt = triageCommand(s.erin, c.post(), c.number());
-        SimMessage decided = press(s.erin, press(s.erin, press(s.erin, prompt, "No"), "No"), "No");
+        SimMessage prompt = triagedAgainAfterBobsMeToo(c);
+        SimMessage decided = noToTheFirstThree(prompt);
         assertThat(decided.content())
                 .contains("• Has it been brought up before? **Yes** (from the record: 1 place, 2 requesters)")
                 .contains("Result: **High** (bumped up from Low: brought up before)");
@@ -171,7 +184,7 @@ class TriageEndToEndTest {
     @Test
     void nothingAppliesIsLowAndTheRequesterIsToldToPressThisBlocksMe() {
         Captured c = s.capture(s.alice, "Export filename has no date", "Would be nice to have the date in it");
-        SimMessage decided = press(s.erin, press(s.erin, press(s.erin, c.prompt(), "No"), "No"), "No");
+        SimMessage decided = noToTheFirstThree(c.prompt());
         assertThat(decided.content())
                 .contains("• Has it been brought up before? **No** (from the record: 1 place, 1 requester)")
                 .contains("Result: **Low**");
@@ -190,9 +203,8 @@ class TriageEndToEndTest {
     @Test
     void theEngineerOverridesTheRecordThenACaveatRaisesTheResult() {
         Captured c = s.capture(s.alice, "Sidebar icons are blurry", "On a 4k screen the icons look soft");
-        s.bob.pressButton(c.card(), "Me too").awaitReply();
-        SimMessage prompt = triageCommand(s.erin, c.post(), c.number());
-        SimMessage decided = press(s.erin, press(s.erin, press(s.erin, prompt, "No"), "No"), "No");
+        SimMessage prompt = triagedAgainAfterBobsMeToo(c);
+        SimMessage decided = noToTheFirstThree(prompt);
         assertThat(decided.content()).contains("Result: **High**");
 
         SimMessage overridden = press(s.erin, decided, "No");
@@ -231,7 +243,7 @@ class TriageEndToEndTest {
     @Test
     void aSecondRequesterOnALowIssueBumpsItToHighAndTheRequestersAreTold() {
         Captured c = s.capture(s.alice, "Tooltip typo on the upload page", "Says 'Uplaod'");
-        press(s.erin, press(s.erin, press(s.erin, press(s.erin, c.prompt(), "No"), "No"), "No"), "Done");
+        press(s.erin, noToTheFirstThree(c.prompt()), "Done");
         awaitNotice(c.post(), c.number(), "Low", LOW_TEXT);
 
         s.bob.pressButton(c.card(), "Me too").awaitReply();
@@ -251,7 +263,7 @@ class TriageEndToEndTest {
     @Test
     void thisBlocksMeMakesItFixItNowOncePerPerson() {
         Captured c = s.capture(s.alice, "Sync drops comments with emoji", "Any comment with an emoji vanishes");
-        press(s.erin, press(s.erin, press(s.erin, press(s.erin, c.prompt(), "No"), "No"), "No"), "Done");
+        press(s.erin, noToTheFirstThree(c.prompt()), "Done");
         awaitNotice(c.post(), c.number(), "Low", LOW_TEXT);
 
         SimMessage thanks = s.carol.pressButton(c.card(), "This blocks me").awaitReply();

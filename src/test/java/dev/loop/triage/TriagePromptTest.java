@@ -31,6 +31,17 @@ class TriagePromptTest {
                 .toList();
     }
 
+    /**
+     * An issue the record says was brought up before, answered No to blocked, a new user and quick: the prompt at
+     * the pre-answered question.
+     */
+    static TriageState noToTheFirstThree() {
+        return Flowchart.start(true)
+                .answer(Question.USER_BLOCKED, false)
+                .answer(Question.NEW_USER, false)
+                .answer(Question.QUICK_CHANGE, false);
+    }
+
     @Test
     void firstQuestionHasYesAndNoLeadingToTheNextStates() {
         TriageState start = Flowchart.start(true);
@@ -45,10 +56,7 @@ class TriagePromptTest {
 
     @Test
     void preAnsweredBroughtUpBeforeCanBeOverriddenThenDoneOrCaveat() {
-        TriageState s = Flowchart.start(true)
-                .answer(Question.USER_BLOCKED, false)
-                .answer(Question.NEW_USER, false)
-                .answer(Question.QUICK_CHANGE, false);
+        TriageState s = noToTheFirstThree();
         MessageCreateData m = TriagePrompt.create(ISSUE, s, COUNTS);
         assertThat(m.getContent())
                 .contains("Has it been brought up before? **Yes** (from the record: 2 places, 1 requester)")
@@ -76,11 +84,7 @@ class TriagePromptTest {
 
     @Test
     void overridingShowsItWasChanged() {
-        TriageState s = Flowchart.start(true)
-                .answer(Question.USER_BLOCKED, false)
-                .answer(Question.NEW_USER, false)
-                .answer(Question.QUICK_CHANGE, false)
-                .answer(Question.BROUGHT_UP_BEFORE, false);
+        TriageState s = noToTheFirstThree().answer(Question.BROUGHT_UP_BEFORE, false);
         MessageCreateData m = TriagePrompt.create(ISSUE, s, COUNTS);
         assertThat(m.getContent())
                 .contains("**No** (you changed the record's answer)")

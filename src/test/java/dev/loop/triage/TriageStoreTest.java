@@ -24,17 +24,13 @@ class TriageStoreTest extends SqliteTest {
     /** Each issue is captured from its own post, as in Discord. */
     private long nextPost = 501L;
 
-    static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
-    static final long ENGINEER = 900L;
     static final long ALICE = 7L;
     static final long BOB = 8L;
 
-    IssueStore issues;
     TriageStore store;
 
     @BeforeEach
     void open() {
-        issues = new IssueStore(db);
         store = new TriageStore(db, issues);
     }
 
