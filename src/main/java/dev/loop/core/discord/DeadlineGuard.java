@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.dv8tion.jda.api.utils.TimeUtil;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure no person ever sees "The application did not respond": an interaction still unanswered {@link #ACK_AFTER}
- * after Loop received it is acknowledged at once — a deferred reply (ephemeral, "Loop is thinking…") for commands and
+ * after Discord created it is acknowledged at once — a deferred reply (ephemeral, "Loop is thinking…") for commands and
  * forms, a deferred edit for buttons and menus — and the handler's answer, whenever it comes, is delivered through the
  * interaction's webhook instead of the initial callback.
  *
@@ -48,6 +50,13 @@ import org.slf4j.LoggerFactory;
  *       first answer — so the person gets an ephemeral sentence asking to press again. Handlers that open a form do no
  *       slow work before it, so this is the rare busy-host case, never the normal path.
  * </ul>
+ *
+ * <p>The two seconds count from the moment Discord created the interaction (the time in its id), as Discord's three do,
+ * not from the moment Loop received it: on a busy host the gateway falls behind (a burst of messages before it, a JVM
+ * still warming up), and an interaction can reach Loop a second or more after it was made. Counted from its arrival,
+ * such an interaction was acknowledged after Discord had already given up on it, and Discord refused the late
+ * acknowledgement as an unknown interaction. One that arrives older than {@link #ACK_AFTER} is acknowledged at once
+ * unless its handler answers first. A host clock ahead of Discord's only makes the guard acknowledge earlier.
  *
  * <p>Exactly one acknowledgement happens: the guard's defer and a handler's callback for the same interaction are
  * serialised by one lock per interaction, and whichever comes first decides.
@@ -108,6 +117,9 @@ public final class DeadlineGuard implements Interceptor {
     private final ExecutorService senders;
 
     private final Duration ackAfter;
+    /** The wall clock an interaction's age is read on: Discord stamps its id with the time it was created. */
+    private final Clock wall;
+
     private final AtomicLong deferred = new AtomicLong();
     private volatile String base = "https://discord.com/api/v10/";
     private volatile OkHttpClient client;
@@ -117,7 +129,12 @@ public final class DeadlineGuard implements Interceptor {
     }
 
     public DeadlineGuard(Duration ackAfter) {
+        this(ackAfter, Clock.systemUTC());
+    }
+
+    DeadlineGuard(Duration ackAfter, Clock wall) {
         this.ackAfter = ackAfter;
+        this.wall = wall;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loop-deadline-guard");
             t.setDaemon(true);
@@ -143,12 +160,32 @@ public final class DeadlineGuard implements Interceptor {
         return c;
     }
 
-    /** Starts the clock for one interaction: unanswered after {@link #ACK_AFTER}, it is acknowledged. */
+    /**
+     * Watches one interaction: still unanswered {@link #ACK_AFTER} after Discord created it, it is acknowledged (at
+     * once if it is older than that already).
+     */
     public void watch(long interactionId, String token, long applicationId, Kind kind) {
         Pending p = new Pending(token, applicationId, kind);
         if (pending.putIfAbsent(interactionId, p) != null) return;
-        timer.schedule(() -> senders.execute(() -> deferIfOpen(interactionId, p)), ackAfter.toMillis(), MILLISECONDS);
+        long wait = acknowledgeIn(interactionId);
+        if (wait <= 0) {
+            senders.execute(() -> deferIfOpen(interactionId, p));
+        } else {
+            timer.schedule(() -> senders.execute(() -> deferIfOpen(interactionId, p)), wait, MILLISECONDS);
+        }
         timer.schedule(() -> pending.remove(interactionId, p), FORGET_AFTER.toMillis(), MILLISECONDS);
+    }
+
+    /**
+     * Milliseconds from now until the interaction is {@link #ACK_AFTER} old by the time in its id; never more than
+     * that (a clock behind Discord's must not push the acknowledgement past it), zero or less when it is due already.
+     */
+    long acknowledgeIn(long interactionId) {
+        long age = Math.max(
+                0,
+                wall.millis()
+                        - TimeUtil.getTimeCreated(interactionId).toInstant().toEpochMilli());
+        return ackAfter.toMillis() - age;
     }
 
     /** How many interactions the guard has acknowledged because their handler was slow (for logs and tests). */
@@ -162,7 +199,9 @@ public final class DeadlineGuard implements Interceptor {
     }
 
     private void deferIfOpen(long interactionId, Pending p) {
-        p.lock.lock();
+        // held means the handler's answer is on its way out (or the guard's own late path is): nothing to add, and a
+        // sender waiting for it would hold up the acknowledgements of other interactions behind one slow request
+        if (!p.lock.tryLock()) return;
         try {
             if (p.state != State.OPEN) return;
             ObjectNode body = JSON.createObjectNode();

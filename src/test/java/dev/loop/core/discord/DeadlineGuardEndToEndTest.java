@@ -6,6 +6,7 @@ import dev.loop.core.Feature;
 import dev.loop.sim.SimInteraction;
 import dev.loop.sim.SimMessage;
 import dev.loop.testing.Community;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -104,6 +105,27 @@ class DeadlineGuardEndToEndTest {
         SimMessage answer = i.awaitReply(m -> !m.loading());
         assertThat(answer.content()).isEqualTo("Here is your slow answer.");
         assertThat(answer.ephemeral()).isTrue();
+    }
+
+    /**
+     * The gateway is behind (as on a busy host after a burst of messages): the command reaches Loop 1.5 s after
+     * Discord created it. Counted from its arrival, the guard's two seconds would end at 3.5 s, after Discord's three,
+     * and the acknowledgement would be refused; counted from the interaction's creation it goes out in time.
+     */
+    @Test
+    void a_command_that_reaches_loop_late_is_still_acknowledged_in_time() {
+        c.sim.faults().gatewayLatency(Duration.ofMillis(1_500));
+        try {
+            SimInteraction i = c.alice.runSlash(c.help, "slow");
+
+            assertThat(i.awaitAck()).as("deferred reply").isEqualTo(5);
+            slow.countDown();
+
+            SimMessage answer = i.awaitReply(m -> !m.loading());
+            assertThat(answer.content()).isEqualTo("Here is your slow answer.");
+        } finally {
+            c.sim.faults().gatewayLatency(Duration.ZERO);
+        }
     }
 
     @Test
