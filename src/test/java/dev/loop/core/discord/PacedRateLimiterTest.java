@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.requests.RestRateLimiter;
 import net.dv8tion.jda.api.requests.Route;
@@ -45,27 +48,47 @@ class PacedRateLimiterTest {
         }
     }
 
-    /** A clock that moves only when the test moves it: a request whose turn is still ahead waits until then. */
+    /**
+     * A clock that moves only when the test moves it: a request whose turn is still ahead waits until then. It waits
+     * on a lock's condition, not a monitor: the requests run on virtual threads, as JDA's do in Loop, and a timed
+     * {@code Object.wait} there was seen to keep both carriers of a two-core machine for good.
+     */
     static final class ManualTicker implements PacedRateLimiter.Ticker {
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition moved = lock.newCondition();
         private long now;
 
         @Override
-        public synchronized long nanoTime() {
-            return now;
-        }
-
-        @Override
-        public synchronized void parkNanos(long nanos) {
+        public long nanoTime() {
+            lock.lock();
             try {
-                wait(5); // woken by advance(); the bound only covers an advance between the read and the wait
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                return now;
+            } finally {
+                lock.unlock();
             }
         }
 
-        synchronized void advance(Duration d) {
-            now += d.toNanos();
-            notifyAll();
+        @Override
+        public void parkNanos(long nanos) {
+            lock.lock();
+            try {
+                // woken by advance(); the bound only covers an advance between the read and the wait
+                moved.await(5, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void advance(Duration d) {
+            lock.lock();
+            try {
+                now += d.toNanos();
+                moved.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
