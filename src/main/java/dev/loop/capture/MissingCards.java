@@ -1,6 +1,7 @@
 package dev.loop.capture;
 
 import dev.loop.core.discord.Channels;
+import dev.loop.core.discord.EarlierMessages;
 import dev.loop.issue.IssueRecordView;
 import dev.loop.issue.Place;
 import java.util.Optional;
@@ -69,16 +70,11 @@ final class MissingCards extends CaptureFlowBase {
         }
     }
 
-    /** How far back a start looks for a card it may have posted without storing it. */
-    static final int LOOK_BACK = 50;
-
     /** Loop's own card of the issue among the newest messages of the place (its embed's title starts "#N "). */
     private static Optional<Message> postedBefore(GuildMessageChannel channel, int number) {
-        long self = channel.getJDA().getSelfUser().getIdLong();
-        return channel.getHistory().retrievePast(LOOK_BACK).complete().stream()
-                .filter(m -> m.getAuthor().getIdLong() == self)
-                .filter(m -> m.getEmbeds().stream()
-                        .anyMatch(e -> e.getTitle() != null && e.getTitle().startsWith("#" + number + " ")))
-                .findFirst();
+        return EarlierMessages.findOwn(
+                channel,
+                m -> m.getEmbeds().stream()
+                        .anyMatch(e -> e.getTitle() != null && e.getTitle().startsWith("#" + number + " ")));
     }
 }

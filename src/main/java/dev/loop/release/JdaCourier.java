@@ -1,5 +1,6 @@
 package dev.loop.release;
 
+import dev.loop.core.discord.EarlierMessages;
 import dev.loop.core.discord.Replies;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,15 +81,12 @@ final class JdaCourier implements Courier {
                         .build()));
     }
 
-    /** How far back a restart looks for a message it may already have sent. */
-    static final int LOOK_BACK = 50;
-
     @Override
     public java.util.Optional<Posted> findSent(long channelOrUserId, boolean dm, Outgoing message) {
         try {
             net.dv8tion.jda.api.entities.channel.middleman.MessageChannel channel =
                     dm ? await(() -> jda.openPrivateChannelById(channelOrUserId)) : channel(channelOrUserId);
-            List<Message> recent = await(() -> channel.getHistory().retrievePast(LOOK_BACK));
+            List<Message> recent = await(() -> channel.getHistory().retrievePast(EarlierMessages.LOOK_BACK));
             String content = data(message).getContent();
             String button = message.actions().isEmpty()
                     ? null

@@ -2,6 +2,7 @@ package dev.loop.triage;
 
 import dev.loop.core.Crashpoints;
 import dev.loop.core.discord.ComponentId;
+import dev.loop.core.discord.EarlierMessages;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
 import dev.loop.issue.IssueCaptured;
@@ -33,9 +34,6 @@ final class CapturePrompts implements IssueCaptured {
 
     /** Sent, not yet recorded: where a test stops Loop dead. */
     static final String SENT = "triage.prompt.sent";
-
-    /** How far back a start looks for a prompt it may have sent without recording it. */
-    static final int LOOK_BACK = 50;
 
     /** Added to a prompt sent at start, so the engineer knows why it comes late. */
     static final String LATE = "You captured it just before Loop stopped, so its questions come now.";
@@ -138,13 +136,11 @@ final class CapturePrompts implements IssueCaptured {
     /** Loop's prompt of the issue among the newest messages of its DM with the engineer who captured it. */
     private static Optional<Message> sentBefore(JDA jda, Issue issue) {
         PrivateChannel dm = jda.openPrivateChannelById(issue.createdBy()).complete();
-        long self = jda.getSelfUser().getIdLong();
-        return dm.getHistory().retrievePast(LOOK_BACK).complete().stream()
-                .filter(m -> m.getAuthor().getIdLong() == self)
-                .filter(m -> m.getComponentTree()
+        return EarlierMessages.findOwn(
+                dm,
+                m -> m.getComponentTree()
                         .find(Button.class, b -> asksAbout(b.getCustomId(), issue.number()))
-                        .isPresent())
-                .findFirst();
+                        .isPresent());
     }
 
     /** Whether a control's id is one of a triage prompt of issue {@code number} (first question or later). */
