@@ -103,14 +103,15 @@ final class SearchBench implements Bench.Benchmark {
                     + String.format(java.util.Locale.ROOT, "%,d", Words.CORPUS_VOCABULARY) + "-word vocabulary");
             return new Outcome("search", "", figures, notes, details, 0);
         } finally {
-            Community.deleteQuietly(dir);
+            if (!Boolean.getBoolean("bench.keep"))
+                Community.deleteQuietly(dir); // -Dbench.keep=true leaves the database
         }
     }
 
     /** The query {@code /issue search} runs for {@code query}: every typed word, over all issues, top 10. */
     private static List<SearchHit> issueSearch(IssueStore store, String query) {
         return FtsQuery.fromText(query)
-                .map(q -> store.search(q.match(), false, 10))
+                .map(q -> store.searchWords(q, false, 10))
                 .orElse(List.of());
     }
 

@@ -245,7 +245,7 @@ public final class IssueCommands implements Feature {
         if (match.isEmpty())
             throw new UserError("Give me at least one word to search for: single letters, lone digits and common words"
                     + " like \"the\" are left out. A version such as 2.4.1 or an error code such as E42 works.");
-        List<SearchHit> hits = store.search(match.get().match(), false, 10);
+        List<SearchHit> hits = store.searchWords(match.get(), false, 10);
         String shown = Safe.inline(query, 100);
         if (hits.isEmpty()) {
             String looked = String.join(

@@ -3,6 +3,7 @@ package dev.loop.issue;
 import static dev.loop.db.Tables.ISSUE;
 
 import dev.loop.core.Database;
+import dev.loop.issue.search.FtsQuery;
 import dev.loop.issue.search.SearchHit;
 import dev.loop.issue.search.TermFrequencies;
 import java.time.Instant;
@@ -61,48 +62,135 @@ final class IssueSearchStore {
     static final int RANKED_AT_MOST = 2_000;
 
     /**
+     * {@link #search} for what a person typed: every word, but once there are more issues than a search ranks, words
+     * in most of them are left out of the ranking ({@link FtsQuery#withoutWordsInMostOf}: bm25 gives them no weight
+     * and counting them costs the most). When every word is that common, no ranking can tell the matches apart, and
+     * the newest ones are listed, newest first (score 0).
+     */
+    List<SearchHit> searchWords(FtsQuery query, boolean activeOnly, int limit) {
+        TermFrequencies t = termFrequencies();
+        if (t.documents() <= RANKED_AT_MOST) return search(query.match(), activeOnly, limit);
+        return query.withoutWordsInMostOf(t::of, t.documents())
+                .map(weighed -> search(weighed.match(), activeOnly, limit))
+                .orElseGet(() -> newest(query.match(), activeOnly, limit));
+    }
+
+    private List<SearchHit> newest(String match, boolean activeOnly, int limit) {
+        return db.read(ctx -> {
+            List<Integer> numbers = ctx.resultQuery(
+                            activeOnly
+                                    ? "SELECT f.rowid FROM issue_fts f JOIN issue i ON i.number = f.rowid"
+                                            + " WHERE issue_fts MATCH ? AND " + ACTIVE
+                                            + " ORDER BY f.rowid DESC LIMIT ?"
+                                    : "SELECT rowid FROM issue_fts WHERE issue_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+                            match,
+                            limit)
+                    .fetch(0, Integer.class);
+            return ctx.selectFrom(ISSUE)
+                    .where(ISSUE.NUMBER.in(numbers))
+                    .orderBy(ISSUE.NUMBER.desc())
+                    .fetch(r -> new SearchHit(IssueTables.toIssue(r), 0));
+        });
+    }
+
+    /**
+     * An active-only search ranks the best this many matches first and only then looks their status up; it looks up
+     * every match only when fewer than the hits asked for are active among them (see {@link #search}).
+     */
+    static final int RANKED_BEFORE_STATUS = 200;
+
+    /**
      * Full-text search over titles, summaries and transcripts. {@code match} must already be a safe FTS5 expression
-     * (see capture's FtsQuery); lower score is better. Issues are read in the same query as the ranking, so a search
-     * costs one round trip however many hits it returns (plus one, for common words, to find where the
-     * {@link #RANKED_AT_MOST} newest matches begin).
+     * (see capture's FtsQuery); lower score is better. Issues are read in one more query after the ranking, so a
+     * search costs two or three round trips however many hits it returns (one more, for common words, to find where
+     * the {@link #RANKED_AT_MOST} newest matches begin).
+     *
+     * <p>Looking up each match's status in the issue table costs more than ranking it (a row read per match, where
+     * bm25 reads the index), so an active-only search ranks first and checks the status of only the best
+     * {@link #RANKED_BEFORE_STATUS}. That is exact: when they hold {@code limit} active issues, no match ranked below
+     * them can be among the best active ones; when they don't and there were more matches, every match is looked up.
      */
     List<SearchHit> search(String match, boolean activeOnly, int limit) {
         if (match == null || match.isBlank()) return List.of();
-        String active = activeOnly ? " AND i.status IN ('" + String.join("', '", IssueStatus.ACTIVE_CODES) + "')" : "";
         boolean common = estimatedMatches(match) > RANKED_AT_MOST;
         return db.read(ctx -> {
-            // counted among the issues searched (open ones for a duplicate search), so old open issues still count
+            // counted among the issues searched (active ones for a duplicate search), so old active issues still count
             Integer oldestRanked = !common
                     ? null
                     : ctx.resultQuery(
-                                    "SELECT f.rowid FROM issue_fts f JOIN issue i ON i.number = f.rowid"
-                                            + " WHERE issue_fts MATCH ?" + active
-                                            + " ORDER BY f.rowid DESC LIMIT 1 OFFSET ?",
+                                    activeOnly
+                                            ? "SELECT f.rowid FROM issue_fts f JOIN issue i ON i.number = f.rowid"
+                                                    + " WHERE issue_fts MATCH ? AND " + ACTIVE
+                                                    + " ORDER BY f.rowid DESC LIMIT 1 OFFSET ?"
+                                            : "SELECT rowid FROM issue_fts WHERE issue_fts MATCH ?"
+                                                    + " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
                                     match,
                                     RANKED_AT_MOST - 1)
                             .fetchOne(0, Integer.class);
-            var rows = ctx.resultQuery(
-                            "SELECT f.rowid, bm25(issue_fts, 10.0, 4.0, 1.0) AS score FROM issue_fts f "
-                                    + "JOIN issue i ON i.number = f.rowid WHERE issue_fts MATCH ? AND f.rowid >= ?"
-                                    + active + " ORDER BY score LIMIT ?",
-                            match,
-                            oldestRanked == null ? 0 : oldestRanked,
-                            limit)
-                    .fetch();
-            if (rows.isEmpty()) return List.<SearchHit>of();
+            int from = oldestRanked == null ? 0 : oldestRanked;
+            List<Ranked> ranked = activeOnly ? rankedActive(ctx, match, from, limit) : ranked(ctx, match, from, limit);
+            if (ranked.isEmpty()) return List.<SearchHit>of();
             List<Integer> numbers = new ArrayList<>();
-            for (Record r : rows) numbers.add(r.get(0, Integer.class));
+            for (Ranked r : ranked) numbers.add(r.number());
             java.util.Map<Integer, Issue> byNumber = new java.util.HashMap<>();
             for (Issue i : ctx.selectFrom(ISSUE).where(ISSUE.NUMBER.in(numbers)).fetch(IssueTables::toIssue)) {
                 byNumber.put(i.number(), i);
             }
             List<SearchHit> hits = new ArrayList<>();
-            for (Record r : rows) {
-                Issue issue = byNumber.get(r.get(0, Integer.class));
-                if (issue != null) hits.add(new SearchHit(issue, r.get(1, Double.class)));
+            for (Ranked r : ranked) {
+                Issue issue = byNumber.get(r.number());
+                if (issue != null) hits.add(new SearchHit(issue, r.score()));
             }
             return hits;
         });
+    }
+
+    private static final String ACTIVE = "i.status IN ('" + String.join("', '", IssueStatus.ACTIVE_CODES) + "')";
+    private static final String SCORE = "bm25(issue_fts, 10.0, 4.0, 1.0)";
+
+    private record Ranked(int number, double score) {}
+
+    /** The best {@code limit} matches numbered {@code from} or later, whatever their status. */
+    private static List<Ranked> ranked(org.jooq.DSLContext ctx, String match, int from, int limit) {
+        return ctx.resultQuery(
+                        "SELECT rowid, " + SCORE + " AS score FROM issue_fts WHERE issue_fts MATCH ? AND rowid >= ?"
+                                + " ORDER BY score LIMIT ?",
+                        match,
+                        from,
+                        limit)
+                .fetch(r -> new Ranked(r.get(0, Integer.class), r.get(1, Double.class)));
+    }
+
+    /** The best {@code limit} active matches numbered {@code from} or later (the two steps in {@link #search}). */
+    private static List<Ranked> rankedActive(org.jooq.DSLContext ctx, String match, int from, int limit) {
+        int first = Math.max(RANKED_BEFORE_STATUS, limit);
+        // the status lookups stop at the limit-th active match: they cost more than ranking, so as few as possible
+        List<Ranked> active = ctx.resultQuery(
+                        "SELECT r.rowid, r.score FROM (SELECT rowid, " + SCORE + " AS score FROM issue_fts"
+                                + " WHERE issue_fts MATCH ? AND rowid >= ? ORDER BY score LIMIT ?) r"
+                                + " JOIN issue i ON i.number = r.rowid WHERE " + ACTIVE
+                                + " ORDER BY r.score LIMIT ?",
+                        match,
+                        from,
+                        first,
+                        limit)
+                .fetch(r -> new Ranked(r.get(0, Integer.class), r.get(1, Double.class)));
+        if (active.size() == limit) return active;
+        int matches = ctx.resultQuery(
+                        "SELECT count(*) FROM (SELECT rowid FROM issue_fts WHERE issue_fts MATCH ? AND rowid >= ?"
+                                + " LIMIT ?)",
+                        match,
+                        from,
+                        first)
+                .fetchOne(0, Integer.class);
+        if (matches < first) return active; // every match was ranked and looked up
+        return ctx.resultQuery(
+                        "SELECT f.rowid, " + SCORE + " AS score FROM issue_fts f JOIN issue i ON i.number = f.rowid"
+                                + " WHERE issue_fts MATCH ? AND f.rowid >= ? AND " + ACTIVE + " ORDER BY score LIMIT ?",
+                        match,
+                        from,
+                        limit)
+                .fetch(r -> new Ranked(r.get(0, Integer.class), r.get(1, Double.class)));
     }
 
     private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"((?:[^\"]|\"\")*)\"");

@@ -7,6 +7,7 @@ import dev.loop.core.Database;
 import dev.loop.issue.merge.IssueRows;
 import dev.loop.issue.merge.MergePlan;
 import dev.loop.issue.merge.UnmergePlan;
+import dev.loop.issue.search.FtsQuery;
 import dev.loop.issue.search.SearchHit;
 import dev.loop.issue.search.TermFrequencies;
 import java.time.Instant;
@@ -157,6 +158,11 @@ public final class IssueStore {
     /** Full-text search; see {@link IssueSearchStore#search}. */
     public List<SearchHit> search(String match, boolean activeOnly, int limit) {
         return search.search(match, activeOnly, limit);
+    }
+
+    /** What a person typed, searched; see {@link IssueSearchStore#searchWords}. */
+    public List<SearchHit> searchWords(FtsQuery query, boolean activeOnly, int limit) {
+        return search.searchWords(query, activeOnly, limit);
     }
 
     /** How many issues each indexed word is in; see {@link IssueSearchStore#termFrequencies}. */

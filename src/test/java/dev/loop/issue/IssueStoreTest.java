@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loop.issue.merge.MergePlan;
 import dev.loop.issue.merge.UnmergePlan;
+import dev.loop.issue.search.FtsQuery;
 import dev.loop.issue.search.TermFrequencies;
 import dev.loop.testing.SqliteTest;
 import java.time.Instant;
@@ -235,9 +236,57 @@ class IssueStoreTest extends SqliteTest {
                 .map(h -> h.issue().number())
                 .toList();
         assertThat(common).hasSize(10).doesNotContain(1);
+        // the same among open issues only (all of them are open)
+        List<Integer> commonOpen = store.search("\"crash\"", true, 10).stream()
+                .map(h -> h.issue().number())
+                .toList();
+        assertThat(commonOpen).hasSize(10).doesNotContain(1);
+        // as typed: "crash" (in every issue) weighs nothing beside "zanzibar"; typed alone, the newest matches come
+        assertThat(store.searchWords(FtsQuery.fromText("zanzibar crash").orElseThrow(), false, 10))
+                .extracting(h -> h.issue().number())
+                .containsExactly(IssueSearchStore.RANKED_AT_MOST + 2);
+        assertThat(store.searchWords(FtsQuery.fromText("crash").orElseThrow(), false, 3))
+                .extracting(h -> h.issue().number())
+                .containsExactly(
+                        IssueSearchStore.RANKED_AT_MOST + 1,
+                        IssueSearchStore.RANKED_AT_MOST,
+                        IssueSearchStore.RANKED_AT_MOST - 1);
         // a word in fewer issues than that: every one of them is ranked
         assertThat(store.search("\"zanzibar\"", true, 10))
                 .extracting(h -> h.issue().number())
                 .containsExactly(IssueSearchStore.RANKED_AT_MOST + 2);
+    }
+
+    @Test
+    void anOpenIssueRankedBelowManyClosedOnesIsStillFound() {
+        // closed issues that match far better than the open ones, more than are ranked before statuses are read
+        for (int i = 1; i <= IssueSearchStore.RANKED_BEFORE_STATUS + 5; i++) {
+            capture("Widget widget widget " + i, 800 + i, 7, "widget widget");
+            store.setStatus(i, IssueStatus.CLOSED, "done elsewhere", ENGINEER, T0);
+        }
+        Issue open = capture("Settings page is slow", 5_001, 7, "the widget list takes a while");
+        Issue alsoOpen = capture("Export fails", 5_002, 7, "a widget export error");
+
+        assertThat(store.search("\"widget\"", true, 10))
+                .extracting(h -> h.issue().number())
+                .containsExactlyInAnyOrder(open.number(), alsoOpen.number());
+        assertThat(store.search("\"widget\"", true, 1)).hasSize(1);
+        assertThat(store.search("\"widget\"", false, 10))
+                .extracting(h -> h.issue().number())
+                .hasSize(10)
+                .doesNotContain(open.number(), alsoOpen.number());
+    }
+
+    @Test
+    void anOpenIssueAmongFewerMatchesThanAreRankedFirstIsFound() {
+        for (int i = 1; i <= 5; i++) {
+            capture("Widget widget widget " + i, 800 + i, 7, "widget widget");
+            store.setStatus(i, IssueStatus.CLOSED, "won't fix", ENGINEER, T0);
+        }
+        Issue open = capture("Settings page is slow", 5_001, 7, "the widget list takes a while");
+
+        assertThat(store.search("\"widget\"", true, 10))
+                .extracting(h -> h.issue().number())
+                .containsExactly(open.number());
     }
 }

@@ -139,6 +139,19 @@ public record FtsQuery(List<String> tokens) {
         return new FtsQuery(ordered);
     }
 
+    /**
+     * These words less those in more than half of the {@code documents}; empty when every word is. FTS5's bm25 gives
+     * such a word no weight (its idf, log((N - n + 0.5) / (n + 0.5)), is at most zero and becomes 1e-6), so it
+     * changes no ranking, yet bm25 counts every issue it is in to find that out: the dearest part of a search for
+     * "app crash" among many issues.
+     */
+    public Optional<FtsQuery> withoutWordsInMostOf(ToIntFunction<String> documentCount, int documents) {
+        List<String> weighed = new ArrayList<>();
+        for (String t : tokens) if (documentCount.applyAsInt(t) * 2L <= documents) weighed.add(t);
+        if (weighed.size() == tokens.size()) return Optional.of(this);
+        return weighed.isEmpty() ? Optional.empty() : Optional.of(new FtsQuery(weighed));
+    }
+
     /** The MATCH expression, e.g. {@code "dark" OR "mode" OR "crash"}. */
     public String match() {
         StringBuilder sb = new StringBuilder();

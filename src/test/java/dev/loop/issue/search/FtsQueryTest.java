@@ -99,6 +99,20 @@ class FtsQueryTest {
     }
 
     @Test
+    void wordsInMostIssuesAreLeftOutOfTheRanking() {
+        FtsQuery q = FtsQuery.fromText("app crash 2.4.1 sync").orElseThrow();
+        java.util.Map<String, Integer> counts = java.util.Map.of("app", 900, "crash", 500, "sync", 40);
+
+        // 500 of 1,000 is not more than half: bm25 still weighs it (barely); versions and unknown words always stay
+        assertThat(q.withoutWordsInMostOf(t -> counts.getOrDefault(t, 0), 1_000))
+                .map(FtsQuery::tokens)
+                .contains(List.of("crash", "2 4 1", "sync"));
+        assertThat(q.withoutWordsInMostOf(t -> 0, 1_000)).containsSame(q);
+        assertThat(FtsQuery.fromText("app crash").orElseThrow().withoutWordsInMostOf(t -> 999, 1_000))
+                .isEmpty();
+    }
+
+    @Test
     void distinctiveKeepsWordsNoIssueHasYetOnTop() {
         FtsQuery q = FtsQuery.fromText("app crash zorblax sync").orElseThrow();
         java.util.Map<String, Integer> counts = java.util.Map.of("app", 900, "crash", 500, "sync", 40);
