@@ -16,8 +16,15 @@ import java.util.function.IntFunction;
  */
 final class Seeder {
 
-    /** One place of a seeded issue: a forum post (thread) in the support forum and who asked there. */
-    record Place(long threadId, long forumId, List<Long> requesters) {}
+    /**
+     * One place of a seeded issue: a forum post (thread) in the support forum and who asked there, and the id of the
+     * issue card Loop posted there ({@code null}: none was posted, which Loop's start takes for a card it still owes).
+     */
+    record Place(long threadId, long forumId, List<Long> requesters, Long cardMessageId) {
+        Place(long threadId, long forumId, List<Long> requesters) {
+            this(threadId, forumId, requesters, null);
+        }
+    }
 
     /** One seeded issue. {@code priority} and {@code status} use the stored codes (e.g. "untriaged", "open"). */
     record Issue(String title, String summary, String transcript, String status, String priority, List<Place> places) {}
@@ -26,8 +33,10 @@ final class Seeder {
 
     /**
      * A body of issues like a busy community's: a title, a 30-word summary and an 80-word transcript each; one in six
-     * shipped or closed. With {@code requesters}, each issue has one place (a post that no longer exists) and one of
-     * them as its requester.
+     * shipped or closed. With {@code requesters}, each issue has one place (a post that no longer exists) with the card
+     * Loop posted there when the issue was captured, and one of them as its requester. (Without the card, every start
+     * would take each of them for a card it still owes and ask Discord for each post in turn, thousands of requests
+     * that have nothing to do with the day being measured; see the README's Performance section.)
      */
     static void corpus(
             Database db, Words words, int count, long guildId, long forumId, long actor, List<Long> requesters) {
@@ -39,8 +48,11 @@ final class Seeder {
                 int k = offset + i;
                 List<Place> places = requesters.isEmpty()
                         ? List.of()
-                        : List.of(
-                                new Place(8_000_000_000L + k, forumId, List.of(requesters.get(k % requesters.size()))));
+                        : List.of(new Place(
+                                8_000_000_000L + k,
+                                forumId,
+                                List.of(requesters.get(k % requesters.size())),
+                                8_500_000_000L + k));
                 return new Issue(
                         words.title(),
                         words.text(30),
@@ -84,8 +96,8 @@ final class Seeder {
                                 + "actor_id, type, detail) VALUES (?, ?, ?, ?, 'capture', ?)");
                 PreparedStatement place =
                         c.prepareStatement("INSERT INTO issue_place (id, issue_number, origin_issue, kind, "
-                                + "guild_id, parent_channel_id, channel_id, url, title, added_by, added_at) "
-                                + "VALUES (?, ?, ?, 'forum_post', ?, ?, ?, ?, ?, ?, ?)");
+                                + "guild_id, parent_channel_id, channel_id, url, title, added_by, added_at, card_message_id) "
+                                + "VALUES (?, ?, ?, 'forum_post', ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement requester =
                         c.prepareStatement("INSERT INTO requester (issue_number, origin_issue, user_id, "
                                 + "how, place_id, added_by, added_at) VALUES (?, ?, ?, 'author', ?, ?, ?)");
@@ -121,6 +133,8 @@ final class Seeder {
                     place.setString(8, is.title().length() > 200 ? is.title().substring(0, 200) : is.title());
                     place.setLong(9, actor);
                     place.setLong(10, now);
+                    if (p.cardMessageId() == null) place.setNull(11, java.sql.Types.BIGINT);
+                    else place.setLong(11, p.cardMessageId());
                     place.addBatch();
                     for (long user : p.requesters()) {
                         requester.setInt(1, number);
