@@ -76,21 +76,19 @@ final class IssueSearchStore {
     }
 
     private List<SearchHit> newest(String match, boolean activeOnly, int limit) {
-        return db.read(ctx -> {
-            List<Integer> numbers = ctx.resultQuery(
-                            activeOnly
-                                    ? "SELECT f.rowid FROM issue_fts f JOIN issue i ON i.number = f.rowid"
-                                            + " WHERE issue_fts MATCH ? AND " + ACTIVE
-                                            + " ORDER BY f.rowid DESC LIMIT ?"
-                                    : "SELECT rowid FROM issue_fts WHERE issue_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-                            match,
-                            limit)
-                    .fetch(0, Integer.class);
-            return ctx.selectFrom(ISSUE)
-                    .where(ISSUE.NUMBER.in(numbers))
-                    .orderBy(ISSUE.NUMBER.desc())
-                    .fetch(r -> new SearchHit(IssueTables.toIssue(r), 0));
-        });
+        return db.read(ctx -> withIssues(
+                ctx,
+                ctx.resultQuery(newestMatches(activeOnly) + " LIMIT ?", match, limit)
+                        .fetch(r -> new Ranked(r.get(0, Integer.class), 0))));
+    }
+
+    /** The matches of a MATCH expression (active ones only, if asked), newest first, without scoring them. */
+    private static String newestMatches(boolean activeOnly) {
+        return "SELECT f.rowid FROM issue_fts f"
+                + (activeOnly
+                        ? " JOIN issue i ON i.number = f.rowid WHERE issue_fts MATCH ? AND " + ACTIVE
+                        : " WHERE issue_fts MATCH ?")
+                + " ORDER BY f.rowid DESC";
     }
 
     /**
@@ -117,38 +115,40 @@ final class IssueSearchStore {
             // counted among the issues searched (active ones for a duplicate search), so old active issues still count
             Integer oldestRanked = !common
                     ? null
-                    : ctx.resultQuery(
-                                    activeOnly
-                                            ? "SELECT f.rowid FROM issue_fts f JOIN issue i ON i.number = f.rowid"
-                                                    + " WHERE issue_fts MATCH ? AND " + ACTIVE
-                                                    + " ORDER BY f.rowid DESC LIMIT 1 OFFSET ?"
-                                            : "SELECT rowid FROM issue_fts WHERE issue_fts MATCH ?"
-                                                    + " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                                    match,
-                                    RANKED_AT_MOST - 1)
+                    : ctx.resultQuery(newestMatches(activeOnly) + " LIMIT 1 OFFSET ?", match, RANKED_AT_MOST - 1)
                             .fetchOne(0, Integer.class);
             int from = oldestRanked == null ? 0 : oldestRanked;
-            List<Ranked> ranked = activeOnly ? rankedActive(ctx, match, from, limit) : ranked(ctx, match, from, limit);
-            if (ranked.isEmpty()) return List.<SearchHit>of();
-            List<Integer> numbers = new ArrayList<>();
-            for (Ranked r : ranked) numbers.add(r.number());
-            java.util.Map<Integer, Issue> byNumber = new java.util.HashMap<>();
-            for (Issue i : ctx.selectFrom(ISSUE).where(ISSUE.NUMBER.in(numbers)).fetch(IssueTables::toIssue)) {
-                byNumber.put(i.number(), i);
-            }
-            List<SearchHit> hits = new ArrayList<>();
-            for (Ranked r : ranked) {
-                Issue issue = byNumber.get(r.number());
-                if (issue != null) hits.add(new SearchHit(issue, r.score()));
-            }
-            return hits;
+            return withIssues(
+                    ctx, activeOnly ? rankedActive(ctx, match, from, limit) : ranked(ctx, match, from, limit));
         });
+    }
+
+    /** The ranked matches as hits, in their order, their issues read in one query. */
+    private static List<SearchHit> withIssues(org.jooq.DSLContext ctx, List<Ranked> ranked) {
+        if (ranked.isEmpty()) return List.of();
+        List<Integer> numbers = new ArrayList<>();
+        for (Ranked r : ranked) numbers.add(r.number());
+        java.util.Map<Integer, Issue> byNumber = new java.util.HashMap<>();
+        for (Issue i : ctx.selectFrom(ISSUE).where(ISSUE.NUMBER.in(numbers)).fetch(IssueTables::toIssue)) {
+            byNumber.put(i.number(), i);
+        }
+        List<SearchHit> hits = new ArrayList<>();
+        for (Ranked r : ranked) {
+            Issue issue = byNumber.get(r.number());
+            if (issue != null) hits.add(new SearchHit(issue, r.score()));
+        }
+        return hits;
     }
 
     private static final String ACTIVE = "i.status IN ('" + String.join("', '", IssueStatus.ACTIVE_CODES) + "')";
     private static final String SCORE = "bm25(issue_fts, 10.0, 4.0, 1.0)";
 
-    private record Ranked(int number, double score) {}
+    private record Ranked(int number, double score) {
+        /** A row of rowid and score. */
+        static Ranked of(Record r) {
+            return new Ranked(r.get(0, Integer.class), r.get(1, Double.class));
+        }
+    }
 
     /** The best {@code limit} matches numbered {@code from} or later, whatever their status. */
     private static List<Ranked> ranked(org.jooq.DSLContext ctx, String match, int from, int limit) {
@@ -158,7 +158,7 @@ final class IssueSearchStore {
                         match,
                         from,
                         limit)
-                .fetch(r -> new Ranked(r.get(0, Integer.class), r.get(1, Double.class)));
+                .fetch(Ranked::of);
     }
 
     /** The best {@code limit} active matches numbered {@code from} or later (the two steps in {@link #search}). */
@@ -174,7 +174,7 @@ final class IssueSearchStore {
                         from,
                         first,
                         limit)
-                .fetch(r -> new Ranked(r.get(0, Integer.class), r.get(1, Double.class)));
+                .fetch(Ranked::of);
         if (active.size() == limit) return active;
         int matches = ctx.resultQuery(
                         "SELECT count(*) FROM (SELECT rowid FROM issue_fts WHERE issue_fts MATCH ? AND rowid >= ?"
@@ -190,7 +190,7 @@ final class IssueSearchStore {
                         match,
                         from,
                         limit)
-                .fetch(r -> new Ranked(r.get(0, Integer.class), r.get(1, Double.class)));
+                .fetch(Ranked::of);
     }
 
     private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"((?:[^\"]|\"\")*)\"");
