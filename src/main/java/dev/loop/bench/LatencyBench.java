@@ -139,10 +139,13 @@ final class LatencyBench implements Bench.Benchmark {
                                 words.text(60),
                                 "open",
                                 "untriaged",
+                                // the card Loop posted when it captured the post: without it every start of
+                                // Loop would ask Discord for each of these long-gone posts while being measured
                                 List.of(new Seeder.Place(
                                         9_000_000_000L + i,
                                         forum,
-                                        List.of(members.get(i % members.size()).id())))));
+                                        List.of(members.get(i % members.size()).id()),
+                                        9_500_000_000L + i))));
                 Config config = c.config("thread", file);
 
                 // Loop registers the commands; each engineer opens a triage prompt to press buttons on.

@@ -10,8 +10,8 @@ import dev.loop.core.text.Safe;
 import dev.loop.issue.AlreadyCaptured;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueCaptured;
+import dev.loop.issue.IssueCard;
 import dev.loop.issue.IssueKind;
-import dev.loop.issue.IssueRecordView;
 import dev.loop.issue.NewIssue;
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
@@ -369,7 +369,7 @@ final class CaptureFlow extends CaptureFlowBase {
      * card was posted; the issue is stored either way.
      */
     boolean publish(JDA jda, Issue issue, GuildMessageChannel channel, Conversations.Source source, long engineerId) {
-        IssueRecordView view = store.view(issue.number()).orElseThrow();
+        IssueCard view = store.card(issue.number()).orElseThrow();
         Place place = view.places().getFirst();
         boolean carded = false;
         try {

@@ -4,8 +4,8 @@ import dev.loop.core.config.Config;
 import dev.loop.core.discord.Replies;
 import dev.loop.core.discord.UserError;
 import dev.loop.issue.Issue;
+import dev.loop.issue.IssueCard;
 import dev.loop.issue.IssueKind;
-import dev.loop.issue.IssueRecordView;
 import dev.loop.issue.NewPlace;
 import dev.loop.issue.Place;
 import dev.loop.issue.Requester;
@@ -201,7 +201,7 @@ final class Conversations extends CaptureFlowBase {
     }
 
     void showExisting(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback e, Issue issue, String sentence) {
-        IssueRecordView view = store.view(issue.number()).orElseThrow();
+        IssueCard view = store.card(issue.number()).orElseThrow();
         e.reply(new MessageCreateBuilder()
                         .setContent(sentence)
                         .setEmbeds(views.card(view))

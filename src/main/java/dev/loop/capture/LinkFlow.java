@@ -6,8 +6,8 @@ import dev.loop.core.discord.UserError;
 import dev.loop.core.text.Safe;
 import dev.loop.issue.Issue;
 import dev.loop.issue.IssueActions;
+import dev.loop.issue.IssueCard;
 import dev.loop.issue.IssueNumberOption;
-import dev.loop.issue.IssueRecordView;
 import dev.loop.issue.IssueStatus;
 import dev.loop.issue.IssueViews;
 import dev.loop.issue.Requester;
@@ -104,7 +104,7 @@ final class LinkFlow extends CaptureFlowBase {
             throw new UserError("A GitHub issue brings its own requesters: leave out the user when linking one.");
         e.deferReply(true).queue();
         String answer = gitHubPlaces.link(e.getJDA(), number, typed, e.getUser().getIdLong());
-        IssueRecordView view = store.view(number).orElseThrow();
+        IssueCard view = store.card(number).orElseThrow();
         e.getHook()
                 .sendMessage(new MessageCreateBuilder()
                         .setContent(Safe.truncate(answer, 2000))
@@ -175,7 +175,7 @@ final class LinkFlow extends CaptureFlowBase {
     }
 
     MessageCreateData linkedCard(Linked linked) {
-        IssueRecordView view = store.view(linked.number()).orElseThrow();
+        IssueCard view = store.card(linked.number()).orElseThrow();
         return new MessageCreateBuilder()
                 .setContent(Safe.truncate(linked.sentence(), 2000))
                 .setEmbeds(views.card(view))

@@ -2,7 +2,7 @@ package dev.loop.capture;
 
 import dev.loop.core.discord.Channels;
 import dev.loop.core.discord.EarlierMessages;
-import dev.loop.issue.IssueRecordView;
+import dev.loop.issue.IssueCard;
 import dev.loop.issue.Place;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
@@ -52,7 +52,7 @@ final class MissingCards extends CaptureFlowBase {
                     log.info("Found the card of #{} already in {}", place.issueNumber(), place.channelId());
                     continue;
                 }
-                IssueRecordView view = store.view(place.issueNumber()).orElseThrow();
+                IssueCard view = store.card(place.issueNumber()).orElseThrow();
                 conversations.postCard(channel.get(), place.id(), views.cardMessage(view));
                 store.addHistory(
                         place.issueNumber(),

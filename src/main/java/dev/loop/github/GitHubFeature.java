@@ -184,7 +184,7 @@ public final class GitHubFeature implements Feature {
                 throw new UserError("GitHub #" + p.githubNumber() + " is a pull request, not an issue.");
             case GitHubImport.Outcome.Imported i -> {
                 String people = i.requesters() == 1 ? "1 GitHub requester" : i.requesters() + " GitHub requesters";
-                var view = issues.view(i.issue().number()).orElseThrow();
+                var view = issues.card(i.issue().number()).orElseThrow();
                 e.getHook()
                         .sendMessage(new MessageCreateBuilder()
                                 .setContent("Imported GitHub #" + i.githubNumber() + " as #"

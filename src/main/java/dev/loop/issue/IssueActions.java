@@ -150,7 +150,8 @@ public final class IssueActions {
     private Added afterAddition(JDA jda, int number, Bump.Counts before, boolean added) {
         Issue issue = store.find(number).orElseThrow();
         boolean bumped = false;
-        if (added && Bump.decide(issue, before, counts(number)) instanceof Bump.Bumped bump) {
+        Bump.Decision decision = added ? Bump.decide(issue, before, counts(number)) : null;
+        if (decision instanceof Bump.Bumped bump) {
             // the same one path as triage: records the reason and clears a caveat the Low priority carried
             issue = store.changePriority(
                             number,
@@ -172,7 +173,7 @@ public final class IssueActions {
                             + " was brought up again and is bumped from Low to **High** ("
                             + views.timeline(Priority.HIGH) + ").");
             tellTimelineLater(jda, issue);
-        } else if (added && Bump.decide(issue, before, counts(number)) instanceof Bump.Held held) {
+        } else if (decision instanceof Bump.Held held) {
             broughtUpAgain(jda, issue, held);
         }
         if (added) refreshCards(jda, number);
@@ -302,7 +303,7 @@ public final class IssueActions {
     }
 
     private void refreshNow(JDA jda, int number) {
-        Optional<IssueRecordView> view = store.view(number);
+        Optional<IssueCard> view = store.card(number);
         if (view.isEmpty()) return;
         for (Place p : view.get().places()) {
             if (p.cardMessageId() == null || p.channelId() == null) continue;

@@ -141,8 +141,7 @@ public final class IssueCommands implements Feature {
 
     private void show(SlashCommandInteractionEvent e) {
         int number = IssueNumberOption.read(e, "number");
-        IssueRecordView view =
-                store.view(number).orElseThrow(() -> new UserError("There is no issue #" + number + "."));
+        IssueCard view = store.card(number).orElseThrow(() -> new UserError("There is no issue #" + number + "."));
         e.reply(new MessageCreateBuilder()
                         .setEmbeds(views.card(view))
                         .setComponents(withTabs(views.cardButtons(view.issue()), number))

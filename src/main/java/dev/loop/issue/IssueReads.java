@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** The issue store's reads of one issue and of lists of issues; reached through {@link IssueStore}. */
@@ -40,6 +41,47 @@ final class IssueReads {
                         latestProposal(ctx, number))));
     }
 
+    /**
+     * The card's read: the issue with its requester count, whether triage said it needs design and its latest
+     * proposal in one query, then its places, then that proposal's answers when there is one.
+     */
+    Optional<IssueCard> card(int number) {
+        return db.read(ctx -> {
+            Field<Integer> requesters =
+                    DSL.field(DSL.selectCount().from(REQUESTER).where(REQUESTER.ISSUE_NUMBER.eq(ISSUE.NUMBER)));
+            Field<Boolean> needsDesign = DSL.field(DSL.exists(DSL.selectOne()
+                    .from(ISSUE_HISTORY)
+                    .where(ISSUE_HISTORY.ISSUE_NUMBER.eq(ISSUE.NUMBER))
+                    .and(ISSUE_HISTORY.TYPE.eq(IssueRecordView.NEEDS_DESIGN))));
+            Field<Integer> proposal = DSL.field(
+                    DSL.select(DSL.max(PROPOSAL.ID)).from(PROPOSAL).where(PROPOSAL.ISSUE_NUMBER.eq(ISSUE.NUMBER)));
+            var row = ctx.select(ISSUE.fields())
+                    .select(requesters, needsDesign, proposal)
+                    .from(ISSUE)
+                    .where(ISSUE.NUMBER.eq(number))
+                    .fetchOne();
+            if (row == null) return Optional.<IssueCard>empty();
+            Integer proposalId = row.get(proposal);
+            return Optional.of(new IssueCard(
+                    IssueTables.toIssue(row.into(ISSUE)),
+                    IssueTables.places(ctx, number),
+                    row.get(requesters),
+                    Boolean.TRUE.equals(row.get(needsDesign)),
+                    Optional.ofNullable(proposalId).map(id -> tally(ctx, id))));
+        });
+    }
+
+    /** The answers to one proposal, solves and doesn't, counted in one query. */
+    private static ProposalTally tally(DSLContext ctx, int proposalId) {
+        var counts = ctx.select(
+                        DSL.count().filterWhere(PROPOSAL_ANSWER.SOLVES.isTrue()),
+                        DSL.count().filterWhere(PROPOSAL_ANSWER.SOLVES.isFalse()))
+                .from(PROPOSAL_ANSWER)
+                .where(PROPOSAL_ANSWER.PROPOSAL_ID.eq(proposalId))
+                .fetchOne();
+        return new ProposalTally(proposalId, counts.value1(), counts.value2());
+    }
+
     /** The issues in design: triage said they need design, and no proposal has been recorded yet. */
     java.util.Set<Integer> inDesign() {
         return db.read(ctx -> java.util.Set.copyOf(ctx.selectDistinct(ISSUE_HISTORY.ISSUE_NUMBER)
@@ -50,22 +92,14 @@ final class IssueReads {
                 .fetch(ISSUE_HISTORY.ISSUE_NUMBER)));
     }
 
-    /** The latest proposed solution's answers, for the card; the proposals themselves belong to triage. */
+    /** The latest proposed solution's answers; the proposals themselves belong to triage. */
     private static Optional<ProposalTally> latestProposal(DSLContext ctx, int number) {
-        return ctx.select(PROPOSAL.ID)
+        return ctx.select(DSL.max(PROPOSAL.ID))
                 .from(PROPOSAL)
                 .where(PROPOSAL.ISSUE_NUMBER.eq(number))
-                .orderBy(PROPOSAL.ID.desc())
-                .limit(1)
-                .fetchOptional(PROPOSAL.ID)
-                .map(id -> new ProposalTally(
-                        id,
-                        ctx.fetchCount(
-                                PROPOSAL_ANSWER,
-                                PROPOSAL_ANSWER.PROPOSAL_ID.eq(id).and(PROPOSAL_ANSWER.SOLVES.isTrue())),
-                        ctx.fetchCount(
-                                PROPOSAL_ANSWER,
-                                PROPOSAL_ANSWER.PROPOSAL_ID.eq(id).and(PROPOSAL_ANSWER.SOLVES.isFalse()))));
+                .fetchOptional()
+                .map(r -> r.value1())
+                .map(id -> tally(ctx, id));
     }
 
     List<Place> places(int number) {

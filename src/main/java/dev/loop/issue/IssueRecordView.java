@@ -27,10 +27,13 @@ public record IssueRecordView(
     /** The history entry type triage writes when the solution is not straightforward and needs design. */
     public static final String NEEDS_DESIGN = "design";
 
-    /** In design: triage said the solution needs design, and no proposed solution has been recorded yet. */
-    public boolean inDesign() {
-        return issue.status().isActive()
-                && proposal.isEmpty()
-                && history.stream().anyMatch(h -> NEEDS_DESIGN.equals(h.type()));
+    /** The part of the record its card shows. */
+    public IssueCard card() {
+        return new IssueCard(
+                issue,
+                places,
+                requesters.size(),
+                history.stream().anyMatch(h -> NEEDS_DESIGN.equals(h.type())),
+                proposal);
     }
 }

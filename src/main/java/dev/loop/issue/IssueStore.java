@@ -77,6 +77,11 @@ public final class IssueStore {
         return reads.view(number);
     }
 
+    /** What the issue's card shows, read without loading its requesters or history. */
+    public Optional<IssueCard> card(int number) {
+        return reads.card(number);
+    }
+
     /** The numbers of the issues in design (needs design, no proposal yet), for the roadmap. */
     public java.util.Set<Integer> inDesign() {
         return reads.inDesign();

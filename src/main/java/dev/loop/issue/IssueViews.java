@@ -101,7 +101,7 @@ public final class IssueViews {
         return "**" + i.ref() + "** " + title;
     }
 
-    public MessageEmbed card(IssueRecordView view) {
+    public MessageEmbed card(IssueCard view) {
         Issue i = view.issue();
         EmbedBuilder e = Replies.card(color(i))
                 .setTitle(Replies.title(i.ref() + " " + i.title()))
@@ -110,7 +110,7 @@ public final class IssueViews {
                 .addField("Status", statusText(i) + (view.inDesign() ? " · design" : ""), true)
                 .addField("Priority", i.priority().label(), true)
                 .addField("Timeline", Replies.field(timelineFor(i)), false)
-                .addField("Requesters", String.valueOf(view.requesters().size()), true)
+                .addField("Requesters", String.valueOf(view.requesters()), true)
                 .addField(
                         "Owner",
                         i.ownerId() == null
@@ -172,7 +172,7 @@ public final class IssueViews {
                 Button.danger(BLOCKS_ID.id(i.number(), i.revision()), BLOCKS_ME).withDisabled(!active)));
     }
 
-    public MessageCreateData cardMessage(IssueRecordView view) {
+    public MessageCreateData cardMessage(IssueCard view) {
         return new MessageCreateBuilder()
                 .setEmbeds(card(view))
                 .setComponents(cardButtons(view.issue()))
@@ -180,7 +180,7 @@ public final class IssueViews {
                 .build();
     }
 
-    public MessageEditData cardEdit(IssueRecordView view) {
+    public MessageEditData cardEdit(IssueCard view) {
         return new MessageEditBuilder()
                 .setEmbeds(card(view))
                 .setComponents(cardButtons(view.issue()))

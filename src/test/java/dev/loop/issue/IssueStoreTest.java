@@ -66,6 +66,54 @@ class IssueStoreTest extends SqliteTest {
     }
 
     @Test
+    void theCardCountsWhatTheWholeRecordHolds() {
+        Issue issue = capture("Export stalls", 801, 7, "it stalls");
+        store.addPlace(issue.number(), thread(802), ENGINEER, T0);
+        store.addRequester(issue.number(), 8, Requester.How.ME_TOO, null, 8, T0);
+        store.addRequester(issue.number(), 9, Requester.How.ME_TOO, null, 9, T0);
+        capture("Another issue's requesters don't count", 803, 10);
+
+        IssueCard card = store.card(issue.number()).orElseThrow();
+        assertThat(card.issue()).isEqualTo(store.find(issue.number()).orElseThrow());
+        assertThat(card.places()).extracting(Place::channelId).containsExactly(801L, 802L);
+        assertThat(card.requesters()).isEqualTo(3);
+        assertThat(card.inDesign()).isFalse();
+        assertThat(card.proposal()).isEmpty();
+        assertThat(card).isEqualTo(store.view(issue.number()).orElseThrow().card());
+
+        store.addHistory(issue.number(), ENGINEER, IssueRecordView.NEEDS_DESIGN, "needs design", T0);
+        assertThat(store.card(issue.number()).orElseThrow().inDesign()).isTrue();
+
+        // proposals belong to triage: written here as its store writes them
+        db.write(ctx -> {
+            for (int id = 1; id <= 2; id++) {
+                ctx.insertInto(dev.loop.db.Tables.PROPOSAL)
+                        .set(dev.loop.db.Tables.PROPOSAL.ID, id)
+                        .set(dev.loop.db.Tables.PROPOSAL.ISSUE_NUMBER, issue.number())
+                        .set(dev.loop.db.Tables.PROPOSAL.SOLUTION, "solution " + id)
+                        .set(dev.loop.db.Tables.PROPOSAL.PROPOSED_BY, ENGINEER)
+                        .set(dev.loop.db.Tables.PROPOSAL.PROPOSED_AT, T0.toEpochMilli())
+                        .execute();
+            }
+            long[][] answers = {{1, 7, 1}, {2, 7, 1}, {2, 8, 1}, {2, 9, 0}};
+            for (long[] a : answers) {
+                ctx.insertInto(dev.loop.db.Tables.PROPOSAL_ANSWER)
+                        .set(dev.loop.db.Tables.PROPOSAL_ANSWER.PROPOSAL_ID, (int) a[0])
+                        .set(dev.loop.db.Tables.PROPOSAL_ANSWER.USER_ID, a[1])
+                        .set(dev.loop.db.Tables.PROPOSAL_ANSWER.SOLVES, a[2] == 1)
+                        .set(dev.loop.db.Tables.PROPOSAL_ANSWER.AT, T0.toEpochMilli())
+                        .execute();
+            }
+            return null;
+        });
+        IssueCard proposed = store.card(issue.number()).orElseThrow();
+        assertThat(proposed.proposal()).contains(new ProposalTally(2, 2, 1));
+        assertThat(proposed.inDesign()).isFalse();
+        assertThat(proposed).isEqualTo(store.view(issue.number()).orElseThrow().card());
+        assertThat(store.card(99)).isEmpty();
+    }
+
+    @Test
     void placesWithoutCardAreThoseOfOpenIssuesUpToAPlace() {
         assertThat(store.lastPlaceId()).isZero();
         Issue carded = capture("Has its card", 701, 7);
