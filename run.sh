@@ -42,13 +42,13 @@ build_if_needed() {
   fi
 }
 
-# Loop's footprint (README, Performance): a small young generation whose old generation gives memory back after a
-# collection, a capped code cache, native memory handed back to the OS and few malloc arenas keep it under 256 MB
-# resident with 50,000 members. The memory benchmark starts Loop the same way: keep MemoryBench.RUN_FLAGS in step.
+# Loop's footprint (README, Performance): a small young generation (8 MB: a bot's garbage is short-lived, and each
+# collection of it is short) whose old generation gives memory back after a collection, a capped code cache, native
+# memory handed back to the OS and few malloc arenas keep it under 200 MB resident with 50,000 members. The memory benchmark starts Loop the same way: keep MemoryBench.RUN_FLAGS in step.
 # The application class-data archive (target/loop.jsa) is written by the JVM when Loop first stops and mapped on every
 # later start, which cuts start-up and class metadata; the JDK itself notices a rebuilt jar and writes a fresh one.
 # Its notes about classes it skips while writing the archive are the JVM's business, not the operator's: -Xlog:cds*=off.
-LOOP_JAVA_FLAGS=(-XX:+UseSerialGC -Xss512k -XX:MaxRAM=512m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
+LOOP_JAVA_FLAGS=(-XX:+UseSerialGC -Xss512k -XX:MaxRAM=512m -Xmn8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
   -XX:ReservedCodeCacheSize=40m -XX:TrimNativeHeapInterval=5000 -Djava.awt.headless=true
   -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/loop.jsa -Xlog:cds*=off)
 

@@ -38,7 +38,7 @@ final class MemoryBench implements Bench.Benchmark {
             "-XX:+UseSerialGC",
             "-Xss512k",
             "-XX:MaxRAM=512m",
-            "-Xmn16m",
+            "-Xmn8m",
             "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=30",
             "-XX:ReservedCodeCacheSize=40m",
