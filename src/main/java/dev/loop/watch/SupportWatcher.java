@@ -60,6 +60,8 @@ public final class SupportWatcher extends ListenerAdapter {
     private final ExecutorService workers;
     /** Support thread id → answered yet. Absent: not seen in this process. */
     private final Map<Long, Boolean> answered = new ConcurrentHashMap<>();
+    /** Posts whose hint waits for the hint thread → the words known of the post so far ("" none yet). */
+    private final Map<Long, String> hintWords = new ConcurrentHashMap<>();
 
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "loop-watch-writer");
@@ -103,22 +105,18 @@ public final class SupportWatcher extends ListenerAdapter {
         answered.putIfAbsent(t.threadId(), false);
         write(() -> store.record(t));
         boolean fresh = Duration.between(t.createdAt(), clock.instant()).compareTo(NEW_POST_AGE) <= 0;
-        if (fresh) {
-            try {
-                hintRunner.execute(() -> hints.considerNewPost(thread, t, null));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                log.debug("Support watcher is stopping; no hint for {}", t.threadId());
-            }
-        }
+        if (fresh) queueHint(thread, () -> t, null);
     }
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
         if (!event.isFromGuild() || !event.getChannelType().isThread()) return;
         ThreadChannel thread = event.getChannel().asThreadChannel();
-        if (!isSupport(thread)) return;
         long id = thread.getIdLong();
+        // only support threads are remembered unanswered, and a thread remembered answered needs nothing more, so
+        // the parent channel (a lookup in JDA's channel cache) is checked once per thread, not once per message
         Boolean known = answered.get(id);
+        if (known == null && !isSupport(thread)) return;
         if (known == null) {
             // seen for the first time in this process: make sure it is recorded and learn whether it was answered
             answered.putIfAbsent(id, false);
@@ -148,12 +146,34 @@ public final class SupportWatcher extends ListenerAdapter {
      */
     private void considerLate(ThreadChannel thread, String content) {
         if (hints.considered(thread.getIdLong()) || content.isBlank()) return;
-        SupportThread t = toRecord(thread);
-        if (Duration.between(t.createdAt(), clock.instant()).compareTo(NEW_POST_AGE) > 0) return;
+        if (Duration.between(thread.getTimeCreated().toInstant(), clock.instant())
+                        .compareTo(NEW_POST_AGE)
+                > 0) return;
+        queueHint(thread, () -> toRecord(thread), content);
+    }
+
+    /**
+     * Queues the post's hint unless one is already waiting for the hint thread; a waiting hint that had no words yet
+     * takes these. In a burst of new posts the hint thread runs behind, and each message of a post's author would
+     * otherwise queue the same match again.
+     */
+    private void queueHint(ThreadChannel thread, java.util.function.Supplier<SupportThread> post, String content) {
+        long id = thread.getIdLong();
+        String words = content == null ? "" : content;
+        String waiting = hintWords.putIfAbsent(id, words);
+        if (waiting != null) {
+            if (waiting.isEmpty() && !words.isEmpty()) hintWords.replace(id, waiting, words);
+            return;
+        }
+        SupportThread t = post.get();
         try {
-            hintRunner.execute(() -> hints.considerNewPost(thread, t, content));
+            hintRunner.execute(() -> {
+                String latest = hintWords.remove(id);
+                hints.considerNewPost(thread, t, latest == null || latest.isEmpty() ? null : latest);
+            });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            log.debug("Support watcher is stopping; no hint for {}", t.threadId());
+            hintWords.remove(id);
+            log.debug("Support watcher is stopping; no hint for {}", id);
         }
     }
 
