@@ -558,3 +558,10 @@ CREATE TABLE triage_prompt (
 -- [jooq ignore start]
 INSERT INTO triage_prompt (issue_number, route, sent_at) SELECT number, 'earlier', created_at FROM issue;
 -- [jooq ignore stop]
+
+-- version 16
+
+-- A place whose issue card was still owed (Loop stopped between storing the place and posting its card) but whose
+-- thread a later start found deleted or hidden from Loop: when that start gave the card up, or NULL. Without it every
+-- start would ask Discord about the same vanished thread again, however long ago it went.
+ALTER TABLE issue_place ADD COLUMN card_given_up_at BIGINT;

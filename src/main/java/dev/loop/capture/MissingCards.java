@@ -32,15 +32,26 @@ final class MissingCards extends CaptureFlowBase {
      * Loop may stop between storing a capture and posting its issue card. Places of open issues stored before this
      * start that still have no card get it now, once (the card is stored as soon as it is posted). Places stored
      * since this start are their own command's business: /link, for one, answers with the card. A place whose
-     * thread is gone, locked or closed to Loop is left as it is.
+     * thread is deleted or hidden from Loop gives its card up for good; one that is locked or closed to Loop for now
+     * is left for a later start.
      */
     void postMissingCards(JDA jda) {
         for (Place place : store.placesWithoutCard(lastPlaceBeforeStart)) {
             try {
                 Optional<GuildMessageChannel> channel = Channels.find(jda, place.channelId());
-                if (channel.isEmpty() || !Conversations.writable(channel.get())) {
+                if (channel.isEmpty()) {
+                    // deleted, or hidden from Loop: remembered, so later starts don't ask Discord about it again
+                    store.giveUpCard(place.id(), actions.now());
                     log.info(
-                            "The card of #{} can't be posted in {}: the place is gone or closed to Loop",
+                            "The card of #{} can't be posted in {}: the place is gone or hidden from Loop",
+                            place.issueNumber(),
+                            place.channelId());
+                    continue;
+                }
+                if (!Conversations.writable(channel.get())) {
+                    // locked or archived for now: a later start tries again
+                    log.info(
+                            "The card of #{} can't be posted in {} yet: the place is closed to Loop",
                             place.issueNumber(),
                             place.channelId());
                     continue;

@@ -178,7 +178,8 @@ final class IssueReads {
 
     /**
      * Places of open and in-progress issues that never got their issue card (Loop stopped between storing them and
-     * posting it), up to place {@code upToId}, oldest first. GitHub places hold no card and are left out.
+     * posting it), up to place {@code upToId}, oldest first. GitHub places hold no card and are left out, and so are
+     * places whose card an earlier start gave up on (their thread was gone).
      */
     List<Place> placesWithoutCard(long upToId) {
         return db.read(ctx -> ctx.select(ISSUE_PLACE.fields())
@@ -186,6 +187,7 @@ final class IssueReads {
                 .join(ISSUE)
                 .on(ISSUE.NUMBER.eq(ISSUE_PLACE.ISSUE_NUMBER))
                 .where(ISSUE_PLACE.CARD_MESSAGE_ID.isNull())
+                .and(ISSUE_PLACE.CARD_GIVEN_UP_AT.isNull())
                 .and(ISSUE_PLACE.CHANNEL_ID.isNotNull())
                 .and(ISSUE_PLACE.KIND.ne(Place.PlaceKind.GITHUB.code()))
                 .and(ISSUE_PLACE.ID.le(Math.toIntExact(upToId)))

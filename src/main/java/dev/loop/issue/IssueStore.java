@@ -223,6 +223,18 @@ public final class IssueStore {
         return requesters.githubLogins(number);
     }
 
+    /**
+     * The card owed to this place is given up: its thread is deleted or hidden from Loop, so no later start asks
+     * Discord about it again.
+     */
+    public void giveUpCard(long placeId, Instant at) {
+        db.transaction(ctx -> ctx.update(ISSUE_PLACE)
+                .set(ISSUE_PLACE.CARD_GIVEN_UP_AT, at.toEpochMilli())
+                .where(ISSUE_PLACE.ID.eq((int) placeId))
+                .and(ISSUE_PLACE.CARD_MESSAGE_ID.isNull())
+                .execute());
+    }
+
     public void setCard(long placeId, long cardMessageId) {
         db.transaction(ctx -> ctx.update(ISSUE_PLACE)
                 .set(ISSUE_PLACE.CARD_MESSAGE_ID, cardMessageId)

@@ -519,4 +519,27 @@ class DatabaseTest {
                     .isEqualTo(10);
         }
     }
+
+    @Test
+    void upgradingToGivenUpCardsKeepsEveryPlaceAndGivesUpNoCard() {
+        Path file = olderDatabase(15, ctx -> {
+            insertIssue(ctx, 1, "dark mode");
+            for (long t = 1; t <= 10; t++) {
+                ctx.execute(
+                        "INSERT INTO issue_place (issue_number, origin_issue, kind, channel_id, card_message_id, url,"
+                                + " added_by, added_at) VALUES (1, 1, 'forum_post', ?, ?, ?, 7, 5)",
+                        400000000000000000L + t,
+                        t % 2 == 0 ? 500000000000000000L + t : null,
+                        "https://discord.com/channels/1/" + t);
+            }
+        });
+        try (Database upgraded = upgrade(file)) {
+            assertThat(count(upgraded, ISSUE_PLACE)).isEqualTo(10);
+            assertThat(count(upgraded, ISSUE_PLACE, ISSUE_PLACE.CARD_MESSAGE_ID.isNull()))
+                    .isEqualTo(5);
+            // the cards still owed stay owed: only a start that finds a place gone gives its card up
+            assertThat(count(upgraded, ISSUE_PLACE, ISSUE_PLACE.CARD_GIVEN_UP_AT.isNull()))
+                    .isEqualTo(10);
+        }
+    }
 }

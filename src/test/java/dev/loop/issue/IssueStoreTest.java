@@ -127,6 +127,10 @@ class IssueStoreTest extends SqliteTest {
 
         assertThat(store.lastPlaceId()).isEqualTo(cutoff + 1);
         assertThat(store.placesWithoutCard(cutoff)).extracting(Place::channelId).containsExactly(702L);
+
+        // a start found the post gone: no later start asks about it again
+        store.giveUpCard(store.places(open.number()).getFirst().id(), T0);
+        assertThat(store.placesWithoutCard(cutoff)).isEmpty();
     }
 
     @Test

@@ -55,6 +55,31 @@ class CrashDuringCaptureTest {
         }
 
         @Test
+        void aPostDeletedWhileLoopWasStoppedHasItsCardGivenUpOnceAndForAll() throws Exception {
+            SimChannel post = s.alice.postInForum(s.support, "Heron export hangs", "Export hangs at 99 percent");
+            stopDead.at(STEP);
+            cards.captureAnyway(post, stopDead::reached);
+            int number = s.issues().findByChannel(post.id()).orElseThrow().number();
+            post.delete();
+            stopDead.thenStartAnHourLater();
+
+            eventually(
+                    "the card given up",
+                    () -> s.rows(
+                                    Tables.ISSUE_PLACE,
+                                    Tables.ISSUE_PLACE
+                                            .ISSUE_NUMBER
+                                            .eq(number)
+                                            .and(Tables.ISSUE_PLACE.CARD_GIVEN_UP_AT.isNotNull()))
+                            == 1);
+            // the issue keeps its place and its record; only the card is no longer owed
+            assertThat(s.issues().places(number))
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.cardMessageId()).isNull());
+            assertThat(s.issues().placesWithoutCard(Integer.MAX_VALUE)).isEmpty();
+        }
+
+        @Test
         void aLinkStoppedBeforeItsCardGetsExactlyOneCardAtTheNextStart() throws Exception {
             Captured c = s.capture(s.alice, "Ibis search skips files", "Search skips files after rename");
             SimChannel second =
