@@ -141,6 +141,9 @@ public final class Bench {
             progress.say(name + ": " + b.title());
             long start = System.nanoTime();
             try {
+                // The simulator, the bots and every earlier benchmark share this JVM's heap: what the one before left
+                // behind is collected now, not in a pause inside this one's measurements.
+                System.gc();
                 Outcome o = b.run(scale, progress);
                 o = new Outcome(
                         name, b.title(), o.figures(), o.notes(), o.details(), (System.nanoTime() - start) / 1e9);

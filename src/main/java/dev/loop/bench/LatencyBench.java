@@ -217,6 +217,10 @@ final class LatencyBench implements Bench.Benchmark {
      * were answered), in the order show, Me too, triage. Only those scheduled after the warm-up are measured.
      */
     static Phase drive(Load load, int rate, double warmupSeconds, double seconds) throws InterruptedException {
+        // Each phase, Loop's and the no-op bot's alike, starts on a collected heap: the garbage of starting a bot and
+        // of the phase before is not left to a long collection inside this phase (in a full run, the benchmarks
+        // before this one had left a 400 MB old generation, and its collections paused everything for 50-550 ms).
+        System.gc();
         long interval = (long) (1e9 / rate);
         long t0 = System.nanoTime();
         long measureFrom = t0 + (long) (warmupSeconds * 1e9);
@@ -305,6 +309,7 @@ final class LatencyBench implements Bench.Benchmark {
                         ? "in " + scale.latencyRounds() + " rounds, each Loop run between two "
                                 + "no-op bot runs of half its length"
                         : "no-op bot after Loop"));
+        notes.add("each phase starts after a full collection of the benchmark JVM's heap (System.gc())");
         notes.add("latency = simulator emits INTERACTION_CREATE → the callback request reaches the simulator "
                 + "(gateway, JDA, handler and HTTP on both sides; all in one JVM on the same cores)");
         if (loop.fallbacks() + noop.fallbacks() > 0) {
