@@ -44,12 +44,15 @@ build_if_needed() {
 
 # Loop's footprint (README, Performance): a small young generation (8 MB: a bot's garbage is short-lived, and each
 # collection of it is short) whose old generation gives memory back after a collection, a capped code cache, native
-# memory handed back to the OS and few malloc arenas keep it under 200 MB resident with 50,000 members. The memory benchmark starts Loop the same way: keep MemoryBench.RUN_FLAGS in step.
+# memory handed back to the OS and few malloc arenas keep it under 200 MB resident with 50,000 members. Only the C1
+# compiler: a bot's work is mostly waiting, and C2's compilations held 5-10 MB of arenas, and more of freed malloc, for
+# seconds at a time (20-40 MB more resident on a busy host), for code that answers an interaction a few tenths of a
+# millisecond sooner. The memory benchmark starts Loop the same way: keep MemoryBench.RUN_FLAGS in step.
 # The application class-data archive (target/loop.jsa) is written by the JVM when Loop first stops and mapped on every
 # later start, which cuts start-up and class metadata; the JDK itself notices a rebuilt jar and writes a fresh one.
 # Its notes about classes it skips while writing the archive are the JVM's business, not the operator's: -Xlog:cds*=off.
 LOOP_JAVA_FLAGS=(-XX:+UseSerialGC -Xss512k -XX:MaxRAM=512m -Xmn8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
-  -XX:ReservedCodeCacheSize=40m -XX:TrimNativeHeapInterval=5000 -Djava.awt.headless=true
+  -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=40m -XX:TrimNativeHeapInterval=5000 -Djava.awt.headless=true
   -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/loop.jsa -Xlog:cds*=off)
 
 run_main() { # runs the entry point $1 (a class in the jar) with Loop's JVM flags and the remaining arguments

@@ -41,6 +41,7 @@ final class MemoryBench implements Bench.Benchmark {
             "-Xmn8m",
             "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=30",
+            "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=40m",
             "-XX:TrimNativeHeapInterval=5000",
             "-Djava.awt.headless=true");
