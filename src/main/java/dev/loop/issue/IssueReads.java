@@ -30,48 +30,51 @@ final class IssueReads {
         return db.read(ctx -> IssueTables.load(ctx, number));
     }
 
+    /** The whole record: what its card shows, with every requester, the transcript's length and the history. */
     Optional<IssueRecordView> view(int number) {
-        return db.read(ctx -> IssueTables.load(ctx, number)
-                .map(issue -> new IssueRecordView(
-                        issue,
-                        IssueTables.places(ctx, number),
+        return db.read(ctx -> card(ctx, number)
+                .map(card -> new IssueRecordView(
+                        card.issue(),
+                        card.places(),
                         IssueTables.requesters(ctx, number),
                         ctx.fetchCount(TRANSCRIPT_MESSAGE, TRANSCRIPT_MESSAGE.ISSUE_NUMBER.eq(number)),
                         IssueTables.history(ctx, number),
-                        latestProposal(ctx, number))));
+                        card.proposal())));
+    }
+
+    Optional<IssueCard> card(int number) {
+        return db.read(ctx -> card(ctx, number));
     }
 
     /**
      * The card's read: the issue with its requester count, whether triage said it needs design and its latest
      * proposal in one query, then its places, then that proposal's answers when there is one.
      */
-    Optional<IssueCard> card(int number) {
-        return db.read(ctx -> {
-            Field<Integer> requesters =
-                    DSL.field(DSL.selectCount().from(REQUESTER).where(REQUESTER.ISSUE_NUMBER.eq(ISSUE.NUMBER)));
-            Field<Boolean> needsDesign = DSL.field(DSL.exists(DSL.selectOne()
-                    .from(ISSUE_HISTORY)
-                    .where(ISSUE_HISTORY.ISSUE_NUMBER.eq(ISSUE.NUMBER))
-                    .and(ISSUE_HISTORY.TYPE.eq(IssueRecordView.NEEDS_DESIGN))));
-            Field<Integer> proposal = DSL.field(
-                    DSL.select(DSL.max(PROPOSAL.ID)).from(PROPOSAL).where(PROPOSAL.ISSUE_NUMBER.eq(ISSUE.NUMBER)));
-            var row = ctx.select(ISSUE.fields())
-                    .select(requesters, needsDesign, proposal)
-                    .from(ISSUE)
-                    .where(ISSUE.NUMBER.eq(number))
-                    .fetchOne();
-            if (row == null) return Optional.<IssueCard>empty();
-            Integer proposalId = row.get(proposal);
-            return Optional.of(new IssueCard(
-                    IssueTables.toIssue(row.into(ISSUE)),
-                    IssueTables.places(ctx, number),
-                    row.get(requesters),
-                    Boolean.TRUE.equals(row.get(needsDesign)),
-                    Optional.ofNullable(proposalId).map(id -> tally(ctx, id))));
-        });
+    private static Optional<IssueCard> card(DSLContext ctx, int number) {
+        Field<Integer> requesters =
+                DSL.field(DSL.selectCount().from(REQUESTER).where(REQUESTER.ISSUE_NUMBER.eq(ISSUE.NUMBER)));
+        Field<Boolean> needsDesign = DSL.field(DSL.exists(DSL.selectOne()
+                .from(ISSUE_HISTORY)
+                .where(ISSUE_HISTORY.ISSUE_NUMBER.eq(ISSUE.NUMBER))
+                .and(ISSUE_HISTORY.TYPE.eq(IssueRecordView.NEEDS_DESIGN))));
+        Field<Integer> proposal = DSL.field(
+                DSL.select(DSL.max(PROPOSAL.ID)).from(PROPOSAL).where(PROPOSAL.ISSUE_NUMBER.eq(ISSUE.NUMBER)));
+        var row = ctx.select(ISSUE.fields())
+                .select(requesters, needsDesign, proposal)
+                .from(ISSUE)
+                .where(ISSUE.NUMBER.eq(number))
+                .fetchOne();
+        if (row == null) return Optional.empty();
+        Integer proposalId = row.get(proposal);
+        return Optional.of(new IssueCard(
+                IssueTables.toIssue(row.into(ISSUE)),
+                IssueTables.places(ctx, number),
+                row.get(requesters),
+                Boolean.TRUE.equals(row.get(needsDesign)),
+                Optional.ofNullable(proposalId).map(id -> tally(ctx, id))));
     }
 
-    /** The answers to one proposal, solves and doesn't, counted in one query. */
+    /** The answers to one proposal, solves and doesn't, counted in one query; the proposals belong to triage. */
     private static ProposalTally tally(DSLContext ctx, int proposalId) {
         var counts = ctx.select(
                         DSL.count().filterWhere(PROPOSAL_ANSWER.SOLVES.isTrue()),
@@ -90,16 +93,6 @@ final class IssueReads {
                 .andNotExists(
                         ctx.selectOne().from(PROPOSAL).where(PROPOSAL.ISSUE_NUMBER.eq(ISSUE_HISTORY.ISSUE_NUMBER)))
                 .fetch(ISSUE_HISTORY.ISSUE_NUMBER)));
-    }
-
-    /** The latest proposed solution's answers; the proposals themselves belong to triage. */
-    private static Optional<ProposalTally> latestProposal(DSLContext ctx, int number) {
-        return ctx.select(DSL.max(PROPOSAL.ID))
-                .from(PROPOSAL)
-                .where(PROPOSAL.ISSUE_NUMBER.eq(number))
-                .fetchOptional()
-                .map(r -> r.value1())
-                .map(id -> tally(ctx, id));
     }
 
     List<Place> places(int number) {
